@@ -1,0 +1,27 @@
+import type { ArticleSummary } from '../library/model.ts';
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+export const processIo: CliIo = {
+  out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+  err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+};
+
+export function printJson(io: CliIo, value: unknown): void {
+  io.out(JSON.stringify(value, null, 2));
+}
+
+function flag(on: boolean, mark: string): string {
+  return on ? mark : ' ';
+}
+
+/** One line per article: id, state flags, date, source and title — wide enough for a terminal. */
+export function summaryLine(article: ArticleSummary): string {
+  const date = (article.publishedAt ?? article.importedAt).slice(0, 10);
+  const flags = `${flag(!article.read, '•')}${flag(article.starred, '★')}${flag(article.archived, 'A')}${flag(article.trashedAt !== null, 'T')}`;
+  const source = article.source ? ` [${article.source}]` : '';
+  return `${article.id}  ${flags}  ${date}${source}  ${article.title}`;
+}

@@ -1,0 +1,25 @@
+export const HELP_TEXT = `Newsroom Reader — read, search and annotate news offline.
+
+Usage: newsroom-reader [--library DIR] [--json] <command> [options]
+
+Commands:
+  help                          Show this help.
+  serve [--port N]              Serve the app to a browser on 127.0.0.1 (prints the URL with its token).
+  import PATH|URL...            Import files, folders, feeds and web pages.
+  list [filters]                List articles. Filters: --view all|unread|starred|archived|trash,
+                                --tag T, --collection C, --source S, --from YYYY-MM-DD, --to YYYY-MM-DD,
+                                --sort published|imported|title|source, --limit N, --offset N.
+  show ID                       Show one article with its full text.
+  search QUERY [--limit N]      Vietnamese-aware full-text search (with or without diacritics).
+  export [--out FILE]           Export the library (with user state) as NDJSON; stdout without --out.
+  backup FILE                   Write a consistent copy of the database to FILE.
+  delete ID...                  Move articles to the trash.
+  restore ID...                 Restore articles from the trash.
+
+Global options:
+  --library DIR                 Library folder (default: $NEWSROOM_LIBRARY, else the desktop app's folder).
+  --json                        Machine-readable output.
+  --version                     Print the version.
+
+Exit codes: 0 success, 1 some inputs failed (import), 2 unusable arguments or an error.
+`;

@@ -1,0 +1,62 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from './usage-error.ts';
+
+// One table for every subcommand keeps `--library` and `--json` valid in any position.
+const OPTIONS = {
+  library: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  port: { type: 'string' },
+  limit: { type: 'string' },
+  offset: { type: 'string' },
+  out: { type: 'string' },
+  view: { type: 'string' },
+  tag: { type: 'string' },
+  collection: { type: 'string' },
+  source: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  sort: { type: 'string' },
+} as const;
+
+export interface ParsedArguments {
+  command: string;
+  positionals: string[];
+  options: {
+    library?: string;
+    json?: boolean;
+    help?: boolean;
+    version?: boolean;
+    port?: string;
+    limit?: string;
+    offset?: string;
+    out?: string;
+    view?: string;
+    tag?: string;
+    collection?: string;
+    source?: string;
+    from?: string;
+    to?: string;
+    sort?: string;
+  };
+}
+
+export function parseArguments(argv: string[]): ParsedArguments {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message.split('\n')[0]! : String(error));
+  }
+  const [command = 'help', ...positionals] = parsed.positionals;
+  return { command, positionals, options: parsed.values };
+}
+
+export function parseCount(value: string | undefined, name: string, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--${name} must be a whole number, got "${value}"`);
+  const count = Number(value);
+  if (count < 1 || count > max) throw new UsageError(`--${name} must be between 1 and ${max}`);
+  return count;
+}

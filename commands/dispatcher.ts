@@ -1,0 +1,44 @@
+import type * as v from 'valibot';
+import {
+  isCommandName,
+  validateArgs,
+  type CommandName,
+  type CommandOutcome,
+  type CommandResult,
+  type Commands,
+} from '../electron/contract.ts';
+import { CommandError } from './command-error.ts';
+
+/** One handler per declared command; the mapped type makes a missing or mistyped handler a compile error. */
+export type CommandHandlers = {
+  [N in CommandName]: (args: v.InferOutput<Commands[N]['args']>) => Promise<CommandResult<N>> | CommandResult<N>;
+};
+
+export type Dispatch = (name: string, args: unknown) => Promise<CommandOutcome<unknown>>;
+
+/**
+ * Validates and runs commands for any host. Nothing a caller sends can crash the host:
+ * unknown names and bad arguments are answered before a handler runs, and handler errors
+ * come back as an envelope with a one-line message.
+ */
+export function createDispatcher(handlers: CommandHandlers, onUnexpected?: (name: string, error: unknown) => void): Dispatch {
+  return async (name, args) => {
+    if (typeof name !== 'string' || !isCommandName(name)) {
+      return { ok: false, error: { code: 'unknown-command', message: `Unknown command: ${String(name).slice(0, 100)}` } };
+    }
+    const checked = validateArgs(name, args);
+    if (!checked.ok) return { ok: false, error: { code: 'invalid-arguments', message: checked.message } };
+    try {
+      const handler = handlers[name] as (a: unknown) => unknown;
+      return { ok: true, value: await handler(checked.value) };
+    } catch (error) {
+      if (error instanceof CommandError) return { ok: false, error: { code: error.code, message: error.message } };
+      if (error instanceof Error && error.name === 'NotFoundError') {
+        return { ok: false, error: { code: 'not-found', message: error.message } };
+      }
+      onUnexpected?.(name, error);
+      const message = error instanceof Error ? error.message : String(error);
+      return { ok: false, error: { code: 'failed', message: `${name} failed: ${message.split('\n')[0]}` } };
+    }
+  };
+}

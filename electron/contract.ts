@@ -1,0 +1,269 @@
+// The one command contract between the renderer and whichever host runs it (Electron main or the
+// `serve` host). Every command is declared once here: its name, its runtime argument schema and its
+// result type. ipcMain, preload, the serve host, the CLI and the renderer client all derive from it.
+// This file must stay free of `electron` imports: the renderer and the headless host import it too.
+import * as v from 'valibot';
+import type {
+  Article,
+  ArticleSummary,
+  ImportProgress,
+  ImportReport,
+  LibraryChange,
+  ListPage,
+  SidebarCounts,
+} from '../library/model.ts';
+import type { SearchResult } from '../search/types.ts';
+
+export type {
+  Article,
+  ArticleSummary,
+  Block,
+  BlockKind,
+  ImportProgress,
+  ImportReport,
+  LibraryChange,
+  ListPage,
+  ListQuery,
+  ListSort,
+  ListView,
+  NamedCount,
+  SidebarCounts,
+} from '../library/model.ts';
+export type { SearchHit, SearchResult } from '../search/types.ts';
+
+/** Phantom marker that carries a command's result type without any runtime cost. */
+interface Returns<T> {
+  readonly __result?: T;
+}
+const returns = <T>(): Returns<T> => ({});
+
+type ArgsSchema = v.GenericSchema<unknown, unknown>;
+
+interface CommandSpec<A extends ArgsSchema, R> {
+  args: A;
+  result: Returns<R>;
+  summary: string;
+}
+
+const command = <A extends ArgsSchema, R>(summary: string, args: A, result: Returns<R>): CommandSpec<A, R> => ({
+  summary,
+  args,
+  result,
+});
+
+const NoArgs = v.strictObject({});
+const Id = v.pipe(v.string(), v.trim(), v.minLength(1, 'id must not be empty'), v.maxLength(200));
+const Ids = v.pipe(v.array(Id), v.minLength(1, 'at least one id is required'), v.maxLength(100_000));
+const JobId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'jobId must be 1–64 letters, digits, _ or -'));
+const IsoDate = v.pipe(v.string(), v.isoDate('dates must be YYYY-MM-DD'));
+const Name = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200));
+
+export const ListQuerySchema = v.strictObject({
+  view: v.optional(v.picklist(['all', 'unread', 'starred', 'archived', 'trash'])),
+  tag: v.optional(Name),
+  collection: v.optional(Name),
+  source: v.optional(Name),
+  from: v.optional(IsoDate),
+  to: v.optional(IsoDate),
+  sort: v.optional(v.picklist(['published', 'imported', 'title', 'source'])),
+  direction: v.optional(v.picklist(['asc', 'desc'])),
+  offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
+});
+
+export const ArticlePatchSchema = v.strictObject({
+  read: v.optional(v.boolean()),
+  starred: v.optional(v.boolean()),
+  archived: v.optional(v.boolean()),
+  title: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1, 'title must not be empty'), v.maxLength(1000))),
+  tags: v.optional(v.pipe(v.array(Name), v.maxLength(200))),
+  collection: v.optional(v.nullable(Name)),
+  readingPosition: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
+});
+
+export const SearchFiltersSchema = v.strictObject({
+  source: v.optional(Name),
+  tag: v.optional(Name),
+  from: v.optional(IsoDate),
+  to: v.optional(IsoDate),
+  unread: v.optional(v.boolean()),
+  starred: v.optional(v.boolean()),
+});
+
+export const ThemeSchema = v.picklist(['system', 'light', 'dark', 'sepia']);
+export const LocaleSettingSchema = v.picklist(['system', 'vi', 'en']);
+
+/** UI preferences, persisted in the library so they survive restarts whatever the host's origin. */
+export const SettingsSchema = v.strictObject({
+  theme: ThemeSchema,
+  locale: LocaleSettingSchema,
+  fontFamily: v.picklist(['serif', 'sans']),
+  fontSize: v.pipe(v.number(), v.integer(), v.minValue(12), v.maxValue(32)),
+  lineWidth: v.pipe(v.number(), v.integer(), v.minValue(45), v.maxValue(100)),
+  paneSizes: v.strictObject({
+    sidebar: v.pipe(v.number(), v.minValue(120), v.maxValue(600)),
+    list: v.pipe(v.number(), v.minValue(200), v.maxValue(900)),
+  }),
+});
+export type Settings = v.InferOutput<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  theme: 'system',
+  locale: 'system',
+  fontFamily: 'serif',
+  fontSize: 19,
+  lineWidth: 68,
+  paneSizes: { sidebar: 220, list: 380 },
+};
+
+const MAX_UPLOAD_BASE64 = 70 * 1024 * 1024; // 50 MB of bytes, base64-encoded, plus headroom
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  libraryDir: string;
+  runtime: 'electron' | 'browser';
+  platform: string;
+  nodeVersion: string;
+}
+
+export interface ExportPayload {
+  filename: string;
+  ndjson: string;
+  count: number;
+}
+
+export type SearchIndexState = 'loading' | 'building' | 'ready';
+
+export const commands = {
+  'app.info': command('Version, library folder and runtime of the running app.', NoArgs, returns<AppInfo>()),
+  'settings.get': command('The persisted UI preferences.', NoArgs, returns<Settings>()),
+  'settings.update': command(
+    'Change some UI preferences; returns all of them.',
+    v.strictObject({ patch: v.partial(SettingsSchema) }),
+    returns<Settings>(),
+  ),
+  'library.list': command('A page of article summaries.', ListQuerySchema, returns<ListPage>()),
+  'library.counts': command('Counts for every sidebar entry.', NoArgs, returns<SidebarCounts>()),
+  'library.get': command('One article with its body and blocks.', v.strictObject({ id: Id }), returns<Article>()),
+  'library.update': command(
+    'Change an article’s user state or title.',
+    v.strictObject({ id: Id, patch: ArticlePatchSchema }),
+    returns<ArticleSummary>(),
+  ),
+  'library.trash': command('Move articles to the trash.', v.strictObject({ ids: Ids }), returns<{ count: number }>()),
+  'library.restore': command('Restore articles from the trash.', v.strictObject({ ids: Ids }), returns<{ count: number }>()),
+  'library.emptyTrash': command('Delete everything in the trash for good.', NoArgs, returns<{ count: number }>()),
+  'library.importFiles': command(
+    'Import files sent by the renderer (drag and drop, file input).',
+    v.strictObject({
+      jobId: JobId,
+      files: v.pipe(
+        v.array(
+          v.strictObject({
+            name: v.pipe(v.string(), v.minLength(1), v.maxLength(1000)),
+            base64: v.pipe(v.string(), v.maxLength(MAX_UPLOAD_BASE64, 'file is larger than 50 MB')),
+          }),
+        ),
+        v.minLength(1, 'choose at least one file'),
+      ),
+    }),
+    returns<ImportReport>(),
+  ),
+  'library.importPaths': command(
+    'Import files and folders by path on this computer.',
+    v.strictObject({
+      jobId: JobId,
+      paths: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(4096))), v.minLength(1, 'give at least one path')),
+    }),
+    returns<ImportReport>(),
+  ),
+  'library.importUrls': command(
+    'Fetch web pages or feeds and keep them offline.',
+    v.strictObject({
+      jobId: JobId,
+      urls: v.pipe(
+        v.array(v.pipe(v.string(), v.url('not a valid URL'), v.regex(/^https?:/i, 'only http and https URLs can be imported'))),
+        v.minLength(1, 'give at least one URL'),
+      ),
+    }),
+    returns<ImportReport>(),
+  ),
+  'library.cancelImport': command('Cancel a running import; what was committed stays.', v.strictObject({ jobId: JobId }), returns<{ cancelled: boolean }>()),
+  'library.export': command(
+    'The library, or a selection, as NDJSON with user state.',
+    v.strictObject({ ids: v.optional(Ids) }),
+    returns<ExportPayload>(),
+  ),
+  'library.backup': command(
+    'A consistent copy of the database at a path on this computer.',
+    v.strictObject({ path: v.pipe(v.string(), v.minLength(1), v.maxLength(4096)) }),
+    returns<{ path: string; bytes: number }>(),
+  ),
+  'search.query': command(
+    'Vietnamese-aware full-text search.',
+    v.strictObject({
+      query: v.pipe(v.string(), v.maxLength(10_000, 'query is too long')),
+      limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))),
+      offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+      filters: v.optional(SearchFiltersSchema),
+    }),
+    returns<SearchResult>(),
+  ),
+  'search.status': command('Whether the search index is ready.', NoArgs, returns<{ state: SearchIndexState }>()),
+} as const;
+
+export type Commands = typeof commands;
+export type CommandName = keyof Commands;
+export type CommandArgs<N extends CommandName> = v.InferInput<Commands[N]['args']>;
+export type CommandResult<N extends CommandName> = Commands[N]['result'] extends Returns<infer R> ? R : never;
+export const commandNames = Object.keys(commands) as CommandName[];
+
+export function isCommandName(name: string): name is CommandName {
+  return Object.prototype.hasOwnProperty.call(commands, name);
+}
+
+/** Events from the host to the renderer. */
+export const events = {
+  'import.progress': returns<ImportProgress>(),
+  'library.changed': returns<LibraryChange>(),
+  'search.state': returns<{ state: SearchIndexState }>(),
+  /** Application-menu actions the renderer carries out (import, export, theme, about). */
+  'menu.action': returns<MenuAction>(),
+} as const;
+
+export type MenuAction =
+  | { action: 'import' }
+  | { action: 'export' }
+  | { action: 'settings' }
+  | { action: 'theme'; theme: v.InferOutput<typeof ThemeSchema> }
+  | { action: 'about' };
+
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = (typeof events)[E] extends Returns<infer P> ? P : never;
+export const eventNames = Object.keys(events) as EventName[];
+
+export type CommandErrorCode = 'invalid-arguments' | 'unknown-command' | 'not-found' | 'unsupported' | 'failed';
+
+/** Every host answers a call with this envelope, so errors cross IPC and HTTP intact. */
+export type CommandOutcome<R> = { ok: true; value: R } | { ok: false; error: { code: CommandErrorCode; message: string } };
+
+/** What preload exposes as `window.newsroom`, and what the HTTP transport imitates. */
+export interface NewsroomBridge {
+  call(name: string, args: unknown): Promise<CommandOutcome<unknown>>;
+  on(event: EventName, listener: (payload: unknown) => void): () => void;
+}
+
+/** Checks arguments against the command's schema; returns a one-line message on failure. */
+export function validateArgs<N extends CommandName>(
+  name: N,
+  args: unknown,
+): { ok: true; value: v.InferOutput<Commands[N]['args']> } | { ok: false; message: string } {
+  const schema = commands[name].args;
+  const parsed = v.safeParse(schema, args ?? {});
+  if (parsed.success) return { ok: true, value: parsed.output as v.InferOutput<Commands[N]['args']> };
+  const first = parsed.issues[0];
+  const where = v.getDotPath(first);
+  const more = parsed.issues.length > 1 ? ` (and ${parsed.issues.length - 1} more)` : '';
+  return { ok: false, message: `Invalid arguments for ${name}: ${where ? `${where}: ` : ''}${first.message}${more}` };
+}

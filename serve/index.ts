@@ -1,0 +1,174 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AppContext } from '../commands/app-context.ts';
+import { CONTENT_SECURITY_POLICY } from './content-security-policy.ts';
+import { streamEvents } from './event-stream.ts';
+import { isAllowedHost, newToken, presentedToken, tokenCookie } from './request-auth.ts';
+import { readStaticFile, rendererRoot } from './static-files.ts';
+
+export interface ServeOptions {
+  libraryDir: string;
+  /** 0 or absent picks a free port. */
+  port?: number;
+  log?: (line: string) => void;
+  /** For tests: serve a different renderer folder. */
+  rendererDir?: string;
+}
+
+export interface ServeHost {
+  url: string;
+  port: number;
+  token: string;
+  context: AppContext;
+  close(): Promise<void>;
+}
+
+const COMMAND_PATH = '/api/commands/';
+// Imports arrive as base64 in JSON: 50 MB of file is about 67 MB of text.
+const MAX_BODY_BYTES = 80 * 1024 * 1024;
+
+/**
+ * The headless host: the same renderer bundle and the same command contract as the Electron app,
+ * over HTTP (calls) and Server-Sent Events (events), on 127.0.0.1 only, behind a per-run token.
+ */
+export async function startServeHost(options: ServeOptions): Promise<ServeHost> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const context = await AppContext.open({
+    libraryDir: options.libraryDir,
+    runtime: 'browser',
+    onUnexpectedError: (command, error) => log(`error in ${command}: ${error instanceof Error ? error.stack : String(error)}`),
+  });
+  const token = newToken();
+  const root = options.rendererDir ?? rendererRoot();
+  const closeStreams = new Set<() => void>();
+  let port = 0;
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      log(`serve: ${error instanceof Error ? error.message : String(error)}`);
+      if (!response.headersSent) sendJson(response, 500, failure('failed', 'Internal error in the headless host'));
+      else response.end();
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    response.setHeader('x-content-type-options', 'nosniff');
+    response.setHeader('referrer-policy', 'no-referrer');
+    if (!isAllowedHost(request.headers.host, port)) {
+      sendJson(response, 421, failure('unsupported', 'Refused: unexpected Host header'));
+      return;
+    }
+    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+    const credential = presentedToken(request, url, token);
+    if (!credential) {
+      sendJson(response, 401, failure('unsupported', 'Refused: missing or wrong token; open the URL printed by `serve`'));
+      return;
+    }
+    if (url.pathname.startsWith(COMMAND_PATH)) {
+      await handleCommand(request, response, url.pathname.slice(COMMAND_PATH.length), credential);
+      return;
+    }
+    if (url.pathname === '/api/events' && request.method === 'GET') {
+      const close = streamEvents(response, context.events);
+      closeStreams.add(close);
+      response.on('close', () => closeStreams.delete(close));
+      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      sendJson(response, 405, failure('unsupported', `Method ${request.method ?? '?'} not allowed`));
+      return;
+    }
+    const file = await readStaticFile(root, url.pathname);
+    if (!file) {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+      return;
+    }
+    const headers: Record<string, string> = {
+      'content-type': file.type,
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'cache-control': 'no-cache',
+    };
+    if (credential === 'query') headers['set-cookie'] = tokenCookie(token);
+    response.writeHead(200, headers);
+    response.end(request.method === 'HEAD' ? undefined : file.body);
+  }
+
+  async function handleCommand(
+    request: IncomingMessage,
+    response: ServerResponse,
+    rawName: string,
+    credential: string,
+  ): Promise<void> {
+    if (request.method !== 'POST') {
+      sendJson(response, 405, failure('unsupported', 'Commands are called with POST'));
+      return;
+    }
+    // A cookie alone is what a cross-site form could send; calls must carry the token explicitly.
+    if (credential === 'cookie') {
+      sendJson(response, 401, failure('unsupported', 'Refused: commands need the X-Newsroom-Token header'));
+      return;
+    }
+    let args: unknown;
+    try {
+      const text = await readBody(request);
+      args = text.trim() === '' ? {} : (JSON.parse(text) as unknown);
+    } catch (error) {
+      const message = error instanceof BodyTooLarge ? error.message : 'Request body is not valid JSON';
+      sendJson(response, error instanceof BodyTooLarge ? 413 : 400, failure('invalid-arguments', message));
+      return;
+    }
+    const outcome = await context.dispatch(decodeURIComponent(rawName), args);
+    const status = outcome.ok ? 200 : statusFor(outcome.error.code);
+    sendJson(response, status, outcome);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}/?token=${token}`;
+  log(`Newsroom Reader is running at ${url}`);
+
+  return {
+    url,
+    port,
+    token,
+    context,
+    async close() {
+      for (const close of closeStreams) close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await context.close();
+    },
+  };
+}
+
+class BodyTooLarge extends Error {}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > MAX_BODY_BYTES) throw new BodyTooLarge('Request is larger than 80 MB');
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function statusFor(code: string): number {
+  if (code === 'invalid-arguments') return 400;
+  if (code === 'unknown-command' || code === 'not-found') return 404;
+  if (code === 'unsupported') return 501;
+  return 500;
+}
+
+function failure(code: string, message: string): { ok: false; error: { code: string; message: string } } {
+  return { ok: false, error: { code, message } };
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.end(JSON.stringify(body));
+}
