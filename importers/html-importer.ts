@@ -1,0 +1,95 @@
+// Saved web pages and fetched pages: main content via Readability, metadata from the head.
+import { Readability } from '@mozilla/readability';
+import type { JSDOM } from 'jsdom';
+import type { ArticleDraft } from '../library/model.ts';
+import { createDraft } from './article-draft.ts';
+import type { BlockPiece } from './block-builder.ts';
+import { charsetOf, extensionOf, mediaType, sniffFeed, sniffHtml } from './format-sniff.ts';
+import { readHtmlMetadata } from './html-metadata.ts';
+import { createHtmlDom, htmlToPieces, nodeToPieces, sanitizeHtml } from './html-to-blocks.ts';
+import type { ImportInput, Importer, ParsedItem } from './import-types.ts';
+import { findPublishedDate, toIsoDate } from './published-date.ts';
+import { decodeText } from './text-decoding.ts';
+import { tidyInline } from './text-normalize.ts';
+
+const HTML_EXTENSIONS = new Set(['html', 'htm', 'xhtml', 'shtml']);
+
+function sameText(a: string, b: string): boolean {
+  return tidyInline(a).toLocaleLowerCase('vi') === tidyInline(b).toLocaleLowerCase('vi');
+}
+
+function textLength(pieces: readonly BlockPiece[]): number {
+  return pieces.reduce((sum, piece) => sum + piece.text.length, 0);
+}
+
+/** The charset a page declares in <meta>, for pages that are not UTF-8. */
+function declaredMetaCharset(bytes: Uint8Array): string | null {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  return /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1] ?? null;
+}
+
+/** Parses a whole HTML document into a draft. `origin` is the file path or final URL. */
+export function parseHtmlArticle(html: string, origin: string): ArticleDraft {
+  const dom = createHtmlDom(html, origin);
+  try {
+    return extractArticle(dom, origin);
+  } finally {
+    dom.window.close();
+  }
+}
+
+function extractArticle(dom: JSDOM, origin: string): ArticleDraft {
+  const doc = dom.window.document;
+  const meta = readHtmlMetadata(doc);
+  // Readability rewrites the document it is given; metadata and the fallback need the original.
+  const article = new Readability(doc.cloneNode(true) as Document, { charThreshold: 200 }).parse();
+
+  let pieces: BlockPiece[] = article?.content ? htmlToPieces(dom, article.content) : [];
+  // On short pages Readability's conditional cleaning drops headings, quotes and lists wholesale; a page
+  // that marks its article body explicitly is then the better source.
+  const marked = doc.querySelectorAll('article, [itemprop="articleBody"]');
+  if (marked.length === 1) {
+    const markedPieces = htmlToPieces(dom, marked[0]!.outerHTML);
+    if (textLength(markedPieces) > 2 * textLength(pieces)) pieces = markedPieces;
+  }
+  if (pieces.length === 0 && doc.body) {
+    const fragment = sanitizeHtml(dom, doc.body.innerHTML);
+    fragment.querySelectorAll('header, [role="navigation"], [role="banner"], [role="contentinfo"]').forEach((el) => el.remove());
+    pieces = nodeToPieces(fragment);
+  }
+
+  const title = meta.title ?? tidyInline(article?.title ?? '');
+  const fallbackTitle = title || tidyInline(doc.querySelector('h1')?.textContent ?? '') || tidyInline(doc.title);
+  // Pages repeat the headline as the first heading; the reader shows the title already.
+  if (pieces[0]?.kind === 'heading' && fallbackTitle && sameText(pieces[0].text, fallbackTitle)) pieces.shift();
+
+  const bodyText = pieces.map((piece) => piece.text).join('\n');
+  return createDraft({
+    title: fallbackTitle || null,
+    author: meta.author ?? article?.byline ?? null,
+    source: meta.source ?? article?.siteName ?? null,
+    url: meta.url ?? (/^https?:/i.test(origin) ? origin : null),
+    language: meta.language ?? article?.lang ?? null,
+    publishedAt: toIsoDate(meta.publishedAt) ?? toIsoDate(article?.publishedTime) ?? findPublishedDate(bodyText),
+    origin,
+    tags: meta.tags,
+    pieces,
+  });
+}
+
+export const htmlImporter: Importer = {
+  id: 'html',
+  accepts(input: ImportInput): boolean {
+    const type = mediaType(input.contentType);
+    if (type === 'text/html' || type === 'application/xhtml+xml') return true;
+    const ext = extensionOf(input.name);
+    if (HTML_EXTENSIONS.has(ext)) return true;
+    // Pages fetched from a URL often have no extension; a feed is not a page.
+    return (ext === '' || type === '' || type === 'application/octet-stream') && sniffHtml(input) && !sniffFeed(input);
+  },
+  async parse(input: ImportInput): Promise<ParsedItem[]> {
+    const declaredCharset = charsetOf(input.contentType) ?? declaredMetaCharset(input.bytes);
+    const html = decodeText(input.bytes, { declaredCharset });
+    return [{ kind: 'draft', draft: parseHtmlArticle(html, input.origin) }];
+  },
+};

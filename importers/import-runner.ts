@@ -1,0 +1,190 @@
+// Runs a batch: expands folders, reads/fetches each input, parses it, commits each article on its own.
+// Bad input is reported per file or per record and never stops the batch.
+import { randomUUID } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { AddResult, ImportProgress, ImportReport } from '../library/model.ts';
+import { extensionOf, sniffFeed } from './format-sniff.ts';
+import { IMPORTABLE_EXTENSIONS, listImportableFiles } from './folder-walk.ts';
+import { IMPORTERS, selectImporter } from './importer-registry.ts';
+import {
+  DEFAULT_MAX_IMPORT_BYTES,
+  ImportInputError,
+  tooLargeError,
+  type ImportInput,
+  type Importer,
+  type ImportSink,
+  type ImportTarget,
+  type ParsedItem,
+} from './import-types.ts';
+import { fetchResource } from './url-fetch.ts';
+
+export interface ImportOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: ImportProgress) => void;
+  jobId?: string;
+  /** Injected in tests; the global fetch otherwise. */
+  fetch?: typeof fetch;
+  /** Per input; default 50 MB. Checked before a file is read. */
+  maxBytes?: number;
+  /** Per URL; default 20 s. */
+  fetchTimeoutMs?: number;
+  importers?: readonly Importer[];
+}
+
+/** One thing to read: a file, an upload or a URL — or a path that already failed while expanding. */
+type ImportUnit =
+  | { kind: 'file'; path: string }
+  | { kind: 'bytes'; name: string; bytes: Uint8Array }
+  | { kind: 'url'; url: string }
+  | { kind: 'unusable'; label: string; error: string };
+
+function unitLabel(unit: ImportUnit): string {
+  switch (unit.kind) {
+    case 'file':
+      return unit.path;
+    case 'bytes':
+      return unit.name;
+    case 'url':
+      return unit.url;
+    case 'unusable':
+      return unit.label;
+  }
+}
+
+function errorMessage(error: unknown): string {
+  if (error instanceof ImportInputError) return error.message;
+  const message = error instanceof Error ? error.message : String(error);
+  return `unexpected error: ${message}`;
+}
+
+async function expandTargets(targets: readonly ImportTarget[], signal: AbortSignal | undefined): Promise<ImportUnit[]> {
+  const units: ImportUnit[] = [];
+  for (const target of targets) {
+    if (signal?.aborted) break;
+    if (target.kind === 'url') units.push({ kind: 'url', url: target.url });
+    else if (target.kind === 'bytes') units.push({ kind: 'bytes', name: target.name, bytes: target.bytes });
+    else if (target.kind === 'path') {
+      const path = resolve(target.path);
+      try {
+        const info = await stat(path);
+        if (info.isDirectory()) {
+          const files = await listImportableFiles(path, { signal });
+          if (files.length === 0) units.push({ kind: 'unusable', label: path, error: 'the folder has no files that can be imported' });
+          for (const file of files) units.push({ kind: 'file', path: file });
+        } else units.push({ kind: 'file', path });
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        const reason = code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' ? 'permission denied' : errorMessage(error);
+        units.push({ kind: 'unusable', label: path, error: reason });
+      }
+    } else throw new TypeError(`Unknown import target ${JSON.stringify(target)}`);
+  }
+  return units;
+}
+
+async function loadInput(unit: ImportUnit, options: ImportOptions, maxBytes: number): Promise<ImportInput> {
+  switch (unit.kind) {
+    case 'unusable':
+      throw new ImportInputError(unit.error);
+    case 'file': {
+      const info = await stat(unit.path);
+      if (info.size > maxBytes) throw tooLargeError(maxBytes);
+      return { name: basename(unit.path), bytes: new Uint8Array(await readFile(unit.path)), origin: unit.path };
+    }
+    case 'bytes':
+      if (unit.bytes.byteLength > maxBytes) throw tooLargeError(maxBytes);
+      return { name: unit.name, bytes: unit.bytes, origin: unit.name };
+    case 'url': {
+      const fetched = await fetchResource(unit.url, {
+        fetch: options.fetch,
+        signal: options.signal,
+        timeoutMs: options.fetchTimeoutMs,
+        maxBytes,
+      });
+      return { name: fetched.name, bytes: fetched.bytes, origin: fetched.url, contentType: fetched.contentType };
+    }
+  }
+}
+
+function unsupportedReason(input: ImportInput): string {
+  const ext = extensionOf(input.name);
+  if (ext === 'xml' && !sniffFeed(input)) return 'XML file that is not an RSS, Atom or RDF feed';
+  if (ext && !IMPORTABLE_EXTENSIONS.has(ext)) return `unsupported file type ".${ext}"`;
+  return 'unrecognised format';
+}
+
+async function parseUnit(unit: ImportUnit, options: ImportOptions, maxBytes: number): Promise<ParsedItem[]> {
+  const input = await loadInput(unit, options, maxBytes);
+  if (input.bytes.byteLength === 0) throw new ImportInputError('empty file');
+  const importer = selectImporter(input, options.importers ?? IMPORTERS);
+  if (!importer) throw new ImportInputError(unsupportedReason(input));
+  return importer.parse(input);
+}
+
+function commit(item: Exclude<ParsedItem, { kind: 'failed' }>, sink: ImportSink): { result: AddResult | null; title: string } {
+  switch (item.kind) {
+    case 'draft':
+      return { result: sink.addArticle(item.draft), title: item.draft.title };
+    case 'restore':
+      return { result: sink.restoreArticle(item.record), title: item.record.title };
+    case 'other': {
+      if (!sink.restoreOther) throw new ImportInputError(`export records of type "${item.record.type}" are not supported by this version`);
+      const title = typeof item.record['title'] === 'string' ? item.record['title'] : item.record.type;
+      return { result: sink.restoreOther(item.record), title };
+    }
+  }
+}
+
+export async function runImport(targets: ImportTarget[], sink: ImportSink, options: ImportOptions = {}): Promise<ImportReport> {
+  const { signal, onProgress } = options;
+  const jobId = options.jobId ?? randomUUID();
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES;
+  const report: ImportReport = { imported: [], duplicates: [], failed: [], cancelled: false };
+
+  const units = await expandTargets(targets, signal);
+  const total = units.length;
+  const progress = (done: number, current: string | null): void =>
+    onProgress?.({ jobId, done, total, current, failures: report.failed.length });
+  progress(0, units[0] ? unitLabel(units[0]) : null);
+
+  for (let index = 0; index < units.length && !report.cancelled; index++) {
+    if (signal?.aborted) break;
+    const unit = units[index]!;
+    const label = unitLabel(unit);
+    let items: ParsedItem[] = [];
+    try {
+      items = await parseUnit(unit, options, maxBytes);
+    } catch (error) {
+      // An abort while fetching is the user cancelling, not a broken input.
+      if (signal?.aborted) break;
+      report.failed.push({ path: label, error: errorMessage(error) });
+    }
+
+    for (const [position, item] of items.entries()) {
+      if (signal?.aborted) {
+        report.cancelled = true;
+        break;
+      }
+      const path = items.length > 1 ? `${label}#${item.position ?? position + 1}` : label;
+      if (item.kind === 'failed') {
+        report.failed.push({ path, error: item.error });
+        continue;
+      }
+      try {
+        const { result, title } = commit(item, sink);
+        if (result?.status === 'imported') report.imported.push({ id: result.id, title, path });
+        else if (result?.status === 'duplicate') report.duplicates.push({ path, id: result.id });
+      } catch (error) {
+        // The sink refused this one article (constraint, disk…); the others still go in.
+        report.failed.push({ path, error: error instanceof ImportInputError ? error.message : `could not save: ${errorMessage(error).replace(/^unexpected error: /, '')}` });
+      }
+    }
+    progress(index + 1, units[index + 1] ? unitLabel(units[index + 1]!) : null);
+    // Parsing is CPU-bound; let a cancel request (IPC, HTTP) arrive between files.
+    await nextTurn();
+  }
+  if (signal?.aborted) report.cancelled = true;
+  return report;
+}

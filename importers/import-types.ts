@@ -1,0 +1,73 @@
+// The contract every importer follows, and what the batch runner writes into.
+import type { AddResult, ArticleDraft, ExportedArticle } from '../library/model.ts';
+
+/** One file, upload or fetched resource, as bytes. */
+export interface ImportInput {
+  /** File name (or last URL path segment); its extension drives detection. */
+  name: string;
+  bytes: Uint8Array;
+  /** The file path or final URL, stored as the article's origin. */
+  origin: string;
+  /** HTTP Content-Type, for fetched resources. */
+  contentType?: string;
+}
+
+/**
+ * A line of a library export whose `type` this version does not know (e.g. 'annotation' from a
+ * newer export). Kept whole so a later version of the sink can restore it.
+ */
+export interface OtherExportRecord {
+  format: 'newsroom-reader/1';
+  type: string;
+  [field: string]: unknown;
+}
+
+/** What parsing one input yields. A file can hold many items (feeds, JSON arrays, NDJSON). */
+export type ParsedItem = (
+  | { kind: 'draft'; draft: ArticleDraft }
+  | { kind: 'restore'; record: ExportedArticle }
+  | { kind: 'other'; record: OtherExportRecord }
+  /** A record or entry that could not be used; the rest of the file carries on. */
+  | { kind: 'failed'; error: string }
+) & {
+  /** 1-based position in the file (line for NDJSON, index for arrays and feeds), for reports. */
+  position?: number;
+};
+
+export interface Importer {
+  readonly id: string;
+  accepts(input: ImportInput): boolean;
+  /** Rejects with ImportInputError for input it cannot use. */
+  parse(input: ImportInput): Promise<ParsedItem[]>;
+}
+
+/** Where the runner commits what it imports; the library implements it. */
+export interface ImportSink {
+  /** The library does duplicate detection. */
+  addArticle(draft: ArticleDraft): AddResult;
+  /** For lines of a library export (format 'newsroom-reader/1'). */
+  restoreArticle(record: ExportedArticle): AddResult;
+  /** Export records of types this version cannot restore yet; without it they are reported as failed. */
+  restoreOther?(record: OtherExportRecord): AddResult | null;
+}
+
+export type ImportTarget =
+  | { kind: 'path'; path: string }
+  | { kind: 'url'; url: string }
+  | { kind: 'bytes'; name: string; bytes: Uint8Array };
+
+/** Bad input (binary, undecodable, malformed, too large…): reported per file, never thrown out of runImport. */
+export class ImportInputError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'ImportInputError';
+  }
+}
+
+export const DEFAULT_MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+/** The failure for an input over the size limit, worded the same for files, uploads and URLs. */
+export function tooLargeError(maxBytes: number): ImportInputError {
+  const limit = maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 1024 / 1024)} MB` : `${maxBytes} bytes`;
+  return new ImportInputError(`file is larger than ${limit}`);
+}

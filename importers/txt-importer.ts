@@ -1,0 +1,89 @@
+// Plain text, including our users' scraped articles: one line, paragraphs separated by runs of spaces.
+import type { BlockPiece } from './block-builder.ts';
+import { createDraft } from './article-draft.ts';
+import { extensionOf, mediaType } from './format-sniff.ts';
+import type { ImportInput, Importer, ParsedItem } from './import-types.ts';
+import { ImportInputError } from './import-types.ts';
+import { findPublishedDate } from './published-date.ts';
+import { decodeText } from './text-decoding.ts';
+import { normalizeText, tidyInline } from './text-normalize.ts';
+import { endsLikeSentence, MAX_TITLE_LENGTH } from './title-from-text.ts';
+
+const MAX_CAPTION_LENGTH = 250;
+
+/**
+ * Photo captions as scraped Vietnamese (and wire) articles print them. Conservative: "Ảnh hưởng"
+ * (influence) starts with "Ảnh", so a bare "Ảnh" prefix is not enough — it needs a colon or "minh hoạ".
+ */
+export function looksLikeCaption(text: string): boolean {
+  if (text.length > MAX_CAPTION_LENGTH) return false;
+  return (
+    /^(?:Ảnh|Photo|Hình|Nguồn ảnh)\s*:/iu.test(text) ||
+    /^Ảnh\s+minh\s+ho[ạà]/iu.test(text) ||
+    /\(\s*(?:Ảnh|Photo|Hình|Nguồn)\s*:[^()]*\)\s*\.?$/iu.test(text) ||
+    /(?:^|[.!?…]\s+|\s[-–—]\s)(?:Ảnh|Photo)\s*:\s*[^.!?]{1,80}$/u.test(text)
+  );
+}
+
+/** Paragraphs of a file that is one long line: scrapers joined paragraphs with two or more spaces. */
+function singleLineParagraphs(line: string): string[] {
+  return line
+    .split(/ {2,}|\t+/)
+    .map(tidyInline)
+    .filter((segment) => segment.length > 0);
+}
+
+/** Paragraphs of a multi-line file: on blank lines, or each line when there are none. */
+function multiLineParagraphs(lines: string[]): string[][] {
+  const hasBlankLines = lines.some((line, i) => line.trim() === '' && i > 0 && i < lines.length - 1);
+  if (!hasBlankLines) return lines.filter((line) => line.trim() !== '').map((line) => [line]);
+  const groups: string[][] = [];
+  let current: string[] = [];
+  for (const line of lines) {
+    if (line.trim() === '') {
+      if (current.length > 0) groups.push(current);
+      current = [];
+    } else current.push(line);
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
+/** A first paragraph that reads like a headline: short and, for one-line files, not a finished sentence. */
+function isTitleLine(paragraph: string, strict: boolean): boolean {
+  if (paragraph.length === 0 || paragraph.length > MAX_TITLE_LENGTH) return false;
+  return strict ? !endsLikeSentence(paragraph) && !looksLikeCaption(paragraph) : true;
+}
+
+export const txtImporter: Importer = {
+  id: 'txt',
+  accepts(input: ImportInput): boolean {
+    const ext = extensionOf(input.name);
+    return ext === 'txt' || ext === 'text' || mediaType(input.contentType) === 'text/plain';
+  },
+  async parse(input: ImportInput): Promise<ParsedItem[]> {
+    const text = normalizeText(decodeText(input.bytes));
+    const lines = text.split('\n').map((line) => line.trimEnd());
+    const nonEmpty = lines.filter((line) => line.trim() !== '');
+    if (nonEmpty.length === 0) throw new ImportInputError('empty file');
+
+    let paragraphs: string[];
+    let title: string | null = null;
+    if (nonEmpty.length === 1) {
+      paragraphs = singleLineParagraphs(nonEmpty[0]!);
+      // The scraped shape starts with the headline as its own segment.
+      if (paragraphs.length > 1 && isTitleLine(paragraphs[0]!, true)) title = paragraphs.shift()!;
+    } else {
+      const groups = multiLineParagraphs(lines);
+      paragraphs = groups.map((group) => tidyInline(group.join(' '))).filter(Boolean);
+      if (groups.length > 1 && groups[0]!.length === 1 && isTitleLine(paragraphs[0]!, false)) title = paragraphs.shift()!;
+    }
+
+    const pieces: BlockPiece[] = paragraphs.map((paragraph) => ({
+      kind: looksLikeCaption(paragraph) ? 'caption' : 'paragraph',
+      text: paragraph,
+    }));
+    const draft = createDraft({ title, origin: input.origin, publishedAt: findPublishedDate(text), pieces });
+    return [{ kind: 'draft', draft }];
+  },
+};
