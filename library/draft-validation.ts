@@ -1,0 +1,26 @@
+import { InvalidArticleError } from './library-errors.ts';
+import type { ArticleDraft, Block, ExportedArticle } from './model.ts';
+
+const BLOCK_KINDS = new Set(['paragraph', 'heading', 'quote', 'list-item', 'caption']);
+
+function checkBlocks(blocks: readonly Block[], bodyLength: number): void {
+  for (const block of blocks) {
+    if (!BLOCK_KINDS.has(block.kind)) throw new InvalidArticleError(`Unknown block kind "${String(block.kind)}"`);
+    if (!Number.isInteger(block.start) || !Number.isInteger(block.end) || block.start < 0 || block.end > bodyLength || block.start > block.end) {
+      throw new InvalidArticleError(`Block ${block.start}–${block.end} lies outside the body (${bodyLength} characters)`);
+    }
+  }
+}
+
+/** Refuses anything that would store text whose offsets could later shift or point nowhere. */
+export function validateDraft(draft: ArticleDraft): void {
+  if (typeof draft.body !== 'string' || draft.body.trim() === '') throw new InvalidArticleError('The article has no text');
+  if (typeof draft.title !== 'string' || draft.title.trim() === '') throw new InvalidArticleError('The article has no title');
+  if (draft.body !== draft.body.normalize('NFC')) throw new InvalidArticleError('The body must be NFC-normalised before it is stored');
+  checkBlocks(draft.blocks, draft.body.length);
+}
+
+export function validateRecord(record: ExportedArticle): void {
+  validateDraft({ ...record, tags: [] });
+  if (!record.id || !record.importedAt) throw new InvalidArticleError('An exported article needs its id and import time');
+}

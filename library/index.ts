@@ -1,0 +1,5 @@
+export { Library } from './library.ts';
+export { NotFoundError, InvalidArticleError } from './library-errors.ts';
+export { canonicalUrlKey } from './url-canonical.ts';
+export { SCHEMA_VERSION } from './migrations.ts';
+export type * from './model.ts';

@@ -1,0 +1,357 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { backup as sqliteBackup, type DatabaseSync } from 'node:sqlite';
+import { AnnotationStore } from '../annotations/annotation-store.ts';
+import { ARTICLE_COLUMNS, SUMMARY_COLUMNS, toArticle, toSummary, type Row } from './article-rows.ts';
+import { inTransaction, openDatabase } from './database.ts';
+import { validateDraft, validateRecord } from './draft-validation.ts';
+import { NotFoundError } from './library-errors.ts';
+import { orderClause, whereClause } from './list-query.ts';
+import { migrate } from './migrations.ts';
+import type {
+  AddResult,
+  Article,
+  ArticleDraft,
+  ArticlePatch,
+  ArticleState,
+  ArticleSummary,
+  ExportedArticle,
+  LibraryChange,
+  ListPage,
+  ListQuery,
+  NamedCount,
+  SearchDocument,
+  SearchDocumentSource,
+  SidebarCounts,
+} from './model.ts';
+import { contentHash, countWords, excerptOf, readingMinutes } from './text-stats.ts';
+import { canonicalUrlKey } from './url-canonical.ts';
+
+type ChangeListener = (change: LibraryChange) => void;
+
+/** The local article library: SQLite is the source of truth for articles, user state and annotations. */
+export class Library implements SearchDocumentSource {
+  readonly dir: string;
+  readonly dbPath: string;
+  readonly db: DatabaseSync;
+  readonly annotations: AnnotationStore;
+  readonly #listeners = new Set<ChangeListener>();
+
+  private constructor(dir: string) {
+    this.dir = dir;
+    this.dbPath = join(dir, 'library.sqlite');
+    this.db = openDatabase(this.dbPath);
+    migrate(this.db, this.dbPath);
+    this.annotations = new AnnotationStore(this.db);
+  }
+
+  static open(dir: string): Library {
+    mkdirSync(dir, { recursive: true });
+    return new Library(dir);
+  }
+
+  close(): void {
+    this.#listeners.clear();
+    if (this.db.isOpen) this.db.close();
+  }
+
+  onChange(listener: ChangeListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  generation(): number {
+    const row = this.db.prepare("SELECT value FROM library_meta WHERE key = 'generation'").get() as { value: string };
+    return Number(row.value);
+  }
+
+  /** Runs a write and, only once it is committed, tells listeners what changed. */
+  #write<T>(work: () => { result: T; changed: string[]; removed?: string[] }): T {
+    const { result, changed, removed = [], generation } = inTransaction(this.db, () => {
+      const outcome = work();
+      if (outcome.changed.length === 0 && (outcome.removed ?? []).length === 0) return { ...outcome, generation: this.generation() };
+      this.db.prepare("UPDATE library_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'").run();
+      return { ...outcome, generation: this.generation() };
+    });
+    if (changed.length || removed.length) {
+      for (const listener of this.#listeners) listener({ changed, removed, generation });
+    }
+    return result;
+  }
+
+  #findDuplicate(urlKey: string | null, hash: string, id?: string): string | null {
+    const byId = id ? (this.db.prepare('SELECT id FROM articles WHERE id = ?').get(id) as Row | undefined) : undefined;
+    if (byId) return String(byId.id);
+    const byUrl = urlKey ? (this.db.prepare('SELECT id FROM articles WHERE url_key = ?').get(urlKey) as Row | undefined) : undefined;
+    if (byUrl) return String(byUrl.id);
+    const byHash = this.db.prepare('SELECT id FROM articles WHERE content_hash = ?').get(hash) as Row | undefined;
+    return byHash ? String(byHash.id) : null;
+  }
+
+  #insert(id: string, draft: ArticleDraft, importedAt: string, hash: string, urlKey: string | null, state?: ArticleState): void {
+    const words = countWords(draft.body);
+    this.db
+      .prepare(
+        `INSERT INTO articles (id, title, author, source, url, url_key, language, published_at, imported_at, body, blocks,
+          content_hash, origin, word_count, reading_minutes, excerpt, read, starred, archived, trashed_at, collection, reading_position)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        id,
+        draft.title,
+        draft.author,
+        draft.source,
+        draft.url,
+        urlKey,
+        draft.language,
+        draft.publishedAt,
+        importedAt,
+        draft.body,
+        JSON.stringify(draft.blocks),
+        hash,
+        draft.origin,
+        words,
+        readingMinutes(words),
+        excerptOf(draft.body),
+        state?.read ? 1 : 0,
+        state?.starred ? 1 : 0,
+        state?.archived ? 1 : 0,
+        state?.trashedAt ?? null,
+        state?.collection ?? null,
+        state?.readingPosition ?? 0,
+      );
+    const tags = new Set([...draft.tags, ...(state?.tags ?? [])].map((tag) => tag.trim()).filter(Boolean));
+    const insertTag = this.db.prepare('INSERT OR IGNORE INTO article_tags (article_id, tag) VALUES (?, ?)');
+    for (const tag of tags) insertTag.run(id, tag);
+  }
+
+  addArticle(draft: ArticleDraft): AddResult {
+    validateDraft(draft);
+    const hash = contentHash(draft.body);
+    const urlKey = canonicalUrlKey(draft.url);
+    return this.#write(() => {
+      const existing = this.#findDuplicate(urlKey, hash);
+      if (existing) return { result: { status: 'duplicate', id: existing } as AddResult, changed: [] };
+      const id = randomUUID();
+      this.#insert(id, draft, new Date().toISOString(), hash, urlKey);
+      return { result: { status: 'imported', id } as AddResult, changed: [id] };
+    });
+  }
+
+  /** Inserts a record from a library export with its original id, import time and state. */
+  restoreArticle(record: ExportedArticle): AddResult {
+    validateRecord(record);
+    const hash = contentHash(record.body);
+    const urlKey = canonicalUrlKey(record.url);
+    return this.#write(() => {
+      const existing = this.#findDuplicate(urlKey, hash, record.id);
+      if (existing) return { result: { status: 'duplicate', id: existing } as AddResult, changed: [] };
+      this.#insert(record.id, { ...record, tags: [] }, record.importedAt, hash, urlKey, record.state);
+      return { result: { status: 'imported', id: record.id } as AddResult, changed: [record.id] };
+    });
+  }
+
+  /** Restores an annotation line of a library export; other record types are not ours. */
+  restoreOther(record: { type: string }): AddResult | null {
+    if (record.type !== 'annotation') return null;
+    return this.#write(() => {
+      const result = this.annotations.restoreRecord(record);
+      const articleId = (record as { articleId?: unknown }).articleId;
+      return { result, changed: result.status === 'imported' && typeof articleId === 'string' ? [articleId] : [] };
+    });
+  }
+
+  get(id: string): Article | null {
+    const row = this.db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`).get(id) as Row | undefined;
+    return row ? toArticle(row) : null;
+  }
+
+  summaries(ids: readonly string[]): Map<string, ArticleSummary> {
+    const result = new Map<string, ArticleSummary>();
+    const statement = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE id = ?`);
+    for (const id of ids) {
+      const row = statement.get(id) as Row | undefined;
+      if (row) result.set(id, toSummary(row));
+    }
+    return result;
+  }
+
+  list(query: ListQuery): ListPage {
+    const { sql, params } = whereClause(query);
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM articles ${sql}`).get(...params) as { n: number }).n;
+    const rows = this.db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles ${sql} ${orderClause(query)} LIMIT ? OFFSET ?`)
+      .all(...params, query.limit ?? 100, query.offset ?? 0) as Row[];
+    return { total, items: rows.map(toSummary) };
+  }
+
+  counts(): SidebarCounts {
+    const state = this.db
+      .prepare(
+        `SELECT
+          sum(trashed_at IS NULL AND archived = 0) AS all_count,
+          sum(trashed_at IS NULL AND archived = 0 AND read = 0) AS unread,
+          sum(trashed_at IS NULL AND starred = 1) AS starred,
+          sum(trashed_at IS NULL AND archived = 1) AS archived,
+          sum(trashed_at IS NOT NULL) AS trash
+         FROM articles`,
+      )
+      .get() as Record<string, number | null>;
+    const named = (sql: string): NamedCount[] =>
+      (this.db.prepare(sql).all() as { name: string; count: number }[]).map((row) => ({ name: row.name, count: row.count }));
+    return {
+      all: state.all_count ?? 0,
+      unread: state.unread ?? 0,
+      starred: state.starred ?? 0,
+      archived: state.archived ?? 0,
+      trash: state.trash ?? 0,
+      collections: named(
+        'SELECT collection AS name, count(*) AS count FROM articles WHERE collection IS NOT NULL AND trashed_at IS NULL GROUP BY collection ORDER BY collection COLLATE NOCASE',
+      ),
+      tags: named(
+        'SELECT tag AS name, count(*) AS count FROM article_tags JOIN articles ON articles.id = article_id WHERE trashed_at IS NULL GROUP BY tag ORDER BY tag COLLATE NOCASE',
+      ),
+      sources: named(
+        'SELECT source AS name, count(*) AS count FROM articles WHERE source IS NOT NULL AND trashed_at IS NULL GROUP BY source ORDER BY count DESC, source COLLATE NOCASE',
+      ),
+    };
+  }
+
+  update(id: string, patch: ArticlePatch): ArticleSummary {
+    return this.#write(() => {
+      if (!this.db.prepare('SELECT 1 FROM articles WHERE id = ?').get(id)) throw new NotFoundError(`No article with id ${id}`);
+      const columns: [string, string | number | null][] = [];
+      if (patch.read !== undefined) columns.push(['read', patch.read ? 1 : 0]);
+      if (patch.starred !== undefined) columns.push(['starred', patch.starred ? 1 : 0]);
+      if (patch.archived !== undefined) columns.push(['archived', patch.archived ? 1 : 0]);
+      if (patch.title !== undefined) columns.push(['title', patch.title.normalize('NFC')]);
+      if (patch.collection !== undefined) columns.push(['collection', patch.collection]);
+      if (patch.readingPosition !== undefined) columns.push(['reading_position', patch.readingPosition]);
+      if (columns.length) {
+        this.db
+          .prepare(`UPDATE articles SET ${columns.map(([name]) => `${name} = ?`).join(', ')} WHERE id = ?`)
+          .run(...columns.map(([, value]) => value), id);
+      }
+      if (patch.tags !== undefined) {
+        this.db.prepare('DELETE FROM article_tags WHERE article_id = ?').run(id);
+        const insert = this.db.prepare('INSERT OR IGNORE INTO article_tags (article_id, tag) VALUES (?, ?)');
+        for (const tag of patch.tags) insert.run(id, tag.normalize('NFC'));
+      }
+      // Reading position alone changes nothing search or the sidebar shows.
+      const onlyPosition = Object.keys(patch).every((key) => key === 'readingPosition');
+      return { result: this.summaries([id]).get(id)!, changed: onlyPosition ? [] : [id] };
+    });
+  }
+
+  trash(ids: readonly string[]): number {
+    return this.#setTrashed(ids, new Date().toISOString());
+  }
+
+  restore(ids: readonly string[]): number {
+    return this.#setTrashed(ids, null);
+  }
+
+  #setTrashed(ids: readonly string[], trashedAt: string | null): number {
+    return this.#write(() => {
+      const statement = this.db.prepare(
+        `UPDATE articles SET trashed_at = ? WHERE id = ? AND trashed_at IS ${trashedAt === null ? 'NOT NULL' : 'NULL'}`,
+      );
+      const changed = ids.filter((id) => Number(statement.run(trashedAt, id).changes) > 0);
+      return { result: changed.length, changed };
+    });
+  }
+
+  emptyTrash(): number {
+    return this.#write(() => {
+      const ids = (this.db.prepare('SELECT id FROM articles WHERE trashed_at IS NOT NULL').all() as Row[]).map((row) => String(row.id));
+      this.db.prepare('DELETE FROM articles WHERE trashed_at IS NOT NULL').run();
+      return { result: ids.length, changed: [], removed: ids };
+    });
+  }
+
+  *exportRecords(ids?: readonly string[]): Generator<ExportedArticle | Record<string, unknown>> {
+    const wanted = ids ? new Set(ids) : null;
+    const rows = this.db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles ORDER BY imported_at, id`).iterate() as Iterable<Row>;
+    const exported: string[] = [];
+    for (const row of rows) {
+      if (wanted && !wanted.has(String(row.id))) continue;
+      const article = toArticle(row);
+      exported.push(article.id);
+      yield {
+        format: 'newsroom-reader/1',
+        type: 'article',
+        id: article.id,
+        title: article.title,
+        author: article.author,
+        source: article.source,
+        url: article.url,
+        language: article.language,
+        publishedAt: article.publishedAt,
+        importedAt: article.importedAt,
+        body: article.body,
+        blocks: article.blocks,
+        origin: article.origin,
+        contentHash: article.contentHash,
+        state: {
+          read: article.read,
+          starred: article.starred,
+          archived: article.archived,
+          trashedAt: article.trashedAt,
+          tags: article.tags,
+          collection: article.collection,
+          readingPosition: article.readingPosition,
+        },
+      } satisfies ExportedArticle;
+    }
+    const exportedSet = new Set(exported);
+    for (const record of this.annotations.exportRecords()) {
+      if (exportedSet.has(record.articleId)) yield record as unknown as Record<string, unknown>;
+    }
+  }
+
+  /** A consistent copy of the live database, taken with SQLite's online backup API. */
+  async backup(path: string): Promise<{ bytes: number }> {
+    await sqliteBackup(this.db, path);
+    return { bytes: statSync(path).size };
+  }
+
+  getSetting(key: string): unknown {
+    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+    return row ? (JSON.parse(row.value) as unknown) : undefined;
+  }
+
+  setSetting(key: string, value: unknown): void {
+    inTransaction(this.db, () => {
+      this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
+    });
+  }
+
+  #toSearchDocument(row: Row): SearchDocument {
+    const summary = toSummary(row);
+    return {
+      id: summary.id,
+      title: summary.title,
+      body: String(row.body),
+      author: summary.author,
+      source: summary.source,
+      tags: summary.tags,
+      publishedAt: summary.publishedAt,
+      importedAt: summary.importedAt,
+      notes: this.annotations.searchTexts(summary.id),
+    };
+  }
+
+  *allSearchDocuments(): Generator<SearchDocument> {
+    const rows = this.db.prepare(`SELECT ${SUMMARY_COLUMNS}, body FROM articles`).iterate() as Iterable<Row>;
+    for (const row of rows) yield this.#toSearchDocument(row);
+  }
+
+  searchDocuments(ids: readonly string[]): SearchDocument[] {
+    const statement = this.db.prepare(`SELECT ${SUMMARY_COLUMNS}, body FROM articles WHERE id = ?`);
+    return ids.flatMap((id) => {
+      const row = statement.get(id) as Row | undefined;
+      return row ? [this.#toSearchDocument(row)] : [];
+    });
+  }
+}

@@ -1,0 +1,64 @@
+import type { ListQuery } from './model.ts';
+
+type SqlValue = string | number;
+
+/** Turns a sidebar view plus filters into a WHERE clause with bound parameters. */
+export function whereClause(query: ListQuery): { sql: string; params: SqlValue[] } {
+  const conditions: string[] = [];
+  const params: SqlValue[] = [];
+  switch (query.view ?? 'all') {
+    case 'all':
+      conditions.push('trashed_at IS NULL', 'archived = 0');
+      break;
+    case 'unread':
+      conditions.push('trashed_at IS NULL', 'archived = 0', 'read = 0');
+      break;
+    case 'starred':
+      conditions.push('trashed_at IS NULL', 'starred = 1');
+      break;
+    case 'archived':
+      conditions.push('trashed_at IS NULL', 'archived = 1');
+      break;
+    case 'trash':
+      conditions.push('trashed_at IS NOT NULL');
+      break;
+  }
+  if (query.tag !== undefined) {
+    conditions.push('id IN (SELECT article_id FROM article_tags WHERE tag = ?)');
+    params.push(query.tag);
+  }
+  if (query.collection !== undefined) {
+    conditions.push('collection = ?');
+    params.push(query.collection);
+  }
+  if (query.source !== undefined) {
+    conditions.push('source = ?');
+    params.push(query.source);
+  }
+  // Dates may be date-only or full ISO times; comparing the first ten characters covers both.
+  if (query.from !== undefined) {
+    conditions.push('substr(sort_date, 1, 10) >= ?');
+    params.push(query.from);
+  }
+  if (query.to !== undefined) {
+    conditions.push('substr(sort_date, 1, 10) <= ?');
+    params.push(query.to);
+  }
+  return { sql: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
+}
+
+export function orderClause(query: ListQuery): string {
+  const sort = query.sort ?? 'published';
+  const defaultDirection = sort === 'title' || sort === 'source' ? 'ASC' : 'DESC';
+  const direction = query.direction ? query.direction.toUpperCase() : defaultDirection;
+  switch (sort) {
+    case 'published':
+      return `ORDER BY sort_date ${direction}, id`;
+    case 'imported':
+      return `ORDER BY imported_at ${direction}, id`;
+    case 'title':
+      return `ORDER BY title COLLATE NOCASE ${direction}, id`;
+    case 'source':
+      return `ORDER BY source IS NULL, source COLLATE NOCASE ${direction}, sort_date DESC, id`;
+  }
+}

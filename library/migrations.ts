@@ -1,0 +1,91 @@
+import { existsSync, rmSync } from 'node:fs';
+import type { DatabaseSync } from 'node:sqlite';
+import { ANNOTATIONS_SCHEMA_SQL } from '../annotations/annotation-store.ts';
+import { inTransaction } from './database.ts';
+
+/** Schema steps in order; step N brings the database to user_version N. Never edit a released step. */
+export const MIGRATIONS: readonly string[] = [
+  // 1: articles, their tags and collections, settings, and the search generation counter.
+  `
+  CREATE TABLE articles (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    author TEXT,
+    source TEXT,
+    url TEXT,
+    url_key TEXT UNIQUE,
+    language TEXT NOT NULL,
+    published_at TEXT,
+    imported_at TEXT NOT NULL,
+    body TEXT NOT NULL,
+    blocks TEXT NOT NULL,
+    content_hash TEXT NOT NULL UNIQUE,
+    origin TEXT NOT NULL,
+    word_count INTEGER NOT NULL,
+    reading_minutes INTEGER NOT NULL,
+    excerpt TEXT NOT NULL,
+    read INTEGER NOT NULL DEFAULT 0,
+    starred INTEGER NOT NULL DEFAULT 0,
+    archived INTEGER NOT NULL DEFAULT 0,
+    trashed_at TEXT,
+    collection TEXT,
+    reading_position REAL NOT NULL DEFAULT 0,
+    sort_date TEXT GENERATED ALWAYS AS (COALESCE(published_at, imported_at)) VIRTUAL
+  );
+  CREATE INDEX articles_sort_date ON articles (sort_date DESC);
+  CREATE INDEX articles_imported ON articles (imported_at DESC);
+  CREATE INDEX articles_title ON articles (title COLLATE NOCASE);
+  CREATE INDEX articles_source ON articles (source);
+  CREATE INDEX articles_collection ON articles (collection);
+  CREATE INDEX articles_state ON articles (trashed_at, archived, read, starred);
+  CREATE TABLE article_tags (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    tag TEXT NOT NULL,
+    PRIMARY KEY (article_id, tag)
+  ) WITHOUT ROWID;
+  CREATE INDEX article_tags_tag ON article_tags (tag);
+  CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE library_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  INSERT INTO library_meta (key, value) VALUES ('generation', '0');
+  `,
+  // 2: highlights and notes.
+  ANNOTATIONS_SCHEMA_SQL,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+function userVersion(db: DatabaseSync): number {
+  const row = db.prepare('PRAGMA user_version').get() as { user_version: number };
+  return row.user_version;
+}
+
+function hasTables(db: DatabaseSync): boolean {
+  const row = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
+  return row.n > 0;
+}
+
+/**
+ * Brings the schema up to date. Before each step on a database that already holds data, a
+ * consistent copy is written next to it (`library.sqlite.v<N>.bak`), so a failed or buggy
+ * migration can never cost the user their library.
+ */
+export function migrate(db: DatabaseSync, dbPath: string): { from: number; to: number; backups: string[] } {
+  const from = userVersion(db);
+  if (from > SCHEMA_VERSION) {
+    throw new Error(`This library was written by a newer Newsroom Reader (schema ${from}; this version knows ${SCHEMA_VERSION})`);
+  }
+  const backups: string[] = [];
+  for (let version = from; version < SCHEMA_VERSION; version++) {
+    if (hasTables(db)) {
+      const backupPath = `${dbPath}.v${version}.bak`;
+      if (existsSync(backupPath)) rmSync(backupPath);
+      db.prepare('VACUUM INTO ?').run(backupPath);
+      backups.push(backupPath);
+    }
+    inTransaction(db, () => {
+      db.exec(MIGRATIONS[version]!);
+      db.exec(`PRAGMA user_version = ${version + 1}`);
+    });
+  }
+  return { from, to: SCHEMA_VERSION, backups };
+}

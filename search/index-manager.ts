@@ -1,0 +1,194 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { LibraryChange, SearchDocument, SearchDocumentSource } from '../library/model.ts';
+import { readIndexFile } from './index-file.ts';
+import type { BuildRequest, BuildResponse } from './index-worker.ts';
+import { runSearch } from './run-search.ts';
+import { SearchEngine, type SerializedEngine } from './search-engine.ts';
+import type { SearchIndexState, SearchOptions, SearchResult } from './types.ts';
+
+const BUILDING_MESSAGE = 'The search index is being built; results will appear in a moment.';
+// Past this many re-indexed documents the delta segment is folded into a full rebuild.
+const MAX_DELTA_DOCUMENTS = 2000;
+const DELTA_DEBOUNCE_MS = 30;
+
+interface DeltaPayload {
+  baseGeneration: number;
+  removed: string[];
+  engine: SerializedEngine;
+}
+
+export interface SearchIndexManagerOptions {
+  /** The library folder; the index lives in `search-index/` inside it. */
+  dir: string;
+  source: SearchDocumentSource;
+}
+
+/**
+ * Keeps the derived search index in step with the library: loads it from disk at start, rebuilds it
+ * in a worker thread when it is missing, stale or corrupt, and indexes changes incrementally as a
+ * small delta segment that is folded into a full rebuild when it grows.
+ */
+export class SearchIndexManager {
+  readonly #source: SearchDocumentSource;
+  readonly #mainPath: string;
+  readonly #deltaPath: string;
+  #main: SearchEngine | null = null;
+  #mainGeneration = -1;
+  #delta: SearchEngine | null = null;
+  #removed = new Set<string>();
+  #pending = new Set<string>();
+  #pendingRemoved = new Set<string>();
+  #queue: Promise<void> = Promise.resolve();
+  #timer: NodeJS.Timeout | null = null;
+  #state: SearchIndexState = 'loading';
+  #closed = false;
+  readonly #stateListeners = new Set<(state: SearchIndexState) => void>();
+
+  constructor(options: SearchIndexManagerOptions) {
+    this.#source = options.source;
+    this.#mainPath = join(options.dir, 'search-index', 'main.idx');
+    this.#deltaPath = join(options.dir, 'search-index', 'delta.idx');
+  }
+
+  get state(): SearchIndexState {
+    return this.#state;
+  }
+
+  onState(listener: (state: SearchIndexState) => void): () => void {
+    this.#stateListeners.add(listener);
+    return () => this.#stateListeners.delete(listener);
+  }
+
+  #setState(state: SearchIndexState): void {
+    if (state === this.#state) return;
+    this.#state = state;
+    for (const listener of this.#stateListeners) listener(state);
+  }
+
+  /** Loads what is on disk; a rebuild, when needed, continues in the background. */
+  async open(): Promise<void> {
+    const main = readIndexFile(this.#mainPath);
+    let generation = -1;
+    if (main) {
+      try {
+        this.#main = SearchEngine.load((JSON.parse(main.payload) as { engine: SerializedEngine }).engine);
+        this.#mainGeneration = main.header.generation;
+        generation = main.header.generation;
+        const delta = readIndexFile(this.#deltaPath);
+        const payload = delta ? (JSON.parse(delta.payload) as DeltaPayload) : null;
+        if (delta && payload && payload.baseGeneration === main.header.generation) {
+          this.#delta = SearchEngine.load(payload.engine);
+          this.#removed = new Set(payload.removed);
+          generation = delta.header.generation;
+        }
+      } catch {
+        this.#main = null;
+        this.#delta = null;
+      }
+    }
+    if (this.#main && generation === this.#source.generation()) this.#setState('ready');
+    else this.#enqueue(() => this.#rebuild());
+  }
+
+  notifyChanged(change: LibraryChange): void {
+    for (const id of change.changed) this.#pending.add(id);
+    for (const id of change.removed) this.#pendingRemoved.add(id);
+    if (this.#timer || this.#closed) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      this.#enqueue(() => this.#applyDelta());
+    }, DELTA_DEBOUNCE_MS);
+  }
+
+  async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
+    const engines = [this.#delta, this.#main].filter((engine): engine is SearchEngine => engine !== null);
+    if (engines.length === 0) return { query, total: 0, tookMs: 0, hits: [], message: BUILDING_MESSAGE };
+    return runSearch(query, { engines, removed: this.#removed, documents: (ids) => this.#source.searchDocuments(ids) }, options);
+  }
+
+  /** Resolves when queued builds and writes are done (tests and the CLI wait for this before exiting). */
+  async whenIdle(): Promise<void> {
+    if (this.#timer) {
+      clearTimeout(this.#timer);
+      this.#timer = null;
+      this.#enqueue(() => this.#applyDelta());
+    }
+    let queue: Promise<void>;
+    do {
+      queue = this.#queue;
+      await queue;
+    } while (queue !== this.#queue);
+  }
+
+  async close(): Promise<void> {
+    await this.whenIdle();
+    this.#closed = true;
+    this.#stateListeners.clear();
+  }
+
+  #enqueue(task: () => Promise<void>): void {
+    this.#queue = this.#queue.then(task).catch(() => {
+      // A failed build leaves the previous segments serving; the next change or start retries.
+    });
+  }
+
+  async #rebuild(): Promise<void> {
+    this.#setState('building');
+    const generation = this.#source.generation();
+    const documents = [...this.#source.allSearchDocuments()];
+    // Changes that arrive while the worker builds are re-applied as a delta afterwards.
+    this.#pending.clear();
+    this.#pendingRemoved.clear();
+    const payload = await buildInWorker({ id: 0, documents, persist: { path: this.#mainPath, generation, extra: {} } });
+    this.#main = SearchEngine.load((JSON.parse(payload) as { engine: SerializedEngine }).engine);
+    this.#mainGeneration = generation;
+    this.#delta = null;
+    this.#removed = new Set();
+    rmSync(this.#deltaPath, { force: true });
+    if (this.#pending.size || this.#pendingRemoved.size || this.#source.generation() !== generation) await this.#applyDelta();
+    this.#setState('ready');
+  }
+
+  async #applyDelta(): Promise<void> {
+    if (!this.#main) return this.#rebuild();
+    const generation = this.#source.generation();
+    for (const id of this.#pendingRemoved) this.#removed.add(id);
+    const ids = new Set([...(this.#delta ? this.#deltaIds() : []), ...this.#pending]);
+    this.#pending.clear();
+    this.#pendingRemoved.clear();
+    for (const id of this.#removed) ids.delete(id);
+    if (ids.size > MAX_DELTA_DOCUMENTS) return this.#rebuild();
+    const documents: SearchDocument[] = this.#source.searchDocuments([...ids]);
+    for (const id of ids) if (!documents.some((doc) => doc.id === id)) this.#removed.add(id);
+    const extra = { baseGeneration: this.#mainGeneration, removed: [...this.#removed] };
+    const payload = await buildInWorker({ id: 0, documents, persist: { path: this.#deltaPath, generation, extra } });
+    this.#delta = SearchEngine.load((JSON.parse(payload) as DeltaPayload).engine);
+  }
+
+  #deltaIds(): string[] {
+    return this.#delta ? this.#delta.ids() : [];
+  }
+}
+
+function workerUrl(): URL {
+  // Source runs as .ts under Node 24's type stripping (tests); the app runs compiled .js.
+  return new URL(import.meta.url.endsWith('.ts') ? './index-worker.ts' : './index-worker.js', import.meta.url);
+}
+
+function buildInWorker(request: BuildRequest): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerUrl());
+    worker.once('message', (response: BuildResponse) => {
+      void worker.terminate();
+      if (response.payload !== undefined) resolve(response.payload);
+      else reject(new Error(response.error ?? 'index build failed'));
+    });
+    worker.once('error', (error) => {
+      void worker.terminate();
+      reject(error);
+    });
+    worker.postMessage(request);
+  });
+}

@@ -1,0 +1,29 @@
+// Builds an index off the main thread: the app's event loop never blocks on lunr.
+import { parentPort } from 'node:worker_threads';
+import type { SearchDocument } from '../library/model.ts';
+import { writeIndexFile } from './index-file.ts';
+import { SearchEngine } from './search-engine.ts';
+
+export interface BuildRequest {
+  id: number;
+  documents: SearchDocument[];
+  /** When set, the built index is also persisted here with this generation. */
+  persist?: { path: string; generation: number; extra: Record<string, unknown> };
+}
+
+export interface BuildResponse {
+  id: number;
+  payload?: string;
+  error?: string;
+}
+
+parentPort?.on('message', (request: BuildRequest) => {
+  try {
+    const engine = SearchEngine.build(request.documents);
+    const payload = JSON.stringify({ ...(request.persist?.extra ?? {}), engine: engine.toJSON() });
+    if (request.persist) writeIndexFile(request.persist.path, request.persist.generation, engine.size, payload);
+    parentPort!.postMessage({ id: request.id, payload } satisfies BuildResponse);
+  } catch (error) {
+    parentPort!.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) } satisfies BuildResponse);
+  }
+});

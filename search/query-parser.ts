@@ -1,0 +1,81 @@
+import { tokenize, type Token } from './tokenizer.ts';
+import { hasDiacritics } from './vietnamese-text.ts';
+
+export type FilterField = 'title' | 'source' | 'author' | 'tag';
+
+export interface QueryWord {
+  exact: string;
+  folded: string;
+  /** Typed with diacritics: exact matches rank above folded ones. */
+  accented: boolean;
+}
+
+export interface ParsedQuery {
+  /** Plain words, in order. The last one is also matched as a prefix when `prefix` is set. */
+  words: QueryWord[];
+  /** Quoted phrases: their syllables must be adjacent. */
+  phrases: QueryWord[][];
+  excludedWords: QueryWord[];
+  excludedPhrases: QueryWord[][];
+  filters: { field: FilterField; words: QueryWord[] }[];
+  /** The last plain word was typed without a following space: match it as a prefix too. */
+  prefix: boolean;
+}
+
+const MAX_QUERY_LENGTH = 1000;
+const MAX_TERMS = 32;
+const FILTER = /^(title|source|author|tag):/i;
+
+function wordsOf(text: string): QueryWord[] {
+  return tokenize(text.normalize('NFC'))
+    .filter((token: Token) => !token.part)
+    .map((token) => ({ exact: token.exact, folded: token.folded, accented: hasDiacritics(token.text.toLowerCase()) }));
+}
+
+/**
+ * Parses the query language leniently: anything malformed (unbalanced quotes, a bare `title:`,
+ * lunr syntax like `bắn^` or `~2`) degrades to plain words instead of throwing.
+ */
+export function parseQuery(raw: string): ParsedQuery {
+  const text = raw.normalize('NFC').slice(0, MAX_QUERY_LENGTH);
+  const parsed: ParsedQuery = { words: [], phrases: [], excludedWords: [], excludedPhrases: [], filters: [], prefix: false };
+  // Quoted segments first; an unbalanced quote just ends at the end of the query.
+  const segments = /(-?)(?:([a-z]+):)?"([^"]*)"?|(\S+)/giu;
+  let lastWasPlain = false;
+  for (const match of text.matchAll(segments)) {
+    const [, minus, field, quoted, bare] = match;
+    lastWasPlain = false;
+    if (quoted !== undefined) {
+      const words = wordsOf(quoted);
+      if (words.length === 0) continue;
+      const filterField = field?.toLowerCase();
+      if (filterField && FILTER.test(`${filterField}:`)) parsed.filters.push({ field: filterField as FilterField, words });
+      else if (minus) (words.length === 1 ? parsed.excludedWords.push(words[0]!) : parsed.excludedPhrases.push(words));
+      else if (words.length === 1) parsed.words.push(words[0]!);
+      else parsed.phrases.push(words);
+      continue;
+    }
+    let token = bare!;
+    const filter = FILTER.exec(token);
+    if (filter) {
+      const words = wordsOf(token.slice(filter[0].length));
+      if (words.length) parsed.filters.push({ field: filter[1]!.toLowerCase() as FilterField, words });
+      continue;
+    }
+    const excluded = token.startsWith('-') && token.length > 1;
+    if (excluded) token = token.slice(1);
+    const words = wordsOf(token);
+    if (excluded) parsed.excludedWords.push(...words);
+    else {
+      parsed.words.push(...words);
+      lastWasPlain = words.length > 0;
+    }
+  }
+  parsed.prefix = lastWasPlain && !/\s$/u.test(raw);
+  parsed.words = parsed.words.slice(0, MAX_TERMS);
+  return parsed;
+}
+
+export function isEmptyQuery(query: ParsedQuery): boolean {
+  return query.words.length === 0 && query.phrases.length === 0 && query.filters.length === 0;
+}

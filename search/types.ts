@@ -1,0 +1,31 @@
+export interface MatchRange {
+  field: 'title' | 'body';
+  start: number;
+  end: number;
+}
+
+export interface SearchHit {
+  id: string;
+  title: string;
+  score: number;
+  snippet: { text: string; matches: { start: number; end: number }[] };
+  matches: MatchRange[];
+}
+
+export interface SearchResult {
+  query: string;
+  total: number;
+  tookMs: number;
+  hits: SearchHit[];
+  /** A one-line note, e.g. when nothing searchable remains in the query or the index is being built. */
+  message?: string;
+}
+
+export interface SearchOptions {
+  limit?: number;
+  offset?: number;
+  /** Applied before limit and offset, e.g. to hide trashed articles or apply filter chips. */
+  accept?: (id: string) => boolean;
+}
+
+export type SearchIndexState = 'loading' | 'building' | 'ready';

@@ -1,0 +1,65 @@
+// Vietnamese normalisation shared by documents and queries. Every function maps an NFC string to
+// one of the same length, character for character, so offsets into the stored text stay valid.
+
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/u;
+const TONE_MARKS_GLOBAL = /[\u0300\u0301\u0303\u0309\u0323]/gu;
+const VOWELS = new Set([...'aăâeêioôơuưy']);
+const MARKED_VOWELS = new Set([...'ăâêôơư']);
+
+/** Lowercase, NFC, with the tone mark placed by one rule so that hoà/hòa, thuý/thúy, khoẻ/khỏe meet. */
+export function canonicalSyllable(syllable: string): string {
+  const lower = syllable.normalize('NFC').toLowerCase();
+  const decomposed = lower.normalize('NFD');
+  const tone = TONE_MARKS.exec(decomposed)?.[0];
+  if (!tone) return lower;
+  const bare = decomposed.replace(TONE_MARKS_GLOBAL, '').normalize('NFC');
+  const index = toneIndex(bare);
+  if (index < 0) return lower;
+  const chars = [...bare];
+  chars[index] = (chars[index]! + tone).normalize('NFC');
+  const placed = chars.join('');
+  // Only syllables whose letters survive precomposed keep the one-to-one length guarantee.
+  return placed.length === lower.length ? placed : lower;
+}
+
+/** Where the tone mark goes in a toneless syllable (the modern rule: hoà, khoẻ, thuý, but hoàn, quý, giá). */
+function toneIndex(bare: string): number {
+  const chars = [...bare];
+  let start = 0;
+  // "qu" and "gi" before another vowel are onsets, not part of the vowel cluster.
+  if ((bare.startsWith('qu') || (bare.startsWith('gi') && chars.length > 2 && VOWELS.has(chars[2]!))) && chars.length > 2) start = 2;
+  while (start < chars.length && !VOWELS.has(chars[start]!)) start++;
+  let end = start;
+  while (end < chars.length && VOWELS.has(chars[end]!)) end++;
+  if (start >= chars.length) return -1;
+  const cluster = chars.slice(start, end);
+  const closed = end < chars.length;
+  for (let i = cluster.length - 1; i >= 0; i--) if (MARKED_VOWELS.has(cluster[i]!)) return start + i;
+  if (cluster.length === 1) return start;
+  if (closed) return end - 1;
+  const pair = cluster.slice(0, 2).join('');
+  if (cluster.length === 2) return pair === 'oa' || pair === 'oe' || pair === 'uy' ? start + 1 : start;
+  return start + 1;
+}
+
+/** Marks stripped and đ→d, one character for one. */
+export function foldCharacters(text: string): string {
+  let out = '';
+  for (const char of text) {
+    if (char === 'đ') out += 'd';
+    else if (char === 'Đ') out += 'D';
+    else {
+      const base = char.normalize('NFD')[0]!;
+      out += char.length === base.length ? base : char;
+    }
+  }
+  return out;
+}
+
+export function canonicalFolded(syllable: string): string {
+  return foldCharacters(syllable.normalize('NFC').toLowerCase());
+}
+
+export function hasDiacritics(text: string): boolean {
+  return foldCharacters(text) !== text;
+}
