@@ -50,7 +50,7 @@ async function call<N extends CommandName>(context: AppContext, name: N, args: u
 }
 
 async function serve(args: ParsedArguments, libraryDir: string, io: CliIo): Promise<number> {
-  const port = args.options.port === undefined ? 0 : parseCount(args.options.port, 'port', 0, 65_535);
+  const port = args.options.port === undefined ? 0 : parseCount(args.options.port, 'port', 0, 65_535, 0);
   const host = await startServeHost({ libraryDir, port, log: (line) => io.out(line) });
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve();

@@ -53,10 +53,10 @@ export function parseArguments(argv: string[]): ParsedArguments {
   return { command, positionals, options: parsed.values };
 }
 
-export function parseCount(value: string | undefined, name: string, fallback: number, max: number): number {
+export function parseCount(value: string | undefined, name: string, fallback: number, max: number, min = 1): number {
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value)) throw new UsageError(`--${name} must be a whole number, got "${value}"`);
   const count = Number(value);
-  if (count < 1 || count > max) throw new UsageError(`--${name} must be between 1 and ${max}`);
+  if (count < min || count > max) throw new UsageError(`--${name} must be between ${min} and ${max}`);
   return count;
 }

@@ -16,6 +16,7 @@ import type { SearchResult } from '../search/types.ts';
 
 export type {
   Article,
+  ArticlePatch,
   ArticleSummary,
   Block,
   BlockKind,

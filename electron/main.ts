@@ -1,0 +1,126 @@
+// Electron main process: thin glue between Electron and the host-agnostic AppContext.
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AppContext } from '../commands/app-context.ts';
+import { resolveLibraryDir, userDataDir } from '../commands/library-location.ts';
+import { appProtocolResponse } from './app-protocol.ts';
+import { commandNames, type MenuAction } from './contract.ts';
+import { APP_ORIGIN, EVENT_CHANNEL } from './ipc-channels.ts';
+import { menuTemplate, type MenuEntry } from './menu-template.ts';
+import { isAppUrl, isExternalWebUrl } from './navigation-policy.ts';
+import { loadBounds, saveBounds } from './window-state.ts';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const rendererRoot = join(here, '..', 'renderer');
+
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+app.setPath('userData', userDataDir());
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let window: BrowserWindow | null = null;
+  let context: AppContext | null = null;
+
+  app.on('second-instance', () => {
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+
+  const send = (action: MenuAction): void => window?.webContents.send(EVENT_CHANNEL, 'menu.action', action);
+
+  const importWithDialog = async (): Promise<void> => {
+    if (!window || !context) return;
+    const chosen = await dialog.showOpenDialog(window, { properties: ['openFile', 'openDirectory', 'multiSelections'] });
+    if (chosen.canceled || chosen.filePaths.length === 0) return;
+    await context.dispatch('library.importPaths', { jobId: randomUUID(), paths: chosen.filePaths });
+  };
+
+  const toMenuItem = (entry: MenuEntry): MenuItemConstructorOptions => {
+    switch (entry.kind) {
+      case 'separator':
+        return { type: 'separator' };
+      case 'role':
+        return { role: entry.role };
+      case 'import':
+        return { label: entry.label, accelerator: entry.accelerator, click: () => void importWithDialog() };
+      case 'about':
+        return {
+          label: entry.label,
+          click: () => void dialog.showMessageBox({ type: 'info', title: entry.label, message: `Newsroom Reader ${app.getVersion()}` }),
+        };
+      case 'action':
+        return { label: entry.label, accelerator: entry.accelerator, click: () => send(entry.action) };
+    }
+  };
+
+  const createWindow = (): void => {
+    const statePath = join(app.getPath('userData'), 'window-state.json');
+    const bounds = loadBounds(statePath, screen.getAllDisplays().map((d) => d.workArea));
+    window = new BrowserWindow({
+      ...bounds,
+      show: false,
+      backgroundColor: '#fbfaf7',
+      title: 'Newsroom Reader',
+      webPreferences: {
+        preload: join(here, 'preload.cjs'),
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webSecurity: true,
+      },
+    });
+    window.once('ready-to-show', () => window?.show());
+    window.on('close', () => {
+      if (window) saveBounds(statePath, window.getNormalBounds());
+    });
+    window.on('closed', () => (window = null));
+    window.webContents.on('will-navigate', (event, url) => {
+      if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+    });
+    window.webContents.on('will-attach-webview', (event) => event.preventDefault());
+    window.webContents.setWindowOpenHandler(({ url }) => {
+      if (isExternalWebUrl(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+    void window.loadURL(`${APP_ORIGIN}/index.html`);
+  };
+
+  app.whenReady().then(async () => {
+    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
+    protocol.handle('app', (request) => appProtocolResponse(request.url, rendererRoot));
+    context = await AppContext.open({
+      libraryDir: resolveLibraryDir(undefined),
+      runtime: 'electron',
+      onUnexpectedError: (name, error) => console.error(`${name}:`, error),
+    });
+    const ctx = context;
+    for (const name of commandNames) {
+      ipcMain.handle(name, (event, args: unknown) => {
+        if (!isAppUrl(event.senderFrame?.url)) {
+          return { ok: false, error: { code: 'unsupported', message: 'Refused: the request did not come from the app' } };
+        }
+        return ctx.dispatch(name, args);
+      });
+    }
+    ctx.events.onAny((name, payload) => window?.webContents.send(EVENT_CHANNEL, name, payload));
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ devTools: !app.isPackaged }).map((section) => ({ label: section.label, submenu: section.entries.map(toMenuItem) }))));
+    createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('will-quit', () => {
+    void context?.close();
+  });
+}

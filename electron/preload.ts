@@ -1,0 +1,29 @@
+// Sandboxed preload: bundled to one CommonJS file, it may import only `electron` and the contract.
+import { contextBridge, ipcRenderer } from 'electron';
+import { commandNames, eventNames, type CommandOutcome, type EventName, type NewsroomBridge } from './contract.ts';
+import { EVENT_CHANNEL } from './ipc-channels.ts';
+
+const knownCommands = new Set<string>(commandNames);
+const knownEvents = new Set<string>(eventNames);
+
+const bridge: NewsroomBridge = {
+  async call(name, args) {
+    if (typeof name !== 'string' || !knownCommands.has(name)) {
+      return { ok: false, error: { code: 'unknown-command', message: `Unknown command: ${String(name).slice(0, 100)}` } };
+    }
+    return (await ipcRenderer.invoke(name, args)) as CommandOutcome<unknown>;
+  },
+  on(event: EventName, listener: (payload: unknown) => void) {
+    if (!knownEvents.has(event)) throw new Error(`Unknown event: ${String(event)}`);
+    // The raw IpcRendererEvent (and with it ipcRenderer) never reaches the page.
+    const handler = (_event: unknown, name: unknown, payload: unknown): void => {
+      if (name === event) listener(payload);
+    };
+    ipcRenderer.on(EVENT_CHANNEL, handler);
+    return () => {
+      ipcRenderer.off(EVENT_CHANNEL, handler);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('newsroom', Object.freeze(bridge));

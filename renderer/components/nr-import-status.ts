@@ -1,0 +1,73 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { ImportProgress, ImportReport } from '../../electron/contract.ts';
+import { controls } from '../styles/tokens.ts';
+
+/** Progress of a running import with Cancel, then its summary with every failure; emits `nr-cancel-import`, `nr-dismiss`. */
+export class NrImportStatus extends LitElement {
+  static override properties = { progress: { attribute: false }, report: { attribute: false } };
+  declare progress: ImportProgress | null;
+  declare report: ImportReport | null;
+
+  constructor() {
+    super();
+    this.progress = null;
+    this.report = null;
+  }
+
+  static override styles = [
+    controls,
+    css`
+      :host {
+        display: block;
+      }
+      section {
+        padding: 0.6rem 1rem;
+        background: var(--nr-surface-2);
+        border-bottom: 1px solid var(--nr-border);
+        font-size: 0.88rem;
+        color: var(--nr-text);
+      }
+      progress {
+        width: min(28rem, 60%);
+        vertical-align: middle;
+      }
+      ul {
+        margin: 0.4rem 0 0;
+        padding-left: 1.2rem;
+      }
+    `,
+  ];
+
+  #emit(name: string): void {
+    this.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true }));
+  }
+
+  override render() {
+    if (this.report) {
+      const r = this.report;
+      return html`<section role="status">
+        <strong>${r.cancelled ? 'Đã huỷ nhập.' : 'Đã nhập xong.'}</strong>
+        ${r.imported.length} bài mới, ${r.duplicates.length} bài trùng, ${r.failed.length} lỗi.
+        <button @click=${() => this.#emit('nr-dismiss')}>Đóng</button>
+        ${r.failed.length
+          ? html`<ul class="failures">
+              ${r.failed.map((f) => html`<li><code>${f.path}</code>: ${f.error}</li>`)}
+            </ul>`
+          : nothing}
+      </section>`;
+    }
+    if (this.progress) {
+      const p = this.progress;
+      return html`<section role="status" aria-live="polite">
+        Đang nhập ${p.done}/${p.total || '…'}
+        <progress max=${Math.max(p.total, 1)} value=${p.done}></progress>
+        ${p.current ? html`<span>${p.current.split(/[\\/]/).pop()}</span>` : nothing}
+        ${p.failures ? html`<span>· ${p.failures} lỗi</span>` : nothing}
+        <button @click=${() => this.#emit('nr-cancel-import')}>Huỷ</button>
+      </section>`;
+    }
+    return nothing;
+  }
+}
+
+customElements.define('nr-import-status', NrImportStatus);

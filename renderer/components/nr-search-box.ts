@@ -1,0 +1,68 @@
+import { LitElement, css, html } from 'lit';
+import { controls } from '../styles/tokens.ts';
+
+const DEBOUNCE_MS = 120;
+
+/** The search field; emits `nr-search` with the query, debounced while typing. */
+export class NrSearchBox extends LitElement {
+  static override properties = { value: { type: String } };
+  declare value: string;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    super();
+    this.value = '';
+  }
+
+  static override styles = [
+    controls,
+    css`
+      input {
+        width: 100%;
+        box-sizing: border-box;
+        padding: 0.45rem 0.7rem;
+        border: 1px solid var(--nr-border);
+        border-radius: var(--nr-radius);
+        background: var(--nr-surface);
+      }
+    `,
+  ];
+
+  override focus(): void {
+    this.renderRoot.querySelector('input')?.focus();
+  }
+
+  #emit(query: string): void {
+    this.dispatchEvent(new CustomEvent<string>('nr-search', { detail: query, bubbles: true, composed: true }));
+  }
+
+  #onInput = (event: Event): void => {
+    const query = (event.target as HTMLInputElement).value;
+    this.value = query;
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => this.#emit(query), DEBOUNCE_MS);
+  };
+
+  #onKey = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape') {
+      this.value = '';
+      (event.target as HTMLInputElement).value = '';
+      clearTimeout(this.#timer);
+      this.#emit('');
+    }
+  };
+
+  override render() {
+    return html`<input
+      type="search"
+      role="searchbox"
+      aria-label="Tìm kiếm bài viết"
+      placeholder="Tìm kiếm — có dấu hoặc không dấu (/)"
+      .value=${this.value}
+      @input=${this.#onInput}
+      @keydown=${this.#onKey}
+    />`;
+  }
+}
+
+customElements.define('nr-search-box', NrSearchBox);

@@ -1,0 +1,75 @@
+import { css } from 'lit';
+
+/** Design tokens shared by every component; themes only change these custom properties. */
+export const tokens = css`
+  :host {
+    --nr-font-sans: 'Be Vietnam Pro', system-ui, sans-serif;
+    --nr-font-serif: 'Noto Serif', Georgia, serif;
+    --nr-bg: #fbfaf7;
+    --nr-surface: #ffffff;
+    --nr-surface-2: #f1efe9;
+    --nr-text: #1d1c1a;
+    --nr-text-muted: #5c5a55;
+    --nr-border: #dedad2;
+    --nr-accent: #0b5cad;
+    --nr-accent-text: #ffffff;
+    --nr-mark: #ffe27a;
+    --nr-mark-current: #ff9d3b;
+    --nr-danger: #a4161a;
+    --nr-radius: 6px;
+    --nr-focus: 0 0 0 3px rgba(11, 92, 173, 0.45);
+    color-scheme: light;
+  }
+  :host([theme='dark']) {
+    --nr-bg: #161615;
+    --nr-surface: #1f1f1d;
+    --nr-surface-2: #2a2a27;
+    --nr-text: #ecebe7;
+    --nr-text-muted: #b3b0a8;
+    --nr-border: #3a3935;
+    --nr-accent: #7fb6ff;
+    --nr-accent-text: #0c1a2b;
+    --nr-mark: #6b5a00;
+    --nr-mark-current: #b35900;
+    --nr-danger: #ff8a8a;
+    --nr-focus: 0 0 0 3px rgba(127, 182, 255, 0.55);
+    color-scheme: dark;
+  }
+  :host([theme='sepia']) {
+    --nr-bg: #f4ecd8;
+    --nr-surface: #f8f1e0;
+    --nr-surface-2: #ebe0c5;
+    --nr-text: #3b2f1e;
+    --nr-text-muted: #5e4e36;
+    --nr-border: #d9c9a3;
+    --nr-accent: #7a4a12;
+    --nr-accent-text: #ffffff;
+    --nr-mark: #f2cf62;
+  }
+`;
+
+/** Shared control styles: visible focus everywhere, calm buttons. */
+export const controls = css`
+  button,
+  input,
+  select {
+    font: inherit;
+    color: inherit;
+  }
+  button {
+    background: var(--nr-surface-2);
+    border: 1px solid var(--nr-border);
+    border-radius: var(--nr-radius);
+    padding: 0.3rem 0.7rem;
+    cursor: pointer;
+  }
+  button.primary {
+    background: var(--nr-accent);
+    color: var(--nr-accent-text);
+    border-color: var(--nr-accent);
+  }
+  :focus-visible {
+    outline: none;
+    box-shadow: var(--nr-focus);
+  }
+`;
