@@ -50,7 +50,8 @@ export function parseQuery(raw: string): ParsedQuery {
       if (words.length === 0) continue;
       const filterField = field?.toLowerCase();
       if (filterField && FILTER.test(`${filterField}:`)) parsed.filters.push({ field: filterField as FilterField, words });
-      else if (minus) (words.length === 1 ? parsed.excludedWords.push(words[0]!) : parsed.excludedPhrases.push(words));
+      else if (minus && words.length === 1) parsed.excludedWords.push(words[0]!);
+      else if (minus) parsed.excludedPhrases.push(words);
       else if (words.length === 1) parsed.words.push(words[0]!);
       else parsed.phrases.push(words);
       continue;

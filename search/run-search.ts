@@ -36,7 +36,12 @@ export function runSearch(raw: string, segments: SearchSegments, options: Search
     }
   });
   merged.sort(compareCandidates);
-  const accepted = merged.filter((candidate) => !options.accept || options.accept(candidate.id));
+  // All words should match. Only when no document has them all, and the query is long enough that
+  // one missing word is forgivable, do near-complete matches show, best first.
+  const complete = merged.filter((candidate) => candidate.words === query.words.length);
+  const nearlyComplete = query.words.length >= 3 ? merged.filter((candidate) => candidate.words >= query.words.length - 1) : [];
+  const ranked = query.words.length === 0 ? merged : complete.length > 0 ? complete : nearlyComplete;
+  const accepted = ranked.filter((candidate) => !options.accept || options.accept(candidate.id));
   const needsVerification = query.phrases.some((p) => p.length > 2) || query.excludedPhrases.length > 0;
   let verified = accepted;
   if (needsVerification) {

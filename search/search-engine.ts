@@ -24,10 +24,12 @@ export interface Candidate {
   date: string;
   /** How many plain query words the document matches. */
   words: number;
+  /** How many consecutive query-word pairs occur side by side in it. */
+  adjacent: number;
 }
 
 export function compareCandidates(a: Candidate, b: Candidate): number {
-  return b.words - a.words || b.score - a.score || (a.date < b.date ? 1 : a.date > b.date ? -1 : 0);
+  return b.words - a.words || b.adjacent - a.adjacent || b.score - a.score || (a.date < b.date ? 1 : a.date > b.date ? -1 : 0);
 }
 
 /** A Vietnamese-aware lunr index: our own tokens per field, no English trimmer, stemmer or stopwords. */
@@ -97,11 +99,17 @@ export class SearchEngine {
       const phrasesOk = query.phrases.every((phrase) => phrasePairs(phrase).every((pair) => terms.includes(pair)));
       if (!phrasesOk) continue;
       if (query.words.length > 0 && words === 0 && query.phrases.length === 0) continue;
-      ranked.push({ id: result.ref, score: result.score, date: this.#dates.get(result.ref) ?? '', words });
+      const adjacent = queryPairs(query).filter((pair) => terms.includes(pair)).length;
+      ranked.push({ id: result.ref, score: result.score, date: this.#dates.get(result.ref) ?? '', words, adjacent });
     }
     ranked.sort(compareCandidates);
     return ranked;
   }
+}
+
+/** Folded pairs of consecutive plain words: adjacency evidence for unquoted multi-syllable words. */
+function queryPairs(query: ParsedQuery): string[] {
+  return phrasePairs(query.words);
 }
 
 export function phrasePairs(phrase: readonly QueryWord[]): string[] {
@@ -159,17 +167,16 @@ function buildClauses(q: lunr.Query, query: ParsedQuery): void {
     const weight = STOPWORDS.has(word.folded) && query.words.length > 1 ? 0.3 : 1;
     if (word.accented) q.term(word.exact, { fields: ['title', 'body'], boost: 4 * weight, usePipeline: false });
     q.term(word.folded, { fields: TEXT_FIELDS_FOLDED, boost: (word.accented ? 1 : 2) * weight, usePipeline: false });
-    if (query.prefix && index === lastIndex && word.folded.length >= 1) {
+    if (query.prefix && index === lastIndex && word.folded.length <= 40) {
       q.term(word.folded, { fields: TEXT_FIELDS_FOLDED, boost: 0.5, wildcard: lunr.Query.wildcard.TRAILING, usePipeline: false });
     }
-    if (word.folded.length >= 4 && !/^\p{N}/u.test(word.folded)) {
+    // Typo tolerance is for real syllables; a 40-letter run is not a word worth expanding.
+    if (word.folded.length >= 4 && word.folded.length <= 12 && !/^\p{N}/u.test(word.folded)) {
       q.term(word.folded, { fields: ['titleFolded', 'bodyFolded'], boost: 0.1, editDistance: 1, usePipeline: false });
     }
   });
   // Adjacent words rank above scattered ones: "con tin" as a pair beats "con ... tin".
-  for (let i = 1; i < query.words.length; i++) {
-    q.term(`${query.words[i - 1]!.folded} ${query.words[i]!.folded}`, { fields: ['titlePairs', 'bodyPairs'], boost: 3, usePipeline: false });
-  }
+  for (const pair of queryPairs(query)) q.term(pair, { fields: ['titlePairs', 'bodyPairs'], boost: 3, usePipeline: false });
   for (const phrase of query.phrases) {
     for (const pair of phrasePairs(phrase)) q.term(pair, { fields: ['titlePairs', 'bodyPairs'], boost: 5, presence: REQUIRED, usePipeline: false });
     for (const word of phrase) {
