@@ -303,7 +303,7 @@ export class AnnotationStore {
   }
 
   #body(articleId: string): string {
-    const row = this.#db.prepare('SELECT body FROM articles WHERE id = ?').get(articleId);
+    const row = this.#db.prepare('SELECT body FROM article_content WHERE article_id = ?').get(articleId);
     if (!row) throw new AnnotationError('article-not-found', `No article with id ${articleId}.`);
     return String(row.body).normalize('NFC');
   }

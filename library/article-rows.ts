@@ -5,7 +5,11 @@ export const SUMMARY_COLUMNS = `id, title, author, source, url, language, publis
   reading_minutes, excerpt, read, starred, archived, trashed_at, collection, reading_position,
   (SELECT json_group_array(tag) FROM (SELECT tag FROM article_tags t WHERE t.article_id = articles.id ORDER BY tag)) AS tags_json`;
 
-export const ARTICLE_COLUMNS = `${SUMMARY_COLUMNS}, body, blocks, content_hash, origin`;
+export const ARTICLE_COLUMNS = `${SUMMARY_COLUMNS}, content_hash, origin,
+  (SELECT body FROM article_content c WHERE c.article_id = articles.id) AS body,
+  (SELECT blocks FROM article_content c WHERE c.article_id = articles.id) AS blocks`;
+
+export const BODY_COLUMN = '(SELECT body FROM article_content c WHERE c.article_id = articles.id) AS body';
 
 export type Row = Record<string, string | number | null>;
 

@@ -3,7 +3,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { backup as sqliteBackup, type DatabaseSync } from 'node:sqlite';
 import { AnnotationStore } from '../annotations/annotation-store.ts';
-import { ARTICLE_COLUMNS, SUMMARY_COLUMNS, toArticle, toSummary, type Row } from './article-rows.ts';
+import { ARTICLE_COLUMNS, BODY_COLUMN, SUMMARY_COLUMNS, toArticle, toSummary, type Row } from './article-rows.ts';
 import { inTransaction, openDatabase } from './database.ts';
 import { validateDraft, validateRecord } from './draft-validation.ts';
 import { NotFoundError } from './library-errors.ts';
@@ -93,9 +93,9 @@ export class Library implements SearchDocumentSource {
     const words = countWords(draft.body);
     this.db
       .prepare(
-        `INSERT INTO articles (id, title, author, source, url, url_key, language, published_at, imported_at, body, blocks,
+        `INSERT INTO articles (id, title, author, source, url, url_key, language, published_at, imported_at,
           content_hash, origin, word_count, reading_minutes, excerpt, read, starred, archived, trashed_at, collection, reading_position)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         id,
@@ -107,8 +107,6 @@ export class Library implements SearchDocumentSource {
         draft.language,
         draft.publishedAt,
         importedAt,
-        draft.body,
-        JSON.stringify(draft.blocks),
         hash,
         draft.origin,
         words,
@@ -121,22 +119,36 @@ export class Library implements SearchDocumentSource {
         state?.collection ?? null,
         state?.readingPosition ?? 0,
       );
+    this.db.prepare('INSERT INTO article_content (article_id, body, blocks) VALUES (?, ?, ?)').run(id, draft.body, JSON.stringify(draft.blocks));
     const tags = new Set([...draft.tags, ...(state?.tags ?? [])].map((tag) => tag.trim()).filter(Boolean));
     const insertTag = this.db.prepare('INSERT OR IGNORE INTO article_tags (article_id, tag) VALUES (?, ?)');
     for (const tag of tags) insertTag.run(id, tag);
+  }
+
+  /**
+   * Imported text can always be imported again, so its commits are durable against a crash of the app
+   * (WAL, synchronous=NORMAL); user state, settings and annotations keep synchronous=FULL.
+   */
+  #importCommit<T>(work: () => T): T {
+    this.db.exec('PRAGMA synchronous = NORMAL');
+    try {
+      return work();
+    } finally {
+      this.db.exec('PRAGMA synchronous = FULL');
+    }
   }
 
   addArticle(draft: ArticleDraft): AddResult {
     validateDraft(draft);
     const hash = contentHash(draft.body);
     const urlKey = canonicalUrlKey(draft.url);
-    return this.#write(() => {
+    return this.#importCommit(() => this.#write(() => {
       const existing = this.#findDuplicate(urlKey, hash);
       if (existing) return { result: { status: 'duplicate', id: existing } as AddResult, changed: [] };
       const id = randomUUID();
       this.#insert(id, draft, new Date().toISOString(), hash, urlKey);
       return { result: { status: 'imported', id } as AddResult, changed: [id] };
-    });
+    }));
   }
 
   /** Inserts a record from a library export with its original id, import time and state. */
@@ -343,12 +355,12 @@ export class Library implements SearchDocumentSource {
   }
 
   *allSearchDocuments(): Generator<SearchDocument> {
-    const rows = this.db.prepare(`SELECT ${SUMMARY_COLUMNS}, body FROM articles`).iterate() as Iterable<Row>;
+    const rows = this.db.prepare(`SELECT ${SUMMARY_COLUMNS}, ${BODY_COLUMN} FROM articles`).iterate() as Iterable<Row>;
     for (const row of rows) yield this.#toSearchDocument(row);
   }
 
   searchDocuments(ids: readonly string[]): SearchDocument[] {
-    const statement = this.db.prepare(`SELECT ${SUMMARY_COLUMNS}, body FROM articles WHERE id = ?`);
+    const statement = this.db.prepare(`SELECT ${SUMMARY_COLUMNS}, ${BODY_COLUMN} FROM articles WHERE id = ?`);
     return ids.flatMap((id) => {
       const row = statement.get(id) as Row | undefined;
       return row ? [this.#toSearchDocument(row)] : [];

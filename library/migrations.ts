@@ -17,8 +17,6 @@ export const MIGRATIONS: readonly string[] = [
     language TEXT NOT NULL,
     published_at TEXT,
     imported_at TEXT NOT NULL,
-    body TEXT NOT NULL,
-    blocks TEXT NOT NULL,
     content_hash TEXT NOT NULL UNIQUE,
     origin TEXT NOT NULL,
     word_count INTEGER NOT NULL,
@@ -32,6 +30,12 @@ export const MIGRATIONS: readonly string[] = [
     reading_position REAL NOT NULL DEFAULT 0,
     sort_date TEXT GENERATED ALWAYS AS (COALESCE(published_at, imported_at)) VIRTUAL
   );
+  -- Bodies live apart so that listing and counting never read article text.
+  CREATE TABLE article_content (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    body TEXT NOT NULL,
+    blocks TEXT NOT NULL
+  ) WITHOUT ROWID;
   CREATE INDEX articles_sort_date ON articles (sort_date DESC);
   CREATE INDEX articles_imported ON articles (imported_at DESC);
   CREATE INDEX articles_title ON articles (title COLLATE NOCASE);

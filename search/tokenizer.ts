@@ -18,8 +18,23 @@ export interface Token {
 const TOKEN = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*/gu;
 const JOINERS = /['’-]/u;
 
+// Vietnamese has a few thousand syllables, so their canonical forms are computed once each, not per token.
+const FORMS_CACHE_LIMIT = 200_000;
+const forms = new Map<string, readonly [exact: string, folded: string]>();
+
+function formsOf(text: string): readonly [string, string] {
+  let cached = forms.get(text);
+  if (!cached) {
+    cached = [canonicalSyllable(text), canonicalFolded(text)];
+    if (forms.size >= FORMS_CACHE_LIMIT) forms.clear();
+    forms.set(text, cached);
+  }
+  return cached;
+}
+
 function makeToken(text: string, start: number, part: boolean): Token {
-  return { text, start, end: start + text.length, exact: canonicalSyllable(text), folded: canonicalFolded(text), part };
+  const [exact, folded] = formsOf(text);
+  return { text, start, end: start + text.length, exact, folded, part };
 }
 
 /** Tokens of an NFC text with their original offsets; compound names also yield their parts. */

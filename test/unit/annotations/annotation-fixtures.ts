@@ -20,14 +20,22 @@ export function rangeOf(body: string, text: string, fromIndex = 0): { start: num
   return { start, end: start + text.length };
 }
 
+/** The two library tables the annotation store reads, reduced to the columns it uses. */
+export const MINIMAL_ARTICLES_SQL = `CREATE TABLE articles (id TEXT PRIMARY KEY);
+  CREATE TABLE article_content (article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE, body TEXT NOT NULL);`;
+
+export function insertArticle(db: DatabaseSync, id: string, body: string): void {
+  db.prepare('INSERT INTO articles (id) VALUES (?)').run(id);
+  db.prepare('INSERT INTO article_content (article_id, body) VALUES (?, ?)').run(id, body);
+}
+
 /** An in-memory library with the minimal articles table the annotation schema needs. */
 export function openTestLibrary(articles: Record<string, string> = { a1: BODY }): { db: DatabaseSync; store: AnnotationStore } {
   const db = new DatabaseSync(':memory:');
   db.exec('PRAGMA foreign_keys = ON');
-  db.exec('CREATE TABLE articles (id TEXT PRIMARY KEY, body TEXT NOT NULL)');
+  db.exec(MINIMAL_ARTICLES_SQL);
   db.exec(ANNOTATIONS_SCHEMA_SQL);
-  const insert = db.prepare('INSERT INTO articles (id, body) VALUES (?, ?)');
-  for (const [id, body] of Object.entries(articles)) insert.run(id, body);
+  for (const [id, body] of Object.entries(articles)) insertArticle(db, id, body);
   let tick = 0;
   let serial = 0;
   const store = new AnnotationStore(db, {

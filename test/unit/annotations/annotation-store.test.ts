@@ -5,7 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AnnotationError } from '../../../annotations/annotation-error.ts';
 import { ANNOTATIONS_SCHEMA_SQL, AnnotationStore } from '../../../annotations/annotation-store.ts';
-import { BODY, PARAGRAPHS, openTestLibrary, rangeOf } from './annotation-fixtures.ts';
+import { BODY, MINIMAL_ARTICLES_SQL, PARAGRAPHS, insertArticle, openTestLibrary, rangeOf } from './annotation-fixtures.ts';
 
 function highlight(store: AnnotationStore, text: string, extra: { color?: 'yellow' | 'green' | 'blue' | 'pink'; note?: string } = {}) {
   return store.create({ articleId: 'a1', ...rangeOf(BODY, text), ...extra });
@@ -76,7 +76,7 @@ describe('AnnotationStore', () => {
     // Undo after the article was re-imported meanwhile: the annotation is placed in the new text.
     store.delete(created.id);
     const newBody = `Cập nhật.\n\n${BODY}`;
-    db.prepare('UPDATE articles SET body = ? WHERE id = ?').run(newBody, 'a1');
+    db.prepare('UPDATE article_content SET body = ? WHERE article_id = ?').run(newBody, 'a1');
     const restored = store.restore(deleted);
     expect(newBody.slice(restored.position.start, restored.position.end)).toBe('mọi thứ vẫn còn trên bàn');
     expect(restored).toMatchObject({ id: created.id, note: 'trích dẫn', created: created.created, status: 'anchored' });
@@ -174,9 +174,9 @@ describe('AnnotationStore durability', () => {
     const path = join(directory, 'library.sqlite');
     const db = new DatabaseSync(path);
     db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON');
-    db.exec('CREATE TABLE articles (id TEXT PRIMARY KEY, body TEXT NOT NULL)');
+    db.exec(MINIMAL_ARTICLES_SQL);
     db.exec(ANNOTATIONS_SCHEMA_SQL);
-    db.prepare('INSERT INTO articles VALUES (?, ?)').run('a1', BODY);
+    insertArticle(db, 'a1', BODY);
 
     const seen: number[] = [];
     const store = new AnnotationStore(db);

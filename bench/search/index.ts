@@ -1,0 +1,195 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SearchDocument } from '../../library/model.ts';
+import { generateArticles, percentile, seededRandom, syllableModel, table, type GeneratedArticle } from '../vietnamese-corpus.ts';
+import { FlexSearchEngine, Fts5Engine, MiniSearchEngine, OurEngine, type BenchEngine, type BenchQuery } from './bench-engines.ts';
+import { variantQueries, type VariantKind } from './variant-queries.ts';
+
+const QUERIES_PER_CLASS = 200;
+const VARIANTS_PER_KIND = 100;
+const TARGETS = { build: 60_000, heap: 400 * 2 ** 20, load: 1_500, p95At20k: 30, p95At100k: 60, heapAt100k: 1.5 * 2 ** 30 };
+
+type QueryClass = '1 word' | '2 words' | '3 words' | 'prefix (as you type)' | 'phrase';
+
+interface EngineFigures {
+  buildMs: number;
+  heapBytes: number | null;
+  sizeBytes: number;
+  loadMs: number;
+  latency: Map<QueryClass, { p50: number; p95: number }>;
+  recall: Map<VariantKind, number>;
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function heapUsed(): number {
+  gc?.();
+  gc?.();
+  return process.memoryUsage().heapUsed;
+}
+
+function toDocuments(articles: readonly GeneratedArticle[]): SearchDocument[] {
+  return articles.map((article, i) => ({
+    id: `doc-${i}`,
+    title: article.title,
+    body: article.body,
+    author: null,
+    source: article.source,
+    tags: [],
+    publishedAt: article.publishedAt,
+    importedAt: article.publishedAt,
+    notes: [],
+  }));
+}
+
+/** Realistic queries: runs of adjacent syllables from random articles, as a reader would type them. */
+function queryClasses(articles: readonly GeneratedArticle[], seed: number): Map<QueryClass, BenchQuery[]> {
+  const random = seededRandom(seed);
+  const run = (length: number): string[] => {
+    for (;;) {
+      const article = articles[Math.floor(random() * articles.length)]!;
+      const words = (article.body.toLowerCase().match(/[\p{L}\p{M}]+/gu) ?? []);
+      const start = Math.floor(random() * Math.max(1, words.length - length));
+      const slice = words.slice(start, start + length);
+      if (slice.length === length) return slice;
+    }
+  };
+  const classes = new Map<QueryClass, BenchQuery[]>();
+  const make = (name: QueryClass, build: () => BenchQuery): void => {
+    classes.set(name, Array.from({ length: QUERIES_PER_CLASS }, build));
+  };
+  for (const [name, length] of [['1 word', 1], ['2 words', 2], ['3 words', 3]] as const) {
+    make(name, () => {
+      const words = run(length);
+      return { typed: `${words.join(' ')} `, words, prefix: false, phrase: false };
+    });
+  }
+  make('prefix (as you type)', () => {
+    const words = run(2);
+    const last = [...words[1]!];
+    words[1] = last.slice(0, Math.max(1, Math.min(last.length - 1, 2))).join('');
+    return { typed: words.join(' '), words, prefix: true, phrase: false };
+  });
+  make('phrase', () => {
+    const words = run(2 + Math.floor(random() * 2));
+    return { typed: `"${words.join(' ')}"`, words, prefix: false, phrase: true };
+  });
+  return classes;
+}
+
+function variantAsQuery(query: string): BenchQuery {
+  const words = query.split(' ');
+  return { typed: `${query} `, words, prefix: false, phrase: false };
+}
+
+async function measure(
+  engine: BenchEngine,
+  docs: readonly SearchDocument[],
+  classes: Map<QueryClass, BenchQuery[]>,
+  variants: ReturnType<typeof variantQueries>,
+): Promise<EngineFigures> {
+  const before = heapUsed();
+  const started = performance.now();
+  engine.build(docs);
+  const buildMs = performance.now() - started;
+  const heapBytes = engine instanceof Fts5Engine ? null : heapUsed() - before;
+  const dir = mkdtempSync(join(tmpdir(), 'nr-bench-search-'));
+  try {
+    const sizeBytes = await engine.persist(dir);
+    engine.dispose();
+    // Our engine highlights from the library's stored text, which a restart does not reload with the index.
+    if (engine instanceof OurEngine) engine.attachDocuments(docs);
+    heapUsed();
+    const loadStarted = performance.now();
+    await engine.load(dir);
+    const loadMs = performance.now() - loadStarted;
+    const latency = new Map<QueryClass, { p50: number; p95: number }>();
+    for (const [name, queries] of classes) {
+      for (const query of queries.slice(0, 20)) engine.search(query, 20); // warm-up
+      const samples = queries.map((query) => {
+        const t = performance.now();
+        engine.search(query, 20);
+        return performance.now() - t;
+      });
+      latency.set(name, { p50: percentile(samples, 50), p95: percentile(samples, 95) });
+    }
+    const recall = new Map<VariantKind, number>();
+    for (const variant of variants) {
+      const found = engine.finds(variantAsQuery(variant.query), docs[variant.target]!.id) ? 1 : 0;
+      recall.set(variant.kind, (recall.get(variant.kind) ?? 0) + found);
+    }
+    return { buildMs, heapBytes, sizeBytes, loadMs, latency, recall };
+  } finally {
+    engine.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+const ms = (value: number): string => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
+const ratio = (peer: number, ours: number): string => (ours > 0 ? ` (×${(peer / ours).toFixed(peer / ours >= 10 ? 0 : 1)})` : '');
+
+export async function runSearchBench(options: { scales: number[]; corpusDir?: string; log: (line: string) => void }): Promise<void> {
+  const { log } = options;
+  if (!gc) log('(run with --expose-gc for exact heap figures; `npm run bench` does)');
+  const model = syllableModel(options.corpusDir);
+  log(`Corpus: seeded generator, ~600 syllables per article, frequencies learned from ${options.corpusDir ? options.corpusDir : 'the built-in syllable list'}.`);
+  for (const scale of options.scales) {
+    const articles = [...generateArticles(scale, model, 42)];
+    const docs = toDocuments(articles);
+    const classes = queryClasses(articles, 7);
+    const variants = variantQueries(articles, VARIANTS_PER_KIND);
+    const engines: BenchEngine[] = [new OurEngine(), new MiniSearchEngine(), new FlexSearchEngine(), new Fts5Engine()];
+    const figures: EngineFigures[] = [];
+    for (const engine of engines) {
+      log(`  measuring ${engine.name} at ${scale.toLocaleString('en')} articles…`);
+      figures.push(await measure(engine, docs, classes, variants));
+    }
+    const ours = figures[0]!;
+    const at20k = scale <= 20_000;
+    const header = [`${scale.toLocaleString('en')} articles`, ...engines.map((e) => e.name), 'target (ours)'];
+    const row = (label: string, value: (f: EngineFigures) => number | null, format: (n: number) => string, target = ''): string[] => [
+      label,
+      ...figures.map((f, i) => {
+        const v = value(f);
+        const base = value(ours);
+        if (v === null) return 'native memory';
+        return i === 0 || base === null ? format(v) : `${format(v)}${ratio(v, base)}`;
+      }),
+      target,
+    ];
+    const rows: string[][] = [
+      row('build', (f) => f.buildMs, (v) => `${(v / 1000).toFixed(1)} s`, at20k ? '≤ 60 s' : ''),
+      row('index heap', (f) => f.heapBytes, mb, at20k ? '≤ 400 MB' : '≤ 1.5 GB'),
+      row('serialized size', (f) => f.sizeBytes, mb),
+      row('cold load', (f) => f.loadMs, (v) => `${ms(v)} ms`, at20k ? '≤ 1.5 s' : ''),
+    ];
+    for (const name of classes.keys()) {
+      rows.push(row(`${name}: p50`, (f) => f.latency.get(name)!.p50, (v) => `${ms(v)} ms`));
+      rows.push(row(`${name}: p95`, (f) => f.latency.get(name)!.p95, (v) => `${ms(v)} ms`, at20k ? '≤ 30 ms' : '≤ 60 ms'));
+    }
+    log('');
+    table(log, header, rows);
+    log('');
+    const kinds = [...new Set(variants.map((v) => v.kind))];
+    const totals = new Map(kinds.map((kind) => [kind, variants.filter((v) => v.kind === kind).length]));
+    table(
+      log,
+      ['recall: Vietnamese variant queries', ...engines.map((e) => e.name), 'target (ours)'],
+      [
+        ...kinds.map((kind) => [`${kind} (${totals.get(kind)})`, ...figures.map((f) => `${(((f.recall.get(kind) ?? 0) / totals.get(kind)!) * 100).toFixed(0)}%`), '100%']),
+        ['all', ...figures.map((f) => `${(([...f.recall.values()].reduce((a, b) => a + b, 0) / variants.length) * 100).toFixed(1)}%`), '100%'],
+      ],
+    );
+    const worstP95 = Math.max(...[...ours.latency.values()].map((l) => l.p95));
+    const misses = [
+      at20k && ours.buildMs > TARGETS.build && 'build',
+      ours.heapBytes !== null && ours.heapBytes > (at20k ? TARGETS.heap : TARGETS.heapAt100k) && 'heap',
+      at20k && ours.loadMs > TARGETS.load && 'cold load',
+      worstP95 > (at20k ? TARGETS.p95At20k : TARGETS.p95At100k) && 'p95',
+      [...ours.recall.values()].reduce((a, b) => a + b, 0) < variants.length && 'recall',
+    ].filter(Boolean);
+    log(`\nTargets at ${scale.toLocaleString('en')}: ${misses.length === 0 ? 'all met' : `missed: ${misses.join(', ')}`}`);
+  }
+}
