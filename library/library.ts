@@ -7,6 +7,7 @@ import { ARTICLE_COLUMNS, BODY_COLUMN, SUMMARY_COLUMNS, toArticle, toSummary, ty
 import { inTransaction, openDatabase } from './database.ts';
 import { validateDraft, validateRecord } from './draft-validation.ts';
 import { NotFoundError } from './library-errors.ts';
+import { titleSortKey } from './title-sort-key.ts';
 import { orderClause, whereClause } from './list-query.ts';
 import { migrate } from './migrations.ts';
 import type {
@@ -93,13 +94,14 @@ export class Library implements SearchDocumentSource {
     const words = countWords(draft.body);
     this.db
       .prepare(
-        `INSERT INTO articles (id, title, author, source, url, url_key, language, published_at, imported_at,
+        `INSERT INTO articles (id, title, title_key, author, source, url, url_key, language, published_at, imported_at,
           content_hash, origin, word_count, reading_minutes, excerpt, read, starred, archived, trashed_at, collection, reading_position)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         id,
         draft.title,
+        titleSortKey(draft.title),
         draft.author,
         draft.source,
         draft.url,
@@ -237,7 +239,10 @@ export class Library implements SearchDocumentSource {
       if (patch.read !== undefined) columns.push(['read', patch.read ? 1 : 0]);
       if (patch.starred !== undefined) columns.push(['starred', patch.starred ? 1 : 0]);
       if (patch.archived !== undefined) columns.push(['archived', patch.archived ? 1 : 0]);
-      if (patch.title !== undefined) columns.push(['title', patch.title.normalize('NFC')]);
+      if (patch.title !== undefined) {
+        columns.push(['title', patch.title.normalize('NFC')]);
+        columns.push(['title_key', titleSortKey(patch.title)]);
+      }
       if (patch.collection !== undefined) columns.push(['collection', patch.collection]);
       if (patch.readingPosition !== undefined) columns.push(['reading_position', patch.readingPosition]);
       if (columns.length) {

@@ -57,7 +57,7 @@ export function orderClause(query: ListQuery): string {
     case 'imported':
       return `ORDER BY imported_at ${direction}, id`;
     case 'title':
-      return `ORDER BY title COLLATE NOCASE ${direction}, id`;
+      return `ORDER BY title_key ${direction}, id`;
     case 'source':
       return `ORDER BY source IS NULL, source COLLATE NOCASE ${direction}, sort_date DESC, id`;
   }

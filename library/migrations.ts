@@ -10,6 +10,7 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE articles (
     id TEXT PRIMARY KEY,
     title TEXT NOT NULL,
+    title_key TEXT NOT NULL,
     author TEXT,
     source TEXT,
     url TEXT,
@@ -38,7 +39,7 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX articles_sort_date ON articles (sort_date DESC);
   CREATE INDEX articles_imported ON articles (imported_at DESC);
-  CREATE INDEX articles_title ON articles (title COLLATE NOCASE);
+  CREATE INDEX articles_title ON articles (title_key);
   CREATE INDEX articles_source ON articles (source);
   CREATE INDEX articles_collection ON articles (collection);
   CREATE INDEX articles_state ON articles (trashed_at, archived, read, starred);

@@ -1,0 +1,37 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ArticleDraft, Block } from '../../../library/index.ts';
+
+export function draft(overrides: Partial<ArticleDraft> = {}): ArticleDraft {
+  const body = overrides.body ?? 'Hai bên nối lại đàm phán ngừng bắn tại Doha.\n\nThủ tướng Qatar cho biết 30.410 người đã được sơ tán.';
+  return {
+    title: 'Nối lại đàm phán ngừng bắn',
+    author: 'Minh Anh',
+    source: 'VnExpress',
+    url: null,
+    language: 'vi',
+    publishedAt: '2024-03-04T08:00:00.000Z',
+    body,
+    blocks: paragraphBlocks(body),
+    origin: 'test.txt',
+    tags: [],
+    ...overrides,
+  };
+}
+
+export function paragraphBlocks(body: string): Block[] {
+  const blocks: Block[] = [];
+  let start = 0;
+  for (const paragraph of body.split('\n\n')) {
+    blocks.push({ kind: 'paragraph', start, end: start + paragraph.length });
+    start += paragraph.length + 2;
+  }
+  return blocks;
+}
+
+/** A fresh library folder per test, removed afterwards. */
+export function temporaryFolder(): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'nr-library-test-'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
