@@ -10,11 +10,17 @@ export function isExternalWebUrl(url: string): boolean {
   }
 }
 
-/** IPC is answered only for frames showing our own bundle. */
+const bundle = new URL(APP_ORIGIN);
+
+/**
+ * IPC is answered only for frames showing our own bundle. Compared by scheme and host, not `origin`:
+ * for a non-special scheme like app:, the WHATWG URL in Node always gives the origin "null".
+ */
 export function isAppUrl(url: string | undefined): boolean {
   if (!url) return false;
   try {
-    return new URL(url).origin === APP_ORIGIN;
+    const { protocol, host, username, password } = new URL(url);
+    return protocol === bundle.protocol && host === bundle.host && !username && !password;
   } catch {
     return false;
   }

@@ -20,7 +20,8 @@ export const DEFAULT_BOUNDS: WindowBounds = { width: 1280, height: 820 };
 export function restoreBounds(saved: unknown, displays: readonly WorkArea[]): WindowBounds {
   if (!saved || typeof saved !== 'object') return DEFAULT_BOUNDS;
   const b = saved as Partial<Record<'x' | 'y' | 'width' | 'height', unknown>>;
-  if (typeof b.width !== 'number' || typeof b.height !== 'number') return DEFAULT_BOUNDS;
+  // Finite only: a hand-edited or corrupt file can hold 1e999, which JSON.parse reads as Infinity.
+  if (typeof b.width !== 'number' || typeof b.height !== 'number' || !Number.isFinite(b.width) || !Number.isFinite(b.height)) return DEFAULT_BOUNDS;
   const width = Math.max(480, Math.round(b.width));
   const height = Math.max(360, Math.round(b.height));
   if (typeof b.x !== 'number' || typeof b.y !== 'number') return { width, height };
