@@ -11,10 +11,18 @@ Commands:
                                 --sort published|imported|title|source, --limit N, --offset N.
   show ID                       Show one article with its full text.
   search QUERY [--limit N]      Vietnamese-aware full-text search (with or without diacritics).
-  export [--out FILE]           Export the library (with user state) as NDJSON; stdout without --out.
+  export [--out FILE]           Export the library (with user state and annotations) as NDJSON; stdout without --out.
+  export [ID] --format md|jsonld [--out FILE]
+                                An article with its highlights as Markdown, or annotations as W3C JSON-LD.
+  annotate ID --quote TEXT [--note TEXT] [--color yellow|green|blue|pink] [--prefix P] [--suffix S]
+                                Highlight the first occurrence of TEXT (or the one PREFIX/SUFFIX single out).
+  annotations [ID] [--color C]  List an article's annotations in reading order, or all of them.
   backup FILE                   Write a consistent copy of the database to FILE.
+  set ID... [changes]           Change user state: --read|--unread, --star|--unstar, --archive|--unarchive,
+                                --tags a,b (replaces the tags), --collection C ("" to clear), --title T.
   delete ID...                  Move articles to the trash.
   restore ID...                 Restore articles from the trash.
+  empty-trash                   Delete everything in the trash for good.
 
 Global options:
   --library DIR                 Library folder (default: $NEWSROOM_LIBRARY, else the desktop app's folder).

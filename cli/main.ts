@@ -7,6 +7,8 @@ import type { CommandName, CommandResult } from '../electron/contract.ts';
 import type { ImportReport } from '../library/model.ts';
 import { startServeHost } from '../serve/index.ts';
 import { printJson, processIo, summaryLine, type CliIo } from './cli-output.ts';
+import { annotate, exportAnnotations, listAnnotations } from './annotation-commands.ts';
+import { articlePatchFrom } from './article-patch-options.ts';
 import { HELP_TEXT } from './help-text.ts';
 import { parseArguments, parseCount, type ParsedArguments } from './parse-arguments.ts';
 import { UsageError } from './usage-error.ts';
@@ -113,7 +115,12 @@ async function runLibraryCommand(args: ParsedArguments, context: AppContext, io:
       }
       return 0;
     }
+    case 'annotate':
+      return annotate(args, (name, a) => call(context, name as CommandName, a), io);
+    case 'annotations':
+      return listAnnotations(args, (name, a) => call(context, name as CommandName, a), io);
     case 'export': {
+      if (options.format !== undefined || positionals.length > 0) return exportAnnotations(args, (name, a) => call(context, name as CommandName, a), io);
       const payload = await call(context, 'library.export', {});
       if (options.out) {
         await writeFile(options.out, payload.ndjson, 'utf8');
@@ -126,6 +133,21 @@ async function runLibraryCommand(args: ParsedArguments, context: AppContext, io:
       const result = await call(context, 'library.backup', { path: single(positionals, 'backup FILE') });
       if (json) printJson(io, result);
       else io.out(`Backed up the library to ${result.path} (${result.bytes} bytes)`);
+      return 0;
+    }
+    case 'set': {
+      if (positionals.length === 0) throw new UsageError('set needs at least one ID');
+      const patch = articlePatchFrom(options);
+      const updated = [];
+      for (const id of positionals) updated.push(await call(context, 'library.update', { id, patch }));
+      if (json) printJson(io, updated);
+      else for (const item of updated) io.out(summaryLine(item));
+      return 0;
+    }
+    case 'empty-trash': {
+      const { count } = await call(context, 'library.emptyTrash', {});
+      if (json) printJson(io, { count });
+      else io.out(`Deleted for good: ${count}`);
       return 0;
     }
     case 'delete':

@@ -18,6 +18,20 @@ const OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   sort: { type: 'string' },
+  read: { type: 'boolean' },
+  unread: { type: 'boolean' },
+  star: { type: 'boolean' },
+  unstar: { type: 'boolean' },
+  archive: { type: 'boolean' },
+  unarchive: { type: 'boolean' },
+  tags: { type: 'string' },
+  title: { type: 'string' },
+  quote: { type: 'string' },
+  prefix: { type: 'string' },
+  suffix: { type: 'string' },
+  note: { type: 'string' },
+  color: { type: 'string' },
+  format: { type: 'string' },
 } as const;
 
 export interface ParsedArguments {
@@ -39,6 +53,20 @@ export interface ParsedArguments {
     from?: string;
     to?: string;
     sort?: string;
+    read?: boolean;
+    unread?: boolean;
+    star?: boolean;
+    unstar?: boolean;
+    archive?: boolean;
+    unarchive?: boolean;
+    tags?: string;
+    title?: string;
+    quote?: string;
+    prefix?: string;
+    suffix?: string;
+    note?: string;
+    color?: string;
+    format?: string;
   };
 }
 

@@ -1,11 +1,12 @@
 import * as v from 'valibot';
 import { runImport, type ImportTarget } from '../importers/index.ts';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../electron/contract.ts';
-import type { ArticleSummary, ImportReport } from '../library/model.ts';
+import type { ImportReport } from '../library/model.ts';
 import type { AppContext } from './app-context.ts';
 import { CommandError } from './command-error.ts';
 import type { CommandHandlers } from './dispatcher.ts';
 import type { ImportJobs } from './import-jobs.ts';
+import { annotationHandlers } from './annotation-handlers.ts';
 
 /** Capabilities only some hosts have. Electron main provides native dialogs; `serve` and the CLI do not. */
 export interface HostServices {
@@ -41,9 +42,6 @@ export function createHandlers({ app, jobs }: HandlerContext): CommandHandlers {
       jobs.finish(jobId);
     }
   };
-
-  // TODO(lead): replace with a batched summary lookup once the library exposes one.
-  const articleState = (id: string): ArticleSummary | null => library.get(id);
 
   return {
     'app.info': () => app.info,
@@ -83,21 +81,11 @@ export function createHandlers({ app, jobs }: HandlerContext): CommandHandlers {
       return { path, bytes };
     },
     'search.query': async ({ query, limit, offset, filters }) => {
-      const accept = (id: string): boolean => {
-        const article = articleState(id);
-        if (!article || article.trashedAt) return false;
-        if (!filters) return true;
-        if (filters.unread && article.read) return false;
-        if (filters.starred && !article.starred) return false;
-        if (filters.source && article.source !== filters.source) return false;
-        if (filters.tag && !article.tags.includes(filters.tag)) return false;
-        const date = (article.publishedAt ?? article.importedAt).slice(0, 10);
-        if (filters.from && date < filters.from) return false;
-        if (filters.to && date > filters.to) return false;
-        return true;
-      };
+      const searchable = library.searchableIds(filters);
+      const accept = (id: string): boolean => searchable.has(id);
       return search.search(query, { limit: limit ?? 50, offset: offset ?? 0, accept });
     },
     'search.status': () => ({ state: search.state }),
+    ...annotationHandlers(library),
   };
 }

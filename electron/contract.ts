@@ -13,6 +13,13 @@ import type {
   SidebarCounts,
 } from '../library/model.ts';
 import type { SearchResult } from '../search/types.ts';
+import {
+  AnnotationColorSchema,
+  TextPositionSelectorSchema,
+  TextQuoteSelectorSchema,
+  type Annotation,
+  type ColorLabels,
+} from '../annotations/model.ts';
 
 export type {
   Article,
@@ -31,6 +38,8 @@ export type {
   SidebarCounts,
 } from '../library/model.ts';
 export type { SearchHit, SearchResult } from '../search/types.ts';
+export type { Annotation, AnnotationColor, ColorLabels } from '../annotations/model.ts';
+export type { JsonLdAnnotationCollection } from '../annotations/jsonld-export.ts';
 
 /** Phantom marker that carries a command's result type without any runtime cost. */
 interface Returns<T> {
@@ -71,6 +80,40 @@ export const ListQuerySchema = v.strictObject({
   offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
   limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
 });
+
+const Note = v.pipe(v.string(), v.maxLength(20_000, 'the note is too long'));
+const Offset = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+export const NewAnnotationSchema = v.union([
+  v.strictObject({ articleId: Id, start: Offset, end: Offset, color: v.optional(AnnotationColorSchema), note: v.optional(Note) }),
+  v.strictObject({
+    articleId: Id,
+    quote: v.pipe(v.string(), v.minLength(1, 'the quote is empty'), v.maxLength(20_000)),
+    prefix: v.optional(v.string()),
+    suffix: v.optional(v.string()),
+    color: v.optional(AnnotationColorSchema),
+    note: v.optional(Note),
+  }),
+]);
+
+/** A whole annotation, as the renderer got it before deleting or editing it: what undo puts back. */
+export const AnnotationSchema = v.strictObject({
+  id: Id,
+  articleId: Id,
+  quote: TextQuoteSelectorSchema,
+  position: TextPositionSelectorSchema,
+  status: v.picklist(['anchored', 'orphan']),
+  color: AnnotationColorSchema,
+  note: Note,
+  created: v.pipe(v.string(), v.isoTimestamp()),
+  updated: v.pipe(v.string(), v.isoTimestamp()),
+});
+
+export interface AnnotationExport {
+  filename: string;
+  mediaType: 'text/markdown' | 'application/ld+json';
+  content: string;
+}
 
 export const ArticlePatchSchema = v.strictObject({
   read: v.optional(v.boolean()),
@@ -200,6 +243,33 @@ export const commands = {
     'A consistent copy of the database at a path on this computer.',
     v.strictObject({ path: v.pipe(v.string(), v.minLength(1), v.maxLength(4096)) }),
     returns<{ path: string; bytes: number }>(),
+  ),
+  'annotations.list': command(
+    'Annotations of one article in reading order, or of the whole library, filtered by colour or label.',
+    v.strictObject({ articleId: v.optional(Id), color: v.optional(AnnotationColorSchema), tag: v.optional(Name) }),
+    returns<Annotation[]>(),
+  ),
+  'annotations.create': command('Highlight a range of an article’s body, or the first (or prefix/suffix-unique) occurrence of a quote.', NewAnnotationSchema, returns<Annotation>()),
+  'annotations.update': command(
+    'Change an annotation’s note or colour.',
+    v.strictObject({ id: Id, patch: v.strictObject({ note: v.optional(Note), color: v.optional(AnnotationColorSchema) }) }),
+    returns<Annotation>(),
+  ),
+  'annotations.delete': command('Delete an annotation; the result is what undo restores.', v.strictObject({ id: Id }), returns<Annotation>()),
+  'annotations.restore': command('Undo: put a deleted or edited annotation back as it was.', v.strictObject({ annotation: AnnotationSchema }), returns<Annotation>()),
+  'annotations.labels': command('The user’s names for the four highlight colours.', NoArgs, returns<ColorLabels>()),
+  'annotations.renameColor': command(
+    'Rename what a highlight colour means (quote, verify, figure, idea…).',
+    v.strictObject({ color: AnnotationColorSchema, label: Name }),
+    returns<ColorLabels>(),
+  ),
+  'annotations.export': command(
+    'An article with its annotations as Markdown, or annotations as W3C Web Annotation JSON-LD.',
+    v.pipe(
+      v.strictObject({ articleId: v.optional(Id), format: v.picklist(['md', 'jsonld'], 'format must be md or jsonld') }),
+      v.check((args) => args.format === 'jsonld' || args.articleId !== undefined, 'Markdown export needs an article id'),
+    ),
+    returns<AnnotationExport>(),
   ),
   'search.query': command(
     'Vietnamese-aware full-text search.',

@@ -175,6 +175,7 @@ export async function runImport(targets: ImportTarget[], sink: ImportSink, optio
       try {
         const { result, title } = commit(item, sink);
         if (result?.status === 'imported') report.imported.push({ id: result.id, title, path });
+        else if (result?.status === 'updated') report.imported.push({ id: result.id, title, path, updated: true });
         else if (result?.status === 'duplicate') report.duplicates.push({ path, id: result.id });
       } catch (error) {
         // The sink refused this one article (constraint, disk…); the others still go in.

@@ -1,4 +1,5 @@
 // Which importer handles an input. Order matters: content sniffing (feeds) beats generic extensions.
+import { annotationExportImporter } from './annotation-export-importer.ts';
 import { feedImporter } from './feed-importer.ts';
 import { extensionOf, sniffFeed, sniffHtml, sniffJson } from './format-sniff.ts';
 import { htmlImporter } from './html-importer.ts';
@@ -7,7 +8,7 @@ import { jsonImporter } from './json-importer.ts';
 import { markdownImporter } from './markdown-importer.ts';
 import { txtImporter } from './txt-importer.ts';
 
-export const IMPORTERS: readonly Importer[] = [feedImporter, jsonImporter, markdownImporter, htmlImporter, txtImporter];
+export const IMPORTERS: readonly Importer[] = [annotationExportImporter, feedImporter, jsonImporter, markdownImporter, htmlImporter, txtImporter];
 
 /** The importer for an input: by declared type and extension first, then by sniffing unknown ones. */
 export function selectImporter(input: ImportInput, importers: readonly Importer[] = IMPORTERS): Importer | null {

@@ -1,16 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { backup as sqliteBackup, type DatabaseSync } from 'node:sqlite';
+import { backup as sqliteBackup, type DatabaseSync, type StatementSync } from 'node:sqlite';
 import { AnnotationStore } from '../annotations/annotation-store.ts';
+import { LibraryAnnotations } from './library-annotations.ts';
 import { ARTICLE_COLUMNS, BODY_COLUMN, SUMMARY_COLUMNS, toArticle, toSummary, type Row } from './article-rows.ts';
 import { inTransaction, openDatabase } from './database.ts';
 import { validateDraft, validateRecord } from './draft-validation.ts';
 import { NotFoundError } from './library-errors.ts';
 import { titleSortKey } from './title-sort-key.ts';
-import { orderClause, whereClause } from './list-query.ts';
+import { addFilterConditions, orderClause, whereClause, type SqlValue } from './list-query.ts';
 import { migrate } from './migrations.ts';
+import { ANNOTATION_IMPORT_RECORD } from './model.ts';
 import type {
+  AnnotationImportRecord,
+  SearchFilters,
   AddResult,
   Article,
   ArticleDraft,
@@ -36,8 +40,12 @@ export class Library implements SearchDocumentSource {
   readonly dir: string;
   readonly dbPath: string;
   readonly db: DatabaseSync;
+  /** The raw store, for reads inside library transactions; changes go through `highlights`. */
   readonly annotations: AnnotationStore;
+  readonly highlights: LibraryAnnotations;
   readonly #listeners = new Set<ChangeListener>();
+  readonly #statements = new Map<string, StatementSync>();
+  #searchable: { key: string; ids: ReadonlySet<string> } | null = null;
 
   private constructor(dir: string) {
     this.dir = dir;
@@ -45,6 +53,16 @@ export class Library implements SearchDocumentSource {
     this.db = openDatabase(this.dbPath);
     migrate(this.db, this.dbPath);
     this.annotations = new AnnotationStore(this.db);
+    this.highlights = new LibraryAnnotations(
+      this.annotations,
+      (work) => this.#write(work),
+      (id) => this.get(id),
+      (url) => {
+        const key = canonicalUrlKey(url);
+        const row = key ? (this.#sql('SELECT id FROM articles WHERE url_key = ?').get(key) as Row | undefined) : undefined;
+        return row ? String(row.id) : null;
+      },
+    );
   }
 
   static open(dir: string): Library {
@@ -52,7 +70,18 @@ export class Library implements SearchDocumentSource {
     return new Library(dir);
   }
 
+  /** Prepared once per connection: bulk imports run the same few statements thousands of times. */
+  #sql(text: string): StatementSync {
+    let statement = this.#statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.#statements.set(text, statement);
+    }
+    return statement;
+  }
+
   close(): void {
+    this.#statements.clear();
     this.#listeners.clear();
     if (this.db.isOpen) this.db.close();
   }
@@ -63,7 +92,7 @@ export class Library implements SearchDocumentSource {
   }
 
   generation(): number {
-    const row = this.db.prepare("SELECT value FROM library_meta WHERE key = 'generation'").get() as { value: string };
+    const row = this.#sql("SELECT value FROM library_meta WHERE key = 'generation'").get() as { value: string };
     return Number(row.value);
   }
 
@@ -72,7 +101,7 @@ export class Library implements SearchDocumentSource {
     const { result, changed, removed = [], generation } = inTransaction(this.db, () => {
       const outcome = work();
       if (outcome.changed.length === 0 && (outcome.removed ?? []).length === 0) return { ...outcome, generation: this.generation() };
-      this.db.prepare("UPDATE library_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'").run();
+      this.#sql("UPDATE library_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'").run();
       return { ...outcome, generation: this.generation() };
     });
     if (changed.length || removed.length) {
@@ -82,18 +111,18 @@ export class Library implements SearchDocumentSource {
   }
 
   #findDuplicate(urlKey: string | null, hash: string, id?: string): string | null {
-    const byId = id ? (this.db.prepare('SELECT id FROM articles WHERE id = ?').get(id) as Row | undefined) : undefined;
+    const byId = id ? (this.#sql('SELECT id FROM articles WHERE id = ?').get(id) as Row | undefined) : undefined;
     if (byId) return String(byId.id);
-    const byUrl = urlKey ? (this.db.prepare('SELECT id FROM articles WHERE url_key = ?').get(urlKey) as Row | undefined) : undefined;
+    const byUrl = urlKey ? (this.#sql('SELECT id FROM articles WHERE url_key = ?').get(urlKey) as Row | undefined) : undefined;
     if (byUrl) return String(byUrl.id);
-    const byHash = this.db.prepare('SELECT id FROM articles WHERE content_hash = ?').get(hash) as Row | undefined;
+    const byHash = this.#sql('SELECT id FROM articles WHERE content_hash = ?').get(hash) as Row | undefined;
     return byHash ? String(byHash.id) : null;
   }
 
   #insert(id: string, draft: ArticleDraft, importedAt: string, hash: string, urlKey: string | null, state?: ArticleState): void {
     const words = countWords(draft.body);
-    this.db
-      .prepare(
+    this
+      .#sql(
         `INSERT INTO articles (id, title, title_key, author, source, url, url_key, language, published_at, imported_at,
           content_hash, origin, word_count, reading_minutes, excerpt, read, starred, archived, trashed_at, collection, reading_position)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -121,9 +150,9 @@ export class Library implements SearchDocumentSource {
         state?.collection ?? null,
         state?.readingPosition ?? 0,
       );
-    this.db.prepare('INSERT INTO article_content (article_id, body, blocks) VALUES (?, ?, ?)').run(id, draft.body, JSON.stringify(draft.blocks));
+    this.#sql('INSERT INTO article_content (article_id, body, blocks) VALUES (?, ?, ?)').run(id, draft.body, JSON.stringify(draft.blocks));
     const tags = new Set([...draft.tags, ...(state?.tags ?? [])].map((tag) => tag.trim()).filter(Boolean));
-    const insertTag = this.db.prepare('INSERT OR IGNORE INTO article_tags (article_id, tag) VALUES (?, ?)');
+    const insertTag = this.#sql('INSERT OR IGNORE INTO article_tags (article_id, tag) VALUES (?, ?)');
     for (const tag of tags) insertTag.run(id, tag);
   }
 
@@ -144,6 +173,10 @@ export class Library implements SearchDocumentSource {
     validateDraft(draft);
     const hash = contentHash(draft.body);
     const urlKey = canonicalUrlKey(draft.url);
+    const sameUrl = urlKey ? (this.#sql('SELECT id, content_hash FROM articles WHERE url_key = ?').get(urlKey) as Row | undefined) : undefined;
+    const sameText = this.#sql('SELECT id FROM articles WHERE content_hash = ?').get(hash) as Row | undefined;
+    // The page was edited since it was imported: keep the article, its state and its annotations.
+    if (sameUrl && sameUrl.content_hash !== hash && !sameText) return this.#replaceText(String(sameUrl.id), draft, hash);
     return this.#importCommit(() => this.#write(() => {
       const existing = this.#findDuplicate(urlKey, hash);
       if (existing) return { result: { status: 'duplicate', id: existing } as AddResult, changed: [] };
@@ -151,6 +184,22 @@ export class Library implements SearchDocumentSource {
       this.#insert(id, draft, new Date().toISOString(), hash, urlKey);
       return { result: { status: 'imported', id } as AddResult, changed: [id] };
     }));
+  }
+
+  /** New text for an existing article, committed with synchronous=FULL because it moves the user's highlights. */
+  #replaceText(id: string, draft: ArticleDraft, hash: string): AddResult {
+    return this.#write(() => {
+      const words = countWords(draft.body);
+      this.#sql(
+        `UPDATE articles SET title = ?, title_key = ?, author = ?, source = ?, language = ?, published_at = ?, content_hash = ?,
+           origin = ?, word_count = ?, reading_minutes = ?, excerpt = ? WHERE id = ?`,
+      ).run(draft.title, titleSortKey(draft.title), draft.author, draft.source, draft.language, draft.publishedAt, hash, draft.origin, words, readingMinutes(words), excerptOf(draft.body), id);
+      this.#sql('UPDATE article_content SET body = ?, blocks = ? WHERE article_id = ?').run(draft.body, JSON.stringify(draft.blocks), id);
+      const insertTag = this.#sql('INSERT OR IGNORE INTO article_tags (article_id, tag) VALUES (?, ?)');
+      for (const tag of draft.tags.map((t) => t.trim()).filter(Boolean)) insertTag.run(id, tag);
+      const report = this.annotations.reanchorArticle(id, draft.body);
+      return { result: { status: 'updated', id, orphaned: report.orphaned.length } as AddResult, changed: [id] };
+    });
   }
 
   /** Inserts a record from a library export with its original id, import time and state. */
@@ -168,6 +217,10 @@ export class Library implements SearchDocumentSource {
 
   /** Restores an annotation line of a library export; other record types are not ours. */
   restoreOther(record: { type: string }): AddResult | null {
+    if (record.type === ANNOTATION_IMPORT_RECORD) {
+      const { article, annotation } = record as AnnotationImportRecord;
+      return this.highlights.importOne(article, annotation);
+    }
     if (record.type !== 'annotation') return null;
     return this.#write(() => {
       const result = this.annotations.restoreRecord(record);
@@ -177,13 +230,13 @@ export class Library implements SearchDocumentSource {
   }
 
   get(id: string): Article | null {
-    const row = this.db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`).get(id) as Row | undefined;
+    const row = this.#sql(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`).get(id) as Row | undefined;
     return row ? toArticle(row) : null;
   }
 
   summaries(ids: readonly string[]): Map<string, ArticleSummary> {
     const result = new Map<string, ArticleSummary>();
-    const statement = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE id = ?`);
+    const statement = this.#sql(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE id = ?`);
     for (const id of ids) {
       const row = statement.get(id) as Row | undefined;
       if (row) result.set(id, toSummary(row));
@@ -193,16 +246,39 @@ export class Library implements SearchDocumentSource {
 
   list(query: ListQuery): ListPage {
     const { sql, params } = whereClause(query);
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM articles ${sql}`).get(...params) as { n: number }).n;
-    const rows = this.db
-      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles ${sql} ${orderClause(query)} LIMIT ? OFFSET ?`)
+    const total = (this.#sql(`SELECT count(*) AS n FROM articles ${sql}`).get(...params) as { n: number }).n;
+    const rows = this
+      // The page's ids are chosen first, so summaries (tags, excerpt) are built for 200 rows, not for every skipped one.
+      .#sql(
+        `SELECT ${SUMMARY_COLUMNS} FROM articles
+         JOIN (SELECT id AS page_id FROM articles ${sql} ${orderClause(query)} LIMIT ? OFFSET ?) ON articles.id = page_id
+         ${orderClause(query)}`,
+      )
       .all(...params, query.limit ?? 100, query.offset ?? 0) as Row[];
     return { total, items: rows.map(toSummary) };
   }
 
+  /**
+   * Ids search may show for these filter chips: never the trash, archived ones included. One query
+   * per change of the library or the filters, not one per candidate.
+   */
+  searchableIds(filters: SearchFilters = {}): ReadonlySet<string> {
+    const key = `${this.generation()}:${JSON.stringify(filters)}`;
+    if (this.#searchable?.key === key) return this.#searchable.ids;
+    const conditions = ['trashed_at IS NULL'];
+    const params: SqlValue[] = [];
+    if (filters.unread) conditions.push('read = 0');
+    if (filters.starred) conditions.push('starred = 1');
+    addFilterConditions(filters, conditions, params);
+    const rows = this.#sql(`SELECT id FROM articles WHERE ${conditions.join(' AND ')}`).all(...params) as Row[];
+    const ids = new Set(rows.map((row) => String(row.id)));
+    this.#searchable = { key, ids };
+    return ids;
+  }
+
   counts(): SidebarCounts {
-    const state = this.db
-      .prepare(
+    const state = this
+      .#sql(
         `SELECT
           sum(trashed_at IS NULL AND archived = 0) AS all_count,
           sum(trashed_at IS NULL AND archived = 0 AND read = 0) AS unread,
@@ -213,7 +289,7 @@ export class Library implements SearchDocumentSource {
       )
       .get() as Record<string, number | null>;
     const named = (sql: string): NamedCount[] =>
-      (this.db.prepare(sql).all() as { name: string; count: number }[]).map((row) => ({ name: row.name, count: row.count }));
+      (this.#sql(sql).all() as { name: string; count: number }[]).map((row) => ({ name: row.name, count: row.count }));
     return {
       all: state.all_count ?? 0,
       unread: state.unread ?? 0,
@@ -234,7 +310,7 @@ export class Library implements SearchDocumentSource {
 
   update(id: string, patch: ArticlePatch): ArticleSummary {
     return this.#write(() => {
-      if (!this.db.prepare('SELECT 1 FROM articles WHERE id = ?').get(id)) throw new NotFoundError(`No article with id ${id}`);
+      if (!this.#sql('SELECT 1 FROM articles WHERE id = ?').get(id)) throw new NotFoundError(`No article with id ${id}`);
       const columns: [string, string | number | null][] = [];
       if (patch.read !== undefined) columns.push(['read', patch.read ? 1 : 0]);
       if (patch.starred !== undefined) columns.push(['starred', patch.starred ? 1 : 0]);
@@ -246,13 +322,13 @@ export class Library implements SearchDocumentSource {
       if (patch.collection !== undefined) columns.push(['collection', patch.collection]);
       if (patch.readingPosition !== undefined) columns.push(['reading_position', patch.readingPosition]);
       if (columns.length) {
-        this.db
-          .prepare(`UPDATE articles SET ${columns.map(([name]) => `${name} = ?`).join(', ')} WHERE id = ?`)
+        this
+          .#sql(`UPDATE articles SET ${columns.map(([name]) => `${name} = ?`).join(', ')} WHERE id = ?`)
           .run(...columns.map(([, value]) => value), id);
       }
       if (patch.tags !== undefined) {
-        this.db.prepare('DELETE FROM article_tags WHERE article_id = ?').run(id);
-        const insert = this.db.prepare('INSERT OR IGNORE INTO article_tags (article_id, tag) VALUES (?, ?)');
+        this.#sql('DELETE FROM article_tags WHERE article_id = ?').run(id);
+        const insert = this.#sql('INSERT OR IGNORE INTO article_tags (article_id, tag) VALUES (?, ?)');
         for (const tag of patch.tags) insert.run(id, tag.normalize('NFC'));
       }
       // Reading position alone changes nothing search or the sidebar shows.
@@ -271,7 +347,7 @@ export class Library implements SearchDocumentSource {
 
   #setTrashed(ids: readonly string[], trashedAt: string | null): number {
     return this.#write(() => {
-      const statement = this.db.prepare(
+      const statement = this.#sql(
         `UPDATE articles SET trashed_at = ? WHERE id = ? AND trashed_at IS ${trashedAt === null ? 'NOT NULL' : 'NULL'}`,
       );
       const changed = ids.filter((id) => Number(statement.run(trashedAt, id).changes) > 0);
@@ -281,8 +357,8 @@ export class Library implements SearchDocumentSource {
 
   emptyTrash(): number {
     return this.#write(() => {
-      const ids = (this.db.prepare('SELECT id FROM articles WHERE trashed_at IS NOT NULL').all() as Row[]).map((row) => String(row.id));
-      this.db.prepare('DELETE FROM articles WHERE trashed_at IS NOT NULL').run();
+      const ids = (this.#sql('SELECT id FROM articles WHERE trashed_at IS NOT NULL').all() as Row[]).map((row) => String(row.id));
+      this.#sql('DELETE FROM articles WHERE trashed_at IS NOT NULL').run();
       return { result: ids.length, changed: [], removed: ids };
     });
   }
@@ -334,13 +410,13 @@ export class Library implements SearchDocumentSource {
   }
 
   getSetting(key: string): unknown {
-    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+    const row = this.#sql('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
     return row ? (JSON.parse(row.value) as unknown) : undefined;
   }
 
   setSetting(key: string, value: unknown): void {
     inTransaction(this.db, () => {
-      this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
+      this.#sql('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
     });
   }
 
@@ -365,7 +441,7 @@ export class Library implements SearchDocumentSource {
   }
 
   searchDocuments(ids: readonly string[]): SearchDocument[] {
-    const statement = this.db.prepare(`SELECT ${SUMMARY_COLUMNS}, ${BODY_COLUMN} FROM articles WHERE id = ?`);
+    const statement = this.#sql(`SELECT ${SUMMARY_COLUMNS}, ${BODY_COLUMN} FROM articles WHERE id = ?`);
     return ids.flatMap((id) => {
       const row = statement.get(id) as Row | undefined;
       return row ? [this.#toSearchDocument(row)] : [];

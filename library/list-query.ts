@@ -1,6 +1,6 @@
 import type { ListQuery } from './model.ts';
 
-type SqlValue = string | number;
+export type SqlValue = string | number;
 
 /** Turns a sidebar view plus filters into a WHERE clause with bound parameters. */
 export function whereClause(query: ListQuery): { sql: string; params: SqlValue[] } {
@@ -23,6 +23,16 @@ export function whereClause(query: ListQuery): { sql: string; params: SqlValue[]
       conditions.push('trashed_at IS NOT NULL');
       break;
   }
+  addFilterConditions(query, conditions, params);
+  return { sql: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
+}
+
+/** Tag, collection, source and date filters, shared by the list and by search's filter chips. */
+export function addFilterConditions(
+  query: Pick<ListQuery, 'tag' | 'collection' | 'source' | 'from' | 'to'>,
+  conditions: string[],
+  params: SqlValue[],
+): void {
   if (query.tag !== undefined) {
     conditions.push('id IN (SELECT article_id FROM article_tags WHERE tag = ?)');
     params.push(query.tag);
@@ -44,7 +54,6 @@ export function whereClause(query: ListQuery): { sql: string; params: SqlValue[]
     conditions.push('substr(sort_date, 1, 10) <= ?');
     params.push(query.to);
   }
-  return { sql: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
 }
 
 export function orderClause(query: ListQuery): string {

@@ -40,8 +40,8 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX articles_sort_date ON articles (sort_date DESC);
   CREATE INDEX articles_imported ON articles (imported_at DESC);
   CREATE INDEX articles_title ON articles (title_key);
-  CREATE INDEX articles_source ON articles (source);
-  CREATE INDEX articles_collection ON articles (collection);
+  CREATE INDEX articles_source ON articles (source, trashed_at);
+  CREATE INDEX articles_collection ON articles (collection, trashed_at);
   CREATE INDEX articles_state ON articles (trashed_at, archived, read, starred);
   CREATE TABLE article_tags (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,

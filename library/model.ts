@@ -1,5 +1,6 @@
 // The article model shared by the library, the importers, search and the command contract.
 // Plain data only: everything here crosses IPC and HTTP as JSON.
+import type { ArticleReference, ImportedAnnotation } from '../annotations/model.ts';
 
 export type BlockKind = 'paragraph' | 'heading' | 'quote' | 'list-item' | 'caption';
 
@@ -85,6 +86,16 @@ export interface ListQuery {
   limit?: number;
 }
 
+/** Search's filter chips. */
+export interface SearchFilters {
+  source?: string;
+  tag?: string;
+  from?: string;
+  to?: string;
+  unread?: boolean;
+  starred?: boolean;
+}
+
 export interface ListPage {
   total: number;
   items: ArticleSummary[];
@@ -116,7 +127,11 @@ export interface ArticlePatch {
   readingPosition?: number;
 }
 
-export type AddResult = { status: 'imported'; id: string } | { status: 'duplicate'; id: string };
+export type AddResult =
+  | { status: 'imported'; id: string }
+  | { status: 'duplicate'; id: string }
+  /** Same URL, edited text: the stored text was replaced and its annotations re-anchored. */
+  | { status: 'updated'; id: string; orphaned: number };
 
 /** One line of a library export (NDJSON). Importing it restores the article with its id and state. */
 export interface ExportedArticle {
@@ -138,7 +153,8 @@ export interface ExportedArticle {
 }
 
 export interface ImportReport {
-  imported: { id: string; title: string; path: string }[];
+  /** `updated`: an article already here (same URL) whose text changed; its annotations were re-anchored. */
+  imported: { id: string; title: string; path: string; updated?: true }[];
   duplicates: { path: string; id: string }[];
   failed: { path: string; error: string }[];
   cancelled: boolean;
@@ -181,4 +197,15 @@ export interface SearchDocumentSource {
   generation(): number;
   allSearchDocuments(): Iterable<SearchDocument>;
   searchDocuments(ids: readonly string[]): SearchDocument[];
+}
+
+/** A highlight read back from an article's Markdown or a JSON-LD export, not yet placed. */
+export const ANNOTATION_IMPORT_RECORD = 'annotation-import';
+
+/** What the library receives for each annotation: the annotation and the article the file names. */
+export interface AnnotationImportRecord {
+  format: 'newsroom-reader/1';
+  type: typeof ANNOTATION_IMPORT_RECORD;
+  article: ArticleReference;
+  annotation: Omit<ImportedAnnotation, 'articleId'>;
 }

@@ -110,4 +110,84 @@ describe('newsroom-reader CLI', () => {
     expect(backup.code).toBe(0);
     expect(existsSync(backupPath)).toBe(true);
   });
+
+  it('changes user state with set, and empties the trash', async () => {
+    const library = await mkdtemp(join(tmpdir(), 'nr-cli-'));
+    const inputs = await mkdtemp(join(tmpdir(), 'nr-cli-in-'));
+    await writeFile(join(inputs, 'gaza.txt'), SEED_SHAPED);
+    const id = (JSON.parse((await cli(['--library', library, 'import', join(inputs, 'gaza.txt'), '--json'])).out) as { imported: { id: string }[] }).imported[0]!.id;
+
+    const set = await cli(['--library', library, 'set', id, '--read', '--star', '--tags', 'Gaza, ngoại giao', '--collection', 'Trung Đông', '--title', 'Đàm phán ở Gaza', '--json']);
+    expect(set.code).toBe(0);
+    expect(JSON.parse(set.out)).toMatchObject([{ id, read: true, starred: true, tags: ['Gaza', 'ngoại giao'], collection: 'Trung Đông', title: 'Đàm phán ở Gaza' }]);
+    const starred = JSON.parse((await cli(['--library', library, 'list', '--view', 'starred', '--json'])).out) as { items: { id: string }[] };
+    expect(starred.items.map((item) => item.id)).toEqual([id]);
+
+    const cleared = await cli(['--library', library, 'set', id, '--unread', '--collection', '', '--json']);
+    expect(JSON.parse(cleared.out)).toMatchObject([{ read: false, collection: null }]);
+    for (const bad of [['set', id], ['set', id, '--read', '--unread'], ['set', 'no-such-id', '--star']]) {
+      const result = await cli(['--library', library, ...bad]);
+      expect(result.code, bad.join(' ')).toBe(2);
+      expect(result.err.trim().split('\n')).toHaveLength(1);
+    }
+
+    await cli(['--library', library, 'delete', id]);
+    const emptied = await cli(['--library', library, 'empty-trash', '--json']);
+    expect(JSON.parse(emptied.out)).toEqual({ count: 1 });
+    expect((await cli(['--library', library, 'show', id])).code).toBe(2);
+  });
+
+  it('annotates by quote, lists, finds notes by search, and exports Markdown and JSON-LD that import back', async () => {
+    const library = await mkdtemp(join(tmpdir(), 'nr-cli-'));
+    const inputs = await mkdtemp(join(tmpdir(), 'nr-cli-in-'));
+    await writeFile(join(inputs, 'gaza.txt'), SEED_SHAPED);
+    const id = (JSON.parse((await cli(['--library', library, 'import', join(inputs, 'gaza.txt'), '--json'])).out) as { imported: { id: string }[] }).imported[0]!.id;
+    const body = (JSON.parse((await cli(['--library', library, 'show', id, '--json'])).out) as { body: string }).body;
+
+    const made = await cli(['--library', library, 'annotate', id, '--quote', 'thả con tin', '--note', 'Kiểm chứng với Bộ Ngoại giao', '--color', 'green', '--json']);
+    expect(made.code).toBe(0);
+    const annotation = JSON.parse(made.out) as { id: string; articleId: string; quote: string; start: number; end: number; color: string; note: string };
+    expect(annotation).toMatchObject({ articleId: id, quote: 'thả con tin', color: 'green', note: 'Kiểm chứng với Bộ Ngoại giao' });
+    expect(body.slice(annotation.start, annotation.end)).toBe('thả con tin');
+
+    const missing = await cli(['--library', library, 'annotate', id, '--quote', 'không có trong bài']);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/^newsroom-reader: The quote was not found/);
+    expect((await cli(['--library', library, 'annotate', id, '--quote', 'con tin', '--color', 'purple'])).code).toBe(2);
+
+    const listed = JSON.parse((await cli(['--library', library, 'annotations', id, '--json'])).out) as { id: string }[];
+    expect(listed.map((a) => a.id)).toEqual([annotation.id]);
+
+    // The note is searchable with the same Vietnamese engine, without diacritics.
+    const found = JSON.parse((await cli(['--library', library, 'search', 'bo ngoai giao', '--json'])).out) as { hits: { id: string }[] };
+    expect(found.hits.map((hit) => hit.id)).toEqual([id]);
+
+    const markdown = await cli(['--library', library, 'export', id, '--format', 'md']);
+    expect(markdown.code).toBe(0);
+    expect(markdown.out).toContain('> thả con tin');
+    expect(markdown.out).toContain('Kiểm chứng với Bộ Ngoại giao');
+    const jsonld = JSON.parse((await cli(['--library', library, 'export', '--format', 'jsonld'])).out) as { type: string; first: { items: { target: { selector: { type: string }[] } }[] } };
+    expect(jsonld.type).toBe('AnnotationCollection');
+    expect(jsonld.first.items[0]!.target.selector.map((s) => s.type).sort()).toEqual(['TextPositionSelector', 'TextQuoteSelector']);
+    expect((await cli(['--library', library, 'export', id, '--format', 'pdf'])).code).toBe(2);
+
+    // Round trip: delete the annotation, import the Markdown export, and it is back where it was.
+    const mdPath = join(inputs, 'gaza-annotations.md');
+    const ldPath = join(inputs, 'annotations.jsonld');
+    await cli(['--library', library, 'export', id, '--format', 'md', '--out', mdPath]);
+    await cli(['--library', library, 'export', '--format', 'jsonld', '--out', ldPath]);
+    const context = await import('../../../library/index.ts');
+    const direct = context.Library.open(library);
+    direct.highlights.delete(annotation.id);
+    direct.close();
+    expect(JSON.parse((await cli(['--library', library, 'annotations', '--json'])).out)).toEqual([]);
+    const reimported = await cli(['--library', library, 'import', mdPath, '--json']);
+    expect(reimported.code).toBe(0);
+    expect(JSON.parse(reimported.out)).toMatchObject({ imported: [{ id: annotation.id }], failed: [] });
+    const back = JSON.parse((await cli(['--library', library, 'annotations', id, '--json'])).out) as typeof annotation[];
+    expect(back).toMatchObject([{ id: annotation.id, start: annotation.start, end: annotation.end, note: annotation.note, color: 'green' }]);
+    // The JSON-LD holds the same annotation, unchanged: a duplicate, not a second copy.
+    expect(JSON.parse((await cli(['--library', library, 'import', ldPath, '--json'])).out)).toMatchObject({ imported: [], duplicates: [{ id: annotation.id }] });
+    expect((await cli(['--library', library, 'list', '--json'])).out).toContain('"total": 1');
+  });
 });

@@ -21,12 +21,46 @@ afterEach(() => {
 });
 
 describe('duplicates', () => {
-  it('reports the same canonical URL as a duplicate, even with tracking parameters', () => {
+  it('reports the same canonical URL with the same text as a duplicate, even with tracking parameters', () => {
     const first = library.addArticle(draft({ url: 'https://vnexpress.net/dam-phan-4712.html?utm_source=rss' }));
-    const again = library.addArticle(draft({ url: 'https://vnexpress.net/dam-phan-4712.html#box', body: 'Nội dung đã được biên tập lại.' }));
+    const again = library.addArticle(draft({ url: 'https://vnexpress.net/dam-phan-4712.html#box' }));
     expect(first.status).toBe('imported');
     expect(again).toEqual({ status: 'duplicate', id: first.id });
     expect(library.counts().all).toBe(1);
+  });
+
+  it('replaces the text of a re-imported page that was edited, keeping its state and re-anchoring its highlights', () => {
+    const url = 'https://tuoitre.vn/dam-phan.htm';
+    const { id } = library.addArticle(draft({ url, body: 'Mở đầu. Hai bên nối lại đàm phán ngừng bắn tại Doha. Đoạn này sẽ bị xoá khỏi bài.' }));
+    library.update(id, { starred: true });
+    const kept = library.highlights.create({ articleId: id, quote: 'đàm phán ngừng bắn', note: 'trích dẫn' });
+    const lost = library.highlights.create({ articleId: id, quote: 'Đoạn này sẽ bị xoá khỏi bài.' });
+    const edited = 'Cập nhật lúc 10 giờ: phần mở đầu mới dài hơn. Hai bên nối lại đàm phán ngừng bắn tại Doha, Qatar.';
+
+    const result = library.addArticle(draft({ url: `${url}?utm_medium=social`, body: edited }));
+
+    expect(result).toEqual({ status: 'updated', id, orphaned: 1 });
+    expect(library.get(id)).toMatchObject({ body: edited, starred: true });
+    const after = library.highlights.forArticle(id);
+    const moved = after.find((a) => a.id === kept.id)!;
+    expect(edited.slice(moved.position.start, moved.position.end)).toBe('đàm phán ngừng bắn');
+    expect(moved.note).toBe('trích dẫn');
+    // What cannot be placed is kept as an orphan with its quote, never dropped.
+    expect(after.find((a) => a.id === lost.id)).toMatchObject({ status: 'orphan', quote: { exact: 'Đoạn này sẽ bị xoá khỏi bài.' } });
+    expect(library.counts().all).toBe(1);
+  });
+
+  it('limits search to what the filter chips allow, never the trash', () => {
+    const a = library.addArticle(draft({ body: 'Một.', source: 'Tuổi Trẻ' })).id;
+    const b = library.addArticle(draft({ body: 'Hai.', source: 'VnExpress' })).id;
+    const c = library.addArticle(draft({ body: 'Ba.', source: 'VnExpress' })).id;
+    library.update(b, { starred: true, archived: true });
+    library.trash([c]);
+    expect([...library.searchableIds()].sort()).toEqual([a, b].sort());
+    expect([...library.searchableIds({ source: 'VnExpress' })]).toEqual([b]);
+    expect([...library.searchableIds({ starred: true })]).toEqual([b]);
+    library.restore([c]);
+    expect([...library.searchableIds({ source: 'VnExpress' })].sort()).toEqual([b, c].sort());
   });
 
   it('reports the same normalised content under another URL as a duplicate', () => {

@@ -1,0 +1,60 @@
+import { AnnotationError } from '../annotations/annotation-error.ts';
+import type { CommandErrorCode } from '../electron/contract.ts';
+import type { Library } from '../library/index.ts';
+import { CommandError } from './command-error.ts';
+import type { CommandHandlers } from './dispatcher.ts';
+
+type AnnotationCommand = Extract<keyof CommandHandlers, `annotations.${string}`>;
+
+const ERROR_CODES: Record<AnnotationError['code'], CommandErrorCode> = {
+  'article-not-found': 'not-found',
+  'annotation-not-found': 'not-found',
+  'quote-not-found': 'not-found',
+  'invalid-range': 'invalid-arguments',
+  'invalid-input': 'invalid-arguments',
+};
+
+/** The annotation core's own errors are written for users; they cross the contract with a matching code. */
+function userFacing<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof AnnotationError) throw new CommandError(ERROR_CODES[error.code], error.message);
+    throw error;
+  }
+}
+
+function safeFileName(title: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what file names must not hold
+  const base = title.normalize('NFC').replace(/[\\/:*?"<>|\u0000-\u001f]+/gu, ' ').replace(/\s+/gu, ' ').trim().slice(0, 80);
+  return base || 'article';
+}
+
+export function annotationHandlers(library: Library): Pick<CommandHandlers, AnnotationCommand> {
+  const highlights = library.highlights;
+  return {
+    'annotations.list': ({ articleId, color, tag }) =>
+      userFacing(() => (articleId && !color && !tag ? highlights.forArticle(articleId) : highlights.list({ articleId, color, tag }))),
+    'annotations.create': (input) => userFacing(() => highlights.create(input)),
+    'annotations.update': ({ id, patch }) => userFacing(() => highlights.update(id, patch)),
+    'annotations.delete': ({ id }) => userFacing(() => highlights.delete(id)),
+    'annotations.restore': ({ annotation }) => userFacing(() => highlights.restore(annotation)),
+    'annotations.labels': () => highlights.colorLabels(),
+    'annotations.renameColor': ({ color, label }) => userFacing(() => highlights.renameColor(color, label)),
+    'annotations.export': ({ articleId, format }) =>
+      userFacing(() => {
+        const stamp = new Date().toISOString().slice(0, 10);
+        if (format === 'md') {
+          const article = library.get(articleId!);
+          if (!article) throw new CommandError('not-found', `No article with id ${articleId}`);
+          return { filename: `${safeFileName(article.title)}.md`, mediaType: 'text/markdown' as const, content: highlights.markdown(article.id) };
+        }
+        const collection = highlights.jsonLd(articleId);
+        return {
+          filename: articleId ? `annotations-${articleId}.jsonld` : `newsroom-annotations-${stamp}.jsonld`,
+          mediaType: 'application/ld+json' as const,
+          content: `${JSON.stringify(collection, null, 2)}\n`,
+        };
+      }),
+  };
+}
