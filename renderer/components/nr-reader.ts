@@ -113,7 +113,12 @@ export class NrReader extends LitElement {
   ];
 
   override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('article') || changed.has('marks')) this.current = 0;
+    // The same article comes back whenever the library changes (marked read on open, starred…): keep the
+    // place among its matches then, and start over only for another article or another search.
+    const previous = changed.get('article') as Article | null | undefined;
+    const otherArticle = changed.has('article') && previous?.id !== this.article?.id;
+    if (otherArticle || changed.has('marks')) this.current = 0;
+    else if (this.current >= this.marks.length) this.current = 0;
   }
 
   override updated(changed: Map<string, unknown>): void {
