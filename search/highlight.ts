@@ -1,6 +1,6 @@
 import type { SearchDocument } from '../library/model.ts';
 import type { ParsedQuery, QueryWord } from './query-parser.ts';
-import { termMatchesWord } from './search-engine.ts';
+import { termMatchesWord } from './word-match.ts';
 import { tokenize, wholeTokens, type Token } from './tokenizer.ts';
 import type { MatchRange } from './types.ts';
 

@@ -1,58 +1,75 @@
 import type { SearchDocument } from '../library/model.ts';
-import { tokenize, wholeTokens, type Token } from './tokenizer.ts';
+import { tokenize } from './tokenizer.ts';
 
-/** lunr fields and their boosts: exact over folded, title over body. */
+/** Indexed fields and their boosts: exact over folded, title over body. */
 export const FIELDS = {
-  title: { boost: 8 },
-  titleFolded: { boost: 5 },
-  titlePairs: { boost: 6 },
-  body: { boost: 1.6 },
-  bodyFolded: { boost: 1 },
-  bodyPairs: { boost: 1.4 },
-  author: { boost: 2 },
-  source: { boost: 2 },
-  tags: { boost: 3 },
-  notes: { boost: 1.2 },
+  title: { boost: 8, positional: false },
+  titleFolded: { boost: 5, positional: true },
+  body: { boost: 1.6, positional: false },
+  bodyFolded: { boost: 1, positional: true },
+  author: { boost: 2, positional: false },
+  source: { boost: 2, positional: false },
+  tags: { boost: 3, positional: false },
+  notes: { boost: 1.2, positional: false },
 } as const;
 
 export type FieldName = keyof typeof FIELDS;
+export const FIELD_NAMES = Object.keys(FIELDS) as FieldName[];
+
+/** One field's terms in text order; a compound's parts share the position of the whole. */
+export interface FieldTokens {
+  terms: string[];
+  positions: number[];
+}
 
 export interface IndexedDocument {
   id: string;
   date: string;
-  fields: Record<FieldName, string[]>;
+  fields: Record<FieldName, FieldTokens>;
 }
 
-/** Folded syllable bigrams joined by a space: "con tin", "ngung ban". */
-export function pairsOf(tokens: readonly Token[]): string[] {
-  const whole = wholeTokens(tokens);
-  const pairs: string[] = [];
-  for (let i = 1; i < whole.length; i++) pairs.push(`${whole[i - 1]!.folded} ${whole[i]!.folded}`);
-  return pairs;
+function textFields(text: string): { exact: FieldTokens; folded: FieldTokens } {
+  const exact: FieldTokens = { terms: [], positions: [] };
+  const folded: FieldTokens = { terms: [], positions: [] };
+  let position = -1;
+  for (const token of tokenize(text.normalize('NFC'))) {
+    if (!token.part) position++;
+    exact.terms.push(token.exact);
+    exact.positions.push(position);
+    folded.terms.push(token.folded);
+    folded.positions.push(position);
+  }
+  return { exact, folded };
 }
 
-function foldedOf(text: string | null | undefined): string[] {
-  return text ? tokenize(text.normalize('NFC')).map((token) => token.folded) : [];
+function foldedField(texts: readonly (string | null | undefined)[]): FieldTokens {
+  const out: FieldTokens = { terms: [], positions: [] };
+  for (const text of texts) {
+    if (!text) continue;
+    const { folded } = textFields(text);
+    // Separate values (tags, notes) never read as one phrase across their boundary.
+    const offset = out.positions.length ? out.positions[out.positions.length - 1]! + 2 : 0;
+    out.terms.push(...folded.terms);
+    out.positions.push(...folded.positions.map((p) => p + offset));
+  }
+  return out;
 }
 
 export function toIndexedDocument(doc: SearchDocument): IndexedDocument {
-  const titleTokens = tokenize(doc.title.normalize('NFC'));
-  const bodyTokens = tokenize(doc.body.normalize('NFC'));
-  const notes = doc.notes.join('\n');
+  const title = textFields(doc.title);
+  const body = textFields(doc.body);
   return {
     id: doc.id,
     date: doc.publishedAt ?? doc.importedAt,
     fields: {
-      title: titleTokens.map((token) => token.exact),
-      titleFolded: titleTokens.map((token) => token.folded),
-      titlePairs: pairsOf(titleTokens),
-      body: bodyTokens.map((token) => token.exact),
-      bodyFolded: bodyTokens.map((token) => token.folded),
-      bodyPairs: pairsOf(bodyTokens),
-      author: foldedOf(doc.author),
-      source: foldedOf(doc.source),
-      tags: doc.tags.flatMap((tag) => foldedOf(tag)),
-      notes: foldedOf(notes),
+      title: title.exact,
+      titleFolded: title.folded,
+      body: body.exact,
+      bodyFolded: body.folded,
+      author: foldedField([doc.author]),
+      source: foldedField([doc.source]),
+      tags: foldedField(doc.tags),
+      notes: foldedField(doc.notes),
     },
   };
 }

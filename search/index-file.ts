@@ -1,32 +1,41 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync, mkdirSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { COMPACT_FORMAT } from './compact-index.ts';
 
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = COMPACT_FORMAT;
 
 export interface IndexFileHeader {
   format: number;
   generation: number;
   checksum: string;
   documents: number;
+  /** What the segment needs besides its postings (a delta's base generation and removed ids). */
+  extra: Record<string, unknown>;
 }
 
 /**
- * Writes header + payload to a temp file, fsyncs it and renames it over the old one, so a crash at any
- * moment leaves either the previous index or the new one, never a torn file.
+ * Writes a header line and the binary payload to a temp file, fsyncs it and renames it over the old
+ * one, so a crash at any moment leaves either the previous index or the new one, never a torn file.
  */
-export function writeIndexFile(path: string, generation: number, documents: number, payload: string): void {
+export function writeIndexFile(path: string, generation: number, documents: number, payload: Uint8Array, extra: Record<string, unknown> = {}): void {
   mkdirSync(dirname(path), { recursive: true });
   const header: IndexFileHeader = {
     format: INDEX_FORMAT,
     generation,
     documents,
     checksum: createHash('sha256').update(payload).digest('hex'),
+    extra,
   };
   const temp = `${path}.${process.pid}.tmp`;
   const fd = openSync(temp, 'w');
   try {
-    writeSync(fd, `${JSON.stringify(header)}\n`);
+    // Padded so the payload starts 8-byte aligned and its arrays can be read in place.
+    const line = Buffer.from(JSON.stringify(header));
+    const head = Buffer.alloc(Math.ceil((line.length + 1) / 8) * 8, ' ');
+    line.copy(head);
+    head[head.length - 1] = 0x0a;
+    writeSync(fd, head);
     writeSync(fd, payload);
     fsyncSync(fd);
   } finally {
@@ -36,18 +45,18 @@ export function writeIndexFile(path: string, generation: number, documents: numb
 }
 
 /** The header and payload, or null when the file is missing, of another format, truncated or corrupt. */
-export function readIndexFile(path: string): { header: IndexFileHeader; payload: string } | null {
-  let text: string;
+export function readIndexFile(path: string): { header: IndexFileHeader; payload: Uint8Array } | null {
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch {
     return null;
   }
-  const newline = text.indexOf('\n');
+  const newline = bytes.indexOf(0x0a);
   if (newline < 0) return null;
   try {
-    const header = JSON.parse(text.slice(0, newline)) as IndexFileHeader;
-    const payload = text.slice(newline + 1);
+    const header = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as IndexFileHeader;
+    const payload = bytes.subarray(newline + 1);
     if (header.format !== INDEX_FORMAT) return null;
     if (createHash('sha256').update(payload).digest('hex') !== header.checksum) return null;
     return { header, payload };

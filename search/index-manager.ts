@@ -5,7 +5,7 @@ import type { LibraryChange, SearchDocument, SearchDocumentSource } from '../lib
 import { readIndexFile } from './index-file.ts';
 import type { BuildRequest, BuildResponse } from './index-worker.ts';
 import { runSearch } from './run-search.ts';
-import { SearchEngine, type SerializedEngine } from './search-engine.ts';
+import { SearchEngine } from './search-engine.ts';
 import type { SearchIndexState, SearchOptions, SearchResult } from './types.ts';
 
 const BUILDING_MESSAGE = 'The search index is being built; results will appear in a moment.';
@@ -13,10 +13,9 @@ const BUILDING_MESSAGE = 'The search index is being built; results will appear i
 const MAX_DELTA_DOCUMENTS = 2000;
 const DELTA_DEBOUNCE_MS = 30;
 
-interface DeltaPayload {
+interface DeltaExtra {
   baseGeneration: number;
   removed: string[];
-  engine: SerializedEngine;
 }
 
 export interface SearchIndexManagerOptions {
@@ -73,14 +72,14 @@ export class SearchIndexManager {
     let generation = -1;
     if (main) {
       try {
-        this.#main = SearchEngine.load((JSON.parse(main.payload) as { engine: SerializedEngine }).engine);
+        this.#main = SearchEngine.deserialize(main.payload);
         this.#mainGeneration = main.header.generation;
         generation = main.header.generation;
         const delta = readIndexFile(this.#deltaPath);
-        const payload = delta ? (JSON.parse(delta.payload) as DeltaPayload) : null;
-        if (delta && payload && payload.baseGeneration === main.header.generation) {
-          this.#delta = SearchEngine.load(payload.engine);
-          this.#removed = new Set(payload.removed);
+        const extra = delta?.header.extra as Partial<DeltaExtra> | undefined;
+        if (delta && extra?.baseGeneration === main.header.generation && Array.isArray(extra.removed)) {
+          this.#delta = SearchEngine.deserialize(delta.payload);
+          this.#removed = new Set(extra.removed);
           generation = delta.header.generation;
         }
       } catch {
@@ -137,12 +136,17 @@ export class SearchIndexManager {
   async #rebuild(): Promise<void> {
     this.#setState('building');
     const generation = this.#source.generation();
-    const documents = [...this.#source.allSearchDocuments()];
+    // Read in slices so the host's event loop (IPC, HTTP) keeps answering while a large library loads.
+    const documents: SearchDocument[] = [];
+    for (const doc of this.#source.allSearchDocuments()) {
+      documents.push(doc);
+      if (documents.length % 500 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
     // Changes that arrive while the worker builds are re-applied as a delta afterwards.
     this.#pending.clear();
     this.#pendingRemoved.clear();
     const payload = await buildInWorker({ id: 0, documents, persist: { path: this.#mainPath, generation, extra: {} } });
-    this.#main = SearchEngine.load((JSON.parse(payload) as { engine: SerializedEngine }).engine);
+    this.#main = SearchEngine.deserialize(payload);
     this.#mainGeneration = generation;
     this.#delta = null;
     this.#removed = new Set();
@@ -162,9 +166,9 @@ export class SearchIndexManager {
     if (ids.size > MAX_DELTA_DOCUMENTS) return this.#rebuild();
     const documents: SearchDocument[] = this.#source.searchDocuments([...ids]);
     for (const id of ids) if (!documents.some((doc) => doc.id === id)) this.#removed.add(id);
-    const extra = { baseGeneration: this.#mainGeneration, removed: [...this.#removed] };
-    const payload = await buildInWorker({ id: 0, documents, persist: { path: this.#deltaPath, generation, extra } });
-    this.#delta = SearchEngine.load((JSON.parse(payload) as DeltaPayload).engine);
+    const extra: DeltaExtra = { baseGeneration: this.#mainGeneration, removed: [...this.#removed] };
+    const payload = await buildInWorker({ id: 0, documents, persist: { path: this.#deltaPath, generation, extra: { ...extra } } });
+    this.#delta = SearchEngine.deserialize(payload);
   }
 
   #deltaIds(): string[] {
@@ -177,7 +181,7 @@ function workerUrl(): URL {
   return new URL(import.meta.url.endsWith('.ts') ? './index-worker.ts' : './index-worker.js', import.meta.url);
 }
 
-function buildInWorker(request: BuildRequest): Promise<string> {
+function buildInWorker(request: BuildRequest): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerUrl());
     worker.once('message', (response: BuildResponse) => {

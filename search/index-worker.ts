@@ -1,4 +1,4 @@
-// Builds an index off the main thread: the app's event loop never blocks on lunr.
+// Builds an index off the main thread: the app's event loop never blocks on indexing.
 import { parentPort } from 'node:worker_threads';
 import type { SearchDocument } from '../library/model.ts';
 import { writeIndexFile } from './index-file.ts';
@@ -13,16 +13,17 @@ export interface BuildRequest {
 
 export interface BuildResponse {
   id: number;
-  payload?: string;
+  payload?: Uint8Array;
   error?: string;
 }
 
 parentPort?.on('message', (request: BuildRequest) => {
   try {
     const engine = SearchEngine.build(request.documents);
-    const payload = JSON.stringify({ ...(request.persist?.extra ?? {}), engine: engine.toJSON() });
-    if (request.persist) writeIndexFile(request.persist.path, request.persist.generation, engine.size, payload);
-    parentPort!.postMessage({ id: request.id, payload } satisfies BuildResponse);
+    const payload = engine.serialize();
+    if (request.persist) writeIndexFile(request.persist.path, request.persist.generation, engine.size, payload, request.persist.extra);
+    // The bytes move to the main thread rather than being copied.
+    parentPort!.postMessage({ id: request.id, payload } satisfies BuildResponse, [payload.buffer as ArrayBuffer]);
   } catch (error) {
     parentPort!.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) } satisfies BuildResponse);
   }

@@ -3,6 +3,7 @@ import { matchDocument } from './highlight.ts';
 import { isEmptyQuery, parseQuery } from './query-parser.ts';
 import { compareCandidates, type Candidate, type SearchEngine } from './search-engine.ts';
 import { buildSnippet } from './snippet.ts';
+import { selectTop } from './top-candidates.ts';
 import type { SearchOptions, SearchResult } from './types.ts';
 
 export const NOTHING_SEARCHABLE = 'Nothing to search for: type a word, a "quoted phrase" or a filter such as source:';
@@ -15,7 +16,7 @@ export interface SearchSegments {
   documents: (ids: readonly string[]) => SearchDocument[];
 }
 
-/** Runs one query over the index segments, verifies phrases against stored text, and highlights the page shown. */
+/** Runs one query over the index segments and highlights the page shown from the stored text. */
 export function runSearch(raw: string, segments: SearchSegments, options: SearchOptions = {}): SearchResult {
   const started = performance.now();
   const query = parseQuery(raw);
@@ -24,34 +25,24 @@ export function runSearch(raw: string, segments: SearchSegments, options: Search
   if (isEmptyQuery(query)) {
     return { query: raw, total: 0, tookMs: 0, hits: [], message: raw.trim() ? NOTHING_SEARCHABLE : undefined };
   }
-  const seen = new Set<string>();
   const merged: Candidate[] = [];
   segments.engines.forEach((engine, age) => {
     const newer = segments.engines.slice(0, age);
+    const removed = segments.removed.size > 0 ? segments.removed : null;
     for (const candidate of engine.candidates(query)) {
       // A document re-indexed in a newer segment is stale here, whether or not it still matches there.
-      if (seen.has(candidate.id) || segments.removed.has(candidate.id) || newer.some((e) => e.has(candidate.id))) continue;
-      seen.add(candidate.id);
+      if (removed?.has(candidate.id) || (newer.length > 0 && newer.some((e) => e.has(candidate.id)))) continue;
       merged.push(candidate);
     }
   });
-  merged.sort(compareCandidates);
   // All words should match. Only when no document has them all, and the query is long enough that
   // one missing word is forgivable, do near-complete matches show, best first.
   const complete = merged.filter((candidate) => candidate.words === query.words.length);
   const nearlyComplete = query.words.length >= 3 ? merged.filter((candidate) => candidate.words >= query.words.length - 1) : [];
   const ranked = query.words.length === 0 ? merged : complete.length > 0 ? complete : nearlyComplete;
   const accepted = ranked.filter((candidate) => !options.accept || options.accept(candidate.id));
-  const needsVerification = query.phrases.some((p) => p.length > 2) || query.excludedPhrases.length > 0;
-  let verified = accepted;
-  if (needsVerification) {
-    const docs = new Map(segments.documents(accepted.map((c) => c.id)).map((doc) => [doc.id, doc]));
-    verified = accepted.filter((candidate) => {
-      const doc = docs.get(candidate.id);
-      return doc !== undefined && matchDocument(doc, query).phrasesVerified;
-    });
-  }
-  const page = verified.slice(offset, offset + limit);
+  // Phrases were verified against syllable positions by the engine, so no stored text is read here.
+  const page = selectTop(accepted, offset + limit, compareCandidates).slice(offset);
   const docs = new Map(segments.documents(page.map((c) => c.id)).map((doc) => [doc.id, doc]));
   const hits = page.flatMap((candidate) => {
     const doc = docs.get(candidate.id);
@@ -67,5 +58,5 @@ export function runSearch(raw: string, segments: SearchSegments, options: Search
       },
     ];
   });
-  return { query: raw, total: verified.length, tookMs: Math.round((performance.now() - started) * 10) / 10, hits };
+  return { query: raw, total: accepted.length, tookMs: Math.round((performance.now() - started) * 10) / 10, hits };
 }

@@ -1,10 +1,13 @@
 import lunr from 'lunr';
-import { FIELDS, toIndexedDocument, type FieldName, type IndexedDocument } from './index-fields.ts';
 import type { SearchDocument } from '../library/model.ts';
+import { buildCompactIndex, deserializeCompactIndex, serializeCompactIndex, type CompactIndex, type FieldPostings } from './compact-index.ts';
+import { FIELD_NAMES, FIELDS, type FieldName } from './index-fields.ts';
 import type { ParsedQuery, QueryWord } from './query-parser.ts';
+import { allowsTypos } from './word-match.ts';
 
-const TITLE_FIELDS: FieldName[] = ['title', 'titleFolded'];
 const TEXT_FIELDS_FOLDED: FieldName[] = ['titleFolded', 'bodyFolded', 'author', 'source', 'tags', 'notes'];
+const EXACT_FIELDS: FieldName[] = ['title', 'body'];
+const POSITIONAL_FIELDS: FieldName[] = ['titleFolded', 'bodyFolded'];
 const FILTER_FIELDS: Record<string, FieldName[]> = {
   title: ['titleFolded'],
   source: ['source'],
@@ -12,11 +15,13 @@ const FILTER_FIELDS: Record<string, FieldName[]> = {
   tag: ['tags'],
 };
 const STOPWORDS = new Set(['va', 'la', 'cua', 'co', 'cac', 'nhung', 'mot', 'duoc', 'cho', 'trong', 'voi', 'thi', 'the', 'and', 'of', 'to', 'a', 'in']);
-
-export interface SerializedEngine {
-  index: object;
-  dates: Record<string, string>;
-}
+// BM25, per field.
+const K1 = 1.2;
+const B = 0.75;
+// A one-letter prefix could expand to thousands of terms; the most frequent ones are what a reader means.
+const MAX_PREFIX_TERMS = 300;
+// Adjacency of unquoted words is checked for the best candidates only; it reorders the top, not the tail.
+const ADJACENCY_CHECKED = 1000;
 
 export interface Candidate {
   id: string;
@@ -32,166 +37,265 @@ export function compareCandidates(a: Candidate, b: Candidate): number {
   return b.words - a.words || b.adjacent - a.adjacent || b.score - a.score || (a.date < b.date ? 1 : a.date > b.date ? -1 : 0);
 }
 
-/** A Vietnamese-aware lunr index: our own tokens per field, no English trimmer, stemmer or stopwords. */
-export class SearchEngine {
-  readonly #index: lunr.Index;
-  readonly #dates: Map<string, string>;
+// @types/lunr omits clause presence (lunr ≥ 2.2) and TokenSet's static constructors.
+type Clause = lunr.Query.Clause & { presence?: number };
+type ClauseOptions = Partial<Clause>;
+const TokenSets = lunr.TokenSet as unknown as {
+  fromArray(sortedWords: string[]): lunr.TokenSet;
+  fromFuzzyString(word: string, editDistance: number): lunr.TokenSet;
+};
 
-  private constructor(index: lunr.Index, dates: Map<string, string>) {
+interface BuiltQuery {
+  query: lunr.Query;
+  /** For each clause, the index of the plain query word it stands for, if any. */
+  clauseWords: (number | null)[];
+}
+
+/**
+ * Vietnamese-aware full-text search. Queries are lunr queries (lunr.Query clauses with fields,
+ * boosts, presence, trailing wildcards and edit distance) and typos expand through a lunr TokenSet;
+ * postings live in the compact typed-array index, scored with BM25 per field.
+ */
+export class SearchEngine {
+  readonly #index: CompactIndex;
+  readonly #positionOf = new Map<string, number>();
+  #fuzzyTerms: lunr.TokenSet | null = null;
+
+  private constructor(index: CompactIndex) {
     this.#index = index;
-    this.#dates = dates;
+    index.ids.forEach((id, i) => this.#positionOf.set(id, i));
   }
 
   static build(docs: Iterable<SearchDocument>): SearchEngine {
-    const dates = new Map<string, string>();
-    const builder = new lunr.Builder();
-    // Stock lunr would trim "đột" to "t" and stem with English rules; our fields arrive tokenized.
-    builder.pipeline.reset();
-    builder.searchPipeline.reset();
-    builder.ref('id');
-    for (const [name, { boost }] of Object.entries(FIELDS)) {
-      builder.field(name, { boost, extractor: (doc: object) => (doc as IndexedDocument).fields[name as FieldName] });
-    }
-    for (const doc of docs) {
-      const indexed = toIndexedDocument(doc);
-      dates.set(indexed.id, indexed.date);
-      builder.add(indexed as unknown as object);
-    }
-    return new SearchEngine(builder.build(), dates);
+    return new SearchEngine(buildCompactIndex(docs));
   }
 
-  static load(data: SerializedEngine): SearchEngine {
-    return new SearchEngine(lunr.Index.load(data.index), new Map(Object.entries(data.dates)));
+  static deserialize(bytes: Uint8Array): SearchEngine {
+    return new SearchEngine(deserializeCompactIndex(bytes));
   }
 
-  toJSON(): SerializedEngine {
-    return { index: this.#index.toJSON(), dates: Object.fromEntries(this.#dates) };
+  serialize(): Uint8Array {
+    return serializeCompactIndex(this.#index);
   }
 
   get size(): number {
-    return this.#dates.size;
+    return this.#index.ids.length;
   }
 
   has(id: string): boolean {
-    return this.#dates.has(id);
+    return this.#positionOf.has(id);
   }
 
   ids(): string[] {
-    return [...this.#dates.keys()];
+    return [...this.#index.ids];
   }
 
   /**
-   * Candidates ranked by how many query words they match, then by lunr's score; the caller verifies
-   * phrases against stored text and computes highlights for the page it shows.
+   * Candidates ranked by how many query words they match, then adjacency, then score; quoted
+   * phrases are verified here, against the positions of every syllable.
    */
   candidates(query: ParsedQuery): Candidate[] {
-    let results: lunr.Index.Result[];
-    try {
-      results = this.#index.query((q) => buildClauses(q, query));
-    } catch {
-      return [];
-    }
+    const { query: lunrQuery, clauseWords } = buildQuery(query);
+    const n = this.#index.ids.length;
+    const score = new Float64Array(n);
+    const wordMask = new Uint32Array(n);
+    const requiredSeen = new Uint32Array(n);
+    const requiredHits = new Uint16Array(n);
+    const excluded = new Uint8Array(n);
+    const seen = new Uint8Array(n);
+    const touched: number[] = [];
+    let requiredCount = 0;
+
+    (lunrQuery.clauses as Clause[]).forEach((clause, c) => {
+      const required = clause.presence === lunr.Query.presence.REQUIRED;
+      const prohibited = clause.presence === lunr.Query.presence.PROHIBITED;
+      if (required) requiredCount++;
+      const word = clauseWords[c] ?? null;
+      const boost = clause.boost ?? 1;
+      for (const term of this.#expand(clause)) {
+        for (const name of (clause.fields ?? FIELD_NAMES) as FieldName[]) {
+          const field = this.#index.fields[name];
+          const from = field.termStart[term]!;
+          const to = field.termStart[term + 1]!;
+          if (from === to) continue;
+          const idf = Math.log(1 + (n - (to - from) + 0.5) / (to - from + 0.5));
+          const weight = boost * FIELDS[name].boost * idf;
+          for (let p = from; p < to; p++) {
+            const d = field.docs[p]!;
+            if (prohibited) {
+              excluded[d] = 1;
+              continue;
+            }
+            if (!seen[d]) {
+              seen[d] = 1;
+              touched.push(d);
+            }
+            const tf = field.tf[p]!;
+            const norm = 1 - B + (B * field.lengths[d]!) / (field.averageLength || 1);
+            score[d]! += (weight * tf * (K1 + 1)) / (tf + K1 * norm);
+            if (word !== null) wordMask[d]! |= 1 << word;
+            if (required && requiredSeen[d] !== c + 1) {
+              requiredSeen[d] = c + 1;
+              requiredHits[d]!++;
+            }
+          }
+        }
+      }
+    });
+
     const ranked: Candidate[] = [];
-    for (const result of results) {
-      const terms = Object.keys(result.matchData.metadata);
-      if (!satisfiesFilters(result, query)) continue;
-      const words = query.words.filter((word, i) => terms.some((term) => termMatchesWord(term, word, query.prefix && i === query.words.length - 1))).length;
-      const phrasesOk = query.phrases.every((phrase) => phrasePairs(phrase).every((pair) => terms.includes(pair)));
-      if (!phrasesOk) continue;
+    const docOf: number[] = [];
+    for (const d of touched) {
+      if (excluded[d] || requiredHits[d]! < requiredCount) continue;
+      const words = popcount(wordMask[d]!);
       if (query.words.length > 0 && words === 0 && query.phrases.length === 0) continue;
-      const adjacent = queryPairs(query).filter((pair) => terms.includes(pair)).length;
-      ranked.push({ id: result.ref, score: result.score, date: this.#dates.get(result.ref) ?? '', words, adjacent });
+      if (!query.phrases.every((phrase) => this.#hasSequence(d, phrase))) continue;
+      if (query.excludedPhrases.some((phrase) => this.#hasSequence(d, phrase))) continue;
+      ranked.push({ id: this.#index.ids[d]!, score: score[d]!, date: this.#index.dates[d]!, words, adjacent: 0 });
+      docOf.push(d);
     }
-    ranked.sort(compareCandidates);
+    if (query.words.length >= 2) this.#rankAdjacency(query.words, ranked, docOf);
+    // Unsorted: the caller merges segments and selects only the page it shows.
     return ranked;
   }
-}
 
-/** Folded pairs of consecutive plain words: adjacency evidence for unquoted multi-syllable words. */
-function queryPairs(query: ParsedQuery): string[] {
-  return phrasePairs(query.words);
-}
-
-export function phrasePairs(phrase: readonly QueryWord[]): string[] {
-  const pairs: string[] = [];
-  for (let i = 1; i < phrase.length; i++) pairs.push(`${phrase[i - 1]!.folded} ${phrase[i]!.folded}`);
-  return pairs;
-}
-
-function withinOneEdit(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  let j = 0;
-  let edits = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      i++;
-      j++;
-      continue;
-    }
-    if (++edits > 1) return false;
-    if (a.length > b.length) i++;
-    else if (b.length > a.length) j++;
-    else {
-      i++;
-      j++;
-    }
+  /** Counts side-by-side query words for the candidates that could reach the top. */
+  #rankAdjacency(words: readonly QueryWord[], ranked: Candidate[], docOf: readonly number[]): void {
+    const pairs = words.slice(1).map((word, i) => [words[i]!, word]);
+    // Words matched first, then score: the same order compareCandidates uses before adjacency.
+    const keys = new Float64Array(ranked.length);
+    ranked.forEach((candidate, i) => (keys[i] = candidate.words * 1e12 + Math.min(candidate.score, 1e12 - 1)));
+    const threshold = ranked.length > ADJACENCY_CHECKED ? Float64Array.from(keys).sort()[ranked.length - ADJACENCY_CHECKED]! : -Infinity;
+    ranked.forEach((candidate, i) => {
+      if (keys[i]! >= threshold) candidate.adjacent = pairs.filter((pair) => this.#hasSequence(docOf[i]!, pair)).length;
+    });
   }
-  return edits + (a.length - i) + (b.length - j) <= 1;
-}
 
-export function termMatchesWord(term: string, word: QueryWord, prefix: boolean): boolean {
-  if (term === word.exact || term === word.folded) return true;
-  if (prefix && term.startsWith(word.folded)) return true;
-  return word.folded.length >= 4 && !term.includes(' ') && withinOneEdit(term, word.folded);
-}
-
-function satisfiesFilters(result: lunr.Index.Result, query: ParsedQuery): boolean {
-  for (const filter of query.filters) {
-    const fields = FILTER_FIELDS[filter.field]!;
-    for (const word of filter.words) {
-      const hit = Object.entries(result.matchData.metadata).some(
-        ([term, byField]) => (term === word.folded || term === word.exact) && fields.some((field) => field in byField),
-      );
-      if (!hit) return false;
+  /** Term ids a clause stands for: the term itself, its prefix expansions, or its one-edit neighbours. */
+  #expand(clause: Clause): number[] {
+    const { termIds } = this.#index;
+    if (clause.wildcard && clause.wildcard & lunr.Query.wildcard.TRAILING) return this.#prefixTerms(clause.term.replace(/\*+$/u, ''));
+    if (clause.editDistance) {
+      const fuzzy: string[] = TokenSets.fromFuzzyString(clause.term, clause.editDistance).intersect(this.#typoVocabulary()).toArray();
+      return fuzzy.filter((term) => term !== clause.term).flatMap((term) => termIds.get(term) ?? []);
     }
+    const id = termIds.get(clause.term);
+    return id === undefined ? [] : [id];
   }
-  return true;
+
+  #prefixTerms(prefix: string): number[] {
+    const { terms, sortedTerms } = this.#index;
+    let lo = 0;
+    let hi = sortedTerms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (terms[sortedTerms[mid]!]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: number[] = [];
+    for (let i = lo; i < sortedTerms.length && terms[sortedTerms[i]!]!.startsWith(prefix); i++) found.push(sortedTerms[i]!);
+    if (found.length <= MAX_PREFIX_TERMS) return found;
+    const body = this.#index.fields.bodyFolded;
+    const frequency = (t: number): number => body.termStart[t + 1]! - body.termStart[t]!;
+    return found.sort((a, b) => frequency(b) - frequency(a)).slice(0, MAX_PREFIX_TERMS);
+  }
+
+  /** Built on the first typo: the syllable-like terms, as a lunr TokenSet to intersect edit automata with. */
+  #typoVocabulary(): lunr.TokenSet {
+    if (!this.#fuzzyTerms) {
+      const words = this.#index.terms.filter((term) => /^\p{L}{3,13}$/u.test(term)).sort();
+      this.#fuzzyTerms = TokenSets.fromArray(words);
+    }
+    return this.#fuzzyTerms!;
+  }
+
+  /** Whether the words occur side by side, in order, in the title or the body. */
+  #hasSequence(doc: number, words: readonly QueryWord[]): boolean {
+    const terms: number[] = [];
+    for (const word of words) {
+      const id = this.#index.termIds.get(word.folded);
+      if (id === undefined) return false;
+      terms.push(id);
+    }
+    for (const name of POSITIONAL_FIELDS) {
+      const field = this.#index.fields[name];
+      const lists: Uint32Array[] = [];
+      for (const term of terms) {
+        const list = positionsOf(field, term, doc);
+        if (!list) break;
+        lists.push(list);
+      }
+      if (lists.length !== terms.length) continue;
+      for (const start of lists[0]!) {
+        if (lists.every((list, k) => k === 0 || containsSorted(list, start + k))) return true;
+      }
+    }
+    return false;
+  }
 }
 
-function buildClauses(q: lunr.Query, query: ParsedQuery): void {
+function positionsOf(field: FieldPostings, term: number, doc: number): Uint32Array | null {
+  let lo = field.termStart[term]!;
+  let hi = field.termStart[term + 1]! - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const d = field.docs[mid]!;
+    if (d === doc) return field.positions!.subarray(field.posStart![mid]!, field.posStart![mid + 1]!);
+    if (d < doc) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return null;
+}
+
+function containsSorted(list: Uint32Array, value: number): boolean {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] === value) return true;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+function popcount(mask: number): number {
+  let count = 0;
+  for (let m = mask; m; m &= m - 1) count++;
+  return count;
+}
+
+function buildQuery(query: ParsedQuery): BuiltQuery {
+  const q = new lunr.Query(FIELD_NAMES);
+  const clauseWords: (number | null)[] = [];
   const { REQUIRED, PROHIBITED } = lunr.Query.presence;
+  const term = (text: string, options: ClauseOptions, word: number | null = null): void => {
+    q.term(text, { ...options, usePipeline: false } as Partial<lunr.Query.Clause>);
+    clauseWords.push(word);
+  };
   const lastIndex = query.words.length - 1;
-  query.words.forEach((word, index) => {
+  // Query words beyond 32 still match, but only the first 32 count towards "how many words match".
+  query.words.slice(0, 32).forEach((word, index) => {
     // Stopwords still match (hàng không, không quân), but weigh little on their own.
     const weight = STOPWORDS.has(word.folded) && query.words.length > 1 ? 0.3 : 1;
-    if (word.accented) q.term(word.exact, { fields: ['title', 'body'], boost: 4 * weight, usePipeline: false });
-    q.term(word.folded, { fields: TEXT_FIELDS_FOLDED, boost: (word.accented ? 1 : 2) * weight, usePipeline: false });
+    if (word.accented) term(word.exact, { fields: EXACT_FIELDS, boost: 4 * weight }, index);
+    term(word.folded, { fields: TEXT_FIELDS_FOLDED, boost: (word.accented ? 1 : 2) * weight }, index);
     if (query.prefix && index === lastIndex && word.folded.length <= 40) {
-      q.term(word.folded, { fields: TEXT_FIELDS_FOLDED, boost: 0.5, wildcard: lunr.Query.wildcard.TRAILING, usePipeline: false });
+      term(word.folded, { fields: TEXT_FIELDS_FOLDED, boost: 0.5, wildcard: lunr.Query.wildcard.TRAILING }, index);
     }
-    // Typo tolerance is for real syllables; a 40-letter run is not a word worth expanding.
-    if (word.folded.length >= 4 && word.folded.length <= 12 && !/^\p{N}/u.test(word.folded)) {
-      q.term(word.folded, { fields: ['titleFolded', 'bodyFolded'], boost: 0.1, editDistance: 1, usePipeline: false });
-    }
+    if (allowsTypos(word.folded)) term(word.folded, { fields: ['titleFolded', 'bodyFolded'], boost: 0.1, editDistance: 1 }, index);
   });
-  // Adjacent words rank above scattered ones: "con tin" as a pair beats "con ... tin".
-  for (const pair of queryPairs(query)) q.term(pair, { fields: ['titlePairs', 'bodyPairs'], boost: 3, usePipeline: false });
   for (const phrase of query.phrases) {
-    for (const pair of phrasePairs(phrase)) q.term(pair, { fields: ['titlePairs', 'bodyPairs'], boost: 5, presence: REQUIRED, usePipeline: false });
     for (const word of phrase) {
-      if (word.accented) q.term(word.exact, { fields: ['title', 'body'], boost: 2, usePipeline: false });
+      term(word.folded, { fields: ['titleFolded', 'bodyFolded'], boost: 3, presence: REQUIRED });
+      if (word.accented) term(word.exact, { fields: EXACT_FIELDS, boost: 2 });
     }
   }
   for (const filter of query.filters) {
     for (const word of filter.words) {
-      q.term(word.folded, { fields: FILTER_FIELDS[filter.field]!, boost: filter.field === 'title' ? 2 : 1, presence: REQUIRED, usePipeline: false });
+      term(word.folded, { fields: FILTER_FIELDS[filter.field]!, boost: filter.field === 'title' ? 2 : 1, presence: REQUIRED });
     }
   }
-  for (const word of query.excludedWords) {
-    q.term(word.folded, { fields: [...TITLE_FIELDS.slice(1), 'bodyFolded'], presence: PROHIBITED, usePipeline: false });
-  }
-  for (const phrase of query.excludedPhrases) {
-    if (phrase.length === 2) q.term(phrasePairs(phrase)[0]!, { fields: ['titlePairs', 'bodyPairs'], presence: PROHIBITED, usePipeline: false });
-  }
+  for (const word of query.excludedWords) term(word.folded, { fields: ['titleFolded', 'bodyFolded'], presence: PROHIBITED });
+  return { query: q, clauseWords };
 }

@@ -7,7 +7,7 @@ import MiniSearch from 'minisearch';
 import type { SearchDocument } from '../../library/model.ts';
 import { readIndexFile, writeIndexFile } from '../../search/index-file.ts';
 import { runSearch } from '../../search/run-search.ts';
-import { SearchEngine, type SerializedEngine } from '../../search/search-engine.ts';
+import { SearchEngine } from '../../search/search-engine.ts';
 
 export interface BenchQuery {
   /** Exactly what the user typed; a trailing space means the last word is finished. */
@@ -32,7 +32,7 @@ export interface BenchEngine {
 }
 
 export class OurEngine implements BenchEngine {
-  readonly name = 'Newsroom (lunr, Vietnamese)';
+  readonly name = 'Newsroom (lunr queries, compact index)';
   #engine: SearchEngine | null = null;
   #docs = new Map<string, SearchDocument>();
 
@@ -48,14 +48,14 @@ export class OurEngine implements BenchEngine {
 
   async persist(dir: string): Promise<number> {
     const path = join(dir, 'search-index.json');
-    writeIndexFile(path, 1, this.#engine!.size, JSON.stringify({ engine: this.#engine!.toJSON() }));
+    writeIndexFile(path, 1, this.#engine!.size, this.#engine!.serialize());
     return statSync(path).size;
   }
 
   async load(dir: string): Promise<void> {
     const file = readIndexFile(join(dir, 'search-index.json'));
     if (!file) throw new Error('index file unreadable');
-    this.#engine = SearchEngine.load((JSON.parse(file.payload) as { engine: SerializedEngine }).engine);
+    this.#engine = SearchEngine.deserialize(file.payload);
   }
 
   #segments() {

@@ -6,7 +6,8 @@ import { generateArticles, percentile, seededRandom, syllableModel, table, type 
 import { FlexSearchEngine, Fts5Engine, MiniSearchEngine, OurEngine, type BenchEngine, type BenchQuery } from './bench-engines.ts';
 import { variantQueries, type VariantKind } from './variant-queries.ts';
 
-const QUERIES_PER_CLASS = 200;
+// Fewer samples at 100,000 articles, where one slow peer query can take seconds.
+const queriesPerClass = (scale: number): number => (scale <= 20_000 ? 200 : 50);
 const VARIANTS_PER_KIND = 100;
 const TARGETS = { build: 60_000, heap: 400 * 2 ** 20, load: 1_500, p95At20k: 30, p95At100k: 60, heapAt100k: 1.5 * 2 ** 30 };
 
@@ -23,10 +24,12 @@ interface EngineFigures {
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
+/** JS heap plus ArrayBuffers: our postings live in typed arrays, outside the V8 heap proper. */
 function heapUsed(): number {
   gc?.();
   gc?.();
-  return process.memoryUsage().heapUsed;
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.arrayBuffers;
 }
 
 function toDocuments(articles: readonly GeneratedArticle[]): SearchDocument[] {
@@ -45,6 +48,7 @@ function toDocuments(articles: readonly GeneratedArticle[]): SearchDocument[] {
 
 /** Realistic queries: runs of adjacent syllables from random articles, as a reader would type them. */
 function queryClasses(articles: readonly GeneratedArticle[], seed: number): Map<QueryClass, BenchQuery[]> {
+  const perClass = queriesPerClass(articles.length);
   const random = seededRandom(seed);
   const run = (length: number): string[] => {
     for (;;) {
@@ -57,7 +61,7 @@ function queryClasses(articles: readonly GeneratedArticle[], seed: number): Map<
   };
   const classes = new Map<QueryClass, BenchQuery[]>();
   const make = (name: QueryClass, build: () => BenchQuery): void => {
-    classes.set(name, Array.from({ length: QUERIES_PER_CLASS }, build));
+    classes.set(name, Array.from({ length: perClass }, build));
   };
   for (const [name, length] of [['1 word', 1], ['2 words', 2], ['3 words', 3]] as const) {
     make(name, () => {
