@@ -89,12 +89,20 @@ describe('search index lifecycle', () => {
     const source = new MemorySource(CORPUS);
     await (await openManager(dir, source)).close();
     const file = join(dir, 'search-index', 'main.idx');
-    const text = readFileSync(file, 'utf8');
-    writeFileSync(file, text.slice(0, Math.floor(text.length / 2)));
+    const bytes = readFileSync(file);
+    writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
     const manager = await openManager(dir, source);
     expect((await manager.search('dam phan')).hits.map((h) => h.id)).toEqual(['gaza']);
     await manager.close();
-    expect(readFileSync(file, 'utf8')).toBe(text);
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+    // A flipped byte in the postings fails the checksum just the same.
+    const flipped = Buffer.from(bytes);
+    flipped[flipped.length - 9]! ^= 0xff;
+    writeFileSync(file, flipped);
+    const again = await openManager(dir, source);
+    expect((await again.search('dam phan')).hits.map((h) => h.id)).toEqual(['gaza']);
+    await again.close();
+    expect(readFileSync(file).equals(bytes)).toBe(true);
   });
 
   it('answers with a message, not an error, while the first build runs', async () => {

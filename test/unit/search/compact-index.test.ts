@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { buildCompactIndex, deserializeCompactIndex, serializeCompactIndex } from '../../../search/compact-index.ts';
+import { parseQuery } from '../../../search/query-parser.ts';
+import { SearchEngine } from '../../../search/search-engine.ts';
+import { CORPUS, doc } from './search-fixtures.ts';
+
+describe('compact index', () => {
+  it('keeps postings, frequencies and positions per field', () => {
+    const index = buildCompactIndex([doc('a', 'Con tin', 'con tin con tin được thả'), doc('b', 'Khác', 'tin con')]);
+    const field = index.fields.bodyFolded;
+    const tin = index.termIds.get('tin')!;
+    const postings = [...field.docs.subarray(field.termStart[tin]!, field.termStart[tin + 1]!)];
+    expect(postings).toEqual([0, 1]);
+    expect(field.tf[field.termStart[tin]!]).toBe(2);
+    const first = field.termStart[tin]!;
+    expect([...field.positions!.subarray(field.posStart![first]!, field.posStart![first + 1]!)]).toEqual([1, 3]);
+    expect(field.lengths[0]).toBe(6);
+  });
+
+  it('reads back from its bytes, even when they start unaligned, and answers the same', () => {
+    const engine = SearchEngine.build(CORPUS);
+    const bytes = engine.serialize();
+    const shifted = new Uint8Array(bytes.length + 3);
+    shifted.set(bytes, 3);
+    const loaded = SearchEngine.deserialize(shifted.subarray(3));
+    for (const text of ['dam phan', '"ngừng bắn"', 'hoà bình', 'al-Thani', '30.410', 'dam p']) {
+      const query = parseQuery(text);
+      expect(loaded.candidates(query), text).toEqual(engine.candidates(query));
+    }
+  });
+
+  it('refuses bytes that are not a whole index', () => {
+    const bytes = serializeCompactIndex(buildCompactIndex(CORPUS));
+    expect(() => deserializeCompactIndex(bytes.subarray(0, Math.floor(bytes.length / 2)))).toThrow(/truncated|inconsistent|JSON|offset|length/i);
+    const wrongFormat = bytes.slice();
+    const headerLength = new DataView(wrongFormat.buffer).getUint32(0, true);
+    const header = new TextDecoder().decode(wrongFormat.subarray(4, 4 + headerLength)).replace('"format":2', '"format":9');
+    wrongFormat.set(new TextEncoder().encode(header), 4);
+    expect(() => deserializeCompactIndex(wrongFormat)).toThrow(/format 9/);
+  });
+});
