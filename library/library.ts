@@ -161,6 +161,8 @@ export class Library implements SearchDocumentSource {
    * (WAL, synchronous=NORMAL); user state, settings and annotations keep synchronous=FULL.
    */
   #importCommit<T>(work: () => T): T {
+    // Inside someone else's transaction the durability of the commit is theirs to choose.
+    if (this.db.isTransaction) return work();
     this.db.exec('PRAGMA synchronous = NORMAL');
     try {
       return work();
@@ -251,7 +253,7 @@ export class Library implements SearchDocumentSource {
       // The page's ids are chosen first, so summaries (tags, excerpt) are built for 200 rows, not for every skipped one.
       .#sql(
         `SELECT ${SUMMARY_COLUMNS} FROM articles
-         JOIN (SELECT id AS page_id FROM articles ${sql} ${orderClause(query)} LIMIT ? OFFSET ?) ON articles.id = page_id
+         JOIN (SELECT rowid AS page_rowid FROM articles ${sql} ${orderClause(query)} LIMIT ? OFFSET ?) ON articles.rowid = page_rowid
          ${orderClause(query)}`,
       )
       .all(...params, query.limit ?? 100, query.offset ?? 0) as Row[];

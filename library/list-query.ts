@@ -62,12 +62,12 @@ export function orderClause(query: ListQuery): string {
   const direction = query.direction ? query.direction.toUpperCase() : defaultDirection;
   switch (sort) {
     case 'published':
-      return `ORDER BY sort_date ${direction}, id`;
+      return `ORDER BY sort_date ${direction}, rowid ${direction}`;
     case 'imported':
-      return `ORDER BY imported_at ${direction}, id`;
+      return `ORDER BY imported_at ${direction}, rowid ${direction}`;
     case 'title':
-      return `ORDER BY title_key ${direction}, id`;
+      return `ORDER BY title_key ${direction}, rowid`;
     case 'source':
-      return `ORDER BY source IS NULL, source COLLATE NOCASE ${direction}, sort_date DESC, id`;
+      return `ORDER BY source IS NULL, source COLLATE NOCASE ${direction}, sort_date DESC, rowid DESC`;
   }
 }

@@ -31,18 +31,18 @@ export const MIGRATIONS: readonly string[] = [
     reading_position REAL NOT NULL DEFAULT 0,
     sort_date TEXT GENERATED ALWAYS AS (COALESCE(published_at, imported_at)) VIRTUAL
   );
+  -- List indexes carry the state columns, so paging through a view never reads the rows it skips.
   -- Bodies live apart so that listing and counting never read article text.
   CREATE TABLE article_content (
     article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
     body TEXT NOT NULL,
     blocks TEXT NOT NULL
   ) WITHOUT ROWID;
-  CREATE INDEX articles_sort_date ON articles (sort_date DESC);
-  CREATE INDEX articles_imported ON articles (imported_at DESC);
-  CREATE INDEX articles_title ON articles (title_key);
-  CREATE INDEX articles_source ON articles (source, trashed_at);
+  CREATE INDEX articles_sort_date ON articles (sort_date DESC, trashed_at, archived, read, starred);
+  CREATE INDEX articles_imported ON articles (imported_at DESC, trashed_at, archived, read, starred);
+  CREATE INDEX articles_title ON articles (title_key, trashed_at, archived, read, starred);
+  CREATE INDEX articles_source ON articles (source, trashed_at, sort_date DESC);
   CREATE INDEX articles_collection ON articles (collection, trashed_at);
-  CREATE INDEX articles_state ON articles (trashed_at, archived, read, starred);
   CREATE TABLE article_tags (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     tag TEXT NOT NULL,
