@@ -25,22 +25,26 @@ export function runSearch(raw: string, segments: SearchSegments, options: Search
   if (isEmptyQuery(query)) {
     return { query: raw, total: 0, tookMs: 0, hits: [], message: raw.trim() ? NOTHING_SEARCHABLE : undefined };
   }
-  const merged: Candidate[] = [];
-  segments.engines.forEach((engine, age) => {
-    const newer = segments.engines.slice(0, age);
-    const removed = segments.removed.size > 0 ? segments.removed : null;
-    for (const candidate of engine.candidates(query)) {
-      // A document re-indexed in a newer segment is stale here, whether or not it still matches there.
-      if (removed?.has(candidate.id) || (newer.length > 0 && newer.some((e) => e.has(candidate.id)))) continue;
-      merged.push(candidate);
-    }
-  });
+  let merged: Candidate[];
+  if (segments.engines.length === 1 && segments.removed.size === 0) merged = segments.engines[0]!.candidates(query);
+  else {
+    merged = [];
+    segments.engines.forEach((engine, age) => {
+      const newer = segments.engines.slice(0, age);
+      for (const candidate of engine.candidates(query)) {
+        // A document re-indexed in a newer segment is stale here, whether or not it still matches there.
+        if (segments.removed.has(candidate.id) || newer.some((e) => e.has(candidate.id))) continue;
+        merged.push(candidate);
+      }
+    });
+  }
   // All words should match. Only when no document has them all, and the query is long enough that
   // one missing word is forgivable, do near-complete matches show, best first.
   const complete = merged.filter((candidate) => candidate.words === query.words.length);
   const nearlyComplete = query.words.length >= 3 ? merged.filter((candidate) => candidate.words >= query.words.length - 1) : [];
   const ranked = query.words.length === 0 ? merged : complete.length > 0 ? complete : nearlyComplete;
-  const accepted = ranked.filter((candidate) => !options.accept || options.accept(candidate.id));
+  const accept = options.accept;
+  const accepted = accept ? ranked.filter((candidate) => accept(candidate.id)) : ranked;
   // Phrases were verified against syllable positions by the engine, so no stored text is read here.
   const page = selectTop(accepted, offset + limit, compareCandidates).slice(offset);
   const docs = new Map(segments.documents(page.map((c) => c.id)).map((doc) => [doc.id, doc]));

@@ -19,9 +19,11 @@ const STOPWORDS = new Set(['va', 'la', 'cua', 'co', 'cac', 'nhung', 'mot', 'duoc
 const K1 = 1.2;
 const B = 0.75;
 // A one-letter prefix could expand to thousands of terms; the most frequent ones are what a reader means.
-const MAX_PREFIX_TERMS = 300;
+const MAX_PREFIX_TERMS = 100;
+// A word found in this many articles is a real word, not a typo: expanding it would only add noise.
+const TYPO_FREQUENCY_LIMIT = 20;
 // Adjacency of unquoted words is checked for the best candidates only; it reorders the top, not the tail.
-const ADJACENCY_CHECKED = 1000;
+const ADJACENCY_CHECKED = 200;
 
 export interface Candidate {
   id: string;
@@ -176,6 +178,8 @@ export class SearchEngine {
     const { termIds } = this.#index;
     if (clause.wildcard && clause.wildcard & lunr.Query.wildcard.TRAILING) return this.#prefixTerms(clause.term.replace(/\*+$/u, ''));
     if (clause.editDistance) {
+      const exact = termIds.get(clause.term);
+      if (exact !== undefined && this.#frequency(exact) >= TYPO_FREQUENCY_LIMIT) return [];
       const fuzzy: string[] = TokenSets.fromFuzzyString(clause.term, clause.editDistance).intersect(this.#typoVocabulary()).toArray();
       return fuzzy.filter((term) => term !== clause.term).flatMap((term) => termIds.get(term) ?? []);
     }
@@ -195,9 +199,13 @@ export class SearchEngine {
     const found: number[] = [];
     for (let i = lo; i < sortedTerms.length && terms[sortedTerms[i]!]!.startsWith(prefix); i++) found.push(sortedTerms[i]!);
     if (found.length <= MAX_PREFIX_TERMS) return found;
-    const body = this.#index.fields.bodyFolded;
-    const frequency = (t: number): number => body.termStart[t + 1]! - body.termStart[t]!;
-    return found.sort((a, b) => frequency(b) - frequency(a)).slice(0, MAX_PREFIX_TERMS);
+    return found.sort((a, b) => this.#frequency(b) - this.#frequency(a)).slice(0, MAX_PREFIX_TERMS);
+  }
+
+  /** In how many articles' titles or bodies the folded term occurs (at most; a title and body may overlap). */
+  #frequency(term: number): number {
+    const { bodyFolded, titleFolded } = this.#index.fields;
+    return bodyFolded.termStart[term + 1]! - bodyFolded.termStart[term]! + titleFolded.termStart[term + 1]! - titleFolded.termStart[term]!;
   }
 
   /** Built on the first typo: the syllable-like terms, as a lunr TokenSet to intersect edit automata with. */
