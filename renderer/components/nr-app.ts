@@ -1,9 +1,28 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { AppInfo, Article, ArticlePatch, ArticleSummary, ImportProgress, ImportReport, SearchHit, SearchResult, SidebarCounts } from '../../electron/contract.ts';
+import type {
+  Annotation,
+  AnnotationColor,
+  AppInfo,
+  Article,
+  ArticlePatch,
+  ArticleSummary,
+  ColorLabels,
+  ImportProgress,
+  ImportReport,
+  SearchHit,
+  SearchResult,
+  SidebarCounts,
+} from '../../electron/contract.ts';
+import { sortInReadingOrder } from '../../annotations/reading-order.ts';
+import { citationText, copyText } from '../citation.ts';
 import { client, CommandFailure } from '../client/newsroom-client.ts';
+import { downloadText } from '../download-text.ts';
+import type { TextRange } from '../marked-text.ts';
 import { tokens, controls } from '../styles/tokens.ts';
+import type { ArticleLabel, ColorRename, OpenAnnotation } from './nr-all-annotations.ts';
+import type { AnnotationUpdate, ExportFormat } from './nr-annotation-list.ts';
 import type { LibrarySelection } from './nr-sidebar.ts';
-import type { NrReader } from './nr-reader.ts';
+import type { AnnotateRequest, NrReader } from './nr-reader.ts';
 import type { NrSearchBox } from './nr-search-box.ts';
 import './nr-sidebar.ts';
 import './nr-article-list.ts';
@@ -11,10 +30,33 @@ import './nr-reader.ts';
 import './nr-search-box.ts';
 import './nr-search-results.ts';
 import './nr-import-status.ts';
+import './nr-annotation-list.ts';
+import './nr-all-annotations.ts';
 
 const PAGE = 200;
 
 type MatchRange = SearchHit['matches'][number];
+
+/** A change the user can take back: the annotation as it was before it was deleted or edited. */
+interface UndoOffer {
+  message: string;
+  annotation: Annotation;
+}
+
+const NOTICE_MS = 5000;
+
+/** Whether a key press is text entry, which the single-key shortcuts must leave alone. */
+function isTyping(event: KeyboardEvent): boolean {
+  return event
+    .composedPath()
+    .some(
+      (target) =>
+        target instanceof HTMLInputElement ||
+        target instanceof HTMLTextAreaElement ||
+        target instanceof HTMLSelectElement ||
+        (target instanceof HTMLElement && target.isContentEditable),
+    );
+}
 
 function newJobId(): string {
   return `job-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -44,6 +86,18 @@ export class NrApp extends LitElement {
     report: { state: true },
     error: { state: true },
     pane: { state: true },
+    annotations: { state: true },
+    labels: { state: true },
+    panelChoice: { state: true },
+    editingId: { state: true },
+    activeId: { state: true },
+    undo: { state: true },
+    notice: { state: true },
+    view: { state: true },
+    allAnnotations: { state: true },
+    annotationFilter: { state: true },
+    articleLabels: { state: true },
+    allLoading: { state: true },
   };
 
   declare theme: string;
@@ -61,9 +115,28 @@ export class NrApp extends LitElement {
   declare error: string | null;
   /** In a narrow window only one pane shows. */
   declare pane: 'list' | 'reader';
+  /** The open article's annotations in reading order, orphans last. */
+  declare annotations: Annotation[];
+  declare labels: ColorLabels | null;
+  /** The user's choice to show or hide the annotation panel; null: show it when the article has annotations. */
+  declare panelChoice: boolean | null;
+  declare editingId: string | null;
+  declare activeId: string | null;
+  declare undo: UndoOffer | null;
+  /** A short confirmation ("copied"), cleared after a few seconds. */
+  declare notice: string | null;
+  /** What the list pane shows when no search is running: the library or every annotation. */
+  declare view: 'library' | 'annotations';
+  declare allAnnotations: Annotation[];
+  declare annotationFilter: AnnotationColor | null;
+  declare articleLabels: ReadonlyMap<string, ArticleLabel>;
+  declare allLoading: boolean;
   #jobId: string | null = null;
   #searchSeq = 0;
+  #annotationSeq = 0;
+  #allSeq = 0;
   #loading = false;
+  #noticeTimer: ReturnType<typeof setTimeout> | undefined;
   #unsubscribe: (() => void)[] = [];
 
   constructor() {
@@ -82,6 +155,18 @@ export class NrApp extends LitElement {
     this.report = null;
     this.error = null;
     this.pane = 'list';
+    this.annotations = [];
+    this.labels = null;
+    this.panelChoice = null;
+    this.editingId = null;
+    this.activeId = null;
+    this.undo = null;
+    this.notice = null;
+    this.view = 'library';
+    this.allAnnotations = [];
+    this.annotationFilter = null;
+    this.articleLabels = new Map();
+    this.allLoading = false;
   }
 
   static override styles = [
@@ -114,8 +199,11 @@ export class NrApp extends LitElement {
       }
       main {
         display: grid;
-        grid-template-columns: 220px minmax(260px, 380px) 1fr;
+        grid-template-columns: 220px minmax(260px, 380px) minmax(0, 1fr);
         min-height: 0;
+      }
+      main.with-panel {
+        grid-template-columns: 220px minmax(220px, 320px) minmax(0, 1fr) minmax(14rem, 19rem);
       }
       main > * {
         min-height: 0;
@@ -126,8 +214,15 @@ export class NrApp extends LitElement {
         background: var(--nr-danger);
         color: #fff;
       }
-      .error button {
+      .error button,
+      .notice button {
         margin-left: 1rem;
+      }
+      .notice {
+        padding: 0.5rem 1rem;
+        background: var(--nr-surface-2);
+        border-bottom: 1px solid var(--nr-border);
+        font-size: 0.9rem;
       }
       .first-run {
         padding: 2rem;
@@ -144,15 +239,20 @@ export class NrApp extends LitElement {
         display: none;
       }
       @media (max-width: 760px) {
-        main {
+        main,
+        main.with-panel {
           grid-template-columns: 1fr;
         }
         nr-sidebar {
           display: none;
         }
         main[data-pane='list'] nr-reader,
+        main[data-pane='list'] nr-annotation-list,
         main[data-pane='reader'] .list-pane {
           display: none;
+        }
+        main.with-panel[data-pane='reader'] {
+          grid-template-rows: minmax(0, 1fr) minmax(0, 40%);
         }
       }
     `,
@@ -182,6 +282,7 @@ export class NrApp extends LitElement {
     window.removeEventListener('keydown', this.#onKey);
     window.removeEventListener('dragover', this.#onDragOver);
     window.removeEventListener('drop', this.#onDrop);
+    clearTimeout(this.#noticeTimer);
   }
 
   async #attempt<T>(work: () => Promise<T>): Promise<T | undefined> {
@@ -195,8 +296,9 @@ export class NrApp extends LitElement {
 
   async #start(): Promise<void> {
     await this.#attempt(async () => {
-      const [info, settings] = await Promise.all([client.call('app.info', {}), client.call('settings.get', {})]);
+      const [info, settings, labels] = await Promise.all([client.call('app.info', {}), client.call('settings.get', {}), client.call('annotations.labels', {})]);
       this.info = info;
+      this.labels = labels;
       this.#applyTheme(settings.theme);
     });
     await this.#refresh();
@@ -222,10 +324,174 @@ export class NrApp extends LitElement {
       this.total = page.total;
       if (this.article) {
         const id = this.article.id;
-        this.article = (await this.#attempt(() => client.call('library.get', { id }))) ?? null;
+        const seq = ++this.#annotationSeq;
+        const [article, annotations] = await Promise.all([
+          this.#attempt(() => client.call('library.get', { id })),
+          this.#attempt(() => client.call('annotations.list', { articleId: id })),
+        ]);
+        // Another article may have been opened meanwhile; this answer is about the old one.
+        if (this.article?.id === id && seq === this.#annotationSeq) {
+          this.article = article ?? null;
+          this.annotations = article && annotations ? annotations : [];
+        }
       }
       if (this.query) void this.#search(this.query);
+      if (this.view === 'annotations') void this.#loadAllAnnotations();
     });
+  }
+
+  async #loadAnnotations(): Promise<void> {
+    const articleId = this.article?.id;
+    if (!articleId) return;
+    const seq = ++this.#annotationSeq;
+    const annotations = await this.#attempt(() => client.call('annotations.list', { articleId }));
+    if (annotations && seq === this.#annotationSeq && this.article?.id === articleId) this.annotations = annotations;
+  }
+
+  async #loadAllAnnotations(): Promise<void> {
+    const seq = ++this.#allSeq;
+    const color = this.annotationFilter ?? undefined;
+    this.allLoading = true;
+    const annotations = await this.#attempt(() => client.call('annotations.list', color ? { color } : {}));
+    if (seq !== this.#allSeq) return;
+    this.allLoading = false;
+    if (!annotations) return;
+    this.allAnnotations = annotations;
+    // Rows name their article; titles are fetched once per article, not per annotation.
+    const missing = [...new Set(annotations.map((a) => a.articleId))].filter((id) => !this.articleLabels.has(id));
+    if (missing.length === 0) return;
+    const found = await Promise.all(
+      missing.map((id) =>
+        client.call('library.get', { id }).then(
+          (article): [string, ArticleLabel] => [id, { title: article.title, source: article.source }],
+          // An article that cannot be read only loses its title on the row; the highlight still shows.
+          () => null,
+        ),
+      ),
+    );
+    const labels = new Map(this.articleLabels);
+    for (const entry of found) if (entry) labels.set(entry[0], entry[1]);
+    this.articleLabels = labels;
+  }
+
+  #say(notice: string): void {
+    this.notice = notice;
+    this.undo = null;
+    clearTimeout(this.#noticeTimer);
+    this.#noticeTimer = setTimeout(() => (this.notice = null), NOTICE_MS);
+  }
+
+  #offerUndo(offer: UndoOffer): void {
+    clearTimeout(this.#noticeTimer);
+    this.notice = null;
+    this.undo = offer;
+  }
+
+  #reader(): NrReader | null {
+    return this.renderRoot.querySelector<NrReader>('nr-reader');
+  }
+
+  async #annotate(request: AnnotateRequest): Promise<void> {
+    const article = this.article;
+    if (!article) return;
+    const created = await this.#attempt(() =>
+      client.call('annotations.create', { articleId: article.id, start: request.start, end: request.end, color: request.color }),
+    );
+    if (!created) return;
+    if (this.article?.id === created.articleId) {
+      this.annotations = sortInReadingOrder([...this.annotations.filter((a) => a.id !== created.id), created]);
+    }
+    await this.#loadAnnotations();
+    this.activeId = created.id;
+    if (request.withNote) {
+      if (this.panelChoice === false) this.panelChoice = true;
+      this.editingId = created.id;
+    }
+  }
+
+  #findAnnotation(id: string): Annotation | undefined {
+    return this.annotations.find((a) => a.id === id) ?? this.allAnnotations.find((a) => a.id === id);
+  }
+
+  async #refreshAnnotations(): Promise<void> {
+    await Promise.all([this.#loadAnnotations(), this.view === 'annotations' ? this.#loadAllAnnotations() : undefined]);
+  }
+
+  async #updateAnnotation({ id, patch }: AnnotationUpdate): Promise<void> {
+    const before = this.#findAnnotation(id);
+    const updated = await this.#attempt(() => client.call('annotations.update', { id, patch }));
+    if (!updated) return;
+    if (patch.note !== undefined && this.editingId === id) this.editingId = null;
+    await this.#refreshAnnotations();
+    if (before) this.#offerUndo({ message: patch.note !== undefined ? 'Đã lưu ghi chú.' : 'Đã đổi màu.', annotation: before });
+  }
+
+  async #deleteAnnotation(id: string): Promise<void> {
+    const deleted = await this.#attempt(() => client.call('annotations.delete', { id }));
+    if (!deleted) return;
+    // Deleting the last one must not whisk the panel away from under the pointer.
+    if (this.panelChoice === null) this.panelChoice = true;
+    if (this.editingId === id) this.editingId = null;
+    await this.#refreshAnnotations();
+    this.#offerUndo({ message: 'Đã xoá ghi chú.', annotation: deleted });
+  }
+
+  async #undo(): Promise<void> {
+    const offer = this.undo;
+    if (!offer) return;
+    const restored = await this.#attempt(() => client.call('annotations.restore', { annotation: offer.annotation }));
+    if (!restored) return;
+    await this.#refreshAnnotations();
+    this.#say('Đã hoàn tác.');
+  }
+
+  async #export(format: ExportFormat, articleId?: string): Promise<void> {
+    const file = await this.#attempt(() => client.call('annotations.export', articleId ? { articleId, format } : { format }));
+    if (file) downloadText(file.filename, file.mediaType, file.content);
+  }
+
+  async #copyQuote(range: TextRange): Promise<void> {
+    const article = this.article;
+    if (!article) return;
+    try {
+      await copyText(citationText(article, article.body.slice(range.start, range.end)));
+      this.#say('Đã sao chép trích dẫn.');
+    } catch {
+      this.error = 'Không sao chép được vào bộ nhớ tạm.';
+    }
+  }
+
+  async #reveal(id: string): Promise<void> {
+    this.activeId = id;
+    await this.updateComplete;
+    const reader = this.#reader();
+    await reader?.updateComplete;
+    if (reader && !reader.reveal(id)) this.#say('Đoạn này không còn trong bài, nên không có chỗ để cuộn tới.');
+  }
+
+  async #openAnnotation({ articleId, id }: OpenAnnotation): Promise<void> {
+    if (this.article?.id !== articleId) await this.#open(articleId);
+    if (this.article?.id !== articleId) return;
+    if (this.panelChoice === false) this.panelChoice = true;
+    this.pane = 'reader';
+    await this.#reveal(id);
+  }
+
+  async #renameColor({ color, label }: ColorRename): Promise<void> {
+    const labels = await this.#attempt(() => client.call('annotations.renameColor', { color, label }));
+    if (!labels) return;
+    this.labels = labels;
+    this.#say(`Đã đổi tên nhãn thành “${label}”.`);
+  }
+
+  async #showAnnotations(): Promise<void> {
+    this.view = 'annotations';
+    await this.#loadAllAnnotations();
+  }
+
+  async #filterAnnotations(color: AnnotationColor | null): Promise<void> {
+    this.annotationFilter = color;
+    await this.#loadAllAnnotations();
   }
 
   async #loadMore(): Promise<void> {
@@ -240,15 +506,26 @@ export class NrApp extends LitElement {
   }
 
   async #select(selection: LibrarySelection): Promise<void> {
+    this.view = 'library';
     this.selection = selection;
     this.items = [];
     await this.#refresh();
   }
 
   async #open(id: string, matches: MatchRange[] = []): Promise<void> {
-    const article = await this.#attempt(() => client.call('library.get', { id }));
+    const [article, annotations] = await Promise.all([
+      this.#attempt(() => client.call('library.get', { id })),
+      this.#attempt(() => client.call('annotations.list', { articleId: id })),
+    ]);
     if (!article) return;
+    if (this.article?.id !== id) {
+      this.editingId = null;
+      this.activeId = null;
+    }
     this.article = article;
+    this.annotations = annotations ?? [];
+    // Loads that started before this one are older news, whichever article they were for.
+    this.#annotationSeq++;
     this.marks = matches;
     this.pane = 'reader';
     if (!article.read) void this.#attempt(() => client.call('library.update', { id, patch: { read: true } }));
@@ -297,15 +574,21 @@ export class NrApp extends LitElement {
   };
 
   #onKey = (event: KeyboardEvent): void => {
-    const typing = event.composedPath().some((el) => el instanceof HTMLInputElement);
+    const typing = isTyping(event);
+    const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
     if ((event.key === '/' && !typing) || ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f')) {
       event.preventDefault();
       this.renderRoot.querySelector<NrSearchBox>('nr-search-box')?.focus();
+    } else if (plain && !typing && (event.key.toLowerCase() === 'h' || event.key.toLowerCase() === 'n')) {
+      // Only a selection in the article body makes these keys do anything; elsewhere they stay free.
+      if (this.#reader()?.annotateSelection('yellow', event.key.toLowerCase() === 'n')) event.preventDefault();
+    } else if (event.key === 'Escape' && !typing && this.#reader()?.dismissSelection()) {
+      event.preventDefault();
     } else if (event.key === 'Escape' && !typing && this.pane === 'reader') {
       this.pane = 'list';
     } else if (event.key === 'F3') {
       event.preventDefault();
-      this.renderRoot.querySelector<NrReader>('nr-reader')?.step(event.shiftKey ? -1 : 1);
+      this.#reader()?.step(event.shiftKey ? -1 : 1);
     }
   };
 
@@ -325,9 +608,67 @@ export class NrApp extends LitElement {
     </section>`;
   }
 
+  #listPane(searching: boolean, article: Article | null) {
+    if (searching) {
+      return html`<nr-search-results class="list-pane" .result=${this.result} .selectedId=${article?.id ?? null} @nr-open-hit=${(e: CustomEvent<SearchHit>) => void this.#open(e.detail.id, e.detail.matches)}></nr-search-results>`;
+    }
+    if (this.view === 'annotations') {
+      return html`<nr-all-annotations
+        class="list-pane"
+        .annotations=${this.allAnnotations}
+        .labels=${this.labels}
+        .articles=${this.articleLabels}
+        .filter=${this.annotationFilter}
+        .selectedId=${this.activeId}
+        .loading=${this.allLoading}
+        @nr-annotations-filter=${(e: CustomEvent<AnnotationColor | null>) => void this.#filterAnnotations(e.detail)}
+        @nr-open-annotation=${(e: CustomEvent<OpenAnnotation>) => void this.#openAnnotation(e.detail)}
+        @nr-rename-color=${(e: CustomEvent<ColorRename>) => void this.#renameColor(e.detail)}
+        @nr-annotation-export=${(e: CustomEvent<ExportFormat>) => void this.#export(e.detail)}
+      ></nr-all-annotations>`;
+    }
+    if (this.counts && this.counts.all + this.counts.archived + this.counts.trash === 0) return this.#firstRun();
+    return html`<nr-article-list
+      class="list-pane"
+      .items=${this.items}
+      .total=${this.total}
+      .selectedId=${article?.id ?? null}
+      heading=${this.#heading()}
+      @nr-open=${(e: CustomEvent<string>) => void this.#open(e.detail)}
+      @nr-need-more=${() => void this.#loadMore()}
+    ></nr-article-list>`;
+  }
+
+  #annotationPanel(article: Article) {
+    return html`<nr-annotation-list
+      aria-label="Ghi chú trong bài"
+      role="complementary"
+      .annotations=${this.annotations}
+      .labels=${this.labels}
+      .editingId=${this.editingId}
+      .activeId=${this.activeId}
+      @nr-annotation-reveal=${(e: CustomEvent<string>) => void this.#reveal(e.detail)}
+      @nr-annotation-edit=${(e: CustomEvent<string | null>) => (this.editingId = e.detail)}
+      @nr-annotation-update=${(e: CustomEvent<AnnotationUpdate>) => void this.#updateAnnotation(e.detail)}
+      @nr-annotation-delete=${(e: CustomEvent<string>) => void this.#deleteAnnotation(e.detail)}
+      @nr-annotation-export=${(e: CustomEvent<ExportFormat>) => void this.#export(e.detail, article.id)}
+    ></nr-annotation-list>`;
+  }
+
+  #status() {
+    if (this.undo) {
+      return html`<div class="notice">
+        ${this.undo.message}<button @click=${() => void this.#undo()}>Hoàn tác</button><button @click=${() => (this.undo = null)}>Đóng</button>
+      </div>`;
+    }
+    if (this.notice) return html`<div class="notice">${this.notice}<button @click=${() => (this.notice = null)}>Đóng</button></div>`;
+    return nothing;
+  }
+
   override render() {
     const searching = this.query.trim() !== '';
     const article = this.article;
+    const panel = article !== null && (this.panelChoice ?? this.annotations.length > 0);
     return html`
       <header role="banner">
         <span class="brand">Newsroom Reader</span>
@@ -347,6 +688,7 @@ export class NrApp extends LitElement {
       </header>
       <div>
         ${this.error ? html`<div class="error" role="alert">${this.error}<button @click=${() => (this.error = null)}>Đóng</button></div>` : nothing}
+        <div role="status" aria-live="polite">${this.#status()}</div>
         <nr-import-status
           .progress=${this.progress}
           .report=${this.report}
@@ -354,25 +696,30 @@ export class NrApp extends LitElement {
           @nr-dismiss=${() => (this.report = null)}
         ></nr-import-status>
       </div>
-      <main data-pane=${this.pane}>
-        <nr-sidebar .counts=${this.counts} .selection=${this.selection} .info=${this.info} @nr-select=${(e: CustomEvent<LibrarySelection>) => void this.#select(e.detail)}></nr-sidebar>
-        ${searching
-          ? html`<nr-search-results class="list-pane" .result=${this.result} .selectedId=${article?.id ?? null} @nr-open-hit=${(e: CustomEvent<SearchHit>) => void this.#open(e.detail.id, e.detail.matches)}></nr-search-results>`
-          : this.counts && this.counts.all + this.counts.archived + this.counts.trash === 0
-            ? this.#firstRun()
-            : html`<nr-article-list
-                class="list-pane"
-                .items=${this.items}
-                .total=${this.total}
-                .selectedId=${article?.id ?? null}
-                heading=${this.#heading()}
-                @nr-open=${(e: CustomEvent<string>) => void this.#open(e.detail)}
-                @nr-need-more=${() => void this.#loadMore()}
-              ></nr-article-list>`}
+      <main data-pane=${this.pane} class=${panel ? 'with-panel' : ''}>
+        <nr-sidebar
+          .counts=${this.counts}
+          .selection=${this.selection}
+          .info=${this.info}
+          .annotationsOpen=${this.view === 'annotations'}
+          @nr-select=${(e: CustomEvent<LibrarySelection>) => void this.#select(e.detail)}
+          @nr-show-annotations=${() => void this.#showAnnotations()}
+        ></nr-sidebar>
+        ${this.#listPane(searching, article)}
         <nr-reader
           role="main"
           .article=${article}
           .marks=${searching ? this.marks : []}
+          .annotations=${this.annotations}
+          .labels=${this.labels}
+          .panelOpen=${panel}
+          @nr-annotate=${(e: CustomEvent<AnnotateRequest>) => void this.#annotate(e.detail)}
+          @nr-copy-quote=${(e: CustomEvent<TextRange>) => void this.#copyQuote(e.detail)}
+          @nr-annotation-activate=${(e: CustomEvent<string>) => {
+            if (this.panelChoice === false) this.panelChoice = true;
+            this.activeId = e.detail;
+          }}
+          @nr-toggle-annotations=${() => (this.panelChoice = !panel)}
           @nr-back=${() => (this.pane = 'list')}
           @nr-toggle-star=${() => void this.#patch({ starred: !article?.starred })}
           @nr-toggle-read=${() => void this.#patch({ read: !article?.read })}
@@ -380,6 +727,7 @@ export class NrApp extends LitElement {
           @nr-trash=${() => article && void this.#attempt(() => client.call('library.trash', { ids: [article.id] }))}
           @nr-restore=${() => article && void this.#attempt(() => client.call('library.restore', { ids: [article.id] }))}
         ></nr-reader>
+        ${panel ? this.#annotationPanel(article) : nothing}
       </main>
     `;
   }

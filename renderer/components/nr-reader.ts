@@ -1,8 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { Article, Block, SearchHit } from '../../electron/contract.ts';
+import type { Annotation, AnnotationColor, Article, Block, ColorLabels, SearchHit } from '../../electron/contract.ts';
 import { formatDate } from '../format-date.ts';
-import { markedText, type TextRange } from '../marked-text.ts';
-import { controls } from '../styles/tokens.ts';
+import { layeredText, markedText, type HighlightRange, type TextRange } from '../marked-text.ts';
+import { bodyOffsets, selectionRangeIn } from '../selection-offsets.ts';
+import { controls, highlightColors } from '../styles/tokens.ts';
+import type { NrSelectionToolbar, SelectionAction } from './nr-selection-toolbar.ts';
+import './nr-selection-toolbar.ts';
 
 type MatchRange = SearchHit['matches'][number];
 
@@ -14,29 +17,68 @@ const BLOCK_TAG: Record<Block['kind'], string> = {
   caption: 'figcaption',
 };
 
-/** The reading view: structure from stored blocks, search matches marked and walkable. */
+/** What the reader asks the app to create: a highlight of body[start, end), maybe with a note to write. */
+export interface AnnotateRequest extends TextRange {
+  color: AnnotationColor;
+  withNote: boolean;
+}
+
+/** Where a selection sits, in the host's scrolled content coordinates, for placing the toolbar. */
+interface SelectionBox {
+  top: number;
+  bottom: number;
+  center: number;
+}
+
+const WHITESPACE = /\s/u;
+
+/**
+ * The reading view: structure from stored blocks, search matches marked and walkable, highlights drawn
+ * under them. Selecting body text offers the selection toolbar; the reader turns a selection into body
+ * offsets and emits `nr-annotate` / `nr-copy-quote` (detail: offsets), `nr-annotation-activate` (id) when
+ * a highlight is clicked, `nr-toggle-annotations` for the panel, and the article actions.
+ */
 export class NrReader extends LitElement {
   static override properties = {
     article: { attribute: false },
     marks: { attribute: false },
+    annotations: { attribute: false },
+    labels: { attribute: false },
+    panelOpen: { attribute: false },
     current: { state: true },
+    selected: { state: true },
   };
 
   declare article: Article | null;
   declare marks: MatchRange[];
+  /** The open article's annotations; orphans are listed by the panel but have nowhere to be drawn. */
+  declare annotations: Annotation[];
+  declare labels: ColorLabels | null;
+  declare panelOpen: boolean;
   declare current: number;
+  /** The body range under the user's selection while the selection toolbar shows. */
+  declare selected: TextRange | null;
+  #selectionBox: SelectionBox | null = null;
+  #pointerDown = false;
+  #syncTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
     this.article = null;
     this.marks = [];
+    this.annotations = [];
+    this.labels = null;
+    this.panelOpen = false;
     this.current = 0;
+    this.selected = null;
   }
 
   static override styles = [
     controls,
+    highlightColors,
     css`
       :host {
+        position: relative;
         display: block;
         height: 100%;
         overflow: auto;
@@ -53,6 +95,11 @@ export class NrReader extends LitElement {
         background: var(--nr-bg);
         border-bottom: 1px solid var(--nr-border);
         font-size: 0.85rem;
+        flex-wrap: wrap;
+        z-index: 6;
+      }
+      .toolbar button {
+        white-space: nowrap;
       }
       .spacer {
         flex: 1;
@@ -93,14 +140,30 @@ export class NrReader extends LitElement {
         font-family: var(--nr-font-sans);
         font-size: 1.25rem;
       }
+      /* Search matches are outlined and underlined rather than filled, so a highlight's colour
+         stays readable under them; the current one is filled. */
       mark {
-        background: var(--nr-mark);
+        background: transparent;
         color: inherit;
         border-radius: 2px;
+        outline: 2px solid var(--nr-mark-line);
+        text-decoration: underline 2px var(--nr-mark-line);
+        text-underline-offset: 0.2em;
       }
       mark.current {
         background: var(--nr-mark-current);
-        outline: 2px solid var(--nr-mark-current);
+        outline: 3px solid var(--nr-mark-current);
+      }
+      .hl {
+        color: inherit;
+        cursor: pointer;
+        border-radius: 2px;
+      }
+      .hl-multi {
+        box-shadow: inset 0 -0.15em 0 rgba(0, 0, 0, 0.22);
+      }
+      .hl[data-flash] {
+        outline: 3px solid var(--nr-accent);
       }
       .empty {
         display: grid;
@@ -119,13 +182,164 @@ export class NrReader extends LitElement {
     const otherArticle = changed.has('article') && previous?.id !== this.article?.id;
     if (otherArticle || changed.has('marks')) this.current = 0;
     else if (this.current >= this.marks.length) this.current = 0;
+    if (otherArticle) {
+      this.selected = null;
+      this.#selectionBox = null;
+    }
   }
 
   override updated(changed: Map<string, unknown>): void {
     if ((changed.has('current') || changed.has('marks')) && this.marks.length) {
       this.renderRoot.querySelector(`mark[data-mark="${this.current}"]`)?.scrollIntoView({ block: 'center' });
     }
+    this.#placeToolbar();
   }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('selectionchange', this.#onSelectionChange);
+    window.addEventListener('pointerup', this.#onPointerUp);
+    this.addEventListener('pointerdown', this.#onPointerDown);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('selectionchange', this.#onSelectionChange);
+    window.removeEventListener('pointerup', this.#onPointerUp);
+    this.removeEventListener('pointerdown', this.#onPointerDown);
+    clearTimeout(this.#syncTimer);
+  }
+
+  /** Highlights the current selection (the `h` and `n` keys); false when nothing in the body is selected. */
+  annotateSelection(color: AnnotationColor, withNote: boolean): boolean {
+    const range = this.#selectedRange()?.offsets;
+    if (!range) return false;
+    this.#emitAnnotate({ ...range, color, withNote });
+    return true;
+  }
+
+  /** Collapses a selection in the body and hides its toolbar; false when there was none. */
+  dismissSelection(): boolean {
+    if (!this.selected) return false;
+    this.#clearSelection();
+    return true;
+  }
+
+  /** Scrolls an annotation's highlight into view and flashes it; false when it is not drawn (an orphan). */
+  reveal(id: string): boolean {
+    const spans = [...this.renderRoot.querySelectorAll<HTMLElement>('span.hl')].filter((span) => span.dataset.ids?.split(' ').includes(id));
+    if (spans.length === 0) return false;
+    spans[0]!.scrollIntoView({ block: 'center' });
+    for (const span of spans) span.dataset.flash = '';
+    setTimeout(() => spans.forEach((span) => delete span.dataset.flash), 1600);
+    return true;
+  }
+
+  #selectedRange(): { offsets: TextRange; range: Range } | null {
+    const root = this.shadowRoot;
+    const body = this.article?.body;
+    if (!root || body === undefined) return null;
+    const range = selectionRangeIn(root);
+    if (!range) return null;
+    const offsets = bodyOffsets(range, root.querySelectorAll<HTMLElement>('article [data-start]'));
+    if (!offsets) return null;
+    // A double-click or a sloppy drag takes the space next to a word along; the highlight should not.
+    let { start, end } = offsets;
+    while (start < end && WHITESPACE.test(body[start]!)) start++;
+    while (end > start && WHITESPACE.test(body[end - 1]!)) end--;
+    return end > start ? { offsets: { start, end }, range } : null;
+  }
+
+  #onPointerDown = (event: PointerEvent): void => {
+    if (!event.composedPath().some((target) => target instanceof HTMLElement && target.localName === 'nr-selection-toolbar')) this.#pointerDown = true;
+  };
+
+  #onPointerUp = (): void => {
+    if (!this.#pointerDown) return;
+    this.#pointerDown = false;
+    this.#scheduleSync();
+  };
+
+  // While the mouse is still dragging, the toolbar would chase the pointer; wait for the release.
+  #onSelectionChange = (): void => {
+    if (!this.#pointerDown) this.#scheduleSync();
+  };
+
+  #scheduleSync(): void {
+    clearTimeout(this.#syncTimer);
+    this.#syncTimer = setTimeout(() => this.#syncToolbar(), 0);
+  }
+
+  #syncToolbar(): void {
+    const selection = this.#selectedRange();
+    if (!selection) {
+      this.selected = null;
+      this.#selectionBox = null;
+      return;
+    }
+    const host = this.getBoundingClientRect();
+    const box = selection.range.getBoundingClientRect();
+    this.#selectionBox = {
+      top: box.top - host.top + this.scrollTop,
+      bottom: box.bottom - host.top + this.scrollTop,
+      center: box.left + box.width / 2 - host.left + this.scrollLeft,
+    };
+    const previous = this.selected;
+    if (previous?.start !== selection.offsets.start || previous.end !== selection.offsets.end) this.selected = selection.offsets;
+    else this.#placeToolbar();
+  }
+
+  #placeToolbar(): void {
+    const toolbar = this.renderRoot.querySelector<NrSelectionToolbar>('nr-selection-toolbar');
+    // Its size is known only once it has rendered its buttons, still before the next paint.
+    if (toolbar) void toolbar.updateComplete.then(() => this.#position(toolbar));
+  }
+
+  #position(toolbar: HTMLElement): void {
+    const box = this.#selectionBox;
+    if (!box || !toolbar.isConnected) return;
+    const gap = 8;
+    const stickyBar = this.renderRoot.querySelector<HTMLElement>('.toolbar')?.offsetHeight ?? 0;
+    const visibleTop = this.scrollTop + stickyBar + gap;
+    const visibleBottom = this.scrollTop + this.clientHeight - toolbar.offsetHeight - gap;
+    // Above the selection when there is room, else below it, and never out of sight.
+    let top = box.top - toolbar.offsetHeight - gap;
+    if (top < visibleTop) top = box.bottom + gap;
+    top = Math.max(visibleTop, Math.min(top, visibleBottom));
+    const left = Math.max(gap, Math.min(box.center - toolbar.offsetWidth / 2, this.clientWidth - toolbar.offsetWidth - gap));
+    toolbar.style.top = `${top}px`;
+    toolbar.style.left = `${left}px`;
+  }
+
+  #clearSelection(): void {
+    document.getSelection()?.removeAllRanges();
+    this.selected = null;
+    this.#selectionBox = null;
+  }
+
+  #emitAnnotate(request: AnnotateRequest): void {
+    this.dispatchEvent(new CustomEvent<AnnotateRequest>('nr-annotate', { detail: request, bubbles: true, composed: true }));
+    this.#clearSelection();
+  }
+
+  #onSelectionAction = (event: CustomEvent<SelectionAction>): void => {
+    const range = this.selected;
+    if (!range) return;
+    const action = event.detail;
+    if (action.action === 'copy') {
+      this.dispatchEvent(new CustomEvent<TextRange>('nr-copy-quote', { detail: { ...range }, bubbles: true, composed: true }));
+      this.#clearSelection();
+    } else {
+      this.#emitAnnotate({ ...range, color: action.action === 'highlight' ? action.color : 'yellow', withNote: action.action === 'note' });
+    }
+  };
+
+  #onArticleClick = (event: MouseEvent): void => {
+    if (this.selected) return;
+    const span = event.composedPath().find((target): target is HTMLElement => target instanceof HTMLElement && target.classList.contains('hl'));
+    const id = span?.dataset.ids?.split(' ')[0];
+    if (id) this.dispatchEvent(new CustomEvent<string>('nr-annotation-activate', { detail: id, bubbles: true, composed: true }));
+  };
 
   step(delta: number): void {
     const count = this.marks.length;
@@ -149,6 +363,9 @@ export class NrReader extends LitElement {
     const titleRanges: TextRange[] = this.marks.filter((m) => m.field === 'title');
     const bodyRanges: TextRange[] = this.marks.filter((m) => m.field === 'body');
     let markIndex = titleRanges.length;
+    const highlights: HighlightRange[] = this.annotations
+      .filter((a) => a.articleId === article.id && a.status === 'anchored' && a.position.end > a.position.start)
+      .map((a) => ({ start: a.position.start, end: a.position.end, id: a.id, color: a.color }));
     const blocks = article.blocks.length ? article.blocks : [{ kind: 'paragraph' as const, start: 0, end: article.body.length }];
     return html`<div class="toolbar" role="toolbar" aria-label="Công cụ đọc" @keydown=${this.#onKey}>
         <button @click=${() => this.#emit('nr-back')} aria-label="Quay lại">←</button>
@@ -157,35 +374,44 @@ export class NrReader extends LitElement {
         <button @click=${() => this.#emit('nr-toggle-archive')}>${article.archived ? 'Bỏ lưu trữ' : 'Lưu trữ'}</button>
         <button @click=${() => this.#emit(article.trashedAt ? 'nr-restore' : 'nr-trash')}>${article.trashedAt ? 'Khôi phục' : 'Xoá'}</button>
         <span class="spacer"></span>
+        <button @click=${() => this.#emit('nr-toggle-annotations')} aria-pressed=${this.panelOpen ? 'true' : 'false'}>
+          Ghi chú (${this.annotations.length})
+        </button>
         ${this.marks.length
           ? html`<button @click=${() => this.step(-1)} aria-label="Kết quả trước">↑</button>
               <span class="counter" aria-live="polite">${this.current + 1} / ${this.marks.length}</span>
               <button @click=${() => this.step(1)} aria-label="Kết quả sau">↓</button>`
           : nothing}
       </div>
-      <article lang=${article.language}>
+      <article lang=${article.language} @click=${this.#onArticleClick}>
         <h1>${markedText(article.title, 0, article.title.length, titleRanges, 0, this.current)}</h1>
         <div class="byline">
           ${[article.source, article.author, formatDate(article.publishedAt ?? article.importedAt), `${article.readingMinutes} phút đọc`].filter(Boolean).join(' · ')}
         </div>
         ${blocks.map((block) => {
           const inside = bodyRanges.filter((r) => r.end > block.start && r.start < block.end);
-          const content = markedText(article.body, block.start, block.end, inside, markIndex, this.current);
+          const drawn = highlights.filter((h) => h.end > block.start && h.start < block.end);
+          const content = layeredText(article.body, block.start, block.end, inside, drawn, markIndex, this.current);
           markIndex += inside.length;
+          // data-start/data-end say which slice of the body the element holds as text: the selection
+          // toolbar maps DOM selections back to body offsets with them.
           switch (BLOCK_TAG[block.kind]) {
             case 'h2':
-              return html`<h2>${content}</h2>`;
+              return html`<h2 data-start=${block.start} data-end=${block.end}>${content}</h2>`;
             case 'blockquote':
-              return html`<blockquote>${content}</blockquote>`;
+              return html`<blockquote data-start=${block.start} data-end=${block.end}>${content}</blockquote>`;
             case 'li':
-              return html`<ul><li>${content}</li></ul>`;
+              return html`<ul><li data-start=${block.start} data-end=${block.end}>${content}</li></ul>`;
             case 'figcaption':
-              return html`<figcaption>${content}</figcaption>`;
+              return html`<figcaption data-start=${block.start} data-end=${block.end}>${content}</figcaption>`;
             default:
-              return html`<p>${content}</p>`;
+              return html`<p data-start=${block.start} data-end=${block.end}>${content}</p>`;
           }
         })}
-      </article>`;
+      </article>
+      ${this.selected
+        ? html`<nr-selection-toolbar .labels=${this.labels} @nr-selection-action=${this.#onSelectionAction}></nr-selection-toolbar>`
+        : nothing}`;
   }
 }
 

@@ -17,23 +17,27 @@ const VIEWS: { view: ListView; label: string; key: keyof Pick<SidebarCounts, 'al
   { view: 'trash', label: 'Thùng rác', key: 'trash' },
 ];
 
-/** Library navigation with counts; emits `nr-select` with a LibrarySelection. */
+/** Library navigation with counts; emits `nr-select` with a LibrarySelection, `nr-show-annotations` for the annotations view. */
 export class NrSidebar extends LitElement {
   static override properties = {
     counts: { attribute: false },
     selection: { attribute: false },
     info: { attribute: false },
+    annotationsOpen: { attribute: false },
   };
 
   declare counts: SidebarCounts | null;
   declare selection: LibrarySelection;
   declare info: AppInfo | null;
+  /** The "all annotations" view replaces the list, so no library entry is current meanwhile. */
+  declare annotationsOpen: boolean;
 
   constructor() {
     super();
     this.counts = null;
     this.selection = { view: 'all' };
     this.info = null;
+    this.annotationsOpen = false;
   }
 
   static override styles = [
@@ -92,6 +96,7 @@ export class NrSidebar extends LitElement {
   }
 
   #isCurrent(selection: LibrarySelection): boolean {
+    if (this.annotationsOpen) return false;
     const s = this.selection;
     return s.view === selection.view && s.tag === selection.tag && s.source === selection.source && s.collection === selection.collection;
   }
@@ -122,6 +127,17 @@ export class NrSidebar extends LitElement {
         ${counts ? this.#group('Bộ sưu tập', counts.collections, (name) => ({ view: 'all', collection: name })) : nothing}
         ${counts ? this.#group('Thẻ', counts.tags, (name) => ({ view: 'all', tag: name })) : nothing}
         ${counts ? this.#group('Nguồn', counts.sources, (name) => ({ view: 'all', source: name })) : nothing}
+        <h2>Ghi chú</h2>
+        <ul>
+          <li>
+            <button
+              aria-current=${this.annotationsOpen ? 'true' : 'false'}
+              @click=${() => this.dispatchEvent(new CustomEvent('nr-show-annotations', { bubbles: true, composed: true }))}
+            >
+              <span>Tất cả ghi chú</span>
+            </button>
+          </li>
+        </ul>
       </nav>
       <footer>
         ${this.info

@@ -15,6 +15,11 @@ export const tokens = css`
     --nr-accent-text: #ffffff;
     --nr-mark: #ffe27a;
     --nr-mark-current: #ff9d3b;
+    --nr-mark-line: #c25700;
+    --nr-hl-yellow: #fbe38e;
+    --nr-hl-green: #bfe8c0;
+    --nr-hl-blue: #bcdcfa;
+    --nr-hl-pink: #f7c6dd;
     --nr-danger: #a4161a;
     --nr-radius: 6px;
     --nr-focus: 0 0 0 3px rgba(11, 92, 173, 0.45);
@@ -31,6 +36,11 @@ export const tokens = css`
     --nr-accent-text: #0c1a2b;
     --nr-mark: #6b5a00;
     --nr-mark-current: #b35900;
+    --nr-mark-line: #ffb266;
+    --nr-hl-yellow: #5c4d0e;
+    --nr-hl-green: #1f4a26;
+    --nr-hl-blue: #1b3d61;
+    --nr-hl-pink: #5a2440;
     --nr-danger: #ff8a8a;
     --nr-focus: 0 0 0 3px rgba(127, 182, 255, 0.55);
     color-scheme: dark;
@@ -45,6 +55,10 @@ export const tokens = css`
     --nr-accent: #7a4a12;
     --nr-accent-text: #ffffff;
     --nr-mark: #f2cf62;
+    --nr-hl-yellow: #f3d978;
+    --nr-hl-green: #c9ddb0;
+    --nr-hl-blue: #c4d6e6;
+    --nr-hl-pink: #ecc4cf;
   }
 `;
 
@@ -52,7 +66,8 @@ export const tokens = css`
 export const controls = css`
   button,
   input,
-  select {
+  select,
+  textarea {
     font: inherit;
     color: inherit;
   }
@@ -71,5 +86,30 @@ export const controls = css`
   :focus-visible {
     outline: none;
     box-shadow: var(--nr-focus);
+  }
+`;
+
+/** Highlight colours, shared by the reader's spans and every swatch that stands for a colour. */
+export const highlightColors = css`
+  .hl-yellow {
+    background: var(--nr-hl-yellow);
+  }
+  .hl-green {
+    background: var(--nr-hl-green);
+  }
+  .hl-blue {
+    background: var(--nr-hl-blue);
+  }
+  .hl-pink {
+    background: var(--nr-hl-pink);
+  }
+  .swatch {
+    display: inline-block;
+    width: 0.8em;
+    height: 0.8em;
+    border-radius: 50%;
+    border: 1px solid var(--nr-border);
+    vertical-align: -0.05em;
+    flex: none;
   }
 `;

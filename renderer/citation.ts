@@ -1,0 +1,41 @@
+import type { ArticleSummary } from '../electron/contract.ts';
+
+function shortDate(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat('vi-VN', { day: 'numeric', month: 'numeric', year: 'numeric' }).format(date);
+}
+
+/** A quote ready to paste into a draft: the words, then where they come from (title, source, date, URL). */
+export function citationText(article: Pick<ArticleSummary, 'title' | 'source' | 'publishedAt' | 'importedAt' | 'url'>, quote: string): string {
+  // An undated article is cited by when it was saved, said so, rather than by a date it never had.
+  const date = article.publishedAt ? shortDate(article.publishedAt) : `truy cập ${shortDate(article.importedAt)}`;
+  const where = [article.title, article.source, date].filter(Boolean).join(', ');
+  const words = quote.replace(/\s*\n+\s*/g, ' ').trim();
+  return `“${words}” — ${where}.${article.url ? ` ${article.url}` : ''}`;
+}
+
+/**
+ * Puts text on the clipboard. The async API needs a secure context and may be refused (Electron denies
+ * permission requests it does not know), so a copy command on a hidden textarea backs it up.
+ */
+export async function copyText(text: string): Promise<void> {
+  if (window.isSecureContext && typeof navigator.clipboard?.writeText === 'function') {
+    try {
+      await navigator.clipboard.writeText(text);
+      return;
+    } catch {
+      // Fall through to the copy command.
+    }
+  }
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.style.position = 'fixed';
+  area.style.opacity = '0';
+  document.body.append(area);
+  area.select();
+  const copied = document.execCommand('copy');
+  area.remove();
+  if (!copied) throw new Error('clipboard unavailable');
+}

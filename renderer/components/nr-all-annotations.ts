@@ -1,0 +1,253 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { Annotation, AnnotationColor, ColorLabels } from '../../electron/contract.ts';
+import { ANNOTATION_COLORS, colorLabel, colorName } from '../annotation-colors.ts';
+import { controls, highlightColors } from '../styles/tokens.ts';
+import type { ExportFormat } from './nr-annotation-list.ts';
+
+/** What a row needs to say which article a highlight belongs to. */
+export interface ArticleLabel {
+  title: string;
+  source: string | null;
+}
+
+export interface OpenAnnotation {
+  articleId: string;
+  id: string;
+}
+
+export interface ColorRename {
+  color: AnnotationColor;
+  label: string;
+}
+
+/**
+ * Every highlight in the library (newest first, as the app passes them), filtered by colour, which is
+ * also filtering by label since each colour has one. Emits `nr-annotations-filter` (colour or null),
+ * `nr-open-annotation` (OpenAnnotation), `nr-rename-color` (ColorRename) and `nr-annotation-export`.
+ */
+export class NrAllAnnotations extends LitElement {
+  static override properties = {
+    annotations: { attribute: false },
+    labels: { attribute: false },
+    articles: { attribute: false },
+    filter: { attribute: false },
+    selectedId: { attribute: false },
+    loading: { attribute: false },
+  };
+
+  declare annotations: Annotation[];
+  declare labels: ColorLabels | null;
+  declare articles: ReadonlyMap<string, ArticleLabel>;
+  declare filter: AnnotationColor | null;
+  declare selectedId: string | null;
+  declare loading: boolean;
+
+  constructor() {
+    super();
+    this.annotations = [];
+    this.labels = null;
+    this.articles = new Map();
+    this.filter = null;
+    this.selectedId = null;
+    this.loading = false;
+  }
+
+  static override styles = [
+    controls,
+    highlightColors,
+    css`
+      :host {
+        display: block;
+        height: 100%;
+        overflow: auto;
+        background: var(--nr-surface);
+        color: var(--nr-text);
+        font-size: 0.9rem;
+      }
+      header {
+        padding: 0.6rem 0.9rem;
+        border-bottom: 1px solid var(--nr-border);
+      }
+      .title-row {
+        display: flex;
+        gap: 0.5rem;
+        align-items: center;
+      }
+      h2 {
+        flex: 1;
+        margin: 0;
+        font-size: 1rem;
+      }
+      .chips {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.3rem;
+        margin-top: 0.5rem;
+      }
+      .chips button {
+        display: inline-flex;
+        gap: 0.3rem;
+        align-items: center;
+        font-size: 0.8rem;
+        padding: 0.15rem 0.55rem;
+        border-radius: 999px;
+      }
+      .chips button[aria-pressed='true'] {
+        background: var(--nr-accent);
+        color: var(--nr-accent-text);
+        border-color: var(--nr-accent);
+      }
+      details {
+        margin-top: 0.5rem;
+        font-size: 0.82rem;
+      }
+      summary {
+        cursor: pointer;
+        color: var(--nr-text-muted);
+      }
+      form {
+        display: flex;
+        gap: 0.35rem;
+        align-items: center;
+        margin-top: 0.35rem;
+      }
+      form input {
+        flex: 1;
+        min-width: 0;
+        padding: 0.2rem 0.4rem;
+        border: 1px solid var(--nr-border);
+        border-radius: var(--nr-radius);
+        background: var(--nr-bg);
+      }
+      form button {
+        font-size: 0.78rem;
+        padding: 0.15rem 0.5rem;
+      }
+      ol {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      button.annotation {
+        display: block;
+        width: 100%;
+        text-align: left;
+        border: none;
+        border-bottom: 1px solid var(--nr-border);
+        border-radius: 0;
+        background: transparent;
+        padding: 0.65rem 0.9rem;
+      }
+      button.annotation[aria-current='true'] {
+        background: var(--nr-surface-2);
+      }
+      .meta {
+        display: flex;
+        gap: 0.35rem;
+        align-items: center;
+        font-size: 0.75rem;
+        color: var(--nr-text-muted);
+      }
+      .orphan {
+        color: var(--nr-danger);
+        font-weight: 600;
+      }
+      .quote {
+        display: -webkit-box;
+        -webkit-line-clamp: 3;
+        -webkit-box-orient: vertical;
+        overflow: hidden;
+        margin: 0.3rem 0;
+        padding: 0.1rem 0.3rem;
+        border-radius: 3px;
+        font-family: var(--nr-font-serif);
+        line-height: 1.5;
+      }
+      .note {
+        white-space: pre-wrap;
+        overflow-wrap: anywhere;
+      }
+      .article {
+        margin-top: 0.25rem;
+        font-size: 0.78rem;
+        font-weight: 600;
+        color: var(--nr-text-muted);
+      }
+      .empty {
+        padding: 1rem 0.9rem;
+        color: var(--nr-text-muted);
+      }
+    `,
+  ];
+
+  #emit<T>(name: string, detail: T): void {
+    this.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true }));
+  }
+
+  #rename(event: SubmitEvent, color: AnnotationColor): void {
+    event.preventDefault();
+    const input = (event.target as HTMLFormElement).querySelector('input');
+    const label = input?.value.trim() ?? '';
+    if (label && label !== colorLabel(this.labels, color)) this.#emit<ColorRename>('nr-rename-color', { color, label });
+  }
+
+  #row(annotation: Annotation) {
+    const article = this.articles.get(annotation.articleId);
+    return html`<li>
+      <button
+        class="annotation"
+        aria-current=${annotation.id === this.selectedId ? 'true' : 'false'}
+        @click=${() => this.#emit<OpenAnnotation>('nr-open-annotation', { articleId: annotation.articleId, id: annotation.id })}
+      >
+        <div class="meta">
+          <span class="swatch hl-${annotation.color}"></span><span>${colorLabel(this.labels, annotation.color)}</span>
+          ${annotation.status === 'orphan' ? html`<span class="orphan">· không tìm được vị trí</span>` : nothing}
+        </div>
+        <div class="quote hl-${annotation.color}">${annotation.quote.exact}</div>
+        ${annotation.note ? html`<div class="note">${annotation.note}</div>` : nothing}
+        <div class="article">${article ? [article.title, article.source].filter(Boolean).join(' · ') : '…'}</div>
+      </button>
+    </li>`;
+  }
+
+  override render() {
+    const filter = this.filter;
+    return html`<header>
+        <div class="title-row">
+          <h2>Tất cả ghi chú (${this.annotations.length})</h2>
+          <button @click=${() => this.#emit<ExportFormat>('nr-annotation-export', 'jsonld')}>Xuất JSON-LD</button>
+        </div>
+        <div class="chips" role="group" aria-label="Lọc theo màu và nhãn">
+          <button aria-pressed=${filter === null ? 'true' : 'false'} @click=${() => this.#emit<AnnotationColor | null>('nr-annotations-filter', null)}>Mọi màu</button>
+          ${ANNOTATION_COLORS.map(
+            (color) =>
+              html`<button
+                aria-pressed=${filter === color ? 'true' : 'false'}
+                title=${`Màu ${colorName(color)}`}
+                @click=${() => this.#emit<AnnotationColor | null>('nr-annotations-filter', color)}
+              >
+                <span class="swatch hl-${color}"></span>${colorLabel(this.labels, color)}
+              </button>`,
+          )}
+        </div>
+        <details>
+          <summary>Đổi tên nhãn màu</summary>
+          ${ANNOTATION_COLORS.map(
+            (color) =>
+              html`<form @submit=${(event: SubmitEvent) => this.#rename(event, color)}>
+                <span class="swatch hl-${color}"></span>
+                <input aria-label=${`Nhãn cho màu ${colorName(color)}`} maxlength="200" required .value=${colorLabel(this.labels, color)} />
+                <button type="submit">Đổi tên</button>
+              </form>`,
+          )}
+        </details>
+      </header>
+      ${this.annotations.length === 0
+        ? html`<p class="empty">${this.loading ? 'Đang tải…' : filter ? 'Không có ghi chú nào màu này.' : 'Chưa có ghi chú nào. Chọn một đoạn trong bài để đánh dấu.'}</p>`
+        : html`<ol aria-label="Tất cả ghi chú">
+            ${this.annotations.map((annotation) => this.#row(annotation))}
+          </ol>`}`;
+  }
+}
+
+customElements.define('nr-all-annotations', NrAllAnnotations);

@@ -1,0 +1,75 @@
+import { LitElement, css, html } from 'lit';
+import type { AnnotationColor, ColorLabels } from '../../electron/contract.ts';
+import { ANNOTATION_COLORS, colorLabel, colorName } from '../annotation-colors.ts';
+import { controls, highlightColors } from '../styles/tokens.ts';
+
+export type SelectionAction = { action: 'highlight'; color: AnnotationColor } | { action: 'note' } | { action: 'copy' };
+
+/**
+ * The floating toolbar over a text selection in the reader: highlight in a colour, highlight with a
+ * note, or copy the quote with its citation. Emits `nr-selection-action` (not composed: the reader,
+ * which knows what is selected, turns it into an annotation). Its host positions it.
+ */
+export class NrSelectionToolbar extends LitElement {
+  static override properties = { labels: { attribute: false } };
+  declare labels: ColorLabels | null;
+
+  constructor() {
+    super();
+    this.labels = null;
+  }
+
+  static override styles = [
+    controls,
+    highlightColors,
+    css`
+      :host {
+        position: absolute;
+        z-index: 5;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.3rem;
+        max-width: min(24rem, calc(100% - 1rem));
+        padding: 0.35rem;
+        background: var(--nr-surface);
+        border: 1px solid var(--nr-border);
+        border-radius: var(--nr-radius);
+        box-shadow: 0 4px 16px rgba(0, 0, 0, 0.18);
+        font-family: var(--nr-font-sans);
+        font-size: 0.8rem;
+      }
+      button {
+        display: inline-flex;
+        gap: 0.35rem;
+        align-items: center;
+        padding: 0.25rem 0.5rem;
+      }
+    `,
+  ];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.setAttribute('role', 'toolbar');
+    this.setAttribute('aria-label', 'Đánh dấu đoạn đã chọn');
+  }
+
+  #emit(detail: SelectionAction): void {
+    this.dispatchEvent(new CustomEvent<SelectionAction>('nr-selection-action', { detail }));
+  }
+
+  // Pressing a button must not move focus or collapse the selection it acts on.
+  #keepSelection = (event: MouseEvent): void => event.preventDefault();
+
+  override render() {
+    return html`${ANNOTATION_COLORS.map(
+        (color) =>
+          html`<button title=${`Đánh dấu màu ${colorName(color)}`} @mousedown=${this.#keepSelection} @click=${() => this.#emit({ action: 'highlight', color })}>
+            <span class="swatch hl-${color}"></span>${colorLabel(this.labels, color)}
+          </button>`,
+      )}
+      <button title="Đánh dấu và viết ghi chú (n)" @mousedown=${this.#keepSelection} @click=${() => this.#emit({ action: 'note' })}><span aria-hidden="true">✎</span>Ghi chú</button>
+      <button title="Sao chép đoạn trích kèm nguồn" @mousedown=${this.#keepSelection} @click=${() => this.#emit({ action: 'copy' })}>Sao chép trích dẫn</button>`;
+  }
+}
+
+customElements.define('nr-selection-toolbar', NrSelectionToolbar);
