@@ -150,6 +150,7 @@ export const SettingsSchema = v.strictObject({
   }),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
+export type SearchFilters = v.InferOutput<typeof SearchFiltersSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',

@@ -10,6 +10,7 @@ import type {
   ImportProgress,
   ImportReport,
   SearchHit,
+  SearchFilters,
   SearchResult,
   SidebarCounts,
 } from '../../electron/contract.ts';
@@ -29,6 +30,7 @@ import './nr-article-list.ts';
 import './nr-reader.ts';
 import './nr-search-box.ts';
 import './nr-search-results.ts';
+import './nr-search-filters.ts';
 import './nr-import-status.ts';
 import './nr-annotation-list.ts';
 import './nr-all-annotations.ts';
@@ -98,6 +100,7 @@ export class NrApp extends LitElement {
     annotationFilter: { state: true },
     articleLabels: { state: true },
     allLoading: { state: true },
+    searchFilters: { state: true },
   };
 
   declare theme: string;
@@ -110,6 +113,8 @@ export class NrApp extends LitElement {
   declare marks: MatchRange[];
   declare query: string;
   declare result: SearchResult | null;
+  /** Search's filter chips; they apply to every query until cleared. */
+  declare searchFilters: SearchFilters;
   declare progress: ImportProgress | null;
   declare report: ImportReport | null;
   declare error: string | null;
@@ -151,6 +156,7 @@ export class NrApp extends LitElement {
     this.marks = [];
     this.query = '';
     this.result = null;
+    this.searchFilters = {};
     this.progress = null;
     this.report = null;
     this.error = null;
@@ -248,6 +254,15 @@ export class NrApp extends LitElement {
         }
         main[data-pane='list'] nr-reader,
         main[data-pane='list'] nr-annotation-list,
+        .search-pane {
+          display: flex;
+          flex-direction: column;
+          min-height: 0;
+        }
+        .search-pane nr-search-results {
+          flex: 1;
+          min-height: 0;
+        }
         main[data-pane='reader'] .list-pane {
           display: none;
         }
@@ -262,6 +277,10 @@ export class NrApp extends LitElement {
     super.connectedCallback();
     this.#unsubscribe.push(
       client.on('library.changed', () => void this.#refresh()),
+      // A query typed while the index was still being built is answered again once it is ready.
+      client.on('search.state', ({ state }) => {
+        if (state === 'ready' && this.query.trim()) void this.#search(this.query);
+      }),
       client.on('import.progress', (progress) => {
         if (progress.jobId === this.#jobId) this.progress = progress;
       }),
@@ -539,7 +558,8 @@ export class NrApp extends LitElement {
       this.marks = [];
       return;
     }
-    const result = await this.#attempt(() => client.call('search.query', { query, limit: 50 }));
+    const filters = Object.keys(this.searchFilters).length ? this.searchFilters : undefined;
+    const result = await this.#attempt(() => client.call('search.query', { query, limit: 50, filters }));
     // A slower answer to an older query must not overwrite the newer one.
     if (result && seq === this.#searchSeq) this.result = result;
   }
@@ -610,7 +630,18 @@ export class NrApp extends LitElement {
 
   #listPane(searching: boolean, article: Article | null) {
     if (searching) {
-      return html`<nr-search-results class="list-pane" .result=${this.result} .selectedId=${article?.id ?? null} @nr-open-hit=${(e: CustomEvent<SearchHit>) => void this.#open(e.detail.id, e.detail.matches)}></nr-search-results>`;
+      return html`<div class="list-pane search-pane">
+        <nr-search-filters
+          .filters=${this.searchFilters}
+          .sources=${this.counts?.sources ?? []}
+          .tags=${this.counts?.tags ?? []}
+          @nr-filters-change=${(e: CustomEvent<SearchFilters>) => {
+            this.searchFilters = e.detail;
+            void this.#search(this.query);
+          }}
+        ></nr-search-filters>
+        <nr-search-results .result=${this.result} .selectedId=${article?.id ?? null} @nr-open-hit=${(e: CustomEvent<SearchHit>) => void this.#open(e.detail.id, e.detail.matches)}></nr-search-results>
+      </div>`;
     }
     if (this.view === 'annotations') {
       return html`<nr-all-annotations
@@ -713,6 +744,8 @@ export class NrApp extends LitElement {
           .annotations=${this.annotations}
           .labels=${this.labels}
           .panelOpen=${panel}
+          .collections=${(this.counts?.collections ?? []).map((c) => c.name)}
+          @nr-article-patch=${(e: CustomEvent<ArticlePatch>) => void this.#patch(e.detail)}
           @nr-annotate=${(e: CustomEvent<AnnotateRequest>) => void this.#annotate(e.detail)}
           @nr-copy-quote=${(e: CustomEvent<TextRange>) => void this.#copyQuote(e.detail)}
           @nr-annotation-activate=${(e: CustomEvent<string>) => {

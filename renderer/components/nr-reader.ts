@@ -6,6 +6,7 @@ import { bodyOffsets, selectionRangeIn } from '../selection-offsets.ts';
 import { controls, highlightColors } from '../styles/tokens.ts';
 import type { NrSelectionToolbar, SelectionAction } from './nr-selection-toolbar.ts';
 import './nr-selection-toolbar.ts';
+import './nr-article-details.ts';
 
 type MatchRange = SearchHit['matches'][number];
 
@@ -45,6 +46,7 @@ export class NrReader extends LitElement {
     annotations: { attribute: false },
     labels: { attribute: false },
     panelOpen: { attribute: false },
+    collections: { attribute: false },
     current: { state: true },
     selected: { state: true },
   };
@@ -54,6 +56,8 @@ export class NrReader extends LitElement {
   /** The open article's annotations; orphans are listed by the panel but have nowhere to be drawn. */
   declare annotations: Annotation[];
   declare labels: ColorLabels | null;
+  /** Existing collection names, suggested when the article is moved to one. */
+  declare collections: string[];
   declare panelOpen: boolean;
   declare current: number;
   /** The body range under the user's selection while the selection toolbar shows. */
@@ -68,6 +72,7 @@ export class NrReader extends LitElement {
     this.marks = [];
     this.annotations = [];
     this.labels = null;
+    this.collections = [];
     this.panelOpen = false;
     this.current = 0;
     this.selected = null;
@@ -77,6 +82,17 @@ export class NrReader extends LitElement {
     controls,
     highlightColors,
     css`
+      .article-details {
+        max-width: 42rem;
+        margin: 0.75rem auto 0;
+        padding: 0 1.5rem;
+        font-family: var(--nr-font-sans);
+        font-size: 0.85rem;
+        color: var(--nr-text-muted);
+      }
+      .article-details summary {
+        cursor: pointer;
+      }
       :host {
         position: relative;
         display: block;
@@ -383,6 +399,10 @@ export class NrReader extends LitElement {
               <button @click=${() => this.step(1)} aria-label="Kết quả sau">↓</button>`
           : nothing}
       </div>
+      <details class="article-details">
+        <summary>Tiêu đề, thẻ, bộ sưu tập${article.tags.length ? ` · ${article.tags.join(', ')}` : ''}${article.collection ? ` · ${article.collection}` : ''}</summary>
+        <nr-article-details .article=${article} .collections=${this.collections}></nr-article-details>
+      </details>
       <article lang=${article.language} @click=${this.#onArticleClick}>
         <h1>${markedText(article.title, 0, article.title.length, titleRanges, 0, this.current)}</h1>
         <div class="byline">

@@ -1,0 +1,113 @@
+import { LitElement, css, html, nothing } from 'lit';
+import type { NamedCount, SearchFilters } from '../../electron/contract.ts';
+import { controls } from '../styles/tokens.ts';
+
+/** Search's filter chips: unread, starred, source, tag and a date range. Emits `nr-filters-change`. */
+export class NrSearchFilters extends LitElement {
+  static override properties = {
+    filters: { attribute: false },
+    sources: { attribute: false },
+    tags: { attribute: false },
+  };
+
+  static override styles = [
+    controls,
+    css`
+      :host {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.4rem;
+        align-items: center;
+        padding: 0.4rem 0.75rem;
+        font-size: 0.85rem;
+        border-bottom: 1px solid var(--nr-border);
+      }
+      button.chip {
+        border-radius: 999px;
+        padding: 0.15rem 0.7rem;
+      }
+      button.chip[aria-pressed='true'] {
+        background: var(--nr-accent);
+        color: var(--nr-accent-text);
+        border-color: var(--nr-accent);
+      }
+      select,
+      input {
+        background: var(--nr-surface);
+        border: 1px solid var(--nr-border);
+        border-radius: 999px;
+        padding: 0.15rem 0.5rem;
+        max-width: 12rem;
+      }
+      label {
+        display: inline-flex;
+        gap: 0.3rem;
+        align-items: center;
+        color: var(--nr-text-muted);
+      }
+    `,
+  ];
+
+  declare filters: SearchFilters;
+  declare sources: NamedCount[];
+  declare tags: NamedCount[];
+
+  constructor() {
+    super();
+    this.filters = {};
+    this.sources = [];
+    this.tags = [];
+  }
+
+  #change(patch: Partial<SearchFilters>): void {
+    // An empty value means "no filter": the key is left out rather than sent empty.
+    const next = Object.fromEntries(
+      Object.entries({ ...this.filters, ...patch }).filter(([, value]) => value !== undefined && value !== '' && value !== false),
+    ) as SearchFilters;
+    this.dispatchEvent(new CustomEvent<SearchFilters>('nr-filters-change', { detail: next, bubbles: true, composed: true }));
+  }
+
+  #toggle(key: 'unread' | 'starred', label: string) {
+    const on = this.filters[key] === true;
+    return html`<button class="chip" aria-pressed=${on ? 'true' : 'false'} @click=${() => this.#change({ [key]: !on })}>${label}</button>`;
+  }
+
+  #select(key: 'source' | 'tag', label: string, options: NamedCount[]) {
+    if (options.length === 0 && !this.filters[key]) return nothing;
+    return html`<label
+      >${label}
+      <select
+        aria-label=${label}
+        @change=${(e: Event) => this.#change({ [key]: (e.target as HTMLSelectElement).value || undefined })}
+      >
+        <option value="" ?selected=${!this.filters[key]}>tất cả</option>
+        ${options.map((option) => html`<option value=${option.name} ?selected=${this.filters[key] === option.name}>${option.name} (${option.count})</option>`)}
+      </select></label
+    >`;
+  }
+
+  override render() {
+    const active = Object.keys(this.filters).length > 0;
+    return html`<span role="group" aria-label="Bộ lọc tìm kiếm" style="display:contents">
+      ${this.#toggle('unread', 'Chưa đọc')} ${this.#toggle('starred', 'Có sao')} ${this.#select('source', 'Nguồn', this.sources)}
+      ${this.#select('tag', 'Thẻ', this.tags)}
+      <label
+        >Từ
+        <input type="date" aria-label="Từ ngày" .value=${this.filters.from ?? ''} @change=${(e: Event) => this.#change({ from: (e.target as HTMLInputElement).value || undefined })}
+      /></label>
+      <label
+        >đến
+        <input type="date" aria-label="Đến ngày" .value=${this.filters.to ?? ''} @change=${(e: Event) => this.#change({ to: (e.target as HTMLInputElement).value || undefined })}
+      /></label>
+      ${active ? html`<button class="chip" @click=${() => this.dispatchEvent(new CustomEvent<SearchFilters>('nr-filters-change', { detail: {}, bubbles: true, composed: true }))}>Bỏ mọi bộ lọc</button>` : nothing}
+    </span>`;
+  }
+}
+
+customElements.define('nr-search-filters', NrSearchFilters);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nr-search-filters': NrSearchFilters;
+  }
+}
