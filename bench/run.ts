@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { runLibraryBench } from './library/index.ts';
+import { runReaderBench } from './reader/index.ts';
 import { runSearchBench } from './search/index.ts';
 
 const log = (line: string): void => console.log(line);
@@ -16,6 +17,10 @@ log(`# Newsroom Reader benchmark — Node ${process.versions.node}, ${new Date()
 if (!only || only === 'library') {
   log('\n## Library');
   await runLibraryBench({ log });
+}
+if (!only || only === 'reader') {
+  log('\n## Reader');
+  await runReaderBench({ log, corpusDir: existsSync(sharedCorpus) ? sharedCorpus : undefined });
 }
 if (!only || only === 'search') {
   log('\n## Search');
