@@ -58,9 +58,23 @@ export interface DocumentMatches {
   exactHits: number;
 }
 
+// Typing a query re-highlights the same top articles at every keystroke; their tokens are kept.
+const TOKEN_CACHE_SIZE = 128;
+const tokenCache = new Map<string, Token[]>();
+
+function cachedTokens(text: string): Token[] {
+  const normalized = text.normalize('NFC');
+  let tokens = tokenCache.get(normalized);
+  if (tokens) tokenCache.delete(normalized);
+  else tokens = tokenize(normalized);
+  tokenCache.set(normalized, tokens);
+  if (tokenCache.size > TOKEN_CACHE_SIZE) tokenCache.delete(tokenCache.keys().next().value!);
+  return tokens;
+}
+
 export function matchDocument(doc: SearchDocument, query: ParsedQuery): DocumentMatches {
-  const titleTokens = tokenize(doc.title.normalize('NFC'));
-  const bodyTokens = tokenize(doc.body.normalize('NFC'));
+  const titleTokens = cachedTokens(doc.title);
+  const bodyTokens = cachedTokens(doc.body);
   const phraseTitle = query.phrases.flatMap((phrase) => phraseRanges(titleTokens, phrase));
   const phraseBody = query.phrases.flatMap((phrase) => phraseRanges(bodyTokens, phrase));
   const phrasesVerified =
