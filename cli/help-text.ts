@@ -23,6 +23,7 @@ Commands:
   delete ID...                  Move articles to the trash.
   restore ID...                 Restore articles from the trash.
   empty-trash                   Delete everything in the trash for good.
+  move-library DIR              Move the library to an empty folder (verified copy; the old folder is kept).
 
 Global options:
   --library DIR                 Library folder (default: $NEWSROOM_LIBRARY, else the desktop app's folder).

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { AppContext } from '../commands/app-context.ts';
 import { appVersion } from '../commands/app-version.ts';
-import { resolveLibraryDir } from '../commands/library-location.ts';
+import { resolveLibraryDir, usesRememberedLibrary, writeLibraryPointer } from '../commands/library-location.ts';
 import type { CommandName, CommandResult } from '../electron/contract.ts';
 import type { ImportReport } from '../library/model.ts';
 import { startServeHost } from '../serve/index.ts';
@@ -26,8 +27,10 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
       return 0;
     }
     const libraryDir = resolveLibraryDir(args.options.library, env);
-    if (args.command === 'serve') return await serve(args, libraryDir, io);
-    const context = await AppContext.open({ libraryDir, runtime: 'browser' });
+    // A library moved from the app is remembered only when it is the app's own, not a --library folder.
+    const onLibraryMoved = usesRememberedLibrary(args.options.library, env) ? (dir: string) => writeLibraryPointer(dir, env) : undefined;
+    if (args.command === 'serve') return await serve(args, libraryDir, io, onLibraryMoved);
+    const context = await AppContext.open({ libraryDir, runtime: 'browser', onLibraryMoved });
     try {
       return await runLibraryCommand(args, context, io);
     } finally {
@@ -51,9 +54,9 @@ async function call<N extends CommandName>(context: AppContext, name: N, args: u
   return outcome.value as CommandResult<N>;
 }
 
-async function serve(args: ParsedArguments, libraryDir: string, io: CliIo): Promise<number> {
+async function serve(args: ParsedArguments, libraryDir: string, io: CliIo, onLibraryMoved?: (dir: string) => void): Promise<number> {
   const port = args.options.port === undefined ? 0 : parseCount(args.options.port, 'port', 0, 65_535, 0);
-  const host = await startServeHost({ libraryDir, port, log: (line) => io.out(line) });
+  const host = await startServeHost({ libraryDir, port, log: (line) => io.out(line), onLibraryMoved });
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve();
     process.once('SIGINT', stop);
@@ -142,6 +145,12 @@ async function runLibraryCommand(args: ParsedArguments, context: AppContext, io:
       for (const id of positionals) updated.push(await call(context, 'library.update', { id, patch }));
       if (json) printJson(io, updated);
       else for (const item of updated) io.out(summaryLine(item));
+      return 0;
+    }
+    case 'move-library': {
+      const moved = await call(context, 'library.move', { path: resolve(single(positionals, 'move-library DIR')) });
+      if (json) printJson(io, moved);
+      else io.out(`Moved the library to ${moved.libraryDir}; the old folder ${moved.previousDir} was left as it was.`);
       return 0;
     }
     case 'empty-trash': {

@@ -30,26 +30,25 @@ function safeFileName(title: string): string {
   return base || 'article';
 }
 
-export function annotationHandlers(library: Library): Pick<CommandHandlers, AnnotationCommand> {
-  const highlights = library.highlights;
+export function annotationHandlers(currentLibrary: () => Library): Pick<CommandHandlers, AnnotationCommand> {
   return {
     'annotations.list': ({ articleId, color, tag }) =>
-      userFacing(() => (articleId && !color && !tag ? highlights.forArticle(articleId) : highlights.list({ articleId, color, tag }))),
-    'annotations.create': (input) => userFacing(() => highlights.create(input)),
-    'annotations.update': ({ id, patch }) => userFacing(() => highlights.update(id, patch)),
-    'annotations.delete': ({ id }) => userFacing(() => highlights.delete(id)),
-    'annotations.restore': ({ annotation }) => userFacing(() => highlights.restore(annotation)),
-    'annotations.labels': () => highlights.colorLabels(),
-    'annotations.renameColor': ({ color, label }) => userFacing(() => highlights.renameColor(color, label)),
+      userFacing(() => (articleId && !color && !tag ? currentLibrary().highlights.forArticle(articleId) : currentLibrary().highlights.list({ articleId, color, tag }))),
+    'annotations.create': (input) => userFacing(() => currentLibrary().highlights.create(input)),
+    'annotations.update': ({ id, patch }) => userFacing(() => currentLibrary().highlights.update(id, patch)),
+    'annotations.delete': ({ id }) => userFacing(() => currentLibrary().highlights.delete(id)),
+    'annotations.restore': ({ annotation }) => userFacing(() => currentLibrary().highlights.restore(annotation)),
+    'annotations.labels': () => currentLibrary().highlights.colorLabels(),
+    'annotations.renameColor': ({ color, label }) => userFacing(() => currentLibrary().highlights.renameColor(color, label)),
     'annotations.export': ({ articleId, format }) =>
       userFacing(() => {
         const stamp = new Date().toISOString().slice(0, 10);
         if (format === 'md') {
-          const article = library.get(articleId!);
+          const article = currentLibrary().get(articleId!);
           if (!article) throw new CommandError('not-found', `No article with id ${articleId}`);
-          return { filename: `${safeFileName(article.title)}.md`, mediaType: 'text/markdown' as const, content: highlights.markdown(article.id) };
+          return { filename: `${safeFileName(article.title)}.md`, mediaType: 'text/markdown' as const, content: currentLibrary().highlights.markdown(article.id) };
         }
-        const collection = highlights.jsonLd(articleId);
+        const collection = currentLibrary().highlights.jsonLd(articleId);
         return {
           filename: articleId ? `annotations-${articleId}.jsonld` : `newsroom-annotations-${stamp}.jsonld`,
           mediaType: 'application/ld+json' as const,

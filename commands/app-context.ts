@@ -6,6 +6,7 @@ import { createDispatcher, type Dispatch } from './dispatcher.ts';
 import { EventBus } from './event-bus.ts';
 import { createHandlers, type HostServices } from './handlers.ts';
 import { ImportJobs } from './import-jobs.ts';
+import { copyLibraryTo } from './library-relocation.ts';
 
 export interface AppContextOptions {
   libraryDir: string;
@@ -13,6 +14,8 @@ export interface AppContextOptions {
   /** What only a particular host can do (native dialogs); absent in `serve` and the CLI. */
   host?: HostServices;
   onUnexpectedError?: (command: string, error: unknown) => void;
+  /** Where the host remembers the library's new folder for the next start. */
+  onLibraryMoved?: (libraryDir: string) => void;
 }
 
 /**
@@ -20,16 +23,18 @@ export interface AppContextOptions {
  * and the validated command dispatcher. Electron main, `serve` and the CLI each open one of these.
  */
 export class AppContext {
-  readonly library: Library;
-  readonly search: SearchIndexManager;
+  #library: Library;
+  #search: SearchIndexManager;
   readonly events = new EventBus();
   readonly dispatch: Dispatch;
-  readonly info: AppInfo;
+  info: AppInfo;
+  readonly #options: AppContextOptions;
   readonly #unsubscribe: (() => void)[] = [];
 
   private constructor(library: Library, search: SearchIndexManager, options: AppContextOptions) {
-    this.library = library;
-    this.search = search;
+    this.#library = library;
+    this.#search = search;
+    this.#options = options;
     this.info = {
       name: appName,
       version: appVersion,
@@ -43,6 +48,20 @@ export class AppContext {
       createHandlers({ app: this, jobs, host: options.host ?? {} }),
       options.onUnexpectedError,
     );
+    this.#listen();
+  }
+
+  get library(): Library {
+    return this.#library;
+  }
+
+  get search(): SearchIndexManager {
+    return this.#search;
+  }
+
+  #listen(): void {
+    const library = this.#library;
+    const search = this.#search;
     this.#unsubscribe.push(
       library.onChange((change) => {
         search.notifyChanged(change);
@@ -50,6 +69,29 @@ export class AppContext {
       }),
       search.onState((state) => this.events.emit('search.state', { state })),
     );
+  }
+
+  /**
+   * Moves the library to an empty folder: a verified copy is made first, then this context switches
+   * to it and the host is told (`onLibraryMoved`) so the next start opens it. The old folder stays.
+   */
+  async moveLibrary(target: string): Promise<{ libraryDir: string; previousDir: string }> {
+    await this.#search.whenIdle();
+    const previousDir = this.#library.dir;
+    const libraryDir = await copyLibraryTo(this.#library, target);
+    const library = Library.open(libraryDir);
+    const search = new SearchIndexManager({ dir: library.dir, source: library });
+    for (const off of this.#unsubscribe.splice(0)) off();
+    await this.#search.close();
+    this.#library.close();
+    this.#library = library;
+    this.#search = search;
+    this.info = { ...this.info, libraryDir: library.dir };
+    this.#listen();
+    await search.open();
+    this.#options.onLibraryMoved?.(library.dir);
+    this.events.emit('library.changed', { changed: [], removed: [], generation: library.generation() });
+    return { libraryDir: library.dir, previousDir };
   }
 
   static async open(options: AppContextOptions): Promise<AppContext> {
@@ -63,7 +105,7 @@ export class AppContext {
 
   async close(): Promise<void> {
     for (const off of this.#unsubscribe.splice(0)) off();
-    await this.search.close();
-    this.library.close();
+    await this.#search.close();
+    this.#library.close();
   }
 }

@@ -22,10 +22,11 @@ interface HandlerContext {
 const SETTINGS_KEY = 'ui.settings';
 
 export function createHandlers({ app, jobs }: HandlerContext): CommandHandlers {
-  const { library, search, events } = app;
+  const { events } = app;
+  // Read at call time: moving the library swaps what the context holds.
 
   const readSettings = (): Settings => {
-    const stored = v.safeParse(v.partial(SettingsSchema), library.getSetting(SETTINGS_KEY) ?? {});
+    const stored = v.safeParse(v.partial(SettingsSchema), app.library.getSetting(SETTINGS_KEY) ?? {});
     // A setting written by a newer or older version that no longer validates falls back to its default.
     return { ...DEFAULT_SETTINGS, ...(stored.success ? stored.output : {}) };
   };
@@ -33,7 +34,7 @@ export function createHandlers({ app, jobs }: HandlerContext): CommandHandlers {
   const importTargets = async (jobId: string, targets: ImportTarget[]): Promise<ImportReport> => {
     const signal = jobs.start(jobId);
     try {
-      return await runImport(targets, library, {
+      return await runImport(targets, app.library, {
         jobId,
         signal,
         onProgress: (progress) => events.emit('import.progress', progress),
@@ -48,20 +49,20 @@ export function createHandlers({ app, jobs }: HandlerContext): CommandHandlers {
     'settings.get': () => readSettings(),
     'settings.update': ({ patch }) => {
       const next = { ...readSettings(), ...patch };
-      library.setSetting(SETTINGS_KEY, next);
+      app.library.setSetting(SETTINGS_KEY, next);
       return next;
     },
-    'library.list': (query) => library.list(query),
-    'library.counts': () => library.counts(),
+    'library.list': (query) => app.library.list(query),
+    'library.counts': () => app.library.counts(),
     'library.get': ({ id }) => {
-      const article = library.get(id);
+      const article = app.library.get(id);
       if (!article) throw new CommandError('not-found', `No article with id ${id}`);
       return article;
     },
-    'library.update': ({ id, patch }) => library.update(id, patch),
-    'library.trash': ({ ids }) => ({ count: library.trash(ids) }),
-    'library.restore': ({ ids }) => ({ count: library.restore(ids) }),
-    'library.emptyTrash': () => ({ count: library.emptyTrash() }),
+    'library.update': ({ id, patch }) => app.library.update(id, patch),
+    'library.trash': ({ ids }) => ({ count: app.library.trash(ids) }),
+    'library.restore': ({ ids }) => ({ count: app.library.restore(ids) }),
+    'library.emptyTrash': () => ({ count: app.library.emptyTrash() }),
     'library.importFiles': ({ jobId, files }) =>
       importTargets(
         jobId,
@@ -72,20 +73,21 @@ export function createHandlers({ app, jobs }: HandlerContext): CommandHandlers {
     'library.cancelImport': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
     'library.export': ({ ids }) => {
       const lines: string[] = [];
-      for (const record of library.exportRecords(ids)) lines.push(JSON.stringify(record));
+      for (const record of app.library.exportRecords(ids)) lines.push(JSON.stringify(record));
       const stamp = new Date().toISOString().slice(0, 10);
       return { filename: `newsroom-library-${stamp}.ndjson`, ndjson: lines.join('\n') + (lines.length ? '\n' : ''), count: lines.length };
     },
+    'library.move': async ({ path }) => app.moveLibrary(path),
     'library.backup': async ({ path }) => {
-      const { bytes } = await library.backup(path);
+      const { bytes } = await app.library.backup(path);
       return { path, bytes };
     },
     'search.query': async ({ query, limit, offset, filters }) => {
-      const searchable = library.searchableIds(filters);
+      const searchable = app.library.searchableIds(filters);
       const accept = (id: string): boolean => searchable.has(id);
-      return search.search(query, { limit: limit ?? 50, offset: offset ?? 0, accept });
+      return app.search.search(query, { limit: limit ?? 50, offset: offset ?? 0, accept });
     },
-    'search.status': () => ({ state: search.state }),
-    ...annotationHandlers(library),
+    'search.status': () => ({ state: app.search.state }),
+    ...annotationHandlers(() => app.library),
   };
 }

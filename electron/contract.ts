@@ -240,6 +240,11 @@ export const commands = {
     v.strictObject({ ids: v.optional(Ids) }),
     returns<ExportPayload>(),
   ),
+  'library.move': command(
+    'Move the library to an empty folder: a verified copy is made, the app switches to it, the old folder is kept.',
+    v.strictObject({ path: v.pipe(v.string(), v.minLength(1, 'choose a folder'), v.maxLength(4096)) }),
+    returns<{ libraryDir: string; previousDir: string }>(),
+  ),
   'library.backup': command(
     'A consistent copy of the database at a path on this computer.',
     v.strictObject({ path: v.pipe(v.string(), v.minLength(1), v.maxLength(4096)) }),
@@ -300,7 +305,7 @@ export const events = {
   'import.progress': returns<ImportProgress>(),
   'library.changed': returns<LibraryChange>(),
   'search.state': returns<{ state: SearchIndexState }>(),
-  /** Application-menu actions the renderer carries out (import, export, theme, about). */
+  /** Application-menu actions the renderer carries out (import, export, theme, language, about). */
   'menu.action': returns<MenuAction>(),
 } as const;
 
@@ -309,6 +314,7 @@ export type MenuAction =
   | { action: 'export' }
   | { action: 'settings' }
   | { action: 'theme'; theme: v.InferOutput<typeof ThemeSchema> }
+  | { action: 'locale'; locale: v.InferOutput<typeof LocaleSettingSchema> }
   | { action: 'about' };
 
 export type EventName = keyof typeof events;

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppContext } from '../commands/app-context.ts';
-import { resolveLibraryDir, userDataDir } from '../commands/library-location.ts';
+import { resolveLibraryDir, userDataDir, usesRememberedLibrary, writeLibraryPointer } from '../commands/library-location.ts';
 import { appProtocolResponse } from './app-protocol.ts';
 import { commandNames, type MenuAction } from './contract.ts';
 import { APP_ORIGIN, EVENT_CHANNEL } from './ipc-channels.ts';
@@ -55,6 +55,8 @@ if (!app.requestSingleInstanceLock()) {
         };
       case 'action':
         return { label: entry.label, accelerator: entry.accelerator, click: () => send(entry.action) };
+      case 'submenu':
+        return { label: entry.label, submenu: entry.entries.map(toMenuItem) };
     }
   };
 
@@ -95,9 +97,12 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionCheckHandler(() => false);
     protocol.handle('app', (request) => appProtocolResponse(request.url, rendererRoot));
     context = await AppContext.open({
-      libraryDir: resolveLibraryDir(undefined),
+      libraryDir: resolveLibraryDir(undefined, process.env),
       runtime: 'electron',
       onUnexpectedError: (name, error) => console.error(`${name}:`, error),
+      onLibraryMoved: (libraryDir) => {
+        if (usesRememberedLibrary(undefined, process.env)) writeLibraryPointer(libraryDir, process.env);
+      },
     });
     const ctx = context;
     for (const name of commandNames) {

@@ -13,6 +13,8 @@ export interface ServeOptions {
   log?: (line: string) => void;
   /** For tests: serve a different renderer folder. */
   rendererDir?: string;
+  /** When the library was moved from the app, where the next start should find it. */
+  onLibraryMoved?: (libraryDir: string) => void;
 }
 
 export interface ServeHost {
@@ -36,6 +38,7 @@ export async function startServeHost(options: ServeOptions): Promise<ServeHost> 
   const context = await AppContext.open({
     libraryDir: options.libraryDir,
     runtime: 'browser',
+    onLibraryMoved: options.onLibraryMoved,
     onUnexpectedError: (command, error) => log(`error in ${command}: ${error instanceof Error ? error.stack : String(error)}`),
   });
   const token = newToken();

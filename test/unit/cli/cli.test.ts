@@ -190,4 +190,41 @@ describe('newsroom-reader CLI', () => {
     expect(JSON.parse((await cli(['--library', library, 'import', ldPath, '--json'])).out)).toMatchObject({ imported: [], duplicates: [{ id: annotation.id }] });
     expect((await cli(['--library', library, 'list', '--json'])).out).toContain('"total": 1');
   });
+
+  it('moves the library to an empty folder, verified, and finds it there next time', async () => {
+    const config = await mkdtemp(join(tmpdir(), 'nr-cli-config-'));
+    const env = { XDG_CONFIG_HOME: config };
+    const inputs = await mkdtemp(join(tmpdir(), 'nr-cli-in-'));
+    await writeFile(join(inputs, 'gaza.txt'), SEED_SHAPED);
+    const id = (JSON.parse((await cli(['import', join(inputs, 'gaza.txt'), '--json'], env)).out) as { imported: { id: string }[] }).imported[0]!.id;
+    await cli(['annotate', id, '--quote', 'con tin', '--note', 'ghi chú'], env);
+
+    const occupied = await mkdtemp(join(tmpdir(), 'nr-cli-occupied-'));
+    await writeFile(join(occupied, 'other.txt'), 'x');
+    const refused = await cli(['move-library', occupied], env);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/not empty/);
+
+    const target = join(await mkdtemp(join(tmpdir(), 'nr-cli-target-')), 'Thư viện mới');
+    const moved = await cli(['move-library', target, '--json'], env);
+    expect(moved.code).toBe(0);
+    const result = JSON.parse(moved.out) as { libraryDir: string; previousDir: string };
+    expect(result.libraryDir).toBe(target);
+    expect(existsSync(join(result.previousDir, 'library.sqlite'))).toBe(true);
+
+    // The next run without --library opens the moved library: articles, annotations and search.
+    const listed = JSON.parse((await cli(['list', '--json'], env)).out) as { items: { id: string }[] };
+    expect(listed.items.map((item) => item.id)).toEqual([id]);
+    expect(JSON.parse((await cli(['annotations', id, '--json'], env)).out)).toMatchObject([{ quote: 'con tin', note: 'ghi chú' }]);
+    expect((JSON.parse((await cli(['search', 'dam phan', '--json'], env)).out) as { hits: { id: string }[] }).hits.map((h) => h.id)).toEqual([id]);
+    const info = await readFile(join(config, 'newsroom-reader', 'library-location.json'), 'utf8');
+    expect(JSON.parse(info)).toEqual({ libraryDir: target });
+
+    // A library named with --library is moved, but does not become the app's remembered one.
+    const elsewhere = await mkdtemp(join(tmpdir(), 'nr-cli-'));
+    await cli(['--library', elsewhere, 'import', join(inputs, 'gaza.txt')], env);
+    const second = join(await mkdtemp(join(tmpdir(), 'nr-cli-target-')), 'copy');
+    expect((await cli(['--library', elsewhere, 'move-library', second], env)).code).toBe(0);
+    expect(JSON.parse(await readFile(join(config, 'newsroom-reader', 'library-location.json'), 'utf8'))).toEqual({ libraryDir: target });
+  });
 });
