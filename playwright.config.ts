@@ -14,6 +14,9 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     headless: true,
+    // The UI follows the OS language by default; the suites are written against the Vietnamese UI,
+    // so the browser says it is Vietnamese whatever the machine running them is set to.
+    locale: 'vi-VN',
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {

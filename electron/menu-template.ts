@@ -6,6 +6,7 @@ export type MenuEntry =
   | { kind: 'role'; role: 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'selectAll' | 'zoomIn' | 'zoomOut' | 'resetZoom' | 'togglefullscreen' | 'quit' | 'toggleDevTools' }
   | { kind: 'import'; label: string; accelerator: string }
   | { kind: 'about'; label: string }
+  | { kind: 'submenu'; label: string; entries: MenuEntry[] }
   | { kind: 'separator' };
 
 export interface MenuSection {
@@ -47,6 +48,16 @@ export function menuTemplate(options: { devTools: boolean }): MenuSection[] {
         { kind: 'action', label: 'Theme: Light', action: { action: 'theme', theme: 'light' } },
         { kind: 'action', label: 'Theme: Dark', action: { action: 'theme', theme: 'dark' } },
         { kind: 'action', label: 'Theme: Sepia', action: { action: 'theme', theme: 'sepia' } },
+        {
+          kind: 'submenu',
+          label: 'Language',
+          // Each language in its own words, so someone who cannot read the current one finds theirs.
+          entries: [
+            { kind: 'action', label: 'Tiếng Việt', action: { action: 'locale', locale: 'vi' } },
+            { kind: 'action', label: 'English', action: { action: 'locale', locale: 'en' } },
+            { kind: 'action', label: 'System', action: { action: 'locale', locale: 'system' } },
+          ],
+        },
         { kind: 'separator' },
         { kind: 'role', role: 'togglefullscreen' },
         ...(options.devTools ? [{ kind: 'role', role: 'toggleDevTools' } as const] : []),

@@ -1,15 +1,13 @@
+import { msg, str } from '@lit/localize';
 import type { ArticleSummary } from '../electron/contract.ts';
-
-function shortDate(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat('vi-VN', { day: 'numeric', month: 'numeric', year: 'numeric' }).format(date);
-}
+import { formatShortDate } from './format-date.ts';
 
 /** A quote ready to paste into a draft: the words, then where they come from (title, source, date, URL). */
 export function citationText(article: Pick<ArticleSummary, 'title' | 'source' | 'publishedAt' | 'importedAt' | 'url'>, quote: string): string {
   // An undated article is cited by when it was saved, said so, rather than by a date it never had.
-  const date = article.publishedAt ? shortDate(article.publishedAt) : `truy cập ${shortDate(article.importedAt)}`;
+  const date = article.publishedAt
+    ? formatShortDate(article.publishedAt)
+    : msg(str`truy cập ${formatShortDate(article.importedAt)}`, { desc: 'Citation of an undated article: when it was saved' });
   const where = [article.title, article.source, date].filter(Boolean).join(', ');
   const words = quote.replace(/\s*\n+\s*/g, ' ').trim();
   return `“${words}” — ${where}.${article.url ? ` ${article.url}` : ''}`;

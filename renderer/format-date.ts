@@ -1,7 +1,36 @@
-/** Dates in the reader's locale style (Vietnamese: "Thứ Hai, 4/3/2024"). */
-export function formatDate(iso: string | null, locale = 'vi-VN'): string {
-  if (!iso) return '';
+import { msg, str } from '@lit/localize';
+import { dateLocale, getLocale } from './localization/app-locale.ts';
+
+// Vietnamese writes the day before the month in figures ("Thứ Hai, 4/3/2024"); English spells the
+// month out, which no reader can misread as day/month or month/day ("Monday, March 4, 2024").
+const LONG: Record<'vi' | 'en', Intl.DateTimeFormatOptions> = {
+  vi: { weekday: 'long', day: 'numeric', month: 'numeric', year: 'numeric' },
+  en: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
+};
+const SHORT: Record<'vi' | 'en', Intl.DateTimeFormatOptions> = {
+  vi: { day: 'numeric', month: 'numeric', year: 'numeric' },
+  en: { day: 'numeric', month: 'long', year: 'numeric' },
+};
+
+function format(iso: string, options: Record<'vi' | 'en', Intl.DateTimeFormatOptions>, locale?: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'numeric', year: 'numeric' }).format(date);
+  const tag = locale ?? dateLocale();
+  const language = tag.toLowerCase().startsWith('en') ? 'en' : tag.toLowerCase().startsWith('vi') ? 'vi' : getLocale();
+  return new Intl.DateTimeFormat(tag, options[language]).format(date);
+}
+
+/** Dates in the UI language's style (Vietnamese: "Thứ Hai, 4/3/2024"; English: "Monday, March 4, 2024"). */
+export function formatDate(iso: string | null, locale?: string): string {
+  return iso ? format(iso, LONG, locale) : '';
+}
+
+/** A date without its weekday, for citations ("4/3/2024"; "March 4, 2024"). */
+export function formatShortDate(iso: string, locale?: string): string {
+  return format(iso, SHORT, locale);
+}
+
+/** An article's reading time ("5 phút đọc"; "5 min read"). */
+export function readingTime(minutes: number): string {
+  return msg(str`${minutes} phút đọc`, { desc: 'Estimated reading time in minutes' });
 }

@@ -6,3 +6,6 @@ import '@fontsource/noto-serif/vietnamese-400.css';
 import '@fontsource/noto-serif/latin-400.css';
 import './styles/page.css';
 import './components/nr-app.ts';
+import { applyRememberedLocale } from './localization/app-locale.ts';
+
+void applyRememberedLocale();

@@ -8,7 +8,7 @@ import { runSearch } from './run-search.ts';
 import { SearchEngine } from './search-engine.ts';
 import type { SearchIndexState, SearchOptions, SearchResult } from './types.ts';
 
-const BUILDING_MESSAGE = 'The search index is being built; results will appear in a moment.';
+export const BUILDING_MESSAGE = 'The search index is being built; results will appear in a moment.';
 // Past this many re-indexed documents the delta segment is folded into a full rebuild.
 const MAX_DELTA_DOCUMENTS = 2000;
 const DELTA_DEBOUNCE_MS = 30;

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import type { CommandOutcome, EventName, NewsroomBridge } from '../../electron/contract.ts';
 
 declare global {
@@ -27,10 +28,10 @@ function httpBridge(): NewsroomBridge {
         try {
           return JSON.parse(text) as CommandOutcome<unknown>;
         } catch {
-          return { ok: false, error: { code: 'failed', message: `The host answered ${response.status} ${response.statusText}` } };
+          return { ok: false, error: { code: 'failed', message: msg(str`Máy chủ trả lời ${response.status} ${response.statusText}`, { desc: 'The local host answered with an HTTP error status' }) } };
         }
       } catch {
-        return { ok: false, error: { code: 'failed', message: 'Cannot reach Newsroom Reader; is `serve` still running?' } };
+        return { ok: false, error: { code: 'failed', message: msg('Không kết nối được với Newsroom Reader; lệnh `serve` còn chạy không?') } };
       }
     },
     on(event: EventName, listener: (payload: unknown) => void) {

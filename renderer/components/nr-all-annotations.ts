@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { Annotation, AnnotationColor, ColorLabels } from '../../electron/contract.ts';
-import { ANNOTATION_COLORS, colorLabel, colorName } from '../annotation-colors.ts';
+import { ANNOTATION_COLORS, colorLabel, colorName, orphanLabel } from '../annotation-colors.ts';
 import { controls, highlightColors } from '../styles/tokens.ts';
 import type { ExportFormat } from './nr-annotation-list.ts';
 
@@ -44,6 +45,7 @@ export class NrAllAnnotations extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.annotations = [];
     this.labels = null;
     this.articles = new Map();
@@ -115,7 +117,7 @@ export class NrAllAnnotations extends LitElement {
         flex: 1;
         min-width: 0;
         padding: 0.2rem 0.4rem;
-        border: 1px solid var(--nr-border);
+        border: 1px solid var(--nr-border-strong);
         border-radius: var(--nr-radius);
         background: var(--nr-bg);
       }
@@ -201,7 +203,7 @@ export class NrAllAnnotations extends LitElement {
       >
         <div class="meta">
           <span class="swatch hl-${annotation.color}"></span><span>${colorLabel(this.labels, annotation.color)}</span>
-          ${annotation.status === 'orphan' ? html`<span class="orphan">· không tìm được vị trí</span>` : nothing}
+          ${annotation.status === 'orphan' ? html`<span class="orphan">· ${orphanLabel()}</span>` : nothing}
         </div>
         <div class="quote hl-${annotation.color}">${annotation.quote.exact}</div>
         ${annotation.note ? html`<div class="note">${annotation.note}</div>` : nothing}
@@ -214,16 +216,16 @@ export class NrAllAnnotations extends LitElement {
     const filter = this.filter;
     return html`<header>
         <div class="title-row">
-          <h2>Tất cả ghi chú (${this.annotations.length})</h2>
-          <button @click=${() => this.#emit<ExportFormat>('nr-annotation-export', 'jsonld')}>Xuất JSON-LD</button>
+          <h2>${msg(str`Tất cả ghi chú (${this.annotations.length})`, { desc: 'Heading: every highlight and note in the library, with their number' })}</h2>
+          <button @click=${() => this.#emit<ExportFormat>('nr-annotation-export', 'jsonld')}>${msg('Xuất JSON-LD')}</button>
         </div>
-        <div class="chips" role="group" aria-label="Lọc theo màu và nhãn">
-          <button aria-pressed=${filter === null ? 'true' : 'false'} @click=${() => this.#emit<AnnotationColor | null>('nr-annotations-filter', null)}>Mọi màu</button>
+        <div class="chips" role="group" aria-label=${msg('Lọc theo màu và nhãn')}>
+          <button aria-pressed=${filter === null ? 'true' : 'false'} @click=${() => this.#emit<AnnotationColor | null>('nr-annotations-filter', null)}>${msg('Mọi màu')}</button>
           ${ANNOTATION_COLORS.map(
             (color) =>
               html`<button
                 aria-pressed=${filter === color ? 'true' : 'false'}
-                title=${`Màu ${colorName(color)}`}
+                title=${msg(str`Màu ${colorName(color)}`, { desc: 'Tooltip: the colour of a filter chip' })}
                 @click=${() => this.#emit<AnnotationColor | null>('nr-annotations-filter', color)}
               >
                 <span class="swatch hl-${color}"></span>${colorLabel(this.labels, color)}
@@ -231,20 +233,24 @@ export class NrAllAnnotations extends LitElement {
           )}
         </div>
         <details>
-          <summary>Đổi tên nhãn màu</summary>
+          <summary>${msg('Đổi tên nhãn màu')}</summary>
           ${ANNOTATION_COLORS.map(
             (color) =>
               html`<form @submit=${(event: SubmitEvent) => this.#rename(event, color)}>
                 <span class="swatch hl-${color}"></span>
-                <input aria-label=${`Nhãn cho màu ${colorName(color)}`} maxlength="200" required .value=${colorLabel(this.labels, color)} />
-                <button type="submit">Đổi tên</button>
+                <input aria-label=${msg(str`Nhãn cho màu ${colorName(color)}`, { desc: 'Field: the label of the named colour' })} maxlength="200" required .value=${colorLabel(this.labels, color)} />
+                <button type="submit">${msg('Đổi tên')}</button>
               </form>`,
           )}
         </details>
       </header>
       ${this.annotations.length === 0
-        ? html`<p class="empty">${this.loading ? 'Đang tải…' : filter ? 'Không có ghi chú nào màu này.' : 'Chưa có ghi chú nào. Chọn một đoạn trong bài để đánh dấu.'}</p>`
-        : html`<ol aria-label="Tất cả ghi chú">
+        ? html`<p class="empty">${this.loading
+            ? msg('Đang tải…')
+            : filter
+              ? msg('Không có ghi chú nào màu này.')
+              : msg('Chưa có ghi chú nào. Chọn một đoạn trong bài để đánh dấu.')}</p>`
+        : html`<ol aria-label=${msg('Tất cả ghi chú', { id: 'annotations.all', desc: 'Every highlight and note in the library' })}>
             ${this.annotations.map((annotation) => this.#row(annotation))}
           </ol>`}`;
   }

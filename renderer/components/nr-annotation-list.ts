@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { Annotation, AnnotationColor, ColorLabels } from '../../electron/contract.ts';
-import { ANNOTATION_COLORS, colorLabel, colorName } from '../annotation-colors.ts';
+import { ANNOTATION_COLORS, colorLabel, colorName, orphanLabel } from '../annotation-colors.ts';
 import { controls, highlightColors } from '../styles/tokens.ts';
 
 export interface AnnotationUpdate {
@@ -35,6 +36,7 @@ export class NrAnnotationList extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.annotations = [];
     this.labels = null;
     this.editingId = null;
@@ -124,7 +126,7 @@ export class NrAnnotationList extends LitElement {
         min-height: 5rem;
         margin: 0.3rem 0;
         padding: 0.4rem;
-        border: 1px solid var(--nr-border);
+        border: 1px solid var(--nr-border-strong);
         border-radius: var(--nr-radius);
         background: var(--nr-bg);
         resize: vertical;
@@ -205,27 +207,27 @@ export class NrAnnotationList extends LitElement {
     return html`<li class=${annotation.id === this.activeId ? 'active' : ''} data-id=${annotation.id}>
       <div class="label">
         <span class="swatch hl-${annotation.color}"></span><span>${label}</span>
-        ${annotation.status === 'orphan' ? html`<span class="orphan">· không tìm được vị trí</span>` : nothing}
+        ${annotation.status === 'orphan' ? html`<span class="orphan">· ${orphanLabel()}</span>` : nothing}
       </div>
       <button
         class="quote hl-${annotation.color}"
-        title=${annotation.status === 'orphan' ? 'Đoạn này không còn trong bài' : 'Cuộn tới đoạn này trong bài'}
+        title=${annotation.status === 'orphan' ? msg('Đoạn này không còn trong bài') : msg('Cuộn tới đoạn này trong bài')}
         @click=${() => this.#emit('nr-annotation-reveal', annotation.id)}
       >${annotation.quote.exact}</button>
       ${editing
         ? html`<textarea
-              aria-label="Nội dung ghi chú"
-              placeholder="Viết ghi chú… (Ctrl+Enter để lưu)"
+              aria-label=${msg('Nội dung ghi chú')}
+              placeholder=${msg('Viết ghi chú… (Ctrl+Enter để lưu)')}
               .value=${annotation.note}
               @keydown=${(event: KeyboardEvent) => this.#onEditorKey(event, annotation)}
             ></textarea>
             <div class="actions">
-              <button class="primary" @click=${() => this.#save(annotation)}>Lưu ghi chú</button>
-              <button @click=${() => this.#emit<string | null>('nr-annotation-edit', null)}>Huỷ</button>
+              <button class="primary" @click=${() => this.#save(annotation)}>${msg('Lưu ghi chú')}</button>
+              <button @click=${() => this.#emit<string | null>('nr-annotation-edit', null)}>${msg('Huỷ')}</button>
             </div>`
         : html`${annotation.note ? html`<div class="note">${annotation.note}</div>` : nothing}
             <div class="actions">
-              <span class="colors" role="group" aria-label="Đổi màu">
+              <span class="colors" role="group" aria-label=${msg('Đổi màu')}>
                 ${ANNOTATION_COLORS.map(
                   (color) =>
                     html`<button
@@ -238,8 +240,8 @@ export class NrAnnotationList extends LitElement {
                     </button>`,
                 )}
               </span>
-              <button @click=${() => this.#emit('nr-annotation-edit', annotation.id)}>${annotation.note ? 'Sửa ghi chú' : 'Thêm ghi chú'}</button>
-              <button @click=${() => this.#emit('nr-annotation-delete', annotation.id)}>Xoá</button>
+              <button @click=${() => this.#emit('nr-annotation-edit', annotation.id)}>${annotation.note ? msg('Sửa ghi chú') : msg('Thêm ghi chú')}</button>
+              <button @click=${() => this.#emit('nr-annotation-delete', annotation.id)}>${msg('Xoá', { id: 'annotation.delete', desc: 'Button: delete this highlight and its note' })}</button>
             </div>`}
     </li>`;
   }
@@ -247,15 +249,17 @@ export class NrAnnotationList extends LitElement {
   override render() {
     const count = this.annotations.length;
     return html`<header>
-        <h2>Ghi chú trong bài (${count})</h2>
-        <button @click=${() => this.#emit<ExportFormat>('nr-annotation-export', 'md')}>Xuất Markdown</button>
-        <button ?disabled=${count === 0} @click=${() => this.#emit<ExportFormat>('nr-annotation-export', 'jsonld')}>Xuất JSON-LD</button>
+        <h2>${msg(str`Ghi chú trong bài (${count})`, { desc: 'Heading of the panel of this article’s highlights and notes, with their number' })}</h2>
+        <button @click=${() => this.#emit<ExportFormat>('nr-annotation-export', 'md')}>${msg('Xuất Markdown')}</button>
+        <button ?disabled=${count === 0} @click=${() => this.#emit<ExportFormat>('nr-annotation-export', 'jsonld')}>${msg('Xuất JSON-LD')}</button>
       </header>
       ${count === 0
         ? html`<p class="empty">
-            Chọn một đoạn trong bài rồi chọn màu để đánh dấu. Phím tắt: <kbd>h</kbd> đánh dấu, <kbd>n</kbd> đánh dấu và viết ghi chú.
+            ${msg(html`Chọn một đoạn trong bài rồi chọn màu để đánh dấu. Phím tắt: <kbd>h</kbd> đánh dấu, <kbd>n</kbd> đánh dấu và viết ghi chú.`, {
+              desc: 'Empty annotation panel; h and n are keyboard shortcuts and stay as they are',
+            })}
           </p>`
-        : html`<ol aria-label="Ghi chú trong bài">
+        : html`<ol aria-label=${msg('Ghi chú trong bài')}>
             ${this.annotations.map((annotation) => this.#item(annotation))}
           </ol>`}`;
   }

@@ -1,4 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type {
   Annotation,
   AnnotationColor,
@@ -18,14 +20,23 @@ import { sortInReadingOrder } from '../../annotations/reading-order.ts';
 import { citationText, copyText } from '../citation.ts';
 import { client, CommandFailure } from '../client/newsroom-client.ts';
 import { downloadText } from '../download-text.ts';
+import { failureMessage } from '../host-messages.ts';
+import { applyLocale } from '../localization/app-locale.ts';
 import type { TextRange } from '../marked-text.ts';
 import { tokens, controls } from '../styles/tokens.ts';
 import type { ArticleLabel, ColorRename, OpenAnnotation } from './nr-all-annotations.ts';
 import type { AnnotationUpdate, ExportFormat } from './nr-annotation-list.ts';
 import type { LibrarySelection } from './nr-sidebar.ts';
-import type { AnnotateRequest, NrReader } from './nr-reader.ts';
+import type { AnnotateRequest, Neighbours, NrReader, ReadingPosition } from './nr-reader.ts';
+import type { SearchIndexState, Settings } from '../../electron/contract.ts';
+import type { NrArticleList } from './nr-article-list.ts';
+import type { NrSearchResults } from './nr-search-results.ts';
+import { readerStyle, type SettingsPatch } from './nr-reader-prefs.ts';
+import type { PaneResize } from './nr-splitter.ts';
+import type { NrSettings } from './nr-settings.ts';
+import type { NrShortcutSheet } from './nr-shortcut-sheet.ts';
 import type { NrSearchBox } from './nr-search-box.ts';
-import './nr-sidebar.ts';
+import { viewLabel } from './nr-sidebar.ts';
 import './nr-article-list.ts';
 import './nr-reader.ts';
 import './nr-search-box.ts';
@@ -34,8 +45,12 @@ import './nr-search-filters.ts';
 import './nr-import-status.ts';
 import './nr-annotation-list.ts';
 import './nr-all-annotations.ts';
+import './nr-settings.ts';
+import './nr-shortcut-sheet.ts';
+import './nr-splitter.ts';
 
 const PAGE = 200;
+const REFRESH_DEPTH = 3000;
 
 type MatchRange = SearchHit['matches'][number];
 
@@ -46,6 +61,30 @@ interface UndoOffer {
 }
 
 const NOTICE_MS = 5000;
+/** Settings changed in a burst (a slider moving, a separator dragged) are saved once they rest. */
+const SETTINGS_SAVE_MS = 300;
+
+/** What the app shows until settings.get answers; the host's defaults (electron/contract.ts). */
+const INITIAL_SETTINGS: Settings = {
+  theme: 'system',
+  locale: 'system',
+  fontFamily: 'serif',
+  fontSize: 19,
+  lineWidth: 68,
+  paneSizes: { sidebar: 220, list: 380 },
+};
+/** Pane widths the settings contract accepts. */
+const SIDEBAR_WIDTH = { min: 120, max: 600 } as const;
+const LIST_WIDTH = { min: 200, max: 900 } as const;
+
+/** Keys on these elements keep their own meaning (Enter activates a button, a row, a separator…). */
+const OWN_KEYS = 'button, a[href], summary, select, input, textarea, [role=option], [role=separator], [role=button], [role=radio], [role=checkbox], [role=tab]';
+
+/** Whether a key press lands on a control that has its own use for Enter. */
+function onControl(event: KeyboardEvent): boolean {
+  const target = event.composedPath()[0];
+  return target instanceof Element && target.matches(OWN_KEYS);
+}
 
 /** Whether a key press is text entry, which the single-key shortcuts must leave alone. */
 function isTyping(event: KeyboardEvent): boolean {
@@ -101,6 +140,11 @@ export class NrApp extends LitElement {
     articleLabels: { state: true },
     allLoading: { state: true },
     searchFilters: { state: true },
+    settings: { state: true },
+    systemDark: { state: true },
+    dialog: { state: true },
+    focusMode: { state: true },
+    indexState: { state: true },
   };
 
   declare theme: string;
@@ -136,6 +180,20 @@ export class NrApp extends LitElement {
   declare annotationFilter: AnnotationColor | null;
   declare articleLabels: ReadonlyMap<string, ArticleLabel>;
   declare allLoading: boolean;
+  /** The host's own words about the last failure (English, technical), for the error's tooltip. */
+  #errorDetail = '';
+  /** The UI preferences as applied now; changes are remembered through settings.update. */
+  declare settings: Settings;
+  /** Whether the OS prefers a dark colour scheme now: what the theme 'system' means. */
+  declare systemDark: boolean;
+  /** The modal dialog that is open, if any; it has the keyboard to itself. */
+  declare dialog: 'settings' | 'shortcuts' | null;
+  /** Focus mode: everything but the article is hidden. */
+  declare focusMode: boolean;
+  declare indexState: SearchIndexState;
+  #darkScheme = matchMedia('(prefers-color-scheme: dark)');
+  #settingsPatch: SettingsPatch = {};
+  #settingsTimer: ReturnType<typeof setTimeout> | undefined;
   #jobId: string | null = null;
   #searchSeq = 0;
   #annotationSeq = 0;
@@ -146,6 +204,7 @@ export class NrApp extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.theme = 'light';
     this.info = null;
     this.counts = null;
@@ -173,6 +232,11 @@ export class NrApp extends LitElement {
     this.annotationFilter = null;
     this.articleLabels = new Map();
     this.allLoading = false;
+    this.settings = INITIAL_SETTINGS;
+    this.systemDark = this.#darkScheme.matches;
+    this.dialog = null;
+    this.focusMode = false;
+    this.indexState = 'ready';
   }
 
   static override styles = [
@@ -203,22 +267,44 @@ export class NrApp extends LitElement {
         flex: 1;
         max-width: 40rem;
       }
+      header[hidden] {
+        display: none;
+      }
+      /* Pane widths come from the settings (--nr-sidebar-width, --nr-list-width); the separators sit in
+         zero-width columns and overlap the borders they stand for. */
       main {
+        grid-row: 3;
         display: grid;
-        grid-template-columns: 220px minmax(260px, 380px) minmax(0, 1fr);
+        grid-template-columns: var(--nr-sidebar-width, 220px) 0 minmax(200px, var(--nr-list-width, 380px)) 0 minmax(0, 1fr);
         min-height: 0;
       }
       main.with-panel {
-        grid-template-columns: 220px minmax(220px, 320px) minmax(0, 1fr) minmax(14rem, 19rem);
+        grid-template-columns: var(--nr-sidebar-width, 220px) 0 minmax(200px, var(--nr-list-width, 380px)) 0 minmax(16rem, 1fr) minmax(14rem, 19rem);
       }
       main > * {
         min-height: 0;
         border-right: 1px solid var(--nr-border);
       }
+      main > nr-splitter {
+        border-right: none;
+      }
+      main.focus {
+        grid-template-columns: minmax(0, 1fr);
+      }
+      main.focus > :not(nr-reader) {
+        display: none;
+      }
+      nr-settings,
+      nr-shortcut-sheet {
+        display: contents;
+      }
+      .narrow-only {
+        display: none;
+      }
       .error {
         padding: 0.6rem 1rem;
         background: var(--nr-danger);
-        color: #fff;
+        color: var(--nr-on-danger);
       }
       .error button,
       .notice button {
@@ -249,11 +335,26 @@ export class NrApp extends LitElement {
         main.with-panel {
           grid-template-columns: 1fr;
         }
-        nr-sidebar {
+        nr-sidebar,
+        nr-splitter {
           display: none;
         }
+        .narrow-only {
+          display: inline-block;
+        }
+        /* One pane at a time: the list, or the reader (with its annotations below). */
         main[data-pane='list'] nr-reader,
-        main[data-pane='list'] nr-annotation-list,
+        main[data-pane='list'] nr-annotation-list {
+          display: none;
+        }
+        header {
+          flex-wrap: wrap;
+        }
+        header nr-search-box {
+          order: 1;
+          flex-basis: 100%;
+          max-width: none;
+        }
         .search-pane {
           display: flex;
           flex-direction: column;
@@ -279,6 +380,7 @@ export class NrApp extends LitElement {
       client.on('library.changed', () => void this.#refresh()),
       // A query typed while the index was still being built is answered again once it is ready.
       client.on('search.state', ({ state }) => {
+        this.indexState = state;
         if (state === 'ready' && this.query.trim()) void this.#search(this.query);
       }),
       client.on('import.progress', (progress) => {
@@ -286,10 +388,15 @@ export class NrApp extends LitElement {
       }),
       client.on('menu.action', (action) => {
         if (action.action === 'import') this.#chooseFiles();
+        if (action.action === 'settings') this.dialog = 'settings';
+        if (action.action === 'export') void this.#exportLibrary();
         if (action.action === 'theme') this.#setTheme(action.theme);
+        if (action.action === 'locale') this.#updateSettings({ locale: action.locale });
       }),
     );
     window.addEventListener('keydown', this.#onKey);
+    window.addEventListener('pagehide', this.#saveSettings);
+    this.#darkScheme.addEventListener('change', this.#onSchemeChange);
     window.addEventListener('dragover', this.#onDragOver);
     window.addEventListener('drop', this.#onDrop);
     void this.#start();
@@ -299,6 +406,9 @@ export class NrApp extends LitElement {
     super.disconnectedCallback();
     for (const off of this.#unsubscribe.splice(0)) off();
     window.removeEventListener('keydown', this.#onKey);
+    window.removeEventListener('pagehide', this.#saveSettings);
+    this.#darkScheme.removeEventListener('change', this.#onSchemeChange);
+    this.#saveSettings();
     window.removeEventListener('dragover', this.#onDragOver);
     window.removeEventListener('drop', this.#onDrop);
     clearTimeout(this.#noticeTimer);
@@ -308,7 +418,8 @@ export class NrApp extends LitElement {
     try {
       return await work();
     } catch (error) {
-      this.error = error instanceof CommandFailure ? error.message : 'Đã có lỗi không mong muốn. Hãy thử lại.';
+      this.#errorDetail = error instanceof Error ? error.message : String(error);
+      this.error = error instanceof CommandFailure ? failureMessage(error.code) : msg('Đã có lỗi không mong muốn. Hãy thử lại.');
       return undefined;
     }
   }
@@ -318,29 +429,89 @@ export class NrApp extends LitElement {
       const [info, settings, labels] = await Promise.all([client.call('app.info', {}), client.call('settings.get', {}), client.call('annotations.labels', {})]);
       this.info = info;
       this.labels = labels;
+      this.settings = settings;
       this.#applyTheme(settings.theme);
+      await applyLocale(settings.locale);
     });
+    void client.call('search.status', {}).then(
+      ({ state }) => (this.indexState = state),
+      () => undefined,
+    );
     await this.#refresh();
   }
 
   #applyTheme(theme: string): void {
-    this.theme = theme === 'system' ? (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light') : theme;
+    this.theme = theme === 'system' ? (this.#darkScheme.matches ? 'dark' : 'light') : theme;
   }
 
-  #setTheme(theme: 'system' | 'light' | 'dark' | 'sepia'): void {
-    this.#applyTheme(theme);
-    void this.#attempt(() => client.call('settings.update', { patch: { theme } }));
+  /** The OS switched between light and dark: 'system' follows at once. */
+  #onSchemeChange = (): void => {
+    this.systemDark = this.#darkScheme.matches;
+    if (this.settings.theme === 'system') this.#applyTheme('system');
+  };
+
+  #setTheme(theme: Settings['theme']): void {
+    this.#updateSettings({ theme });
+  }
+
+  /** Applies some settings at once and remembers them; a burst of changes is saved once it rests. */
+  #updateSettings(patch: SettingsPatch): void {
+    this.settings = { ...this.settings, ...patch };
+    if (patch.theme) this.#applyTheme(patch.theme);
+    if (patch.locale) void applyLocale(patch.locale);
+    this.#settingsPatch = { ...this.#settingsPatch, ...patch };
+    clearTimeout(this.#settingsTimer);
+    this.#settingsTimer = setTimeout(this.#saveSettings, SETTINGS_SAVE_MS);
+  }
+
+  #saveSettings = (): void => {
+    clearTimeout(this.#settingsTimer);
+    const patch = this.#settingsPatch;
+    this.#settingsPatch = {};
+    if (Object.keys(patch).length) void this.#attempt(() => client.call('settings.update', { patch }));
+  };
+
+  #resizePane(pane: 'sidebar' | 'list', { size }: PaneResize): void {
+    this.#updateSettings({ paneSizes: { ...this.settings.paneSizes, [pane]: size } });
+  }
+
+  /** Searches for a suggested query (no results: the same words without diacritics), shown in the search box. */
+  #suggest(query: string): void {
+    const box = this.renderRoot.querySelector<NrSearchBox>('nr-search-box');
+    if (box) box.value = query;
+    void this.#search(query);
+  }
+
+  async #exportLibrary(): Promise<void> {
+    const file = await this.#attempt(() => client.call('library.export', {}));
+    if (!file) return;
+    downloadText(file.filename, 'application/x-ndjson', file.ndjson);
+    this.#say(msg(str`Đã xuất ${file.count} bài vào ${file.filename}.`, { desc: 'After exporting the library: article count and file name' }));
+  }
+
+  #savePosition({ id, position }: ReadingPosition): void {
+    void this.#attempt(() => client.call('library.update', { id, patch: { readingPosition: position } }));
+  }
+
+  /** The reader says the open article has been read (scrolled to its end, or long enough in view). */
+  #markRead(id: string): void {
+    if (this.article?.id === id && !this.article.read) void this.#attempt(() => client.call('library.update', { id, patch: { read: true } }));
   }
 
   async #refresh(): Promise<void> {
     await this.#attempt(async () => {
-      const [counts, page] = await Promise.all([
+      // Reload what the list has shown so far, a page of at most 1,000 at a time (the contract's
+      // limit); beyond REFRESH_DEPTH the rows already loaded stay until the list asks for more.
+      const depth = Math.min(Math.max(PAGE, this.items.length), REFRESH_DEPTH);
+      const offsets = Array.from({ length: Math.ceil(depth / 1000) }, (_, i) => i * 1000);
+      const [counts, ...pages] = await Promise.all([
         client.call('library.counts', {}),
-        client.call('library.list', { ...this.selection, limit: Math.max(PAGE, this.items.length) }),
+        ...offsets.map((offset) => client.call('library.list', { ...this.selection, offset, limit: Math.min(1000, depth - offset) })),
       ]);
       this.counts = counts;
-      this.items = page.items;
-      this.total = page.total;
+      const fresh = pages.flatMap((page) => page.items);
+      this.items = this.items.length > depth ? [...fresh, ...this.items.slice(fresh.length)] : fresh;
+      this.total = pages[0]?.total ?? 0;
       if (this.article) {
         const id = this.article.id;
         const seq = ++this.#annotationSeq;
@@ -442,7 +613,7 @@ export class NrApp extends LitElement {
     if (!updated) return;
     if (patch.note !== undefined && this.editingId === id) this.editingId = null;
     await this.#refreshAnnotations();
-    if (before) this.#offerUndo({ message: patch.note !== undefined ? 'Đã lưu ghi chú.' : 'Đã đổi màu.', annotation: before });
+    if (before) this.#offerUndo({ message: patch.note !== undefined ? msg('Đã lưu ghi chú.') : msg('Đã đổi màu.'), annotation: before });
   }
 
   async #deleteAnnotation(id: string): Promise<void> {
@@ -452,7 +623,7 @@ export class NrApp extends LitElement {
     if (this.panelChoice === null) this.panelChoice = true;
     if (this.editingId === id) this.editingId = null;
     await this.#refreshAnnotations();
-    this.#offerUndo({ message: 'Đã xoá ghi chú.', annotation: deleted });
+    this.#offerUndo({ message: msg('Đã xoá ghi chú.'), annotation: deleted });
   }
 
   async #undo(): Promise<void> {
@@ -461,7 +632,7 @@ export class NrApp extends LitElement {
     const restored = await this.#attempt(() => client.call('annotations.restore', { annotation: offer.annotation }));
     if (!restored) return;
     await this.#refreshAnnotations();
-    this.#say('Đã hoàn tác.');
+    this.#say(msg('Đã hoàn tác.'));
   }
 
   async #export(format: ExportFormat, articleId?: string): Promise<void> {
@@ -474,9 +645,10 @@ export class NrApp extends LitElement {
     if (!article) return;
     try {
       await copyText(citationText(article, article.body.slice(range.start, range.end)));
-      this.#say('Đã sao chép trích dẫn.');
+      this.#say(msg('Đã sao chép trích dẫn.'));
     } catch {
-      this.error = 'Không sao chép được vào bộ nhớ tạm.';
+      this.#errorDetail = '';
+      this.error = msg('Không sao chép được vào bộ nhớ tạm.');
     }
   }
 
@@ -485,7 +657,7 @@ export class NrApp extends LitElement {
     await this.updateComplete;
     const reader = this.#reader();
     await reader?.updateComplete;
-    if (reader && !reader.reveal(id)) this.#say('Đoạn này không còn trong bài, nên không có chỗ để cuộn tới.');
+    if (reader && !reader.reveal(id)) this.#say(msg('Đoạn này không còn trong bài, nên không có chỗ để cuộn tới.'));
   }
 
   async #openAnnotation({ articleId, id }: OpenAnnotation): Promise<void> {
@@ -500,7 +672,7 @@ export class NrApp extends LitElement {
     const labels = await this.#attempt(() => client.call('annotations.renameColor', { color, label }));
     if (!labels) return;
     this.labels = labels;
-    this.#say(`Đã đổi tên nhãn thành “${label}”.`);
+    this.#say(msg(str`Đã đổi tên nhãn thành “${label}”.`, { desc: 'Notice after a colour label was renamed' }));
   }
 
   async #showAnnotations(): Promise<void> {
@@ -547,7 +719,6 @@ export class NrApp extends LitElement {
     this.#annotationSeq++;
     this.marks = matches;
     this.pane = 'reader';
-    if (!article.read) void this.#attempt(() => client.call('library.update', { id, patch: { read: true } }));
   }
 
   async #search(query: string): Promise<void> {
@@ -593,9 +764,132 @@ export class NrApp extends LitElement {
     void this.#importFiles([...(event.dataTransfer?.files ?? [])]);
   };
 
+  /** The articles j and k walk through: the search results while searching, else the library list. */
+  #entries(): readonly { id: string; matches?: MatchRange[] }[] {
+    if (this.query.trim()) return this.result?.hits ?? [];
+    return this.view === 'library' ? this.items : [];
+  }
+
+  #neighbours(): Neighbours {
+    const entries = this.#entries();
+    const at = this.article ? entries.findIndex((entry) => entry.id === this.article?.id) : -1;
+    return { previous: at > 0, next: at === -1 ? entries.length > 0 : at < entries.length - 1 };
+  }
+
+  /** Opens the next (1) or previous (-1) article of the list; `focusRow` moves keyboard focus to its row. */
+  async #step(delta: 1 | -1, focusRow: boolean): Promise<void> {
+    const entries = this.#entries();
+    const at = this.article ? entries.findIndex((entry) => entry.id === this.article?.id) : -1;
+    const entry = entries[at === -1 ? (delta > 0 ? 0 : entries.length - 1) : at + delta];
+    if (!entry) return;
+    await this.#open(entry.id, entry.matches);
+    if (!this.query.trim() && entries.indexOf(entry) >= this.items.length - 5) void this.#loadMore();
+    await this.#revealRow(entry.id, focusRow);
+  }
+
+  async #revealRow(id: string, focus: boolean): Promise<void> {
+    await this.updateComplete;
+    const list = this.renderRoot.querySelector<NrArticleList | NrSearchResults>('nr-article-list, nr-search-results');
+    await list?.updateComplete;
+    await list?.reveal(id, focus);
+  }
+
+  /** o / Enter: the article whose row has focus, else the open one in the reader, else the first. */
+  #openCurrent(event: KeyboardEvent): void {
+    const row = event
+      .composedPath()
+      .find((target): target is HTMLElement => target instanceof HTMLElement && target.matches('button.row, button.hit'));
+    const id = row?.dataset.id;
+    if (id && id !== this.article?.id) {
+      const hit = this.result?.hits.find((h) => h.id === id);
+      void this.#open(id, this.query.trim() ? hit?.matches : undefined).then(() => this.#showReader());
+    } else if (this.article) {
+      void this.#showReader();
+    } else {
+      void this.#step(1, false).then(() => this.#showReader());
+    }
+  }
+
+  /** Brings the reader forward (one-pane layout) and gives it the keyboard, for scrolling. */
+  async #showReader(): Promise<void> {
+    if (!this.article) return;
+    this.pane = 'reader';
+    await this.updateComplete;
+    this.#reader()?.focusArticle();
+  }
+
+  /** Back from the reader to the list (one-pane layout), with focus on the open article's row. */
+  async #backToList(): Promise<void> {
+    this.focusMode = false;
+    this.pane = 'list';
+    if (this.article) await this.#revealRow(this.article.id, true);
+  }
+
+  #toggleFocus(): void {
+    this.focusMode = !this.focusMode;
+    if (this.focusMode) void this.#showReader();
+  }
+
+  /** A dialog has closed; another may have been opened in the meantime. */
+  #dialogClosed(which: 'settings' | 'shortcuts'): void {
+    if (this.dialog === which) this.dialog = null;
+  }
+
+  /** Whether a modal dialog shows; `dialog` says so too, but only once its close event has come. */
+  #dialogShowing(): boolean {
+    return [...this.renderRoot.querySelectorAll<NrSettings | NrShortcutSheet>('nr-settings, nr-shortcut-sheet')].some((dialog) => dialog.showing);
+  }
+
+  /** The single-key shortcuts listed in nr-shortcut-sheet.ts; true when the key was one of them. */
+  #shortcut(event: KeyboardEvent): boolean {
+    const article = this.article;
+    switch (event.key) {
+      case 'j':
+      case 'k': {
+        const inList = event.composedPath().some((target) => target instanceof HTMLElement && target.matches('nr-article-list, nr-search-results'));
+        void this.#step(event.key === 'j' ? 1 : -1, inList);
+        return true;
+      }
+      case 'o':
+        this.#openCurrent(event);
+        return true;
+      case 'Enter':
+        if (onControl(event)) return false;
+        this.#openCurrent(event);
+        return true;
+      case 's':
+        if (!article) return false;
+        void this.#patch({ starred: !article.starred });
+        return true;
+      case 'm':
+        if (!article) return false;
+        void this.#patch({ read: !article.read });
+        return true;
+      case 'e':
+        if (!article) return false;
+        void this.#patch({ archived: !article.archived });
+        return true;
+      case 'f':
+        if (!article) return false;
+        this.#toggleFocus();
+        return true;
+      case '?':
+        this.dialog = 'shortcuts';
+        return true;
+      default:
+        return false;
+    }
+  }
+
   #onKey = (event: KeyboardEvent): void => {
+    // An open dialog has the keyboard to itself; it closes on Escape by itself.
+    if (this.#dialogShowing() || event.defaultPrevented) return;
     const typing = isTyping(event);
     const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
+    if (plain && !typing && this.#shortcut(event)) {
+      event.preventDefault();
+      return;
+    }
     if ((event.key === '/' && !typing) || ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f')) {
       event.preventDefault();
       this.renderRoot.querySelector<NrSearchBox>('nr-search-box')?.focus();
@@ -604,8 +898,12 @@ export class NrApp extends LitElement {
       if (this.#reader()?.annotateSelection('yellow', event.key.toLowerCase() === 'n')) event.preventDefault();
     } else if (event.key === 'Escape' && !typing && this.#reader()?.dismissSelection()) {
       event.preventDefault();
+    } else if (event.key === 'Escape' && this.#reader()?.closePrefs()) {
+      event.preventDefault();
+    } else if (event.key === 'Escape' && !typing && this.focusMode) {
+      this.focusMode = false;
     } else if (event.key === 'Escape' && !typing && this.pane === 'reader') {
-      this.pane = 'list';
+      void this.#backToList();
     } else if (event.key === 'F3') {
       event.preventDefault();
       this.#reader()?.step(event.shiftKey ? -1 : 1);
@@ -614,17 +912,20 @@ export class NrApp extends LitElement {
 
   #heading(): string {
     const s = this.selection;
-    if (s.tag) return `Thẻ: ${s.tag}`;
-    if (s.source) return `Nguồn: ${s.source}`;
-    if (s.collection) return `Bộ sưu tập: ${s.collection}`;
-    return { all: 'Tất cả', unread: 'Chưa đọc', starred: 'Gắn sao', archived: 'Lưu trữ', trash: 'Thùng rác' }[s.view];
+    if (s.tag) return msg(str`Thẻ: ${s.tag}`, { desc: 'List heading: articles with this tag' });
+    if (s.source) return msg(str`Nguồn: ${s.source}`, { desc: 'List heading: articles from this source' });
+    if (s.collection) return msg(str`Bộ sưu tập: ${s.collection}`, { desc: 'List heading: articles in this collection' });
+    return viewLabel(s.view);
   }
 
   #firstRun() {
-    return html`<section class="first-run list-pane" aria-label="Bắt đầu">
-      <h2>Thư viện còn trống</h2>
-      <p>Nhập bài báo đã lưu: tệp .txt, .html, .md, .json/.ndjson, RSS/Atom, hoặc cả thư mục.</p>
-      <div class="drop-zone">Kéo thả tệp vào đây, hoặc <button class="primary" @click=${() => this.#chooseFiles()}>Chọn tệp…</button></div>
+    return html`<section class="first-run list-pane" aria-label=${msg('Bắt đầu', { desc: 'Region shown on first run: getting started' })}>
+      <h2>${msg('Thư viện còn trống')}</h2>
+      <p>${msg('Nhập bài báo đã lưu: tệp .txt, .html, .md, .json/.ndjson, RSS/Atom, hoặc cả thư mục.')}</p>
+      <div class="drop-zone">
+        ${msg('Kéo thả tệp vào đây, hoặc', { desc: 'Followed by the button "Choose files…"' })}
+        <button class="primary" @click=${() => this.#chooseFiles()}>${msg('Chọn tệp…')}</button>
+      </div>
     </section>`;
   }
 
@@ -640,7 +941,18 @@ export class NrApp extends LitElement {
             void this.#search(this.query);
           }}
         ></nr-search-filters>
-        <nr-search-results .result=${this.result} .selectedId=${article?.id ?? null} @nr-open-hit=${(e: CustomEvent<SearchHit>) => void this.#open(e.detail.id, e.detail.matches)}></nr-search-results>
+        <nr-search-results
+          .result=${this.result}
+          .selectedId=${article?.id ?? null}
+          .filtersActive=${Object.keys(this.searchFilters).length > 0}
+          .indexing=${this.indexState !== 'ready'}
+          @nr-open-hit=${(e: CustomEvent<SearchHit>) => void this.#open(e.detail.id, e.detail.matches)}
+          @nr-clear-filters=${() => {
+            this.searchFilters = {};
+            void this.#search(this.query);
+          }}
+          @nr-search-suggestion=${(e: CustomEvent<string>) => this.#suggest(e.detail)}
+        ></nr-search-results>
       </div>`;
     }
     if (this.view === 'annotations') {
@@ -672,7 +984,7 @@ export class NrApp extends LitElement {
 
   #annotationPanel(article: Article) {
     return html`<nr-annotation-list
-      aria-label="Ghi chú trong bài"
+      aria-label=${msg('Ghi chú trong bài')}
       role="complementary"
       .annotations=${this.annotations}
       .labels=${this.labels}
@@ -689,10 +1001,10 @@ export class NrApp extends LitElement {
   #status() {
     if (this.undo) {
       return html`<div class="notice">
-        ${this.undo.message}<button @click=${() => void this.#undo()}>Hoàn tác</button><button @click=${() => (this.undo = null)}>Đóng</button>
+        ${this.undo.message}<button @click=${() => void this.#undo()}>${msg('Hoàn tác')}</button><button @click=${() => (this.undo = null)}>${msg('Đóng')}</button>
       </div>`;
     }
-    if (this.notice) return html`<div class="notice">${this.notice}<button @click=${() => (this.notice = null)}>Đóng</button></div>`;
+    if (this.notice) return html`<div class="notice">${this.notice}<button @click=${() => (this.notice = null)}>${msg('Đóng')}</button></div>`;
     return nothing;
   }
 
@@ -700,17 +1012,21 @@ export class NrApp extends LitElement {
     const searching = this.query.trim() !== '';
     const article = this.article;
     const panel = article !== null && (this.panelChoice ?? this.annotations.length > 0);
+    const sizes = this.settings.paneSizes;
+    const layout = { '--nr-sidebar-width': `${sizes.sidebar}px`, '--nr-list-width': `${sizes.list}px`, ...readerStyle(this.settings) };
+    const mainClass = [panel ? 'with-panel' : '', this.focusMode ? 'focus' : ''].filter(Boolean).join(' ');
     return html`
-      <header role="banner">
+      <header role="banner" ?hidden=${this.focusMode}>
         <span class="brand">Newsroom Reader</span>
         <nr-search-box @nr-search=${(e: CustomEvent<string>) => void this.#search(e.detail)}></nr-search-box>
-        <button class="primary" @click=${() => this.#chooseFiles()}>Nhập bài…</button>
-        <select aria-label="Giao diện" @change=${(e: Event) => this.#setTheme((e.target as HTMLSelectElement).value as 'light')}>
-          <option value="system">Theo hệ thống</option>
-          <option value="light" ?selected=${this.theme === 'light'}>Sáng</option>
-          <option value="dark" ?selected=${this.theme === 'dark'}>Tối</option>
-          <option value="sepia" ?selected=${this.theme === 'sepia'}>Sepia</option>
+        <button class="primary" @click=${() => this.#chooseFiles()}>${msg('Nhập bài…')}</button>
+        <select aria-label=${msg('Giao diện', { desc: 'Colour theme select' })} @change=${(e: Event) => this.#setTheme((e.target as HTMLSelectElement).value as 'light')}>
+          <option value="system" ?selected=${this.settings.theme === 'system'}>${msg('Theo hệ thống', { id: 'theme.system', desc: 'Theme choice: follow the operating system' })}</option>
+          <option value="light" ?selected=${this.settings.theme === 'light'}>${msg('Sáng', { id: 'theme.light' })}</option>
+          <option value="dark" ?selected=${this.settings.theme === 'dark'}>${msg('Tối', { id: 'theme.dark' })}</option>
+          <option value="sepia" ?selected=${this.settings.theme === 'sepia'}>${msg('Sepia', { id: 'theme.sepia' })}</option>
         </select>
+        <button class="narrow-only" aria-label=${msg('Cài đặt')} @click=${() => (this.dialog = 'settings')}>⚙</button>
         <input type="file" multiple @change=${(e: Event) => {
           const input = e.target as HTMLInputElement;
           void this.#importFiles([...(input.files ?? [])]);
@@ -718,7 +1034,11 @@ export class NrApp extends LitElement {
         }} />
       </header>
       <div>
-        ${this.error ? html`<div class="error" role="alert">${this.error}<button @click=${() => (this.error = null)}>Đóng</button></div>` : nothing}
+        ${this.error
+          ? html`<div class="error" role="alert" title=${this.#errorDetail ? msg(str`Chi tiết: ${this.#errorDetail}`, { desc: 'Tooltip: the technical detail of an error' }) : nothing}>
+              ${this.error}<button @click=${() => (this.error = null)}>${msg('Đóng')}</button>
+            </div>`
+          : nothing}
         <div role="status" aria-live="polite">${this.#status()}</div>
         <nr-import-status
           .progress=${this.progress}
@@ -727,7 +1047,7 @@ export class NrApp extends LitElement {
           @nr-dismiss=${() => (this.report = null)}
         ></nr-import-status>
       </div>
-      <main data-pane=${this.pane} class=${panel ? 'with-panel' : ''}>
+      <main data-pane=${this.pane} class=${mainClass} style=${styleMap(layout)}>
         <nr-sidebar
           .counts=${this.counts}
           .selection=${this.selection}
@@ -735,16 +1055,41 @@ export class NrApp extends LitElement {
           .annotationsOpen=${this.view === 'annotations'}
           @nr-select=${(e: CustomEvent<LibrarySelection>) => void this.#select(e.detail)}
           @nr-show-annotations=${() => void this.#showAnnotations()}
+          @nr-open-settings=${() => (this.dialog = 'settings')}
+          @nr-open-shortcuts=${() => (this.dialog = 'shortcuts')}
         ></nr-sidebar>
+        <nr-splitter
+          label=${msg('Độ rộng thanh bên', { desc: 'Separator that resizes the sidebar' })}
+          .value=${sizes.sidebar}
+          .min=${SIDEBAR_WIDTH.min}
+          .max=${SIDEBAR_WIDTH.max}
+          @nr-resize=${(e: CustomEvent<PaneResize>) => this.#resizePane('sidebar', e.detail)}
+        ></nr-splitter>
         ${this.#listPane(searching, article)}
+        <nr-splitter
+          label=${msg('Độ rộng danh sách', { desc: 'Separator that resizes the article list' })}
+          .value=${sizes.list}
+          .min=${LIST_WIDTH.min}
+          .max=${LIST_WIDTH.max}
+          @nr-resize=${(e: CustomEvent<PaneResize>) => this.#resizePane('list', e.detail)}
+        ></nr-splitter>
         <nr-reader
-          role="main"
+          role="region"
+          aria-label=${msg('Bài đang đọc', { desc: 'Landmark name of the reading pane' })}
           .article=${article}
           .marks=${searching ? this.marks : []}
           .annotations=${this.annotations}
           .labels=${this.labels}
           .panelOpen=${panel}
           .collections=${(this.counts?.collections ?? []).map((c) => c.name)}
+          .prefs=${this.settings}
+          .neighbours=${this.#neighbours()}
+          .focusMode=${this.focusMode}
+          @nr-settings-change=${(e: CustomEvent<SettingsPatch>) => this.#updateSettings(e.detail)}
+          @nr-reading-position=${(e: CustomEvent<ReadingPosition>) => this.#savePosition(e.detail)}
+          @nr-mark-read=${(e: CustomEvent<string>) => this.#markRead(e.detail)}
+          @nr-step-article=${(e: CustomEvent<number>) => void this.#step(e.detail > 0 ? 1 : -1, false)}
+          @nr-toggle-focus=${() => this.#toggleFocus()}
           @nr-article-patch=${(e: CustomEvent<ArticlePatch>) => void this.#patch(e.detail)}
           @nr-annotate=${(e: CustomEvent<AnnotateRequest>) => void this.#annotate(e.detail)}
           @nr-copy-quote=${(e: CustomEvent<TextRange>) => void this.#copyQuote(e.detail)}
@@ -753,7 +1098,7 @@ export class NrApp extends LitElement {
             this.activeId = e.detail;
           }}
           @nr-toggle-annotations=${() => (this.panelChoice = !panel)}
-          @nr-back=${() => (this.pane = 'list')}
+          @nr-back=${() => void this.#backToList()}
           @nr-toggle-star=${() => void this.#patch({ starred: !article?.starred })}
           @nr-toggle-read=${() => void this.#patch({ read: !article?.read })}
           @nr-toggle-archive=${() => void this.#patch({ archived: !article?.archived })}
@@ -762,6 +1107,15 @@ export class NrApp extends LitElement {
         ></nr-reader>
         ${panel ? this.#annotationPanel(article) : nothing}
       </main>
+      <nr-settings
+        .open=${this.dialog === 'settings'}
+        .settings=${this.settings}
+        .info=${this.info}
+        .systemTheme=${this.systemDark ? 'dark' : 'light'}
+        @nr-settings-change=${(e: CustomEvent<SettingsPatch>) => this.#updateSettings(e.detail)}
+        @nr-close=${() => this.#dialogClosed('settings')}
+      ></nr-settings>
+      <nr-shortcut-sheet .open=${this.dialog === 'shortcuts'} @nr-close=${() => this.#dialogClosed('shortcuts')}></nr-shortcut-sheet>
     `;
   }
 }

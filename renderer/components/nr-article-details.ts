@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import type { Article, ArticlePatch } from '../../electron/contract.ts';
 import { controls } from '../styles/tokens.ts';
 
@@ -30,7 +31,7 @@ export class NrArticleDetails extends LitElement {
       }
       input {
         background: var(--nr-surface);
-        border: 1px solid var(--nr-border);
+        border: 1px solid var(--nr-border-strong);
         border-radius: var(--nr-radius);
         padding: 0.35rem 0.5rem;
       }
@@ -53,6 +54,7 @@ export class NrArticleDetails extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.article = null;
     this.collections = [];
     this.error = '';
@@ -67,7 +69,7 @@ export class NrArticleDetails extends LitElement {
     const tags = [...new Set(String(form.get('tags') ?? '').split(',').map((tag) => tag.trim()).filter(Boolean))];
     const collection = String(form.get('collection') ?? '').trim() || null;
     if (!title) {
-      this.error = 'Tiêu đề không được để trống.';
+      this.error = msg('Tiêu đề không được để trống.');
       return;
     }
     this.error = '';
@@ -82,16 +84,16 @@ export class NrArticleDetails extends LitElement {
   override render() {
     const article = this.article;
     if (!article) return nothing;
-    return html`<form @submit=${(e: SubmitEvent) => this.#submit(e)} aria-label="Thông tin bài viết">
-      <label for="title">Tiêu đề</label>
+    return html`<form @submit=${(e: SubmitEvent) => this.#submit(e)} aria-label=${msg('Thông tin bài viết')}>
+      <label for="title">${msg('Tiêu đề', { id: 'details.title', desc: 'Field label: the article title' })}</label>
       <input id="title" name="title" .value=${article.title} maxlength="1000" required />
-      <label for="tags">Thẻ</label>
-      <input id="tags" name="tags" .value=${article.tags.join(', ')} placeholder="cách nhau bằng dấu phẩy" />
-      <label for="collection">Bộ sưu tập</label>
-      <input id="collection" name="collection" list="collections" .value=${article.collection ?? ''} placeholder="không thuộc bộ sưu tập nào" />
+      <label for="tags">${msg('Thẻ', { id: 'details.tags', desc: 'Field label: the article tags, comma separated' })}</label>
+      <input id="tags" name="tags" .value=${article.tags.join(', ')} placeholder=${msg('cách nhau bằng dấu phẩy')} />
+      <label for="collection">${msg('Bộ sưu tập', { id: 'details.collection', desc: 'Field label: the one collection the article belongs to' })}</label>
+      <input id="collection" name="collection" list="collections" .value=${article.collection ?? ''} placeholder=${msg('không thuộc bộ sưu tập nào')} />
       <datalist id="collections">${this.collections.map((name) => html`<option value=${name}></option>`)}</datalist>
       <div class="actions">
-        <button class="primary" type="submit">Lưu thay đổi</button>
+        <button class="primary" type="submit">${msg('Lưu thay đổi')}</button>
         ${this.error ? html`<span role="alert">${this.error}</span>` : nothing}
       </div>
     </form>`;

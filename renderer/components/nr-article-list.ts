@@ -1,8 +1,10 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import '@lit-labs/virtualizer';
 import type { ArticleSummary } from '../../electron/contract.ts';
 import { controls } from '../styles/tokens.ts';
-import { formatDate } from '../format-date.ts';
+import { formatDate, readingTime } from '../format-date.ts';
+import { getLocale, isSingular } from '../localization/app-locale.ts';
 
 /** The virtualized article list; emits `nr-open` (id) and `nr-need-more` when scrolled near the end. */
 export class NrArticleList extends LitElement {
@@ -20,6 +22,7 @@ export class NrArticleList extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.items = [];
     this.total = 0;
     this.selectedId = null;
@@ -60,6 +63,10 @@ export class NrArticleList extends LitElement {
       .row[aria-selected='true'] {
         background: var(--nr-surface-2);
       }
+      /* Rows span the scroller: a ring outside them would be clipped, so it is drawn inside. */
+      .row:focus-visible {
+        box-shadow: inset 0 0 0 3px var(--nr-accent);
+      }
       .title {
         font-weight: 600;
         line-height: 1.35;
@@ -89,6 +96,29 @@ export class NrArticleList extends LitElement {
     `,
   ];
 
+  override updated(changed: Map<string, unknown>): void {
+    // The virtualizer redraws its rows only when its own properties change: the selected row must
+    // follow when another article is opened without the list itself changing.
+    if (changed.has('selectedId')) this.renderRoot.querySelector('lit-virtualizer')?.requestUpdate();
+  }
+
+  /** Scrolls an article's row into view and, when asked, focuses it (j / k); the list is virtual, so the row may appear a frame later. */
+  async reveal(id: string, focus: boolean): Promise<void> {
+    const index = this.items.findIndex((item) => item.id === id);
+    const virtualizer = this.renderRoot.querySelector('lit-virtualizer');
+    if (index < 0 || !virtualizer) return;
+    virtualizer.element(index)?.scrollIntoView({ block: 'nearest' });
+    if (!focus) return;
+    for (let frame = 0; frame < 5; frame++) {
+      const row = this.renderRoot.querySelector<HTMLElement>(`button.row[data-id="${CSS.escape(id)}"]`);
+      if (row) {
+        row.focus({ preventScroll: true });
+        return;
+      }
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+  }
+
   #open(id: string): void {
     this.dispatchEvent(new CustomEvent<string>('nr-open', { detail: id, bubbles: true, composed: true }));
   }
@@ -105,14 +135,36 @@ export class NrArticleList extends LitElement {
       @click=${() => this.#open(item.id)}
     >
       <div class="title">${item.starred ? '★ ' : nothing}${item.title}</div>
-      <div class="meta">${[item.source, formatDate(item.publishedAt ?? item.importedAt), `${item.readingMinutes} phút đọc`].filter(Boolean).join(' · ')}</div>
+      <div class="meta">${[item.source, formatDate(item.publishedAt ?? item.importedAt), readingTime(item.readingMinutes)].filter(Boolean).join(' · ')}</div>
       <div class="excerpt">${item.excerpt}</div>
     </button>`;
   };
 
+  // The virtualizer redraws its rows only when given a new item renderer: a new one per language
+  // makes the dates and reading times follow a switch.
+  #rowRenderers = new Map<string, (item: ArticleSummary, index: number) => unknown>();
+
+  #rendererFor(locale: string): (item: ArticleSummary, index: number) => unknown {
+    let renderer = this.#rowRenderers.get(locale);
+    if (!renderer) {
+      renderer = (item, index) => this.#renderRow(item, index);
+      this.#rowRenderers.set(locale, renderer);
+    }
+    return renderer;
+  }
+
   override render() {
-    return html`<header>${this.heading} · ${this.total} bài</header>
-      <lit-virtualizer role="listbox" aria-label="Danh sách bài" scroller .items=${this.items} .renderItem=${this.#renderRow}></lit-virtualizer>`;
+    const heading = isSingular(this.total)
+      ? msg(str`${this.heading} · ${this.total} bài`, { id: 'list.heading.one', desc: 'List heading: view name · number of articles (one)' })
+      : msg(str`${this.heading} · ${this.total} bài`, { id: 'list.heading.other', desc: 'List heading: view name · number of articles (several)' });
+    return html`<header>${heading}</header>
+      <lit-virtualizer
+        role="listbox"
+        aria-label=${msg('Danh sách bài')}
+        scroller
+        .items=${this.items}
+        .renderItem=${this.#rendererFor(getLocale())}
+      ></lit-virtualizer>`;
   }
 }
 

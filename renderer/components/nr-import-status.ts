@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { ImportProgress, ImportReport } from '../../electron/contract.ts';
 import { controls } from '../styles/tokens.ts';
 
@@ -10,6 +11,7 @@ export class NrImportStatus extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.progress = null;
     this.report = null;
   }
@@ -46,9 +48,11 @@ export class NrImportStatus extends LitElement {
     if (this.report) {
       const r = this.report;
       return html`<section role="status">
-        <strong>${r.cancelled ? 'Đã huỷ nhập.' : 'Đã nhập xong.'}</strong>
-        ${r.imported.length} bài mới, ${r.duplicates.length} bài trùng, ${r.failed.length} lỗi.
-        <button @click=${() => this.#emit('nr-dismiss')}>Đóng</button>
+        <strong>${r.cancelled ? msg('Đã huỷ nhập.') : msg('Đã nhập xong.')}</strong>
+        ${msg(str`${r.imported.length} bài mới, ${r.duplicates.length} bài trùng, ${r.failed.length} lỗi.`, {
+          desc: 'Import summary: new articles, duplicates skipped, files that failed',
+        })}
+        <button @click=${() => this.#emit('nr-dismiss')}>${msg('Đóng')}</button>
         ${r.failed.length
           ? html`<ul class="failures">
               ${r.failed.map((f) => html`<li><code>${f.path}</code>: ${f.error}</li>`)}
@@ -59,11 +63,11 @@ export class NrImportStatus extends LitElement {
     if (this.progress) {
       const p = this.progress;
       return html`<section role="status" aria-live="polite">
-        Đang nhập ${p.done}/${p.total || '…'}
+        ${msg(str`Đang nhập ${p.done}/${p.total || '…'}`, { desc: 'Import progress: done/total' })}
         <progress max=${Math.max(p.total, 1)} value=${p.done}></progress>
         ${p.current ? html`<span>${p.current.split(/[\\/]/).pop()}</span>` : nothing}
-        ${p.failures ? html`<span>· ${p.failures} lỗi</span>` : nothing}
-        <button @click=${() => this.#emit('nr-cancel-import')}>Huỷ</button>
+        ${p.failures ? html`<span>· ${msg(str`${p.failures} lỗi`, { desc: 'Number of files that failed so far' })}</span>` : nothing}
+        <button @click=${() => this.#emit('nr-cancel-import')}>${msg('Huỷ')}</button>
       </section>`;
     }
     return nothing;

@@ -1,12 +1,15 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { Annotation, AnnotationColor, Article, Block, ColorLabels, SearchHit } from '../../electron/contract.ts';
-import { formatDate } from '../format-date.ts';
+import { formatDate, readingTime } from '../format-date.ts';
 import { layeredText, markedText, type HighlightRange, type TextRange } from '../marked-text.ts';
 import { bodyOffsets, selectionRangeIn } from '../selection-offsets.ts';
 import { controls, highlightColors } from '../styles/tokens.ts';
 import type { NrSelectionToolbar, SelectionAction } from './nr-selection-toolbar.ts';
+import { DEFAULT_READER_PREFS, type ReaderPrefs } from './nr-reader-prefs.ts';
 import './nr-selection-toolbar.ts';
 import './nr-article-details.ts';
+import './nr-reader-prefs.ts';
 
 type MatchRange = SearchHit['matches'][number];
 
@@ -33,6 +36,25 @@ interface SelectionBox {
 
 const WHITESPACE = /\s/u;
 
+/** Where the reader is in an article: the scrolled fraction 0..1 of what can be scrolled. */
+export interface ReadingPosition {
+  id: string;
+  position: number;
+}
+
+/** Whether there is an article before / after the open one in the list (the step buttons). */
+export interface Neighbours {
+  previous: boolean;
+  next: boolean;
+}
+
+/** The reading position is saved once scrolling has paused this long. */
+const POSITION_SAVE_MS = 600;
+/** An unread article counts as read after this long in view… */
+export const READ_AFTER_MS = 10_000;
+/** …or once scrolled to within this many pixels of its end. */
+const END_SLACK_PX = 80;
+
 /**
  * The reading view: structure from stored blocks, search matches marked and walkable, highlights drawn
  * under them. Selecting body text offers the selection toolbar; the reader turns a selection into body
@@ -47,8 +69,12 @@ export class NrReader extends LitElement {
     labels: { attribute: false },
     panelOpen: { attribute: false },
     collections: { attribute: false },
+    prefs: { attribute: false },
+    neighbours: { attribute: false },
+    focusMode: { attribute: false },
     current: { state: true },
     selected: { state: true },
+    prefsOpen: { state: true },
   };
 
   declare article: Article | null;
@@ -62,12 +88,26 @@ export class NrReader extends LitElement {
   declare current: number;
   /** The body range under the user's selection while the selection toolbar shows. */
   declare selected: TextRange | null;
+  /** Typography, for the "Aa" popover; the article itself takes it from CSS custom properties. */
+  declare prefs: ReaderPrefs;
+  declare neighbours: Neighbours;
+  declare focusMode: boolean;
+  /** Whether the "Aa" popover (font family, size, line width) is open. */
+  declare prefsOpen: boolean;
   #selectionBox: SelectionBox | null = null;
+  #positionTimer: ReturnType<typeof setTimeout> | undefined;
+  #pendingPosition: ReadingPosition | null = null;
+  /** Where a restore put the scroll, so the scroll event it causes is not taken for the reader's own. */
+  #restoredTop: number | null = null;
+  #readTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The unread article this visit may still mark read once it has been read; null when there is none. */
+  #readCandidate: string | null = null;
   #pointerDown = false;
   #syncTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.article = null;
     this.marks = [];
     this.annotations = [];
@@ -76,6 +116,10 @@ export class NrReader extends LitElement {
     this.panelOpen = false;
     this.current = 0;
     this.selected = null;
+    this.prefs = DEFAULT_READER_PREFS;
+    this.neighbours = { previous: false, next: false };
+    this.focusMode = false;
+    this.prefsOpen = false;
   }
 
   static override styles = [
@@ -120,18 +164,27 @@ export class NrReader extends LitElement {
       .spacer {
         flex: 1;
       }
+      :host(:focus-visible) {
+        outline: 2px solid var(--nr-accent);
+        outline-offset: -2px;
+      }
+      /* Typography comes from the reader settings (--nr-reader-*), set by the app. */
       article {
-        max-width: 68ch;
+        max-width: var(--nr-reader-measure, 68ch);
         margin: 0 auto;
         padding: 1.5rem 1.5rem 4rem;
-        font-family: var(--nr-font-serif);
-        font-size: 1.15rem;
-        line-height: 1.75;
+        font-family: var(--nr-reader-font, var(--nr-font-serif));
+        font-size: var(--nr-reader-size, 19px);
+        /* Room between lines for Vietnamese stacked marks (ệ, ỗ, ặ). */
+        line-height: 1.7;
+        /* Words break only at soft hyphens the text carries; a long URL or token wraps rather than overflows. */
+        hyphens: manual;
+        overflow-wrap: anywhere;
       }
       h1 {
         font-family: var(--nr-font-sans);
-        font-size: 1.8rem;
-        line-height: 1.35;
+        font-size: 1.5em;
+        line-height: 1.4;
         margin: 0 0 0.5rem;
       }
       .byline {
@@ -154,7 +207,29 @@ export class NrReader extends LitElement {
       }
       h2 {
         font-family: var(--nr-font-sans);
-        font-size: 1.25rem;
+        font-size: 1.15em;
+        line-height: 1.45;
+      }
+      .prefs-anchor {
+        position: relative;
+      }
+      .prefs-popover {
+        position: absolute;
+        top: calc(100% + 0.4rem);
+        right: 0;
+        z-index: 8;
+        width: min(22rem, 80vw);
+        padding: 0.9rem 1rem;
+        background: var(--nr-surface);
+        color: var(--nr-text);
+        border: 1px solid var(--nr-border-strong);
+        border-radius: 8px;
+        box-shadow: 0 8px 28px rgba(0, 0, 0, 0.25);
+        white-space: normal;
+      }
+      .prefs-popover h2 {
+        font-size: 0.95rem;
+        margin: 0 0 0.6rem;
       }
       /* Search matches are outlined and underlined rather than filled, so a highlight's colour
          stays readable under them; the current one is filled. */
@@ -201,10 +276,18 @@ export class NrReader extends LitElement {
     if (otherArticle) {
       this.selected = null;
       this.#selectionBox = null;
+      // The position in the article being left is saved now, under its own id.
+      this.#flushPosition();
+      this.#stopReadWatch();
+    } else if (changed.has('article') && previous && previous.read !== this.article?.read) {
+      // Marked read or unread by hand (or by us): either way, no more marking read on this visit.
+      this.#stopReadWatch();
     }
   }
 
   override updated(changed: Map<string, unknown>): void {
+    const previous = changed.get('article') as Article | null | undefined;
+    if (changed.has('article') && previous?.id !== this.article?.id) this.#arrive();
     if ((changed.has('current') || changed.has('marks')) && this.marks.length) {
       this.renderRoot.querySelector(`mark[data-mark="${this.current}"]`)?.scrollIntoView({ block: 'center' });
     }
@@ -216,6 +299,12 @@ export class NrReader extends LitElement {
     document.addEventListener('selectionchange', this.#onSelectionChange);
     window.addEventListener('pointerup', this.#onPointerUp);
     this.addEventListener('pointerdown', this.#onPointerDown);
+    // Focusable from code (o / Enter), so the arrow keys and Space scroll the article.
+    if (!this.hasAttribute('tabindex')) this.tabIndex = -1;
+    this.addEventListener('scroll', this.#onScroll, { passive: true });
+    document.addEventListener('visibilitychange', this.#onVisibility);
+    window.addEventListener('pagehide', this.#flushPosition);
+    window.addEventListener('pointerdown', this.#onWindowPointerDown);
   }
 
   override disconnectedCallback(): void {
@@ -224,7 +313,123 @@ export class NrReader extends LitElement {
     window.removeEventListener('pointerup', this.#onPointerUp);
     this.removeEventListener('pointerdown', this.#onPointerDown);
     clearTimeout(this.#syncTimer);
+    this.removeEventListener('scroll', this.#onScroll);
+    document.removeEventListener('visibilitychange', this.#onVisibility);
+    window.removeEventListener('pagehide', this.#flushPosition);
+    window.removeEventListener('pointerdown', this.#onWindowPointerDown);
+    this.#flushPosition();
+    this.#stopReadWatch();
   }
+
+  /** Moves keyboard focus to the article, so the arrow keys and Space scroll it. */
+  focusArticle(): void {
+    this.focus({ preventScroll: true });
+  }
+
+  /** Closes the "Aa" popover; false when it was not open. */
+  closePrefs(): boolean {
+    if (!this.prefsOpen) return false;
+    this.prefsOpen = false;
+    return true;
+  }
+
+  /** A newly opened article: back to where the reader left it, and watch whether it gets read. */
+  #arrive(): void {
+    const article = this.article;
+    this.#restoredTop = null;
+    if (!article) return;
+    // Search marks bring their own scrolling (to the current match).
+    if (!this.marks.length) {
+      this.#restore(article.readingPosition);
+      // Web fonts arriving late change the height; restore again unless the reader has moved meanwhile.
+      if (article.readingPosition > 0) {
+        void document.fonts.ready.then(() => {
+          if (this.article?.id === article.id && this.#restoredTop !== null && Math.abs(this.scrollTop - this.#restoredTop) < 2) {
+            this.#restore(article.readingPosition);
+          }
+        });
+      }
+    }
+    if (!article.read) {
+      this.#readCandidate = article.id;
+      this.#watchReading();
+    }
+  }
+
+  #restore(position: number): void {
+    const range = this.scrollHeight - this.clientHeight;
+    this.scrollTop = range > 0 ? Math.round(position * range) : 0;
+    this.#restoredTop = this.scrollTop;
+  }
+
+  #onScroll = (): void => {
+    const article = this.article;
+    if (!article) return;
+    if (this.#restoredTop !== null && Math.abs(this.scrollTop - this.#restoredTop) < 2) return;
+    this.#restoredTop = null;
+    const range = this.scrollHeight - this.clientHeight;
+    if (range <= 0) return;
+    const position = Math.min(1, Math.max(0, Math.round((this.scrollTop / range) * 10_000) / 10_000));
+    this.#pendingPosition = { id: article.id, position };
+    clearTimeout(this.#positionTimer);
+    this.#positionTimer = setTimeout(this.#flushPosition, POSITION_SAVE_MS);
+    if (this.scrollTop + this.clientHeight >= this.scrollHeight - END_SLACK_PX) this.#markRead();
+  };
+
+  #flushPosition = (): void => {
+    clearTimeout(this.#positionTimer);
+    const pending = this.#pendingPosition;
+    this.#pendingPosition = null;
+    if (pending) this.dispatchEvent(new CustomEvent<ReadingPosition>('nr-reading-position', { detail: pending, bubbles: true, composed: true }));
+  };
+
+  #inView(): boolean {
+    return document.visibilityState === 'visible' && this.isConnected && this.clientHeight > 0 && this.checkVisibility();
+  }
+
+  /** Marks the article read after READ_AFTER_MS in view; time out of view (hidden pane, other tab) does not count. */
+  #watchReading(): void {
+    clearTimeout(this.#readTimer);
+    if (!this.#readCandidate) return;
+    if (!this.#inView()) {
+      this.#readTimer = setTimeout(() => this.#watchReading(), 1000);
+      return;
+    }
+    this.#readTimer = setTimeout(() => (this.#inView() ? this.#markRead() : this.#watchReading()), READ_AFTER_MS);
+  }
+
+  #stopReadWatch(): void {
+    this.#readCandidate = null;
+    clearTimeout(this.#readTimer);
+  }
+
+  #markRead(): void {
+    const id = this.#readCandidate;
+    if (!id || this.article?.id !== id) return;
+    this.#stopReadWatch();
+    this.dispatchEvent(new CustomEvent<string>('nr-mark-read', { detail: id, bubbles: true, composed: true }));
+  }
+
+  #onVisibility = (): void => {
+    if (document.visibilityState === 'visible') this.#watchReading();
+    else clearTimeout(this.#readTimer);
+  };
+
+  #onWindowPointerDown = (event: PointerEvent): void => {
+    if (!this.prefsOpen) return;
+    const path = event.composedPath();
+    const inside = path.some((target) => target instanceof HTMLElement && (target.classList.contains('prefs-popover') || target.classList.contains('aa')));
+    if (!inside) this.prefsOpen = false;
+  };
+
+  #onPrefsKey = (event: KeyboardEvent): void => {
+    // Keys typed in the popover are for its controls: not for the toolbar (Enter steps through
+    // matches) nor for the app's shortcuts.
+    event.stopPropagation();
+    if (event.key !== 'Escape') return;
+    this.prefsOpen = false;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('button.aa')?.focus());
+  };
 
   /** Highlights the current selection (the `h` and `n` keys); false when nothing in the body is selected. */
   annotateSelection(color: AnnotationColor, withNote: boolean): boolean {
@@ -366,6 +571,10 @@ export class NrReader extends LitElement {
     this.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true }));
   }
 
+  #emitStep(delta: -1 | 1): void {
+    this.dispatchEvent(new CustomEvent<number>('nr-step-article', { detail: delta, bubbles: true, composed: true }));
+  }
+
   #onKey = (event: KeyboardEvent): void => {
     if ((event.key === 'Enter' || event.key === 'F3') && this.marks.length) {
       event.preventDefault();
@@ -375,7 +584,7 @@ export class NrReader extends LitElement {
 
   override render() {
     const article = this.article;
-    if (!article) return html`<div class="empty">Chọn một bài để đọc.</div>`;
+    if (!article) return html`<div class="empty">${msg('Chọn một bài để đọc.')}</div>`;
     const titleRanges: TextRange[] = this.marks.filter((m) => m.field === 'title');
     const bodyRanges: TextRange[] = this.marks.filter((m) => m.field === 'body');
     let markIndex = titleRanges.length;
@@ -383,30 +592,52 @@ export class NrReader extends LitElement {
       .filter((a) => a.articleId === article.id && a.status === 'anchored' && a.position.end > a.position.start)
       .map((a) => ({ start: a.position.start, end: a.position.end, id: a.id, color: a.color }));
     const blocks = article.blocks.length ? article.blocks : [{ kind: 'paragraph' as const, start: 0, end: article.body.length }];
-    return html`<div class="toolbar" role="toolbar" aria-label="Công cụ đọc" @keydown=${this.#onKey}>
-        <button @click=${() => this.#emit('nr-back')} aria-label="Quay lại">←</button>
-        <button @click=${() => this.#emit('nr-toggle-star')} aria-pressed=${article.starred ? 'true' : 'false'}>${article.starred ? '★ Bỏ sao' : '☆ Gắn sao'}</button>
-        <button @click=${() => this.#emit('nr-toggle-read')}>${article.read ? 'Đánh dấu chưa đọc' : 'Đánh dấu đã đọc'}</button>
-        <button @click=${() => this.#emit('nr-toggle-archive')}>${article.archived ? 'Bỏ lưu trữ' : 'Lưu trữ'}</button>
-        <button @click=${() => this.#emit(article.trashedAt ? 'nr-restore' : 'nr-trash')}>${article.trashedAt ? 'Khôi phục' : 'Xoá'}</button>
+    return html`<div class="toolbar" role="toolbar" aria-label=${msg('Công cụ đọc')} @keydown=${this.#onKey}>
+        <button @click=${() => this.#emit('nr-back')} aria-label=${msg('Quay lại')}>←</button>
+        <button ?disabled=${!this.neighbours.previous} aria-label=${msg('Bài trước')} title=${msg('Bài trước (k)')} aria-keyshortcuts="k" @click=${() => this.#emitStep(-1)}>‹</button>
+        <button ?disabled=${!this.neighbours.next} aria-label=${msg('Bài sau')} title=${msg('Bài sau (j)')} aria-keyshortcuts="j" @click=${() => this.#emitStep(1)}>›</button>
+        <button aria-keyshortcuts="s" @click=${() => this.#emit('nr-toggle-star')} aria-pressed=${article.starred ? 'true' : 'false'}>${article.starred ? msg('★ Bỏ sao') : msg('☆ Gắn sao', { desc: 'Button: star this article' })}</button>
+        <button aria-keyshortcuts="m" @click=${() => this.#emit('nr-toggle-read')}>${article.read ? msg('Đánh dấu chưa đọc') : msg('Đánh dấu đã đọc')}</button>
+        <button aria-keyshortcuts="e" @click=${() => this.#emit('nr-toggle-archive')}>${article.archived ? msg('Bỏ lưu trữ') : msg('Lưu trữ', { id: 'reader.archive', desc: 'Button: archive this article (the action, not the view)' })}</button>
+        <button @click=${() => this.#emit(article.trashedAt ? 'nr-restore' : 'nr-trash')}>${article.trashedAt ? msg('Khôi phục') : msg('Xoá', { id: 'reader.trash', desc: 'Button: move this article to the trash' })}</button>
         <span class="spacer"></span>
+        <span class="prefs-anchor">
+          <button
+            class="aa"
+            aria-expanded=${this.prefsOpen ? 'true' : 'false'}
+            aria-controls=${this.prefsOpen ? 'reader-prefs' : nothing}
+            aria-label=${msg('Aa: kiểu chữ, cỡ chữ, độ rộng dòng')}
+            @click=${() => (this.prefsOpen = !this.prefsOpen)}
+          >
+            Aa
+          </button>
+          ${this.prefsOpen
+            ? html`<div id="reader-prefs" class="prefs-popover" role="dialog" aria-labelledby="reader-prefs-heading" @keydown=${this.#onPrefsKey}>
+                <h2 id="reader-prefs-heading">${msg('Chữ khi đọc', { desc: 'Heading of the reader typography popover' })}</h2>
+                <nr-reader-prefs .prefs=${this.prefs}></nr-reader-prefs>
+              </div>`
+            : nothing}
+        </span>
+        <button aria-pressed=${this.focusMode ? 'true' : 'false'} aria-keyshortcuts="f" title=${msg('Chỉ còn bài đang đọc (f)')} @click=${() => this.#emit('nr-toggle-focus')}>
+          ${msg('Tập trung', { desc: 'Button: focus mode, hides everything but the article' })}
+        </button>
         <button @click=${() => this.#emit('nr-toggle-annotations')} aria-pressed=${this.panelOpen ? 'true' : 'false'}>
-          Ghi chú (${this.annotations.length})
+          ${msg(str`Ghi chú (${this.annotations.length})`, { desc: 'Button showing the annotation panel, with the number of highlights' })}
         </button>
         ${this.marks.length
-          ? html`<button @click=${() => this.step(-1)} aria-label="Kết quả trước">↑</button>
+          ? html`<button @click=${() => this.step(-1)} aria-label=${msg('Kết quả trước')}>↑</button>
               <span class="counter" aria-live="polite">${this.current + 1} / ${this.marks.length}</span>
-              <button @click=${() => this.step(1)} aria-label="Kết quả sau">↓</button>`
+              <button @click=${() => this.step(1)} aria-label=${msg('Kết quả sau')}>↓</button>`
           : nothing}
       </div>
       <details class="article-details">
-        <summary>Tiêu đề, thẻ, bộ sưu tập${article.tags.length ? ` · ${article.tags.join(', ')}` : ''}${article.collection ? ` · ${article.collection}` : ''}</summary>
+        <summary>${msg('Tiêu đề, thẻ, bộ sưu tập')}${article.tags.length ? ` · ${article.tags.join(', ')}` : ''}${article.collection ? ` · ${article.collection}` : ''}</summary>
         <nr-article-details .article=${article} .collections=${this.collections}></nr-article-details>
       </details>
       <article lang=${article.language} @click=${this.#onArticleClick}>
         <h1>${markedText(article.title, 0, article.title.length, titleRanges, 0, this.current)}</h1>
         <div class="byline">
-          ${[article.source, article.author, formatDate(article.publishedAt ?? article.importedAt), `${article.readingMinutes} phút đọc`].filter(Boolean).join(' · ')}
+          ${[article.source, article.author, formatDate(article.publishedAt ?? article.importedAt), readingTime(article.readingMinutes)].filter(Boolean).join(' · ')}
         </div>
         ${blocks.map((block) => {
           const inside = bodyRanges.filter((r) => r.end > block.start && r.start < block.end);

@@ -1,4 +1,5 @@
 import { LitElement, css, html } from 'lit';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { controls } from '../styles/tokens.ts';
 
 const DEBOUNCE_MS = 120;
@@ -11,6 +12,7 @@ export class NrSearchBox extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.value = '';
   }
 
@@ -21,7 +23,7 @@ export class NrSearchBox extends LitElement {
         width: 100%;
         box-sizing: border-box;
         padding: 0.45rem 0.7rem;
-        border: 1px solid var(--nr-border);
+        border: 1px solid var(--nr-border-strong);
         border-radius: var(--nr-radius);
         background: var(--nr-surface);
       }
@@ -56,8 +58,8 @@ export class NrSearchBox extends LitElement {
     return html`<input
       type="search"
       role="searchbox"
-      aria-label="Tìm kiếm bài viết"
-      placeholder="Tìm kiếm — có dấu hoặc không dấu (/)"
+      aria-label=${msg('Tìm kiếm bài viết')}
+      placeholder=${msg('Tìm kiếm — có dấu hoặc không dấu (/)', { desc: 'Search box hint: Vietnamese diacritics are optional; / focuses the box' })}
       .value=${this.value}
       @input=${this.#onInput}
       @keydown=${this.#onKey}

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import type { NamedCount, SearchFilters } from '../../electron/contract.ts';
 import { controls } from '../styles/tokens.ts';
 
@@ -34,7 +35,7 @@ export class NrSearchFilters extends LitElement {
       select,
       input {
         background: var(--nr-surface);
-        border: 1px solid var(--nr-border);
+        border: 1px solid var(--nr-border-strong);
         border-radius: 999px;
         padding: 0.15rem 0.5rem;
         max-width: 12rem;
@@ -54,6 +55,7 @@ export class NrSearchFilters extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.filters = {};
     this.sources = [];
     this.tags = [];
@@ -80,7 +82,7 @@ export class NrSearchFilters extends LitElement {
         aria-label=${label}
         @change=${(e: Event) => this.#change({ [key]: (e.target as HTMLSelectElement).value || undefined })}
       >
-        <option value="" ?selected=${!this.filters[key]}>tất cả</option>
+        <option value="" ?selected=${!this.filters[key]}>${msg('tất cả', { id: 'filters.any', desc: 'Filter choice: any source / any tag' })}</option>
         ${options.map((option) => html`<option value=${option.name} ?selected=${this.filters[key] === option.name}>${option.name} (${option.count})</option>`)}
       </select></label
     >`;
@@ -88,18 +90,19 @@ export class NrSearchFilters extends LitElement {
 
   override render() {
     const active = Object.keys(this.filters).length > 0;
-    return html`<span role="group" aria-label="Bộ lọc tìm kiếm" style="display:contents">
-      ${this.#toggle('unread', 'Chưa đọc')} ${this.#toggle('starred', 'Có sao')} ${this.#select('source', 'Nguồn', this.sources)}
-      ${this.#select('tag', 'Thẻ', this.tags)}
+    return html`<span role="group" aria-label=${msg('Bộ lọc tìm kiếm')} style="display:contents">
+      ${this.#toggle('unread', msg('Chưa đọc', { id: 'filters.unread' }))} ${this.#toggle('starred', msg('Có sao', { id: 'filters.starred' }))}
+      ${this.#select('source', msg('Nguồn', { id: 'filters.source', desc: 'Filter label: one source' }), this.sources)}
+      ${this.#select('tag', msg('Thẻ', { id: 'filters.tag', desc: 'Filter label: one tag' }), this.tags)}
       <label
-        >Từ
-        <input type="date" aria-label="Từ ngày" .value=${this.filters.from ?? ''} @change=${(e: Event) => this.#change({ from: (e.target as HTMLInputElement).value || undefined })}
+        >${msg('Từ', { id: 'filters.from', desc: 'Date range filter: from (date)' })}
+        <input type="date" aria-label=${msg('Từ ngày')} .value=${this.filters.from ?? ''} @change=${(e: Event) => this.#change({ from: (e.target as HTMLInputElement).value || undefined })}
       /></label>
       <label
-        >đến
-        <input type="date" aria-label="Đến ngày" .value=${this.filters.to ?? ''} @change=${(e: Event) => this.#change({ to: (e.target as HTMLInputElement).value || undefined })}
+        >${msg('đến', { id: 'filters.to', desc: 'Date range filter: to (date)' })}
+        <input type="date" aria-label=${msg('Đến ngày')} .value=${this.filters.to ?? ''} @change=${(e: Event) => this.#change({ to: (e.target as HTMLInputElement).value || undefined })}
       /></label>
-      ${active ? html`<button class="chip" @click=${() => this.dispatchEvent(new CustomEvent<SearchFilters>('nr-filters-change', { detail: {}, bubbles: true, composed: true }))}>Bỏ mọi bộ lọc</button>` : nothing}
+      ${active ? html`<button class="chip" @click=${() => this.dispatchEvent(new CustomEvent<SearchFilters>('nr-filters-change', { detail: {}, bubbles: true, composed: true }))}>${msg('Bỏ mọi bộ lọc')}</button>` : nothing}
     </span>`;
   }
 }

@@ -1,18 +1,45 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { SearchHit, SearchResult } from '../../electron/contract.ts';
+import { KNOWN_SEARCH_NOTICES, searchNotice } from '../host-messages.ts';
+import { isSingular } from '../localization/app-locale.ts';
 import { markedText } from '../marked-text.ts';
 import { controls } from '../styles/tokens.ts';
 
-/** Search results with highlighted snippets; emits `nr-open-hit` with the hit. */
+/** The host's own note for a query asked while the index is built; the indexing note replaces it. */
+const BUILDING_NOTICE: keyof typeof KNOWN_SEARCH_NOTICES = 'The search index is being built; results will appear in a moment.';
+
+/** A query without its Vietnamese marks (đàm phán → dam phan): what to suggest when the marked one finds nothing. */
+export function withoutDiacritics(query: string): string {
+  return query.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC');
+}
+
+/**
+ * Search results with highlighted snippets; emits `nr-open-hit` with the hit. With no results it
+ * suggests what to try: `nr-clear-filters` when filter chips are set, `nr-search-suggestion` (the query
+ * without diacritics). While the index is being built (`indexing`) a progress note says so.
+ */
 export class NrSearchResults extends LitElement {
-  static override properties = { result: { attribute: false }, selectedId: { attribute: false } };
+  static override properties = {
+    result: { attribute: false },
+    selectedId: { attribute: false },
+    filtersActive: { attribute: false },
+    indexing: { attribute: false },
+  };
   declare result: SearchResult | null;
   declare selectedId: string | null;
+  /** Whether filter chips narrow the search. */
+  declare filtersActive: boolean;
+  /** Whether the search index is being loaded or built, so results may still be missing. */
+  declare indexing: boolean;
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.result = null;
     this.selectedId = null;
+    this.filtersActive = false;
+    this.indexing = false;
   }
 
   static override styles = [
@@ -49,6 +76,39 @@ export class NrSearchResults extends LitElement {
       button[aria-current='true'] {
         background: var(--nr-surface-2);
       }
+      button.hit:focus-visible {
+        box-shadow: inset 0 0 0 3px var(--nr-accent);
+      }
+      .indexing {
+        display: flex;
+        gap: 0.6rem;
+        align-items: center;
+        margin: 0;
+        padding: 0.6rem 0.9rem;
+        font-size: 0.85rem;
+        background: var(--nr-surface-2);
+        border-bottom: 1px solid var(--nr-border);
+      }
+      .indexing progress {
+        width: 5rem;
+        accent-color: var(--nr-accent);
+      }
+      .suggestions {
+        margin: 0.4rem 0 0;
+        padding-left: 1.2rem;
+        line-height: 1.6;
+      }
+      .suggestions li + li {
+        margin-top: 0.3rem;
+      }
+      .suggestions button {
+        display: inline;
+        width: auto;
+        border: 1px solid var(--nr-border-strong);
+        border-radius: var(--nr-radius);
+        background: var(--nr-surface-2);
+        padding: 0.1rem 0.5rem;
+      }
       .title {
         font-weight: 600;
       }
@@ -70,25 +130,68 @@ export class NrSearchResults extends LitElement {
     `,
   ];
 
+  /** Scrolls a hit into view and, when asked, focuses it (j / k). */
+  reveal(id: string, focus: boolean): void {
+    const button = this.renderRoot.querySelector<HTMLElement>(`button.hit[data-id="${CSS.escape(id)}"]`);
+    button?.scrollIntoView({ block: 'nearest' });
+    if (focus) button?.focus({ preventScroll: true });
+  }
+
+  #emit<T>(name: string, detail?: T): void {
+    this.dispatchEvent(new CustomEvent<T | undefined>(name, { detail, bubbles: true, composed: true }));
+  }
+
+  #indexingNote() {
+    if (!this.indexing) return nothing;
+    return html`<p class="indexing" role="status">
+      <progress aria-label=${msg('Đang xây dựng chỉ mục tìm kiếm')}></progress>
+      ${msg('Đang xây dựng chỉ mục tìm kiếm; kết quả có thể chưa đầy đủ và sẽ tự cập nhật khi xong.')}
+    </p>`;
+  }
+
+  #suggestions(query: string) {
+    const plain = withoutDiacritics(query);
+    return html`<div class="empty">
+      <p>${msg('Không tìm thấy bài nào.')}</p>
+      <p>${msg('Có thể thử:', { desc: 'Introduces suggestions after a search found nothing' })}</p>
+      <ul class="suggestions">
+        ${this.filtersActive
+          ? html`<li>
+              ${msg('Bộ lọc đang thu hẹp kết quả:', { desc: 'Followed by a button that searches again without filters' })}
+              <button class="clear-filters" @click=${() => this.#emit('nr-clear-filters')}>${msg('Tìm lại không có bộ lọc')}</button>
+            </li>`
+          : nothing}
+        ${plain !== query
+          ? html`<li>
+              ${msg('Gõ không dấu:', { desc: 'Followed by a button with the query without Vietnamese diacritics' })}
+              <button class="plain-query" @click=${() => this.#emit<string>('nr-search-suggestion', plain)}>${plain}</button>
+            </li>`
+          : nothing}
+        <li>${msg('Kiểm tra chính tả, hoặc bỏ bớt một vài từ.')}</li>
+        ${plain === query ? html`<li>${msg(html`Tìm không dấu vẫn khớp chữ có dấu (ví dụ <kbd>dam phan</kbd> tìm được “đàm phán”).`, { desc: 'dam phan is a Vietnamese query typed without diacritics; keep it as is' })}</li>` : nothing}
+      </ul>
+    </div>`;
+  }
+
   #open(hit: SearchHit): void {
     this.dispatchEvent(new CustomEvent<SearchHit>('nr-open-hit', { detail: hit, bubbles: true, composed: true }));
   }
 
   override render() {
     const result = this.result;
-    if (!result) return nothing;
-    return html`<header aria-live="polite">${result.total} kết quả · ${result.tookMs} ms</header>
-      ${result.message ? html`<p class="message" role="status">${result.message}</p>` : nothing}
-      ${result.hits.length === 0 && !result.message
-        ? html`<div class="empty">
-            <p>Không tìm thấy bài nào.</p>
-            <p>Thử bỏ bớt từ hoặc bộ lọc, hoặc gõ không dấu (ví dụ <kbd>dam phan</kbd>).</p>
-          </div>`
-        : nothing}
-      <ol aria-label="Kết quả tìm kiếm">
+    if (!result) return this.#indexingNote();
+    const summary = isSingular(result.total)
+      ? msg(str`${result.total} kết quả · ${result.tookMs} ms`, { id: 'search.summary.one', desc: 'Search summary: number of results (one), time taken' })
+      : msg(str`${result.total} kết quả · ${result.tookMs} ms`, { id: 'search.summary.other', desc: 'Search summary: number of results (several), time taken' });
+    const message = result.message && !(this.indexing && result.message === BUILDING_NOTICE) ? result.message : undefined;
+    return html`<header aria-live="polite">${summary}</header>
+      ${this.#indexingNote()}
+      ${message ? html`<p class="message" role="status">${searchNotice(message)}</p>` : nothing}
+      ${result.hits.length === 0 && !result.message ? this.#suggestions(result.query) : nothing}
+      <ol aria-label=${msg('Kết quả tìm kiếm')}>
         ${result.hits.map(
           (hit) => html`<li>
-            <button class="hit" aria-current=${hit.id === this.selectedId ? 'true' : 'false'} @click=${() => this.#open(hit)}>
+            <button class="hit" data-id=${hit.id} aria-current=${hit.id === this.selectedId ? 'true' : 'false'} @click=${() => this.#open(hit)}>
               <div class="title">${markedText(hit.title, 0, hit.title.length, hit.matches.filter((m) => m.field === 'title'), 0, -1)}</div>
               <div class="snippet">${markedText(hit.snippet.text, 0, hit.snippet.text.length, hit.snippet.matches, 0, -1)}</div>
             </button>

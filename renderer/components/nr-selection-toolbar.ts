@@ -1,4 +1,5 @@
 import { LitElement, css, html } from 'lit';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { AnnotationColor, ColorLabels } from '../../electron/contract.ts';
 import { ANNOTATION_COLORS, colorLabel, colorName } from '../annotation-colors.ts';
 import { controls, highlightColors } from '../styles/tokens.ts';
@@ -16,6 +17,7 @@ export class NrSelectionToolbar extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.labels = null;
   }
 
@@ -50,7 +52,11 @@ export class NrSelectionToolbar extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.setAttribute('role', 'toolbar');
-    this.setAttribute('aria-label', 'Đánh dấu đoạn đã chọn');
+  }
+
+  override willUpdate(): void {
+    // The host's own label, so it follows the language like the buttons do.
+    this.setAttribute('aria-label', msg('Đánh dấu đoạn đã chọn'));
   }
 
   #emit(detail: SelectionAction): void {
@@ -63,12 +69,12 @@ export class NrSelectionToolbar extends LitElement {
   override render() {
     return html`${ANNOTATION_COLORS.map(
         (color) =>
-          html`<button title=${`Đánh dấu màu ${colorName(color)}`} @mousedown=${this.#keepSelection} @click=${() => this.#emit({ action: 'highlight', color })}>
+          html`<button title=${msg(str`Đánh dấu màu ${colorName(color)}`, { desc: 'Tooltip: highlight in the named colour' })} @mousedown=${this.#keepSelection} @click=${() => this.#emit({ action: 'highlight', color })}>
             <span class="swatch hl-${color}"></span>${colorLabel(this.labels, color)}
           </button>`,
       )}
-      <button title="Đánh dấu và viết ghi chú (n)" @mousedown=${this.#keepSelection} @click=${() => this.#emit({ action: 'note' })}><span aria-hidden="true">✎</span>Ghi chú</button>
-      <button title="Sao chép đoạn trích kèm nguồn" @mousedown=${this.#keepSelection} @click=${() => this.#emit({ action: 'copy' })}>Sao chép trích dẫn</button>`;
+      <button title=${msg('Đánh dấu và viết ghi chú (n)', { desc: 'Tooltip; n is the keyboard shortcut' })} @mousedown=${this.#keepSelection} @click=${() => this.#emit({ action: 'note' })}><span aria-hidden="true">✎</span>${msg('Ghi chú', { id: 'selection.note', desc: 'Button: highlight and write a note' })}</button>
+      <button title=${msg('Sao chép đoạn trích kèm nguồn')} @mousedown=${this.#keepSelection} @click=${() => this.#emit({ action: 'copy' })}>${msg('Sao chép trích dẫn')}</button>`;
   }
 }
 

@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import type { AppInfo, ListView, SidebarCounts } from '../../electron/contract.ts';
 import { controls } from '../styles/tokens.ts';
 
@@ -9,15 +10,34 @@ export interface LibrarySelection {
   collection?: string;
 }
 
-const VIEWS: { view: ListView; label: string; key: keyof Pick<SidebarCounts, 'all' | 'unread' | 'starred' | 'archived' | 'trash'> }[] = [
-  { view: 'all', label: 'Tất cả', key: 'all' },
-  { view: 'unread', label: 'Chưa đọc', key: 'unread' },
-  { view: 'starred', label: 'Gắn sao', key: 'starred' },
-  { view: 'archived', label: 'Lưu trữ', key: 'archived' },
-  { view: 'trash', label: 'Thùng rác', key: 'trash' },
+const VIEWS: { view: ListView; key: keyof Pick<SidebarCounts, 'all' | 'unread' | 'starred' | 'archived' | 'trash'> }[] = [
+  { view: 'all', key: 'all' },
+  { view: 'unread', key: 'unread' },
+  { view: 'starred', key: 'starred' },
+  { view: 'archived', key: 'archived' },
+  { view: 'trash', key: 'trash' },
 ];
 
-/** Library navigation with counts; emits `nr-select` with a LibrarySelection, `nr-show-annotations` for the annotations view. */
+/** A library view's name, in the UI's language (the list's heading uses it too). */
+export function viewLabel(view: ListView): string {
+  switch (view) {
+    case 'all':
+      return msg('Tất cả', { id: 'view.all', desc: 'Library view: every article' });
+    case 'unread':
+      return msg('Chưa đọc', { id: 'view.unread', desc: 'Library view: unread articles' });
+    case 'starred':
+      return msg('Gắn sao', { id: 'view.starred', desc: 'Library view: starred articles' });
+    case 'archived':
+      return msg('Lưu trữ', { id: 'view.archived', desc: 'Library view: archived articles (not the action)' });
+    case 'trash':
+      return msg('Thùng rác', { id: 'view.trash', desc: 'Library view: the trash' });
+  }
+}
+
+/**
+ * Library navigation with counts; emits `nr-select` with a LibrarySelection, `nr-show-annotations` for the
+ * annotations view, `nr-open-settings` and `nr-open-shortcuts` for the settings and the shortcut sheet.
+ */
 export class NrSidebar extends LitElement {
   static override properties = {
     counts: { attribute: false },
@@ -34,6 +54,7 @@ export class NrSidebar extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.counts = null;
     this.selection = { view: 'all' };
     this.info = null;
@@ -81,8 +102,16 @@ export class NrSidebar extends LitElement {
         color: var(--nr-text-muted);
         font-variant-numeric: tabular-nums;
       }
-      footer {
+      .tools {
         margin-top: auto;
+        padding-top: 0.6rem;
+        border-top: 1px solid var(--nr-border);
+      }
+      kbd {
+        font-family: inherit;
+        color: var(--nr-text-muted);
+      }
+      footer {
         padding: 0.8rem 0.9rem;
         font-size: 0.75rem;
         color: var(--nr-text-muted);
@@ -119,30 +148,43 @@ export class NrSidebar extends LitElement {
 
   override render() {
     const counts = this.counts;
-    return html`<nav aria-label="Thư viện">
-        <h2>Thư viện</h2>
+    const library = msg('Thư viện', { id: 'sidebar.library', desc: 'Sidebar heading: the article library' });
+    return html`<nav aria-label=${library}>
+        <h2>${library}</h2>
         <ul>
-          ${VIEWS.map((item) => this.#entry(item.label, counts ? counts[item.key] : 0, { view: item.view }))}
+          ${VIEWS.map((item) => this.#entry(viewLabel(item.view), counts ? counts[item.key] : 0, { view: item.view }))}
         </ul>
-        ${counts ? this.#group('Bộ sưu tập', counts.collections, (name) => ({ view: 'all', collection: name })) : nothing}
-        ${counts ? this.#group('Thẻ', counts.tags, (name) => ({ view: 'all', tag: name })) : nothing}
-        ${counts ? this.#group('Nguồn', counts.sources, (name) => ({ view: 'all', source: name })) : nothing}
-        <h2>Ghi chú</h2>
+        ${counts ? this.#group(msg('Bộ sưu tập', { id: 'sidebar.collections', desc: 'Sidebar heading: collections' }), counts.collections, (name) => ({ view: 'all', collection: name })) : nothing}
+        ${counts ? this.#group(msg('Thẻ', { id: 'sidebar.tags', desc: 'Sidebar heading: tags' }), counts.tags, (name) => ({ view: 'all', tag: name })) : nothing}
+        ${counts ? this.#group(msg('Nguồn', { id: 'sidebar.sources', desc: 'Sidebar heading: sources' }), counts.sources, (name) => ({ view: 'all', source: name })) : nothing}
+        <h2>${msg('Ghi chú', { id: 'sidebar.annotations', desc: 'Sidebar heading: highlights and notes' })}</h2>
         <ul>
           <li>
             <button
               aria-current=${this.annotationsOpen ? 'true' : 'false'}
               @click=${() => this.dispatchEvent(new CustomEvent('nr-show-annotations', { bubbles: true, composed: true }))}
             >
-              <span>Tất cả ghi chú</span>
+              <span>${msg('Tất cả ghi chú', { id: 'annotations.all', desc: 'Every highlight and note in the library' })}</span>
             </button>
           </li>
         </ul>
       </nav>
+      <ul class="tools">
+        <li>
+          <button class="open-settings" @click=${() => this.dispatchEvent(new CustomEvent('nr-open-settings', { bubbles: true, composed: true }))}>
+            <span><span aria-hidden="true">⚙ </span>${msg('Cài đặt')}</span>
+          </button>
+        </li>
+        <li>
+          <button class="open-shortcuts" aria-keyshortcuts="?" @click=${() => this.dispatchEvent(new CustomEvent('nr-open-shortcuts', { bubbles: true, composed: true }))}>
+            <span>${msg('Phím tắt')}</span><kbd aria-hidden="true">?</kbd>
+          </button>
+        </li>
+      </ul>
       <footer>
         ${this.info
-          ? html`<div>${this.info.name} ${this.info.version} · ${this.info.runtime === 'electron' ? 'Desktop' : 'Browser'}</div>
-              <div class="library-dir" title="Thư mục thư viện">${this.info.libraryDir}</div>`
+          ? html`<div>${this.info.name} ${this.info.version} · ${this.info.runtime === 'electron' ? msg('Ứng dụng máy tính', { id: 'runtime.desktop', desc: 'Runs as the desktop app' }) : msg('Trình duyệt', { id: 'runtime.browser', desc: 'Runs in a web browser' })}</div>
+              <div class="library-dir" title=${msg('Thư mục thư viện')}>${this.info.libraryDir}</div>`
           : nothing}
       </footer>`;
   }

@@ -21,8 +21,13 @@ export const tokens = css`
     --nr-hl-blue: #bcdcfa;
     --nr-hl-pink: #f7c6dd;
     --nr-danger: #a4161a;
+    /* Text on a --nr-danger background. */
+    --nr-on-danger: #ffffff;
+    /* Borders that identify a control (inputs, selects, sliders): at least 3:1 against the background. */
+    --nr-border-strong: #8a8478;
     --nr-radius: 6px;
-    --nr-focus: 0 0 0 3px rgba(11, 92, 173, 0.45);
+    /* A two-tone ring: visible on every surface, whatever the theme. */
+    --nr-focus: 0 0 0 2px var(--nr-bg), 0 0 0 4px var(--nr-accent);
     color-scheme: light;
   }
   :host([theme='dark']) {
@@ -35,14 +40,16 @@ export const tokens = css`
     --nr-accent: #7fb6ff;
     --nr-accent-text: #0c1a2b;
     --nr-mark: #6b5a00;
-    --nr-mark-current: #b35900;
+    /* Dark enough that text on the current match keeps 4.5:1. */
+    --nr-mark-current: #8f4700;
     --nr-mark-line: #ffb266;
     --nr-hl-yellow: #5c4d0e;
     --nr-hl-green: #1f4a26;
     --nr-hl-blue: #1b3d61;
     --nr-hl-pink: #5a2440;
     --nr-danger: #ff8a8a;
-    --nr-focus: 0 0 0 3px rgba(127, 182, 255, 0.55);
+    --nr-on-danger: #2a0a0a;
+    --nr-border-strong: #77736a;
     color-scheme: dark;
   }
   :host([theme='sepia']) {
@@ -59,6 +66,8 @@ export const tokens = css`
     --nr-hl-green: #c9ddb0;
     --nr-hl-blue: #c4d6e6;
     --nr-hl-pink: #ecc4cf;
+    --nr-border-strong: #8c7a57;
+    --nr-mark-line: #b35000;
   }
 `;
 
@@ -77,6 +86,13 @@ export const controls = css`
     border-radius: var(--nr-radius);
     padding: 0.3rem 0.7rem;
     cursor: pointer;
+  }
+  /* The browser's own select colours fail contrast in a dark scheme; selects take the theme's. */
+  select {
+    background: var(--nr-surface);
+    border: 1px solid var(--nr-border-strong);
+    border-radius: var(--nr-radius);
+    padding: 0.25rem 0.4rem;
   }
   button.primary {
     background: var(--nr-accent);

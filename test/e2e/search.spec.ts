@@ -121,7 +121,7 @@ test('searching without diacritics finds, highlights and walks "đàm phán"', a
   await expect(counter).toHaveText(`2 / ${TARGET_MARKS}`);
   await expect(current).toHaveAttribute('data-mark', '1');
 
-  // Changing the article's state (starring it, or the automatic mark-as-read on open) reloads it from the
+  // Changing the article's state (starring it, or marking it read) reloads it from the
   // library; the reader must keep its place among the matches.
   await reader.getByRole('button', { name: '☆ Gắn sao' }).click();
   await expect(reader.getByRole('button', { name: '★ Bỏ sao' })).toBeVisible();

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { ThemeSchema } from '../../../electron/contract.ts';
+import { LocaleSettingSchema, ThemeSchema } from '../../../electron/contract.ts';
 import { menuTemplate, type MenuEntry, type MenuSection } from '../../../electron/menu-template.ts';
 
 function section(menu: MenuSection[], name: string): MenuSection {
@@ -22,6 +22,8 @@ function describeEntry(entry: MenuEntry): string {
       return `about:${entry.label}`;
     case 'action':
       return `action:${entry.label}`;
+    case 'submenu':
+      return `submenu:${entry.label}`;
   }
 }
 
@@ -54,6 +56,24 @@ describe('application menu template', () => {
     for (const theme of themes) expect(v.is(ThemeSchema, theme)).toBe(true);
     const labels = view.entries.flatMap((e) => (e.kind === 'action' ? [e.label] : []));
     expect(labels).toEqual(['Theme: System', 'Theme: Light', 'Theme: Dark', 'Theme: Sepia']);
+  });
+
+  it('View has a Language submenu: each language in its own words, then System, one per setting', () => {
+    const view = section(menu, 'View');
+    const languages = view.entries.filter((e) => e.kind === 'submenu');
+    expect(languages.map(describeEntry)).toEqual(['submenu:Language']);
+    const entries = languages[0]!.kind === 'submenu' ? languages[0]!.entries : [];
+    expect(entries).toEqual([
+      { kind: 'action', label: 'Tiếng Việt', action: { action: 'locale', locale: 'vi' } },
+      { kind: 'action', label: 'English', action: { action: 'locale', locale: 'en' } },
+      { kind: 'action', label: 'System', action: { action: 'locale', locale: 'system' } },
+    ]);
+    const locales = entries.flatMap((e) => (e.kind === 'action' && e.action.action === 'locale' ? [e.action.locale] : []));
+    expect([...locales].sort()).toEqual([...LocaleSettingSchema.options].sort());
+    // It sits among the theme choices and full screen, not after the developer tools.
+    const kinds = view.entries.map(describeEntry);
+    expect(kinds.indexOf('submenu:Language')).toBeGreaterThan(kinds.indexOf('action:Theme: Sepia'));
+    expect(kinds.indexOf('submenu:Language')).toBeLessThan(kinds.indexOf('role:togglefullscreen'));
   });
 
   it('Help has About Newsroom Reader (main.ts adds the version when it is clicked)', () => {

@@ -1,0 +1,352 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import type { AppInfo, Settings } from '../../electron/contract.ts';
+import { client, CommandFailure } from '../client/newsroom-client.ts';
+import { downloadText } from '../download-text.ts';
+import { deepActiveElement, restoreFocus, trapTab } from '../modal-dialog.ts';
+import { localeOptions, resolveLocale } from '../localization/app-locale.ts';
+import { controls } from '../styles/tokens.ts';
+import { readerStyle, type SettingsPatch } from './nr-reader-prefs.ts';
+import './nr-reader-prefs.ts';
+
+type Theme = Settings['theme'];
+
+function themeLabel(theme: Theme): string {
+  switch (theme) {
+    case 'system':
+      return msg('Theo hệ thống', { id: 'theme.system', desc: 'Theme choice: follow the operating system' });
+    case 'light':
+      return msg('Sáng', { id: 'theme.light' });
+    case 'dark':
+      return msg('Tối', { id: 'theme.dark' });
+    case 'sepia':
+      return msg('Sepia', { id: 'theme.sepia' });
+  }
+}
+
+const THEMES: readonly Theme[] = ['system', 'light', 'dark', 'sepia'];
+
+/**
+ * The settings view, a modal dialog: theme, reader defaults, the library's location with export and
+ * backup. Open it by setting `open`; it emits `nr-settings-change` (SettingsPatch) for the app to apply
+ * and remember, and `nr-close` when it closes (Escape, the Close button). Focus goes back to where it was.
+ */
+export class NrSettings extends LitElement {
+  static override properties = {
+    open: { type: Boolean, reflect: true },
+    settings: { attribute: false },
+    info: { attribute: false },
+    /** What 'system' means right now: the OS's colour scheme. */
+    systemTheme: { attribute: false },
+    status: { state: true },
+    busy: { state: true },
+    backupPath: { state: true },
+  };
+
+  declare open: boolean;
+  declare settings: Settings;
+  declare info: AppInfo | null;
+  declare systemTheme: 'light' | 'dark';
+  declare status: { text: string; error: boolean } | null;
+  declare busy: boolean;
+  declare backupPath: string;
+  #returnFocus: HTMLElement | null = null;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+    this.open = false;
+    this.settings = { theme: 'system', locale: 'system', fontFamily: 'serif', fontSize: 19, lineWidth: 68, paneSizes: { sidebar: 220, list: 380 } };
+    this.info = null;
+    this.systemTheme = 'light';
+    this.status = null;
+    this.busy = false;
+    this.backupPath = '';
+  }
+
+  static override styles = [
+    controls,
+    css`
+      dialog {
+        width: min(40rem, calc(100vw - 2rem));
+        max-height: calc(100vh - 2rem);
+        padding: 0;
+        border: 1px solid var(--nr-border-strong);
+        border-radius: 10px;
+        background: var(--nr-surface);
+        color: var(--nr-text);
+        font-family: var(--nr-font-sans);
+        box-shadow: 0 12px 40px rgba(0, 0, 0, 0.3);
+      }
+      dialog::backdrop {
+        background: rgba(0, 0, 0, 0.45);
+      }
+      header {
+        position: sticky;
+        top: 0;
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        gap: 1rem;
+        padding: 0.8rem 1.2rem;
+        background: var(--nr-surface);
+        border-bottom: 1px solid var(--nr-border);
+        z-index: 1;
+      }
+      h2 {
+        margin: 0;
+        font-size: 1.2rem;
+      }
+      h3 {
+        margin: 0 0 0.5rem;
+        font-size: 1rem;
+      }
+      .body {
+        display: grid;
+        gap: 1.2rem;
+        padding: 1rem 1.2rem 1.4rem;
+      }
+      section {
+        border-top: 1px solid var(--nr-border);
+        padding-top: 1rem;
+      }
+      section:first-child {
+        border-top: none;
+        padding-top: 0;
+      }
+      fieldset {
+        border: none;
+        margin: 0;
+        padding: 0;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.4rem 1.1rem;
+      }
+      legend {
+        font-weight: 600;
+        padding: 0;
+        margin-bottom: 0.4rem;
+      }
+      fieldset label {
+        display: inline-flex;
+        gap: 0.35rem;
+        align-items: center;
+      }
+      input[type='radio'] {
+        accent-color: var(--nr-accent);
+      }
+      .hint,
+      .note {
+        color: var(--nr-text-muted);
+        font-size: 0.85rem;
+        margin: 0.4rem 0 0;
+      }
+      .preview {
+        margin: 0.8rem 0 0;
+        padding: 0.8rem 1rem;
+        border: 1px solid var(--nr-border);
+        border-radius: var(--nr-radius);
+        background: var(--nr-bg);
+        font-family: var(--nr-reader-font);
+        font-size: var(--nr-reader-size);
+        line-height: 1.7;
+        max-width: var(--nr-reader-measure);
+        overflow-wrap: anywhere;
+      }
+      code {
+        display: block;
+        padding: 0.4rem 0.6rem;
+        background: var(--nr-surface-2);
+        border-radius: var(--nr-radius);
+        overflow-wrap: anywhere;
+        font-size: 0.85rem;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        align-items: center;
+        margin-top: 0.7rem;
+      }
+      form {
+        display: grid;
+        gap: 0.3rem;
+        margin-top: 0.8rem;
+      }
+      form .actions {
+        margin-top: 0;
+      }
+      form input {
+        flex: 1;
+        min-width: 12rem;
+        padding: 0.35rem 0.5rem;
+        border: 1px solid var(--nr-border-strong);
+        border-radius: var(--nr-radius);
+        background: var(--nr-bg);
+      }
+      .status {
+        margin: 0.6rem 0 0;
+        font-size: 0.9rem;
+      }
+      .status.error {
+        color: var(--nr-danger);
+      }
+    `,
+  ];
+
+  override updated(changed: Map<string, unknown>): void {
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (!dialog || !changed.has('open')) return;
+    if (this.open && !dialog.open) {
+      this.#returnFocus = deepActiveElement();
+      this.status = null;
+      this.backupPath = this.#defaultBackupPath();
+      dialog.showModal();
+      this.renderRoot.querySelector<HTMLElement>('input[name=theme]:checked')?.focus();
+    } else if (!this.open && dialog.open) {
+      dialog.close();
+    }
+  }
+
+  #defaultBackupPath(): string {
+    const dir = this.info?.libraryDir ?? '';
+    const separator = this.info?.platform === 'win32' ? '\\' : '/';
+    return `${dir}${separator}newsroom-backup-${new Date().toISOString().slice(0, 10)}.sqlite`;
+  }
+
+  /** Whether the dialog is showing now (the `nr-close` event comes a moment after it closes). */
+  get showing(): boolean {
+    return this.renderRoot.querySelector('dialog')?.open ?? false;
+  }
+
+  #onClose = (): void => {
+    this.open = false;
+    this.dispatchEvent(new CustomEvent('nr-close', { bubbles: true, composed: true }));
+    restoreFocus(this.#returnFocus);
+    this.#returnFocus = null;
+  };
+
+  #close(): void {
+    this.renderRoot.querySelector('dialog')?.close();
+  }
+
+  #change(patch: SettingsPatch): void {
+    this.dispatchEvent(new CustomEvent<SettingsPatch>('nr-settings-change', { detail: patch, bubbles: true, composed: true }));
+  }
+
+  async #run(work: () => Promise<string>): Promise<void> {
+    this.busy = true;
+    this.status = null;
+    try {
+      this.status = { text: await work(), error: false };
+    } catch (error) {
+      this.status = { text: error instanceof CommandFailure ? error.message : msg('Đã có lỗi không mong muốn. Hãy thử lại.'), error: true };
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  #export(): Promise<void> {
+    return this.#run(async () => {
+      const file = await client.call('library.export', {});
+      downloadText(file.filename, 'application/x-ndjson', file.ndjson);
+      return msg(str`Đã xuất ${file.count} bài vào ${file.filename}.`, { desc: 'After exporting the library: article count and file name' });
+    });
+  }
+
+  #backup(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const path = this.backupPath.trim();
+    return this.#run(async () => {
+      const copy = await client.call('library.backup', { path });
+      return msg(str`Đã sao lưu vào ${copy.path}.`, { desc: 'After a backup: where the copy was written' });
+    });
+  }
+
+  /** The UI language (Settings.locale); emits `nr-settings-change` with `{ locale }` like the others. */
+  #languageSetting() {
+    const current = this.settings.locale;
+    const systemNow = localeOptions().find((option) => option.value === resolveLocale('system'))?.label ?? '';
+    return html`<section>
+      <fieldset>
+        <legend>${msg('Ngôn ngữ', { id: 'locale.select', desc: 'UI language select' })}</legend>
+        ${localeOptions().map(
+          (option) =>
+            html`<label lang=${option.value === 'system' ? nothing : option.value}
+              ><input type="radio" name="locale" value=${option.value} .checked=${current === option.value} @change=${() => this.#change({ locale: option.value })} />${option.label}</label
+            >`,
+        )}
+      </fieldset>
+      <p class="hint">${msg(str`Theo hệ thống: hiện đang là ${systemNow}, theo ngôn ngữ của máy.`, { desc: 'Explains the system language choice; the value is a language name' })}</p>
+    </section>`;
+  }
+
+  #library() {
+    const info = this.info;
+    const desktop = info?.runtime === 'electron';
+    return html`<section aria-labelledby="library-heading">
+      <h3 id="library-heading">${msg('Thư viện', { id: 'sidebar.library', desc: 'Sidebar heading: the article library' })}</h3>
+      <p class="hint">${msg('Thư mục thư viện')}</p>
+      <code>${info?.libraryDir ?? '…'}</code>
+      <div class="actions">
+        <button ?disabled=${this.busy} @click=${() => void this.#export()}>${msg('Xuất thư viện (NDJSON)')}</button>
+      </div>
+      <p class="note">${msg('Tệp xuất gồm mọi bài, trạng thái đọc và ghi chú; nhập lại được vào Newsroom Reader.')}</p>
+      ${desktop
+        ? html`<form @submit=${(e: SubmitEvent) => void this.#backup(e)}>
+            <label for="backup-path">${msg('Sao lưu cơ sở dữ liệu vào tệp')}</label>
+            <div class="actions">
+              <input id="backup-path" required .value=${this.backupPath} @input=${(e: Event) => (this.backupPath = (e.target as HTMLInputElement).value)} />
+              <button type="submit" ?disabled=${this.busy}>${msg('Sao lưu')}</button>
+            </div>
+          </form>`
+        : html`<p class="note backup-note">
+            ${msg('Sao lưu cần chọn chỗ lưu trên máy nên chỉ có trong ứng dụng máy tính. Trong trình duyệt, hãy dùng “Xuất thư viện” để tải một bản sao về.')}
+          </p>`}
+      <p class="status ${this.status?.error ? 'error' : ''}" role="status">${this.status?.text ?? ''}</p>
+    </section>`;
+  }
+
+  override render() {
+    const settings = this.settings;
+    const systemNow = this.systemTheme === 'dark' ? themeLabel('dark') : themeLabel('light');
+    return html`<dialog aria-labelledby="settings-heading" @close=${this.#onClose} @keydown=${(e: KeyboardEvent) => trapTab(e, e.currentTarget as HTMLElement)}>
+      <header>
+        <h2 id="settings-heading">${msg('Cài đặt')}</h2>
+        <button @click=${() => this.#close()}>${msg('Đóng')}</button>
+      </header>
+      <div class="body">
+        <section>
+          <fieldset>
+            <legend>${msg('Giao diện', { desc: 'Colour theme select' })}</legend>
+            ${THEMES.map(
+              (theme) =>
+                html`<label
+                  ><input type="radio" name="theme" value=${theme} .checked=${settings.theme === theme} @change=${() => this.#change({ theme })} />${themeLabel(theme)}</label
+                >`,
+            )}
+          </fieldset>
+          <p class="hint">${msg(str`Theo hệ thống: hiện đang là ${systemNow}, đổi theo máy khi máy đổi.`, { desc: 'Explains the system theme; the value is Light or Dark' })}</p>
+        </section>
+        ${this.#languageSetting()}
+        <section>
+          <h3>${msg('Trình đọc', { desc: 'Settings section: reading view typography' })}</h3>
+          <nr-reader-prefs .prefs=${settings}></nr-reader-prefs>
+          <p class="preview" style=${styleMap(readerStyle(settings))}>
+            ${msg('Xem trước: Người dân Thủ đô háo hức đón chuyến tàu điện đầu tiên, khi trời vừa hửng sáng.', { desc: 'Sample sentence for the reader preview; keep stacked diacritics in Vietnamese' })}
+          </p>
+        </section>
+        ${this.#library()}
+      </div>
+    </dialog>`;
+  }
+}
+
+customElements.define('nr-settings', NrSettings);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nr-settings': NrSettings;
+  }
+}

@@ -1,0 +1,201 @@
+import { LitElement, css, html } from 'lit';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { deepActiveElement, restoreFocus, trapTab } from '../modal-dialog.ts';
+import { controls } from '../styles/tokens.ts';
+
+interface Shortcut {
+  /** Alternatives, each a sequence of keys pressed together. */
+  keys: string[][];
+  label: string;
+}
+
+interface ShortcutGroup {
+  title: string;
+  shortcuts: Shortcut[];
+}
+
+/** Every keyboard shortcut the app has, in the UI's language; the sheet lists exactly these. */
+function shortcutGroups(): ShortcutGroup[] {
+  return [
+    {
+      title: msg('Danh sách và trình đọc', { desc: 'Shortcut sheet group' }),
+      shortcuts: [
+        { keys: [['j'], ['k']], label: msg('Bài sau / bài trước trong danh sách, mở luôn trong trình đọc') },
+        { keys: [['o'], ['Enter']], label: msg('Mở bài đang chọn trong trình đọc') },
+        { keys: [['s']], label: msg('Gắn sao / bỏ sao') },
+        { keys: [['m']], label: msg('Đánh dấu đã đọc / chưa đọc') },
+        { keys: [['e']], label: msg('Lưu trữ / bỏ lưu trữ') },
+        { keys: [['f']], label: msg('Chế độ tập trung: chỉ còn bài đang đọc') },
+        { keys: [['Esc']], label: msg('Quay lại danh sách (cửa sổ hẹp), thoát chế độ tập trung, đóng hộp thoại') },
+      ],
+    },
+    {
+      title: msg('Tìm kiếm', { desc: 'Shortcut sheet group' }),
+      shortcuts: [
+        { keys: [['/'], ['Ctrl', 'F']], label: msg('Đến ô tìm kiếm') },
+        { keys: [['Esc']], label: msg('Trong ô tìm kiếm: xoá tìm kiếm') },
+        { keys: [['F3'], ['Shift', 'F3']], label: msg('Kết quả sau / trước trong bài') },
+        { keys: [['Enter'], ['Shift', 'Enter']], label: msg('Trên thanh công cụ đọc: kết quả sau / trước') },
+      ],
+    },
+    {
+      title: msg('Ghi chú', { id: 'sidebar.annotations', desc: 'Sidebar heading: highlights and notes' }),
+      shortcuts: [
+        { keys: [['h']], label: msg('Đánh dấu đoạn đang chọn') },
+        { keys: [['n']], label: msg('Đánh dấu đoạn đang chọn và viết ghi chú') },
+      ],
+    },
+    {
+      title: msg('Bố cục', { desc: 'Shortcut sheet group: window layout' }),
+      shortcuts: [
+        { keys: [['←'], ['→']], label: msg('Trên thanh chia khung: thu hẹp / nới rộng khung (Shift: bước lớn)') },
+        { keys: [['?']], label: msg('Mở bảng phím tắt này') },
+      ],
+    },
+  ];
+}
+
+/**
+ * The shortcut sheet: a modal dialog listing every keyboard shortcut. Open it by setting `open`;
+ * Escape or the Close button closes it, focus stays inside while it is open and goes back to where
+ * it was afterwards. Emits `nr-close`.
+ */
+export class NrShortcutSheet extends LitElement {
+  static override properties = { open: { type: Boolean, reflect: true } };
+  declare open: boolean;
+  #returnFocus: HTMLElement | null = null;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+    this.open = false;
+  }
+
+  static override styles = [
+    controls,
+    css`
+      dialog {
+        width: min(36rem, calc(100vw - 2rem));
+        max-height: calc(100vh - 2rem);
+        padding: 0;
+        border: 1px solid var(--nr-border-strong);
+        border-radius: 10px;
+        background: var(--nr-surface);
+        color: var(--nr-text);
+        font-family: var(--nr-font-sans);
+        box-shadow: 0 12px 40px rgba(0, 0, 0, 0.3);
+      }
+      dialog::backdrop {
+        background: rgba(0, 0, 0, 0.45);
+      }
+      header {
+        position: sticky;
+        top: 0;
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        padding: 0.8rem 1.2rem;
+        background: var(--nr-surface);
+        border-bottom: 1px solid var(--nr-border);
+      }
+      h2 {
+        margin: 0;
+        font-size: 1.2rem;
+      }
+      .body {
+        padding: 0.4rem 1.2rem 1.2rem;
+      }
+      h3 {
+        font-size: 0.95rem;
+        margin: 1rem 0 0.4rem;
+      }
+      dl {
+        display: grid;
+        grid-template-columns: 10.5rem 1fr;
+        gap: 0.35rem 1rem;
+        margin: 0;
+      }
+      dt {
+        white-space: nowrap;
+      }
+      dd {
+        margin: 0;
+        line-height: 1.5;
+      }
+      kbd {
+        display: inline-block;
+        min-width: 1.2em;
+        padding: 0.05rem 0.4rem;
+        border: 1px solid var(--nr-border-strong);
+        border-bottom-width: 2px;
+        border-radius: 4px;
+        background: var(--nr-surface-2);
+        font-family: inherit;
+        font-size: 0.85rem;
+        text-align: center;
+      }
+      .or {
+        color: var(--nr-text-muted);
+        font-size: 0.85rem;
+        margin: 0 0.25rem;
+      }
+    `,
+  ];
+
+  override updated(changed: Map<string, unknown>): void {
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (!dialog || !changed.has('open')) return;
+    if (this.open && !dialog.open) {
+      this.#returnFocus = deepActiveElement();
+      dialog.showModal();
+      this.renderRoot.querySelector<HTMLElement>('button.close')?.focus();
+    } else if (!this.open && dialog.open) {
+      dialog.close();
+    }
+  }
+
+  /** Whether the dialog is showing now (the `nr-close` event comes a moment after it closes). */
+  get showing(): boolean {
+    return this.renderRoot.querySelector('dialog')?.open ?? false;
+  }
+
+  #onClose = (): void => {
+    this.open = false;
+    this.dispatchEvent(new CustomEvent('nr-close', { bubbles: true, composed: true }));
+    restoreFocus(this.#returnFocus);
+    this.#returnFocus = null;
+  };
+
+  #keys(shortcut: Shortcut) {
+    const or = msg('hoặc', { desc: 'Between two alternative keys in the shortcut sheet' });
+    return shortcut.keys.map(
+      (combo, index) => html`${index ? html`<span class="or">${or}</span>` : ''}${combo.map((key, i) => html`${i ? ' + ' : ''}<kbd>${key}</kbd>`)}`,
+    );
+  }
+
+  override render() {
+    return html`<dialog aria-labelledby="shortcuts-heading" @close=${this.#onClose} @keydown=${(e: KeyboardEvent) => trapTab(e, e.currentTarget as HTMLElement)}>
+      <header>
+        <h2 id="shortcuts-heading">${msg('Phím tắt')}</h2>
+        <button class="close" @click=${() => this.renderRoot.querySelector('dialog')?.close()}>${msg('Đóng')}</button>
+      </header>
+      <div class="body">
+        ${shortcutGroups().map(
+          (group) => html`<h3>${group.title}</h3>
+            <dl>
+              ${group.shortcuts.map((shortcut) => html`<dt>${this.#keys(shortcut)}</dt><dd>${shortcut.label}</dd>`)}
+            </dl>`,
+        )}
+        <p>${msg('Phím tắt một chữ không có tác dụng khi đang gõ trong ô nhập liệu.')}</p>
+      </div>
+    </dialog>`;
+  }
+}
+
+customElements.define('nr-shortcut-sheet', NrShortcutSheet);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nr-shortcut-sheet': NrShortcutSheet;
+  }
+}

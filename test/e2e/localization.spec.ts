@@ -1,0 +1,134 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect, type ServedApp } from './fixtures/app.ts';
+
+const TITLE = 'Hà Nội khai trương tuyến tàu điện mới';
+
+let seedDir: string;
+
+test.beforeAll(async () => {
+  seedDir = await mkdtemp(join(tmpdir(), 'nr-e2e-l10n-'));
+  await writeFile(
+    join(seedDir, 'metro.json'),
+    JSON.stringify([
+      {
+        title: TITLE,
+        body: 'Tuyến tàu điện mới nối trung tâm với phía tây thành phố.\n\nHàng nghìn người đi thử trong ngày đầu.',
+        source: 'Tuổi Trẻ',
+        // Monday 4 March 2024, late morning in Hanoi: the same day in the test's time zone.
+        publishedAt: '2024-03-04T10:00:00+07:00',
+      },
+    ]),
+    'utf8',
+  );
+});
+
+test.afterAll(async () => {
+  await rm(seedDir, { recursive: true, force: true });
+});
+
+// Dates are shown in the browser's time zone; pin it so the day cannot slip.
+test.use({ timezoneId: 'Asia/Ho_Chi_Minh' });
+
+async function seed(app: ServedApp): Promise<void> {
+  const report = await app.call('library.importPaths', { jobId: 'seed-l10n', paths: [seedDir] });
+  expect(report.imported).toHaveLength(1);
+}
+
+async function expectVietnamese(page: Page): Promise<void> {
+  await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+  await expect(page.getByRole('searchbox', { name: 'Tìm kiếm bài viết' })).toBeVisible();
+  const sidebar = page.locator('nr-sidebar');
+  await expect(sidebar.getByRole('button', { name: /^Tất cả \d+$/ })).toBeVisible();
+  await expect(sidebar.getByRole('button', { name: /^Chưa đọc \d+$/ })).toBeVisible();
+  await expect(sidebar.getByRole('button', { name: 'Tất cả ghi chú' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Nhập bài…' })).toBeVisible();
+  await expect(page.locator('nr-article-list header')).toHaveText('Tất cả · 1 bài');
+  await expect(page.locator('nr-article-list .meta')).toHaveText(/Thứ Hai, 4\/3\/2024 · \d+ phút đọc/);
+}
+
+async function expectEnglish(page: Page): Promise<void> {
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('searchbox', { name: 'Search articles' })).toBeVisible();
+  await expect(page.getByRole('searchbox', { name: 'Search articles' })).toHaveAttribute('placeholder', /with or without diacritics/);
+  const sidebar = page.locator('nr-sidebar');
+  await expect(sidebar.getByRole('button', { name: /^All \d+$/ })).toBeVisible();
+  await expect(sidebar.getByRole('button', { name: /^Unread \d+$/ })).toBeVisible();
+  await expect(sidebar.getByRole('button', { name: 'All annotations' })).toBeVisible();
+  await expect(sidebar.getByRole('heading', { name: 'Library' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Import…' })).toBeVisible();
+  await expect(page.locator('nr-article-list header')).toHaveText('All · 1 article');
+  await expect(page.locator('nr-article-list .meta')).toHaveText(/Monday, March 4, 2024 · \d+ min read/);
+}
+
+/**
+ * Opens Settings from the sidebar, picks a language ('system': the OS's) and closes the dialog, which
+ * has changed language itself by then: `ui` is the language the UI is expected to speak afterwards.
+ */
+async function chooseLanguage(page: Page, choice: 'vi' | 'en' | 'system', ui: 'vi' | 'en'): Promise<void> {
+  await page.locator('nr-sidebar').getByRole('button', { name: /^(Cài đặt|Settings)$/ }).click();
+  const dialog = page.locator('nr-settings').getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  const radio = dialog.getByRole('group', { name: /^(Ngôn ngữ|Language)$/ }).locator(`input[type=radio][value=${choice}]`);
+  await radio.check();
+  await expect(page.getByRole('dialog', { name: ui === 'en' ? 'Settings' : 'Cài đặt' })).toBeVisible();
+  await expect(dialog.getByRole('group', { name: ui === 'en' ? 'Language' : 'Ngôn ngữ' })).toBeVisible();
+  await expect(radio).toBeChecked();
+  await dialog.getByRole('button', { name: ui === 'en' ? 'Close' : 'Đóng' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+test('the UI switches to English and back in Settings, dates follow, and the choice survives a reload', async ({ app, page }) => {
+  await seed(app);
+  await page.goto(app.url);
+  // The test browser says it is Vietnamese (playwright.config.ts), and the setting is 'system'.
+  expect((await app.call('settings.get', {})).locale).toBe('system');
+  await expectVietnamese(page);
+
+  await chooseLanguage(page, 'en', 'en');
+  await expectEnglish(page);
+  await expect.poll(async () => (await app.call('settings.get', {})).locale).toBe('en');
+
+  // The reader: its toolbar, its byline's date and reading time.
+  await page.locator('nr-article-list').getByRole('option', { name: new RegExp(TITLE) }).click();
+  const reader = page.locator('nr-reader');
+  await expect(reader.getByRole('button', { name: 'Back' })).toBeVisible();
+  await expect(reader.getByRole('button', { name: 'Annotations (0)' })).toBeVisible();
+  await expect(reader.getByRole('button', { name: 'Archive' })).toBeVisible();
+  await expect(reader.locator('.byline')).toHaveText(/Tuổi Trẻ · Monday, March 4, 2024 · \d+ min read/);
+
+  await page.reload();
+  await expectEnglish(page);
+
+  await chooseLanguage(page, 'vi', 'vi');
+  await expectVietnamese(page);
+  await expect.poll(async () => (await app.call('settings.get', {})).locale).toBe('vi');
+  await page.locator('nr-article-list').getByRole('option', { name: new RegExp(TITLE) }).click();
+  await expect(reader.getByRole('button', { name: 'Lưu trữ' })).toBeVisible();
+  await expect(reader.locator('.byline')).toHaveText(/Tuổi Trẻ · Thứ Hai, 4\/3\/2024 · \d+ phút đọc/);
+
+  await page.reload();
+  await expectVietnamese(page);
+});
+
+test.describe('with an English-speaking operating system', () => {
+  test.use({ locale: 'en-GB' });
+
+  test('“System” follows the OS language, in its regional date style, until a language is chosen', async ({ app, page }) => {
+    await seed(app);
+    await page.goto(app.url);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByRole('searchbox', { name: 'Search articles' })).toBeVisible();
+    await expect(page.locator('nr-article-list .meta')).toHaveText(/Monday,? 4 March 2024/);
+
+    await chooseLanguage(page, 'vi', 'vi');
+    await expect(page.getByRole('searchbox', { name: 'Tìm kiếm bài viết' })).toBeVisible();
+    await expect(page.locator('nr-article-list .meta')).toHaveText(/Thứ Hai, 4\/3\/2024/);
+
+    await chooseLanguage(page, 'system', 'en');
+    await expect(page.getByRole('searchbox', { name: 'Search articles' })).toBeVisible();
+    await expect.poll(async () => (await app.call('settings.get', {})).locale).toBe('system');
+  });
+});
