@@ -1113,6 +1113,9 @@ export class NrApp extends LitElement {
         .info=${this.info}
         .systemTheme=${this.systemDark ? 'dark' : 'light'}
         @nr-settings-change=${(e: CustomEvent<SettingsPatch>) => this.#updateSettings(e.detail)}
+        @nr-library-moved=${(e: CustomEvent<string>) => {
+          if (this.info) this.info = { ...this.info, libraryDir: e.detail };
+        }}
         @nr-close=${() => this.#dialogClosed('settings')}
       ></nr-settings>
       <nr-shortcut-sheet .open=${this.dialog === 'shortcuts'} @nr-close=${() => this.#dialogClosed('shortcuts')}></nr-shortcut-sheet>

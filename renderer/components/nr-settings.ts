@@ -42,6 +42,7 @@ export class NrSettings extends LitElement {
     status: { state: true },
     busy: { state: true },
     backupPath: { state: true },
+    movePath: { state: true },
   };
 
   declare open: boolean;
@@ -51,6 +52,8 @@ export class NrSettings extends LitElement {
   declare status: { text: string; error: boolean } | null;
   declare busy: boolean;
   declare backupPath: string;
+  /** The empty folder the library is to move to. */
+  declare movePath: string;
   #returnFocus: HTMLElement | null = null;
 
   constructor() {
@@ -63,6 +66,7 @@ export class NrSettings extends LitElement {
     this.status = null;
     this.busy = false;
     this.backupPath = '';
+    this.movePath = '';
   }
 
   static override styles = [
@@ -264,6 +268,19 @@ export class NrSettings extends LitElement {
     });
   }
 
+  #move(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const path = this.movePath.trim();
+    return this.#run(async () => {
+      const moved = await client.call('library.move', { path });
+      this.movePath = '';
+      this.dispatchEvent(new CustomEvent<string>('nr-library-moved', { detail: moved.libraryDir, bubbles: true, composed: true }));
+      return msg(str`Đã chuyển thư viện sang ${moved.libraryDir}. Thư mục cũ ${moved.previousDir} vẫn được giữ nguyên.`, {
+        desc: 'After moving the library: the new folder, then the old one, which is kept',
+      });
+    });
+  }
+
   /** The UI language (Settings.locale); emits `nr-settings-change` with `{ locale }` like the others. */
   #languageSetting() {
     const current = this.settings.locale;
@@ -304,6 +321,14 @@ export class NrSettings extends LitElement {
         : html`<p class="note backup-note">
             ${msg('Sao lưu cần chọn chỗ lưu trên máy nên chỉ có trong ứng dụng máy tính. Trong trình duyệt, hãy dùng “Xuất thư viện” để tải một bản sao về.')}
           </p>`}
+      <form @submit=${(e: SubmitEvent) => void this.#move(e)}>
+        <label for="move-path">${msg('Chuyển thư viện sang thư mục trống (đường dẫn đầy đủ)')}</label>
+        <div class="actions">
+          <input id="move-path" required .value=${this.movePath} @input=${(e: Event) => (this.movePath = (e.target as HTMLInputElement).value)} />
+          <button type="submit" ?disabled=${this.busy}>${msg('Chuyển thư viện')}</button>
+        </div>
+      </form>
+      <p class="note">${msg('Thư viện được sao chép và kiểm tra trước khi chuyển; thư mục cũ được giữ nguyên.')}</p>
       <p class="status ${this.status?.error ? 'error' : ''}" role="status">${this.status?.text ?? ''}</p>
     </section>`;
   }
