@@ -11,7 +11,8 @@ Commands:
                                 --sort published|imported|title|source, --limit N, --offset N.
   show ID                       Show one article with its full text.
   search QUERY [--limit N]      Vietnamese-aware full-text search (with or without diacritics).
-  export [--out FILE]           Export the library (with user state and annotations) as NDJSON; stdout without --out.
+  export [ID...] [--out FILE]   Export the library, or the articles given, with user state and annotations, as
+                                NDJSON; stdout without --out.
   export [ID] --format md|jsonld [--out FILE]
                                 An article with its highlights as Markdown, or annotations as W3C JSON-LD.
   annotate ID --quote TEXT [--note TEXT] [--color yellow|green|blue|pink] [--prefix P] [--suffix S]

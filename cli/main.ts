@@ -123,8 +123,9 @@ async function runLibraryCommand(args: ParsedArguments, context: AppContext, io:
     case 'annotations':
       return listAnnotations(args, (name, a) => call(context, name as CommandName, a), io);
     case 'export': {
-      if (options.format !== undefined || positionals.length > 0) return exportAnnotations(args, (name, a) => call(context, name as CommandName, a), io);
-      const payload = await call(context, 'library.export', {});
+      if (options.format !== undefined) return exportAnnotations(args, (name, a) => call(context, name as CommandName, a), io);
+      // With ids, a selection; without, the whole library.
+      const payload = await call(context, 'library.export', positionals.length ? { ids: positionals } : {});
       if (options.out) {
         await writeFile(options.out, payload.ndjson, 'utf8');
         if (json) printJson(io, { path: options.out, count: payload.count });

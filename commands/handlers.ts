@@ -73,9 +73,14 @@ export function createHandlers({ app, jobs }: HandlerContext): CommandHandlers {
     'library.cancelImport': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
     'library.export': ({ ids }) => {
       const lines: string[] = [];
-      for (const record of app.library.exportRecords(ids)) lines.push(JSON.stringify(record));
+      let articles = 0;
+      for (const record of app.library.exportRecords(ids)) {
+        lines.push(JSON.stringify(record));
+        if (record.type === 'article') articles++;
+      }
+      if (ids && articles < new Set(ids).size) throw new CommandError('not-found', 'Some of the chosen articles are not in the library.');
       const stamp = new Date().toISOString().slice(0, 10);
-      return { filename: `newsroom-library-${stamp}.ndjson`, ndjson: lines.join('\n') + (lines.length ? '\n' : ''), count: lines.length };
+      return { filename: `newsroom-library-${stamp}.ndjson`, ndjson: lines.join('\n') + (lines.length ? '\n' : ''), count: articles };
     },
     'library.move': async ({ path }) => app.moveLibrary(path),
     'library.backup': async ({ path }) => {

@@ -175,6 +175,7 @@ export interface AppInfo {
 export interface ExportPayload {
   filename: string;
   ndjson: string;
+  /** Articles exported; their annotations follow them in the file. */
   count: number;
 }
 

@@ -170,6 +170,10 @@ describe('newsroom-reader CLI', () => {
     expect(jsonld.type).toBe('AnnotationCollection');
     expect(jsonld.first.items[0]!.target.selector.map((s) => s.type).sort()).toEqual(['TextPositionSelector', 'TextQuoteSelector']);
     expect((await cli(['--library', library, 'export', id, '--format', 'pdf'])).code).toBe(2);
+    // A selection exports those articles with their annotations; an unknown id is an error, not an empty file.
+    const selection = (await cli(['--library', library, 'export', id])).out.trim().split('\n').map((line) => JSON.parse(line) as { type: string });
+    expect(selection.map((record) => record.type)).toEqual(['article', 'annotation']);
+    expect((await cli(['--library', library, 'export', 'no-such-id'])).code).toBe(2);
 
     // Round trip: delete the annotation, import the Markdown export, and it is back where it was.
     const mdPath = join(inputs, 'gaza-annotations.md');
