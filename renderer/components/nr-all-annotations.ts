@@ -32,6 +32,7 @@ export class NrAllAnnotations extends LitElement {
     labels: { attribute: false },
     articles: { attribute: false },
     filter: { attribute: false },
+    articleFilter: { state: true },
     selectedId: { attribute: false },
     loading: { attribute: false },
   };
@@ -40,6 +41,8 @@ export class NrAllAnnotations extends LitElement {
   declare labels: ColorLabels | null;
   declare articles: ReadonlyMap<string, ArticleLabel>;
   declare filter: AnnotationColor | null;
+  /** Only this article's annotations, when set: a view-local filter over what the app passes. */
+  declare articleFilter: string | null;
   declare selectedId: string | null;
   declare loading: boolean;
 
@@ -50,6 +53,7 @@ export class NrAllAnnotations extends LitElement {
     this.labels = null;
     this.articles = new Map();
     this.filter = null;
+    this.articleFilter = null;
     this.selectedId = null;
     this.loading = false;
   }
@@ -79,6 +83,16 @@ export class NrAllAnnotations extends LitElement {
         flex: 1;
         margin: 0;
         font-size: 1rem;
+      }
+      .article-filter {
+        display: flex;
+        gap: 0.5rem;
+        align-items: center;
+        margin: 0.5rem 0;
+        color: var(--nr-text-muted);
+      }
+      .article-filter select {
+        max-width: 100%;
       }
       .chips {
         display: flex;
@@ -212,8 +226,21 @@ export class NrAllAnnotations extends LitElement {
     </li>`;
   }
 
+  #articleSelect() {
+    const ids = [...new Set(this.annotations.map((annotation) => annotation.articleId))];
+    if (ids.length < 2 && this.articleFilter === null) return nothing;
+    return html`<label class="article-filter"
+      >${msg('Bài viết')}
+      <select @change=${(e: Event) => (this.articleFilter = (e.target as HTMLSelectElement).value || null)}>
+        <option value="" ?selected=${this.articleFilter === null}>${msg('Mọi bài')}</option>
+        ${ids.map((id) => html`<option value=${id} ?selected=${this.articleFilter === id}>${this.articles.get(id)?.title ?? id}</option>`)}
+      </select></label
+    >`;
+  }
+
   override render() {
     const filter = this.filter;
+    const shown = this.articleFilter ? this.annotations.filter((annotation) => annotation.articleId === this.articleFilter) : this.annotations;
     return html`<header>
         <div class="title-row">
           <h2>${msg(str`Tất cả ghi chú (${this.annotations.length})`, { desc: 'Heading: every highlight and note in the library, with their number' })}</h2>
@@ -232,6 +259,7 @@ export class NrAllAnnotations extends LitElement {
               </button>`,
           )}
         </div>
+        ${this.#articleSelect()}
         <details>
           <summary>${msg('Đổi tên nhãn màu')}</summary>
           ${ANNOTATION_COLORS.map(
@@ -244,14 +272,14 @@ export class NrAllAnnotations extends LitElement {
           )}
         </details>
       </header>
-      ${this.annotations.length === 0
+      ${shown.length === 0
         ? html`<p class="empty">${this.loading
             ? msg('Đang tải…')
             : filter
               ? msg('Không có ghi chú nào màu này.')
               : msg('Chưa có ghi chú nào. Chọn một đoạn trong bài để đánh dấu.')}</p>`
         : html`<ol aria-label=${msg('Tất cả ghi chú', { id: 'annotations.all', desc: 'Every highlight and note in the library' })}>
-            ${this.annotations.map((annotation) => this.#row(annotation))}
+            ${shown.map((annotation) => this.#row(annotation))}
           </ol>`}`;
   }
 }

@@ -42,6 +42,7 @@ import './nr-reader.ts';
 import './nr-search-box.ts';
 import './nr-search-results.ts';
 import './nr-search-filters.ts';
+import { annotationMatchingQuery } from '../note-match.ts';
 import './nr-import-status.ts';
 import './nr-annotation-list.ts';
 import './nr-all-annotations.ts';
@@ -660,6 +661,14 @@ export class NrApp extends LitElement {
     if (reader && !reader.reveal(id)) this.#say(msg('Đoạn này không còn trong bài, nên không có chỗ để cuộn tới.'));
   }
 
+  /** A hit with nothing marked in its title or body was found through a note: open it at that note. */
+  async #openHit(hit: SearchHit): Promise<void> {
+    await this.#open(hit.id, hit.matches);
+    if (hit.matches.length > 0 || this.article?.id !== hit.id) return;
+    const annotation = annotationMatchingQuery(this.annotations, this.query) ?? this.annotations.find((a) => a.note.trim() !== '');
+    if (annotation) await this.#openAnnotation({ articleId: hit.id, id: annotation.id });
+  }
+
   async #openAnnotation({ articleId, id }: OpenAnnotation): Promise<void> {
     if (this.article?.id !== articleId) await this.#open(articleId);
     if (this.article?.id !== articleId) return;
@@ -946,7 +955,7 @@ export class NrApp extends LitElement {
           .selectedId=${article?.id ?? null}
           .filtersActive=${Object.keys(this.searchFilters).length > 0}
           .indexing=${this.indexState !== 'ready'}
-          @nr-open-hit=${(e: CustomEvent<SearchHit>) => void this.#open(e.detail.id, e.detail.matches)}
+          @nr-open-hit=${(e: CustomEvent<SearchHit>) => void this.#openHit(e.detail)}
           @nr-clear-filters=${() => {
             this.searchFilters = {};
             void this.#search(this.query);

@@ -215,6 +215,9 @@ test('highlights and notes made with the mouse survive a reload, undo brings bac
   const hits = page.locator('nr-search-results button.hit');
   await expect(hits).toHaveCount(1);
   await expect(hits.first()).toContainText(TITLE);
+  // Found through the note, the hit opens the article at that annotation.
+  await hits.first().click();
+  await expect(page.locator('nr-annotation-list li.active')).toContainText('đối chiếu');
 
   // 9. Search marks and highlights coexist: a match inside a highlight is one <mark> over the colour.
   await searchBox.fill('bon phan tram');
@@ -271,6 +274,14 @@ test('the all-annotations view filters by colour, renames labels, opens an artic
   await expect(rows.first()).toContainText('giá bán lẻ điện');
   await expect(rows.first()).toContainText('Hỏi EVN');
   await chips.getByRole('button', { name: 'Mọi màu' }).click();
+  await expect(rows).toHaveCount(4);
+
+  // Filter by article, then back to every article.
+  const articleSelect = view.getByLabel('Bài viết');
+  await articleSelect.selectOption({ label: LONG_TITLE });
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('thương lái đến tận nơi');
+  await articleSelect.selectOption({ label: 'Mọi bài' });
   await expect(rows).toHaveCount(4);
 
   // Rename the green label: chips, rows and the library's labels follow.
