@@ -6,7 +6,7 @@ import { client, CommandFailure } from '../client/newsroom-client.ts';
 import { downloadText } from '../download-text.ts';
 import { deepActiveElement, restoreFocus, trapTab } from '../modal-dialog.ts';
 import { localeOptions, resolveLocale } from '../localization/app-locale.ts';
-import { controls } from '../styles/tokens.ts';
+import { controls, modalDialog } from '../styles/tokens.ts';
 import { readerStyle, type SettingsPatch } from './nr-reader-prefs.ts';
 import './nr-reader-prefs.ts';
 
@@ -71,36 +71,10 @@ export class NrSettings extends LitElement {
 
   static override styles = [
     controls,
+    modalDialog,
     css`
-      dialog {
-        width: min(40rem, calc(100vw - 2rem));
-        max-height: calc(100vh - 2rem);
-        padding: 0;
-        border: 1px solid var(--nr-border-strong);
-        border-radius: 10px;
-        background: var(--nr-surface);
-        color: var(--nr-text);
-        font-family: var(--nr-font-sans);
-        box-shadow: 0 12px 40px rgba(0, 0, 0, 0.3);
-      }
-      dialog::backdrop {
-        background: rgba(0, 0, 0, 0.45);
-      }
-      header {
-        position: sticky;
-        top: 0;
-        display: flex;
-        align-items: center;
-        justify-content: space-between;
-        gap: 1rem;
-        padding: 0.8rem 1.2rem;
-        background: var(--nr-surface);
-        border-bottom: 1px solid var(--nr-border);
-        z-index: 1;
-      }
-      h2 {
-        margin: 0;
-        font-size: 1.2rem;
+      :host {
+        --nr-dialog-width: 40rem;
       }
       h3 {
         margin: 0 0 0.5rem;

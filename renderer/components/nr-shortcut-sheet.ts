@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { deepActiveElement, restoreFocus, trapTab } from '../modal-dialog.ts';
-import { controls } from '../styles/tokens.ts';
+import { controls, modalDialog } from '../styles/tokens.ts';
 
 interface Shortcut {
   /** Alternatives, each a sequence of keys pressed together. */
@@ -73,34 +73,10 @@ export class NrShortcutSheet extends LitElement {
 
   static override styles = [
     controls,
+    modalDialog,
     css`
-      dialog {
-        width: min(36rem, calc(100vw - 2rem));
-        max-height: calc(100vh - 2rem);
-        padding: 0;
-        border: 1px solid var(--nr-border-strong);
-        border-radius: 10px;
-        background: var(--nr-surface);
-        color: var(--nr-text);
-        font-family: var(--nr-font-sans);
-        box-shadow: 0 12px 40px rgba(0, 0, 0, 0.3);
-      }
-      dialog::backdrop {
-        background: rgba(0, 0, 0, 0.45);
-      }
-      header {
-        position: sticky;
-        top: 0;
-        display: flex;
-        align-items: center;
-        justify-content: space-between;
-        padding: 0.8rem 1.2rem;
-        background: var(--nr-surface);
-        border-bottom: 1px solid var(--nr-border);
-      }
-      h2 {
-        margin: 0;
-        font-size: 1.2rem;
+      :host {
+        --nr-dialog-width: 36rem;
       }
       .body {
         padding: 0.4rem 1.2rem 1.2rem;

@@ -129,3 +129,37 @@ export const highlightColors = css`
     flex: none;
   }
 `;
+
+/** The modal dialogs' frame (settings, shortcut sheet): one look, each dialog choosing its width. */
+export const modalDialog = css`
+  dialog {
+    width: min(var(--nr-dialog-width, 40rem), calc(100vw - 2rem));
+    max-height: calc(100vh - 2rem);
+    padding: 0;
+    border: 1px solid var(--nr-border-strong);
+    border-radius: 10px;
+    background: var(--nr-surface);
+    color: var(--nr-text);
+    font-family: var(--nr-font-sans);
+    box-shadow: 0 12px 40px rgba(0, 0, 0, 0.3);
+  }
+  dialog::backdrop {
+    background: rgba(0, 0, 0, 0.45);
+  }
+  header {
+    position: sticky;
+    top: 0;
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 1rem;
+    padding: 0.8rem 1.2rem;
+    background: var(--nr-surface);
+    border-bottom: 1px solid var(--nr-border);
+    z-index: 1;
+  }
+  h2 {
+    margin: 0;
+    font-size: 1.2rem;
+  }
+`;
