@@ -16,7 +16,6 @@ import type {
   SearchResult,
   SidebarCounts,
 } from '../../electron/contract.ts';
-import { sortInReadingOrder } from '../../annotations/reading-order.ts';
 import { citationText, copyText } from '../citation.ts';
 import { client, CommandFailure } from '../client/newsroom-client.ts';
 import { downloadText } from '../download-text.ts';
@@ -28,7 +27,7 @@ import type { ArticleLabel, ColorRename, OpenAnnotation } from './nr-all-annotat
 import type { AnnotationUpdate, ExportFormat } from './nr-annotation-list.ts';
 import type { LibrarySelection } from './nr-sidebar.ts';
 import type { AnnotateRequest, Neighbours, NrReader, ReadingPosition } from './nr-reader.ts';
-import type { SearchIndexState, Settings } from '../../electron/contract.ts';
+import type { ListSort, SearchIndexState, Settings } from '../../electron/contract.ts';
 import type { NrArticleList } from './nr-article-list.ts';
 import type { NrSearchResults } from './nr-search-results.ts';
 import { readerStyle, type SettingsPatch } from './nr-reader-prefs.ts';
@@ -118,6 +117,7 @@ export class NrApp extends LitElement {
     info: { state: true },
     counts: { state: true },
     selection: { state: true },
+    listSort: { state: true },
     items: { state: true },
     total: { state: true },
     article: { state: true },
@@ -152,6 +152,8 @@ export class NrApp extends LitElement {
   declare info: AppInfo | null;
   declare counts: SidebarCounts | null;
   declare selection: LibrarySelection;
+  /** How the library list is ordered: published (default), imported, title or source. */
+  declare listSort: ListSort;
   declare items: ArticleSummary[];
   declare total: number;
   declare article: Article | null;
@@ -210,6 +212,7 @@ export class NrApp extends LitElement {
     this.info = null;
     this.counts = null;
     this.selection = { view: 'all' };
+    this.listSort = 'published';
     this.items = [];
     this.total = 0;
     this.article = null;
@@ -507,7 +510,7 @@ export class NrApp extends LitElement {
       const offsets = Array.from({ length: Math.ceil(depth / 1000) }, (_, i) => i * 1000);
       const [counts, ...pages] = await Promise.all([
         client.call('library.counts', {}),
-        ...offsets.map((offset) => client.call('library.list', { ...this.selection, offset, limit: Math.min(1000, depth - offset) })),
+        ...offsets.map((offset) => client.call('library.list', { ...this.selection, sort: this.listSort, offset, limit: Math.min(1000, depth - offset) })),
       ]);
       this.counts = counts;
       const fresh = pages.flatMap((page) => page.items);
@@ -590,7 +593,8 @@ export class NrApp extends LitElement {
     );
     if (!created) return;
     if (this.article?.id === created.articleId) {
-      this.annotations = sortInReadingOrder([...this.annotations.filter((a) => a.id !== created.id), created]);
+      // Shown at once; the reload just below puts it in reading order.
+      this.annotations = [...this.annotations.filter((a) => a.id !== created.id), created];
     }
     await this.#loadAnnotations();
     this.activeId = created.id;
@@ -698,7 +702,7 @@ export class NrApp extends LitElement {
     if (this.#loading || this.items.length >= this.total) return;
     this.#loading = true;
     await this.#attempt(async () => {
-      const page = await client.call('library.list', { ...this.selection, offset: this.items.length, limit: PAGE });
+      const page = await client.call('library.list', { ...this.selection, sort: this.listSort, offset: this.items.length, limit: PAGE });
       this.items = [...this.items, ...page.items];
       this.total = page.total;
     });
@@ -986,6 +990,12 @@ export class NrApp extends LitElement {
       .total=${this.total}
       .selectedId=${article?.id ?? null}
       heading=${this.#heading()}
+      .sort=${this.listSort}
+      @nr-sort=${(e: CustomEvent<ListSort>) => {
+        this.listSort = e.detail;
+        this.items = [];
+        void this.#refresh();
+      }}
       @nr-open=${(e: CustomEvent<string>) => void this.#open(e.detail)}
       @nr-need-more=${() => void this.#loadMore()}
     ></nr-article-list>`;

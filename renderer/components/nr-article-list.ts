@@ -1,24 +1,26 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import '@lit-labs/virtualizer';
-import type { ArticleSummary } from '../../electron/contract.ts';
+import type { ArticleSummary, ListSort } from '../../electron/contract.ts';
 import { controls } from '../styles/tokens.ts';
 import { formatDate, readingTime } from '../format-date.ts';
 import { getLocale, isSingular } from '../localization/app-locale.ts';
 
-/** The virtualized article list; emits `nr-open` (id) and `nr-need-more` when scrolled near the end. */
+/** The virtualized article list; emits `nr-open` (id), `nr-sort` (order) and `nr-need-more` when scrolled near the end. */
 export class NrArticleList extends LitElement {
   static override properties = {
     items: { attribute: false },
     total: { type: Number },
     selectedId: { attribute: false },
     heading: { type: String },
+    sort: { attribute: false },
   };
 
   declare items: ArticleSummary[];
   declare total: number;
   declare selectedId: string | null;
   declare heading: string;
+  declare sort: ListSort;
 
   constructor() {
     super();
@@ -27,6 +29,7 @@ export class NrArticleList extends LitElement {
     this.total = 0;
     this.selectedId = null;
     this.heading = '';
+    this.sort = 'published';
   }
 
   static override styles = [
@@ -41,6 +44,11 @@ export class NrArticleList extends LitElement {
         color: var(--nr-text);
       }
       header {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        align-items: center;
+        justify-content: space-between;
         padding: 0.6rem 0.9rem;
         border-bottom: 1px solid var(--nr-border);
         font-size: 0.85rem;
@@ -157,7 +165,22 @@ export class NrArticleList extends LitElement {
     const heading = isSingular(this.total)
       ? msg(str`${this.heading} · ${this.total} bài`, { id: 'list.heading.one', desc: 'List heading: view name · number of articles (one)' })
       : msg(str`${this.heading} · ${this.total} bài`, { id: 'list.heading.other', desc: 'List heading: view name · number of articles (several)' });
-    return html`<header>${heading}</header>
+    const orders: [ListSort, string][] = [
+      ['published', msg('Ngày đăng')],
+      ['imported', msg('Ngày nhập')],
+      ['title', msg('Tiêu đề')],
+      ['source', msg('Nguồn')],
+    ];
+    return html`<header>
+        <span>${heading}</span>
+        <select
+          aria-label=${msg('Sắp xếp theo')}
+          @change=${(e: Event) =>
+            this.dispatchEvent(new CustomEvent<ListSort>('nr-sort', { detail: (e.target as HTMLSelectElement).value as ListSort, bubbles: true, composed: true }))}
+        >
+          ${orders.map(([value, label]) => html`<option value=${value} ?selected=${this.sort === value}>${label}</option>`)}
+        </select>
+      </header>
       <lit-virtualizer
         role="listbox"
         aria-label=${msg('Danh sách bài')}

@@ -82,3 +82,18 @@ test('search filter chips narrow the results and can be cleared', async ({ app, 
   await filters.getByRole('button', { name: 'Có sao' }).click();
   await expect(results.getByText('0 kết quả')).toBeVisible();
 });
+
+test('the list can be ordered by date published, title or source', async ({ app, page }) => {
+  await seed(app);
+  await page.goto(app.url);
+  const list = page.locator('nr-article-list');
+  const titles = list.getByRole('option').locator('.title');
+  await expect(titles).toHaveText([TRADE, GAZA]);
+  await list.getByLabel('Sắp xếp theo').selectOption({ label: 'Tiêu đề' });
+  // Vietnamese order: Đ sorts with D, before V.
+  await expect(titles).toHaveText([GAZA, TRADE]);
+  await list.getByLabel('Sắp xếp theo').selectOption({ label: 'Nguồn' });
+  await expect(titles).toHaveText([GAZA, TRADE]);
+  await list.getByLabel('Sắp xếp theo').selectOption({ label: 'Ngày đăng' });
+  await expect(titles).toHaveText([TRADE, GAZA]);
+});
