@@ -9,6 +9,7 @@ import type { ExportFormat } from './nr-annotation-list.ts';
 export interface ArticleLabel {
   title: string;
   source: string | null;
+  tags: string[];
 }
 
 export interface OpenAnnotation {
@@ -33,6 +34,7 @@ export class NrAllAnnotations extends LitElement {
     articles: { attribute: false },
     filter: { attribute: false },
     articleFilter: { state: true },
+    tagFilter: { state: true },
     selectedId: { attribute: false },
     loading: { attribute: false },
   };
@@ -43,6 +45,8 @@ export class NrAllAnnotations extends LitElement {
   declare filter: AnnotationColor | null;
   /** Only this article's annotations, when set: a view-local filter over what the app passes. */
   declare articleFilter: string | null;
+  /** Only annotations on articles with this tag, when set. */
+  declare tagFilter: string | null;
   declare selectedId: string | null;
   declare loading: boolean;
 
@@ -54,6 +58,7 @@ export class NrAllAnnotations extends LitElement {
     this.articles = new Map();
     this.filter = null;
     this.articleFilter = null;
+    this.tagFilter = null;
     this.selectedId = null;
     this.loading = false;
   }
@@ -238,9 +243,25 @@ export class NrAllAnnotations extends LitElement {
     >`;
   }
 
+  #tagSelect() {
+    const tags = [...new Set([...this.articles.values()].flatMap((article) => article.tags))].sort((a, b) => a.localeCompare(b, 'vi'));
+    if (tags.length === 0 && this.tagFilter === null) return nothing;
+    return html`<label class="article-filter"
+      >${msg('Thẻ của bài')}
+      <select @change=${(e: Event) => (this.tagFilter = (e.target as HTMLSelectElement).value || null)}>
+        <option value="" ?selected=${this.tagFilter === null}>${msg('Mọi thẻ')}</option>
+        ${tags.map((tag) => html`<option value=${tag} ?selected=${this.tagFilter === tag}>${tag}</option>`)}
+      </select></label
+    >`;
+  }
+
   override render() {
     const filter = this.filter;
-    const shown = this.articleFilter ? this.annotations.filter((annotation) => annotation.articleId === this.articleFilter) : this.annotations;
+    const tag = this.tagFilter;
+    const shown = this.annotations.filter(
+      (annotation) =>
+        (!this.articleFilter || annotation.articleId === this.articleFilter) && (!tag || (this.articles.get(annotation.articleId)?.tags ?? []).includes(tag)),
+    );
     return html`<header>
         <div class="title-row">
           <h2>${msg(str`Tất cả ghi chú (${this.annotations.length})`, { desc: 'Heading: every highlight and note in the library, with their number' })}</h2>
@@ -259,7 +280,7 @@ export class NrAllAnnotations extends LitElement {
               </button>`,
           )}
         </div>
-        ${this.#articleSelect()}
+        ${this.#articleSelect()} ${this.#tagSelect()}
         <details>
           <summary>${msg('Đổi tên nhãn màu')}</summary>
           ${ANNOTATION_COLORS.map(

@@ -381,7 +381,13 @@ export class NrApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#unsubscribe.push(
-      client.on('library.changed', () => void this.#refresh()),
+      client.on('library.changed', (change) => {
+        // Titles and tags named on annotation rows are re-read for the articles that changed.
+        if (change.changed.some((id) => this.articleLabels.has(id))) {
+          this.articleLabels = new Map([...this.articleLabels].filter(([id]) => !change.changed.includes(id)));
+        }
+        void this.#refresh();
+      }),
       // A query typed while the index was still being built is answered again once it is ready.
       client.on('search.state', ({ state }) => {
         this.indexState = state;
@@ -557,7 +563,7 @@ export class NrApp extends LitElement {
     const found = await Promise.all(
       missing.map((id) =>
         client.call('library.get', { id }).then(
-          (article): [string, ArticleLabel] => [id, { title: article.title, source: article.source }],
+          (article): [string, ArticleLabel] => [id, { title: article.title, source: article.source, tags: article.tags }],
           // An article that cannot be read only loses its title on the row; the highlight still shows.
           () => null,
         ),

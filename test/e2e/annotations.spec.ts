@@ -258,6 +258,7 @@ test('the all-annotations view filters by colour, renames labels, opens an artic
   });
   expect(orphan.status).toBe('orphan');
 
+  await app.call('library.update', { id: target, patch: { tags: ['năng lượng'] } });
   await page.goto(app.url);
   await page.locator('nr-sidebar').getByRole('button', { name: 'Tất cả ghi chú' }).click();
   const view = page.locator('nr-all-annotations');
@@ -282,6 +283,14 @@ test('the all-annotations view filters by colour, renames labels, opens an artic
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('thương lái đến tận nơi');
   await articleSelect.selectOption({ label: 'Mọi bài' });
+  await expect(rows).toHaveCount(4);
+
+  // Filter by the articles' tags: only the tagged article's three annotations (its orphan included).
+  const tagSelect = view.getByLabel('Thẻ của bài');
+  await tagSelect.selectOption({ label: 'năng lượng' });
+  await expect(rows).toHaveCount(3);
+  await expect(rows.filter({ hasText: 'thương lái đến tận nơi' })).toHaveCount(0);
+  await tagSelect.selectOption({ label: 'Mọi thẻ' });
   await expect(rows).toHaveCount(4);
 
   // Rename the green label: chips, rows and the library's labels follow.
