@@ -45,7 +45,7 @@ export async function runReaderBench(options: { log: (line: string) => void; art
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       const loadStarted = performance.now();
       await page.goto(host.url);
-      await page.locator('nr-article-list [role=option]').first().waitFor();
+      await page.locator('nr-article-list lit-virtualizer [role=option]').first().waitFor();
       const firstRowsMs = performance.now() - loadStarted;
       const samples: number[] = [];
       for (let i = 0; i < SELECTIONS; i++) {

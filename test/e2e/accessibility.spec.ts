@@ -66,7 +66,7 @@ for (const theme of ['light', 'dark', 'sepia'] as const) {
     const found: string[] = [];
 
     // The library.
-    const rows = page.locator('nr-article-list').getByRole('option');
+    const rows = page.locator('nr-article-list').getByRole('listbox').getByRole('option');
     await expect(rows).toHaveCount(2);
     await check(page, testInfo, 'library', theme, found);
 

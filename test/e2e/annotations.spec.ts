@@ -92,7 +92,7 @@ async function dragSelect(page: Page, from: Locator, fromText: string, to: Locat
 }
 
 async function openArticle(page: Page, title: string): Promise<Locator> {
-  await page.locator('nr-article-list').getByRole('option').filter({ hasText: title }).click();
+  await page.locator('nr-article-list').getByRole('listbox').getByRole('option').filter({ hasText: title }).click();
   const reader = page.locator('nr-reader');
   await expect(reader.getByRole('heading', { level: 1 })).toHaveText(title);
   return reader;

@@ -35,7 +35,7 @@ async function seed(app: ServedApp): Promise<void> {
 test('an article can be retitled, tagged and moved to a collection from the reader', async ({ app, page }) => {
   await seed(app);
   await page.goto(app.url);
-  await page.locator('nr-article-list').getByRole('option', { name: new RegExp(GAZA) }).click();
+  await page.locator('nr-article-list').getByRole('listbox').getByRole('option', { name: new RegExp(GAZA) }).click();
   const reader = page.locator('nr-reader');
   await reader.getByText('Tiêu đề, thẻ, bộ sưu tập').click();
   const details = reader.locator('nr-article-details');
@@ -87,7 +87,7 @@ test('the list can be ordered by date published, title or source', async ({ app,
   await seed(app);
   await page.goto(app.url);
   const list = page.locator('nr-article-list');
-  const titles = list.getByRole('option').locator('.title');
+  const titles = list.getByRole('listbox').getByRole('option').locator('.title');
   await expect(titles).toHaveText([TRADE, GAZA]);
   await list.getByLabel('Sắp xếp theo').selectOption({ label: 'Tiêu đề' });
   // Vietnamese order: Đ sorts with D, before V.

@@ -31,7 +31,7 @@ test('the library moves to an empty folder from the settings, and the app keeps 
     expect(existsSync(join(app.libraryDir, 'library.sqlite'))).toBe(true);
 
     await settings.getByRole('button', { name: 'Đóng' }).click();
-    await expect(page.locator('nr-article-list').getByRole('option', { name: /Đàm phán ngừng bắn/ })).toBeVisible();
+    await expect(page.locator('nr-article-list').getByRole('listbox').getByRole('option', { name: /Đàm phán ngừng bắn/ })).toBeVisible();
     await expect(async () => {
       expect((await app.call('search.query', { query: 'dam phan' })).total).toBe(1);
     }).toPass({ timeout: 30_000 });

@@ -85,8 +85,8 @@ test('importing files through the UI lists them, reports the failure and reads t
 
   // Both articles are in the list, with their titles.
   const list = page.locator('nr-article-list');
-  await expect(list.locator('header')).toHaveText('Tất cả · 2 bài');
-  const rows = list.getByRole('option');
+  await expect(list.locator('header > span')).toHaveText('Tất cả · 2 bài');
+  const rows = list.getByRole('listbox').getByRole('option');
   await expect(rows).toHaveCount(2);
   await expect(rows.filter({ hasText: TXT_TITLE })).toBeVisible();
   await expect(rows.filter({ hasText: HTML_TITLE })).toBeVisible();
@@ -143,10 +143,10 @@ test('importing the same files again through the file input reports duplicates, 
 
   await input.setInputFiles(join(fixtureDir, 'israel-dam-phan.txt'));
   await expect(summary).toContainText('1 bài mới, 0 bài trùng, 0 lỗi.', { timeout: 20_000 });
-  await expect(page.locator('nr-article-list').getByRole('option')).toHaveCount(1);
+  await expect(page.locator('nr-article-list').getByRole('listbox').getByRole('option')).toHaveCount(1);
 
   await input.setInputFiles(join(fixtureDir, 'israel-dam-phan.txt'));
   await expect(summary).toContainText('0 bài mới, 1 bài trùng, 0 lỗi.', { timeout: 20_000 });
-  await expect(page.locator('nr-article-list').getByRole('option')).toHaveCount(1);
+  await expect(page.locator('nr-article-list').getByRole('listbox').getByRole('option')).toHaveCount(1);
   await expect(sidebarCount(page, 'Tất cả')).toHaveText('1');
 });

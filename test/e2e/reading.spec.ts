@@ -43,7 +43,7 @@ function sidebarCount(page: Page, label: string): Locator {
 
 async function openApp(app: ServedApp, page: Page): Promise<void> {
   await page.goto(app.url);
-  await expect(page.locator('nr-article-list').getByRole('option')).toHaveCount(TITLES.length);
+  await expect(page.locator('nr-article-list').getByRole('listbox').getByRole('option')).toHaveCount(TITLES.length);
 }
 
 /** The reader's scroll as a fraction of what it can scroll. */
@@ -56,7 +56,7 @@ test('the keyboard walks the list and drives the reader: j k o s m e f ? Esc', a
   await openApp(app, page);
   const reader = page.locator('nr-reader');
   const heading = reader.getByRole('heading', { level: 1 });
-  const rows = page.locator('nr-article-list').getByRole('option');
+  const rows = page.locator('nr-article-list').getByRole('listbox').getByRole('option');
 
   // j opens the first article, then the next; k goes back. The list follows.
   await page.locator('body').click();
@@ -214,7 +214,7 @@ test('reader typography is set from the "Aa" popover and the settings, and survi
   await openApp(app, page);
   const reader = page.locator('nr-reader');
   const article = reader.locator('article');
-  await page.locator('nr-article-list').getByRole('option').first().click();
+  await page.locator('nr-article-list').getByRole('listbox').getByRole('option').first().click();
   await expect(article).toHaveCSS('font-size', '19px');
   await expect(article).toHaveCSS('line-height', `${19 * 1.7}px`);
 
@@ -243,7 +243,7 @@ test('reader typography is set from the "Aa" popover and the settings, and survi
   }).toEqual({ fontSize: 21, fontFamily: 'sans', lineWidth: 60 });
 
   await page.reload();
-  await page.locator('nr-article-list').getByRole('option').first().click();
+  await page.locator('nr-article-list').getByRole('listbox').getByRole('option').first().click();
   await expect(article).toHaveCSS('font-size', '21px');
   await expect(article).toHaveCSS('font-family', /Be Vietnam Pro/);
   // 60 characters of the reader's font, plus the article's padding.
@@ -273,7 +273,7 @@ test('the reading position is saved and restored; an article is marked read once
   await openApp(app, page);
   const reader = page.locator('nr-reader');
   const heading = reader.getByRole('heading', { level: 1 });
-  const rows = page.locator('nr-article-list').getByRole('option');
+  const rows = page.locator('nr-article-list').getByRole('listbox').getByRole('option');
   const firstId = ids.get(TITLES[0]!)!;
 
   await rows.filter({ hasText: TITLES[0]! }).click();

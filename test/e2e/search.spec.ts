@@ -57,7 +57,7 @@ test('searching without diacritics finds, highlights and walks "đàm phán"', a
   await seed(app);
   await page.goto(app.url);
   const list = page.locator('nr-article-list');
-  await expect(list.getByRole('option')).toHaveCount(3);
+  await expect(list.getByRole('listbox').getByRole('option')).toHaveCount(3);
 
   const searchBox = page.getByRole('searchbox', { name: 'Tìm kiếm bài viết' });
   await searchBox.fill('dam phan');
@@ -144,8 +144,8 @@ test('searching without diacritics finds, highlights and walks "đàm phán"', a
   // Clearing the search brings the library list back, and the reader drops its marks.
   await searchBox.fill('');
   await expect(results).toHaveCount(0);
-  await expect(list.locator('header')).toHaveText('Tất cả · 3 bài');
-  await expect(list.getByRole('option')).toHaveCount(3);
+  await expect(list.locator('header > span')).toHaveText('Tất cả · 3 bài');
+  await expect(list.getByRole('listbox').getByRole('option')).toHaveCount(3);
   await expect(reader.getByRole('heading', { level: 1 })).toHaveText(TARGET_TITLE);
   await expect(reader.locator('mark')).toHaveCount(0);
   await expect(counter).toHaveCount(0);
@@ -155,7 +155,7 @@ test('Escape in the search box clears the search, and a query with no match says
   await seed(app);
   await page.goto(app.url);
   const list = page.locator('nr-article-list');
-  await expect(list.getByRole('option')).toHaveCount(3);
+  await expect(list.getByRole('listbox').getByRole('option')).toHaveCount(3);
   const searchBox = page.getByRole('searchbox', { name: 'Tìm kiếm bài viết' });
   const results = page.locator('nr-search-results');
 
@@ -175,5 +175,5 @@ test('Escape in the search box clears the search, and a query with no match says
   await searchBox.press('Escape');
   await expect(searchBox).toHaveValue('');
   await expect(results).toHaveCount(0);
-  await expect(list.getByRole('option')).toHaveCount(3);
+  await expect(list.getByRole('listbox').getByRole('option')).toHaveCount(3);
 });
