@@ -209,6 +209,10 @@ export class Library implements SearchDocumentSource {
     validateRecord(record);
     const hash = contentHash(record.body);
     const urlKey = canonicalUrlKey(record.url);
+    // The same article (same id) with edited text: keep it and its state, take the text, re-anchor highlights.
+    const sameId = this.#sql('SELECT content_hash FROM articles WHERE id = ?').get(record.id) as Row | undefined;
+    const sameText = this.#sql('SELECT id FROM articles WHERE content_hash = ?').get(hash) as Row | undefined;
+    if (sameId && sameId.content_hash !== hash && !sameText) return this.#replaceText(record.id, { ...record, tags: [] }, hash);
     return this.#write(() => {
       const existing = this.#findDuplicate(urlKey, hash, record.id);
       if (existing) return { result: { status: 'duplicate', id: existing } as AddResult, changed: [] };

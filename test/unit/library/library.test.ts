@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runImport } from '../../../importers/index.ts';
-import { Library, NotFoundError, SCHEMA_VERSION } from '../../../library/index.ts';
+import { Library, NotFoundError, SCHEMA_VERSION, type ExportedArticle } from '../../../library/index.ts';
 import { MIGRATIONS } from '../../../library/migrations.ts';
 import { draft, temporaryFolder } from './library-fixtures.ts';
 
@@ -48,6 +48,18 @@ describe('duplicates', () => {
     // What cannot be placed is kept as an orphan with its quote, never dropped.
     expect(after.find((a) => a.id === lost.id)).toMatchObject({ status: 'orphan', quote: { exact: 'Đoạn này sẽ bị xoá khỏi bài.' } });
     expect(library.counts().all).toBe(1);
+  });
+
+  it('re-anchors highlights when an export line of the same article (same id) brings edited text', () => {
+    const { id } = library.addArticle(draft({ body: 'Mở đầu. Hai bên nối lại đàm phán ngừng bắn tại Doha.' }));
+    const kept = library.highlights.create({ articleId: id, quote: 'đàm phán ngừng bắn' });
+    const [record] = [...library.exportRecords([id])] as ExportedArticle[];
+    const edited = 'Bản sửa: phần mở đầu mới. Hai bên nối lại đàm phán ngừng bắn tại Doha, Qatar.';
+    expect(library.restoreArticle({ ...record!, body: edited, blocks: [{ kind: 'paragraph', start: 0, end: edited.length }] })).toEqual({ status: 'updated', id, orphaned: 0 });
+    const moved = library.highlights.forArticle(id).find((a) => a.id === kept.id)!;
+    expect(edited.slice(moved.position.start, moved.position.end)).toBe('đàm phán ngừng bắn');
+    // The same line again changes nothing.
+    expect(library.restoreArticle({ ...record!, body: edited, blocks: [{ kind: 'paragraph', start: 0, end: edited.length }] }).status).toBe('duplicate');
   });
 
   it('limits search to what the filter chips allow, never the trash', () => {
