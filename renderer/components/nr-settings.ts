@@ -4,7 +4,8 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { AppInfo, Settings } from '../../electron/contract.ts';
 import { client, CommandFailure } from '../client/newsroom-client.ts';
 import { downloadText } from '../download-text.ts';
-import { deepActiveElement, restoreFocus, trapTab } from '../modal-dialog.ts';
+import { ModalDialogController } from '../controllers/modal-dialog-controller.ts';
+import { trapTab } from '../modal-dialog.ts';
 import { localeOptions, resolveLocale } from '../localization/app-locale.ts';
 import { controls, modalDialog } from '../styles/tokens.ts';
 import { readerStyle, type SettingsPatch } from './nr-reader-prefs.ts';
@@ -54,7 +55,14 @@ export class NrSettings extends LitElement {
   declare backupPath: string;
   /** The empty folder the library is to move to. */
   declare movePath: string;
-  #returnFocus: HTMLElement | null = null;
+
+  readonly #dialog = new ModalDialogController(this, {
+    focusTarget: () => this.renderRoot.querySelector<HTMLElement>('input[name=theme]:checked'),
+    beforeOpen: () => {
+      this.status = null;
+      this.backupPath = this.#defaultBackupPath();
+    },
+  });
 
   constructor() {
     super();
@@ -173,20 +181,6 @@ export class NrSettings extends LitElement {
     `,
   ];
 
-  override updated(changed: Map<string, unknown>): void {
-    const dialog = this.renderRoot.querySelector('dialog');
-    if (!dialog || !changed.has('open')) return;
-    if (this.open && !dialog.open) {
-      this.#returnFocus = deepActiveElement();
-      this.status = null;
-      this.backupPath = this.#defaultBackupPath();
-      dialog.showModal();
-      this.renderRoot.querySelector<HTMLElement>('input[name=theme]:checked')?.focus();
-    } else if (!this.open && dialog.open) {
-      dialog.close();
-    }
-  }
-
   #defaultBackupPath(): string {
     const dir = this.info?.libraryDir ?? '';
     const separator = this.info?.platform === 'win32' ? '\\' : '/';
@@ -195,18 +189,11 @@ export class NrSettings extends LitElement {
 
   /** Whether the dialog is showing now (the `nr-close` event comes a moment after it closes). */
   get showing(): boolean {
-    return this.renderRoot.querySelector('dialog')?.open ?? false;
+    return this.#dialog.showing;
   }
 
-  #onClose = (): void => {
-    this.open = false;
-    this.dispatchEvent(new CustomEvent('nr-close', { bubbles: true, composed: true }));
-    restoreFocus(this.#returnFocus);
-    this.#returnFocus = null;
-  };
-
   #close(): void {
-    this.renderRoot.querySelector('dialog')?.close();
+    this.#dialog.close();
   }
 
   #change(patch: SettingsPatch): void {
@@ -310,7 +297,7 @@ export class NrSettings extends LitElement {
   override render() {
     const settings = this.settings;
     const systemNow = this.systemTheme === 'dark' ? themeLabel('dark') : themeLabel('light');
-    return html`<dialog aria-labelledby="settings-heading" @close=${this.#onClose} @keydown=${(e: KeyboardEvent) => trapTab(e, e.currentTarget as HTMLElement)}>
+    return html`<dialog aria-labelledby="settings-heading" @close=${this.#dialog.onClose} @keydown=${(e: KeyboardEvent) => trapTab(e, e.currentTarget as HTMLElement)}>
       <header>
         <h2 id="settings-heading">${msg('Cài đặt')}</h2>
         <button @click=${() => this.#close()}>${msg('Đóng')}</button>

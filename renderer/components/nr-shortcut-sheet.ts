@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
-import { deepActiveElement, restoreFocus, trapTab } from '../modal-dialog.ts';
+import { ModalDialogController } from '../controllers/modal-dialog-controller.ts';
+import { trapTab } from '../modal-dialog.ts';
 import { controls, modalDialog } from '../styles/tokens.ts';
 
 interface Shortcut {
@@ -63,7 +64,10 @@ function shortcutGroups(): ShortcutGroup[] {
 export class NrShortcutSheet extends LitElement {
   static override properties = { open: { type: Boolean, reflect: true } };
   declare open: boolean;
-  #returnFocus: HTMLElement | null = null;
+
+  readonly #dialog = new ModalDialogController(this, {
+    focusTarget: () => this.renderRoot.querySelector<HTMLElement>('button.close'),
+  });
 
   constructor() {
     super();
@@ -118,29 +122,10 @@ export class NrShortcutSheet extends LitElement {
     `,
   ];
 
-  override updated(changed: Map<string, unknown>): void {
-    const dialog = this.renderRoot.querySelector('dialog');
-    if (!dialog || !changed.has('open')) return;
-    if (this.open && !dialog.open) {
-      this.#returnFocus = deepActiveElement();
-      dialog.showModal();
-      this.renderRoot.querySelector<HTMLElement>('button.close')?.focus();
-    } else if (!this.open && dialog.open) {
-      dialog.close();
-    }
-  }
-
   /** Whether the dialog is showing now (the `nr-close` event comes a moment after it closes). */
   get showing(): boolean {
-    return this.renderRoot.querySelector('dialog')?.open ?? false;
+    return this.#dialog.showing;
   }
-
-  #onClose = (): void => {
-    this.open = false;
-    this.dispatchEvent(new CustomEvent('nr-close', { bubbles: true, composed: true }));
-    restoreFocus(this.#returnFocus);
-    this.#returnFocus = null;
-  };
 
   #keys(shortcut: Shortcut) {
     const or = msg('hoặc', { desc: 'Between two alternative keys in the shortcut sheet' });
@@ -150,10 +135,10 @@ export class NrShortcutSheet extends LitElement {
   }
 
   override render() {
-    return html`<dialog aria-labelledby="shortcuts-heading" @close=${this.#onClose} @keydown=${(e: KeyboardEvent) => trapTab(e, e.currentTarget as HTMLElement)}>
+    return html`<dialog aria-labelledby="shortcuts-heading" @close=${this.#dialog.onClose} @keydown=${(e: KeyboardEvent) => trapTab(e, e.currentTarget as HTMLElement)}>
       <header>
         <h2 id="shortcuts-heading">${msg('Phím tắt')}</h2>
-        <button class="close" @click=${() => this.renderRoot.querySelector('dialog')?.close()}>${msg('Đóng')}</button>
+        <button class="close" @click=${() => this.#dialog.close()}>${msg('Đóng')}</button>
       </header>
       <div class="body">
         ${shortcutGroups().map(
