@@ -6,8 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { AppContext } from '../commands/app-context.ts';
 import { resolveLibraryDir, userDataDir, usesRememberedLibrary, writeLibraryPointer } from '../commands/library-location.ts';
 import { appProtocolResponse } from './app-protocol.ts';
-import { commandNames, type MenuAction } from './contract.ts';
+import { commandNames, type MenuAction, type Settings } from './contract.ts';
 import { APP_ORIGIN, EVENT_CHANNEL } from './ipc-channels.ts';
+import { MenuLanguage } from './menu-language.ts';
+import type { UiLocale } from './menu-labels.ts';
 import { menuTemplate, type MenuEntry } from './menu-template.ts';
 import { isAppUrl, isExternalWebUrl } from './navigation-policy.ts';
 import { loadBounds, saveBounds } from './window-state.ts';
@@ -45,7 +47,7 @@ if (!app.requestSingleInstanceLock()) {
       case 'separator':
         return { type: 'separator' };
       case 'role':
-        return { role: entry.role };
+        return { role: entry.role, label: entry.label };
       case 'import':
         return { label: entry.label, accelerator: entry.accelerator, click: () => void importWithDialog() };
       case 'about':
@@ -59,6 +61,14 @@ if (!app.requestSingleInstanceLock()) {
         return { label: entry.label, submenu: entry.entries.map(toMenuItem) };
     }
   };
+
+  const setMenu = (locale: UiLocale): void => {
+    const sections = menuTemplate({ devTools: !app.isPackaged, locale });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(sections.map((section) => ({ label: section.label, submenu: section.entries.map(toMenuItem) }))));
+  };
+  // The renderer's navigator.languages comes from app.getLocale(); the menu reads the same source so
+  // that 'system' means the same language in both.
+  const menuLanguage = new MenuLanguage(() => [app.getLocale()], setMenu);
 
   const createWindow = (): void => {
     const statePath = join(app.getPath('userData'), 'window-state.json');
@@ -106,15 +116,18 @@ if (!app.requestSingleInstanceLock()) {
     });
     const ctx = context;
     for (const name of commandNames) {
-      ipcMain.handle(name, (event, args: unknown) => {
+      ipcMain.handle(name, async (event, args: unknown) => {
         if (!isAppUrl(event.senderFrame?.url)) {
           return { ok: false, error: { code: 'unsupported', message: 'Refused: the request did not come from the app' } };
         }
-        return ctx.dispatch(name, args);
+        const outcome = await ctx.dispatch(name, args);
+        menuLanguage.afterCommand(name, outcome);
+        return outcome;
       });
     }
     ctx.events.onAny((name, payload) => window?.webContents.send(EVENT_CHANNEL, name, payload));
-    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ devTools: !app.isPackaged }).map((section) => ({ label: section.label, submenu: section.entries.map(toMenuItem) }))));
+    const saved = await ctx.dispatch('settings.get', {});
+    menuLanguage.apply(saved.ok ? (saved.value as Settings).locale : 'system');
     createWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();

@@ -1,9 +1,13 @@
 import type { MenuAction } from './contract.ts';
+import { menuLabel, type UiLocale } from './menu-labels.ts';
+
+type Role = 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'selectAll' | 'zoomIn' | 'zoomOut' | 'resetZoom' | 'togglefullscreen' | 'quit' | 'toggleDevTools';
 
 /** A menu described as data, so it can be tested without Electron; main.ts turns it into a Menu. */
 export type MenuEntry =
   | { kind: 'action'; label: string; accelerator?: string; action: MenuAction }
-  | { kind: 'role'; role: 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'selectAll' | 'zoomIn' | 'zoomOut' | 'resetZoom' | 'togglefullscreen' | 'quit' | 'toggleDevTools' }
+  // Electron names role items in English on Windows and Linux, so each one carries its label.
+  | { kind: 'role'; role: Role; label: string }
   | { kind: 'import'; label: string; accelerator: string }
   | { kind: 'about'; label: string }
   | { kind: 'submenu'; label: string; entries: MenuEntry[] }
@@ -14,55 +18,50 @@ export interface MenuSection {
   entries: MenuEntry[];
 }
 
-export function menuTemplate(options: { devTools: boolean }): MenuSection[] {
+export function menuTemplate(options: { devTools: boolean; locale: UiLocale }): MenuSection[] {
+  const { locale } = options;
+  const label = (key: Parameters<typeof menuLabel>[0]): string => menuLabel(key, locale);
+  const role = (name: Role): MenuEntry => ({ kind: 'role', role: name, label: label(name) });
   return [
     {
-      label: '&File',
+      label: label('file'),
       entries: [
-        { kind: 'import', label: 'Import…', accelerator: 'CmdOrCtrl+O' },
-        { kind: 'action', label: 'Export…', accelerator: 'CmdOrCtrl+Shift+E', action: { action: 'export' } },
+        { kind: 'import', label: label('import'), accelerator: 'CmdOrCtrl+O' },
+        { kind: 'action', label: label('export'), accelerator: 'CmdOrCtrl+Shift+E', action: { action: 'export' } },
         { kind: 'separator' },
-        { kind: 'role', role: 'quit' },
+        role('quit'),
       ],
     },
     {
-      label: '&Edit',
-      entries: [
-        { kind: 'role', role: 'undo' },
-        { kind: 'role', role: 'redo' },
-        { kind: 'separator' },
-        { kind: 'role', role: 'cut' },
-        { kind: 'role', role: 'copy' },
-        { kind: 'role', role: 'paste' },
-        { kind: 'role', role: 'selectAll' },
-      ],
+      label: label('edit'),
+      entries: [role('undo'), role('redo'), { kind: 'separator' }, role('cut'), role('copy'), role('paste'), role('selectAll')],
     },
     {
-      label: '&View',
+      label: label('view'),
       entries: [
-        { kind: 'role', role: 'zoomIn' },
-        { kind: 'role', role: 'zoomOut' },
-        { kind: 'role', role: 'resetZoom' },
+        role('zoomIn'),
+        role('zoomOut'),
+        role('resetZoom'),
         { kind: 'separator' },
-        { kind: 'action', label: 'Theme: System', action: { action: 'theme', theme: 'system' } },
-        { kind: 'action', label: 'Theme: Light', action: { action: 'theme', theme: 'light' } },
-        { kind: 'action', label: 'Theme: Dark', action: { action: 'theme', theme: 'dark' } },
-        { kind: 'action', label: 'Theme: Sepia', action: { action: 'theme', theme: 'sepia' } },
+        { kind: 'action', label: label('themeSystem'), action: { action: 'theme', theme: 'system' } },
+        { kind: 'action', label: label('themeLight'), action: { action: 'theme', theme: 'light' } },
+        { kind: 'action', label: label('themeDark'), action: { action: 'theme', theme: 'dark' } },
+        { kind: 'action', label: label('themeSepia'), action: { action: 'theme', theme: 'sepia' } },
         {
           kind: 'submenu',
-          label: 'Language',
+          label: label('language'),
           // Each language in its own words, so someone who cannot read the current one finds theirs.
           entries: [
             { kind: 'action', label: 'Tiếng Việt', action: { action: 'locale', locale: 'vi' } },
             { kind: 'action', label: 'English', action: { action: 'locale', locale: 'en' } },
-            { kind: 'action', label: 'System', action: { action: 'locale', locale: 'system' } },
+            { kind: 'action', label: label('languageSystem'), action: { action: 'locale', locale: 'system' } },
           ],
         },
         { kind: 'separator' },
-        { kind: 'role', role: 'togglefullscreen' },
-        ...(options.devTools ? [{ kind: 'role', role: 'toggleDevTools' } as const] : []),
+        role('togglefullscreen'),
+        ...(options.devTools ? [role('toggleDevTools')] : []),
       ],
     },
-    { label: '&Help', entries: [{ kind: 'about', label: 'About Newsroom Reader' }] },
+    { label: label('help'), entries: [{ kind: 'about', label: label('about') }] },
   ];
 }

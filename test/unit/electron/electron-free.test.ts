@@ -24,7 +24,7 @@ function bareImports(entry: string): Map<string, string> {
 }
 
 // These modules are unit-tested under plain Node, so neither they nor anything they import may load Electron.
-describe.each(['electron/navigation-policy.ts', 'electron/app-protocol.ts', 'electron/window-state.ts', 'electron/menu-template.ts'])('%s', (entry) => {
+describe.each(['electron/navigation-policy.ts', 'electron/app-protocol.ts', 'electron/window-state.ts', 'electron/menu-template.ts', 'electron/menu-labels.ts', 'electron/menu-language.ts'])('%s', (entry) => {
   it('does not import electron, directly or through its imports', () => {
     const imports = bareImports(entry);
     expect([...imports.keys()].filter((name) => name === 'electron' || name.startsWith('electron/'))).toEqual([]);
