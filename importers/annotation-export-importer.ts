@@ -6,6 +6,7 @@ import { parseAnnotationsMarkdown } from '../annotations/markdown-import.ts';
 import type { ArticleReference, ImportedAnnotation } from '../annotations/model.ts';
 import { ANNOTATION_IMPORT_RECORD } from '../library/model.ts';
 import { extensionOf, mediaType } from './format-sniff.ts';
+import { failedItem } from './import-failure.ts';
 import { ImportInputError, type ImportInput, type Importer, type ParsedItem } from './import-types.ts';
 import { decodeText, sniffText } from './text-decoding.ts';
 
@@ -45,20 +46,21 @@ export const annotationExportImporter: Importer = {
     try {
       if (isMarkdownExport(input)) {
         const items = recordsFrom((resolve) => parseAnnotationsMarkdown(text, resolve).annotations);
-        if (items.length === 0) throw new ImportInputError('the annotation export holds no highlights');
+        if (items.length === 0) throw new ImportInputError({ kind: 'no-highlights' });
         return items;
       }
       let failed: ParsedItem[] = [];
       const items = recordsFrom((resolve) => {
         const result = parseAnnotationsJsonLd(text, { resolveArticle: resolve });
-        failed = result.failed.map(({ index, error }) => ({ kind: 'failed' as const, position: index + 1, error }));
+        failed = result.failed.map(({ index, error }) => failedItem({ kind: 'invalid-annotations', detail: error }, index + 1));
         return result.annotations;
       });
-      if (items.length + failed.length === 0) throw new ImportInputError('the annotation collection is empty');
+      if (items.length + failed.length === 0) throw new ImportInputError({ kind: 'no-highlights' });
       return [...items, ...failed];
     } catch (error) {
       if (error instanceof ImportInputError) throw error;
-      if (error instanceof AnnotationError || error instanceof SyntaxError) throw new ImportInputError(error.message, { cause: error });
+      if (error instanceof SyntaxError) throw new ImportInputError({ kind: 'invalid-json', detail: error.message }, { cause: error });
+      if (error instanceof AnnotationError) throw new ImportInputError({ kind: 'invalid-annotations', detail: error.message }, { cause: error });
       throw error;
     }
   },

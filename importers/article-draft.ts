@@ -37,7 +37,7 @@ function tidyTags(tags: readonly string[]): string[] {
 export function createDraft(fields: DraftFields): ArticleDraft {
   const { body, blocks } = buildBody(fields.pieces);
   const title = optionalText(fields.title);
-  if (body.length === 0) throw new ImportInputError('no article text found');
+  if (body.length === 0) throw new ImportInputError({ kind: 'no-text' });
   return {
     title: title ? shortenAtWord(title, 300) : firstSentence(body.slice(0, blocks[0]!.end)),
     author: optionalText(fields.author),

@@ -5,6 +5,7 @@ import { createDraft } from './article-draft.ts';
 import type { BlockPiece } from './block-builder.ts';
 import { extensionOf, mediaType, sniffFeed, sniffJsonFeed } from './format-sniff.ts';
 import { createHtmlDom, htmlToPieces, htmlToPlainText } from './html-to-blocks.ts';
+import { failedItem } from './import-failure.ts';
 import { ImportInputError, type ImportInput, type Importer, type ParsedItem } from './import-types.ts';
 import { toIsoDate } from './published-date.ts';
 import { decodeText } from './text-decoding.ts';
@@ -115,7 +116,7 @@ function parseFeedText(text: string, isJson: boolean): FeedSummary {
     return summarize(isJson ? (JSON.parse(text) as object) : text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new ImportInputError(`malformed feed: ${reason}`, { cause: error });
+    throw new ImportInputError({ kind: 'malformed-feed', detail: reason }, { cause: error });
   }
 }
 
@@ -125,7 +126,7 @@ function entryItem(dom: JSDOM, feed: FeedSummary, entry: FeedEntry, origin: stri
     : entry.contentIsText
       ? paragraphsFromPlainText(entry.content).map((text) => ({ kind: 'paragraph', text }))
       : htmlToPieces(dom, entry.content);
-  if (pieces.length === 0) return { kind: 'failed', error: `feed entry "${entry.title ?? '(untitled)'}" has no text` };
+  if (pieces.length === 0) return failedItem({ kind: 'feed-entry-without-text', title: entry.title ?? null });
   const draft = createDraft({
     // Titles may carry markup (Atom type="html", escaped tags in RSS); it must not reach the stored text.
     title: entry.title ? htmlToPlainText(dom, entry.title) : null,
@@ -154,14 +155,14 @@ export const feedImporter: Importer = {
   async parse(input: ImportInput): Promise<ParsedItem[]> {
     const text = decodeText(input.bytes);
     const feed = parseFeedText(text, /^\s*\{/.test(text));
-    if (feed.entries.length === 0) throw new ImportInputError('the feed has no entries');
+    if (feed.entries.length === 0) throw new ImportInputError({ kind: 'feed-without-entries' });
     const dom = createHtmlDom('<!doctype html><body></body>', input.origin);
     try {
       return feed.entries.map((entry, index) => {
         try {
           return { ...entryItem(dom, feed, entry, input.origin), position: index + 1 };
         } catch (error) {
-          return { kind: 'failed', error: error instanceof Error ? error.message : String(error), position: index + 1 };
+          return failedItem(error instanceof ImportInputError ? error.reason : { kind: 'unexpected', detail: error instanceof Error ? error.message : String(error) }, index + 1);
         }
       });
     } finally {

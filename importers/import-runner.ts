@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { AddResult, ImportProgress, ImportReport } from '../library/model.ts';
+import type { AddResult, ImportFailure, ImportProgress, ImportReport } from '../library/model.ts';
 import { extensionOf, sniffFeed } from './format-sniff.ts';
 import { IMPORTABLE_EXTENSIONS, listImportableFiles } from './folder-walk.ts';
 import { IMPORTERS, selectImporter } from './importer-registry.ts';
@@ -18,6 +18,7 @@ import {
   type ImportTarget,
   type ParsedItem,
 } from './import-types.ts';
+import { describeImportFailure } from './import-failure.ts';
 import { fetchResource } from './url-fetch.ts';
 
 export interface ImportOptions {
@@ -38,7 +39,7 @@ type ImportUnit =
   | { kind: 'file'; path: string }
   | { kind: 'bytes'; name: string; bytes: Uint8Array }
   | { kind: 'url'; url: string }
-  | { kind: 'unusable'; label: string; error: string };
+  | { kind: 'unusable'; label: string; reason: ImportFailure };
 
 function unitLabel(unit: ImportUnit): string {
   switch (unit.kind) {
@@ -53,10 +54,13 @@ function unitLabel(unit: ImportUnit): string {
   }
 }
 
-function errorMessage(error: unknown): string {
-  if (error instanceof ImportInputError) return error.message;
-  const message = error instanceof Error ? error.message : String(error);
-  return `unexpected error: ${message}`;
+function failureOf(error: unknown): ImportFailure {
+  if (error instanceof ImportInputError) return error.reason;
+  return { kind: 'unexpected', detail: error instanceof Error ? error.message : String(error) };
+}
+
+function failed(path: string, reason: ImportFailure): ImportReport['failed'][number] {
+  return { path, error: describeImportFailure(reason), reason };
 }
 
 async function expandTargets(targets: readonly ImportTarget[], signal: AbortSignal | undefined): Promise<ImportUnit[]> {
@@ -71,13 +75,13 @@ async function expandTargets(targets: readonly ImportTarget[], signal: AbortSign
         const info = await stat(path);
         if (info.isDirectory()) {
           const files = await listImportableFiles(path, { signal });
-          if (files.length === 0) units.push({ kind: 'unusable', label: path, error: 'the folder has no files that can be imported' });
+          if (files.length === 0) units.push({ kind: 'unusable', label: path, reason: { kind: 'folder-without-importable-files' } });
           for (const file of files) units.push({ kind: 'file', path: file });
         } else units.push({ kind: 'file', path });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        const reason = code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' ? 'permission denied' : errorMessage(error);
-        units.push({ kind: 'unusable', label: path, error: reason });
+        const reason: ImportFailure = code === 'ENOENT' ? { kind: 'missing' } : code === 'EACCES' ? { kind: 'permission-denied' } : failureOf(error);
+        units.push({ kind: 'unusable', label: path, reason });
       }
     } else throw new TypeError(`Unknown import target ${JSON.stringify(target)}`);
   }
@@ -87,7 +91,7 @@ async function expandTargets(targets: readonly ImportTarget[], signal: AbortSign
 async function loadInput(unit: ImportUnit, options: ImportOptions, maxBytes: number): Promise<ImportInput> {
   switch (unit.kind) {
     case 'unusable':
-      throw new ImportInputError(unit.error);
+      throw new ImportInputError(unit.reason);
     case 'file': {
       const info = await stat(unit.path);
       if (info.size > maxBytes) throw tooLargeError(maxBytes);
@@ -108,16 +112,16 @@ async function loadInput(unit: ImportUnit, options: ImportOptions, maxBytes: num
   }
 }
 
-function unsupportedReason(input: ImportInput): string {
+function unsupportedReason(input: ImportInput): ImportFailure {
   const ext = extensionOf(input.name);
-  if (ext === 'xml' && !sniffFeed(input)) return 'XML file that is not an RSS, Atom or RDF feed';
-  if (ext && !IMPORTABLE_EXTENSIONS.has(ext)) return `unsupported file type ".${ext}"`;
-  return 'unrecognised format';
+  if (ext === 'xml' && !sniffFeed(input)) return { kind: 'xml-not-a-feed' };
+  if (ext && !IMPORTABLE_EXTENSIONS.has(ext)) return { kind: 'unsupported-type', extension: ext };
+  return { kind: 'unrecognised-format' };
 }
 
 async function parseUnit(unit: ImportUnit, options: ImportOptions, maxBytes: number): Promise<ParsedItem[]> {
   const input = await loadInput(unit, options, maxBytes);
-  if (input.bytes.byteLength === 0) throw new ImportInputError('empty file');
+  if (input.bytes.byteLength === 0) throw new ImportInputError({ kind: 'empty-file' });
   const importer = selectImporter(input, options.importers ?? IMPORTERS);
   if (!importer) throw new ImportInputError(unsupportedReason(input));
   return importer.parse(input);
@@ -130,7 +134,7 @@ function commit(item: Exclude<ParsedItem, { kind: 'failed' }>, sink: ImportSink)
     case 'restore':
       return { result: sink.restoreArticle(item.record), title: item.record.title };
     case 'other': {
-      if (!sink.restoreOther) throw new ImportInputError(`export records of type "${item.record.type}" are not supported by this version`);
+      if (!sink.restoreOther) throw new ImportInputError({ kind: 'unsupported-record-type', type: item.record.type });
       const title = typeof item.record['title'] === 'string' ? item.record['title'] : item.record.type;
       return { result: sink.restoreOther(item.record), title };
     }
@@ -159,7 +163,7 @@ export async function runImport(targets: ImportTarget[], sink: ImportSink, optio
     } catch (error) {
       // An abort while fetching is the user cancelling, not a broken input.
       if (signal?.aborted) break;
-      report.failed.push({ path: label, error: errorMessage(error) });
+      report.failed.push(failed(label, failureOf(error)));
     }
 
     for (const [position, item] of items.entries()) {
@@ -169,7 +173,7 @@ export async function runImport(targets: ImportTarget[], sink: ImportSink, optio
       }
       const path = items.length > 1 ? `${label}#${item.position ?? position + 1}` : label;
       if (item.kind === 'failed') {
-        report.failed.push({ path, error: item.error });
+        report.failed.push({ path, error: item.error, reason: item.reason });
         continue;
       }
       try {
@@ -179,7 +183,7 @@ export async function runImport(targets: ImportTarget[], sink: ImportSink, optio
         else if (result?.status === 'duplicate') report.duplicates.push({ path, id: result.id });
       } catch (error) {
         // The sink refused this one article (constraint, disk…); the others still go in.
-        report.failed.push({ path, error: error instanceof ImportInputError ? error.message : `could not save: ${errorMessage(error).replace(/^unexpected error: /, '')}` });
+        report.failed.push(failed(path, error instanceof ImportInputError ? error.reason : { kind: 'save-failed', detail: error instanceof Error ? error.message : String(error) }));
       }
     }
     progress(index + 1, units[index + 1] ? unitLabel(units[index + 1]!) : null);

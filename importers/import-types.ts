@@ -1,5 +1,6 @@
 // The contract every importer follows, and what the batch runner writes into.
-import type { AddResult, ArticleDraft, ExportedArticle } from '../library/model.ts';
+import type { AddResult, ArticleDraft, ExportedArticle, ImportFailure } from '../library/model.ts';
+import { describeImportFailure } from './import-failure.ts';
 
 /** One file, upload or fetched resource, as bytes. */
 export interface ImportInput {
@@ -27,8 +28,8 @@ export type ParsedItem = (
   | { kind: 'draft'; draft: ArticleDraft }
   | { kind: 'restore'; record: ExportedArticle }
   | { kind: 'other'; record: OtherExportRecord }
-  /** A record or entry that could not be used; the rest of the file carries on. */
-  | { kind: 'failed'; error: string }
+  /** A record or entry that could not be used; the rest of the file carries on. `error` is the English of `reason`. */
+  | { kind: 'failed'; reason: ImportFailure; error: string }
 ) & {
   /** 1-based position in the file (line for NDJSON, index for arrays and feeds), for reports. */
   position?: number;
@@ -58,16 +59,18 @@ export type ImportTarget =
 
 /** Bad input (binary, undecodable, malformed, too large…): reported per file, never thrown out of runImport. */
 export class ImportInputError extends Error {
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
+  readonly reason: ImportFailure;
+
+  constructor(reason: ImportFailure, options?: ErrorOptions) {
+    super(describeImportFailure(reason), options);
     this.name = 'ImportInputError';
+    this.reason = reason;
   }
 }
 
 export const DEFAULT_MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
-/** The failure for an input over the size limit, worded the same for files, uploads and URLs. */
+/** The failure for an input over the size limit, the same for files, uploads and URLs. */
 export function tooLargeError(maxBytes: number): ImportInputError {
-  const limit = maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 1024 / 1024)} MB` : `${maxBytes} bytes`;
-  return new ImportInputError(`file is larger than ${limit}`);
+  return new ImportInputError({ kind: 'too-large', maxBytes });
 }

@@ -10,6 +10,7 @@ export {
   type OtherExportRecord,
   type ParsedItem,
 } from './import-types.ts';
+export { describeImportFailure, type ImportFailure } from './import-failure.ts';
 export { IMPORTERS, selectImporter } from './importer-registry.ts';
 export { txtImporter } from './txt-importer.ts';
 export { htmlImporter, parseHtmlArticle } from './html-importer.ts';

@@ -1,5 +1,6 @@
 // JSON arrays of article records, NDJSON/JSON Lines, and our own library exports (NDJSON).
 import { extensionOf, mediaType } from './format-sniff.ts';
+import { failedItem } from './import-failure.ts';
 import { ImportInputError, type ImportInput, type Importer, type ParsedItem } from './import-types.ts';
 import { recordToItem } from './json-records.ts';
 import { decodeText } from './text-decoding.ts';
@@ -8,7 +9,7 @@ function itemFor(value: unknown, origin: string, position: number, where: string
   try {
     return { ...recordToItem(value, origin), position };
   } catch (error) {
-    return { kind: 'failed', error: `${where}: ${error instanceof Error ? error.message : String(error)}`, position };
+    return failedItem(error instanceof ImportInputError ? error.reason : { kind: 'unexpected', detail: error instanceof Error ? error.message : String(error) }, position, where);
   }
 }
 
@@ -21,7 +22,7 @@ function parseLines(text: string, origin: string): ParsedItem[] {
     try {
       value = JSON.parse(line);
     } catch (error) {
-      items.push({ kind: 'failed', error: `line ${lineNumber}: not valid JSON (${(error as Error).message})`, position: lineNumber });
+      items.push(failedItem({ kind: 'invalid-json', detail: (error as Error).message }, lineNumber, `line ${lineNumber}`));
       return;
     }
     items.push(itemFor(value, origin, lineNumber, `line ${lineNumber}`));
@@ -37,7 +38,7 @@ function parseDocument(text: string, origin: string): ParsedItem[] {
     // An export saved with a .json name is still NDJSON: several lines, each a JSON object.
     const lines = text.split('\n').filter((line) => line.trim() !== '');
     if (lines.length > 1 && lines.every((line) => /^\s*\{.*\}\s*$/.test(line))) return parseLines(text, origin);
-    throw new ImportInputError(`not valid JSON: ${(error as Error).message}`, { cause: error });
+    throw new ImportInputError({ kind: 'invalid-json', detail: (error as Error).message }, { cause: error });
   }
   const records = Array.isArray(value)
     ? value
@@ -56,12 +57,12 @@ export const jsonImporter: Importer = {
   },
   async parse(input: ImportInput): Promise<ParsedItem[]> {
     const text = decodeText(input.bytes);
-    if (text.trim() === '') throw new ImportInputError('empty file');
+    if (text.trim() === '') throw new ImportInputError({ kind: 'empty-file' });
     const ext = extensionOf(input.name);
     const items = ext === 'ndjson' || ext === 'jsonl' || mediaType(input.contentType) === 'application/x-ndjson'
       ? parseLines(text, input.origin)
       : parseDocument(text, input.origin);
-    if (items.length === 0) throw new ImportInputError('no records in the file');
+    if (items.length === 0) throw new ImportInputError({ kind: 'no-records' });
     return items;
   },
 };

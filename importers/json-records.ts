@@ -4,7 +4,7 @@ import type { ExportedArticle } from '../library/model.ts';
 import { createDraft } from './article-draft.ts';
 import type { BlockPiece } from './block-builder.ts';
 import { createHtmlDom, htmlToPieces } from './html-to-blocks.ts';
-import type { OtherExportRecord, ParsedItem } from './import-types.ts';
+import { ImportInputError, type OtherExportRecord, type ParsedItem } from './import-types.ts';
 import { toIsoDate } from './published-date.ts';
 import { paragraphsFromPlainText } from './text-normalize.ts';
 
@@ -81,22 +81,22 @@ function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
 
 type JsonRecordResult = Exclude<ParsedItem, { kind: 'failed' }>;
 
-/** Turns one parsed JSON value into an item; throws Error with a readable reason when it does not validate. */
+/** Turns one parsed JSON value into an item; throws ImportInputError with the reason when it does not validate. */
 export function recordToItem(value: unknown, origin: string): JsonRecordResult {
   if (typeof value === 'object' && value !== null && 'format' in value) {
     const { format, type } = value as { format: unknown; type: unknown };
-    if (format !== EXPORT_FORMAT) throw new Error(`unsupported export format ${JSON.stringify(format)}`);
+    if (format !== EXPORT_FORMAT) throw new ImportInputError({ kind: 'unsupported-export-format', format: String(JSON.stringify(format)) });
     if (type !== 'article') {
-      if (typeof type !== 'string' || !type) throw new Error('export record without a type');
+      if (typeof type !== 'string' || !type) throw new ImportInputError({ kind: 'record-without-type' });
       return { kind: 'other', record: value as OtherExportRecord };
     }
     const result = v.safeParse(ExportedArticleSchema, value);
-    if (!result.success) throw new Error(`invalid export record: ${describeIssues(result.issues)}`);
+    if (!result.success) throw new ImportInputError({ kind: 'invalid-record', record: 'export', detail: describeIssues(result.issues) });
     return { kind: 'restore', record: result.output as ExportedArticle };
   }
 
   const result = v.safeParse(ArticleRecordSchema, value);
-  if (!result.success) throw new Error(`invalid article record: ${describeIssues(result.issues)}`);
+  if (!result.success) throw new ImportInputError({ kind: 'invalid-record', record: 'article', detail: describeIssues(result.issues) });
   const record = result.output;
   const text = [record.body, record.content, record.text].find((candidate) => !!candidate?.trim())!;
   const tags = typeof record.tags === 'string' ? record.tags.split(',') : (record.tags ?? []);

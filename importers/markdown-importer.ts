@@ -115,7 +115,7 @@ export const markdownImporter: Importer = {
   },
   async parse(input: ImportInput): Promise<ParsedItem[]> {
     const text = decodeText(input.bytes).replace(/\r\n?/g, '\n');
-    if (text.trim() === '') throw new ImportInputError('empty file');
+    if (text.trim() === '') throw new ImportInputError({ kind: 'empty-file' });
     const { fields, content } = splitFrontMatter(text);
     const walker = new MarkdownWalker();
     try {

@@ -11,7 +11,7 @@ function decodeStrict(label: string, bytes: Uint8Array): string {
   try {
     return new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch (error) {
-    throw new ImportInputError(`cannot decode the file as ${label.toUpperCase()} text`, { cause: error });
+    throw new ImportInputError({ kind: 'undecodable', encoding: label }, { cause: error });
   }
 }
 
@@ -52,7 +52,7 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): stri
   else {
     const body = startsWith(bytes, UTF8_BOM) ? bytes.subarray(3) : bytes;
     // UTF-16 without a BOM, images, archives and PDFs all contain NUL bytes; text never does.
-    if (body.includes(0)) throw new ImportInputError('binary file (contains NUL bytes), not text');
+    if (body.includes(0)) throw new ImportInputError({ kind: 'binary', cause: 'nul-bytes' });
     const declared = options.declaredCharset?.trim().toLowerCase();
     try {
       text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
@@ -60,12 +60,12 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): stri
       if (declared && !/^utf-?8$/.test(declared) && isSupportedLegacyLabel(declared)) {
         text = new TextDecoder(declared).decode(body);
       } else {
-        throw new ImportInputError('not valid UTF-8 text (save it as UTF-8 or UTF-16 with a BOM)', { cause: error });
+        throw new ImportInputError({ kind: 'not-utf8' }, { cause: error });
       }
     }
   }
   if (text.includes('\u0000') || controlCharRatio(text) > 0.05) {
-    throw new ImportInputError('binary file (too many control characters), not text');
+    throw new ImportInputError({ kind: 'binary', cause: 'control-characters' });
   }
   return text;
 }

@@ -65,7 +65,7 @@ export const txtImporter: Importer = {
     const text = normalizeText(decodeText(input.bytes));
     const lines = text.split('\n').map((line) => line.trimEnd());
     const nonEmpty = lines.filter((line) => line.trim() !== '');
-    if (nonEmpty.length === 0) throw new ImportInputError('empty file');
+    if (nonEmpty.length === 0) throw new ImportInputError({ kind: 'empty-file' });
 
     let paragraphs: string[];
     let title: string | null = null;

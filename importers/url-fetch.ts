@@ -58,9 +58,9 @@ export async function fetchResource(url: string, options: FetchOptions): Promise
   try {
     parsed = new URL(url);
   } catch {
-    throw new ImportInputError('not a valid URL');
+    throw new ImportInputError({ kind: 'invalid-url' });
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new ImportInputError('only http and https URLs can be imported');
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new ImportInputError({ kind: 'not-http' });
 
   const timeoutMs = options.timeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS;
   const signals = [AbortSignal.timeout(timeoutMs), ...(options.signal ? [options.signal] : [])];
@@ -77,7 +77,7 @@ export async function fetchResource(url: string, options: FetchOptions): Promise
     });
     if (!response.ok) {
       await response.body?.cancel();
-      throw new ImportInputError(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
+      throw new ImportInputError({ kind: 'http-status', status: response.status, statusText: response.statusText });
     }
     const declared = Number(response.headers.get('content-length'));
     if (Number.isFinite(declared) && declared > options.maxBytes) {
@@ -89,8 +89,8 @@ export async function fetchResource(url: string, options: FetchOptions): Promise
     return { url: finalUrl, bytes, contentType: response.headers.get('content-type') ?? undefined, name: nameFromUrl(finalUrl) };
   } catch (error) {
     if (error instanceof ImportInputError) throw error;
-    if (signal.aborted && !options.signal?.aborted) throw new ImportInputError(`timed out after ${Math.round(timeoutMs / 1000)} s`);
+    if (signal.aborted && !options.signal?.aborted) throw new ImportInputError({ kind: 'timeout', seconds: Math.round(timeoutMs / 1000) });
     const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
-    throw new ImportInputError(`could not fetch the URL (${error instanceof Error ? error.message : String(error)}${cause})`, { cause: error });
+    throw new ImportInputError({ kind: 'fetch-failed', detail: `${error instanceof Error ? error.message : String(error)}${cause}` }, { cause: error });
   }
 }

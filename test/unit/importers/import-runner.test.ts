@@ -56,8 +56,8 @@ describe('runImport', () => {
     ]);
     expect(report.imported[0]!.path).toBe(join(root, 'a-seed.txt'));
     expect(report.failed).toEqual([
-      { path: join(root, 'd-binary.txt'), error: 'binary file (contains NUL bytes), not text' },
-      { path: join(root, 'e-empty.txt'), error: 'empty file' },
+      { path: join(root, 'd-binary.txt'), error: 'binary file (contains NUL bytes), not text', reason: { kind: 'binary', cause: 'nul-bytes' } },
+      { path: join(root, 'e-empty.txt'), error: 'empty file', reason: { kind: 'empty-file' } },
     ]);
     expect(progress.map((p) => [p.done, p.total, p.failures])).toEqual([
       [0, 5, 0],
@@ -90,10 +90,10 @@ describe('runImport', () => {
     expect(report.imported.map((entry) => entry.path)).toEqual(['seed.txt', 'export.ndjson#1', 'export.ndjson#2']);
     expect(report.imported[2]).toEqual({ id: 'art-0001', title: 'Bài đã lưu', path: 'export.ndjson#2' });
     expect(report.failed).toEqual([
-      { path: 'export.ndjson#3', error: expect.stringMatching(/^line 3: not valid JSON/) },
-      { path: 'export.ndjson#4', error: 'export records of type "annotation" are not supported by this version' },
-      { path: 'export.ndjson#6', error: expect.stringMatching(/^line 6: invalid export record/) },
-      { path: 'export.ndjson#7', error: 'could not save: database is locked' },
+      { path: 'export.ndjson#3', error: expect.stringMatching(/^line 3: not valid JSON/), reason: { kind: 'invalid-json', detail: expect.any(String) } },
+      { path: 'export.ndjson#4', error: 'export records of type "annotation" are not supported by this version', reason: { kind: 'unsupported-record-type', type: 'annotation' } },
+      { path: 'export.ndjson#6', error: expect.stringMatching(/^line 6: invalid export record/), reason: { kind: 'invalid-record', record: 'export', detail: expect.stringMatching(/block lies outside the body/) } },
+      { path: 'export.ndjson#7', error: 'could not save: database is locked', reason: { kind: 'save-failed', detail: 'database is locked' } },
     ]);
     expect(sink.restored.map((record) => record.id)).toEqual(['art-0001']);
   });
@@ -126,12 +126,12 @@ describe('runImport', () => {
       { maxBytes: 200 },
     );
     expect(report.failed).toEqual([
-      { path: big, error: 'file is larger than 200 bytes' },
-      { path: 'upload.txt', error: 'file is larger than 200 bytes' },
-      { path: join(root, 'missing.txt'), error: 'no such file or folder' },
-      { path: join(root, 'photo.png'), error: 'unsupported file type ".png"' },
-      { path: join(FIXTURES, 'not-a-feed.xml'), error: 'XML file that is not an RSS, Atom or RDF feed' },
-      { path: join(FIXTURES, 'feed-malformed.xml'), error: expect.stringMatching(/^malformed feed: /) },
+      { path: big, error: 'file is larger than 200 bytes', reason: { kind: 'too-large', maxBytes: 200 } },
+      { path: 'upload.txt', error: 'file is larger than 200 bytes', reason: { kind: 'too-large', maxBytes: 200 } },
+      { path: join(root, 'missing.txt'), error: 'no such file or folder', reason: { kind: 'missing' } },
+      { path: join(root, 'photo.png'), error: 'unsupported file type ".png"', reason: { kind: 'unsupported-type', extension: 'png' } },
+      { path: join(FIXTURES, 'not-a-feed.xml'), error: 'XML file that is not an RSS, Atom or RDF feed', reason: { kind: 'xml-not-a-feed' } },
+      { path: join(FIXTURES, 'feed-malformed.xml'), error: expect.stringMatching(/^malformed feed: /), reason: { kind: 'malformed-feed', detail: expect.any(String) } },
     ]);
     expect(report.imported.map((entry) => entry.title)).toEqual(['Tiêu đề']);
   });
@@ -213,7 +213,7 @@ describe('runImport with URLs', () => {
       ],
       sink,
     );
-    expect(report.failed).toEqual([{ path: `${base}/rss#3`, error: 'feed entry "No text at all" has no text' }]);
+    expect(report.failed).toEqual([{ path: `${base}/rss#3`, error: 'feed entry "No text at all" has no text', reason: { kind: 'feed-entry-without-text', title: 'No text at all' } }]);
     expect(report.imported.map((entry) => [entry.title, entry.path])).toEqual([
       ['Đàm phán ngừng bắn bước vào vòng mới', `${base}/old-link`],
       ['Hội nghị thượng đỉnh khai mạc', `${base}/rss#1`],
@@ -236,9 +236,9 @@ describe('runImport with URLs', () => {
       { maxBytes: 1000, fetchTimeoutMs: 300 },
     );
     expect(report.failed).toEqual([
-      { path: `${base}/missing`, error: 'HTTP 404 Not Found' },
-      { path: `${base}/huge`, error: 'file is larger than 1000 bytes' },
-      { path: `${base}/slow`, error: expect.stringMatching(/^timed out after/) },
+      { path: `${base}/missing`, error: 'HTTP 404 Not Found', reason: { kind: 'http-status', status: 404, statusText: 'Not Found' } },
+      { path: `${base}/huge`, error: 'file is larger than 1000 bytes', reason: { kind: 'too-large', maxBytes: 1000 } },
+      { path: `${base}/slow`, error: expect.stringMatching(/^timed out after/), reason: { kind: 'timeout', seconds: 0 } },
     ]);
   });
 

@@ -52,7 +52,10 @@ describe('json importer', () => {
 
   it('rejects an unsupported export format and a document that is not JSON', async () => {
     const items = await jsonImporter.parse(textInput('x.jsonl', '{"format":"newsroom-reader/9","type":"article"}'));
-    expect(items).toEqual([{ kind: 'failed', error: 'line 1: unsupported export format "newsroom-reader/9"', position: 1 }]);
+    expect(items).toEqual([
+      { kind: 'failed', error: 'line 1: unsupported export format "newsroom-reader/9"', reason: { kind: 'unsupported-export-format', format: '"newsroom-reader/9"' }, position: 1 },
+    ]);
     await expect(jsonImporter.parse(textInput('x.json', '{"title": '))).rejects.toThrow(/not valid JSON/);
+    await expect(jsonImporter.parse(textInput('x.json', '{"title": '))).rejects.toMatchObject({ reason: { kind: 'invalid-json' } });
   });
 });

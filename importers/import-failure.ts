@@ -1,0 +1,82 @@
+import type { ImportFailure } from '../library/model.ts';
+
+export type { ImportFailure };
+
+function byteSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${bytes} bytes`;
+}
+
+/**
+ * A failure in English, for the CLI, logs and the `error` field of reports. The renderer does not
+ * show this text; it words the same reason in the UI's language (renderer/host-messages.ts).
+ */
+export function describeImportFailure(reason: ImportFailure): string {
+  switch (reason.kind) {
+    case 'empty-file':
+      return 'empty file';
+    case 'too-large':
+      return `file is larger than ${byteSize(reason.maxBytes)}`;
+    case 'missing':
+      return 'no such file or folder';
+    case 'permission-denied':
+      return 'permission denied';
+    case 'folder-without-importable-files':
+      return 'the folder has no files that can be imported';
+    case 'unsupported-type':
+      return `unsupported file type ".${reason.extension}"`;
+    case 'xml-not-a-feed':
+      return 'XML file that is not an RSS, Atom or RDF feed';
+    case 'unrecognised-format':
+      return 'unrecognised format';
+    case 'binary':
+      return reason.cause === 'nul-bytes' ? 'binary file (contains NUL bytes), not text' : 'binary file (too many control characters), not text';
+    case 'not-utf8':
+      return 'not valid UTF-8 text (save it as UTF-8 or UTF-16 with a BOM)';
+    case 'undecodable':
+      return `cannot decode the file as ${reason.encoding.toUpperCase()} text`;
+    case 'no-text':
+      return 'no article text found';
+    case 'malformed-feed':
+      return `malformed feed: ${reason.detail}`;
+    case 'feed-without-entries':
+      return 'the feed has no entries';
+    case 'feed-entry-without-text':
+      return `feed entry "${reason.title ?? '(untitled)'}" has no text`;
+    case 'invalid-json':
+      return `not valid JSON (${reason.detail})`;
+    case 'no-records':
+      return 'no records in the file';
+    case 'unsupported-export-format':
+      return `unsupported export format ${reason.format}`;
+    case 'record-without-type':
+      return 'export record without a type';
+    case 'invalid-record':
+      return `invalid ${reason.record} record: ${reason.detail}`;
+    case 'unsupported-record-type':
+      return `export records of type "${reason.type}" are not supported by this version`;
+    case 'invalid-url':
+      return 'not a valid URL';
+    case 'not-http':
+      return 'only http and https URLs can be imported';
+    case 'http-status':
+      return `HTTP ${reason.status}${reason.statusText ? ` ${reason.statusText}` : ''}`;
+    case 'timeout':
+      return `timed out after ${reason.seconds} s`;
+    case 'fetch-failed':
+      return `could not fetch the URL (${reason.detail})`;
+    case 'no-highlights':
+      return 'the annotation export holds no highlights';
+    case 'invalid-annotations':
+      return reason.detail;
+    case 'save-failed':
+      return `could not save: ${reason.detail}`;
+    case 'unexpected':
+      return `unexpected error: ${reason.detail}`;
+  }
+}
+
+/** A record or entry of a file that could not be used; `where` ("line 3") leads the English text. */
+export function failedItem(reason: ImportFailure, position?: number, where?: string): { kind: 'failed'; reason: ImportFailure; error: string; position?: number } {
+  const error = describeImportFailure(reason);
+  return { kind: 'failed', reason, error: where ? `${where}: ${error}` : error, ...(position === undefined ? {} : { position }) };
+}
