@@ -12,12 +12,22 @@ const SHORT: Record<'vi' | 'en', Intl.DateTimeFormatOptions> = {
   en: { day: 'numeric', month: 'long', year: 'numeric' },
 };
 
+// Building an Intl.DateTimeFormat costs about a millisecond, and every visible list row formats a
+// date whenever the list redraws (opening an article redraws it): each one is built once and kept.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 function format(iso: string, options: Record<'vi' | 'en', Intl.DateTimeFormatOptions>, locale?: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   const tag = locale ?? dateLocale();
   const language = tag.toLowerCase().startsWith('en') ? 'en' : tag.toLowerCase().startsWith('vi') ? 'vi' : getLocale();
-  return new Intl.DateTimeFormat(tag, options[language]).format(date);
+  const key = `${options === LONG ? 'long' : 'short'} ${language} ${tag}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(tag, options[language]);
+    formatters.set(key, formatter);
+  }
+  return formatter.format(date);
 }
 
 /** Dates in the UI language's style (Vietnamese: "Thứ Hai, 4/3/2024"; English: "Monday, March 4, 2024"). */
