@@ -1,17 +1,17 @@
 import { AnnotationError } from '../annotations/annotation-error.ts';
-import type { CommandErrorCode } from '../electron/contract.ts';
+import type { CommandErrorCode, FailureReason } from '../electron/contract.ts';
 import type { Library } from '../library/index.ts';
 import { CommandError } from './command-error.ts';
 import type { CommandHandlers } from './dispatcher.ts';
 
 type AnnotationCommand = Extract<keyof CommandHandlers, `annotations.${string}`>;
 
-const ERROR_CODES: Record<AnnotationError['code'], CommandErrorCode> = {
-  'article-not-found': 'not-found',
-  'annotation-not-found': 'not-found',
-  'quote-not-found': 'not-found',
-  'invalid-range': 'invalid-arguments',
-  'invalid-input': 'invalid-arguments',
+const ERRORS: Record<AnnotationError['code'], { code: CommandErrorCode; reason: FailureReason }> = {
+  'article-not-found': { code: 'not-found', reason: { kind: 'annotation.article-not-found' } },
+  'annotation-not-found': { code: 'not-found', reason: { kind: 'annotation.not-found' } },
+  'quote-not-found': { code: 'not-found', reason: { kind: 'annotation.quote-not-found' } },
+  'invalid-range': { code: 'invalid-arguments', reason: { kind: 'annotation.invalid-range' } },
+  'invalid-input': { code: 'invalid-arguments', reason: { kind: 'annotation.invalid-input' } },
 };
 
 /** The annotation core's own errors are written for users; they cross the contract with a matching code. */
@@ -19,7 +19,7 @@ function userFacing<T>(work: () => T): T {
   try {
     return work();
   } catch (error) {
-    if (error instanceof AnnotationError) throw new CommandError(ERROR_CODES[error.code], error.message);
+    if (error instanceof AnnotationError) throw new CommandError(ERRORS[error.code].code, error.message, ERRORS[error.code].reason);
     throw error;
   }
 }
@@ -45,7 +45,7 @@ export function annotationHandlers(currentLibrary: () => Library): Pick<CommandH
         const stamp = new Date().toISOString().slice(0, 10);
         if (format === 'md') {
           const article = currentLibrary().get(articleId!);
-          if (!article) throw new CommandError('not-found', `No article with id ${articleId}`);
+          if (!article) throw new CommandError('not-found', `No article with id ${articleId}`, { kind: 'article.not-found', id: articleId! });
           return { filename: `${safeFileName(article.title)}.md`, mediaType: 'text/markdown' as const, content: currentLibrary().highlights.markdown(article.id) };
         }
         const collection = currentLibrary().highlights.jsonLd(articleId);

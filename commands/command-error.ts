@@ -1,12 +1,17 @@
-import type { CommandErrorCode } from '../electron/contract.ts';
+import type { CommandErrorCode, FailureReason } from '../electron/contract.ts';
 
-/** An error a command handler raises on purpose; its message is shown to the user as is. */
+/**
+ * An error a command handler raises on purpose. The CLI prints its English message; the UI words
+ * `reason` in its own language, so give one whenever the user can act on the failure.
+ */
 export class CommandError extends Error {
   readonly code: CommandErrorCode;
+  readonly reason: FailureReason | undefined;
 
-  constructor(code: CommandErrorCode, message: string) {
+  constructor(code: CommandErrorCode, message: string, reason?: FailureReason) {
     super(message);
     this.name = 'CommandError';
     this.code = code;
+    this.reason = reason;
   }
 }

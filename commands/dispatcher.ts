@@ -32,7 +32,9 @@ export function createDispatcher(handlers: CommandHandlers, onUnexpected?: (name
       const handler = handlers[name] as (a: unknown) => unknown;
       return { ok: true, value: await handler(checked.value) };
     } catch (error) {
-      if (error instanceof CommandError) return { ok: false, error: { code: error.code, message: error.message } };
+      if (error instanceof CommandError) {
+        return { ok: false, error: { code: error.code, message: error.message, ...(error.reason ? { reason: error.reason } : {}) } };
+      }
       if (error instanceof Error && error.name === 'NotFoundError') {
         return { ok: false, error: { code: 'not-found', message: error.message } };
       }

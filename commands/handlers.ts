@@ -1,3 +1,5 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import * as v from 'valibot';
 import { runImport, type ImportTarget } from '../importers/index.ts';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../electron/contract.ts';
@@ -56,8 +58,14 @@ export function createHandlers({ app, jobs }: HandlerContext): CommandHandlers {
     'library.counts': () => app.library.counts(),
     'library.get': ({ id }) => {
       const article = app.library.get(id);
-      if (!article) throw new CommandError('not-found', `No article with id ${id}`);
+      if (!article) throw new CommandError('not-found', `No article with id ${id}`, { kind: 'article.not-found', id });
       return article;
+    },
+    // The reader needs both on every open; one call spares a second round trip through IPC or HTTP.
+    'library.open': ({ id }) => {
+      const article = app.library.get(id);
+      if (!article) throw new CommandError('not-found', `No article with id ${id}`);
+      return { article, annotations: app.library.highlights.forArticle(id) };
     },
     'library.update': ({ id, patch }) => app.library.update(id, patch),
     'library.trash': ({ ids }) => ({ count: app.library.trash(ids) }),
@@ -78,12 +86,22 @@ export function createHandlers({ app, jobs }: HandlerContext): CommandHandlers {
         lines.push(JSON.stringify(record));
         if (record.type === 'article') articles++;
       }
-      if (ids && articles < new Set(ids).size) throw new CommandError('not-found', 'Some of the chosen articles are not in the library.');
+      if (ids && articles < new Set(ids).size) {
+        throw new CommandError('not-found', 'Some of the chosen articles are not in the library.', { kind: 'export.unknown-articles' });
+      }
       const stamp = new Date().toISOString().slice(0, 10);
       return { filename: `newsroom-library-${stamp}.ndjson`, ndjson: lines.join('\n') + (lines.length ? '\n' : ''), count: articles };
     },
     'library.move': async ({ path }) => app.moveLibrary(path),
     'library.backup': async ({ path }) => {
+      // SQLite would only say "unable to open database file"; name what is wrong with the path instead.
+      const target = resolve(path);
+      if (existsSync(target) && statSync(target).isDirectory()) {
+        throw new CommandError('invalid-arguments', `${target} is a folder; give the backup a file name.`, { kind: 'backup.is-folder', path: target });
+      }
+      if (!existsSync(dirname(target))) {
+        throw new CommandError('invalid-arguments', `The folder ${dirname(target)} does not exist.`, { kind: 'backup.folder-missing', path: dirname(target) });
+      }
       const { bytes } = await app.library.backup(path);
       return { path, bytes };
     },

@@ -11,16 +11,23 @@ import { CommandError } from './command-error.ts';
  */
 export async function copyLibraryTo(library: Library, target: string): Promise<string> {
   const destination = resolve(target);
-  if (!isAbsolute(target)) throw new CommandError('invalid-arguments', 'Choose the new library folder by its full path.');
+  if (!isAbsolute(target)) throw new CommandError('invalid-arguments', 'Choose the new library folder by its full path.', { kind: 'move.not-absolute' });
   const from = resolve(library.dir);
   const inside = relative(from, destination);
-  if (destination === from) throw new CommandError('invalid-arguments', 'The library is already in that folder.');
-  if (!inside.startsWith('..') && !isAbsolute(inside)) throw new CommandError('invalid-arguments', 'The new folder cannot be inside the current library folder.');
-  if (existsSync(destination)) {
-    if (!statSync(destination).isDirectory()) throw new CommandError('invalid-arguments', `${destination} is a file, not a folder.`);
-    if (readdirSync(destination).length > 0) throw new CommandError('invalid-arguments', `${destination} is not empty; choose an empty or new folder.`);
+  if (destination === from) throw new CommandError('invalid-arguments', 'The library is already in that folder.', { kind: 'move.same-folder' });
+  if (!inside.startsWith('..') && !isAbsolute(inside)) {
+    throw new CommandError('invalid-arguments', 'The new folder cannot be inside the current library folder.', { kind: 'move.inside-library' });
   }
-  if (!existsSync(dirname(destination))) throw new CommandError('invalid-arguments', `The folder ${dirname(destination)} does not exist.`);
+  if (existsSync(destination)) {
+    if (!statSync(destination).isDirectory()) {
+      throw new CommandError('invalid-arguments', `${destination} is a file, not a folder.`, { kind: 'move.not-a-folder', path: destination });
+    }
+    if (readdirSync(destination).length > 0) {
+      throw new CommandError('invalid-arguments', `${destination} is not empty; choose an empty or new folder.`, { kind: 'move.not-empty', path: destination });
+    }
+  }
+  const parent = dirname(destination);
+  if (!existsSync(parent)) throw new CommandError('invalid-arguments', `The folder ${parent} does not exist.`, { kind: 'move.parent-missing', path: parent });
   mkdirSync(destination, { recursive: true });
   const databasePath = join(destination, 'library.sqlite');
   await library.backup(databasePath);
@@ -37,7 +44,9 @@ export async function copyLibraryTo(library: Library, target: string): Promise<s
       count(copy, 'articles') === count(library.db, 'articles') &&
       count(copy, 'annotations') === count(library.db, 'annotations') &&
       count(copy, 'article_content') === count(library.db, 'article_content');
-    if (!same) throw new CommandError('failed', `The copy in ${destination} does not match the library; the library was not moved.`);
+    if (!same) {
+      throw new CommandError('failed', `The copy in ${destination} does not match the library; the library was not moved.`, { kind: 'move.copy-mismatch', path: destination });
+    }
   } finally {
     copy.close();
   }

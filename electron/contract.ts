@@ -27,6 +27,7 @@ export type {
   ArticleSummary,
   Block,
   BlockKind,
+  ImportFailure,
   ImportProgress,
   ImportReport,
   LibraryChange,
@@ -192,6 +193,11 @@ export const commands = {
   'library.list': command('A page of article summaries.', ListQuerySchema, returns<ListPage>()),
   'library.counts': command('Counts for every sidebar entry.', NoArgs, returns<SidebarCounts>()),
   'library.get': command('One article with its body and blocks.', v.strictObject({ id: Id }), returns<Article>()),
+  'library.open': command(
+    'What the reader shows of one article, in one round trip: the article and its annotations in reading order. Changes nothing.',
+    v.strictObject({ id: Id }),
+    returns<{ article: Article; annotations: Annotation[] }>(),
+  ),
   'library.update': command(
     'Change an article’s user state or title.',
     v.strictObject({ id: Id, patch: ArticlePatchSchema }),
@@ -324,8 +330,36 @@ export const eventNames = Object.keys(events) as EventName[];
 
 export type CommandErrorCode = 'invalid-arguments' | 'unknown-command' | 'not-found' | 'unsupported' | 'failed';
 
+/**
+ * Why a command was refused, as data, for the UI to say in its own language; `message` keeps the
+ * English wording the CLI prints. Failures the host did not foresee come without one.
+ */
+export type FailureReason =
+  | { kind: 'move.not-absolute' }
+  | { kind: 'move.same-folder' }
+  | { kind: 'move.inside-library' }
+  | { kind: 'move.not-a-folder'; path: string }
+  | { kind: 'move.not-empty'; path: string }
+  | { kind: 'move.parent-missing'; path: string }
+  | { kind: 'move.copy-mismatch'; path: string }
+  | { kind: 'backup.is-folder'; path: string }
+  | { kind: 'backup.folder-missing'; path: string }
+  | { kind: 'article.not-found'; id: string }
+  | { kind: 'export.unknown-articles' }
+  | { kind: 'annotation.article-not-found' }
+  | { kind: 'annotation.not-found' }
+  | { kind: 'annotation.quote-not-found' }
+  | { kind: 'annotation.invalid-range' }
+  | { kind: 'annotation.invalid-input' };
+
+export interface CommandErrorBody {
+  code: CommandErrorCode;
+  message: string;
+  reason?: FailureReason;
+}
+
 /** Every host answers a call with this envelope, so errors cross IPC and HTTP intact. */
-export type CommandOutcome<R> = { ok: true; value: R } | { ok: false; error: { code: CommandErrorCode; message: string } };
+export type CommandOutcome<R> = { ok: true; value: R } | { ok: false; error: CommandErrorBody };
 
 /** What preload exposes as `window.newsroom`, and what the HTTP transport imitates. */
 export interface NewsroomBridge {

@@ -1,5 +1,5 @@
-import { msg } from '@lit/localize';
-import type { CommandErrorCode } from '../electron/contract.ts';
+import { msg, str } from '@lit/localize';
+import type { CommandErrorCode, FailureReason, ImportFailure } from '../electron/contract.ts';
 
 /**
  * The host's notices are written in English, because the CLI prints them too; the UI says the ones it
@@ -36,5 +36,148 @@ export function failureMessage(code: CommandErrorCode): string {
     case 'unknown-command':
     case 'failed':
       return msg('Thao tác không thành công. Hãy thử lại.', { id: 'failure.failed' });
+  }
+}
+
+/**
+ * A refused command in the UI's language: the reason the host gave when the UI knows it (which folder,
+ * what is wrong with it), else the meaning of the error code. The host's English message is not shown
+ * here; callers keep it for a tooltip and the console.
+ */
+export function commandFailureText(failure: { code: CommandErrorCode; reason?: FailureReason | undefined }): string {
+  return (failure.reason && reasonMessage(failure.reason)) ?? failureMessage(failure.code);
+}
+
+/** The UI's words for a reason the host gave; undefined for one this renderer does not know (a newer host). */
+export function reasonMessage(reason: FailureReason): string | undefined {
+  switch (reason.kind) {
+    case 'move.not-absolute':
+      return msg('Hãy nhập thư mục mới bằng đường dẫn đầy đủ.', { id: 'failure.move.not-absolute' });
+    case 'move.same-folder':
+      return msg('Thư viện đã ở sẵn trong thư mục đó.', { id: 'failure.move.same-folder' });
+    case 'move.inside-library':
+      return msg('Thư mục mới không được nằm trong thư mục thư viện hiện tại.', { id: 'failure.move.inside-library' });
+    case 'move.not-a-folder':
+      return msg(str`${reason.path} là một tệp, không phải thư mục.`, { id: 'failure.move.not-a-folder', desc: 'The value is a path' });
+    case 'move.not-empty':
+      return msg(str`Thư mục ${reason.path} không trống; hãy chọn một thư mục trống hoặc chưa có.`, {
+        id: 'failure.move.not-empty',
+        desc: 'Moving the library: the chosen folder already holds files. The value is a path',
+      });
+    case 'move.parent-missing':
+    case 'backup.folder-missing':
+      return msg(str`Thư mục ${reason.path} không tồn tại.`, { id: 'failure.folder-missing', desc: 'The value is a path' });
+    case 'move.copy-mismatch':
+      return msg(str`Bản sao trong ${reason.path} không khớp với thư viện nên thư viện chưa được chuyển.`, {
+        id: 'failure.move.copy-mismatch',
+        desc: 'The verified copy failed its check; the value is a path',
+      });
+    case 'backup.is-folder':
+      return msg(str`${reason.path} là một thư mục; hãy thêm tên tệp cho bản sao lưu.`, { id: 'failure.backup.is-folder', desc: 'The value is a path' });
+    case 'article.not-found':
+      return msg('Không tìm thấy bài này trong thư viện; có thể nó vừa bị xoá.', { id: 'failure.article.not-found' });
+    case 'export.unknown-articles':
+      return msg('Một số bài đã chọn không còn trong thư viện.', { id: 'failure.export.unknown-articles' });
+    case 'annotation.article-not-found':
+      return msg('Bài của ghi chú này không có trong thư viện.', { id: 'failure.annotation.article-not-found' });
+    case 'annotation.not-found':
+      return msg('Không tìm thấy ghi chú này; có thể nó vừa bị xoá.', { id: 'failure.annotation.not-found' });
+    case 'annotation.quote-not-found':
+      return msg('Không tìm thấy đoạn trích trong bài.', { id: 'failure.annotation.quote-not-found' });
+    case 'annotation.invalid-range':
+      return msg('Đoạn đã chọn không nằm trong bài.', { id: 'failure.annotation.invalid-range' });
+    case 'annotation.invalid-input':
+      return msg('Ghi chú không hợp lệ nên không được lưu.', { id: 'failure.annotation.invalid-input' });
+    default: {
+      const _unknown: never = reason;
+      return undefined;
+    }
+  }
+}
+
+function unknownImportFailure(): string {
+  return msg('không nhập được', { id: 'import-failure.unknown', desc: 'A file could not be imported for a reason the UI cannot describe' });
+}
+
+function byteLimit(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${bytes} B`;
+}
+
+/**
+ * Why a file, URL or record was not imported, in the UI's language. Technical details (a parser's or
+ * the network's own words) are not repeated here: the report's English `error` carries them for the
+ * tooltip. A reason this renderer does not know gets a general text.
+ */
+export function importFailureText(reason: ImportFailure | undefined): string {
+  switch (reason?.kind) {
+    case 'empty-file':
+      return msg('tệp rỗng', { id: 'import-failure.empty-file' });
+    case 'too-large':
+      return msg(str`tệp lớn hơn ${byteLimit(reason.maxBytes)}`, { id: 'import-failure.too-large', desc: 'The value is a size such as 50 MB' });
+    case 'missing':
+      return msg('không có tệp hay thư mục này', { id: 'import-failure.missing' });
+    case 'permission-denied':
+      return msg('không có quyền đọc', { id: 'import-failure.permission-denied' });
+    case 'folder-without-importable-files':
+      return msg('thư mục không có tệp nào nhập được', { id: 'import-failure.folder-without-importable-files' });
+    case 'unsupported-type':
+      return msg(str`chưa hỗ trợ loại tệp .${reason.extension}`, { id: 'import-failure.unsupported-type', desc: 'The value is a file extension such as png' });
+    case 'xml-not-a-feed':
+      return msg('tệp XML không phải nguồn tin RSS, Atom hay RDF', { id: 'import-failure.xml-not-a-feed' });
+    case 'unrecognised-format':
+      return msg('không nhận ra định dạng', { id: 'import-failure.unrecognised-format' });
+    case 'binary':
+      return msg('tệp nhị phân, không phải văn bản', { id: 'import-failure.binary' });
+    case 'not-utf8':
+      return msg('không phải văn bản UTF-8 (hãy lưu lại dưới dạng UTF-8, hoặc UTF-16 có BOM)', { id: 'import-failure.not-utf8' });
+    case 'undecodable':
+      return msg(str`không giải mã được tệp theo bảng mã ${reason.encoding.toUpperCase()}`, { id: 'import-failure.undecodable', desc: 'The value is a text encoding such as UTF-16LE' });
+    case 'no-text':
+      return msg('không tìm thấy nội dung bài', { id: 'import-failure.no-text' });
+    case 'malformed-feed':
+      return msg('nguồn tin bị lỗi định dạng', { id: 'import-failure.malformed-feed' });
+    case 'feed-without-entries':
+      return msg('nguồn tin không có bài nào', { id: 'import-failure.feed-without-entries' });
+    case 'feed-entry-without-text':
+      return reason.title
+        ? msg(str`bài “${reason.title}” trong nguồn tin không có nội dung`, { id: 'import-failure.feed-entry-without-text', desc: 'The value is the entry’s title' })
+        : msg('một bài không tiêu đề trong nguồn tin không có nội dung', { id: 'import-failure.untitled-feed-entry-without-text' });
+    case 'invalid-json':
+      return msg('không phải JSON hợp lệ', { id: 'import-failure.invalid-json' });
+    case 'no-records':
+      return msg('tệp không có bản ghi nào', { id: 'import-failure.no-records' });
+    case 'unsupported-export-format':
+      return msg(str`chưa hỗ trợ định dạng xuất ${reason.format}`, { id: 'import-failure.unsupported-export-format', desc: 'The value is a format name in quotes' });
+    case 'record-without-type':
+      return msg('bản ghi xuất không có kiểu', { id: 'import-failure.record-without-type' });
+    case 'invalid-record':
+      return reason.record === 'export'
+        ? msg('bản ghi xuất không hợp lệ', { id: 'import-failure.invalid-export-record' })
+        : msg('bản ghi bài không hợp lệ', { id: 'import-failure.invalid-article-record' });
+    case 'unsupported-record-type':
+      return msg(str`phiên bản này chưa nhập được bản ghi loại “${reason.type}”`, { id: 'import-failure.unsupported-record-type', desc: 'The value is a record type such as annotation' });
+    case 'invalid-url':
+      return msg('URL không hợp lệ', { id: 'import-failure.invalid-url' });
+    case 'not-http':
+      return msg('chỉ nhập được URL http và https', { id: 'import-failure.not-http' });
+    case 'http-status':
+      return msg(str`máy chủ trả lời HTTP ${reason.status}`, { id: 'import-failure.http-status', desc: 'The value is an HTTP status code such as 404' });
+    case 'timeout':
+      return msg(str`quá thời gian chờ (${reason.seconds} giây)`, { id: 'import-failure.timeout', desc: 'Fetching a URL took too long; the value is seconds' });
+    case 'fetch-failed':
+      return msg('không tải được URL', { id: 'import-failure.fetch-failed' });
+    case 'no-highlights':
+      return msg('tệp ghi chú không có đoạn tô sáng nào', { id: 'import-failure.no-highlights' });
+    case 'invalid-annotations':
+      return msg('không đọc được ghi chú', { id: 'import-failure.invalid-annotations' });
+    case 'save-failed':
+      return msg('không lưu được vào thư viện', { id: 'import-failure.save-failed' });
+    case 'unexpected':
+    case undefined:
+      return unknownImportFailure();
+    default: {
+      const _unknown: never = reason;
+      return unknownImportFailure();
+    }
   }
 }

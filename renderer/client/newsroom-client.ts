@@ -1,13 +1,19 @@
-import type { CommandArgs, CommandErrorCode, CommandName, CommandResult, EventName, EventPayload, NewsroomBridge } from '../../electron/contract.ts';
+import type { CommandArgs, CommandErrorCode, CommandName, CommandResult, EventName, EventPayload, FailureReason, NewsroomBridge } from '../../electron/contract.ts';
 import { detectBridge } from './transport.ts';
 
-/** A command the host refused or that failed; `message` is written for the user. */
+/**
+ * A command the host refused or that failed. `message` is the host's English (details for a tooltip
+ * or the console); show renderer/host-messages.ts's commandFailureText(), which words `reason` in the
+ * UI's language.
+ */
 export class CommandFailure extends Error {
   readonly code: CommandErrorCode;
+  readonly reason: FailureReason | undefined;
 
-  constructor(code: CommandErrorCode, message: string) {
+  constructor(code: CommandErrorCode, message: string, reason?: FailureReason) {
     super(message);
     this.code = code;
+    this.reason = reason;
   }
 }
 
@@ -21,7 +27,7 @@ export class NewsroomClient {
 
   async call<N extends CommandName>(name: N, args: CommandArgs<N>): Promise<CommandResult<N>> {
     const outcome = await this.#bridge.call(name, args);
-    if (!outcome.ok) throw new CommandFailure(outcome.error.code, outcome.error.message);
+    if (!outcome.ok) throw new CommandFailure(outcome.error.code, outcome.error.message, outcome.error.reason);
     return outcome.value as CommandResult<N>;
   }
 

@@ -19,7 +19,7 @@ import type {
 import { citationText, copyText } from '../citation.ts';
 import { client, CommandFailure } from '../client/newsroom-client.ts';
 import { downloadText } from '../download-text.ts';
-import { failureMessage } from '../host-messages.ts';
+import { commandFailureText } from '../host-messages.ts';
 import { applyLocale } from '../localization/app-locale.ts';
 import type { TextRange } from '../marked-text.ts';
 import { tokens, controls } from '../styles/tokens.ts';
@@ -429,7 +429,7 @@ export class NrApp extends LitElement {
       return await work();
     } catch (error) {
       this.#errorDetail = error instanceof Error ? error.message : String(error);
-      this.error = error instanceof CommandFailure ? failureMessage(error.code) : msg('Đã có lỗi không mong muốn. Hãy thử lại.');
+      this.error = error instanceof CommandFailure ? commandFailureText(error) : msg('Đã có lỗi không mong muốn. Hãy thử lại.');
       return undefined;
     }
   }
@@ -525,14 +525,11 @@ export class NrApp extends LitElement {
       if (this.article) {
         const id = this.article.id;
         const seq = ++this.#annotationSeq;
-        const [article, annotations] = await Promise.all([
-          this.#attempt(() => client.call('library.get', { id })),
-          this.#attempt(() => client.call('annotations.list', { articleId: id })),
-        ]);
+        const opened = await this.#attempt(() => client.call('library.open', { id }));
         // Another article may have been opened meanwhile; this answer is about the old one.
         if (this.article?.id === id && seq === this.#annotationSeq) {
-          this.article = article ?? null;
-          this.annotations = article && annotations ? annotations : [];
+          this.article = opened?.article ?? null;
+          this.annotations = opened?.annotations ?? [];
         }
       }
       if (this.query) void this.#search(this.query);
@@ -723,17 +720,14 @@ export class NrApp extends LitElement {
   }
 
   async #open(id: string, matches: MatchRange[] = []): Promise<void> {
-    const [article, annotations] = await Promise.all([
-      this.#attempt(() => client.call('library.get', { id })),
-      this.#attempt(() => client.call('annotations.list', { articleId: id })),
-    ]);
-    if (!article) return;
+    const opened = await this.#attempt(() => client.call('library.open', { id }));
+    if (!opened) return;
     if (this.article?.id !== id) {
       this.editingId = null;
       this.activeId = null;
     }
-    this.article = article;
-    this.annotations = annotations ?? [];
+    this.article = opened.article;
+    this.annotations = opened.annotations;
     // Loads that started before this one are older news, whichever article they were for.
     this.#annotationSeq++;
     this.marks = matches;

@@ -1,9 +1,14 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { ImportProgress, ImportReport } from '../../electron/contract.ts';
+import { importFailureText } from '../host-messages.ts';
 import { controls } from '../styles/tokens.ts';
 
-/** Progress of a running import with Cancel, then its summary with every failure; emits `nr-cancel-import`, `nr-dismiss`. */
+/**
+ * Progress of a running import with Cancel, then its summary with every failure; emits `nr-cancel-import`,
+ * `nr-dismiss`. Each failure names its file and why in the UI's language; the host's English text,
+ * with a parser's or the network's technical details, is the row's tooltip.
+ */
 export class NrImportStatus extends LitElement {
   static override properties = { progress: { attribute: false }, report: { attribute: false } };
   declare progress: ImportProgress | null;
@@ -55,7 +60,7 @@ export class NrImportStatus extends LitElement {
         <button @click=${() => this.#emit('nr-dismiss')}>${msg('Đóng')}</button>
         ${r.failed.length
           ? html`<ul class="failures">
-              ${r.failed.map((f) => html`<li><code>${f.path}</code>: ${f.error}</li>`)}
+              ${r.failed.map((f) => html`<li title=${f.error}><code>${f.path}</code>: ${importFailureText(f.reason)}</li>`)}
             </ul>`
           : nothing}
       </section>`;

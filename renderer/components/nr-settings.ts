@@ -3,6 +3,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { AppInfo, Settings } from '../../electron/contract.ts';
 import { client, CommandFailure } from '../client/newsroom-client.ts';
+import { commandFailureText } from '../host-messages.ts';
 import { downloadText } from '../download-text.ts';
 import { ModalDialogController } from '../controllers/modal-dialog-controller.ts';
 import { trapTab } from '../modal-dialog.ts';
@@ -50,7 +51,8 @@ export class NrSettings extends LitElement {
   declare settings: Settings;
   declare info: AppInfo | null;
   declare systemTheme: 'light' | 'dark';
-  declare status: { text: string; error: boolean } | null;
+  /** `detail`: the host's own (English) words for a failure, kept for the tooltip. */
+  declare status: { text: string; error: boolean; detail?: string } | null;
   declare busy: boolean;
   declare backupPath: string;
   /** The empty folder the library is to move to. */
@@ -206,7 +208,9 @@ export class NrSettings extends LitElement {
     try {
       this.status = { text: await work(), error: false };
     } catch (error) {
-      this.status = { text: error instanceof CommandFailure ? error.message : msg('Đã có lỗi không mong muốn. Hãy thử lại.'), error: true };
+      const detail = error instanceof Error ? error.message : String(error);
+      console.warn('Settings:', detail);
+      this.status = { text: error instanceof CommandFailure ? commandFailureText(error) : msg('Đã có lỗi không mong muốn. Hãy thử lại.'), error: true, detail };
     } finally {
       this.busy = false;
     }
@@ -290,7 +294,7 @@ export class NrSettings extends LitElement {
         </div>
       </form>
       <p class="note">${msg('Thư viện được sao chép và kiểm tra trước khi chuyển; thư mục cũ được giữ nguyên.')}</p>
-      <p class="status ${this.status?.error ? 'error' : ''}" role="status">${this.status?.text ?? ''}</p>
+      <p class="status ${this.status?.error ? 'error' : ''}" role="status" title=${this.status?.detail ? msg(str`Chi tiết: ${this.status.detail}`, { desc: 'Tooltip: the technical detail of an error' }) : nothing}>${this.status?.text ?? ''}</p>
     </section>`;
   }
 

@@ -1,0 +1,212 @@
+// @vitest-environment jsdom
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { AppContext } from '../../../commands/app-context.ts';
+import type { CommandOutcome, FailureReason, ImportFailure, ImportReport } from '../../../electron/contract.ts';
+import { describeImportFailure } from '../../../importers/import-failure.ts';
+import { commandFailureText, importFailureText, reasonMessage } from '../../../renderer/host-messages.ts';
+import { setLocale } from '../../../renderer/localization/app-locale.ts';
+
+// The host says why a command or an import failed as data (a reason), and the UI words it in its own
+// language. These tests run the host for real, then read its reasons in Vietnamese and in English.
+
+const VIETNAMESE = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/iu;
+
+/** One of each reason; a Record, so adding a kind to the contract without a sample here fails to compile. */
+const FAILURE_REASONS: { [K in FailureReason['kind']]: Extract<FailureReason, { kind: K }> } = {
+  'move.not-absolute': { kind: 'move.not-absolute' },
+  'move.same-folder': { kind: 'move.same-folder' },
+  'move.inside-library': { kind: 'move.inside-library' },
+  'move.not-a-folder': { kind: 'move.not-a-folder', path: '/srv/notes.txt' },
+  'move.not-empty': { kind: 'move.not-empty', path: '/srv/full' },
+  'move.parent-missing': { kind: 'move.parent-missing', path: '/srv/gone' },
+  'move.copy-mismatch': { kind: 'move.copy-mismatch', path: '/srv/copy' },
+  'backup.is-folder': { kind: 'backup.is-folder', path: '/srv/backups' },
+  'backup.folder-missing': { kind: 'backup.folder-missing', path: '/srv/nowhere' },
+  'article.not-found': { kind: 'article.not-found', id: 'a1' },
+  'export.unknown-articles': { kind: 'export.unknown-articles' },
+  'annotation.article-not-found': { kind: 'annotation.article-not-found' },
+  'annotation.not-found': { kind: 'annotation.not-found' },
+  'annotation.quote-not-found': { kind: 'annotation.quote-not-found' },
+  'annotation.invalid-range': { kind: 'annotation.invalid-range' },
+  'annotation.invalid-input': { kind: 'annotation.invalid-input' },
+};
+
+const IMPORT_FAILURES: { [K in ImportFailure['kind']]: Extract<ImportFailure, { kind: K }> } = {
+  'empty-file': { kind: 'empty-file' },
+  'too-large': { kind: 'too-large', maxBytes: 50 * 1024 * 1024 },
+  missing: { kind: 'missing' },
+  'permission-denied': { kind: 'permission-denied' },
+  'folder-without-importable-files': { kind: 'folder-without-importable-files' },
+  'unsupported-type': { kind: 'unsupported-type', extension: 'png' },
+  'xml-not-a-feed': { kind: 'xml-not-a-feed' },
+  'unrecognised-format': { kind: 'unrecognised-format' },
+  binary: { kind: 'binary', cause: 'nul-bytes' },
+  'not-utf8': { kind: 'not-utf8' },
+  undecodable: { kind: 'undecodable', encoding: 'utf-16le' },
+  'no-text': { kind: 'no-text' },
+  'malformed-feed': { kind: 'malformed-feed', detail: 'Unexpected close tag' },
+  'feed-without-entries': { kind: 'feed-without-entries' },
+  'feed-entry-without-text': { kind: 'feed-entry-without-text', title: 'Bản tin 6 giờ' },
+  'invalid-json': { kind: 'invalid-json', detail: 'Unexpected end of JSON input' },
+  'no-records': { kind: 'no-records' },
+  'unsupported-export-format': { kind: 'unsupported-export-format', format: '"newsroom-reader/9"' },
+  'record-without-type': { kind: 'record-without-type' },
+  'invalid-record': { kind: 'invalid-record', record: 'article', detail: 'title: Invalid type' },
+  'unsupported-record-type': { kind: 'unsupported-record-type', type: 'bookmark' },
+  'invalid-url': { kind: 'invalid-url' },
+  'not-http': { kind: 'not-http' },
+  'http-status': { kind: 'http-status', status: 404, statusText: 'Not Found' },
+  timeout: { kind: 'timeout', seconds: 20 },
+  'fetch-failed': { kind: 'fetch-failed', detail: 'getaddrinfo ENOTFOUND' },
+  'no-highlights': { kind: 'no-highlights' },
+  'invalid-annotations': { kind: 'invalid-annotations', detail: 'the target has no selector' },
+  'save-failed': { kind: 'save-failed', detail: 'database is locked' },
+  unexpected: { kind: 'unexpected', detail: 'boom' },
+};
+
+/** The values a reason carries that the user needs to see (a path, a file type, a status…). */
+function shownValues(reason: FailureReason | ImportFailure): string[] {
+  switch (reason.kind) {
+    case 'unsupported-type':
+      return [reason.extension];
+    case 'http-status':
+      return [String(reason.status)];
+    case 'timeout':
+      return [String(reason.seconds)];
+    case 'feed-entry-without-text':
+      return reason.title ? [reason.title] : [];
+    case 'unsupported-record-type':
+      return [reason.type];
+    case 'too-large':
+      return ['50 MB'];
+    default:
+      return 'path' in reason ? [reason.path] : [];
+  }
+}
+
+function inBothLanguages(text: () => string): Promise<{ vi: string; en: string }> {
+  return (async () => {
+    await setLocale('vi');
+    const vi = text();
+    await setLocale('en');
+    const en = text();
+    await setLocale('vi');
+    return { vi, en };
+  })();
+}
+
+afterEach(() => setLocale('vi'));
+
+describe('reasons for refused commands, in the UI’s language', () => {
+  it.each(Object.values(FAILURE_REASONS))('$kind', async (reason) => {
+    const { vi, en } = await inBothLanguages(() => reasonMessage(reason) ?? '');
+    expect(vi).toMatch(VIETNAMESE);
+    expect(en).toMatch(/\S/);
+    expect(en.replace(/\/srv\/\S*/g, '')).not.toMatch(VIETNAMESE);
+    expect(en).not.toBe(vi);
+    for (const value of shownValues(reason)) {
+      expect(vi).toContain(value);
+      expect(en).toContain(value);
+    }
+  });
+
+  it('falls back to the error code’s meaning without a reason, or with one from a newer host', async () => {
+    expect(commandFailureText({ code: 'not-found' })).toBe('Không tìm thấy mục này; có thể nó vừa bị xoá.');
+    const future = { kind: 'move.disk-full' } as unknown as FailureReason;
+    expect(reasonMessage(future)).toBeUndefined();
+    expect(commandFailureText({ code: 'failed', reason: future })).toBe('Thao tác không thành công. Hãy thử lại.');
+    await setLocale('en');
+    expect(commandFailureText({ code: 'failed', reason: future })).toBe('The operation failed. Please try again.');
+  });
+});
+
+describe('reasons for files that were not imported, in the UI’s language', () => {
+  it.each(Object.values(IMPORT_FAILURES))('$kind', async (reason) => {
+    const { vi, en } = await inBothLanguages(() => importFailureText(reason));
+    expect(vi).toMatch(VIETNAMESE);
+    expect(en.replace(/Bản tin 6 giờ/, '')).not.toMatch(VIETNAMESE);
+    expect(en).not.toBe(vi);
+    for (const value of shownValues(reason)) {
+      expect(vi).toContain(value);
+      expect(en).toContain(value);
+    }
+    // The host's English stays available for the tooltip and the CLI.
+    expect(describeImportFailure(reason)).toMatch(/\S/);
+  });
+
+  it('says something general, still translated, for a reason it does not know', async () => {
+    const future = { kind: 'encrypted' } as unknown as ImportFailure;
+    expect(await inBothLanguages(() => importFailureText(future))).toEqual({ vi: 'không nhập được', en: 'could not be imported' });
+    expect(importFailureText(undefined)).toBe('không nhập được');
+  });
+});
+
+describe('the host gives these reasons', () => {
+  let root: string;
+  let context: AppContext;
+
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'nr-reasons-'));
+    context = await AppContext.open({ libraryDir: join(root, 'library'), runtime: 'browser' });
+  });
+
+  afterAll(async () => {
+    await context.close();
+  });
+
+  const refusal = (outcome: CommandOutcome<unknown>): { code: string; message: string; reason?: FailureReason } => {
+    if (outcome.ok) throw new Error('the command was expected to be refused');
+    return outcome.error;
+  };
+
+  it('refuses to move the library into a folder that is not empty, naming the folder', async () => {
+    const full = join(root, 'full');
+    await mkdir(full);
+    await writeFile(join(full, 'notes.txt'), 'đừng ghi đè');
+    const error = refusal(await context.dispatch('library.move', { path: full }));
+    expect(error).toMatchObject({ code: 'invalid-arguments', reason: { kind: 'move.not-empty', path: full } });
+    // The CLI's English is unchanged…
+    expect(error.message).toBe(`${full} is not empty; choose an empty or new folder.`);
+    // …and the UI says it in Vietnamese or English, with the folder.
+    expect(commandFailureText(error as Parameters<typeof commandFailureText>[0])).toBe(`Thư mục ${full} không trống; hãy chọn một thư mục trống hoặc chưa có.`);
+    await setLocale('en');
+    expect(commandFailureText(error as Parameters<typeof commandFailureText>[0])).toBe(`The folder ${full} is not empty; choose an empty or new folder.`);
+  });
+
+  it('gives reasons for the other refusals of a move, a backup, a lookup and an annotation', async () => {
+    const reasonOf = async (name: string, args: unknown): Promise<FailureReason | undefined> => refusal(await context.dispatch(name, args)).reason;
+    expect(await reasonOf('library.move', { path: 'relative/folder' })).toEqual({ kind: 'move.not-absolute' });
+    expect(await reasonOf('library.move', { path: context.library.dir })).toEqual({ kind: 'move.same-folder' });
+    expect(await reasonOf('library.move', { path: join(context.library.dir, 'inner') })).toEqual({ kind: 'move.inside-library' });
+    expect(await reasonOf('library.move', { path: join(root, 'full', 'notes.txt') })).toEqual({ kind: 'move.not-a-folder', path: join(root, 'full', 'notes.txt') });
+    expect(await reasonOf('library.move', { path: join(root, 'no', 'such', 'place') })).toEqual({ kind: 'move.parent-missing', path: join(root, 'no', 'such') });
+    expect(await reasonOf('library.backup', { path: root })).toEqual({ kind: 'backup.is-folder', path: root });
+    expect(await reasonOf('library.backup', { path: join(root, 'missing', 'b.sqlite') })).toEqual({ kind: 'backup.folder-missing', path: join(root, 'missing') });
+    expect(await reasonOf('library.get', { id: 'nope' })).toEqual({ kind: 'article.not-found', id: 'nope' });
+    expect(await reasonOf('library.export', { ids: ['nope'] })).toEqual({ kind: 'export.unknown-articles' });
+    expect(await reasonOf('annotations.create', { articleId: 'nope', start: 0, end: 1 })).toEqual({ kind: 'annotation.article-not-found' });
+  });
+
+  it('reports each file that failed to import with its reason', async () => {
+    const text = Buffer.from('Giá xăng tăng\n\nGiá xăng tăng lần thứ ba liên tiếp.').toString('base64');
+    const report = (await context.dispatch('library.importFiles', {
+      jobId: 'reasons-1',
+      files: [
+        { name: 'ok.txt', base64: text },
+        { name: 'empty.txt', base64: '' },
+        { name: 'photo.png', base64: Buffer.from([0x89, 0x50, 0x4e, 0x47]).toString('base64') },
+      ],
+    })) as CommandOutcome<ImportReport>;
+    if (!report.ok) throw new Error(report.error.message);
+    expect(report.value.failed).toEqual([
+      { path: 'empty.txt', error: 'empty file', reason: { kind: 'empty-file' } },
+      { path: 'photo.png', error: 'unsupported file type ".png"', reason: { kind: 'unsupported-type', extension: 'png' } },
+    ]);
+    const annotation = await context.dispatch('annotations.create', { articleId: report.value.imported[0]!.id, quote: 'không có trong bài' });
+    expect(refusal(annotation).reason).toEqual({ kind: 'annotation.quote-not-found' });
+    expect(report.value.failed.map((f) => importFailureText(f.reason))).toEqual(['tệp rỗng', 'chưa hỗ trợ loại tệp .png']);
+  });
+});
