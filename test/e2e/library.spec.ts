@@ -81,7 +81,8 @@ test('importing files through the UI lists them, reports the failure and reads t
   const failures = summary.locator('ul.failures li');
   await expect(failures).toHaveCount(1);
   await expect(failures.first()).toContainText('trong-rong.txt');
-  await expect(failures.first()).toContainText('empty file');
+  await expect(failures.first()).toContainText('tệp rỗng');
+  await expect(failures.first()).toHaveAttribute('title', 'empty file');
 
   // Both articles are in the list, with their titles.
   const list = page.locator('nr-article-list');

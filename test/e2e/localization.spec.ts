@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -111,6 +111,48 @@ test('the UI switches to English and back in Settings, dates follow, and the cho
 
   await page.reload();
   await expectVietnamese(page);
+});
+
+test('a refusal from the host is shown in the UI’s language, naming the folder, with the host’s words in the tooltip', async ({ app, page }) => {
+  const work = await mkdtemp(join(tmpdir(), 'nr-e2e-l10n-move-'));
+  try {
+    const full = join(work, 'Tư liệu');
+    await mkdir(full);
+    await writeFile(join(full, 'ghi-chu.txt'), 'đã có tệp ở đây', 'utf8');
+    await page.goto(app.url);
+    await page.locator('nr-sidebar').getByRole('button', { name: 'Cài đặt' }).click();
+    const settings = page.getByRole('dialog', { name: 'Cài đặt' });
+    const status = settings.locator('p.status');
+    await settings.getByLabel('Chuyển thư viện sang thư mục trống (đường dẫn đầy đủ)').fill(full);
+    await settings.getByRole('button', { name: 'Chuyển thư viện' }).click();
+    await expect(status).toHaveText(`Thư mục ${full} không trống; hãy chọn một thư mục trống hoặc chưa có.`);
+    await expect(status).toHaveAttribute('title', `Chi tiết: ${full} is not empty; choose an empty or new folder.`);
+    expect((await app.call('app.info', {})).libraryDir).toBe(app.libraryDir);
+
+    // The same refusal in English once the UI speaks English.
+    await settings.getByRole('group', { name: 'Ngôn ngữ' }).locator('input[type=radio][value=en]').check();
+    const english = page.getByRole('dialog', { name: 'Settings' });
+    await english.getByLabel(/^Move the library/).fill(full);
+    await english.getByRole('button', { name: 'Move library' }).click();
+    await expect(english.locator('p.status')).toHaveText(`The folder ${full} is not empty; choose an empty or new folder.`);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+});
+
+test('each file that could not be imported is named with its reason in Vietnamese', async ({ app, page }) => {
+  await page.goto(app.url);
+  await page.locator('nr-app input[type=file]').setInputFiles([
+    { name: 'bai.txt', mimeType: 'text/plain', buffer: Buffer.from('Giá xăng tăng\n\nGiá xăng tăng lần thứ ba liên tiếp.') },
+    { name: 'trong.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) },
+    { name: 'anh.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) },
+  ]);
+  const summary = page.locator('nr-import-status section[role=status]');
+  await expect(summary).toContainText('1 bài mới, 0 bài trùng, 2 lỗi.', { timeout: 20_000 });
+  const failures = summary.locator('ul.failures li');
+  await expect(failures).toHaveText(['trong.txt: tệp rỗng', 'anh.png: chưa hỗ trợ loại tệp .png']);
+  await expect(failures.nth(1)).toHaveAttribute('title', 'unsupported file type ".png"');
+  expect((await app.call('library.counts', {})).all).toBe(1);
 });
 
 test.describe('with an English-speaking operating system', () => {
