@@ -64,7 +64,7 @@ export function createHandlers({ app, jobs }: HandlerContext): CommandHandlers {
     // The reader needs both on every open; one call spares a second round trip through IPC or HTTP.
     'library.open': ({ id }) => {
       const article = app.library.get(id);
-      if (!article) throw new CommandError('not-found', `No article with id ${id}`);
+      if (!article) throw new CommandError('not-found', `No article with id ${id}`, { kind: 'article.not-found', id });
       return { article, annotations: app.library.highlights.forArticle(id) };
     },
     'library.update': ({ id, patch }) => app.library.update(id, patch),
