@@ -1,7 +1,8 @@
 import type { SearchDocument } from '../library/model.ts';
 import { matchDocument } from './highlight.ts';
 import { isEmptyQuery, parseQuery } from './query-parser.ts';
-import { compareCandidates, type Candidate, type SearchEngine } from './search-engine.ts';
+import { compareCandidates, type Candidate, type KeepId } from './candidate-set.ts';
+import type { SearchEngine } from './search-engine.ts';
 import { buildSnippet } from './snippet.ts';
 import { selectTop } from './top-candidates.ts';
 import type { SearchOptions, SearchResult } from './types.ts';
@@ -25,28 +26,29 @@ export function runSearch(raw: string, segments: SearchSegments, options: Search
   if (isEmptyQuery(query)) {
     return { query: raw, total: 0, tookMs: 0, hits: [], message: raw.trim() ? NOTHING_SEARCHABLE : undefined };
   }
-  let merged: Candidate[];
-  if (segments.engines.length === 1 && segments.removed.size === 0) merged = segments.engines[0]!.candidates(query);
-  else {
-    merged = [];
-    segments.engines.forEach((engine, age) => {
-      const newer = segments.engines.slice(0, age);
-      for (const candidate of engine.candidates(query)) {
-        // A document re-indexed in a newer segment is stale here, whether or not it still matches there.
-        if (segments.removed.has(candidate.id) || newer.some((e) => e.has(candidate.id))) continue;
-        merged.push(candidate);
-      }
-    });
-  }
+  const wanted = offset + limit;
+  // A document re-indexed in a newer segment is stale in the older ones, whether or not it still matches there.
+  const parts = segments.engines.map((engine, age) => {
+    const newer = segments.engines.slice(0, age);
+    const fresh: KeepId = age === 0 && segments.removed.size === 0 ? null : (id) => !segments.removed.has(id) && !newer.some((e) => e.has(id));
+    return { found: engine.candidates(query), fresh };
+  });
   // All words should match. Only when no document has them all, and the query is long enough that
   // one missing word is forgivable, do near-complete matches show, best first.
-  const complete = merged.filter((candidate) => candidate.words === query.words.length);
-  const nearlyComplete = query.words.length >= 3 ? merged.filter((candidate) => candidate.words >= query.words.length - 1) : [];
-  const ranked = query.words.length === 0 ? merged : complete.length > 0 ? complete : nearlyComplete;
+  const wordCount = query.words.length;
+  const anyComplete = wordCount === 0 || parts.some(({ found, fresh }) => found.some(wordCount, fresh));
+  const minWords = anyComplete ? wordCount : wordCount >= 3 ? wordCount - 1 : Infinity;
   const accept = options.accept;
-  const accepted = accept ? ranked.filter((candidate) => accept(candidate.id)) : ranked;
+  let total = 0;
+  const best: Candidate[] = [];
+  for (const { found, fresh } of parts) {
+    const keep: KeepId = fresh && accept ? (id) => fresh(id) && accept(id) : (fresh ?? accept ?? null);
+    const selected = found.select(minWords, keep, wanted);
+    total += selected.total;
+    best.push(...selected.top);
+  }
   // Phrases were verified against syllable positions by the engine, so no stored text is read here.
-  const page = selectTop(accepted, offset + limit, compareCandidates).slice(offset);
+  const page = (parts.length === 1 ? best : selectTop(best, wanted, compareCandidates)).slice(offset);
   const docs = new Map(segments.documents(page.map((c) => c.id)).map((doc) => [doc.id, doc]));
   const hits = page.flatMap((candidate) => {
     const doc = docs.get(candidate.id);
@@ -62,5 +64,5 @@ export function runSearch(raw: string, segments: SearchSegments, options: Search
       },
     ];
   });
-  return { query: raw, total: accepted.length, tookMs: Math.round((performance.now() - started) * 10) / 10, hits };
+  return { query: raw, total, tookMs: Math.round((performance.now() - started) * 10) / 10, hits };
 }

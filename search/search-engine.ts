@@ -1,7 +1,9 @@
 import lunr from 'lunr';
 import type { SearchDocument } from '../library/model.ts';
+import { CandidateSet } from './candidate-set.ts';
 import { buildCompactIndex, deserializeCompactIndex, serializeCompactIndex, type CompactIndex, type FieldPostings } from './compact-index.ts';
 import { FIELD_NAMES, FIELDS, type FieldName } from './index-fields.ts';
+import { kthLargest } from './top-candidates.ts';
 import type { ParsedQuery, QueryWord } from './query-parser.ts';
 import { allowsTypos } from './word-match.ts';
 
@@ -25,20 +27,6 @@ const TYPO_FREQUENCY_LIMIT = 20;
 // Adjacency of unquoted words is checked for the best candidates only; it reorders the top, not the tail.
 const ADJACENCY_CHECKED = 200;
 
-export interface Candidate {
-  id: string;
-  score: number;
-  date: string;
-  /** How many plain query words the document matches. */
-  words: number;
-  /** How many consecutive query-word pairs occur side by side in it. */
-  adjacent: number;
-}
-
-export function compareCandidates(a: Candidate, b: Candidate): number {
-  return b.words - a.words || b.adjacent - a.adjacent || b.score - a.score || (a.date < b.date ? 1 : a.date > b.date ? -1 : 0);
-}
-
 // @types/lunr omits clause presence (lunr ≥ 2.2) and TokenSet's static constructors.
 type Clause = lunr.Query.Clause & { presence?: number };
 type ClauseOptions = Partial<Clause>;
@@ -46,6 +34,16 @@ const TokenSets = lunr.TokenSet as unknown as {
   fromArray(sortedWords: string[]): lunr.TokenSet;
   fromFuzzyString(word: string, editDistance: number): lunr.TokenSet;
 };
+
+interface Scratch {
+  score: Float64Array;
+  wordMask: Uint32Array;
+  requiredSeen: Uint32Array;
+  requiredHits: Uint16Array;
+  excluded: Uint8Array;
+  seen: Uint8Array;
+  touched: Uint32Array;
+}
 
 interface BuiltQuery {
   query: lunr.Query;
@@ -62,6 +60,8 @@ export class SearchEngine {
   readonly #index: CompactIndex;
   readonly #positionOf = new Map<string, number>();
   #fuzzyTerms: lunr.TokenSet | null = null;
+  #scratch: Scratch | null = null;
+  readonly #lengthNorms = new Map<FieldName, Float32Array>();
 
   private constructor(index: CompactIndex) {
     this.#index = index;
@@ -93,26 +93,27 @@ export class SearchEngine {
   }
 
   /**
-   * Candidates ranked by how many query words they match, then adjacency, then score; quoted
-   * phrases are verified here, against the positions of every syllable.
+   * Every document the query matches, with how many query words it has, adjacency and score; quoted
+   * phrases are verified here, against the positions of every syllable. Unsorted: the caller merges
+   * segments and selects only the page it shows.
    */
-  candidates(query: ParsedQuery): Candidate[] {
+  candidates(query: ParsedQuery): CandidateSet {
     const { query: lunrQuery, clauseWords } = buildQuery(query);
     const n = this.#index.ids.length;
-    const score = new Float64Array(n);
-    const wordMask = new Uint32Array(n);
-    const requiredSeen = new Uint32Array(n);
-    const requiredHits = new Uint16Array(n);
-    const excluded = new Uint8Array(n);
-    const seen = new Uint8Array(n);
-    const touched: number[] = [];
+    const scratch = this.#scratchBuffers();
+    // Taken for this query and given back clean at its end; if anything throws, the next query starts afresh.
+    this.#scratch = null;
+    const { score, wordMask, requiredSeen, requiredHits, excluded, seen, touched } = scratch;
+    let touchedCount = 0;
     let requiredCount = 0;
+    let anyExcluded = false;
 
     (lunrQuery.clauses as Clause[]).forEach((clause, c) => {
       const required = clause.presence === lunr.Query.presence.REQUIRED;
       const prohibited = clause.presence === lunr.Query.presence.PROHIBITED;
       if (required) requiredCount++;
       const word = clauseWords[c] ?? null;
+      const bit = word === null ? 0 : 1 << word;
       const boost = clause.boost ?? 1;
       for (const term of this.#expand(clause)) {
         for (const name of (clause.fields ?? FIELD_NAMES) as FieldName[]) {
@@ -120,22 +121,25 @@ export class SearchEngine {
           const from = field.termStart[term]!;
           const to = field.termStart[term + 1]!;
           if (from === to) continue;
+          const docs = field.docs;
+          if (prohibited) {
+            for (let p = from; p < to; p++) excluded[docs[p]!] = 1;
+            anyExcluded = true;
+            continue;
+          }
           const idf = Math.log(1 + (n - (to - from) + 0.5) / (to - from + 0.5));
-          const weight = boost * FIELDS[name].boost * idf;
+          const weight = boost * FIELDS[name].boost * idf * (K1 + 1);
+          const tfs = field.tf;
+          const lengthNorm = this.#lengthNorm(name);
           for (let p = from; p < to; p++) {
-            const d = field.docs[p]!;
-            if (prohibited) {
-              excluded[d] = 1;
-              continue;
-            }
+            const d = docs[p]!;
             if (!seen[d]) {
               seen[d] = 1;
-              touched.push(d);
+              touched[touchedCount++] = d;
             }
-            const tf = field.tf[p]!;
-            const norm = 1 - B + (B * field.lengths[d]!) / (field.averageLength || 1);
-            score[d]! += (weight * tf * (K1 + 1)) / (tf + K1 * norm);
-            if (word !== null) wordMask[d]! |= 1 << word;
+            const tf = tfs[p]!;
+            score[d]! += (weight * tf) / (tf + lengthNorm[d]!);
+            wordMask[d]! |= bit;
             if (required && requiredSeen[d] !== c + 1) {
               requiredSeen[d] = c + 1;
               requiredHits[d]!++;
@@ -145,32 +149,81 @@ export class SearchEngine {
       }
     });
 
-    const ranked: Candidate[] = [];
-    const docOf: number[] = [];
-    for (const d of touched) {
-      if (excluded[d] || requiredHits[d]! < requiredCount) continue;
-      const words = popcount(wordMask[d]!);
-      if (query.words.length > 0 && words === 0 && query.phrases.length === 0) continue;
-      if (!query.phrases.every((phrase) => this.#hasSequence(d, phrase))) continue;
-      if (query.excludedPhrases.some((phrase) => this.#hasSequence(d, phrase))) continue;
-      ranked.push({ id: this.#index.ids[d]!, score: score[d]!, date: this.#index.dates[d]!, words, adjacent: 0 });
-      docOf.push(d);
+    const docs = new Uint32Array(touchedCount);
+    const words = new Uint8Array(touchedCount);
+    const scores = new Float64Array(touchedCount);
+    let count = 0;
+    const needsWords = query.words.length > 0 && query.phrases.length === 0;
+    const phrases = query.phrases.map((phrase) => this.#termIdsOf(phrase));
+    const excludedPhrases = query.excludedPhrases.map((phrase) => this.#termIdsOf(phrase));
+    for (let t = 0; t < touchedCount; t++) {
+      const d = touched[t]!;
+      const matched = popcount(wordMask[d]!);
+      const keep =
+        !excluded[d] &&
+        requiredHits[d]! >= requiredCount &&
+        (!needsWords || matched > 0) &&
+        (phrases.length === 0 || phrases.every((phrase) => this.#hasSequence(d, phrase))) &&
+        (excludedPhrases.length === 0 || !excludedPhrases.some((phrase) => this.#hasSequence(d, phrase)));
+      if (keep) {
+        docs[count] = d;
+        words[count] = matched;
+        scores[count] = score[d]!;
+        count++;
+      }
+      seen[d] = 0;
+      score[d] = 0;
+      wordMask[d] = 0;
+      requiredSeen[d] = 0;
+      requiredHits[d] = 0;
     }
-    if (query.words.length >= 2) this.#rankAdjacency(query.words, ranked, docOf);
-    // Unsorted: the caller merges segments and selects only the page it shows.
-    return ranked;
+    if (anyExcluded) excluded.fill(0);
+    this.#scratch = scratch;
+    const adjacent = new Uint8Array(count);
+    if (query.words.length >= 2) this.#rankAdjacency(query.words, docs.subarray(0, count), words, scores, adjacent);
+    return new CandidateSet(this.#index.ids, this.#index.dates, docs.slice(0, count), words.slice(0, count), adjacent, scores.slice(0, count));
+  }
+
+  /**
+   * Per-query working arrays, one slot per document, kept between queries and reset through the
+   * touched list: at 100,000 articles, fresh ones were megabytes of garbage per keystroke.
+   */
+  #scratchBuffers(): Scratch {
+    const n = this.#index.ids.length;
+    this.#scratch ??= {
+      score: new Float64Array(n),
+      wordMask: new Uint32Array(n),
+      requiredSeen: new Uint32Array(n),
+      requiredHits: new Uint16Array(n),
+      excluded: new Uint8Array(n),
+      seen: new Uint8Array(n),
+      touched: new Uint32Array(n),
+    };
+    return this.#scratch;
+  }
+
+  /** BM25's K1 · (1 − B + B · length / average) per document, computed once per field. */
+  #lengthNorm(name: FieldName): Float32Array {
+    let norms = this.#lengthNorms.get(name);
+    if (!norms) {
+      const field = this.#index.fields[name];
+      norms = new Float32Array(field.lengths.length);
+      for (let d = 0; d < norms.length; d++) norms[d] = K1 * (1 - B + (B * field.lengths[d]!) / (field.averageLength || 1));
+      this.#lengthNorms.set(name, norms);
+    }
+    return norms;
   }
 
   /** Counts side-by-side query words for the candidates that could reach the top. */
-  #rankAdjacency(words: readonly QueryWord[], ranked: Candidate[], docOf: readonly number[]): void {
-    const pairs = words.slice(1).map((word, i) => [words[i]!, word]);
-    // Words matched first, then score: the same order compareCandidates uses before adjacency.
-    const keys = new Float64Array(ranked.length);
-    ranked.forEach((candidate, i) => (keys[i] = candidate.words * 1e12 + Math.min(candidate.score, 1e12 - 1)));
-    const threshold = ranked.length > ADJACENCY_CHECKED ? Float64Array.from(keys).sort()[ranked.length - ADJACENCY_CHECKED]! : -Infinity;
-    ranked.forEach((candidate, i) => {
-      if (keys[i]! >= threshold) candidate.adjacent = pairs.filter((pair) => this.#hasSequence(docOf[i]!, pair)).length;
-    });
+  #rankAdjacency(queryWords: readonly QueryWord[], docs: Uint32Array, words: Uint8Array, scores: Float64Array, adjacent: Uint8Array): void {
+    const pairs = queryWords.slice(1).map((word, i) => this.#termIdsOf([queryWords[i]!, word]));
+    // Words matched first, then score: the same order the ranking uses before adjacency.
+    const keys = new Float64Array(docs.length);
+    for (let i = 0; i < docs.length; i++) keys[i] = words[i]! * 1e12 + Math.min(scores[i]!, 1e12 - 1);
+    const threshold = docs.length > ADJACENCY_CHECKED ? kthLargest(keys, ADJACENCY_CHECKED) : -Infinity;
+    for (let i = 0; i < docs.length; i++) {
+      if (keys[i]! >= threshold) adjacent[i] = pairs.filter((pair) => this.#hasSequence(docs[i]!, pair)).length;
+    }
   }
 
   /** Term ids a clause stands for: the term itself, its prefix expansions, or its one-edit neighbours. */
@@ -217,14 +270,20 @@ export class SearchEngine {
     return this.#fuzzyTerms!;
   }
 
-  /** Whether the words occur side by side, in order, in the title or the body. */
-  #hasSequence(doc: number, words: readonly QueryWord[]): boolean {
+  /** The folded term ids of a run of words, or null when one of them is in no document at all. */
+  #termIdsOf(words: readonly QueryWord[]): number[] | null {
     const terms: number[] = [];
     for (const word of words) {
       const id = this.#index.termIds.get(word.folded);
-      if (id === undefined) return false;
+      if (id === undefined) return null;
       terms.push(id);
     }
+    return terms;
+  }
+
+  /** Whether the terms occur side by side, in order, in the title or the body. */
+  #hasSequence(doc: number, terms: readonly number[] | null): boolean {
+    if (!terms) return false;
     for (const name of POSITIONAL_FIELDS) {
       const field = this.#index.fields[name];
       const lists: Uint32Array[] = [];

@@ -19,3 +19,34 @@ export function selectTop<T>(items: readonly T[], k: number, compare: (a: T, b: 
   }
   return best;
 }
+
+/**
+ * The k-th largest value (1-based), by quickselect on a copy: the cut-off for the few candidates
+ * worth a closer look, found in linear time rather than by sorting every candidate's key.
+ */
+export function kthLargest(values: Float64Array, k: number): number {
+  const a = values.slice();
+  const target = a.length - k;
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const swap = a[i]!;
+        a[i] = a[j]!;
+        a[j] = swap;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else break;
+  }
+  return a[target]!;
+}
