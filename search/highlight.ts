@@ -1,40 +1,51 @@
 import type { SearchDocument } from '../library/model.ts';
 import type { ParsedQuery, QueryWord } from './query-parser.ts';
-import { termMatchesWord } from './word-match.ts';
-import { tokenize, wholeTokens, type Token } from './tokenizer.ts';
+import { allowsTypos, withinOneEdit } from './word-match.ts';
+import { FoldedTokens } from './folded-tokens.ts';
+import { exactSyllable } from './tokenizer.ts';
 import type { MatchRange } from './types.ts';
 
 type Range = { start: number; end: number };
 
-function sameSyllable(token: Token, word: QueryWord): boolean {
-  return word.accented ? token.exact === word.exact || token.folded === word.folded : token.folded === word.folded;
-}
-
 /** Where each phrase occurs: runs of adjacent whole tokens matching its syllables in order. */
-export function phraseRanges(tokens: readonly Token[], phrase: readonly QueryWord[]): Range[] {
-  const whole = wholeTokens(tokens);
-  const ranges: Range[] = [];
+function phraseRanges(tokens: FoldedTokens, phrase: readonly QueryWord[], ranges: Range[]): void {
+  const { whole } = tokens;
   for (let i = 0; i + phrase.length <= whole.length; i++) {
-    if (phrase.every((word, k) => whole[i + k]!.folded === word.folded)) {
-      ranges.push({ start: whole[i]!.start, end: whole[i + phrase.length - 1]!.end });
+    if (phrase.every((word, k) => tokens.is(whole[i + k]!, word.folded))) {
+      ranges.push({ start: tokens.start(whole[i]!), end: tokens.end(whole[i + phrase.length - 1]!) });
     }
   }
-  return ranges;
 }
 
-function wordRanges(tokens: readonly Token[], query: ParsedQuery, includeTitleFilter: boolean): Range[] {
+// Marks show every form of a word, accented or not: a query with diacritics ranks exact forms higher
+// but marks folded ones too, and an exact match is always a folded match, so folded forms decide.
+function wordRanges(tokens: FoldedTokens, query: ParsedQuery, includeTitleFilter: boolean): Range[] {
   const ranges: Range[] = [];
-  const last = query.words.length - 1;
+  const words = query.words;
+  const wanted = words.map((word) => word.folded);
+  if (includeTitleFilter) for (const filter of query.filters) if (filter.field === 'title') for (const word of filter.words) wanted.push(word.folded);
+  const prefix = query.prefix && words.length > 0 ? words[words.length - 1]!.folded : null;
+  const found = new Set<string>();
+  let prefixFound = false;
+  const unmatched: number[] = [];
+  for (let k = 0; k < tokens.count; k++) {
+    const asTyped = wanted.find((folded) => tokens.is(k, folded));
+    const asPrefix = prefix !== null && tokens.startsWith(k, prefix);
+    if (asTyped !== undefined) found.add(asTyped);
+    if (asPrefix) prefixFound = true;
+    if (asTyped !== undefined || asPrefix) ranges.push({ start: tokens.start(k), end: tokens.end(k) });
+    else unmatched.push(k);
+  }
   // Typo matches are marked only for words the text does not contain as typed, to keep marks meaningful.
-  const direct = query.words.map((word, i) => tokens.some((token) => sameSyllable(token, word) || (query.prefix && i === last && token.folded.startsWith(word.folded))));
-  for (const token of tokens) {
-    const matched =
-      query.words.some((word, i) => sameSyllable(token, word) || (!direct[i] && termMatchesWord(token.folded, word, query.prefix && i === last)) || (query.prefix && i === last && token.folded.startsWith(word.folded))) ||
-      (includeTitleFilter && query.filters.some((f) => f.field === 'title' && f.words.some((word) => sameSyllable(token, word))));
-    if (matched) ranges.push({ start: token.start, end: token.end });
+  const typoWords = words.filter((word, i) => allowsTypos(word.folded) && !found.has(word.folded) && !(prefix !== null && i === words.length - 1 && prefixFound));
+  if (typoWords.length > 0) {
+    for (const k of unmatched) {
+      const folded = tokens.folded(k);
+      if (typoWords.some((word) => withinOneEdit(folded, word.folded))) ranges.push({ start: tokens.start(k), end: tokens.end(k) });
+    }
   }
   // Consecutive query words found side by side are one mark: "dam phan" marks "đàm phán" whole.
-  for (let i = 1; i < query.words.length; i++) ranges.push(...phraseRanges(tokens, [query.words[i - 1]!, query.words[i]!]));
+  for (let i = 1; i < words.length; i++) phraseRanges(tokens, [words[i - 1]!, words[i]!], ranges);
   return ranges;
 }
 
@@ -53,41 +64,50 @@ function merge(ranges: Range[]): Range[] {
 export interface DocumentMatches {
   matches: MatchRange[];
   bodyRanges: Range[];
-  /** Every quoted phrase really occurs (adjacent syllables in the stored text), and no excluded one does. */
-  phrasesVerified: boolean;
   exactHits: number;
 }
 
 // Typing a query re-highlights the same top articles at every keystroke; their tokens are kept.
 const TOKEN_CACHE_SIZE = 128;
-const tokenCache = new Map<string, Token[]>();
+const tokenCache = new Map<string, FoldedTokens>();
 
-function cachedTokens(text: string): Token[] {
-  const normalized = text.normalize('NFC');
+function cachedTokens(normalized: string): FoldedTokens {
   let tokens = tokenCache.get(normalized);
   if (tokens) tokenCache.delete(normalized);
-  else tokens = tokenize(normalized);
+  else tokens = FoldedTokens.of(normalized);
   tokenCache.set(normalized, tokens);
   if (tokenCache.size > TOKEN_CACHE_SIZE) tokenCache.delete(tokenCache.keys().next().value!);
   return tokens;
 }
 
+/** How many tokens are written exactly as an accented query word (the "ranks above folded" part of the score). */
+function countExact(text: string, tokens: FoldedTokens, accented: readonly QueryWord[]): number {
+  if (accented.length === 0) return 0;
+  let count = 0;
+  for (let k = 0; k < tokens.count; k++) {
+    if (accented.some((word) => tokens.is(k, word.folded) && word.exact === exactSyllable(text.slice(tokens.start(k), tokens.end(k))))) count++;
+  }
+  return count;
+}
+
 export function matchDocument(doc: SearchDocument, query: ParsedQuery): DocumentMatches {
-  const titleTokens = cachedTokens(doc.title);
-  const bodyTokens = cachedTokens(doc.body);
-  const phraseTitle = query.phrases.flatMap((phrase) => phraseRanges(titleTokens, phrase));
-  const phraseBody = query.phrases.flatMap((phrase) => phraseRanges(bodyTokens, phrase));
-  const phrasesVerified =
-    query.phrases.every((phrase) => phraseRanges(titleTokens, phrase).length + phraseRanges(bodyTokens, phrase).length > 0) &&
-    query.excludedPhrases.every((phrase) => phraseRanges(titleTokens, phrase).length + phraseRanges(bodyTokens, phrase).length === 0);
-  const title = merge([...phraseTitle, ...wordRanges(titleTokens, query, true)]);
-  const body = merge([...phraseBody, ...wordRanges(bodyTokens, query, false)]);
+  const title = doc.title.normalize('NFC');
+  const body = doc.body.normalize('NFC');
+  const titleTokens = cachedTokens(title);
+  const bodyTokens = cachedTokens(body);
+  const titleMarks = wordRanges(titleTokens, query, true);
+  const bodyMarks = wordRanges(bodyTokens, query, false);
+  for (const phrase of query.phrases) {
+    phraseRanges(titleTokens, phrase, titleMarks);
+    phraseRanges(bodyTokens, phrase, bodyMarks);
+  }
+  const titleRanges = merge(titleMarks);
+  const bodyRanges = merge(bodyMarks);
   const accented = query.words.filter((word) => word.accented);
-  const exactHits = [...titleTokens, ...bodyTokens].filter((token) => accented.some((word) => token.exact === word.exact)).length;
+  const exactHits = countExact(title, titleTokens, accented) + countExact(body, bodyTokens, accented);
   return {
-    matches: [...title.map((r) => ({ field: 'title' as const, ...r })), ...body.map((r) => ({ field: 'body' as const, ...r }))],
-    bodyRanges: body,
-    phrasesVerified,
+    matches: [...titleRanges.map((r) => ({ field: 'title' as const, ...r })), ...bodyRanges.map((r) => ({ field: 'body' as const, ...r }))],
+    bodyRanges,
     exactHits,
   };
 }

@@ -1,3 +1,4 @@
+import { scanTokens } from './token-scanner.ts';
 import { canonicalFolded, canonicalSyllable } from './vietnamese-text.ts';
 
 export interface Token {
@@ -14,8 +15,6 @@ export interface Token {
   part: boolean;
 }
 
-// Numbers keep their separators (30.410, 7.10.2023, 3,2); names keep hyphens and apostrophes (al-Thani).
-const TOKEN = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*/gu;
 const JOINERS = /['’-]/u;
 
 // Vietnamese has a few thousand syllables, so their canonical forms are computed once each, not per token.
@@ -37,24 +36,27 @@ function makeToken(text: string, start: number, part: boolean): Token {
   return { text, start, end: start + text.length, exact, folded, part };
 }
 
+/** The parts of a hyphenated or apostrophe name, with their offsets in it. */
+function forEachPart(whole: string, onPart: (piece: string, offset: number) => void): void {
+  let offset = 0;
+  for (const piece of whole.split(JOINERS)) {
+    if (piece) onPart(piece, offset);
+    offset += piece.length + 1;
+  }
+}
+
 /** Tokens of an NFC text with their original offsets; compound names also yield their parts. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(TOKEN)) {
-    const start = match.index;
-    tokens.push(makeToken(match[0], start, false));
-    if (JOINERS.test(match[0])) {
-      let offset = 0;
-      for (const piece of match[0].split(/['’-]/u)) {
-        if (piece) tokens.push(makeToken(piece, start + offset, true));
-        offset += piece.length + 1;
-      }
-    }
-  }
+  scanTokens(text, (start, end, joined) => {
+    const whole = text.slice(start, end);
+    tokens.push(makeToken(whole, start, false));
+    if (joined) forEachPart(whole, (piece, offset) => tokens.push(makeToken(piece, start + offset, true)));
+  });
   return tokens;
 }
 
-/** Consecutive whole tokens, for bigrams and phrase checks (parts are left out so adjacency is real). */
-export function wholeTokens(tokens: readonly Token[]): Token[] {
-  return tokens.filter((token) => !token.part);
+/** The canonical exact form of one syllable as written (hoà and hòa give the same). */
+export function exactSyllable(text: string): string {
+  return formsOf(text)[0];
 }

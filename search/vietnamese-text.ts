@@ -42,18 +42,53 @@ function toneIndex(bare: string): number {
   return start + 1;
 }
 
+// Folding works per UTF-16 unit: a letter's decomposition starts with its base letter, and a
+// surrogate (half of a character outside the BMP) is kept as it is. Each unit's fold is computed
+// once, on first sight, so folding a whole article costs a table lookup per character.
+const FOLD_UNKNOWN = 0xffff;
+const foldedUnits = new Uint16Array(0x10000).fill(FOLD_UNKNOWN);
+const UTF16 = new TextDecoder('utf-16le');
+
+function foldUnit(unit: number): number {
+  let folded = foldedUnits[unit]!;
+  if (folded === FOLD_UNKNOWN) {
+    const char = String.fromCharCode(unit);
+    if (char === 'đ') folded = 0x64;
+    else if (char === 'Đ') folded = 0x44;
+    else if (unit >= 0xd800 && unit <= 0xdfff) folded = unit;
+    else folded = char.normalize('NFD').charCodeAt(0);
+    foldedUnits[unit] = folded;
+  }
+  return folded;
+}
+
 /** Marks stripped and đ→d, one character for one. */
 export function foldCharacters(text: string): string {
-  let out = '';
-  for (const char of text) {
-    if (char === 'đ') out += 'd';
-    else if (char === 'Đ') out += 'D';
-    else {
-      const base = char.normalize('NFD')[0]!;
-      out += char.length === base.length ? base : char;
+  let firstChange = -1;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    // Below À nothing folds: ASCII text (English wire copy, numbers) is returned as it is.
+    if (unit >= 0xc0 && foldUnit(unit) !== unit) {
+      firstChange = i;
+      break;
     }
   }
-  return out;
+  if (firstChange < 0) return text;
+  const out = new Uint16Array(text.length);
+  let surrogates = false;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    const folded = unit < 0xc0 || i < firstChange ? unit : foldUnit(unit);
+    if (folded >= 0xd800 && folded <= 0xdfff) surrogates = true;
+    out[i] = folded;
+  }
+  // The decoder is the fast way back to a string, but it would replace a lone surrogate; a text with
+  // any surrogate goes unit by unit instead.
+  if (!surrogates) return UTF16.decode(out);
+  let folded = '';
+  // fromCharCode takes its units as arguments, so long texts go in slices the call stack can hold.
+  for (let i = 0; i < out.length; i += 8192) folded += String.fromCharCode(...out.subarray(i, i + 8192));
+  return folded;
 }
 
 export function canonicalFolded(syllable: string): string {
