@@ -1,23 +1,25 @@
 // The inverted index in flat typed arrays. lunr's own index keeps one object per posting and could
 // not hold 20,000 600-syllable articles in under a gigabyte or load them in seconds; this layout
-// holds each posting in six bytes (plus four per position) and loads by mapping the file's bytes.
+// holds each posting in six bytes (plus two or four per position) and loads by mapping the file's bytes.
 import type { SearchDocument } from '../library/model.ts';
 import { GrowableUint32 } from './growable-array.ts';
 import { FIELD_NAMES, FIELDS, toIndexedDocument, type FieldName } from './index-fields.ts';
 
-export const COMPACT_FORMAT = 2;
+export const COMPACT_FORMAT = 3;
 
 /** One field's postings, CSR-style: term t's postings are [termStart[t], termStart[t + 1]). */
 export interface FieldPostings {
   termStart: Uint32Array;
   docs: Uint32Array;
-  tf: Uint32Array;
+  /** Occurrences in the document, capped at 65,535: beyond that BM25 no longer tells them apart. */
+  tf: Uint16Array;
   /** Tokens per document, for BM25 length normalisation. */
   lengths: Uint32Array;
   averageLength: number;
   /** Positional fields: posting p's positions are positions[posStart[p], posStart[p + 1]). */
   posStart: Uint32Array | null;
-  positions: Uint32Array | null;
+  /** 16-bit when every position in the field fits: half the bytes to read at start for usual articles. */
+  positions: Uint16Array | Uint32Array | null;
 }
 
 export interface CompactIndex {
@@ -107,25 +109,27 @@ function toPostings(buffers: FieldBuffers, vocabulary: number, documents: number
   for (let t = 0; t < vocabulary; t++) termStart[t + 1]! += termStart[t]!;
   const cursor = termStart.slice(0, vocabulary);
   const docs = new Uint32Array(count);
-  const tf = new Uint32Array(count);
+  const tf = new Uint16Array(count);
   const order = new Uint32Array(count);
   for (let i = 0; i < count; i++) {
     const slot = cursor[buffers.term.get(i)]!++;
     docs[slot] = buffers.doc.get(i);
-    tf[slot] = buffers.tf.get(i);
+    tf[slot] = Math.min(buffers.tf.get(i), 0xffff);
     order[slot] = i;
   }
   const lengths = buffers.lengths.toArray();
   let total = 0;
   for (const length of lengths) total += length;
   let posStart: Uint32Array | null = null;
-  let positions: Uint32Array | null = null;
+  let positions: Uint16Array | Uint32Array | null = null;
   if (buffers.positions) {
     // Where each posting's positions begin in the build order, then copied into term order.
     const sourceStart = new Uint32Array(count + 1);
     for (let i = 0; i < count; i++) sourceStart[i + 1] = sourceStart[i]! + buffers.posCount.get(i);
     posStart = new Uint32Array(count + 1);
-    positions = new Uint32Array(sourceStart[count]!);
+    let largest = 0;
+    for (let k = 0; k < buffers.positions.length; k++) largest = Math.max(largest, buffers.positions.get(k));
+    positions = largest <= 0xffff ? new Uint16Array(sourceStart[count]!) : new Uint32Array(sourceStart[count]!);
     let written = 0;
     for (let slot = 0; slot < count; slot++) {
       posStart[slot] = written;
@@ -142,7 +146,9 @@ function toPostings(buffers: FieldBuffers, vocabulary: number, documents: number
 interface Section {
   name: string;
   offset: number;
+  /** In elements of `width` bytes. */
   length: number;
+  width: 1 | 2 | 4;
 }
 
 interface Header {
@@ -155,7 +161,7 @@ const SEPARATOR = '\u0000';
 
 export function serializeCompactIndex(index: CompactIndex): Uint8Array {
   const encoder = new TextEncoder();
-  const arrays: [string, Uint32Array | Uint8Array][] = [
+  const arrays: [string, Uint32Array | Uint16Array | Uint8Array][] = [
     ['terms', encoder.encode(index.terms.join(SEPARATOR))],
     ['ids', encoder.encode(index.ids.join(SEPARATOR))],
     ['dates', encoder.encode(index.dates.join(SEPARATOR))],
@@ -169,7 +175,7 @@ export function serializeCompactIndex(index: CompactIndex): Uint8Array {
   const sections: Section[] = [];
   let offset = 0;
   for (const [name, array] of arrays) {
-    sections.push({ name, offset, length: array.length });
+    sections.push({ name, offset, length: array.length, width: array.BYTES_PER_ELEMENT as Section['width'] });
     offset += Math.ceil(array.byteLength / 8) * 8;
   }
   const header: Header = {
@@ -199,12 +205,25 @@ export function deserializeCompactIndex(input: Uint8Array): CompactIndex {
   const section = (name: string): Section => {
     const found = sections.get(name);
     if (!found) throw new Error(`search index has no ${name}`);
-    if (dataStart + found.offset + found.length * 4 > bytes.byteLength && !['terms', 'ids', 'dates'].includes(name)) throw new Error('search index is truncated');
+    if (dataStart + found.offset + found.length * found.width > bytes.byteLength) throw new Error('search index is truncated');
     return found;
   };
+  const array = (name: string): Uint32Array | Uint16Array => {
+    const { offset, length, width } = section(name);
+    const at = bytes.byteOffset + dataStart + offset;
+    if (width === 2) return new Uint16Array(bytes.buffer, at, length);
+    if (width === 4) return new Uint32Array(bytes.buffer, at, length);
+    throw new Error(`search index section ${name} has ${width}-byte elements`);
+  };
   const u32 = (name: string): Uint32Array => {
-    const { offset, length } = section(name);
-    return new Uint32Array(bytes.buffer, bytes.byteOffset + dataStart + offset, length);
+    const found = array(name);
+    if (!(found instanceof Uint32Array)) throw new Error(`search index section ${name} is not 32-bit`);
+    return found;
+  };
+  const u16 = (name: string): Uint16Array => {
+    const found = array(name);
+    if (!(found instanceof Uint16Array)) throw new Error(`search index section ${name} is not 16-bit`);
+    return found;
   };
   const strings = (name: string): string[] => {
     const { offset, length } = section(name);
@@ -219,11 +238,11 @@ export function deserializeCompactIndex(input: Uint8Array): CompactIndex {
       const postings: FieldPostings = {
         termStart: u32(`${name}.termStart`),
         docs: u32(`${name}.docs`),
-        tf: u32(`${name}.tf`),
+        tf: u16(`${name}.tf`),
         lengths: u32(`${name}.lengths`),
         averageLength: header.averageLengths[name] ?? 0,
         posStart: positional ? u32(`${name}.posStart`) : null,
-        positions: positional ? u32(`${name}.positions`) : null,
+        positions: positional ? array(`${name}.positions`) : null,
       };
       if (postings.termStart.length !== terms.length + 1 || postings.lengths.length !== ids.length) throw new Error('search index is inconsistent');
       return [name, postings];

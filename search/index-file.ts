@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { COMPACT_FORMAT } from './compact-index.ts';
 
 export const INDEX_FORMAT = COMPACT_FORMAT;
@@ -8,7 +8,8 @@ export const INDEX_FORMAT = COMPACT_FORMAT;
 export interface IndexFileHeader {
   format: number;
   generation: number;
-  checksum: string;
+  /** CRC-32 of the payload: it guards against torn or damaged files, not tampering, and checks hundreds of megabytes in milliseconds. */
+  checksum: number;
   documents: number;
   /** What the segment needs besides its postings (a delta's base generation and removed ids). */
   extra: Record<string, unknown>;
@@ -24,7 +25,7 @@ export function writeIndexFile(path: string, generation: number, documents: numb
     format: INDEX_FORMAT,
     generation,
     documents,
-    checksum: createHash('sha256').update(payload).digest('hex'),
+    checksum: crc32(payload),
     extra,
   };
   const temp = `${path}.${process.pid}.tmp`;
@@ -58,7 +59,7 @@ export function readIndexFile(path: string): { header: IndexFileHeader; payload:
     const header = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as IndexFileHeader;
     const payload = bytes.subarray(newline + 1);
     if (header.format !== INDEX_FORMAT) return null;
-    if (createHash('sha256').update(payload).digest('hex') !== header.checksum) return null;
+    if (crc32(payload) !== header.checksum) return null;
     return { header, payload };
   } catch {
     return null;

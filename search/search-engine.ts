@@ -286,7 +286,7 @@ export class SearchEngine {
     if (!terms) return false;
     for (const name of POSITIONAL_FIELDS) {
       const field = this.#index.fields[name];
-      const lists: Uint32Array[] = [];
+      const lists: (Uint16Array | Uint32Array)[] = [];
       for (const term of terms) {
         const list = positionsOf(field, term, doc);
         if (!list) break;
@@ -301,7 +301,7 @@ export class SearchEngine {
   }
 }
 
-function positionsOf(field: FieldPostings, term: number, doc: number): Uint32Array | null {
+function positionsOf(field: FieldPostings, term: number, doc: number): Uint16Array | Uint32Array | null {
   let lo = field.termStart[term]!;
   let hi = field.termStart[term + 1]! - 1;
   while (lo <= hi) {
@@ -314,7 +314,7 @@ function positionsOf(field: FieldPostings, term: number, doc: number): Uint32Arr
   return null;
 }
 
-function containsSorted(list: Uint32Array, value: number): boolean {
+function containsSorted(list: Uint16Array | Uint32Array, value: number): boolean {
   let lo = 0;
   let hi = list.length - 1;
   while (lo <= hi) {

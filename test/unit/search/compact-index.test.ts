@@ -17,6 +17,19 @@ describe('compact index', () => {
     expect(field.lengths[0]).toBe(6);
   });
 
+  it('keeps positions in 16 bits while they fit, and in 32 bits for a text longer than that', () => {
+    const short = buildCompactIndex([doc('a', 'Ngắn', 'con tin được thả')]);
+    expect(short.fields.bodyFolded.positions).toBeInstanceOf(Uint16Array);
+    // 70,000 syllables: positions past 65,535 must not wrap, or phrases deep in the text would be lost.
+    const long = doc('b', 'Dài', `${'lời '.repeat(70_000)}ngừng bắn`);
+    const engine = SearchEngine.build([long]);
+    const loaded = SearchEngine.deserialize(engine.serialize());
+    expect(buildCompactIndex([long]).fields.bodyFolded.positions).toBeInstanceOf(Uint32Array);
+    expect(loaded.candidates(parseQuery('"ngừng bắn"')).length).toBe(1);
+    expect(loaded.candidates(parseQuery('"lời ngừng"')).length).toBe(1);
+    expect(loaded.candidates(parseQuery('"bắn lời"')).length).toBe(0);
+  });
+
   it('reads back from its bytes, even when they start unaligned, and answers the same', () => {
     const engine = SearchEngine.build(CORPUS);
     const bytes = engine.serialize();
@@ -53,7 +66,7 @@ describe('compact index', () => {
     expect(() => deserializeCompactIndex(bytes.subarray(0, Math.floor(bytes.length / 2)))).toThrow(/truncated|inconsistent|JSON|offset|length/i);
     const wrongFormat = bytes.slice();
     const headerLength = new DataView(wrongFormat.buffer).getUint32(0, true);
-    const header = new TextDecoder().decode(wrongFormat.subarray(4, 4 + headerLength)).replace('"format":2', '"format":9');
+    const header = new TextDecoder().decode(wrongFormat.subarray(4, 4 + headerLength)).replace('"format":3', '"format":9');
     wrongFormat.set(new TextEncoder().encode(header), 4);
     expect(() => deserializeCompactIndex(wrongFormat)).toThrow(/format 9/);
   });
