@@ -61,6 +61,30 @@ describe('compact index', () => {
     expect(compared.map(all)).toEqual(before);
   });
 
+  it('finds exactly the articles that hold a phrase, and leaves out exactly those with an excluded one', () => {
+    // A small vocabulary, so that phrases recur, sometimes only across a title/body boundary or reversed.
+    const syllables = ['con', 'tin', 'ngừng', 'bắn', 'đàm', 'phán', 'hoà', 'bình'];
+    let seed = 7;
+    const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const text = (length: number): string => Array.from({ length }, () => syllables[Math.floor(random() * syllables.length)]).join(' ');
+    const docs = Array.from({ length: 120 }, (_, i) => doc(`d${i}`, text(3), text(4 + Math.floor(random() * 30))));
+    const engine = SearchEngine.build(docs);
+    const folded = (words: string) => words.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd');
+    const holds = (field: string, phrase: string) => ` ${folded(field)} `.includes(` ${folded(phrase)} `);
+    const ids = (query: string) => {
+      const found = engine.candidates(parseQuery(query));
+      return found.select(0, null, found.length).top.map((c) => c.id).sort();
+    };
+    for (let n = 0; n < 40; n++) {
+      const phrase = text(2 + (n % 3));
+      const expected = docs.filter((d) => holds(d.title, phrase) || holds(d.body, phrase)).map((d) => d.id).sort();
+      expect(ids(`"${phrase}"`), phrase).toEqual(expected);
+      const withWord = docs.filter((d) => folded(`${d.title} ${d.body}`).split(' ').includes('con'));
+      const excluded = withWord.filter((d) => !holds(d.title, phrase) && !holds(d.body, phrase)).map((d) => d.id).sort();
+      expect(ids(`con -"${phrase}"`), `con -"${phrase}"`).toEqual(excluded);
+    }
+  });
+
   it('refuses bytes that are not a whole index', () => {
     const bytes = serializeCompactIndex(buildCompactIndex(CORPUS));
     expect(() => deserializeCompactIndex(bytes.subarray(0, Math.floor(bytes.length / 2)))).toThrow(/truncated|inconsistent|JSON|offset|length/i);
