@@ -6,6 +6,11 @@ import { controls } from '../styles/tokens.ts';
 import { formatDate, readingTime } from '../format-date.ts';
 import { getLocale, isSingular } from '../localization/app-locale.ts';
 
+// Rows are keyed by article id, not by the summary object: a refresh (an article marked read,
+// starred…) brings new objects for the same articles, and their rows should be updated in place
+// rather than torn down and built again.
+const rowKey = (item: ArticleSummary): string => item.id;
+
 /** The virtualized article list; emits `nr-open` (id), `nr-sort` (order) and `nr-need-more` when scrolled near the end. */
 export class NrArticleList extends LitElement {
   static override properties = {
@@ -186,6 +191,7 @@ export class NrArticleList extends LitElement {
         aria-label=${msg('Danh sách bài')}
         scroller
         .items=${this.items}
+        .keyFunction=${rowKey}
         .renderItem=${this.#rendererFor(getLocale())}
       ></lit-virtualizer>`;
   }
