@@ -48,6 +48,9 @@ export interface Neighbours {
   next: boolean;
 }
 
+/** The families an article is set in (styles/tokens.ts: --nr-font-serif, --nr-font-sans). */
+const READING_FONTS = new Set(['Noto Serif', 'Be Vietnam Pro']);
+
 /** The reading position is saved once scrolling has paused this long. */
 const POSITION_SAVE_MS = 600;
 /** An unread article counts as read after this long in view… */
@@ -305,6 +308,12 @@ export class NrReader extends LitElement {
     document.addEventListener('visibilitychange', this.#onVisibility);
     window.addEventListener('pagehide', this.#flushPosition);
     window.addEventListener('pointerdown', this.#onWindowPointerDown);
+    // A web font is fetched only once some text needs it: the first article opened would be drawn in a
+    // fallback font, then laid out and painted again when Noto Serif arrives. Fetch them now, before any
+    // article is opened (local files, a few tens of kilobytes).
+    for (const face of document.fonts) {
+      if (READING_FONTS.has(face.family.replace(/^["']|["']$/g, ''))) void face.load().catch(() => undefined);
+    }
   }
 
   override disconnectedCallback(): void {
