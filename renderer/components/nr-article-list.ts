@@ -1,4 +1,5 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import '@lit-labs/virtualizer';
 import type { ArticleSummary, ListSort } from '../../electron/contract.ts';
@@ -109,10 +110,29 @@ export class NrArticleList extends LitElement {
     `,
   ];
 
-  override updated(changed: Map<string, unknown>): void {
-    // The virtualizer redraws its rows only when its own properties change: the selected row must
-    // follow when another article is opened without the list itself changing.
-    if (changed.has('selectedId')) this.renderRoot.querySelector('lit-virtualizer')?.requestUpdate();
+  // Opening an article changes only which row is selected: two attributes, not a redraw of the list,
+  // its heading and every visible row while the article is waiting to be painted.
+  override shouldUpdate(changed: PropertyValues<this>): boolean {
+    if (this.hasUpdated && changed.size === 1 && changed.has('selectedId')) {
+      this.#markSelected();
+      return false;
+    }
+    return true;
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    // The virtualizer redraws its rows only when its own properties change.
+    if (changed.has('selectedId')) this.#markSelected();
+  }
+
+  /**
+   * Rows drawn later take the selection from `selectedId` in #renderRow; rows already drawn are set
+   * here, which is why that binding is live() (compared with the attribute, not with what Lit last wrote).
+   */
+  #markSelected(): void {
+    for (const row of this.renderRoot.querySelectorAll<HTMLElement>('button.row')) {
+      row.setAttribute('aria-selected', row.dataset.id === this.selectedId ? 'true' : 'false');
+    }
   }
 
   /** Scrolls an article's row into view and, when asked, focuses it (j / k); the list is virtual, so the row may appear a frame later. */
@@ -143,7 +163,7 @@ export class NrArticleList extends LitElement {
     return html`<button
       class="row ${item.read ? '' : 'unread'}"
       role="option"
-      aria-selected=${item.id === this.selectedId ? 'true' : 'false'}
+      aria-selected=${live(item.id === this.selectedId ? 'true' : 'false')}
       data-id=${item.id}
       @click=${() => this.#open(item.id)}
     >
