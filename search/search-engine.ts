@@ -289,8 +289,10 @@ export class SearchEngine {
   #docsWithSequence(terms: readonly number[] | null): Uint8Array {
     const found = new Uint8Array(this.#index.ids.length);
     if (!terms) return found;
+    const at = new Uint32Array(terms.length);
     for (const name of POSITIONAL_FIELDS) {
-      const { termStart, docs, posStart, positions } = this.#index.fields[name];
+      const field = this.#index.fields[name];
+      const { termStart, docs } = field;
       const cursor = terms.map((term) => termStart[term]!);
       const end = terms.map((term) => termStart[term + 1]!);
       walk: for (; cursor[0]! < end[0]!; cursor[0]!++) {
@@ -301,8 +303,7 @@ export class SearchEngine {
           if (cursor[k] === end[k]) break walk;
           if (docs[cursor[k]!] !== doc) continue walk;
         }
-        const lists = cursor.map((p) => positions!.subarray(posStart![p]!, posStart![p + 1]!));
-        if (startsSequence(lists)) found[doc] = 1;
+        if (hasRun(field, cursor, at)) found[doc] = 1;
       }
     }
     return found;
@@ -311,49 +312,57 @@ export class SearchEngine {
   /** Whether the terms occur side by side, in order, in the title or the body. */
   #hasSequence(doc: number, terms: readonly number[] | null): boolean {
     if (!terms) return false;
+    const postings: number[] = [];
+    const at = new Uint32Array(terms.length);
     for (const name of POSITIONAL_FIELDS) {
       const field = this.#index.fields[name];
-      const lists: (Uint16Array | Uint32Array)[] = [];
+      postings.length = 0;
       for (const term of terms) {
-        const list = positionsOf(field, term, doc);
-        if (!list) break;
-        lists.push(list);
+        const posting = postingOf(field, term, doc);
+        if (posting < 0) break;
+        postings.push(posting);
       }
-      if (lists.length === terms.length && startsSequence(lists)) return true;
+      if (postings.length === terms.length && hasRun(field, postings, at)) return true;
     }
     return false;
   }
 }
 
-function positionsOf(field: FieldPostings, term: number, doc: number): Uint16Array | Uint32Array | null {
+/** The index of `doc`'s posting in `term`'s list, or -1. */
+function postingOf(field: FieldPostings, term: number, doc: number): number {
   let lo = field.termStart[term]!;
   let hi = field.termStart[term + 1]! - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const d = field.docs[mid]!;
-    if (d === doc) return field.positions!.subarray(field.posStart![mid]!, field.posStart![mid + 1]!);
+    if (d === doc) return mid;
     if (d < doc) lo = mid + 1;
     else hi = mid - 1;
   }
-  return null;
+  return -1;
 }
 
-/** Whether some position in the first list is followed by one in each next list, one step further each. */
-function startsSequence(lists: readonly (Uint16Array | Uint32Array)[]): boolean {
-  for (const start of lists[0]!) {
-    if (lists.every((list, k) => k === 0 || containsSorted(list, start + k))) return true;
-  }
-  return false;
-}
-
-function containsSorted(list: Uint16Array | Uint32Array, value: number): boolean {
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid] === value) return true;
-    if (list[mid]! < value) lo = mid + 1;
-    else hi = mid - 1;
+/**
+ * Whether, within one document, some position of the first posting is followed by a position of
+ * each next posting one step further each: a merge along the sorted position lists, in which every
+ * read pointer (`at`, reused scratch) only moves forward.
+ */
+function hasRun(field: FieldPostings, postings: readonly number[], at: Uint32Array): boolean {
+  const positions = field.positions!;
+  const posStart = field.posStart!;
+  for (let j = 1; j < postings.length; j++) at[j] = posStart[postings[j]!]!;
+  const firstEnd = posStart[postings[0]! + 1]!;
+  next: for (let i = posStart[postings[0]!]!; i < firstEnd; i++) {
+    const start = positions[i]!;
+    for (let j = 1; j < postings.length; j++) {
+      const end = posStart[postings[j]! + 1]!;
+      const wanted = start + j;
+      while (at[j]! < end && positions[at[j]!]! < wanted) at[j]!++;
+      // No position left at or after this one: no later start can be followed either.
+      if (at[j] === end) return false;
+      if (positions[at[j]!] !== wanted) continue next;
+    }
+    return true;
   }
   return false;
 }
