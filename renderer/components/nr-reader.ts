@@ -78,6 +78,7 @@ export class NrReader extends LitElement {
     current: { state: true },
     selected: { state: true },
     prefsOpen: { state: true },
+    detailsOpen: { state: true },
   };
 
   declare article: Article | null;
@@ -97,6 +98,11 @@ export class NrReader extends LitElement {
   declare focusMode: boolean;
   /** Whether the "Aa" popover (font family, size, line width) is open. */
   declare prefsOpen: boolean;
+  /**
+   * Whether "title, tags, collection" is unfolded. Its editor (a form in its own shadow root) is
+   * built only then: every open would otherwise rebuild a form nobody sees before the text is painted.
+   */
+  declare detailsOpen: boolean;
   #selectionBox: SelectionBox | null = null;
   #positionTimer: ReturnType<typeof setTimeout> | undefined;
   #pendingPosition: ReadingPosition | null = null;
@@ -123,6 +129,7 @@ export class NrReader extends LitElement {
     this.neighbours = { previous: false, next: false };
     this.focusMode = false;
     this.prefsOpen = false;
+    this.detailsOpen = false;
   }
 
   static override styles = [
@@ -274,6 +281,8 @@ export class NrReader extends LitElement {
     // place among its matches then, and start over only for another article or another search.
     const previous = changed.get('article') as Article | null | undefined;
     const otherArticle = changed.has('article') && previous?.id !== this.article?.id;
+    // With no article the reader shows no details at all; the next one starts with them folded.
+    if (!this.article) this.detailsOpen = false;
     if (otherArticle || changed.has('marks')) this.current = 0;
     else if (this.current >= this.marks.length) this.current = 0;
     if (otherArticle) {
@@ -639,9 +648,9 @@ export class NrReader extends LitElement {
               <button @click=${() => this.step(1)} aria-label=${msg('Kết quả sau')}>↓</button>`
           : nothing}
       </div>
-      <details class="article-details">
+      <details class="article-details" @toggle=${(e: Event) => (this.detailsOpen = (e.target as HTMLDetailsElement).open)}>
         <summary>${msg('Tiêu đề, thẻ, bộ sưu tập')}${article.tags.length ? ` · ${article.tags.join(', ')}` : ''}${article.collection ? ` · ${article.collection}` : ''}</summary>
-        <nr-article-details .article=${article} .collections=${this.collections}></nr-article-details>
+        ${this.detailsOpen ? html`<nr-article-details .article=${article} .collections=${this.collections}></nr-article-details>` : nothing}
       </details>
       <article lang=${article.language} @click=${this.#onArticleClick}>
         <h1>${markedText(article.title, 0, article.title.length, titleRanges, 0, this.current)}</h1>
