@@ -1,5 +1,5 @@
 import { GrowableUint32 } from './growable-array.ts';
-import { isJoiner, scanTokens } from './token-scanner.ts';
+import { forEachPart, scanTokens } from './token-scanner.ts';
 import { tokenize } from './tokenizer.ts';
 import { foldCharacters } from './vietnamese-text.ts';
 
@@ -53,13 +53,7 @@ export class FoldedTokens {
     };
     scanTokens(folded, (start, end, joined) => {
       add(start, end, false);
-      if (!joined) return;
-      let pieceStart = start;
-      for (let i = start; i <= end; i++) {
-        if (i < end && !isJoiner(folded.charCodeAt(i))) continue;
-        if (i > pieceStart) add(pieceStart, i, true);
-        pieceStart = i + 1;
-      }
+      if (joined) forEachPart(folded, start, end, (partStart, partEnd) => add(partStart, partEnd, true));
     });
     return new FoldedTokens(folded, null, starts.toArray(), ends.toArray(), Uint8Array.from(parts));
   }

@@ -34,7 +34,7 @@ function isSeparator(unit: number): boolean {
   return unit === 0x2e || unit === 0x2c; // . ,
 }
 
-export function isJoiner(unit: number): boolean {
+function isJoiner(unit: number): boolean {
   return unit === 0x27 || unit === 0x2019 || unit === 0x2d; // ' ’ -
 }
 
@@ -84,5 +84,15 @@ export function scanTokens(text: string, onToken: (start: number, end: number, j
     }
     onToken(i, end, joined);
     i = end;
+  }
+}
+
+/** The parts of a hyphenated or apostrophe name spanning [start, end): the runs between its joiners. */
+export function forEachPart(text: string, start: number, end: number, onPart: (start: number, end: number) => void): void {
+  let pieceStart = start;
+  for (let i = start; i <= end; i++) {
+    if (i < end && !isJoiner(text.charCodeAt(i))) continue;
+    if (i > pieceStart) onPart(pieceStart, i);
+    pieceStart = i + 1;
   }
 }

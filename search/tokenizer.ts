@@ -1,4 +1,4 @@
-import { scanTokens } from './token-scanner.ts';
+import { forEachPart, scanTokens } from './token-scanner.ts';
 import { canonicalFolded, canonicalSyllable } from './vietnamese-text.ts';
 
 export interface Token {
@@ -15,7 +15,6 @@ export interface Token {
   part: boolean;
 }
 
-const JOINERS = /['’-]/u;
 
 // Vietnamese has a few thousand syllables, so their canonical forms are computed once each, not per token.
 const FORMS_CACHE_LIMIT = 200_000;
@@ -36,22 +35,12 @@ function makeToken(text: string, start: number, part: boolean): Token {
   return { text, start, end: start + text.length, exact, folded, part };
 }
 
-/** The parts of a hyphenated or apostrophe name, with their offsets in it. */
-function forEachPart(whole: string, onPart: (piece: string, offset: number) => void): void {
-  let offset = 0;
-  for (const piece of whole.split(JOINERS)) {
-    if (piece) onPart(piece, offset);
-    offset += piece.length + 1;
-  }
-}
-
 /** Tokens of an NFC text with their original offsets; compound names also yield their parts. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   scanTokens(text, (start, end, joined) => {
-    const whole = text.slice(start, end);
-    tokens.push(makeToken(whole, start, false));
-    if (joined) forEachPart(whole, (piece, offset) => tokens.push(makeToken(piece, start + offset, true)));
+    tokens.push(makeToken(text.slice(start, end), start, false));
+    if (joined) forEachPart(text, start, end, (partStart, partEnd) => tokens.push(makeToken(text.slice(partStart, partEnd), partStart, true)));
   });
   return tokens;
 }
