@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_IMPORT_BYTES } from '../importers/index.ts';
 import { Library } from '../library/index.ts';
 import { SearchIndexManager } from '../search/index.ts';
 import type { AppInfo } from '../electron/contract.ts';
@@ -42,6 +43,7 @@ export class AppContext {
       runtime: options.runtime,
       platform: process.platform,
       nodeVersion: process.versions.node,
+      maxImportBytes: DEFAULT_MAX_IMPORT_BYTES,
     };
     const jobs = new ImportJobs();
     this.dispatch = createDispatcher(

@@ -171,6 +171,8 @@ export interface AppInfo {
   runtime: 'electron' | 'browser';
   platform: string;
   nodeVersion: string;
+  /** The largest file an import takes; the UI names bigger ones before sending them. */
+  maxImportBytes: number;
 }
 
 export interface ExportPayload {

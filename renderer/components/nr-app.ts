@@ -764,10 +764,19 @@ export class NrApp extends LitElement {
     this.#jobId = jobId;
     this.report = null;
     this.progress = { jobId, done: 0, total: files.length, current: null, failures: 0 };
-    const payload = await Promise.all(files.map(async (file) => ({ name: file.name, base64: await toBase64(file) })));
-    const report = await this.#attempt(() => client.call('library.importFiles', { jobId, files: payload }));
+    // A file over the host's limit would have the whole batch refused; it is named in the summary
+    // with its reason instead, and the others are imported.
+    const maxBytes = this.info?.maxImportBytes ?? Infinity;
+    const tooLarge = files.filter((file) => file.size > maxBytes);
+    const accepted = files.filter((file) => file.size <= maxBytes);
+    const payload = await Promise.all(accepted.map(async (file) => ({ name: file.name, base64: await toBase64(file) })));
+    const report: ImportReport | undefined =
+      payload.length > 0 ? await this.#attempt(() => client.call('library.importFiles', { jobId, files: payload })) : { imported: [], duplicates: [], failed: [], cancelled: false };
     this.progress = null;
-    if (report) this.report = report;
+    if (report) {
+      const refused = tooLarge.map((file) => ({ path: file.name, error: '', reason: { kind: 'too-large' as const, maxBytes } }));
+      this.report = { ...report, failed: [...refused, ...report.failed] };
+    }
   }
 
   #onDragOver = (event: DragEvent): void => event.preventDefault();

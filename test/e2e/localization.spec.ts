@@ -155,6 +155,26 @@ test('each file that could not be imported is named with its reason in Vietnames
   expect((await app.call('library.counts', {})).all).toBe(1);
 });
 
+test('a file over the import limit is named with its reason, and the others in the same drop are imported', async ({ app, page }) => {
+  await page.goto(app.url);
+  const { maxImportBytes } = await app.call('app.info', {});
+  // Playwright passes buffers this large only as files on disk.
+  const work = await mkdtemp(join(tmpdir(), 'nr-e2e-large-'));
+  try {
+    const small = join(work, 'bai.txt');
+    const large = join(work, 'qua-lon.txt');
+    await writeFile(small, 'Giá xăng tăng\n\nGiá xăng tăng lần thứ ba liên tiếp.');
+    await writeFile(large, Buffer.alloc(maxImportBytes + 1, 0x61));
+    await page.locator('nr-app input[type=file]').setInputFiles([small, large]);
+    const summary = page.locator('nr-import-status section[role=status]');
+    await expect(summary).toContainText('1 bài mới, 0 bài trùng, 1 lỗi.', { timeout: 60_000 });
+    await expect(summary.locator('ul.failures li')).toHaveText(['qua-lon.txt: tệp lớn hơn 50 MB']);
+    expect((await app.call('library.counts', {})).all).toBe(1);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+});
+
 test.describe('with an English-speaking operating system', () => {
   test.use({ locale: 'en-GB' });
 
