@@ -12,6 +12,7 @@ import type {
   ListPage,
   SidebarCounts,
 } from '../library/model.ts';
+import { SETTINGS_BOUNDS, SETTINGS_DEFAULTS } from '../library/settings-defaults.ts';
 import type { SearchResult } from '../search/types.ts';
 import {
   AnnotationColorSchema,
@@ -143,24 +144,17 @@ export const SettingsSchema = v.strictObject({
   theme: ThemeSchema,
   locale: LocaleSettingSchema,
   fontFamily: v.picklist(['serif', 'sans']),
-  fontSize: v.pipe(v.number(), v.integer(), v.minValue(12), v.maxValue(32)),
-  lineWidth: v.pipe(v.number(), v.integer(), v.minValue(45), v.maxValue(100)),
+  fontSize: v.pipe(v.number(), v.integer(), v.minValue(SETTINGS_BOUNDS.fontSize.min), v.maxValue(SETTINGS_BOUNDS.fontSize.max)),
+  lineWidth: v.pipe(v.number(), v.integer(), v.minValue(SETTINGS_BOUNDS.lineWidth.min), v.maxValue(SETTINGS_BOUNDS.lineWidth.max)),
   paneSizes: v.strictObject({
-    sidebar: v.pipe(v.number(), v.minValue(120), v.maxValue(600)),
-    list: v.pipe(v.number(), v.minValue(200), v.maxValue(900)),
+    sidebar: v.pipe(v.number(), v.minValue(SETTINGS_BOUNDS.sidebarWidth.min), v.maxValue(SETTINGS_BOUNDS.sidebarWidth.max)),
+    list: v.pipe(v.number(), v.minValue(SETTINGS_BOUNDS.listWidth.min), v.maxValue(SETTINGS_BOUNDS.listWidth.max)),
   }),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 export type SearchFilters = v.InferOutput<typeof SearchFiltersSchema>;
 
-export const DEFAULT_SETTINGS: Settings = {
-  theme: 'system',
-  locale: 'system',
-  fontFamily: 'serif',
-  fontSize: 19,
-  lineWidth: 68,
-  paneSizes: { sidebar: 220, list: 380 },
-};
+export const DEFAULT_SETTINGS: Settings = SETTINGS_DEFAULTS;
 
 const MAX_UPLOAD_BASE64 = 70 * 1024 * 1024; // 50 MB of bytes, base64-encoded, plus headroom
 

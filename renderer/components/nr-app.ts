@@ -28,6 +28,7 @@ import type { AnnotationUpdate, ExportFormat } from './nr-annotation-list.ts';
 import type { LibrarySelection } from './nr-sidebar.ts';
 import type { AnnotateRequest, Neighbours, NrReader, ReadingPosition } from './nr-reader.ts';
 import type { ListSort, SearchIndexState, Settings } from '../../electron/contract.ts';
+import { SETTINGS_BOUNDS, SETTINGS_DEFAULTS } from '../../library/settings-defaults.ts';
 import type { NrArticleList } from './nr-article-list.ts';
 import type { NrSearchResults } from './nr-search-results.ts';
 import { readerStyle, type SettingsPatch } from './nr-reader-prefs.ts';
@@ -64,18 +65,10 @@ const NOTICE_MS = 5000;
 /** Settings changed in a burst (a slider moving, a separator dragged) are saved once they rest. */
 const SETTINGS_SAVE_MS = 300;
 
-/** What the app shows until settings.get answers; the host's defaults (electron/contract.ts). */
-const INITIAL_SETTINGS: Settings = {
-  theme: 'system',
-  locale: 'system',
-  fontFamily: 'serif',
-  fontSize: 19,
-  lineWidth: 68,
-  paneSizes: { sidebar: 220, list: 380 },
-};
+/** What the app shows until settings.get answers: the host's defaults. */
+const INITIAL_SETTINGS: Settings = SETTINGS_DEFAULTS;
 /** Pane widths the settings contract accepts. */
-const SIDEBAR_WIDTH = { min: 120, max: 600 } as const;
-const LIST_WIDTH = { min: 200, max: 900 } as const;
+const { sidebarWidth: SIDEBAR_WIDTH, listWidth: LIST_WIDTH } = SETTINGS_BOUNDS;
 
 /** Keys on these elements keep their own meaning (Enter activates a button, a row, a separator…). */
 const OWN_KEYS = 'button, a[href], summary, select, input, textarea, [role=option], [role=separator], [role=button], [role=radio], [role=checkbox], [role=tab]';

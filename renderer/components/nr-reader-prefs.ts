@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { Settings } from '../../electron/contract.ts';
+import { SETTINGS_BOUNDS, SETTINGS_DEFAULTS } from '../../library/settings-defaults.ts';
 import { controls } from '../styles/tokens.ts';
 
 /** The reader's typography, as remembered in the settings. */
@@ -9,10 +10,9 @@ export type ReaderPrefs = Pick<Settings, 'fontFamily' | 'fontSize' | 'lineWidth'
 export type SettingsPatch = Partial<Settings>;
 
 /** The limits the settings contract accepts. */
-export const FONT_SIZE = { min: 12, max: 32 } as const;
-export const LINE_WIDTH = { min: 45, max: 100 } as const;
+const { fontSize: FONT_SIZE, lineWidth: LINE_WIDTH } = SETTINGS_BOUNDS;
 
-export const DEFAULT_READER_PREFS: ReaderPrefs = { fontFamily: 'serif', fontSize: 19, lineWidth: 68 };
+export const DEFAULT_READER_PREFS: ReaderPrefs = { fontFamily: SETTINGS_DEFAULTS.fontFamily, fontSize: SETTINGS_DEFAULTS.fontSize, lineWidth: SETTINGS_DEFAULTS.lineWidth };
 
 /** The CSS custom properties the reader's article takes its typography from. */
 export function readerStyle(prefs: ReaderPrefs): Record<string, string> {

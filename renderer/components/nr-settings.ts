@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { AppInfo, Settings } from '../../electron/contract.ts';
+import { SETTINGS_DEFAULTS } from '../../library/settings-defaults.ts';
 import { client, CommandFailure } from '../client/newsroom-client.ts';
 import { commandFailureText } from '../host-messages.ts';
 import { downloadText } from '../download-text.ts';
@@ -70,7 +71,7 @@ export class NrSettings extends LitElement {
     super();
     updateWhenLocaleChanges(this);
     this.open = false;
-    this.settings = { theme: 'system', locale: 'system', fontFamily: 'serif', fontSize: 19, lineWidth: 68, paneSizes: { sidebar: 220, list: 380 } };
+    this.settings = SETTINGS_DEFAULTS;
     this.info = null;
     this.systemTheme = 'light';
     this.status = null;
