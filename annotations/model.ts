@@ -2,20 +2,10 @@
 // selectors so they survive edits to the article text. Plain data only; crosses IPC and HTTP as JSON.
 import * as v from 'valibot';
 
-export const ANNOTATION_COLORS = ['yellow', 'green', 'blue', 'pink'] as const;
-export type AnnotationColor = (typeof ANNOTATION_COLORS)[number];
+import { ANNOTATION_COLORS, type AnnotationColor } from '../contract/annotation-colors.ts';
 
-/** What each colour means. The user can rename them; the names live in a setting, not on annotations. */
-export type ColorLabels = Record<AnnotationColor, string>;
-
-export const DEFAULT_COLOR_LABELS: Readonly<ColorLabels> = Object.freeze({
-  yellow: 'quote',
-  green: 'verify',
-  blue: 'figure',
-  pink: 'idea',
-});
-
-export const DEFAULT_ANNOTATION_COLOR: AnnotationColor = 'yellow';
+export { ANNOTATION_COLORS, DEFAULT_ANNOTATION_COLOR, DEFAULT_COLOR_LABELS } from '../contract/annotation-colors.ts';
+export type { AnnotationColor, ColorLabels } from '../contract/annotation-colors.ts';
 
 /** W3C TextQuoteSelector: the highlighted text with some context on either side (NFC). */
 export interface TextQuoteSelector {

@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import type { Annotation, AnnotationColor } from '../electron/contract.ts';
+import type { Annotation, AnnotationColor } from '../contract/index.ts';
 import type { CliIo } from './cli-output.ts';
 import { printJson } from './cli-output.ts';
 import type { ParsedArguments } from './parse-arguments.ts';

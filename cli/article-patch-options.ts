@@ -1,4 +1,4 @@
-import type { ArticlePatch } from '../electron/contract.ts';
+import type { ArticlePatch } from '../contract/index.ts';
 import type { ParsedArguments } from './parse-arguments.ts';
 import { UsageError } from './usage-error.ts';
 

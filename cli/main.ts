@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { AppContext } from '../commands/app-context.ts';
 import { appVersion } from '../commands/app-version.ts';
 import { resolveLibraryDir, usesRememberedLibrary, writeLibraryPointer } from '../commands/library-location.ts';
-import type { CommandName, CommandResult } from '../electron/contract.ts';
+import type { CommandName, CommandResult } from '../contract/index.ts';
 import type { ImportReport } from '../library/model.ts';
 import { startServeHost } from '../serve/index.ts';
 import { printJson, processIo, summaryLine, type CliIo } from './cli-output.ts';

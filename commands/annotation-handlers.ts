@@ -1,5 +1,5 @@
 import { AnnotationError } from '../annotations/annotation-error.ts';
-import type { CommandErrorCode, FailureReason } from '../electron/contract.ts';
+import type { CommandErrorCode, FailureReason } from '../contract/index.ts';
 import type { Library } from '../library/index.ts';
 import { CommandError } from './command-error.ts';
 import type { CommandHandlers } from './dispatcher.ts';

@@ -1,7 +1,7 @@
 import { DEFAULT_MAX_IMPORT_BYTES } from '../importers/index.ts';
 import { Library } from '../library/index.ts';
 import { SearchIndexManager } from '../search/index.ts';
-import type { AppInfo } from '../electron/contract.ts';
+import type { AppInfo } from '../contract/index.ts';
 import { appName, appVersion } from './app-version.ts';
 import { createDispatcher, type Dispatch } from './dispatcher.ts';
 import { EventBus } from './event-bus.ts';

@@ -1,4 +1,4 @@
-import type { CommandErrorCode, FailureReason } from '../electron/contract.ts';
+import type { CommandErrorCode, FailureReason } from '../contract/index.ts';
 
 /**
  * An error a command handler raises on purpose. The CLI prints its English message; the UI words

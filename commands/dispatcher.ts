@@ -6,7 +6,7 @@ import {
   type CommandOutcome,
   type CommandResult,
   type Commands,
-} from '../electron/contract.ts';
+} from '../contract/index.ts';
 import { CommandError } from './command-error.ts';
 
 /** One handler per declared command; the mapped type makes a missing or mistyped handler a compile error. */

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { EventName, EventPayload } from '../electron/contract.ts';
+import type { EventName, EventPayload } from '../contract/index.ts';
 
 /** Host-to-renderer events, typed by the contract. Hosts subscribe and forward them over IPC or SSE. */
 export class EventBus {

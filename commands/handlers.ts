@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import * as v from 'valibot';
 import { runImport, type ImportTarget } from '../importers/index.ts';
-import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../electron/contract.ts';
+import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../contract/index.ts';
 import type { ImportReport } from '../library/model.ts';
 import type { AppContext } from './app-context.ts';
 import { CommandError } from './command-error.ts';

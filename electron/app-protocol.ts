@@ -1,5 +1,5 @@
-import { readStaticFile } from '../serve/static-files.ts';
-import { CONTENT_SECURITY_POLICY } from '../serve/content-security-policy.ts';
+import { readStaticFile } from '../hosting/static-files.ts';
+import { CONTENT_SECURITY_POLICY } from '../hosting/content-security-policy.ts';
 
 /**
  * Answers an app:// request from the bundled renderer folder only: other hosts, traversal and

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { AppContext } from '../commands/app-context.ts';
 import { resolveLibraryDir, userDataDir, usesRememberedLibrary, writeLibraryPointer } from '../commands/library-location.ts';
 import { appProtocolResponse } from './app-protocol.ts';
-import { commandNames, type MenuAction, type Settings } from './contract.ts';
+import { COMMAND_NAMES, type MenuAction, type Settings } from '../contract/index.ts';
 import { APP_ORIGIN, EVENT_CHANNEL } from './ipc-channels.ts';
 import { MenuLanguage } from './menu-language.ts';
 import type { UiLocale } from './menu-labels.ts';
@@ -115,7 +115,7 @@ if (!app.requestSingleInstanceLock()) {
       },
     });
     const ctx = context;
-    for (const name of commandNames) {
+    for (const name of COMMAND_NAMES) {
       ipcMain.handle(name, async (event, args: unknown) => {
         if (!isAppUrl(event.senderFrame?.url)) {
           return { ok: false, error: { code: 'unsupported', message: 'Refused: the request did not come from the app' } };

@@ -1,7 +1,7 @@
 // The native menu's words. The main process cannot use @lit/localize (it lives in the renderer's
 // bundle), so the menu has its own small catalogue, both languages side by side so neither can be
 // forgotten when a label is added. Wording follows the renderer's (renderer/localization/xliff/en.xlf).
-import type { Settings } from './contract.ts';
+import type { Settings } from '../contract/index.ts';
 
 type LocaleSetting = Settings['locale'];
 

@@ -1,4 +1,4 @@
-import type { CommandOutcome, Settings } from './contract.ts';
+import type { CommandOutcome, Settings } from '../contract/index.ts';
 import { resolveUiLocale, type UiLocale } from './menu-labels.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { MenuAction } from './contract.ts';
+import type { MenuAction } from '../contract/index.ts';
 import { menuLabel, type UiLocale } from './menu-labels.ts';
 
 type Role = 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'selectAll' | 'zoomIn' | 'zoomOut' | 'resetZoom' | 'togglefullscreen' | 'quit' | 'toggleDevTools';

@@ -1,10 +1,11 @@
 // Sandboxed preload: bundled to one CommonJS file, it may import only `electron` and the contract.
 import { contextBridge, ipcRenderer } from 'electron';
-import { commandNames, eventNames, type CommandOutcome, type EventName, type NewsroomBridge } from './contract.ts';
+import { COMMAND_NAMES, EVENT_NAMES, type EventName } from '../contract/command-names.ts';
+import type { CommandOutcome, NewsroomBridge } from '../contract/index.ts';
 import { EVENT_CHANNEL } from './ipc-channels.ts';
 
-const knownCommands = new Set<string>(commandNames);
-const knownEvents = new Set<string>(eventNames);
+const knownCommands = new Set<string>(COMMAND_NAMES);
+const knownEvents = new Set<string>(EVENT_NAMES);
 
 const bridge: NewsroomBridge = {
   async call(name, args) {

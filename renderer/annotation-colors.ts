@@ -1,6 +1,6 @@
 import { msg } from '@lit/localize';
-import { ANNOTATION_COLORS, DEFAULT_COLOR_LABELS } from '../annotations/model.ts';
-import type { AnnotationColor, ColorLabels } from '../electron/contract.ts';
+import { ANNOTATION_COLORS, DEFAULT_COLOR_LABELS } from '../contract/annotation-colors.ts';
+import type { AnnotationColor, ColorLabels } from '../contract/index.ts';
 
 export { ANNOTATION_COLORS };
 

@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import type { ArticleSummary } from '../electron/contract.ts';
+import type { ArticleSummary } from '../contract/index.ts';
 import { formatShortDate } from './format-date.ts';
 
 /** A quote ready to paste into a draft: the words, then where they come from (title, source, date, URL). */

@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import type { CommandErrorCode, FailureReason, ImportFailure } from '../electron/contract.ts';
+import type { CommandErrorCode, FailureReason, ImportFailure } from '../contract/index.ts';
 
 /**
  * The host's notices are written in English, because the CLI prints them too; the UI says the ones it

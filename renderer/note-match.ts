@@ -1,4 +1,4 @@
-import type { Annotation } from '../electron/contract.ts';
+import type { Annotation } from '../contract/index.ts';
 
 /** Marks stripped, đ→d, lowercase: how a reader's query meets a note typed with or without accents. */
 function fold(text: string): string {

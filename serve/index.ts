@@ -1,10 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AppContext } from '../commands/app-context.ts';
-import { CONTENT_SECURITY_POLICY } from './content-security-policy.ts';
+import { CONTENT_SECURITY_POLICY } from '../hosting/content-security-policy.ts';
 import { streamEvents } from './event-stream.ts';
 import { isAllowedHost, newToken, presentedToken, tokenCookie } from './request-auth.ts';
-import { readStaticFile, rendererRoot } from './static-files.ts';
+import { readStaticFile, rendererRoot } from '../hosting/static-files.ts';
 
 export interface ServeOptions {
   libraryDir: string;

@@ -1,4 +1,4 @@
-import type { CommandArgs, CommandErrorCode, CommandName, CommandResult, EventName, EventPayload, FailureReason, NewsroomBridge } from '../../electron/contract.ts';
+import type { CommandArgs, CommandErrorCode, CommandName, CommandResult, EventName, EventPayload, FailureReason, NewsroomBridge } from '../../contract/index.ts';
 import { detectBridge } from './transport.ts';
 
 /**

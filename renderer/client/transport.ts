@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import type { CommandOutcome, EventName, NewsroomBridge } from '../../electron/contract.ts';
+import type { CommandOutcome, EventName, NewsroomBridge } from '../../contract/index.ts';
 
 declare global {
   interface Window {

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import type { Annotation, AnnotationColor, ColorLabels } from '../../electron/contract.ts';
+import type { Annotation, AnnotationColor, ColorLabels } from '../../contract/index.ts';
 import { ANNOTATION_COLORS, colorLabel, colorName, orphanLabel } from '../annotation-colors.ts';
 import { controls, highlightColors } from '../styles/tokens.ts';
 

@@ -15,7 +15,7 @@ import type {
   SearchFilters,
   SearchResult,
   SidebarCounts,
-} from '../../electron/contract.ts';
+} from '../../contract/index.ts';
 import { citationText, copyText } from '../citation.ts';
 import { client, CommandFailure } from '../client/newsroom-client.ts';
 import { downloadText } from '../download-text.ts';
@@ -27,8 +27,8 @@ import type { ArticleLabel, ColorRename, OpenAnnotation } from './nr-all-annotat
 import type { AnnotationUpdate, ExportFormat } from './nr-annotation-list.ts';
 import type { LibrarySelection } from './nr-sidebar.ts';
 import type { AnnotateRequest, Neighbours, NrReader, ReadingPosition } from './nr-reader.ts';
-import type { ListSort, SearchIndexState, Settings } from '../../electron/contract.ts';
-import { SETTINGS_BOUNDS, SETTINGS_DEFAULTS } from '../../library/settings-defaults.ts';
+import type { ListSort, SearchIndexState, Settings } from '../../contract/index.ts';
+import { SETTINGS_BOUNDS, SETTINGS_DEFAULTS } from '../../contract/settings-defaults.ts';
 import type { NrArticleList } from './nr-article-list.ts';
 import type { NrSearchResults } from './nr-search-results.ts';
 import { readerStyle, type SettingsPatch } from './nr-reader-prefs.ts';

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
-import type { Article, ArticlePatch } from '../../electron/contract.ts';
+import type { Article, ArticlePatch } from '../../contract/index.ts';
 import { controls } from '../styles/tokens.ts';
 
 /**

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import '@lit-labs/virtualizer';
-import type { ArticleSummary, ListSort } from '../../electron/contract.ts';
+import type { ArticleSummary, ListSort } from '../../contract/index.ts';
 import { controls } from '../styles/tokens.ts';
 import { formatDate, readingTime } from '../format-date.ts';
 import { getLocale, isSingular } from '../localization/app-locale.ts';

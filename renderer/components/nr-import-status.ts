@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import type { ImportProgress, ImportReport } from '../../electron/contract.ts';
+import type { ImportProgress, ImportReport } from '../../contract/index.ts';
 import { importFailureText } from '../host-messages.ts';
 import { controls } from '../styles/tokens.ts';
 

@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import type { Settings } from '../../electron/contract.ts';
-import { SETTINGS_BOUNDS, SETTINGS_DEFAULTS } from '../../library/settings-defaults.ts';
+import type { Settings } from '../../contract/index.ts';
+import { SETTINGS_BOUNDS, SETTINGS_DEFAULTS } from '../../contract/settings-defaults.ts';
 import { controls } from '../styles/tokens.ts';
 
 /** The reader's typography, as remembered in the settings. */

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import type { Annotation, AnnotationColor, Article, Block, ColorLabels, SearchHit } from '../../electron/contract.ts';
+import type { Annotation, AnnotationColor, Article, Block, ColorLabels, SearchHit } from '../../contract/index.ts';
 import { formatDate, readingTime } from '../format-date.ts';
 import { layeredText, markedText, type HighlightRange, type TextRange } from '../marked-text.ts';
 import { bodyOffsets, selectionRangeIn } from '../selection-offsets.ts';

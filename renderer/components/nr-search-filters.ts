@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
-import type { NamedCount, SearchFilters } from '../../electron/contract.ts';
+import type { NamedCount, SearchFilters } from '../../contract/index.ts';
 import { controls } from '../styles/tokens.ts';
 
 /** Search's filter chips: unread, starred, source, tag and a date range. Emits `nr-filters-change`. */

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import type { SearchHit, SearchResult } from '../../electron/contract.ts';
+import type { SearchHit, SearchResult } from '../../contract/index.ts';
 import { KNOWN_SEARCH_NOTICES, searchNotice } from '../host-messages.ts';
 import { isSingular } from '../localization/app-locale.ts';
 import { markedText } from '../marked-text.ts';

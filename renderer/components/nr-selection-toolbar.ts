@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import type { AnnotationColor, ColorLabels } from '../../electron/contract.ts';
+import type { AnnotationColor, ColorLabels } from '../../contract/index.ts';
 import { ANNOTATION_COLORS, colorLabel, colorName } from '../annotation-colors.ts';
 import { controls, highlightColors } from '../styles/tokens.ts';
 

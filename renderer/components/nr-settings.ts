@@ -1,8 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import type { AppInfo, Settings } from '../../electron/contract.ts';
-import { SETTINGS_DEFAULTS } from '../../library/settings-defaults.ts';
+import type { AppInfo, Settings } from '../../contract/index.ts';
+import { SETTINGS_DEFAULTS } from '../../contract/settings-defaults.ts';
 import { client, CommandFailure } from '../client/newsroom-client.ts';
 import { commandFailureText } from '../host-messages.ts';
 import { downloadText } from '../download-text.ts';

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
-import type { AppInfo, ListView, SidebarCounts } from '../../electron/contract.ts';
+import type { AppInfo, ListView, SidebarCounts } from '../../contract/index.ts';
 import { controls } from '../styles/tokens.ts';
 
 export interface LibrarySelection {

@@ -1,5 +1,5 @@
 import { configureLocalization, msg } from '@lit/localize';
-import type { Settings } from '../../electron/contract.ts';
+import type { Settings } from '../../contract/index.ts';
 import * as english from './generated/en.ts';
 import { sourceLocale, targetLocales } from './generated/locale-codes.ts';
 

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AppInfo, NewsroomBridge } from '../../electron/contract.ts';
+import type { AppInfo, NewsroomBridge } from '../../contract/index.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 

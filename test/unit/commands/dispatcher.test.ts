@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandNames, commands, validateArgs } from '../../../electron/contract.ts';
+import { COMMAND_NAMES, commands, validateArgs } from '../../../contract/index.ts';
 import { CommandError } from '../../../commands/command-error.ts';
 import { createDispatcher, type CommandHandlers } from '../../../commands/dispatcher.ts';
 
@@ -50,8 +50,8 @@ describe('command dispatcher', () => {
   });
 
   it('declares every command with a schema and a summary', () => {
-    expect(commandNames).toContain('app.info');
-    for (const name of commandNames) {
+    expect(COMMAND_NAMES).toContain('app.info');
+    for (const name of COMMAND_NAMES) {
       expect(commands[name].summary.length).toBeGreaterThan(5);
       // Missing arguments are treated as an empty object; commands without required fields accept that.
       const result = validateArgs(name, undefined);

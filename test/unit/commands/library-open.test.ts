@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppContext } from '../../../commands/app-context.ts';
-import type { Annotation, Article } from '../../../electron/contract.ts';
+import type { Annotation, Article } from '../../../contract/index.ts';
 import { draft, temporaryFolder } from '../library/library-fixtures.ts';
 
 // library.open is what the reader asks for on every open: the article and its annotations in one call.

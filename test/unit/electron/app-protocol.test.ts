@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appProtocolResponse } from '../../../electron/app-protocol.ts';
-import { CONTENT_SECURITY_POLICY } from '../../../serve/content-security-policy.ts';
+import { CONTENT_SECURITY_POLICY } from '../../../hosting/content-security-policy.ts';
 
 // <tmp>/renderer is the bundle; <tmp>/secret.txt and <tmp>/renderer-evil/ sit right next to it,
 // so any escape from the bundle would find a real file and answer 200 instead of 404.

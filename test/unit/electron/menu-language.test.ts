@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, type CommandOutcome, type Settings } from '../../../electron/contract.ts';
+import { DEFAULT_SETTINGS, type CommandOutcome, type Settings } from '../../../contract/index.ts';
 import { resolveUiLocale, type UiLocale } from '../../../electron/menu-labels.ts';
 import { MenuLanguage } from '../../../electron/menu-language.ts';
 import { resolveLocale } from '../../../renderer/localization/app-locale.ts';

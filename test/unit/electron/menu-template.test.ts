@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { LocaleSettingSchema, ThemeSchema } from '../../../electron/contract.ts';
+import { LocaleSettingSchema, ThemeSchema } from '../../../contract/index.ts';
 import { MENU_LABELS, UI_LOCALES } from '../../../electron/menu-labels.ts';
 import { menuTemplate, type MenuEntry, type MenuSection } from '../../../electron/menu-template.ts';
 

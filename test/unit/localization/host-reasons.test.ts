@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AppContext } from '../../../commands/app-context.ts';
-import type { CommandOutcome, FailureReason, ImportFailure, ImportReport } from '../../../electron/contract.ts';
+import type { CommandOutcome, FailureReason, ImportFailure, ImportReport } from '../../../contract/index.ts';
 import { describeImportFailure } from '../../../importers/import-failure.ts';
 import { commandFailureText, importFailureText, reasonMessage } from '../../../renderer/host-messages.ts';
 import { setLocale } from '../../../renderer/localization/app-locale.ts';

@@ -2,6 +2,11 @@
 // schema checks settings against them, and the renderer (which may not load the contract's runtime
 // code) shows them before the host answers and bounds its sliders and separators with them.
 
+export const THEMES = ['system', 'light', 'dark', 'sepia'] as const;
+export type Theme = (typeof THEMES)[number];
+export const LOCALE_SETTINGS = ['system', 'vi', 'en'] as const;
+export type LocaleSetting = (typeof LOCALE_SETTINGS)[number];
+
 export const SETTINGS_BOUNDS = {
   fontSize: { min: 12, max: 32 },
   lineWidth: { min: 45, max: 100 },

@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mimeTypeFor, readStaticFile, resolveStaticPath } from '../../../serve/static-files.ts';
+import { mimeTypeFor, readStaticFile, resolveStaticPath } from '../../../hosting/static-files.ts';
 
 describe('static renderer files', () => {
   it('never resolves outside the renderer folder', () => {

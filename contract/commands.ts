@@ -1,18 +1,19 @@
 // The one command contract between the renderer and whichever host runs it (Electron main or the
 // `serve` host). Every command is declared once here: its name, its runtime argument schema and its
 // result type. ipcMain, preload, the serve host, the CLI and the renderer client all derive from it.
-// This file must stay free of `electron` imports: the renderer and the headless host import it too.
+// The renderer imports only its types; preload reads the names from command-names.ts.
 import * as v from 'valibot';
+import { returns, type Returns } from './returns.ts';
+import type { CommandName } from './command-names.ts';
+import type { SearchIndexState } from './events.ts';
+import { LOCALE_SETTINGS, SETTINGS_BOUNDS, SETTINGS_DEFAULTS, THEMES } from './settings-defaults.ts';
 import type {
   Article,
   ArticleSummary,
-  ImportProgress,
   ImportReport,
-  LibraryChange,
   ListPage,
   SidebarCounts,
 } from '../library/model.ts';
-import { SETTINGS_BOUNDS, SETTINGS_DEFAULTS } from '../library/settings-defaults.ts';
 import type { SearchResult } from '../search/types.ts';
 import {
   AnnotationColorSchema,
@@ -29,9 +30,7 @@ export type {
   Block,
   BlockKind,
   ImportFailure,
-  ImportProgress,
   ImportReport,
-  LibraryChange,
   ListPage,
   ListQuery,
   ListSort,
@@ -42,12 +41,6 @@ export type {
 export type { SearchHit, SearchResult } from '../search/types.ts';
 export type { Annotation, AnnotationColor, ColorLabels } from '../annotations/model.ts';
 export type { JsonLdAnnotationCollection } from '../annotations/jsonld-export.ts';
-
-/** Phantom marker that carries a command's result type without any runtime cost. */
-interface Returns<T> {
-  readonly __result?: T;
-}
-const returns = <T>(): Returns<T> => ({});
 
 type ArgsSchema = v.GenericSchema<unknown, unknown>;
 
@@ -136,8 +129,8 @@ export const SearchFiltersSchema = v.strictObject({
   starred: v.optional(v.boolean()),
 });
 
-export const ThemeSchema = v.picklist(['system', 'light', 'dark', 'sepia']);
-export const LocaleSettingSchema = v.picklist(['system', 'vi', 'en']);
+export const ThemeSchema = v.picklist(THEMES);
+export const LocaleSettingSchema = v.picklist(LOCALE_SETTINGS);
 
 /** UI preferences, persisted in the library so they survive restarts whatever the host's origin. */
 export const SettingsSchema = v.strictObject({
@@ -175,8 +168,6 @@ export interface ExportPayload {
   /** Articles exported; their annotations follow them in the file. */
   count: number;
 }
-
-export type SearchIndexState = 'loading' | 'building' | 'ready';
 
 export const commands = {
   'app.info': command('Version, library folder and runtime of the running app.', NoArgs, returns<AppInfo>()),
@@ -291,77 +282,12 @@ export const commands = {
     returns<SearchResult>(),
   ),
   'search.status': command('Whether the search index is ready.', NoArgs, returns<{ state: SearchIndexState }>()),
-} as const;
+} as const satisfies Record<CommandName, CommandSpec<ArgsSchema, unknown>>;
 
 export type Commands = typeof commands;
-export type CommandName = keyof Commands;
 export type CommandArgs<N extends CommandName> = v.InferInput<Commands[N]['args']>;
 export type CommandResult<N extends CommandName> = Commands[N]['result'] extends Returns<infer R> ? R : never;
-export const commandNames = Object.keys(commands) as CommandName[];
 
-export function isCommandName(name: string): name is CommandName {
-  return Object.prototype.hasOwnProperty.call(commands, name);
-}
-
-/** Events from the host to the renderer. */
-export const events = {
-  'import.progress': returns<ImportProgress>(),
-  'library.changed': returns<LibraryChange>(),
-  'search.state': returns<{ state: SearchIndexState }>(),
-  /** Application-menu actions the renderer carries out (import, export, theme, language, about). */
-  'menu.action': returns<MenuAction>(),
-} as const;
-
-export type MenuAction =
-  | { action: 'import' }
-  | { action: 'export' }
-  | { action: 'settings' }
-  | { action: 'theme'; theme: v.InferOutput<typeof ThemeSchema> }
-  | { action: 'locale'; locale: v.InferOutput<typeof LocaleSettingSchema> }
-  | { action: 'about' };
-
-export type EventName = keyof typeof events;
-export type EventPayload<E extends EventName> = (typeof events)[E] extends Returns<infer P> ? P : never;
-export const eventNames = Object.keys(events) as EventName[];
-
-export type CommandErrorCode = 'invalid-arguments' | 'unknown-command' | 'not-found' | 'unsupported' | 'failed';
-
-/**
- * Why a command was refused, as data, for the UI to say in its own language; `message` keeps the
- * English wording the CLI prints. Failures the host did not foresee come without one.
- */
-export type FailureReason =
-  | { kind: 'move.not-absolute' }
-  | { kind: 'move.same-folder' }
-  | { kind: 'move.inside-library' }
-  | { kind: 'move.not-a-folder'; path: string }
-  | { kind: 'move.not-empty'; path: string }
-  | { kind: 'move.parent-missing'; path: string }
-  | { kind: 'move.copy-mismatch'; path: string }
-  | { kind: 'backup.is-folder'; path: string }
-  | { kind: 'backup.folder-missing'; path: string }
-  | { kind: 'article.not-found'; id: string }
-  | { kind: 'export.unknown-articles' }
-  | { kind: 'annotation.article-not-found' }
-  | { kind: 'annotation.not-found' }
-  | { kind: 'annotation.quote-not-found' }
-  | { kind: 'annotation.invalid-range' }
-  | { kind: 'annotation.invalid-input' };
-
-export interface CommandErrorBody {
-  code: CommandErrorCode;
-  message: string;
-  reason?: FailureReason;
-}
-
-/** Every host answers a call with this envelope, so errors cross IPC and HTTP intact. */
-export type CommandOutcome<R> = { ok: true; value: R } | { ok: false; error: CommandErrorBody };
-
-/** What preload exposes as `window.newsroom`, and what the HTTP transport imitates. */
-export interface NewsroomBridge {
-  call(name: string, args: unknown): Promise<CommandOutcome<unknown>>;
-  on(event: EventName, listener: (payload: unknown) => void): () => void;
-}
 
 /** Checks arguments against the command's schema; returns a one-line message on failure. */
 export function validateArgs<N extends CommandName>(

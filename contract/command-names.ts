@@ -1,0 +1,42 @@
+// The names of every command and event, as data with no imports: preload checks calls against
+// them without bundling the schemas. \`commands.ts\` and \`events.ts\` must declare exactly these
+// (checked by the type checker through \`satisfies\`).
+
+export const COMMAND_NAMES = [
+  'app.info',
+  'settings.get',
+  'settings.update',
+  'library.list',
+  'library.counts',
+  'library.get',
+  'library.open',
+  'library.update',
+  'library.trash',
+  'library.restore',
+  'library.emptyTrash',
+  'library.importFiles',
+  'library.importPaths',
+  'library.importUrls',
+  'library.cancelImport',
+  'library.export',
+  'library.move',
+  'library.backup',
+  'annotations.list',
+  'annotations.create',
+  'annotations.update',
+  'annotations.delete',
+  'annotations.restore',
+  'annotations.labels',
+  'annotations.renameColor',
+  'annotations.export',
+  'search.query',
+  'search.status',
+] as const;
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
+export const EVENT_NAMES = ['import.progress', 'library.changed', 'search.state', 'menu.action'] as const;
+export type EventName = (typeof EVENT_NAMES)[number];
+
+export function isCommandName(name: string): name is CommandName {
+  return (COMMAND_NAMES as readonly string[]).includes(name);
+}

@@ -1,0 +1,35 @@
+// How a refusal crosses every host: a code, the English message the CLI prints, and the reason as
+// data for the UI to word in its own language. Plain types only.
+
+export type CommandErrorCode = 'invalid-arguments' | 'unknown-command' | 'not-found' | 'unsupported' | 'failed';
+
+/**
+ * Why a command was refused, as data, for the UI to say in its own language; `message` keeps the
+ * English wording the CLI prints. Failures the host did not foresee come without one.
+ */
+export type FailureReason =
+  | { kind: 'move.not-absolute' }
+  | { kind: 'move.same-folder' }
+  | { kind: 'move.inside-library' }
+  | { kind: 'move.not-a-folder'; path: string }
+  | { kind: 'move.not-empty'; path: string }
+  | { kind: 'move.parent-missing'; path: string }
+  | { kind: 'move.copy-mismatch'; path: string }
+  | { kind: 'backup.is-folder'; path: string }
+  | { kind: 'backup.folder-missing'; path: string }
+  | { kind: 'article.not-found'; id: string }
+  | { kind: 'export.unknown-articles' }
+  | { kind: 'annotation.article-not-found' }
+  | { kind: 'annotation.not-found' }
+  | { kind: 'annotation.quote-not-found' }
+  | { kind: 'annotation.invalid-range' }
+  | { kind: 'annotation.invalid-input' };
+
+export interface CommandErrorBody {
+  code: CommandErrorCode;
+  message: string;
+  reason?: FailureReason;
+}
+
+/** Every host answers a call with this envelope, so errors cross IPC and HTTP intact. */
+export type CommandOutcome<R> = { ok: true; value: R } | { ok: false; error: CommandErrorBody };
