@@ -4,7 +4,8 @@ import { exportArticleMarkdown } from '../annotations/markdown-export.ts';
 import type { Annotation, AnnotationColor, ArticleReference, ColorLabels, ImportedAnnotation } from '../annotations/model.ts';
 import { sortInReadingOrder } from '../annotations/reading-order.ts';
 import { NotFoundError } from './library-errors.ts';
-import type { AddResult, Article } from './model.ts';
+import type { AddResult } from './model.ts';
+import type { Article } from '../contract/article.ts';
 
 /** A library write that tells search and listeners which articles changed, once it is committed. */
 export type ChangeWrite = <T>(work: () => { result: T; changed: string[] }) => T;

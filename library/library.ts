@@ -12,24 +12,11 @@ import { titleSortKey } from './title-sort-key.ts';
 import { addFilterConditions, orderClause, whereClause, type SqlValue } from './list-query.ts';
 import { migrate } from './migrations.ts';
 import { ANNOTATION_IMPORT_RECORD } from './model.ts';
-import type {
-  AnnotationImportRecord,
-  SearchFilters,
-  AddResult,
-  Article,
-  ArticleDraft,
-  ArticlePatch,
-  ArticleState,
-  ArticleSummary,
-  ExportedArticle,
-  LibraryChange,
-  ListPage,
-  ListQuery,
-  NamedCount,
-  SearchDocument,
-  SearchDocumentSource,
-  SidebarCounts,
-} from './model.ts';
+import type { AddResult, AnnotationImportRecord, ArticleDraft, ExportedArticle } from './model.ts';
+import type { Article, ArticlePatch, ArticleState, ArticleSummary, ListPage, ListQuery, NamedCount, SidebarCounts } from '../contract/article.ts';
+import type { SearchFilters } from '../contract/commands.ts';
+import type { LibraryChange } from '../contract/library-change.ts';
+import type { SearchDocument, SearchDocumentSource } from '../search/search-document.ts';
 import { contentHash, countWords, excerptOf, readingMinutes } from './text-stats.ts';
 import { canonicalUrlKey } from './url-canonical.ts';
 
