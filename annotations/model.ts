@@ -11,6 +11,7 @@ import {
   type TextPositionSelector,
   type TextQuoteSelector,
 } from '../contract/annotation.ts';
+import type { Article } from '../contract/article.ts';
 
 export { ANNOTATION_COLORS, DEFAULT_ANNOTATION_COLOR, DEFAULT_COLOR_LABELS } from '../contract/annotation-colors.ts';
 export type { AnnotationColor, ColorLabels } from '../contract/annotation-colors.ts';
@@ -95,4 +96,18 @@ export const ColorLabelsSchema = v.object({
 
 export function isAnnotationColor(value: unknown): value is AnnotationColor {
   return typeof value === 'string' && (ANNOTATION_COLORS as readonly string[]).includes(value);
+}
+
+/** What annotations need to know of the article they are on: enough to name it in an export. */
+export type AnnotatedArticle = Pick<Article, 'id' | 'title' | 'source' | 'url' | 'publishedAt'>;
+
+/** A highlight read back from an article's Markdown or a JSON-LD export, not yet placed. */
+export const ANNOTATION_IMPORT_RECORD = 'annotation-import';
+
+/** What an import runner hands the library for each such highlight: the annotation and the article the file names. */
+export interface AnnotationImportRecord {
+  format: 'newsroom-reader/1';
+  type: typeof ANNOTATION_IMPORT_RECORD;
+  article: ArticleReference;
+  annotation: Omit<ImportedAnnotation, 'articleId'>;
 }

@@ -59,7 +59,7 @@ export function createHandlers({ app, jobs }: HandlerDependencies): CommandHandl
     'library.open': ({ id }) => {
       const article = app.library.get(id);
       if (!article) throw new CommandError('not-found', `No article with id ${id}`, { kind: 'article.not-found', id });
-      return { article, annotations: app.library.highlights.forArticle(id) };
+      return { article, annotations: app.library.annotations.forArticle(id) };
     },
     'library.update': ({ id, patch }) => app.library.update(id, patch),
     'library.trash': ({ ids }) => ({ count: app.library.trash(ids) }),

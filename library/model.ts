@@ -1,7 +1,6 @@
 // The library's own records: what an importer hands it, what an add reports, one line of its
 // export. The article types every layer shares live in contract/article.ts.
 import type { Block, ArticleState } from '../contract/article.ts';
-import type { ArticleReference, ImportedAnnotation } from '../annotations/model.ts';
 
 // Re-exported so the importers, which build articles for the library, name them in one place.
 export type { Block, BlockKind } from '../contract/article.ts';
@@ -49,15 +48,4 @@ export interface ExportedArticle {
   origin: string;
   contentHash: string;
   state: ArticleState;
-}
-
-/** A highlight read back from an article's Markdown or a JSON-LD export, not yet placed. */
-export const ANNOTATION_IMPORT_RECORD = 'annotation-import';
-
-/** What the library receives for each annotation: the annotation and the article the file names. */
-export interface AnnotationImportRecord {
-  format: 'newsroom-reader/1';
-  type: typeof ANNOTATION_IMPORT_RECORD;
-  article: ArticleReference;
-  annotation: Omit<ImportedAnnotation, 'articleId'>;
 }

@@ -32,16 +32,20 @@ export function sourceFiles(root: string): string[] {
   return found.sort();
 }
 
-interface RawImport {
+export interface WrittenImport {
   specifier: string;
   typeOnly: boolean;
-  position: number;
+  line: number;
 }
 
-function importsOf(source: ts.SourceFile): RawImport[] {
-  const found: RawImport[] = [];
+/** Every module specifier a TypeScript source names, package imports included. */
+export function importsOf(fileName: string, text: string): WrittenImport[] {
+  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const found: WrittenImport[] = [];
   const add = (literal: ts.Expression | undefined, typeOnly: boolean): void => {
-    if (literal && ts.isStringLiteralLike(literal)) found.push({ specifier: literal.text, typeOnly, position: literal.getStart(source) });
+    if (literal && ts.isStringLiteralLike(literal)) {
+      found.push({ specifier: literal.text, typeOnly, line: source.getLineAndCharacterOfPosition(literal.getStart(source)).line + 1 });
+    }
   };
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node)) {
@@ -78,9 +82,7 @@ export function importGraph(root: string, files: readonly string[] = sourceFiles
   const edges: ImportEdge[] = [];
   const unresolved: ImportEdge[] = [];
   for (const file of files) {
-    const text = readFileSync(join(root, file), 'utf8');
-    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-    for (const raw of importsOf(source)) {
+    for (const raw of importsOf(file, readFileSync(join(root, file), 'utf8'))) {
       if (!raw.specifier.startsWith('.')) continue;
       const target = resolveSpecifier(file, raw.specifier, known);
       const edge: ImportEdge = {
@@ -88,7 +90,7 @@ export function importGraph(root: string, files: readonly string[] = sourceFiles
         to: target ?? posix.normalize(posix.join(posix.dirname(file), raw.specifier)),
         specifier: raw.specifier,
         typeOnly: raw.typeOnly,
-        line: source.getLineAndCharacterOfPosition(raw.position).line + 1,
+        line: raw.line,
       };
       if (target) edges.push(edge);
       // Assets (CSS, JSON) are not modules of a layer; only a missing .ts/.js is a broken import.
