@@ -154,7 +154,7 @@ describe('the repository', () => {
     const cycles = findCycles(graph.keys(), (folder) => graph.get(folder) ?? []).map((cycle) => {
       // Name one file import for each step, so the cycle can be broken where it is.
       const steps = cycle.slice(1).map((to, index) => crossing.find((edge) => folderOf(edge.from) === cycle[index] && folderOf(edge.to) === to)!);
-      return steps.map((edge) => `${edge.from} → ${edge.to}`).join(', ');
+      return `${cycle.join(' → ')} (${steps.map((edge) => `${edge.from} → ${edge.to}`).join(', ')})`;
     });
     expect(cycles).toEqual([]);
   });
