@@ -7,7 +7,7 @@ import {
   AnnotationColorSchema,
   TextPositionSelectorSchema,
   TextQuoteSelectorSchema,
-  type AnnotationStatus,
+  type Annotation,
   type TextPositionSelector,
   type TextQuoteSelector,
 } from '../contract/annotation.ts';
@@ -55,18 +55,9 @@ export type ArticleResolver = (reference: ArticleReference) => string | null;
 export const resolveByExportedId: ArticleResolver = (reference) => reference.id;
 
 /** One annotation as a line of the library's NDJSON export. */
-export interface ExportedAnnotation {
+export interface ExportedAnnotation extends Annotation {
   format: 'newsroom-reader/1';
   type: 'annotation';
-  id: string;
-  articleId: string;
-  quote: TextQuoteSelector;
-  position: TextPositionSelector;
-  status: AnnotationStatus;
-  color: AnnotationColor;
-  note: string;
-  created: string;
-  updated: string;
 }
 
 // --- Runtime schemas for records that arrive from outside (export files, IPC) ---

@@ -30,8 +30,11 @@ export interface ArticleSummary extends ArticleState {
   title: string;
   author: string | null;
   source: string | null;
+  /** Canonical URL, when known. */
   url: string | null;
+  /** BCP 47 primary language, e.g. "vi" or "en". */
   language: string;
+  /** ISO 8601, when the text or the metadata gives it. */
   publishedAt: string | null;
   importedAt: string;
   wordCount: number;
@@ -41,9 +44,11 @@ export interface ArticleSummary extends ArticleState {
 }
 
 export interface Article extends ArticleSummary {
+  /** NFC plain text; paragraphs separated by "\n\n". Blocks index into it. */
   body: string;
   blocks: Block[];
   contentHash: string;
+  /** Where it came from: a file path or a URL. */
   origin: string;
 }
 
