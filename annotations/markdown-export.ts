@@ -1,18 +1,11 @@
 // An article's highlights and notes as a Markdown document a journalist can paste anywhere. Hidden
 // comments carry what the text does not show (ids, times, context), so the parser loses nothing.
-import type { Annotation, ColorLabels } from './model.ts';
+import type { AnnotatedArticle, Annotation, ColorLabels } from './model.ts';
 import { ANNOTATION_END_MARKER, escapeMarkdownText, metadataComment, protectNoteLines } from './markdown-text.ts';
 import { sortInReadingOrder } from './reading-order.ts';
 
-export interface MarkdownArticle {
-  id: string;
-  title: string;
-  source: string | null;
-  url: string | null;
-  publishedAt: string | null;
-}
 
-export function exportArticleMarkdown(article: MarkdownArticle, annotations: readonly Annotation[], labels: ColorLabels): string {
+export function exportArticleMarkdown(article: AnnotatedArticle, annotations: readonly Annotation[], labels: ColorLabels): string {
   const ordered = sortInReadingOrder(annotations.filter((annotation) => annotation.articleId === article.id));
   const placed = ordered.filter((annotation) => annotation.status === 'anchored');
   const orphans = ordered.filter((annotation) => annotation.status === 'orphan');
@@ -26,7 +19,7 @@ export function exportArticleMarkdown(article: MarkdownArticle, annotations: rea
   return `${parts.join('\n\n')}\n`;
 }
 
-function articleDetails(article: MarkdownArticle): string {
+function articleDetails(article: AnnotatedArticle): string {
   const lines: string[] = [];
   if (article.source) lines.push(`- Source: ${escapeMarkdownText(article.source)}`);
   if (article.url) lines.push(`- URL: <${article.url.replace(/[<>\s]/g, encodeURIComponent)}>`);

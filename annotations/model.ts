@@ -1,52 +1,27 @@
-// The annotation model: highlights and notes on an article, anchored with W3C Web Annotation
-// selectors so they survive edits to the article text. Plain data only; crosses IPC and HTTP as JSON.
+// The annotation core's own model: anchoring results, records read from or written to export files.
+// The Annotation itself and its selectors are shared by every layer and live in contract/annotation.ts.
 import * as v from 'valibot';
 
 import { ANNOTATION_COLORS, type AnnotationColor } from '../contract/annotation-colors.ts';
+import {
+  AnnotationColorSchema,
+  TextPositionSelectorSchema,
+  TextQuoteSelectorSchema,
+  type Annotation,
+  type TextPositionSelector,
+  type TextQuoteSelector,
+} from '../contract/annotation.ts';
+import type { Article } from '../contract/article.ts';
 
 export { ANNOTATION_COLORS, DEFAULT_ANNOTATION_COLOR, DEFAULT_COLOR_LABELS } from '../contract/annotation-colors.ts';
 export type { AnnotationColor, ColorLabels } from '../contract/annotation-colors.ts';
-
-/** W3C TextQuoteSelector: the highlighted text with some context on either side (NFC). */
-export interface TextQuoteSelector {
-  type: 'TextQuoteSelector';
-  exact: string;
-  prefix: string;
-  suffix: string;
-}
-
-/** W3C TextPositionSelector: UTF-16 offsets into the stored NFC body, end exclusive. */
-export interface TextPositionSelector {
-  type: 'TextPositionSelector';
-  start: number;
-  end: number;
-}
+export { AnnotationColorSchema, TextPositionSelectorSchema, TextQuoteSelectorSchema } from '../contract/annotation.ts';
+export type { Annotation, AnnotationStatus, TextPositionSelector, TextQuoteSelector } from '../contract/annotation.ts';
 
 export interface AnnotationSelectors {
   quote: TextQuoteSelector;
   /** Missing for annotations imported from tools that only record the quote. */
   position?: TextPositionSelector | null;
-}
-
-/**
- * 'orphan': the quote could not be placed in the current article text. The annotation keeps its
- * quote, note and last known position so it is never lost and can be re-placed later.
- */
-export type AnnotationStatus = 'anchored' | 'orphan';
-
-export interface Annotation {
-  id: string;
-  articleId: string;
-  quote: TextQuoteSelector;
-  position: TextPositionSelector;
-  status: AnnotationStatus;
-  color: AnnotationColor;
-  /** Plain text or Markdown; '' when there is none. */
-  note: string;
-  /** ISO 8601. */
-  created: string;
-  /** ISO 8601; changes when the note or colour changes. */
-  updated: string;
 }
 
 export type AnchorMethod = 'position' | 'quote' | 'fuzzy';
@@ -80,37 +55,12 @@ export type ArticleResolver = (reference: ArticleReference) => string | null;
 export const resolveByExportedId: ArticleResolver = (reference) => reference.id;
 
 /** One annotation as a line of the library's NDJSON export. */
-export interface ExportedAnnotation {
+export interface ExportedAnnotation extends Annotation {
   format: 'newsroom-reader/1';
   type: 'annotation';
-  id: string;
-  articleId: string;
-  quote: TextQuoteSelector;
-  position: TextPositionSelector;
-  status: AnnotationStatus;
-  color: AnnotationColor;
-  note: string;
-  created: string;
-  updated: string;
 }
 
 // --- Runtime schemas for records that arrive from outside (export files, IPC) ---
-
-const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
-
-export const AnnotationColorSchema = v.picklist(ANNOTATION_COLORS);
-
-export const TextQuoteSelectorSchema = v.object({
-  type: v.literal('TextQuoteSelector'),
-  exact: v.pipe(v.string(), v.minLength(1, 'the quote is empty')),
-  prefix: v.optional(v.string(), ''),
-  suffix: v.optional(v.string(), ''),
-});
-
-export const TextPositionSelectorSchema = v.pipe(
-  v.object({ type: v.literal('TextPositionSelector'), start: offset, end: offset }),
-  v.check((selector) => selector.end >= selector.start, 'the position ends before it starts'),
-);
 
 const isoTime = v.pipe(v.string(), v.isoTimestamp());
 
@@ -137,4 +87,18 @@ export const ColorLabelsSchema = v.object({
 
 export function isAnnotationColor(value: unknown): value is AnnotationColor {
   return typeof value === 'string' && (ANNOTATION_COLORS as readonly string[]).includes(value);
+}
+
+/** What annotations need to know of the article they are on: enough to name it in an export. */
+export type AnnotatedArticle = Pick<Article, 'id' | 'title' | 'source' | 'url' | 'publishedAt'>;
+
+/** A highlight read back from an article's Markdown or a JSON-LD export, not yet placed. */
+export const ANNOTATION_IMPORT_RECORD = 'annotation-import';
+
+/** What an import runner hands the library for each such highlight: the annotation and the article the file names. */
+export interface AnnotationImportRecord {
+  format: 'newsroom-reader/1';
+  type: typeof ANNOTATION_IMPORT_RECORD;
+  article: ArticleReference;
+  annotation: Omit<ImportedAnnotation, 'articleId'>;
 }

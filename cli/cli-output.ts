@@ -1,4 +1,4 @@
-import type { ArticleSummary } from '../library/model.ts';
+import type { ArticleSummary } from '../contract/index.ts';
 
 export interface CliIo {
   out: (text: string) => void;

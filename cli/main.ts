@@ -5,7 +5,7 @@ import { AppContext } from '../commands/app-context.ts';
 import { appVersion } from '../commands/app-version.ts';
 import { resolveLibraryDir, usesRememberedLibrary, writeLibraryPointer } from '../commands/library-location.ts';
 import type { CommandName, CommandResult } from '../contract/index.ts';
-import type { ImportReport } from '../library/model.ts';
+import type { ImportReport } from '../contract/index.ts';
 import { startServeHost } from '../serve/index.ts';
 import { printJson, processIo, summaryLine, type CliIo } from './cli-output.ts';
 import { annotate, exportAnnotations, listAnnotations } from './annotation-commands.ts';

@@ -5,15 +5,14 @@ import type { AppInfo } from '../contract/index.ts';
 import { appName, appVersion } from './app-version.ts';
 import { createDispatcher, type Dispatch } from './dispatcher.ts';
 import { EventBus } from './event-bus.ts';
-import { createHandlers, type HostServices } from './handlers.ts';
+import type { HandlerContext } from './handler-context.ts';
+import { createHandlers } from './handlers.ts';
 import { ImportJobs } from './import-jobs.ts';
 import { copyLibraryTo } from './library-relocation.ts';
 
 export interface AppContextOptions {
   libraryDir: string;
   runtime: AppInfo['runtime'];
-  /** What only a particular host can do (native dialogs); absent in `serve` and the CLI. */
-  host?: HostServices;
   onUnexpectedError?: (command: string, error: unknown) => void;
   /** Where the host remembers the library's new folder for the next start. */
   onLibraryMoved?: (libraryDir: string) => void;
@@ -23,7 +22,7 @@ export interface AppContextOptions {
  * Everything a host needs: the library (source of truth), the derived search index, the event bus
  * and the validated command dispatcher. Electron main, `serve` and the CLI each open one of these.
  */
-export class AppContext {
+export class AppContext implements HandlerContext {
   #library: Library;
   #search: SearchIndexManager;
   readonly events = new EventBus();
@@ -47,7 +46,7 @@ export class AppContext {
     };
     const jobs = new ImportJobs();
     this.dispatch = createDispatcher(
-      createHandlers({ app: this, jobs, host: options.host ?? {} }),
+      createHandlers({ app: this, jobs }),
       options.onUnexpectedError,
     );
     this.#listen();

@@ -4,26 +4,20 @@ import * as v from 'valibot';
 import { runImport, type ImportTarget } from '../importers/index.ts';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../contract/index.ts';
 import type { ImportReport } from '../library/model.ts';
-import type { AppContext } from './app-context.ts';
 import { CommandError } from './command-error.ts';
 import type { CommandHandlers } from './dispatcher.ts';
+import type { HandlerContext } from './handler-context.ts';
 import type { ImportJobs } from './import-jobs.ts';
 import { annotationHandlers } from './annotation-handlers.ts';
 
-/** Capabilities only some hosts have. Electron main provides native dialogs; `serve` and the CLI do not. */
-export interface HostServices {
-  chooseImportPaths?: () => Promise<string[]>;
-}
-
-interface HandlerContext {
-  app: AppContext;
+interface HandlerDependencies {
+  app: HandlerContext;
   jobs: ImportJobs;
-  host: HostServices;
 }
 
 const SETTINGS_KEY = 'ui.settings';
 
-export function createHandlers({ app, jobs }: HandlerContext): CommandHandlers {
+export function createHandlers({ app, jobs }: HandlerDependencies): CommandHandlers {
   const { events } = app;
   // Read at call time: moving the library swaps what the context holds.
 
@@ -65,7 +59,7 @@ export function createHandlers({ app, jobs }: HandlerContext): CommandHandlers {
     'library.open': ({ id }) => {
       const article = app.library.get(id);
       if (!article) throw new CommandError('not-found', `No article with id ${id}`, { kind: 'article.not-found', id });
-      return { article, annotations: app.library.highlights.forArticle(id) };
+      return { article, annotations: app.library.annotations.forArticle(id) };
     },
     'library.update': ({ id, patch }) => app.library.update(id, patch),
     'library.trash': ({ ids }) => ({ count: app.library.trash(ids) }),

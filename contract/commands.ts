@@ -7,40 +7,11 @@ import { returns, type Returns } from './returns.ts';
 import type { CommandName } from './command-names.ts';
 import type { SearchIndexState } from './events.ts';
 import { LOCALE_SETTINGS, SETTINGS_BOUNDS, SETTINGS_DEFAULTS, THEMES } from './settings-defaults.ts';
-import type {
-  Article,
-  ArticleSummary,
-  ImportReport,
-  ListPage,
-  SidebarCounts,
-} from '../library/model.ts';
-import type { SearchResult } from '../search/types.ts';
-import {
-  AnnotationColorSchema,
-  TextPositionSelectorSchema,
-  TextQuoteSelectorSchema,
-  type Annotation,
-  type ColorLabels,
-} from '../annotations/model.ts';
-
-export type {
-  Article,
-  ArticlePatch,
-  ArticleSummary,
-  Block,
-  BlockKind,
-  ImportFailure,
-  ImportReport,
-  ListPage,
-  ListQuery,
-  ListSort,
-  ListView,
-  NamedCount,
-  SidebarCounts,
-} from '../library/model.ts';
-export type { SearchHit, SearchResult } from '../search/types.ts';
-export type { Annotation, AnnotationColor, ColorLabels } from '../annotations/model.ts';
-export type { JsonLdAnnotationCollection } from '../annotations/jsonld-export.ts';
+import type { Article, ArticleSummary, ListPage, SidebarCounts } from './article.ts';
+import type { ImportReport } from './import-report.ts';
+import type { SearchResult } from './search-result.ts';
+import type { ColorLabels } from './annotation-colors.ts';
+import { AnnotationColorSchema, TextPositionSelectorSchema, TextQuoteSelectorSchema, type Annotation } from './annotation.ts';
 
 type ArgsSchema = v.GenericSchema<unknown, unknown>;
 

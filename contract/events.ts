@@ -1,5 +1,6 @@
 // Events from a host to the renderer: one declaration of each name and payload type.
-import type { ImportProgress, LibraryChange } from '../library/model.ts';
+import type { ImportProgress } from './import-report.ts';
+import type { LibraryChange } from './library-change.ts';
 import { returns, type Returns } from './returns.ts';
 import type { EventName } from './command-names.ts';
 import type { LocaleSetting, Theme } from './settings-defaults.ts';

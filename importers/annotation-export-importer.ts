@@ -3,8 +3,7 @@
 import { AnnotationError } from '../annotations/annotation-error.ts';
 import { parseAnnotationsJsonLd } from '../annotations/jsonld-import.ts';
 import { parseAnnotationsMarkdown } from '../annotations/markdown-import.ts';
-import type { ArticleReference, ImportedAnnotation } from '../annotations/model.ts';
-import { ANNOTATION_IMPORT_RECORD } from '../library/model.ts';
+import { ANNOTATION_IMPORT_RECORD, type ArticleReference, type ImportedAnnotation } from '../annotations/model.ts';
 import { extensionOf, mediaType } from './format-sniff.ts';
 import { failedItem } from './import-failure.ts';
 import { ImportInputError, type ImportInput, type Importer, type ParsedItem } from './import-types.ts';

@@ -1,4 +1,4 @@
-import type { Article, ArticleSummary, Block } from './model.ts';
+import type { Article, ArticleSummary, Block } from '../contract/article.ts';
 
 /** Columns a list row needs; the body is left out so a 50,000-row list stays cheap. */
 export const SUMMARY_COLUMNS = `id, title, author, source, url, language, published_at, imported_at, word_count,

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { backup as sqliteBackup, type DatabaseSync, type StatementSync } from 'node:sqlite';
-import { AnnotationStore } from '../annotations/annotation-store.ts';
-import { LibraryAnnotations } from './library-annotations.ts';
+import { AnnotationService } from '../annotations/annotation-service.ts';
 import { ARTICLE_COLUMNS, BODY_COLUMN, SUMMARY_COLUMNS, toArticle, toSummary, type Row } from './article-rows.ts';
 import { inTransaction, openDatabase } from './database.ts';
 import { validateDraft, validateRecord } from './draft-validation.ts';
@@ -11,25 +10,11 @@ import { NotFoundError } from './library-errors.ts';
 import { titleSortKey } from './title-sort-key.ts';
 import { addFilterConditions, orderClause, whereClause, type SqlValue } from './list-query.ts';
 import { migrate } from './migrations.ts';
-import { ANNOTATION_IMPORT_RECORD } from './model.ts';
-import type {
-  AnnotationImportRecord,
-  SearchFilters,
-  AddResult,
-  Article,
-  ArticleDraft,
-  ArticlePatch,
-  ArticleState,
-  ArticleSummary,
-  ExportedArticle,
-  LibraryChange,
-  ListPage,
-  ListQuery,
-  NamedCount,
-  SearchDocument,
-  SearchDocumentSource,
-  SidebarCounts,
-} from './model.ts';
+import type { AddResult, ArticleDraft, ExportedArticle } from './model.ts';
+import type { Article, ArticlePatch, ArticleState, ArticleSummary, ListPage, ListQuery, NamedCount, SidebarCounts } from '../contract/article.ts';
+import type { SearchFilters } from '../contract/commands.ts';
+import type { LibraryChange } from '../contract/library-change.ts';
+import type { SearchDocument, SearchDocumentSource } from '../search/search-document.ts';
 import { contentHash, countWords, excerptOf, readingMinutes } from './text-stats.ts';
 import { canonicalUrlKey } from './url-canonical.ts';
 
@@ -40,9 +25,8 @@ export class Library implements SearchDocumentSource {
   readonly dir: string;
   readonly dbPath: string;
   readonly db: DatabaseSync;
-  /** The raw store, for reads inside library transactions; changes go through `highlights`. */
-  readonly annotations: AnnotationStore;
-  readonly highlights: LibraryAnnotations;
+  /** Highlights and notes: their own service, writing through this library's transactions. */
+  readonly annotations: AnnotationService;
   readonly #listeners = new Set<ChangeListener>();
   readonly #statements = new Map<string, StatementSync>();
   #searchable: { key: string; ids: ReadonlySet<string> } | null = null;
@@ -52,17 +36,17 @@ export class Library implements SearchDocumentSource {
     this.dbPath = join(dir, 'library.sqlite');
     this.db = openDatabase(this.dbPath);
     migrate(this.db, this.dbPath);
-    this.annotations = new AnnotationStore(this.db);
-    this.highlights = new LibraryAnnotations(
-      this.annotations,
-      (work) => this.#write(work),
-      (id) => this.get(id),
-      (url) => {
+    // The library lends the service its connection, its committed writes and its article lookups.
+    this.annotations = new AnnotationService({
+      db: this.db,
+      write: (work) => this.#write(work),
+      article: (id) => this.get(id),
+      articleIdForUrl: (url) => {
         const key = canonicalUrlKey(url);
         const row = key ? (this.#sql('SELECT id FROM articles WHERE url_key = ?').get(key) as Row | undefined) : undefined;
         return row ? String(row.id) : null;
       },
-    );
+    });
   }
 
   static open(dir: string): Library {
@@ -199,7 +183,7 @@ export class Library implements SearchDocumentSource {
       this.#sql('UPDATE article_content SET body = ?, blocks = ? WHERE article_id = ?').run(draft.body, JSON.stringify(draft.blocks), id);
       const insertTag = this.#sql('INSERT OR IGNORE INTO article_tags (article_id, tag) VALUES (?, ?)');
       for (const tag of draft.tags.map((t) => t.trim()).filter(Boolean)) insertTag.run(id, tag);
-      const report = this.annotations.reanchorArticle(id, draft.body);
+      const report = this.annotations.reanchor(id, draft.body);
       return { result: { status: 'updated', id, orphaned: report.orphaned.length } as AddResult, changed: [id] };
     });
   }
@@ -221,18 +205,9 @@ export class Library implements SearchDocumentSource {
     });
   }
 
-  /** Restores an annotation line of a library export; other record types are not ours. */
+  /** Restores an annotation record (a library export's line, or one read from an annotation export); other types are not ours. */
   restoreOther(record: { type: string }): AddResult | null {
-    if (record.type === ANNOTATION_IMPORT_RECORD) {
-      const { article, annotation } = record as AnnotationImportRecord;
-      return this.highlights.importOne(article, annotation);
-    }
-    if (record.type !== 'annotation') return null;
-    return this.#write(() => {
-      const result = this.annotations.restoreRecord(record);
-      const articleId = (record as { articleId?: unknown }).articleId;
-      return { result, changed: result.status === 'imported' && typeof articleId === 'string' ? [articleId] : [] };
-    });
+    return this.annotations.restoreRecord(record);
   }
 
   get(id: string): Article | null {

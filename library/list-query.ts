@@ -1,4 +1,4 @@
-import type { ListQuery } from './model.ts';
+import type { ListQuery } from '../contract/article.ts';
 
 export type SqlValue = string | number;
 

@@ -1,7 +1,7 @@
 // The inverted index in flat typed arrays. lunr's own index keeps one object per posting and could
 // not hold 20,000 600-syllable articles in under a gigabyte or load them in seconds; this layout
 // holds each posting in six bytes (plus two or four per position) and loads by mapping the file's bytes.
-import type { SearchDocument } from '../library/model.ts';
+import type { SearchDocument } from './search-document.ts';
 import { GrowableUint32 } from './growable-array.ts';
 import { FIELD_NAMES, FIELDS, toIndexedDocument, type FieldName } from './index-fields.ts';
 

@@ -1,4 +1,4 @@
-import type { SearchDocument } from '../library/model.ts';
+import type { SearchDocument } from './search-document.ts';
 import type { ParsedQuery, QueryWord } from './query-parser.ts';
 import { allowsTypos, withinOneEdit } from './word-match.ts';
 import { FoldedTokens } from './folded-tokens.ts';

@@ -1,4 +1,4 @@
-import type { SearchDocument } from '../library/model.ts';
+import type { SearchDocument } from './search-document.ts';
 import { tokenize } from './tokenizer.ts';
 
 /** Indexed fields and their boosts: exact over folded, title over body. */

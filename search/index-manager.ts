@@ -1,7 +1,8 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { LibraryChange, SearchDocument, SearchDocumentSource } from '../library/model.ts';
+import type { LibraryChange } from '../contract/library-change.ts';
+import type { SearchDocument, SearchDocumentSource } from './search-document.ts';
 import { readIndexFile } from './index-file.ts';
 import type { BuildRequest, BuildResponse } from './index-worker.ts';
 import { runSearch } from './run-search.ts';

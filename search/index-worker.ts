@@ -1,6 +1,6 @@
 // Builds an index off the main thread: the app's event loop never blocks on indexing.
 import { parentPort } from 'node:worker_threads';
-import type { SearchDocument } from '../library/model.ts';
+import type { SearchDocument } from './search-document.ts';
 import { writeIndexFile } from './index-file.ts';
 import { SearchEngine } from './search-engine.ts';
 

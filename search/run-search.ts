@@ -1,4 +1,4 @@
-import type { SearchDocument } from '../library/model.ts';
+import type { SearchDocument } from './search-document.ts';
 import { matchDocument } from './highlight.ts';
 import { isEmptyQuery, parseQuery } from './query-parser.ts';
 import { compareCandidates, type Candidate, type KeepId } from './candidate-set.ts';

@@ -1,5 +1,5 @@
 import lunr from 'lunr';
-import type { SearchDocument } from '../library/model.ts';
+import type { SearchDocument } from './search-document.ts';
 import { CandidateSet } from './candidate-set.ts';
 import { buildCompactIndex, deserializeCompactIndex, serializeCompactIndex, type CompactIndex, type FieldPostings } from './compact-index.ts';
 import { FIELD_NAMES, FIELDS, type FieldName } from './index-fields.ts';

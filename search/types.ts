@@ -1,25 +1,5 @@
-export interface MatchRange {
-  field: 'title' | 'body';
-  start: number;
-  end: number;
-}
-
-export interface SearchHit {
-  id: string;
-  title: string;
-  score: number;
-  snippet: { text: string; matches: { start: number; end: number }[] };
-  matches: MatchRange[];
-}
-
-export interface SearchResult {
-  query: string;
-  total: number;
-  tookMs: number;
-  hits: SearchHit[];
-  /** A one-line note, e.g. when nothing searchable remains in the query or the index is being built. */
-  message?: string;
-}
+export type { MatchRange, SearchHit, SearchResult } from '../contract/search-result.ts';
+export type { SearchIndexState } from '../contract/events.ts';
 
 export interface SearchOptions {
   limit?: number;
@@ -27,5 +7,3 @@ export interface SearchOptions {
   /** Applied before limit and offset, e.g. to hide trashed articles or apply filter chips. */
   accept?: (id: string) => boolean;
 }
-
-export type SearchIndexState = 'loading' | 'building' | 'ready';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { Index as FlexIndex } from 'flexsearch';
 import MiniSearch from 'minisearch';
-import type { SearchDocument } from '../../library/model.ts';
+import type { SearchDocument } from '../../search/search-document.ts';
 import { readIndexFile, writeIndexFile } from '../../search/index-file.ts';
 import { runSearch } from '../../search/run-search.ts';
 import { SearchEngine } from '../../search/search-engine.ts';

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SearchDocument } from '../../library/model.ts';
+import type { SearchDocument } from '../../search/search-document.ts';
 import { generateArticles, percentile, seededRandom, syllableModel, table, type GeneratedArticle } from '../vietnamese-corpus.ts';
 import { FlexSearchEngine, Fts5Engine, MiniSearchEngine, OurEngine, type BenchEngine, type BenchQuery } from './bench-engines.ts';
 import { variantQueries, type VariantKind } from './variant-queries.ts';

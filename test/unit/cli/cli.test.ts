@@ -182,7 +182,7 @@ describe('newsroom-reader CLI', () => {
     await cli(['--library', library, 'export', '--format', 'jsonld', '--out', ldPath]);
     const context = await import('../../../library/index.ts');
     const direct = context.Library.open(library);
-    direct.highlights.delete(annotation.id);
+    direct.annotations.delete(annotation.id);
     direct.close();
     expect(JSON.parse((await cli(['--library', library, 'annotations', '--json'])).out)).toEqual([]);
     const reimported = await cli(['--library', library, 'import', mdPath, '--json']);

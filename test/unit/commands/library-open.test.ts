@@ -15,8 +15,8 @@ describe('library.open', () => {
     const added = context.library.addArticle(draft());
     id = added.id;
     // Created out of reading order, so the answer has to put them back in it.
-    context.library.highlights.create({ articleId: id, start: 20, end: 29, color: 'green', note: 'số liệu' });
-    context.library.highlights.create({ articleId: id, start: 0, end: 7, color: 'yellow' });
+    context.library.annotations.create({ articleId: id, start: 20, end: 29, color: 'green', note: 'số liệu' });
+    context.library.annotations.create({ articleId: id, start: 0, end: 7, color: 'yellow' });
   });
 
   afterAll(async () => {

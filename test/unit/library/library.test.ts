@@ -33,15 +33,15 @@ describe('duplicates', () => {
     const url = 'https://tuoitre.vn/dam-phan.htm';
     const { id } = library.addArticle(draft({ url, body: 'Mở đầu. Hai bên nối lại đàm phán ngừng bắn tại Doha. Đoạn này sẽ bị xoá khỏi bài.' }));
     library.update(id, { starred: true });
-    const kept = library.highlights.create({ articleId: id, quote: 'đàm phán ngừng bắn', note: 'trích dẫn' });
-    const lost = library.highlights.create({ articleId: id, quote: 'Đoạn này sẽ bị xoá khỏi bài.' });
+    const kept = library.annotations.create({ articleId: id, quote: 'đàm phán ngừng bắn', note: 'trích dẫn' });
+    const lost = library.annotations.create({ articleId: id, quote: 'Đoạn này sẽ bị xoá khỏi bài.' });
     const edited = 'Cập nhật lúc 10 giờ: phần mở đầu mới dài hơn. Hai bên nối lại đàm phán ngừng bắn tại Doha, Qatar.';
 
     const result = library.addArticle(draft({ url: `${url}?utm_medium=social`, body: edited }));
 
     expect(result).toEqual({ status: 'updated', id, orphaned: 1 });
     expect(library.get(id)).toMatchObject({ body: edited, starred: true });
-    const after = library.highlights.forArticle(id);
+    const after = library.annotations.forArticle(id);
     const moved = after.find((a) => a.id === kept.id)!;
     expect(edited.slice(moved.position.start, moved.position.end)).toBe('đàm phán ngừng bắn');
     expect(moved.note).toBe('trích dẫn');
@@ -52,11 +52,11 @@ describe('duplicates', () => {
 
   it('re-anchors highlights when an export line of the same article (same id) brings edited text', () => {
     const { id } = library.addArticle(draft({ body: 'Mở đầu. Hai bên nối lại đàm phán ngừng bắn tại Doha.' }));
-    const kept = library.highlights.create({ articleId: id, quote: 'đàm phán ngừng bắn' });
+    const kept = library.annotations.create({ articleId: id, quote: 'đàm phán ngừng bắn' });
     const [record] = [...library.exportRecords([id])] as ExportedArticle[];
     const edited = 'Bản sửa: phần mở đầu mới. Hai bên nối lại đàm phán ngừng bắn tại Doha, Qatar.';
     expect(library.restoreArticle({ ...record!, body: edited, blocks: [{ kind: 'paragraph', start: 0, end: edited.length }] })).toEqual({ status: 'updated', id, orphaned: 0 });
-    const moved = library.highlights.forArticle(id).find((a) => a.id === kept.id)!;
+    const moved = library.annotations.forArticle(id).find((a) => a.id === kept.id)!;
     expect(edited.slice(moved.position.start, moved.position.end)).toBe('đàm phán ngừng bắn');
     // The same line again changes nothing.
     expect(library.restoreArticle({ ...record!, body: edited, blocks: [{ kind: 'paragraph', start: 0, end: edited.length }] }).status).toBe('duplicate');
@@ -135,7 +135,7 @@ describe('migrations', () => {
     expect(library.db.prepare('PRAGMA user_version').get()).toEqual({ user_version: SCHEMA_VERSION });
     expect(library.get('old-1')).toMatchObject({ title: 'Bài cũ', body: 'Nội dung cũ.', source: 'Tuổi Trẻ' });
     // The annotation tables of version 2 exist and work on the migrated article.
-    expect(library.annotations.createFromQuote({ articleId: 'old-1', quote: 'dung' }).position).toEqual({ type: 'TextPositionSelector', start: 4, end: 8 });
+    expect(library.annotations.create({ articleId: 'old-1', quote: 'dung' }).position).toEqual({ type: 'TextPositionSelector', start: 4, end: 8 });
     const backupPath = `${path}.v1.bak`;
     expect(existsSync(backupPath)).toBe(true);
     const backup = new DatabaseSync(backupPath, { readOnly: true });
@@ -187,7 +187,7 @@ describe('library operations', () => {
     const b = library.addArticle(draft({ title: 'Wire copy', language: 'en', body: 'Talks resumed in Doha on Monday.', author: null })).id;
     library.update(a, { read: true, starred: true, collection: 'Trung Đông', readingPosition: 0.42, title: 'Đàm phán ngừng bắn được nối lại' });
     library.update(b, { archived: true });
-    library.annotations.createFromQuote({ articleId: a, quote: 'đàm phán ngừng bắn', color: 'green', note: 'Kiểm tra **nguồn**' });
+    library.annotations.create({ articleId: a, quote: 'đàm phán ngừng bắn', color: 'green', note: 'Kiểm tra **nguồn**' });
     library.trash([b]);
 
     const exported = [...library.exportRecords()];

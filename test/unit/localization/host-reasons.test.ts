@@ -188,6 +188,8 @@ describe('the host gives these reasons', () => {
     expect(await reasonOf('library.get', { id: 'nope' })).toEqual({ kind: 'article.not-found', id: 'nope' });
     expect(await reasonOf('library.export', { ids: ['nope'] })).toEqual({ kind: 'export.unknown-articles' });
     expect(await reasonOf('annotations.create', { articleId: 'nope', start: 0, end: 1 })).toEqual({ kind: 'annotation.article-not-found' });
+    expect(await reasonOf('annotations.export', { articleId: 'nope', format: 'md' })).toEqual({ kind: 'article.not-found', id: 'nope' });
+    expect(await reasonOf('annotations.export', { articleId: 'nope', format: 'jsonld' })).toEqual({ kind: 'article.not-found', id: 'nope' });
   });
 
   it('reports each file that failed to import with its reason', async () => {

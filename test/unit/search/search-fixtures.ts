@@ -1,4 +1,4 @@
-import type { SearchDocument, SearchDocumentSource } from '../../../library/model.ts';
+import type { SearchDocument, SearchDocumentSource } from '../../../search/search-document.ts';
 
 export function doc(id: string, title: string, body: string, extra: Partial<SearchDocument> = {}): SearchDocument {
   return {

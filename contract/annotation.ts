@@ -1,0 +1,58 @@
+// An annotation as every layer sees it: a highlight with an optional note on an article, anchored
+// with W3C Web Annotation selectors so it survives edits to the article text. Plain data, and the
+// runtime schemas of its parts that the command contract checks arguments with.
+import * as v from 'valibot';
+
+import { ANNOTATION_COLORS, type AnnotationColor } from './annotation-colors.ts';
+
+/** W3C TextQuoteSelector: the highlighted text with some context on either side (NFC). */
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+/** W3C TextPositionSelector: UTF-16 offsets into the stored NFC body, end exclusive. */
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+
+/**
+ * 'orphan': the quote could not be placed in the current article text. The annotation keeps its
+ * quote, note and last known position so it is never lost and can be re-placed later.
+ */
+export type AnnotationStatus = 'anchored' | 'orphan';
+
+export interface Annotation {
+  id: string;
+  articleId: string;
+  quote: TextQuoteSelector;
+  position: TextPositionSelector;
+  status: AnnotationStatus;
+  color: AnnotationColor;
+  /** Plain text or Markdown; '' when there is none. */
+  note: string;
+  /** ISO 8601. */
+  created: string;
+  /** ISO 8601; changes when the note or colour changes. */
+  updated: string;
+}
+
+const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+export const AnnotationColorSchema = v.picklist(ANNOTATION_COLORS);
+
+export const TextQuoteSelectorSchema = v.object({
+  type: v.literal('TextQuoteSelector'),
+  exact: v.pipe(v.string(), v.minLength(1, 'the quote is empty')),
+  prefix: v.optional(v.string(), ''),
+  suffix: v.optional(v.string(), ''),
+});
+
+export const TextPositionSelectorSchema = v.pipe(
+  v.object({ type: v.literal('TextPositionSelector'), start: offset, end: offset }),
+  v.check((selector) => selector.end >= selector.start, 'the position ends before it starts'),
+);

@@ -1,0 +1,55 @@
+// What an import reports, as it runs and when it ends. Plain data only.
+
+/**
+ * Why one file, URL or record could not be imported, as data: the UI words it in its own language,
+ * the CLI prints the English `error` beside it (importers/import-failure.ts). `detail` is the
+ * technical text of a parser or the network, shown as it is.
+ */
+export type ImportFailure =
+  | { kind: 'empty-file' }
+  | { kind: 'too-large'; maxBytes: number }
+  | { kind: 'missing' }
+  | { kind: 'permission-denied' }
+  | { kind: 'folder-without-importable-files' }
+  | { kind: 'unsupported-type'; extension: string }
+  | { kind: 'xml-not-a-feed' }
+  | { kind: 'unrecognised-format' }
+  | { kind: 'binary'; cause: 'nul-bytes' | 'control-characters' }
+  | { kind: 'not-utf8' }
+  | { kind: 'undecodable'; encoding: string }
+  | { kind: 'no-text' }
+  | { kind: 'malformed-feed'; detail: string }
+  | { kind: 'feed-without-entries' }
+  | { kind: 'feed-entry-without-text'; title: string | null }
+  | { kind: 'invalid-json'; detail: string }
+  | { kind: 'no-records' }
+  | { kind: 'unsupported-export-format'; format: string }
+  | { kind: 'record-without-type' }
+  | { kind: 'invalid-record'; record: 'export' | 'article'; detail: string }
+  | { kind: 'unsupported-record-type'; type: string }
+  | { kind: 'invalid-url' }
+  | { kind: 'not-http' }
+  | { kind: 'http-status'; status: number; statusText: string }
+  | { kind: 'timeout'; seconds: number }
+  | { kind: 'fetch-failed'; detail: string }
+  | { kind: 'no-highlights' }
+  | { kind: 'invalid-annotations'; detail: string }
+  | { kind: 'save-failed'; detail: string }
+  | { kind: 'unexpected'; detail: string };
+
+export interface ImportReport {
+  /** `updated`: an article already here (same URL) whose text changed; its annotations were re-anchored. */
+  imported: { id: string; title: string; path: string; updated?: true }[];
+  duplicates: { path: string; id: string }[];
+  /** `path` names the file or URL, with `#N` for the Nth record or entry inside it. */
+  failed: { path: string; error: string; reason: ImportFailure }[];
+  cancelled: boolean;
+}
+
+export interface ImportProgress {
+  jobId: string;
+  done: number;
+  total: number;
+  current: string | null;
+  failures: number;
+}

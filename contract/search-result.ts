@@ -1,0 +1,25 @@
+// One page of search hits with the ranges that matched, as the `search.query` command returns it.
+
+export interface MatchRange {
+  field: 'title' | 'body';
+  start: number;
+  end: number;
+}
+
+export interface SearchHit {
+  id: string;
+  title: string;
+  score: number;
+  snippet: { text: string; matches: { start: number; end: number }[] };
+  matches: MatchRange[];
+}
+
+export interface SearchResult {
+  query: string;
+  total: number;
+  tookMs: number;
+  hits: SearchHit[];
+  /** A one-line note, e.g. when nothing searchable remains in the query or the index is being built. */
+  message?: string;
+}
+
