@@ -15,6 +15,12 @@ export type FailureReason =
   | { kind: 'move.not-empty'; path: string }
   | { kind: 'move.parent-missing'; path: string }
   | { kind: 'move.copy-mismatch'; path: string }
+  | { kind: 'move.cannot-create'; path: string; code: string }
+  | { kind: 'command.not-allowed'; command: string }
+  | { kind: 'backup.exists'; path: string }
+  | { kind: 'backup.live-library'; path: string }
+  | { kind: 'disk-full'; folder: string }
+  | { kind: 'library.in-use'; folder: string; pid: number }
   | { kind: 'backup.is-folder'; path: string }
   | { kind: 'backup.folder-missing'; path: string }
   | { kind: 'article.not-found'; id: string }

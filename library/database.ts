@@ -24,7 +24,25 @@ export function inTransaction<T>(db: DatabaseSync, work: () => T): T {
     db.exec('COMMIT');
     return result;
   } catch (error) {
-    db.exec('ROLLBACK');
+    // After SQLITE_FULL (and some I/O errors) SQLite has already rolled back; a second ROLLBACK would
+    // throw "no transaction is active" and hide the real error.
+    if (db.isTransaction) {
+      try {
+        db.exec('ROLLBACK');
+      } catch {
+        // The original error is the one worth reporting.
+      }
+    }
     throw error;
   }
+}
+
+const SQLITE_FULL = 13;
+
+/** Whether an error means the disk (or the database's size limit) is full: SQLite's SQLITE_FULL or the system's ENOSPC. */
+export function isDiskFull(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const { errcode, code } = error as Error & { errcode?: number; code?: string };
+  // Extended result codes keep the primary code in the low byte.
+  return (typeof errcode === 'number' && (errcode & 0xff) === SQLITE_FULL) || code === 'ENOSPC';
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, statSync } from 'node:fs';
+import { makeFolder } from './make-folder.ts';
+import { writeBackup } from './backup.ts';
 import { join } from 'node:path';
 import { backup as sqliteBackup, type DatabaseSync, type StatementSync } from 'node:sqlite';
 import { AnnotationStore } from '../annotations/annotation-store.ts';
@@ -66,7 +67,7 @@ export class Library implements SearchDocumentSource {
   }
 
   static open(dir: string): Library {
-    mkdirSync(dir, { recursive: true });
+    makeFolder(dir);
     return new Library(dir);
   }
 
@@ -409,10 +410,19 @@ export class Library implements SearchDocumentSource {
     }
   }
 
-  /** A consistent copy of the live database, taken with SQLite's online backup API. */
-  async backup(path: string): Promise<{ bytes: number }> {
+  /**
+   * A consistent copy of the live database, taken with SQLite's online backup API into a temp file
+   * next to `path`, then put in place whole. An existing file is kept unless `overwrite` is set.
+   */
+  async backup(path: string, options: { overwrite?: boolean } = {}): Promise<{ bytes: number }> {
+    return writeBackup((temp) => sqliteBackup(this.db, temp), path, { ...options, openDatabase: this.dbPath });
+  }
+
+  /** The database copied into a new library folder the caller has just created (moving the library). */
+  async copyDatabaseInto(folder: string): Promise<string> {
+    const path = join(folder, 'library.sqlite');
     await sqliteBackup(this.db, path);
-    return { bytes: statSync(path).size };
+    return path;
   }
 
   getSetting(key: string): unknown {
