@@ -217,7 +217,8 @@ export const commands = {
   ),
   'library.trash': command('Move articles to the trash.', v.strictObject({ ids: Ids }), returns<{ count: number }>()),
   'library.restore': command('Restore articles from the trash.', v.strictObject({ ids: Ids }), returns<{ count: number }>()),
-  'library.emptyTrash': command('Delete everything in the trash for good.', NoArgs, returns<{ count: number }>()),
+  // Neither is offered by the UI yet, so neither renderer may call them (least privilege).
+  'library.emptyTrash': command('Delete everything in the trash for good.', NoArgs, returns<{ count: number }>(), ['cli']),
   'library.importFiles': command(
     'Import files sent by the renderer (drag and drop, file input).',
     v.strictObject({
@@ -254,6 +255,7 @@ export const commands = {
       ),
     }),
     returns<ImportReport>(),
+    ['cli'],
   ),
   'library.cancelImport': command('Cancel a running import; what was committed stays.', v.strictObject({ jobId: JobId }), returns<{ cancelled: boolean }>()),
   'library.export': command(

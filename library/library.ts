@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { makeFolder } from './make-folder.ts';
+import { safeArticleUrl } from './article-url.ts';
 import { writeBackup } from './backup.ts';
 import { join } from 'node:path';
 import { backup as sqliteBackup, type DatabaseSync, type StatementSync } from 'node:sqlite';
@@ -172,7 +173,8 @@ export class Library implements SearchDocumentSource {
     }
   }
 
-  addArticle(draft: ArticleDraft): AddResult {
+  addArticle(given: ArticleDraft): AddResult {
+    const draft = { ...given, url: safeArticleUrl(given.url) };
     validateDraft(draft);
     const hash = contentHash(draft.body);
     const urlKey = canonicalUrlKey(draft.url);
@@ -206,7 +208,8 @@ export class Library implements SearchDocumentSource {
   }
 
   /** Inserts a record from a library export with its original id, import time and state. */
-  restoreArticle(record: ExportedArticle): AddResult {
+  restoreArticle(given: ExportedArticle): AddResult {
+    const record = { ...given, url: safeArticleUrl(given.url) };
     validateRecord(record);
     const hash = contentHash(record.body);
     const urlKey = canonicalUrlKey(record.url);
