@@ -56,8 +56,9 @@ export function isNonPublicAddress(address: string): boolean {
 }
 
 /**
- * The host of `typed` when the person wrote it out as it will be used (http://127.0.0.1:8080/,
- * http://localhost/, http://[::1]/), else null. Other spellings the URL parser turns into an address
+ * The host of `typed` when the person wrote out a local address as it will be used
+ * (http://127.0.0.1:8080/, http://localhost/, http://[::1]/), else null. A name is never "typed
+ * directly" as an address: what it resolves to is not what the person saw. Other spellings the URL parser turns into an address
  * (http://2130706433/, http://0x7f.1/, http://127.1/) are not "typed directly": they are how
  * hostile links hide a local address.
  */
@@ -69,5 +70,8 @@ export function directlyTypedHost(typed: string): string | null {
     return null;
   }
   const written = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]*)/i.exec(typed.trim())?.[1];
-  return written !== undefined && written.toLowerCase() === url.hostname.toLowerCase() ? url.hostname.toLowerCase() : null;
+  const host = url.hostname.toLowerCase();
+  if (written === undefined || written.toLowerCase() !== host) return null;
+  const bare = host.replace(/^\[|\]$/g, '');
+  return isIP(bare) !== 0 || bare === 'localhost' ? host : null;
 }
