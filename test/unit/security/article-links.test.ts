@@ -46,7 +46,9 @@ describe('article links are web addresses only', () => {
       const ndjson = await context.dispatch('library.export', {});
       expect(JSON.stringify(ndjson)).not.toMatch(/javascript:/i);
       const md = await context.dispatch('annotations.export', { articleId: id, format: 'md' });
-      expect(md.ok && md.value.content).not.toMatch(/javascript:/i);
+      expect(md.ok).toBe(true);
+      expect(JSON.stringify(md)).toMatch(/URL|example|content/);
+      expect(JSON.stringify(md)).not.toMatch(/javascript:/i);
       expect(exportArticleMarkdown({ id, title: 't', source: null, url: 'javascript:alert(1)', publishedAt: null }, [], { yellow: '', green: '', blue: '', pink: '' } as never)).not.toMatch(/javascript:/i);
     } finally {
       await context.close();
