@@ -32,7 +32,7 @@ export async function copyLibraryTo(library: Library, target: string): Promise<s
   // existing parent (/proc on Linux). The parent was checked above, so one mkdir is all it takes.
   if (!existsSync(destination)) {
     try {
-      mkdirSync(destination);
+      mkdirSync(destination, { mode: 0o700 });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'EUNKNOWN';
       throw new CommandError('invalid-arguments', `Cannot create the folder ${destination} (${code}).`, { kind: 'move.cannot-create', path: destination, code });

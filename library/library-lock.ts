@@ -53,7 +53,7 @@ export function lockLibrary(dir: string): () => void {
     held.set(folder, count + 1);
     return once(() => release(folder, path));
   }
-  makeFolder(folder);
+  makeFolder(folder, 0o700);
   // Two attempts: the second after removing a stale lock. Bounded, so it always ends.
   for (let attempt = 0; attempt < 2; attempt++) {
     try {

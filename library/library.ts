@@ -68,7 +68,8 @@ export class Library implements SearchDocumentSource {
   }
 
   static open(dir: string): Library {
-    makeFolder(dir);
+    // Private to this user: the library holds unpublished work.
+    makeFolder(dir, 0o700);
     return new Library(dir);
   }
 

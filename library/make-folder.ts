@@ -19,7 +19,7 @@ export class FolderCreateError extends Error {
  * forever when the system answers ENOENT for a parent that exists (e.g. anything under /proc on
  * Linux); this walk is bounded by the path's depth, so it always ends, with an error naming the path.
  */
-export function makeFolder(path: string): void {
+export function makeFolder(path: string, mode = 0o777): void {
   const missing: string[] = [];
   let current = resolve(path);
   for (;;) {
@@ -38,7 +38,7 @@ export function makeFolder(path: string): void {
   }
   for (const folder of missing.reverse()) {
     try {
-      mkdirSync(folder);
+      mkdirSync(folder, { mode });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'EUNKNOWN';
       if (code !== 'EEXIST') throw new FolderCreateError(folder, code);

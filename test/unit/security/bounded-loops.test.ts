@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { Library } from '../../../library/index.ts';
 import { FolderCreateError, makeFolder } from '../../../library/make-folder.ts';
 import { temporaryFolder } from '../library/library-fixtures.ts';
 
@@ -57,6 +58,9 @@ describe.skipIf(process.platform !== 'linux' || !existsSync('/proc/self'))('loop
       makeFolder(join(folder.dir, 'a', 'b', 'c'));
       expect(existsSync(join(folder.dir, 'a', 'b', 'c'))).toBe(true);
       expect(() => makeFolder('/proc/khong-the/x')).toThrow(FolderCreateError);
+      // A new library folder is the user's alone: it holds unpublished work.
+      Library.open(join(folder.dir, 'private')).close();
+      expect(statSync(join(folder.dir, 'private')).mode & 0o777).toBe(0o700);
     } finally {
       folder.remove();
     }
