@@ -1,4 +1,6 @@
+import { lookup } from 'node:dns/promises';
 import { createServer, type Server } from 'node:http';
+import { hostname } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { directlyTypedHost, isNonPublicAddress } from '../../../importers/address-policy.ts';
@@ -81,6 +83,17 @@ describe('fetching with a local server', () => {
     await expect(
       fetchResource(`http://news.example.com:${port}/page`, { maxBytes: 100_000, resolveHost: async () => ['127.0.0.1'] }),
     ).rejects.toMatchObject({ reason: { kind: 'address-not-allowed', host: 'news.example.com' } });
+    expect(requests.length).toBe(before);
+  });
+
+  it('checks again when connecting, so a DNS answer that changes after the check cannot reach a local address', async (context) => {
+    // This machine's own name usually resolves to a loopback address through /etc/hosts.
+    const local = await lookup(hostname()).then((answer) => isNonPublicAddress(answer.address), () => false);
+    if (!local) context.skip();
+    const before = requests.length;
+    await expect(
+      fetchResource(`http://${hostname()}:${port}/page`, { maxBytes: 100_000, resolveHost: async () => ['93.184.216.34'] }),
+    ).rejects.toMatchObject({ reason: { kind: 'address-not-allowed', host: hostname() } });
     expect(requests.length).toBe(before);
   });
 
