@@ -3,6 +3,7 @@
 import type { AnnotatedArticle, Annotation, ColorLabels } from './model.ts';
 import { ANNOTATION_END_MARKER, escapeMarkdownText, metadataComment, protectNoteLines } from './markdown-text.ts';
 import { sortInReadingOrder } from './reading-order.ts';
+import { safeArticleUrl } from '../contract/article-url.ts';
 
 
 export function exportArticleMarkdown(article: AnnotatedArticle, annotations: readonly Annotation[], labels: ColorLabels): string {
@@ -22,9 +23,10 @@ export function exportArticleMarkdown(article: AnnotatedArticle, annotations: re
 function articleDetails(article: AnnotatedArticle): string {
   const lines: string[] = [];
   if (article.source) lines.push(`- Source: ${escapeMarkdownText(article.source)}`);
-  if (article.url) lines.push(`- URL: <${article.url.replace(/[<>\s]/g, encodeURIComponent)}>`);
+  // Only web links become a Markdown autolink; <javascript:…> would be a clickable script in a viewer.
+  if (article.url && safeArticleUrl(article.url)) lines.push(`- URL: <${article.url.replace(/[<>\s]/g, encodeURIComponent)}>`);
   if (article.publishedAt) lines.push(`- Date: ${article.publishedAt}`);
-  lines.push('', metadataComment('article', { id: article.id, url: article.url }));
+  lines.push('', metadataComment('article', { id: article.id, url: safeArticleUrl(article.url) }));
   return lines.join('\n');
 }
 

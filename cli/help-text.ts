@@ -18,7 +18,8 @@ Commands:
   annotate ID --quote TEXT [--note TEXT] [--color yellow|green|blue|pink] [--prefix P] [--suffix S]
                                 Highlight the first occurrence of TEXT (or the one PREFIX/SUFFIX single out).
   annotations [ID] [--color C]  List an article's annotations in reading order, or all of them.
-  backup FILE                   Write a consistent copy of the database to FILE.
+  backup FILE [--overwrite]     Write a consistent copy of the database to FILE (an existing FILE
+                                is kept unless --overwrite; a library's own database never is).
   set ID... [changes]           Change user state: --read|--unread, --star|--unstar, --archive|--unarchive,
                                 --tags a,b (replaces the tags), --collection C ("" to clear), --title T.
   delete ID...                  Move articles to the trash.

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { AppContext } from '../commands/app-context.ts';
 import { appVersion } from '../commands/app-version.ts';
 import { resolveLibraryDir, usesRememberedLibrary, writeLibraryPointer } from '../commands/library-location.ts';
-import type { CommandName, CommandResult } from '../contract/index.ts';
+import { MAX_OFFSET, type CommandName, type CommandResult } from '../contract/index.ts';
 import type { ImportReport } from '../contract/index.ts';
 import { startServeHost } from '../serve/index.ts';
 import { printJson, processIo, summaryLine, type CliIo } from './cli-output.ts';
@@ -49,7 +49,7 @@ function oneLine(error: unknown): string {
 }
 
 async function call<N extends CommandName>(context: AppContext, name: N, args: unknown): Promise<CommandResult<N>> {
-  const outcome = await context.dispatch(name, args);
+  const outcome = await context.dispatchFor('cli')(name, args);
   if (!outcome.ok) throw new UsageError(outcome.error.message);
   return outcome.value as CommandResult<N>;
 }
@@ -81,7 +81,7 @@ async function runLibraryCommand(args: ParsedArguments, context: AppContext, io:
         from: options.from,
         to: options.to,
         sort: options.sort,
-        offset: options.offset === undefined ? undefined : Number(options.offset),
+        offset: parseCount(options.offset, 'offset', 0, MAX_OFFSET, 0),
         limit: parseCount(options.limit, 'limit', 100, 1000),
       });
       if (json) printJson(io, page);
@@ -134,7 +134,7 @@ async function runLibraryCommand(args: ParsedArguments, context: AppContext, io:
       return 0;
     }
     case 'backup': {
-      const result = await call(context, 'library.backup', { path: single(positionals, 'backup FILE') });
+      const result = await call(context, 'library.backup', { path: single(positionals, 'backup FILE'), overwrite: options.overwrite === true });
       if (json) printJson(io, result);
       else io.out(`Backed up the library to ${result.path} (${result.bytes} bytes)`);
       return 0;

@@ -10,6 +10,7 @@ const OPTIONS = {
   port: { type: 'string' },
   limit: { type: 'string' },
   offset: { type: 'string' },
+  overwrite: { type: 'boolean' },
   out: { type: 'string' },
   view: { type: 'string' },
   tag: { type: 'string' },
@@ -45,6 +46,7 @@ export interface ParsedArguments {
     port?: string;
     limit?: string;
     offset?: string;
+    overwrite?: boolean;
     out?: string;
     view?: string;
     tag?: string;

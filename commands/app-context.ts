@@ -1,18 +1,24 @@
 import { DEFAULT_MAX_IMPORT_BYTES } from '../importers/index.ts';
 import { Library } from '../library/index.ts';
+import { isDiskFull } from '../contract/errors.ts';
+import { lockLibrary, LibraryInUseError } from '../library/library-lock.ts';
+import { removeStaleIndexTemps } from '../search/index-file.ts';
 import { SearchIndexManager } from '../search/index.ts';
-import type { AppInfo } from '../contract/index.ts';
+import type { AppInfo, Host } from '../contract/index.ts';
+import { CommandError } from './command-error.ts';
 import { appName, appVersion } from './app-version.ts';
 import { createDispatcher, type Dispatch } from './dispatcher.ts';
 import { EventBus } from './event-bus.ts';
 import type { HandlerContext } from './handler-context.ts';
-import { createHandlers } from './handlers.ts';
+import { createHandlers, type HostServices } from './handlers.ts';
 import { ImportJobs } from './import-jobs.ts';
 import { copyLibraryTo } from './library-relocation.ts';
 
 export interface AppContextOptions {
   libraryDir: string;
   runtime: AppInfo['runtime'];
+  /** What only a particular host can do (native dialogs); absent in `serve` and the CLI. */
+  host?: HostServices;
   onUnexpectedError?: (command: string, error: unknown) => void;
   /** Where the host remembers the library's new folder for the next start. */
   onLibraryMoved?: (libraryDir: string) => void;
@@ -26,13 +32,17 @@ export class AppContext implements HandlerContext {
   #library: Library;
   #search: SearchIndexManager;
   readonly events = new EventBus();
+  /** For trusted in-process callers (Electron main's own menu, tests): every command. */
   readonly dispatch: Dispatch;
+  readonly #hostDispatch: Record<Host, Dispatch>;
   info: AppInfo;
   readonly #options: AppContextOptions;
   readonly #unsubscribe: (() => void)[] = [];
+  #unlock: () => void;
 
-  private constructor(library: Library, search: SearchIndexManager, options: AppContextOptions) {
+  private constructor(library: Library, search: SearchIndexManager, unlock: () => void, options: AppContextOptions) {
     this.#library = library;
+    this.#unlock = unlock;
     this.#search = search;
     this.#options = options;
     this.info = {
@@ -45,11 +55,29 @@ export class AppContext implements HandlerContext {
       maxImportBytes: DEFAULT_MAX_IMPORT_BYTES,
     };
     const jobs = new ImportJobs();
-    this.dispatch = createDispatcher(
-      createHandlers({ app: this, jobs }),
-      options.onUnexpectedError,
-    );
+    const handlers = createHandlers({ app: this, jobs, host: options.host ?? {} });
+    const explain = (error: unknown): CommandError | null => this.#explain(error);
+    const onUnexpected = options.onUnexpectedError;
+    this.dispatch = createDispatcher(handlers, { onUnexpected, explain });
+    this.#hostDispatch = {
+      cli: createDispatcher(handlers, { host: 'cli', onUnexpected, explain }),
+      ipc: createDispatcher(handlers, { host: 'ipc', onUnexpected, explain }),
+      serve: createDispatcher(handlers, { host: 'serve', onUnexpected, explain }),
+    };
     this.#listen();
+  }
+
+  /** The dispatcher a host hands its callers: only the commands the contract gives that host. */
+  dispatchFor(host: Host): Dispatch {
+    return this.#hostDispatch[host];
+  }
+
+  #explain(error: unknown): CommandError | null {
+    if (isDiskFull(error)) {
+      const folder = this.#library.dir;
+      return new CommandError('failed', `The disk holding ${folder} is full; nothing was changed. Free some space and try again.`, { kind: 'disk-full', folder });
+    }
+    return null;
   }
 
   get library(): Library {
@@ -80,11 +108,21 @@ export class AppContext implements HandlerContext {
     await this.#search.whenIdle();
     const previousDir = this.#library.dir;
     const libraryDir = await copyLibraryTo(this.#library, target);
-    const library = Library.open(libraryDir);
+    const unlock = lockLibrary(libraryDir);
+    let library: Library;
+    try {
+      library = Library.open(libraryDir);
+    } catch (error) {
+      unlock();
+      throw error;
+    }
+    removeStaleIndexTemps(library.dir);
     const search = new SearchIndexManager({ dir: library.dir, source: library });
     for (const off of this.#unsubscribe.splice(0)) off();
     await this.#search.close();
     this.#library.close();
+    this.#unlock();
+    this.#unlock = unlock;
     this.#library = library;
     this.#search = search;
     this.info = { ...this.info, libraryDir: library.dir };
@@ -95,10 +133,19 @@ export class AppContext implements HandlerContext {
     return { libraryDir: library.dir, previousDir };
   }
 
+  /** Opens the library for this process; another process holding it is refused with LibraryInUseError. */
   static async open(options: AppContextOptions): Promise<AppContext> {
-    const library = Library.open(options.libraryDir);
+    const unlock = lockLibrary(options.libraryDir);
+    let library: Library;
+    try {
+      library = Library.open(options.libraryDir);
+    } catch (error) {
+      unlock();
+      throw error;
+    }
+    removeStaleIndexTemps(library.dir);
     const search = new SearchIndexManager({ dir: library.dir, source: library });
-    const context = new AppContext(library, search, options);
+    const context = new AppContext(library, search, unlock, options);
     // Loading or rebuilding the index happens off the event loop; the app is usable meanwhile.
     await search.open();
     return context;
@@ -108,5 +155,8 @@ export class AppContext implements HandlerContext {
     for (const off of this.#unsubscribe.splice(0)) off();
     await this.#search.close();
     this.#library.close();
+    this.#unlock();
   }
 }
+
+export { LibraryInUseError };

@@ -1,11 +1,13 @@
 import type * as v from 'valibot';
 import {
+  allowedOn,
   isCommandName,
   validateArgs,
   type CommandName,
   type CommandOutcome,
   type CommandResult,
   type Commands,
+  type Host,
 } from '../contract/index.ts';
 import { CommandError } from './command-error.ts';
 
@@ -16,22 +18,38 @@ export type CommandHandlers = {
 
 export type Dispatch = (name: string, args: unknown) => Promise<CommandOutcome<unknown>>;
 
+export interface DispatcherOptions {
+  /** The host calls come from; commands the contract does not give it are refused. Absent: trusted in-process calls. */
+  host?: Host;
+  onUnexpected?: (name: string, error: unknown) => void;
+  /** Turns an error a handler did not foresee into one the user can act on (e.g. disk full), or null. */
+  explain?: (error: unknown) => CommandError | null;
+}
+
 /**
  * Validates and runs commands for any host. Nothing a caller sends can crash the host:
- * unknown names and bad arguments are answered before a handler runs, and handler errors
- * come back as an envelope with a one-line message.
+ * unknown names, commands this host may not call and bad arguments are answered before a handler
+ * runs, and handler errors come back as an envelope with a one-line message.
  */
-export function createDispatcher(handlers: CommandHandlers, onUnexpected?: (name: string, error: unknown) => void): Dispatch {
+export function createDispatcher(handlers: CommandHandlers, options: DispatcherOptions = {}): Dispatch {
+  const { host, onUnexpected, explain } = options;
   return async (name, args) => {
     if (typeof name !== 'string' || !isCommandName(name)) {
       return { ok: false, error: { code: 'unknown-command', message: `Unknown command: ${String(name).slice(0, 100)}` } };
+    }
+    if (host && !allowedOn(name, host)) {
+      return {
+        ok: false,
+        error: { code: 'unsupported', message: `${name} cannot be called from ${host}`, reason: { kind: 'command.not-allowed', command: name } },
+      };
     }
     const checked = validateArgs(name, args);
     if (!checked.ok) return { ok: false, error: { code: 'invalid-arguments', message: checked.message } };
     try {
       const handler = handlers[name] as (a: unknown) => unknown;
       return { ok: true, value: await handler(checked.value) };
-    } catch (error) {
+    } catch (thrown) {
+      const error = explain?.(thrown) ?? thrown;
       if (error instanceof CommandError) {
         return { ok: false, error: { code: error.code, message: error.message, ...(error.reason ? { reason: error.reason } : {}) } };
       }

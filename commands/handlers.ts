@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import * as v from 'valibot';
 import { runImport, type ImportTarget } from '../importers/index.ts';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../contract/index.ts';
@@ -9,15 +9,32 @@ import type { CommandHandlers } from './dispatcher.ts';
 import type { HandlerContext } from './handler-context.ts';
 import type { ImportJobs } from './import-jobs.ts';
 import { annotationHandlers } from './annotation-handlers.ts';
+import { BackupTargetExistsError, BackupTargetIsLibraryError } from '../library/backup.ts';
+
+/**
+ * Capabilities only some hosts have. Electron main provides native dialogs, so the renderer never
+ * sends a path: it asks main, and main uses what the person chose. `serve` and the CLI have none.
+ */
+export interface HostServices {
+  /** A save dialog; null when cancelled. `confirmedOverwrite`: the dialog itself asked about replacing the file. */
+  chooseBackupFile?: (suggestedName: string) => Promise<{ path: string; confirmedOverwrite: boolean } | null>;
+  /** A folder dialog for the library's new home; null when cancelled. */
+  chooseLibraryFolder?: () => Promise<string | null>;
+}
 
 interface HandlerDependencies {
   app: HandlerContext;
+  host: HostServices;
   jobs: ImportJobs;
 }
 
 const SETTINGS_KEY = 'ui.settings';
 
-export function createHandlers({ app, jobs }: HandlerDependencies): CommandHandlers {
+function noDialog(command: string): CommandError {
+  return new CommandError('unsupported', `${command} needs the desktop app's file dialog`, { kind: 'command.not-allowed', command });
+}
+
+export function createHandlers({ app, jobs, host }: HandlerDependencies): CommandHandlers {
   const { events } = app;
   // Read at call time: moving the library swaps what the context holds.
 
@@ -37,6 +54,29 @@ export function createHandlers({ app, jobs }: HandlerDependencies): CommandHandl
       });
     } finally {
       jobs.finish(jobId);
+    }
+  };
+
+  const backup = async (path: string, overwrite: boolean): Promise<{ path: string; bytes: number }> => {
+    // SQLite would only say "unable to open database file"; name what is wrong with the path instead.
+    const target = resolve(path);
+    if (existsSync(target) && statSync(target).isDirectory()) {
+      throw new CommandError('invalid-arguments', `${target} is a folder; give the backup a file name.`, { kind: 'backup.is-folder', path: target });
+    }
+    if (!existsSync(dirname(target))) {
+      throw new CommandError('invalid-arguments', `The folder ${dirname(target)} does not exist.`, { kind: 'backup.folder-missing', path: dirname(target) });
+    }
+    try {
+      const { bytes } = await app.library.backup(target, { overwrite });
+      return { path: target, bytes };
+    } catch (error) {
+      if (error instanceof BackupTargetIsLibraryError) {
+        throw new CommandError('invalid-arguments', `${target} is a library's own database (${basename(target)}); a backup never replaces it.`, { kind: 'backup.live-library', path: target });
+      }
+      if (error instanceof BackupTargetExistsError) {
+        throw new CommandError('invalid-arguments', `${target} already exists; choose another name (the CLI: --overwrite).`, { kind: 'backup.exists', path: target });
+      }
+      throw error;
     }
   };
 
@@ -87,17 +127,16 @@ export function createHandlers({ app, jobs }: HandlerDependencies): CommandHandl
       return { filename: `newsroom-library-${stamp}.ndjson`, ndjson: lines.join('\n') + (lines.length ? '\n' : ''), count: articles };
     },
     'library.move': async ({ path }) => app.moveLibrary(path),
-    'library.backup': async ({ path }) => {
-      // SQLite would only say "unable to open database file"; name what is wrong with the path instead.
-      const target = resolve(path);
-      if (existsSync(target) && statSync(target).isDirectory()) {
-        throw new CommandError('invalid-arguments', `${target} is a folder; give the backup a file name.`, { kind: 'backup.is-folder', path: target });
-      }
-      if (!existsSync(dirname(target))) {
-        throw new CommandError('invalid-arguments', `The folder ${dirname(target)} does not exist.`, { kind: 'backup.folder-missing', path: dirname(target) });
-      }
-      const { bytes } = await app.library.backup(path);
-      return { path, bytes };
+    'library.moveToChosenFolder': async () => {
+      if (!host.chooseLibraryFolder) throw noDialog('library.moveToChosenFolder');
+      const folder = await host.chooseLibraryFolder();
+      return folder === null ? null : app.moveLibrary(folder);
+    },
+    'library.backup': async ({ path, overwrite }) => backup(path, overwrite === true),
+    'library.backupToChosenFile': async () => {
+      if (!host.chooseBackupFile) throw noDialog('library.backupToChosenFile');
+      const chosen = await host.chooseBackupFile(`newsroom-backup-${new Date().toISOString().slice(0, 10)}.sqlite`);
+      return chosen === null ? null : backup(chosen.path, chosen.confirmedOverwrite);
     },
     'search.query': async ({ query, limit, offset, filters }) => {
       const searchable = app.library.searchableIds(filters);

@@ -28,9 +28,17 @@ export async function copyLibraryTo(library: Library, target: string): Promise<s
   }
   const parent = dirname(destination);
   if (!existsSync(parent)) throw new CommandError('invalid-arguments', `The folder ${parent} does not exist.`, { kind: 'move.parent-missing', path: parent });
-  mkdirSync(destination, { recursive: true });
-  const databasePath = join(destination, 'library.sqlite');
-  await library.backup(databasePath);
+  // One level, never `recursive: true`: that loops forever where the system answers ENOENT for an
+  // existing parent (/proc on Linux). The parent was checked above, so one mkdir is all it takes.
+  if (!existsSync(destination)) {
+    try {
+      mkdirSync(destination, { mode: 0o700 });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'EUNKNOWN';
+      throw new CommandError('invalid-arguments', `Cannot create the folder ${destination} (${code}).`, { kind: 'move.cannot-create', path: destination, code });
+    }
+  }
+  const databasePath = await library.copyDatabaseInto(destination);
   // The search index is derived data: copied to spare a rebuild, rebuilt anyway if it does not match.
   const index = join(library.dir, 'search-index');
   if (existsSync(index)) cpSync(index, join(destination, 'search-index'), { recursive: true });

@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import { returns, type Returns } from './returns.ts';
 import type { CommandName } from './command-names.ts';
-import type { SearchIndexState } from './events.ts';
+import type { SearchIndexBehind, SearchIndexState } from './events.ts';
 import { LOCALE_SETTINGS, SETTINGS_BOUNDS, SETTINGS_DEFAULTS, THEMES } from './settings-defaults.ts';
 import type { Article, ArticleSummary, ListPage, SidebarCounts } from './article.ts';
 import type { ImportReport } from './import-report.ts';
@@ -15,17 +15,32 @@ import { AnnotationColorSchema, TextPositionSelectorSchema, TextQuoteSelectorSch
 
 type ArgsSchema = v.GenericSchema<unknown, unknown>;
 
+/**
+ * Who may call a command: `cli` (the command line, in-process), `ipc` (the Electron renderer through
+ * preload) and `serve` (the browser renderer over HTTP). A renderer is treated as possibly compromised
+ * (it shows hostile content), so it gets only what its UI needs, and never a path on this computer.
+ */
+export type Host = 'cli' | 'ipc' | 'serve';
+export const HOSTS: readonly Host[] = ['cli', 'ipc', 'serve'];
+
 interface CommandSpec<A extends ArgsSchema, R> {
   args: A;
   result: Returns<R>;
   summary: string;
+  hosts: readonly Host[];
 }
 
-const command = <A extends ArgsSchema, R>(summary: string, args: A, result: Returns<R>): CommandSpec<A, R> => ({
+const ALL_HOSTS = HOSTS;
+
+const command = <A extends ArgsSchema, R>(summary: string, args: A, result: Returns<R>, hosts: readonly Host[] = ALL_HOSTS): CommandSpec<A, R> => ({
   summary,
   args,
   result,
+  hosts,
 });
+
+/** Offsets and counts a caller sends are bounded so SQLite never sees a number it cannot bind. */
+export const MAX_OFFSET = 1_000_000_000;
 
 const NoArgs = v.strictObject({});
 const Id = v.pipe(v.string(), v.trim(), v.minLength(1, 'id must not be empty'), v.maxLength(200));
@@ -43,12 +58,12 @@ export const ListQuerySchema = v.strictObject({
   to: v.optional(IsoDate),
   sort: v.optional(v.picklist(['published', 'imported', 'title', 'source'])),
   direction: v.optional(v.picklist(['asc', 'desc'])),
-  offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_OFFSET, `offset must be at most ${MAX_OFFSET}`))),
   limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))),
 });
 
 const Note = v.pipe(v.string(), v.maxLength(20_000, 'the note is too long'));
-const Offset = v.pipe(v.number(), v.integer(), v.minValue(0));
+const Offset = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_OFFSET, `offsets must be at most ${MAX_OFFSET}`));
 
 export const NewAnnotationSchema = v.union([
   v.strictObject({ articleId: Id, start: Offset, end: Offset, color: v.optional(AnnotationColorSchema), note: v.optional(Note) }),
@@ -140,6 +155,16 @@ export interface ExportPayload {
   count: number;
 }
 
+export interface LibraryMoved {
+  libraryDir: string;
+  previousDir: string;
+}
+
+export interface BackupWritten {
+  path: string;
+  bytes: number;
+}
+
 export const commands = {
   'app.info': command('Version, library folder and runtime of the running app.', NoArgs, returns<AppInfo>()),
   'settings.get': command('The persisted UI preferences.', NoArgs, returns<Settings>()),
@@ -163,7 +188,8 @@ export const commands = {
   ),
   'library.trash': command('Move articles to the trash.', v.strictObject({ ids: Ids }), returns<{ count: number }>()),
   'library.restore': command('Restore articles from the trash.', v.strictObject({ ids: Ids }), returns<{ count: number }>()),
-  'library.emptyTrash': command('Delete everything in the trash for good.', NoArgs, returns<{ count: number }>()),
+  // Neither is offered by the UI yet, so neither renderer may call them (least privilege).
+  'library.emptyTrash': command('Delete everything in the trash for good.', NoArgs, returns<{ count: number }>(), ['cli']),
   'library.importFiles': command(
     'Import files sent by the renderer (drag and drop, file input).',
     v.strictObject({
@@ -187,6 +213,8 @@ export const commands = {
       paths: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(4096))), v.minLength(1, 'give at least one path')),
     }),
     returns<ImportReport>(),
+    // A path on this computer: never from a renderer (over serve it read /etc/passwd into the library).
+    ['cli'],
   ),
   'library.importUrls': command(
     'Fetch web pages or feeds and keep them offline.',
@@ -198,6 +226,7 @@ export const commands = {
       ),
     }),
     returns<ImportReport>(),
+    ['cli'],
   ),
   'library.cancelImport': command('Cancel a running import; what was committed stays.', v.strictObject({ jobId: JobId }), returns<{ cancelled: boolean }>()),
   'library.export': command(
@@ -208,12 +237,27 @@ export const commands = {
   'library.move': command(
     'Move the library to an empty folder: a verified copy is made, the app switches to it, the old folder is kept.',
     v.strictObject({ path: v.pipe(v.string(), v.minLength(1, 'choose a folder'), v.maxLength(4096)) }),
-    returns<{ libraryDir: string; previousDir: string }>(),
+    returns<LibraryMoved>(),
+    // The browser UI has no folder dialog, so serve takes a typed path; the desktop app uses a dialog in main.
+    ['cli', 'serve'],
+  ),
+  'library.moveToChosenFolder': command(
+    'Ask main to show a folder dialog, then move the library there; null when the dialog was cancelled.',
+    NoArgs,
+    returns<LibraryMoved | null>(),
+    ['ipc'],
   ),
   'library.backup': command(
-    'A consistent copy of the database at a path on this computer.',
-    v.strictObject({ path: v.pipe(v.string(), v.minLength(1), v.maxLength(4096)) }),
-    returns<{ path: string; bytes: number }>(),
+    'A consistent copy of the database at a path on this computer. An existing file is kept unless overwrite is true; a library’s own database files are always refused.',
+    v.strictObject({ path: v.pipe(v.string(), v.minLength(1), v.maxLength(4096)), overwrite: v.optional(v.boolean()) }),
+    returns<BackupWritten>(),
+    ['cli'],
+  ),
+  'library.backupToChosenFile': command(
+    'Ask main to show a save dialog, then back the database up there; null when the dialog was cancelled.',
+    NoArgs,
+    returns<BackupWritten | null>(),
+    ['ipc'],
   ),
   'annotations.list': command(
     'Annotations of one article in reading order, or of the whole library, filtered by colour or label.',
@@ -247,16 +291,29 @@ export const commands = {
     v.strictObject({
       query: v.pipe(v.string(), v.maxLength(10_000, 'query is too long')),
       limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))),
-      offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+      offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_OFFSET, `offset must be at most ${MAX_OFFSET}`))),
       filters: v.optional(SearchFiltersSchema),
     }),
     returns<SearchResult>(),
   ),
-  'search.status': command('Whether the search index is ready.', NoArgs, returns<{ state: SearchIndexState }>()),
+  'search.status': command(
+    'Whether the search index is ready, and whether it is behind the library (with why).',
+    NoArgs,
+    returns<{ state: SearchIndexState; behind?: SearchIndexBehind }>(),
+  ),
 } as const satisfies Record<CommandName, CommandSpec<ArgsSchema, unknown>>;
 
 export type Commands = typeof commands;
 export type CommandArgs<N extends CommandName> = v.InferInput<Commands[N]['args']>;
+/** The commands a host may expose; the others are refused before validation. */
+export function commandsFor(host: Host): CommandName[] {
+  return (Object.keys(commands) as CommandName[]).filter((name) => commands[name].hosts.includes(host));
+}
+
+export function allowedOn(name: CommandName, host: Host): boolean {
+  return commands[name].hosts.includes(host);
+}
+
 export type CommandResult<N extends CommandName> = Commands[N]['result'] extends Returns<infer R> ? R : never;
 
 

@@ -15,6 +15,12 @@ export type FailureReason =
   | { kind: 'move.not-empty'; path: string }
   | { kind: 'move.parent-missing'; path: string }
   | { kind: 'move.copy-mismatch'; path: string }
+  | { kind: 'move.cannot-create'; path: string; code: string }
+  | { kind: 'command.not-allowed'; command: string }
+  | { kind: 'backup.exists'; path: string }
+  | { kind: 'backup.live-library'; path: string }
+  | { kind: 'disk-full'; folder: string }
+  | { kind: 'library.in-use'; folder: string; pid: number }
   | { kind: 'backup.is-folder'; path: string }
   | { kind: 'backup.folder-missing'; path: string }
   | { kind: 'article.not-found'; id: string }
@@ -33,3 +39,16 @@ export interface CommandErrorBody {
 
 /** Every host answers a call with this envelope, so errors cross IPC and HTTP intact. */
 export type CommandOutcome<R> = { ok: true; value: R } | { ok: false; error: CommandErrorBody };
+
+const SQLITE_FULL = 13;
+
+/**
+ * Whether an error means the disk (or the database's size limit) is full: SQLite's SQLITE_FULL or the system's ENOSPC.
+ * Here so every layer that writes (library, importers, hosts) words it as the one `disk-full` reason.
+ */
+export function isDiskFull(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const { errcode, code } = error as Error & { errcode?: number; code?: string };
+  // Extended result codes keep the primary code in the low byte.
+  return (typeof errcode === 'number' && (errcode & 0xff) === SQLITE_FULL) || code === 'ENOSPC';
+}

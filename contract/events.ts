@@ -7,6 +7,17 @@ import type { LocaleSetting, Theme } from './settings-defaults.ts';
 
 export type SearchIndexState = 'loading' | 'building' | 'ready';
 
+/**
+ * Why the search index lags behind the library (its last update could not be written, e.g. the disk
+ * was full): searches then answer from what was indexed, and say so instead of silently missing articles.
+ */
+export interface SearchIndexBehind {
+  reason: 'disk-full' | 'write-failed';
+  /** Articles the index holds, and articles the library holds, when known. */
+  indexed?: number;
+  total?: number;
+}
+
 /** Events from the host to the renderer. */
 export const events = {
   'import.progress': returns<ImportProgress>(),

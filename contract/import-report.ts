@@ -29,6 +29,10 @@ export type ImportFailure =
   | { kind: 'unsupported-record-type'; type: string }
   | { kind: 'invalid-url' }
   | { kind: 'not-http' }
+  | { kind: 'not-a-regular-file' }
+  | { kind: 'address-not-allowed'; host: string }
+  | { kind: 'too-many-redirects'; max: number }
+  | { kind: 'disk-full' }
   | { kind: 'http-status'; status: number; statusText: string }
   | { kind: 'timeout'; seconds: number }
   | { kind: 'fetch-failed'; detail: string }

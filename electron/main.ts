@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { AppContext } from '../commands/app-context.ts';
 import { resolveLibraryDir, userDataDir, usesRememberedLibrary, writeLibraryPointer } from '../commands/library-location.ts';
 import { appProtocolResponse } from './app-protocol.ts';
-import { COMMAND_NAMES, type MenuAction, type Settings } from '../contract/index.ts';
+import { commandsFor, type MenuAction, type Settings } from '../contract/index.ts';
 import { APP_ORIGIN, EVENT_CHANNEL } from './ipc-channels.ts';
 import { MenuLanguage } from './menu-language.ts';
 import type { UiLocale } from './menu-labels.ts';
@@ -109,18 +109,38 @@ if (!app.requestSingleInstanceLock()) {
     context = await AppContext.open({
       libraryDir: resolveLibraryDir(undefined, process.env),
       runtime: 'electron',
+      // Paths come from the OS dialogs shown here in main, never from the renderer.
+      host: {
+        chooseBackupFile: async (suggestedName) => {
+          const options = {
+            defaultPath: join(app.getPath('documents'), suggestedName),
+            filters: [{ name: 'SQLite', extensions: ['sqlite'] }],
+            // Linux asks about replacing only when told to; macOS and Windows always ask.
+            properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const],
+          };
+          const chosen = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+          return chosen.canceled || !chosen.filePath ? null : { path: chosen.filePath, confirmedOverwrite: true };
+        },
+        chooseLibraryFolder: async () => {
+          const options = { properties: ['openDirectory' as const, 'createDirectory' as const, 'promptToCreate' as const] };
+          const chosen = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+          return chosen.canceled || chosen.filePaths.length === 0 ? null : chosen.filePaths[0]!;
+        },
+      },
       onUnexpectedError: (name, error) => console.error(`${name}:`, error),
       onLibraryMoved: (libraryDir) => {
         if (usesRememberedLibrary(undefined, process.env)) writeLibraryPointer(libraryDir, process.env);
       },
     });
     const ctx = context;
-    for (const name of COMMAND_NAMES) {
+    const dispatch = ctx.dispatchFor('ipc');
+    // Only the commands the contract gives the renderer get a handler; the others do not exist for it.
+    for (const name of commandsFor('ipc')) {
       ipcMain.handle(name, async (event, args: unknown) => {
         if (!isAppUrl(event.senderFrame?.url)) {
           return { ok: false, error: { code: 'unsupported', message: 'Refused: the request did not come from the app' } };
         }
-        const outcome = await ctx.dispatch(name, args);
+        const outcome = await dispatch(name, args);
         menuLanguage.afterCommand(name, outcome);
         return outcome;
       });

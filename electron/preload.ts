@@ -12,7 +12,12 @@ const bridge: NewsroomBridge = {
     if (typeof name !== 'string' || !knownCommands.has(name)) {
       return { ok: false, error: { code: 'unknown-command', message: `Unknown command: ${String(name).slice(0, 100)}` } };
     }
-    return (await ipcRenderer.invoke(name, args)) as CommandOutcome<unknown>;
+    try {
+      return (await ipcRenderer.invoke(name, args)) as CommandOutcome<unknown>;
+    } catch {
+      // Main registers only the commands the contract gives the renderer; the others have no handler.
+      return { ok: false, error: { code: 'unsupported', message: `${name} cannot be called from the app window`, reason: { kind: 'command.not-allowed', command: name } } };
+    }
   },
   on(event: EventName, listener: (payload: unknown) => void) {
     if (!knownEvents.has(event)) throw new Error(`Unknown event: ${String(event)}`);

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -44,9 +44,13 @@ export async function readStaticFile(root: string, urlPath: string): Promise<{ b
   const path = resolveStaticPath(root, urlPath);
   if (!path) return null;
   try {
-    const info = await stat(path);
+    // The path is inside the bundle by name; a symlink in it must not lead out of it.
+    const realRoot = await realpath(root);
+    const real = await realpath(path);
+    if (!real.startsWith(realRoot + sep)) return null;
+    const info = await stat(real);
     if (!info.isFile()) return null;
-    return { body: await readFile(path), type: mimeTypeFor(path) };
+    return { body: await readFile(real), type: mimeTypeFor(path) };
   } catch {
     return null;
   }

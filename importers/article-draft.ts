@@ -1,5 +1,6 @@
 // The one place drafts are assembled, so every importer stores the same normalised shape.
 import type { ArticleDraft } from '../library/model.ts';
+import { safeArticleUrl } from '../contract/article-url.ts';
 import { buildBody, type BlockPiece } from './block-builder.ts';
 import { ImportInputError } from './import-types.ts';
 import { detectLanguage } from './language-detect.ts';
@@ -42,7 +43,8 @@ export function createDraft(fields: DraftFields): ArticleDraft {
     title: title ? shortenAtWord(title, 300) : firstSentence(body.slice(0, blocks[0]!.end)),
     author: optionalText(fields.author),
     source: optionalText(fields.source),
-    url: optionalText(fields.url),
+    // Only web addresses: a hostile page's javascript: or data: link must not become the article's link.
+    url: safeArticleUrl(optionalText(fields.url)),
     language: detectLanguage(`${title ?? ''} ${body}`, fields.language),
     publishedAt: fields.publishedAt ?? null,
     body,

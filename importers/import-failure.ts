@@ -58,6 +58,14 @@ export function describeImportFailure(reason: ImportFailure): string {
       return 'not a valid URL';
     case 'not-http':
       return 'only http and https URLs can be imported';
+    case 'not-a-regular-file':
+      return 'not a regular file (a device, pipe or socket cannot be imported)';
+    case 'address-not-allowed':
+      return `refused to fetch from ${reason.host}: a local or private network address (type it directly to allow it)`;
+    case 'too-many-redirects':
+      return `more than ${reason.max} redirects`;
+    case 'disk-full':
+      return 'could not save: the disk is full';
     case 'http-status':
       return `HTTP ${reason.status}${reason.statusText ? ` ${reason.statusText}` : ''}`;
     case 'timeout':

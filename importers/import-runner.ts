@@ -1,7 +1,8 @@
 // Runs a batch: expands folders, reads/fetches each input, parses it, commits each article on its own.
 // Bad input is reported per file or per record and never stops the batch.
 import { randomUUID } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { AddResult, ImportFailure, ImportProgress, ImportReport } from '../library/model.ts';
@@ -20,6 +21,7 @@ import {
 } from './import-types.ts';
 import { describeImportFailure } from './import-failure.ts';
 import { fetchResource } from './url-fetch.ts';
+import { isDiskFull } from '../contract/errors.ts';
 
 export interface ImportOptions {
   signal?: AbortSignal;
@@ -31,6 +33,8 @@ export interface ImportOptions {
   maxBytes?: number;
   /** Per URL; default 20 s. */
   fetchTimeoutMs?: number;
+  /** Only for tests' own loopback servers: see FetchOptions.allowPrivateAddresses. */
+  allowPrivateAddresses?: boolean;
   importers?: readonly Importer[];
 }
 
@@ -92,11 +96,8 @@ async function loadInput(unit: ImportUnit, options: ImportOptions, maxBytes: num
   switch (unit.kind) {
     case 'unusable':
       throw new ImportInputError(unit.reason);
-    case 'file': {
-      const info = await stat(unit.path);
-      if (info.size > maxBytes) throw tooLargeError(maxBytes);
-      return { name: basename(unit.path), bytes: new Uint8Array(await readFile(unit.path)), origin: unit.path };
-    }
+    case 'file':
+      return { name: basename(unit.path), bytes: await readRegularFile(unit.path, maxBytes), origin: unit.path };
     case 'bytes':
       if (unit.bytes.byteLength > maxBytes) throw tooLargeError(maxBytes);
       return { name: unit.name, bytes: unit.bytes, origin: unit.name };
@@ -106,9 +107,43 @@ async function loadInput(unit: ImportUnit, options: ImportOptions, maxBytes: num
         signal: options.signal,
         timeoutMs: options.fetchTimeoutMs,
         maxBytes,
+        allowPrivateAddresses: options.allowPrivateAddresses,
       });
       return { name: fetched.name, bytes: fetched.bytes, origin: fetched.url, contentType: fetched.contentType };
     }
+  }
+}
+
+/**
+ * Reads a regular file, at most `maxBytes`, whatever its size claims: a FIFO would hang the import and
+ * a device such as /dev/zero never ends, so anything else is refused before and after opening.
+ */
+async function readRegularFile(path: string, maxBytes: number): Promise<Uint8Array> {
+  if (!(await stat(path)).isFile()) throw new ImportInputError({ kind: 'not-a-regular-file' });
+  // O_NONBLOCK: should the path become a FIFO after the check, opening it still returns at once.
+  const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw new ImportInputError({ kind: 'not-a-regular-file' });
+    if (info.size > maxBytes) throw tooLargeError(maxBytes);
+    // One byte more than allowed tells a file that grew (or lied about its size) from one that fits.
+    let buffer = Buffer.alloc(Math.min(info.size, maxBytes) + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > maxBytes) throw tooLargeError(maxBytes);
+        const bigger = Buffer.alloc(Math.min(buffer.length * 2, maxBytes + 1));
+        buffer.copy(bigger, 0, 0, length);
+        buffer = bigger;
+      }
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > maxBytes) throw tooLargeError(maxBytes);
+    return new Uint8Array(buffer.buffer, buffer.byteOffset, length);
+  } finally {
+    await handle.close();
   }
 }
 
@@ -183,7 +218,13 @@ export async function runImport(targets: ImportTarget[], sink: ImportSink, optio
         else if (result?.status === 'duplicate') report.duplicates.push({ path, id: result.id });
       } catch (error) {
         // The sink refused this one article (constraint, disk…); the others still go in.
-        report.failed.push(failed(path, error instanceof ImportInputError ? error.reason : { kind: 'save-failed', detail: error instanceof Error ? error.message : String(error) }));
+        const reason: ImportFailure =
+          error instanceof ImportInputError
+            ? error.reason
+            : isDiskFull(error)
+              ? { kind: 'disk-full' }
+              : { kind: 'save-failed', detail: error instanceof Error ? error.message : String(error) };
+        report.failed.push(failed(path, reason));
       }
     }
     progress(index + 1, units[index + 1] ? unitLabel(units[index + 1]!) : null);

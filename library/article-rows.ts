@@ -1,3 +1,4 @@
+import { safeArticleUrl } from '../contract/article-url.ts';
 import type { Article, ArticleSummary, Block } from '../contract/article.ts';
 
 /** Columns a list row needs; the body is left out so a 50,000-row list stays cheap. */
@@ -22,7 +23,7 @@ export function toSummary(row: Row): ArticleSummary {
     title: text(row.title),
     author: optional(row.author),
     source: optional(row.source),
-    url: optional(row.url),
+    url: safeArticleUrl(optional(row.url)),
     language: text(row.language),
     publishedAt: optional(row.published_at),
     importedAt: text(row.imported_at),

@@ -24,7 +24,16 @@ export function inTransaction<T>(db: DatabaseSync, work: () => T): T {
     db.exec('COMMIT');
     return result;
   } catch (error) {
-    db.exec('ROLLBACK');
+    // After SQLITE_FULL (and some I/O errors) SQLite has already rolled back; a second ROLLBACK would
+    // throw "no transaction is active" and hide the real error.
+    if (db.isTransaction) {
+      try {
+        db.exec('ROLLBACK');
+      } catch {
+        // The original error is the one worth reporting.
+      }
+    }
     throw error;
   }
 }
+

@@ -1,3 +1,4 @@
+import { isSafeArticleUrl } from '../contract/article-url.ts';
 import { InvalidArticleError } from './library-errors.ts';
 import type { ArticleDraft, Block, ExportedArticle } from './model.ts';
 
@@ -17,6 +18,7 @@ export function validateDraft(draft: ArticleDraft): void {
   if (typeof draft.body !== 'string' || draft.body.trim() === '') throw new InvalidArticleError('The article has no text');
   if (typeof draft.title !== 'string' || draft.title.trim() === '') throw new InvalidArticleError('The article has no title');
   if (draft.body !== draft.body.normalize('NFC')) throw new InvalidArticleError('The body must be NFC-normalised before it is stored');
+  if (draft.url !== null && draft.url !== undefined && !isSafeArticleUrl(draft.url)) throw new InvalidArticleError('An article link must be an http or https URL');
   checkBlocks(draft.blocks, draft.body.length);
 }
 

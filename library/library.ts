@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, statSync } from 'node:fs';
+import { makeFolder } from './make-folder.ts';
+import { safeArticleUrl } from '../contract/article-url.ts';
+import { writeBackup } from './backup.ts';
 import { join } from 'node:path';
 import { backup as sqliteBackup, type DatabaseSync, type StatementSync } from 'node:sqlite';
 import { AnnotationService } from '../annotations/annotation-service.ts';
@@ -50,7 +52,8 @@ export class Library implements SearchDocumentSource {
   }
 
   static open(dir: string): Library {
-    mkdirSync(dir, { recursive: true });
+    // Private to this user: the library holds unpublished work.
+    makeFolder(dir, 0o700);
     return new Library(dir);
   }
 
@@ -155,7 +158,8 @@ export class Library implements SearchDocumentSource {
     }
   }
 
-  addArticle(draft: ArticleDraft): AddResult {
+  addArticle(given: ArticleDraft): AddResult {
+    const draft = { ...given, url: safeArticleUrl(given.url) };
     validateDraft(draft);
     const hash = contentHash(draft.body);
     const urlKey = canonicalUrlKey(draft.url);
@@ -189,7 +193,8 @@ export class Library implements SearchDocumentSource {
   }
 
   /** Inserts a record from a library export with its original id, import time and state. */
-  restoreArticle(record: ExportedArticle): AddResult {
+  restoreArticle(given: ExportedArticle): AddResult {
+    const record = { ...given, url: safeArticleUrl(given.url) };
     validateRecord(record);
     const hash = contentHash(record.body);
     const urlKey = canonicalUrlKey(record.url);
@@ -384,10 +389,19 @@ export class Library implements SearchDocumentSource {
     }
   }
 
-  /** A consistent copy of the live database, taken with SQLite's online backup API. */
-  async backup(path: string): Promise<{ bytes: number }> {
+  /**
+   * A consistent copy of the live database, taken with SQLite's online backup API into a temp file
+   * next to `path`, then put in place whole. An existing file is kept unless `overwrite` is set.
+   */
+  async backup(path: string, options: { overwrite?: boolean } = {}): Promise<{ bytes: number }> {
+    return writeBackup((temp) => sqliteBackup(this.db, temp), path, { ...options, openDatabase: this.dbPath });
+  }
+
+  /** The database copied into a new library folder the caller has just created (moving the library). */
+  async copyDatabaseInto(folder: string): Promise<string> {
+    const path = join(folder, 'library.sqlite');
     await sqliteBackup(this.db, path);
-    return { bytes: statSync(path).size };
+    return path;
   }
 
   getSetting(key: string): unknown {

@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import type { CommandErrorCode, FailureReason, ImportFailure } from '../contract/index.ts';
+import type { CommandErrorCode, FailureReason, ImportFailure, SearchIndexBehind } from '../contract/index.ts';
 
 /**
  * The host's notices are written in English, because the CLI prints them too; the UI says the ones it
@@ -19,6 +19,25 @@ export const KNOWN_SEARCH_NOTICES = {
 /** A search notice in the UI's language; one the UI does not know is shown as the host wrote it. */
 export function searchNotice(message: string): string {
   return Object.hasOwn(KNOWN_SEARCH_NOTICES, message) ? KNOWN_SEARCH_NOTICES[message as keyof typeof KNOWN_SEARCH_NOTICES]() : message;
+}
+
+/** Why searches may miss recent articles (search.status `behind`), in the UI's language. */
+export function searchBehindText(behind: SearchIndexBehind): string {
+  const counted = behind.indexed !== undefined && behind.total !== undefined;
+  if (behind.reason === 'disk-full') {
+    return counted
+      ? msg(str`Ổ đĩa đầy nên chỉ mục tìm kiếm chưa cập nhật: mới tìm được trong ${behind.indexed} trên ${behind.total} bài.`, {
+          id: 'search.behind.disk-full-counted',
+          desc: 'The search index could not be written; values are article counts',
+        })
+      : msg('Ổ đĩa đầy nên chỉ mục tìm kiếm chưa cập nhật; kết quả có thể thiếu các bài mới.', { id: 'search.behind.disk-full' });
+  }
+  return counted
+    ? msg(str`Chỉ mục tìm kiếm chưa cập nhật: mới tìm được trong ${behind.indexed} trên ${behind.total} bài.`, {
+        id: 'search.behind.write-failed-counted',
+        desc: 'The search index could not be written; values are article counts',
+      })
+    : msg('Chỉ mục tìm kiếm chưa cập nhật; kết quả có thể thiếu các bài mới.', { id: 'search.behind.write-failed' });
 }
 
 /**
@@ -72,6 +91,18 @@ export function reasonMessage(reason: FailureReason): string | undefined {
         id: 'failure.move.copy-mismatch',
         desc: 'The verified copy failed its check; the value is a path',
       });
+    case 'move.cannot-create':
+      return msg(str`Không tạo được thư mục ${reason.path} (${reason.code}).`, { id: 'failure.move.cannot-create', desc: 'First value is a path, second a system error code such as ENOENT' });
+    case 'command.not-allowed':
+      return msg('Cửa sổ này không được phép làm thao tác đó.', { id: 'failure.command.not-allowed', desc: 'The host refused a command this window may not call' });
+    case 'backup.exists':
+      return msg(str`Tệp ${reason.path} đã có; hãy chọn tên khác.`, { id: 'failure.backup.exists', desc: 'Backup refused to replace an existing file. The value is a path' });
+    case 'backup.live-library':
+      return msg(str`${reason.path} là tệp cơ sở dữ liệu của một thư viện; bản sao lưu không bao giờ ghi đè lên nó.`, { id: 'failure.backup.live-library', desc: 'The value is a path' });
+    case 'disk-full':
+      return msg(str`Ổ đĩa chứa ${reason.folder} đã đầy nên chưa lưu được gì. Hãy giải phóng bớt dung lượng rồi thử lại.`, { id: 'failure.disk-full', desc: 'The value is the library folder' });
+    case 'library.in-use':
+      return msg(str`Thư viện trong ${reason.folder} đang được một tiến trình Newsroom Reader khác mở (pid ${reason.pid}).`, { id: 'failure.library.in-use', desc: 'First value is a folder, second a process id' });
     case 'backup.is-folder':
       return msg(str`${reason.path} là một thư mục; hãy thêm tên tệp cho bản sao lưu.`, { id: 'failure.backup.is-folder', desc: 'The value is a path' });
     case 'article.not-found':
@@ -160,6 +191,17 @@ export function importFailureText(reason: ImportFailure | undefined): string {
       return msg('URL không hợp lệ', { id: 'import-failure.invalid-url' });
     case 'not-http':
       return msg('chỉ nhập được URL http và https', { id: 'import-failure.not-http' });
+    case 'not-a-regular-file':
+      return msg('không phải tệp thông thường (thiết bị, ống dẫn hay socket thì không nhập được)', { id: 'import-failure.not-a-regular-file' });
+    case 'address-not-allowed':
+      return msg(str`không tải từ ${reason.host}: đây là địa chỉ trong máy hoặc mạng nội bộ (hãy gõ trực tiếp địa chỉ đó nếu muốn)`, {
+        id: 'import-failure.address-not-allowed',
+        desc: 'A URL or one of its redirects pointed at a local/private address; the value is a host name or IP',
+      });
+    case 'too-many-redirects':
+      return msg(str`chuyển hướng quá ${reason.max} lần`, { id: 'import-failure.too-many-redirects', desc: 'The value is a number' });
+    case 'disk-full':
+      return msg('ổ đĩa đầy nên không lưu được', { id: 'import-failure.disk-full' });
     case 'http-status':
       return msg(str`máy chủ trả lời HTTP ${reason.status}`, { id: 'import-failure.http-status', desc: 'The value is an HTTP status code such as 404' });
     case 'timeout':

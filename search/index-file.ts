@@ -1,5 +1,5 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { COMPACT_FORMAT } from './compact-index.ts';
 
@@ -29,20 +29,53 @@ export function writeIndexFile(path: string, generation: number, documents: numb
     extra,
   };
   const temp = `${path}.${process.pid}.tmp`;
-  const fd = openSync(temp, 'w');
   try {
-    // Padded so the payload starts 8-byte aligned and its arrays can be read in place.
-    const line = Buffer.from(JSON.stringify(header));
-    const head = Buffer.alloc(Math.ceil((line.length + 1) / 8) * 8, ' ');
-    line.copy(head);
-    head[head.length - 1] = 0x0a;
-    writeSync(fd, head);
-    writeSync(fd, payload);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    const fd = openSync(temp, 'w');
+    try {
+      // Padded so the payload starts 8-byte aligned and its arrays can be read in place.
+      const line = Buffer.from(JSON.stringify(header));
+      const head = Buffer.alloc(Math.ceil((line.length + 1) / 8) * 8, ' ');
+      line.copy(head);
+      head[head.length - 1] = 0x0a;
+      writeSync(fd, head);
+      writeSync(fd, payload);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+  } catch (error) {
+    // A full disk must not leave a zero-byte temp file behind on every retry.
+    rmSync(temp, { force: true });
+    throw error;
   }
-  renameSync(temp, path);
+}
+
+/** Removes temp files a crashed or disk-full write left in the library's index folder (not those of a live writer). */
+export function removeStaleIndexTemps(libraryDir: string): void {
+  const folder = join(libraryDir, 'search-index');
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const match = /\.(\d+)\.tmp$/.exec(name);
+    if (!match) continue;
+    const pid = Number(match[1]);
+    if (pid !== process.pid && processRuns(pid)) continue;
+    rmSync(join(folder, name), { force: true });
+  }
+}
+
+function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** The header and payload, or null when the file is missing, of another format, truncated or corrupt. */

@@ -41,6 +41,7 @@ export async function startServeHost(options: ServeOptions): Promise<ServeHost> 
     onLibraryMoved: options.onLibraryMoved,
     onUnexpectedError: (command, error) => log(`error in ${command}: ${error instanceof Error ? error.stack : String(error)}`),
   });
+  const dispatch = context.dispatchFor('serve');
   const token = newToken();
   const root = options.rendererDir ?? rendererRoot();
   const closeStreams = new Set<() => void>();
@@ -120,8 +121,16 @@ export async function startServeHost(options: ServeOptions): Promise<ServeHost> 
       sendJson(response, error instanceof BodyTooLarge ? 413 : 400, failure('invalid-arguments', message));
       return;
     }
-    const outcome = await context.dispatch(decodeURIComponent(rawName), args);
-    const status = outcome.ok ? 200 : statusFor(outcome.error.code);
+    let name: string;
+    try {
+      name = decodeURIComponent(rawName);
+    } catch {
+      sendJson(response, 400, failure('invalid-arguments', 'The command name in the URL is not valid percent-encoding'));
+      return;
+    }
+    // Only what the browser UI needs: never a command that takes a path on this computer to read.
+    const outcome = await dispatch(name, args);
+    const status = outcome.ok ? 200 : outcome.error.reason?.kind === 'command.not-allowed' ? 403 : statusFor(outcome.error.code);
     sendJson(response, status, outcome);
   }
 

@@ -44,7 +44,6 @@ export class NrSettings extends LitElement {
     systemTheme: { attribute: false },
     status: { state: true },
     busy: { state: true },
-    backupPath: { state: true },
     movePath: { state: true },
   };
 
@@ -55,7 +54,6 @@ export class NrSettings extends LitElement {
   /** `detail`: the host's own (English) words for a failure, kept for the tooltip. */
   declare status: { text: string; error: boolean; detail?: string } | null;
   declare busy: boolean;
-  declare backupPath: string;
   /** The empty folder the library is to move to. */
   declare movePath: string;
 
@@ -63,7 +61,6 @@ export class NrSettings extends LitElement {
     focusTarget: () => this.renderRoot.querySelector<HTMLElement>('input[name=theme]:checked'),
     beforeOpen: () => {
       this.status = null;
-      this.backupPath = this.#defaultBackupPath();
     },
   });
 
@@ -76,7 +73,6 @@ export class NrSettings extends LitElement {
     this.systemTheme = 'light';
     this.status = null;
     this.busy = false;
-    this.backupPath = '';
     this.movePath = '';
   }
 
@@ -184,12 +180,6 @@ export class NrSettings extends LitElement {
     `,
   ];
 
-  #defaultBackupPath(): string {
-    const dir = this.info?.libraryDir ?? '';
-    const separator = this.info?.platform === 'win32' ? '\\' : '/';
-    return `${dir}${separator}newsroom-backup-${new Date().toISOString().slice(0, 10)}.sqlite`;
-  }
-
   /** Whether the dialog is showing now (the `nr-close` event comes a moment after it closes). */
   get showing(): boolean {
     return this.#dialog.showing;
@@ -225,20 +215,22 @@ export class NrSettings extends LitElement {
     });
   }
 
-  #backup(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const path = this.backupPath.trim();
+  /** Desktop: main shows the save dialog and writes there; the window never names a path. */
+  #backup(): Promise<void> {
     return this.#run(async () => {
-      const copy = await client.call('library.backup', { path });
+      const copy = await client.call('library.backupToChosenFile', {});
+      if (!copy) return '';
       return msg(str`Đã sao lưu vào ${copy.path}.`, { desc: 'After a backup: where the copy was written' });
     });
   }
 
-  #move(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
+  /** Desktop: main shows the folder dialog; in the browser there is none, so the folder is typed. */
+  #move(event?: SubmitEvent): Promise<void> {
+    event?.preventDefault();
     const path = this.movePath.trim();
     return this.#run(async () => {
-      const moved = await client.call('library.move', { path });
+      const moved = event ? await client.call('library.move', { path }) : await client.call('library.moveToChosenFolder', {});
+      if (!moved) return '';
       this.movePath = '';
       this.dispatchEvent(new CustomEvent<string>('nr-library-moved', { detail: moved.libraryDir, bubbles: true, composed: true }));
       return msg(str`Đã chuyển thư viện sang ${moved.libraryDir}. Thư mục cũ ${moved.previousDir} vẫn được giữ nguyên.`, {
@@ -277,23 +269,20 @@ export class NrSettings extends LitElement {
       </div>
       <p class="note">${msg('Tệp xuất gồm mọi bài, trạng thái đọc và ghi chú; nhập lại được vào Newsroom Reader.')}</p>
       ${desktop
-        ? html`<form @submit=${(e: SubmitEvent) => void this.#backup(e)}>
-            <label for="backup-path">${msg('Sao lưu cơ sở dữ liệu vào tệp')}</label>
-            <div class="actions">
-              <input id="backup-path" required .value=${this.backupPath} @input=${(e: Event) => (this.backupPath = (e.target as HTMLInputElement).value)} />
-              <button type="submit" ?disabled=${this.busy}>${msg('Sao lưu')}</button>
-            </div>
-          </form>`
+        ? html`<div class="actions">
+              <button ?disabled=${this.busy} @click=${() => void this.#backup()}>${msg('Sao lưu cơ sở dữ liệu…', { desc: 'Opens a save dialog for the backup file' })}</button>
+              <button ?disabled=${this.busy} @click=${() => void this.#move()}>${msg('Chuyển thư viện sang thư mục trống…', { desc: 'Opens a folder dialog to move the library' })}</button>
+            </div>`
         : html`<p class="note backup-note">
-            ${msg('Sao lưu cần chọn chỗ lưu trên máy nên chỉ có trong ứng dụng máy tính. Trong trình duyệt, hãy dùng “Xuất thư viện” để tải một bản sao về.')}
-          </p>`}
-      <form @submit=${(e: SubmitEvent) => void this.#move(e)}>
-        <label for="move-path">${msg('Chuyển thư viện sang thư mục trống (đường dẫn đầy đủ)')}</label>
-        <div class="actions">
-          <input id="move-path" required .value=${this.movePath} @input=${(e: Event) => (this.movePath = (e.target as HTMLInputElement).value)} />
-          <button type="submit" ?disabled=${this.busy}>${msg('Chuyển thư viện')}</button>
-        </div>
-      </form>
+              ${msg('Sao lưu cần chọn chỗ lưu trên máy nên chỉ có trong ứng dụng máy tính. Trong trình duyệt, hãy dùng “Xuất thư viện” để tải một bản sao về.')}
+            </p>
+            <form @submit=${(e: SubmitEvent) => void this.#move(e)}>
+              <label for="move-path">${msg('Chuyển thư viện sang thư mục trống (đường dẫn đầy đủ)')}</label>
+              <div class="actions">
+                <input id="move-path" required .value=${this.movePath} @input=${(e: Event) => (this.movePath = (e.target as HTMLInputElement).value)} />
+                <button type="submit" ?disabled=${this.busy}>${msg('Chuyển thư viện')}</button>
+              </div>
+            </form>`}
       <p class="note">${msg('Thư viện được sao chép và kiểm tra trước khi chuyển; thư mục cũ được giữ nguyên.')}</p>
       <p class="status ${this.status?.error ? 'error' : ''}" role="status" title=${this.status?.detail ? msg(str`Chi tiết: ${this.status.detail}`, { desc: 'Tooltip: the technical detail of an error' }) : nothing}>${this.status?.text ?? ''}</p>
     </section>`;

@@ -33,7 +33,7 @@ test.afterAll(async () => {
 });
 
 async function seed(app: ServedApp): Promise<void> {
-  const report = await app.call('library.importPaths', { jobId: 'seed-a11y', paths: [seedDir] });
+  const report = await app.seed('seed-a11y', [seedDir]);
   expect(report.imported).toHaveLength(2);
   const id = report.imported.find((item) => item.title === TITLE)!.id;
   await app.call('annotations.create', { articleId: id, quote: QUOTE, color: 'green', note: 'Kiểm tra số liệu với nhà ga.' });

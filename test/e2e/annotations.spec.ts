@@ -35,7 +35,7 @@ test.afterAll(async () => {
 });
 
 async function seed(app: ServedApp): Promise<{ target: string; long: string }> {
-  const report = await app.call('library.importPaths', { jobId: 'seed-annotations', paths: [seedDir] });
+  const report = await app.seed('seed-annotations', [seedDir]);
   expect(report.failed).toEqual([]);
   const ids = new Map(report.imported.map((item) => [item.title, item.id]));
   expect([...ids.keys()].sort()).toEqual([LONG_TITLE, TITLE].sort());

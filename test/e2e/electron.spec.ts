@@ -62,6 +62,11 @@ test('the desktop window shows the library folder that app.info returns', async 
     const info = outcome.value as AppInfo;
     expect(info.libraryDir).toBe(libraryDir);
     expect(info.runtime).toBe('electron');
+    // The window gets only its own commands: a path on this computer is refused, not read.
+    const refused = await page.evaluate(() =>
+      (globalThis as unknown as { newsroom: NewsroomBridge }).newsroom.call('library.importPaths', { jobId: 'x', paths: ['/etc/passwd'] }),
+    );
+    expect(refused).toMatchObject({ ok: false, error: { code: 'unsupported', reason: { kind: 'command.not-allowed' } } });
 
     await expect(page.getByText(info.libraryDir, { exact: false }).first()).toBeVisible();
     await mkdir('test-results/screenshots', { recursive: true });

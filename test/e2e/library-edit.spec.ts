@@ -25,7 +25,7 @@ test.afterAll(async () => {
 });
 
 async function seed(app: ServedApp): Promise<void> {
-  const report = await app.call('library.importPaths', { jobId: 'seed-edit', paths: [seedDir] });
+  const report = await app.seed('seed-edit', [seedDir]);
   expect(report.imported).toHaveLength(2);
   await expect(async () => {
     expect((await app.call('search.query', { query: 'dam phan' })).total).toBe(2);

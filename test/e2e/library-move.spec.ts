@@ -8,7 +8,7 @@ test('the library moves to an empty folder from the settings, and the app keeps 
   const work = await mkdtemp(join(tmpdir(), 'nr-e2e-move-'));
   try {
     await writeFile(join(work, 'bai.txt'), 'Đàm phán ngừng bắn  Các bên nối lại đàm phán tại Doha.', 'utf8');
-    const report = await app.call('library.importPaths', { jobId: 'seed-move', paths: [join(work, 'bai.txt')] });
+    const report = await app.seed('seed-move', [join(work, 'bai.txt')]);
     expect(report.imported).toHaveLength(1);
     const target = join(work, 'Thư viện mới');
     await page.goto(app.url);

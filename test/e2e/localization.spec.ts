@@ -33,7 +33,7 @@ test.afterAll(async () => {
 test.use({ timezoneId: 'Asia/Ho_Chi_Minh' });
 
 async function seed(app: ServedApp): Promise<void> {
-  const report = await app.call('library.importPaths', { jobId: 'seed-l10n', paths: [seedDir] });
+  const report = await app.seed('seed-l10n', [seedDir]);
   expect(report.imported).toHaveLength(1);
 }
 

@@ -32,7 +32,7 @@ test.afterAll(async () => {
 });
 
 async function seed(app: ServedApp): Promise<Map<string, string>> {
-  const report = await app.call('library.importPaths', { jobId: 'seed-reading', paths: [seedDir] });
+  const report = await app.seed('seed-reading', [seedDir]);
   expect(report.imported).toHaveLength(TITLES.length);
   return new Map(report.imported.map((item) => [item.title, item.id]));
 }

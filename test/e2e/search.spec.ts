@@ -42,7 +42,7 @@ test.afterAll(async () => {
 
 /** Seeds the library by path and waits until the (asynchronously updated) index answers for it. */
 async function seed(app: ServedApp): Promise<void> {
-  const report = await app.call('library.importPaths', { jobId: 'seed-search', paths: [seedDir] });
+  const report = await app.seed('seed-search', [seedDir]);
   expect(report.failed).toEqual([]);
   expect(report.imported.map((item) => item.title).sort()).toEqual([OTHER_TITLE, UNRELATED_TITLE, TARGET_TITLE].sort());
   await expect(async () => {

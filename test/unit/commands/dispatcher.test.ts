@@ -42,7 +42,7 @@ describe('command dispatcher', () => {
         if (name === 'library.get') throw new CommandError('not-found', 'No article with id x');
         throw new Error('disk on fire\n    at stack frame');
       }),
-      (name) => unexpected.push(name),
+      { onUnexpected: (name) => unexpected.push(name) },
     );
     expect(await dispatch('library.get', { id: 'x' })).toEqual({ ok: false, error: { code: 'not-found', message: 'No article with id x' } });
     expect(await dispatch('library.counts', {})).toEqual({ ok: false, error: { code: 'failed', message: 'library.counts failed: disk on fire' } });

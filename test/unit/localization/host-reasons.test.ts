@@ -24,6 +24,12 @@ const FAILURE_REASONS: { [K in FailureReason['kind']]: Extract<FailureReason, { 
   'move.parent-missing': { kind: 'move.parent-missing', path: '/srv/gone' },
   'move.copy-mismatch': { kind: 'move.copy-mismatch', path: '/srv/copy' },
   'backup.is-folder': { kind: 'backup.is-folder', path: '/srv/backups' },
+  'move.cannot-create': { kind: 'move.cannot-create', path: '/proc/khong-the', code: 'ENOENT' },
+  'command.not-allowed': { kind: 'command.not-allowed', command: 'library.importPaths' },
+  'backup.exists': { kind: 'backup.exists', path: '/srv/backup.sqlite' },
+  'backup.live-library': { kind: 'backup.live-library', path: '/srv/lib/library.sqlite' },
+  'disk-full': { kind: 'disk-full', folder: '/srv/lib' },
+  'library.in-use': { kind: 'library.in-use', folder: '/srv/lib', pid: 4242 },
   'backup.folder-missing': { kind: 'backup.folder-missing', path: '/srv/nowhere' },
   'article.not-found': { kind: 'article.not-found', id: 'a1' },
   'export.unknown-articles': { kind: 'export.unknown-articles' },
@@ -58,6 +64,10 @@ const IMPORT_FAILURES: { [K in ImportFailure['kind']]: Extract<ImportFailure, { 
   'unsupported-record-type': { kind: 'unsupported-record-type', type: 'bookmark' },
   'invalid-url': { kind: 'invalid-url' },
   'not-http': { kind: 'not-http' },
+  'not-a-regular-file': { kind: 'not-a-regular-file' },
+  'address-not-allowed': { kind: 'address-not-allowed', host: '127.0.0.1' },
+  'too-many-redirects': { kind: 'too-many-redirects', max: 5 },
+  'disk-full': { kind: 'disk-full' },
   'http-status': { kind: 'http-status', status: 404, statusText: 'Not Found' },
   timeout: { kind: 'timeout', seconds: 20 },
   'fetch-failed': { kind: 'fetch-failed', detail: 'getaddrinfo ENOTFOUND' },
@@ -82,6 +92,14 @@ function shownValues(reason: FailureReason | ImportFailure): string[] {
       return [reason.type];
     case 'too-large':
       return ['50 MB'];
+    case 'address-not-allowed':
+      return [reason.host];
+    case 'too-many-redirects':
+      return [String(reason.max)];
+    case 'disk-full':
+      return 'folder' in reason ? [reason.folder] : [];
+    case 'library.in-use':
+      return [reason.folder, String(reason.pid)];
     default:
       return 'path' in reason ? [reason.path] : [];
   }
