@@ -1,5 +1,7 @@
 // Events from a host to the renderer: one declaration of each name and payload type.
 import type { ImportProgress, LibraryChange } from '../library/model.ts';
+
+export type { ImportProgress, LibraryChange };
 import { returns, type Returns } from './returns.ts';
 import type { EventName } from './command-names.ts';
 import type { LocaleSetting, Theme } from './settings-defaults.ts';
