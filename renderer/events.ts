@@ -78,6 +78,8 @@ export interface NrEventDetails {
   'nr-open': string;
   'nr-sort': ListSort;
   'nr-need-more': undefined;
+  // nr-list-pane (the first-run page)
+  'nr-choose-files': undefined;
   // nr-all-annotations, nr-annotation-list
   'nr-annotations-filter': AnnotationColor | null;
   'nr-open-annotation': OpenAnnotation;

@@ -306,3 +306,9 @@ export class NrAllAnnotations extends LitElement {
 }
 
 customElements.define('nr-all-annotations', NrAllAnnotations);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nr-all-annotations': NrAllAnnotations;
+  }
+}

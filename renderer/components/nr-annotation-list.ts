@@ -266,3 +266,9 @@ export class NrAnnotationList extends LitElement {
 }
 
 customElements.define('nr-annotation-list', NrAnnotationList);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nr-annotation-list': NrAnnotationList;
+  }
+}

@@ -218,3 +218,9 @@ export class NrArticleList extends LitElement {
 }
 
 customElements.define('nr-article-list', NrArticleList);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nr-article-list': NrArticleList;
+  }
+}

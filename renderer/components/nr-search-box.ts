@@ -68,3 +68,9 @@ export class NrSearchBox extends LitElement {
 }
 
 customElements.define('nr-search-box', NrSearchBox);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nr-search-box': NrSearchBox;
+  }
+}

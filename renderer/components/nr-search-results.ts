@@ -202,3 +202,9 @@ export class NrSearchResults extends LitElement {
 }
 
 customElements.define('nr-search-results', NrSearchResults);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nr-search-results': NrSearchResults;
+  }
+}

@@ -79,3 +79,9 @@ export class NrSelectionToolbar extends LitElement {
 }
 
 customElements.define('nr-selection-toolbar', NrSelectionToolbar);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nr-selection-toolbar': NrSelectionToolbar;
+  }
+}

@@ -191,3 +191,9 @@ export class NrSidebar extends LitElement {
 }
 
 customElements.define('nr-sidebar', NrSidebar);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nr-sidebar': NrSidebar;
+  }
+}

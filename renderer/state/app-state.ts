@@ -1,4 +1,4 @@
-import type { ExportPayload, ListSort, SearchHit } from '../../contract/index.ts';
+import type { ExportPayload, ListSort, SearchHit, Settings } from '../../contract/index.ts';
 import type { LibrarySelection, OpenAnnotation } from '../events.ts';
 import { annotationMatchingQuery } from '../note-match.ts';
 import { AnnotationSession } from './annotation-session.ts';
@@ -47,8 +47,8 @@ export class AppState extends Observable {
     this.annotations = new AnnotationSession(client, this.notices, this.reading);
   }
 
-  /** Info, settings and labels together, then the library; resolves to the stored settings' locale once applied by `applyLocale`. */
-  async start(applyLocale: (locale: string) => Promise<void>): Promise<void> {
+  /** Info, settings and labels together; the stored language applied (`applyLocale`); then the library. */
+  async start(applyLocale: (locale: Settings['locale']) => Promise<unknown>): Promise<void> {
     await this.notices.attempt(async () => {
       const [, settings] = await Promise.all([this.library.loadInfo(), this.settings.load(), this.annotations.loadLabels()]);
       await applyLocale(settings.locale);

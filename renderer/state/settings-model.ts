@@ -15,7 +15,7 @@ export const SETTINGS_SAVE_MS = 300;
 export class SettingsModel extends Observable {
   /** The host's defaults until settings.get answers. */
   settings: Settings = SETTINGS_DEFAULTS;
-  /** Whether the stored settings have arrived. */
+  /** Whether the settings apply yet: once the stored ones have arrived, or the user has changed one. */
   loaded = false;
   readonly #client: CommandClient;
   readonly #notices: Notices;
@@ -38,6 +38,7 @@ export class SettingsModel extends Observable {
 
   update(patch: SettingsPatch): void {
     this.settings = { ...this.settings, ...patch };
+    this.loaded = true;
     this.#pending = { ...this.#pending, ...patch };
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => this.save(), SETTINGS_SAVE_MS);
