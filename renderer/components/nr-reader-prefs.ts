@@ -3,12 +3,11 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { Settings } from '../../contract/index.ts';
 import { SETTINGS_BOUNDS, SETTINGS_DEFAULTS } from '../../contract/settings-defaults.ts';
 import { controls } from '../styles/tokens.ts';
+import { emit, type SettingsPatch } from '../events.ts';
 
 /** The reader's typography, as remembered in the settings. */
 export type ReaderPrefs = Pick<Settings, 'fontFamily' | 'fontSize' | 'lineWidth'>;
 /** Some settings to change; the app applies them at once and remembers them (settings.update). */
-export type SettingsPatch = Partial<Settings>;
-
 /** The limits the settings contract accepts. */
 const { fontSize: FONT_SIZE, lineWidth: LINE_WIDTH } = SETTINGS_BOUNDS;
 
@@ -99,7 +98,7 @@ export class NrReaderPrefs extends LitElement {
   ];
 
   #change(patch: SettingsPatch): void {
-    this.dispatchEvent(new CustomEvent<SettingsPatch>('nr-settings-change', { detail: patch, bubbles: true, composed: true }));
+    emit(this, 'nr-settings-change', patch);
   }
 
   #size(size: number): void {

@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type { SearchHit } from '../../contract/index.ts';
 import type { OpenAnnotation } from '../events.ts';
 import type { AppState } from '../state/app-state.ts';
@@ -11,7 +11,7 @@ type ShellHost = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElemen
  * focus following the row, bringing the reader forward and giving it the keyboard, scrolling to an
  * annotation, focus mode (everything but the article hidden; `focusMode`).
  */
-export class NavigationController implements ReactiveController {
+export class NavigationController {
   focusMode = false;
   readonly #host: ShellHost;
   readonly #state: AppState;
@@ -19,7 +19,6 @@ export class NavigationController implements ReactiveController {
   constructor(host: ShellHost, state: AppState) {
     this.#host = host;
     this.#state = state;
-    host.addController(this);
   }
 
   reader() {
