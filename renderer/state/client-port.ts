@@ -1,7 +1,9 @@
-import type { NewsroomClient } from '../client/newsroom-client.ts';
+import type { CommandArgs, CommandName, CommandResult } from '../../contract/index.ts';
 
 /**
- * What the state classes need of the host: its commands. The app passes renderer/client's client;
- * unit tests pass a double that records the calls and answers them.
+ * What the state classes need of the host: its commands, as renderer/client's NewsroomClient sends
+ * them. Unit tests pass a double that records the calls and answers them.
  */
-export type CommandClient = Pick<NewsroomClient, 'call'>;
+export interface CommandClient {
+  call<N extends CommandName>(name: N, args: CommandArgs<N>): Promise<CommandResult<N>>;
+}
