@@ -23,8 +23,10 @@ function noticeText(notice: Notice): string {
       return msg('Đã sao chép trích dẫn.');
     case 'annotation-not-in-article':
       return msg('Đoạn này không còn trong bài, nên không có chỗ để cuộn tới.');
-    case 'label-renamed':
-      return msg(str`Đã đổi tên nhãn thành “${notice.label}”.`, { desc: 'Notice after a colour label was renamed' });
+    case 'label-renamed': {
+      const { label } = notice;
+      return msg(str`Đã đổi tên nhãn thành “${label}”.`, { desc: 'Notice after a colour label was renamed' });
+    }
   }
 }
 
