@@ -94,7 +94,7 @@ export interface NrEventDetails {
   'nr-dismiss': undefined;
   // nr-splitter
   'nr-resize': PaneResize;
-  // nr-settings, nr-reader-prefs, nr-shortcut-sheet (nr-close: any modal dialog)
+  // nr-settings, nr-shortcut-sheet (nr-close: any modal dialog)
   'nr-settings-change': SettingsPatch;
   'nr-library-moved': string;
   'nr-close': undefined;

@@ -19,7 +19,6 @@ import { appStyles } from '../styles/app-styles.ts';
 import { readerStyle } from './nr-reader-prefs.ts';
 import type { NrSettings } from './nr-settings.ts';
 import type { NrShortcutSheet } from './nr-shortcut-sheet.ts';
-import './nr-all-annotations.ts';
 import './nr-annotation-list.ts';
 import './nr-import-status.ts';
 import './nr-list-pane.ts';
@@ -202,7 +201,7 @@ export class NrApp extends LitElement {
   }
 
   #readerPane(panel: boolean) {
-    const { reading, annotations, library, search, settings } = this.state;
+    const { reading, annotations, library, search } = this.state;
     return html`<nr-reader
       role="region"
       aria-label=${msg('Bài đang đọc', { desc: 'Landmark name of the reading pane' })}
@@ -212,10 +211,8 @@ export class NrApp extends LitElement {
       .labels=${annotations.labels}
       .panelOpen=${panel}
       .collections=${(library.counts?.collections ?? []).map((c) => c.name)}
-      .prefs=${settings.settings}
       .neighbours=${this.state.neighbours()}
       .focusMode=${this.#nav.focusMode}
-      @nr-settings-change=${(e: Events['nr-settings-change']) => this.#updateSettings(e.detail)}
       @nr-reading-position=${(e: Events['nr-reading-position']) => void reading.savePosition(e.detail.id, e.detail.position)}
       @nr-mark-read=${(e: Events['nr-mark-read']) => void reading.markRead(e.detail)}
       @nr-step-article=${(e: Events['nr-step-article']) => void this.#nav.step(e.detail, false)}

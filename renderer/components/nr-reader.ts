@@ -9,7 +9,6 @@ import { layeredText, markedText, type HighlightRange } from '../marked-text.ts'
 import type { Neighbours } from '../state/app-state.ts';
 import type { MatchRange } from '../state/reading-session.ts';
 import { readerStyles } from '../styles/reader-styles.ts';
-import { DEFAULT_READER_PREFS, type ReaderPrefs } from './nr-reader-prefs.ts';
 import './nr-selection-toolbar.ts';
 import './nr-article-details.ts';
 import './nr-reader-prefs.ts';
@@ -42,7 +41,6 @@ export class NrReader extends LitElement {
     labels: { attribute: false },
     panelOpen: { attribute: false },
     collections: { attribute: false },
-    prefs: { attribute: false },
     neighbours: { attribute: false },
     focusMode: { attribute: false },
     current: { state: true },
@@ -59,8 +57,6 @@ export class NrReader extends LitElement {
   declare collections: string[];
   declare panelOpen: boolean;
   declare current: number;
-  /** Typography, for the "Aa" popover; the article itself takes it from CSS custom properties. */
-  declare prefs: ReaderPrefs;
   declare neighbours: Neighbours;
   declare focusMode: boolean;
   /** Whether the "Aa" popover (font family, size, line width) is open. */
@@ -83,7 +79,6 @@ export class NrReader extends LitElement {
     this.collections = [];
     this.panelOpen = false;
     this.current = 0;
-    this.prefs = DEFAULT_READER_PREFS;
     this.neighbours = { previous: false, next: false };
     this.focusMode = false;
     this.prefsOpen = false;
@@ -256,7 +251,7 @@ export class NrReader extends LitElement {
           ${this.prefsOpen
             ? html`<div id="reader-prefs" class="prefs-popover" role="dialog" aria-labelledby="reader-prefs-heading" @keydown=${this.#onPrefsKey}>
                 <h2 id="reader-prefs-heading">${msg('Chữ khi đọc', { desc: 'Heading of the reader typography popover' })}</h2>
-                <nr-reader-prefs .prefs=${this.prefs}></nr-reader-prefs>
+                <nr-reader-prefs></nr-reader-prefs>
               </div>`
             : nothing}
         </span>

@@ -324,7 +324,7 @@ export class NrSettings extends LitElement {
         ${this.#languageSetting()}
         <section>
           <h3>${msg('Trình đọc', { desc: 'Settings section: reading view typography' })}</h3>
-          <nr-reader-prefs .prefs=${settings}></nr-reader-prefs>
+          <nr-reader-prefs></nr-reader-prefs>
           <p class="preview" style=${styleMap(readerStyle(settings))}>
             ${msg('Xem trước: Người dân Thủ đô háo hức đón chuyến tàu điện đầu tiên, khi trời vừa hửng sáng.', { desc: 'Sample sentence for the reader preview; keep stacked diacritics in Vietnamese' })}
           </p>
