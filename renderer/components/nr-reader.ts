@@ -31,7 +31,9 @@ type ReaderAction = Extract<NrEventName, 'nr-back' | 'nr-toggle-star' | 'nr-togg
  * The reading view: structure from stored blocks, search matches marked and walkable, highlights drawn
  * under them. Selecting body text offers the selection toolbar; the reader turns a selection into body
  * offsets and emits `nr-annotate` / `nr-copy-quote` (detail: offsets), `nr-annotation-activate` (id) when
- * a highlight is clicked, `nr-toggle-annotations` for the panel, and the article actions.
+ * a highlight is clicked, `nr-toggle-annotations` for the panel, and the article actions. Its reading
+ * position and read marking (ReadingProgressController) and the selection under the toolbar
+ * (SelectionToolbarController) are controllers of their own.
  */
 export class NrReader extends LitElement {
   static override properties = {
