@@ -3,24 +3,8 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { Annotation, AnnotationColor, ColorLabels } from '../../contract/index.ts';
 import { ANNOTATION_COLORS, colorLabel, colorName, orphanLabel } from '../annotation-colors.ts';
 import { controls, highlightColors } from '../styles/tokens.ts';
-import type { ExportFormat } from './nr-annotation-list.ts';
-
-/** What a row needs to say which article a highlight belongs to. */
-export interface ArticleLabel {
-  title: string;
-  source: string | null;
-  tags: string[];
-}
-
-export interface OpenAnnotation {
-  articleId: string;
-  id: string;
-}
-
-export interface ColorRename {
-  color: AnnotationColor;
-  label: string;
-}
+import { emit } from '../events.ts';
+import type { ArticleLabel } from '../state/annotation-session.ts';
 
 /**
  * Every highlight in the library (newest first, as the app passes them), filtered by colour, which is
@@ -201,15 +185,11 @@ export class NrAllAnnotations extends LitElement {
     `,
   ];
 
-  #emit<T>(name: string, detail: T): void {
-    this.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true }));
-  }
-
   #rename(event: SubmitEvent, color: AnnotationColor): void {
     event.preventDefault();
     const input = (event.target as HTMLFormElement).querySelector('input');
     const label = input?.value.trim() ?? '';
-    if (label && label !== colorLabel(this.labels, color)) this.#emit<ColorRename>('nr-rename-color', { color, label });
+    if (label && label !== colorLabel(this.labels, color)) emit(this, 'nr-rename-color', { color, label });
   }
 
   #row(annotation: Annotation) {
@@ -218,7 +198,7 @@ export class NrAllAnnotations extends LitElement {
       <button
         class="annotation"
         aria-current=${annotation.id === this.selectedId ? 'true' : 'false'}
-        @click=${() => this.#emit<OpenAnnotation>('nr-open-annotation', { articleId: annotation.articleId, id: annotation.id })}
+        @click=${() => emit(this, 'nr-open-annotation', { articleId: annotation.articleId, id: annotation.id })}
       >
         <div class="meta">
           <span class="swatch hl-${annotation.color}"></span><span>${colorLabel(this.labels, annotation.color)}</span>
@@ -265,16 +245,16 @@ export class NrAllAnnotations extends LitElement {
     return html`<header>
         <div class="title-row">
           <h2>${msg(str`Tất cả ghi chú (${this.annotations.length})`, { desc: 'Heading: every highlight and note in the library, with their number' })}</h2>
-          <button @click=${() => this.#emit<ExportFormat>('nr-annotation-export', 'jsonld')}>${msg('Xuất JSON-LD')}</button>
+          <button @click=${() => emit(this, 'nr-annotation-export', 'jsonld')}>${msg('Xuất JSON-LD')}</button>
         </div>
         <div class="chips" role="group" aria-label=${msg('Lọc theo màu và nhãn')}>
-          <button aria-pressed=${filter === null ? 'true' : 'false'} @click=${() => this.#emit<AnnotationColor | null>('nr-annotations-filter', null)}>${msg('Mọi màu')}</button>
+          <button aria-pressed=${filter === null ? 'true' : 'false'} @click=${() => emit(this, 'nr-annotations-filter', null)}>${msg('Mọi màu')}</button>
           ${ANNOTATION_COLORS.map(
             (color) =>
               html`<button
                 aria-pressed=${filter === color ? 'true' : 'false'}
                 title=${msg(str`Màu ${colorName(color)}`, { desc: 'Tooltip: the colour of a filter chip' })}
-                @click=${() => this.#emit<AnnotationColor | null>('nr-annotations-filter', color)}
+                @click=${() => emit(this, 'nr-annotations-filter', color)}
               >
                 <span class="swatch hl-${color}"></span>${colorLabel(this.labels, color)}
               </button>`,
@@ -306,3 +286,9 @@ export class NrAllAnnotations extends LitElement {
 }
 
 customElements.define('nr-all-annotations', NrAllAnnotations);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nr-all-annotations': NrAllAnnotations;
+  }
+}

@@ -1,15 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import type { Annotation, AnnotationColor, ColorLabels } from '../../contract/index.ts';
+import type { Annotation, ColorLabels } from '../../contract/index.ts';
 import { ANNOTATION_COLORS, colorLabel, colorName, orphanLabel } from '../annotation-colors.ts';
 import { controls, highlightColors } from '../styles/tokens.ts';
-
-export interface AnnotationUpdate {
-  id: string;
-  patch: { note?: string; color?: AnnotationColor };
-}
-
-export type ExportFormat = 'md' | 'jsonld';
+import { emit } from '../events.ts';
 
 /**
  * The open article's highlights and notes in reading order (the app passes them sorted, orphans last).
@@ -181,20 +175,16 @@ export class NrAnnotationList extends LitElement {
     }
   }
 
-  #emit<T>(name: string, detail: T): void {
-    this.dispatchEvent(new CustomEvent<T>(name, { detail, bubbles: true, composed: true }));
-  }
-
   #save(annotation: Annotation): void {
     const note = this.renderRoot.querySelector<HTMLTextAreaElement>('textarea')?.value ?? annotation.note;
-    if (note === annotation.note) this.#emit<string | null>('nr-annotation-edit', null);
-    else this.#emit<AnnotationUpdate>('nr-annotation-update', { id: annotation.id, patch: { note } });
+    if (note === annotation.note) emit(this, 'nr-annotation-edit', null);
+    else emit(this, 'nr-annotation-update', { id: annotation.id, patch: { note } });
   }
 
   #onEditorKey(event: KeyboardEvent, annotation: Annotation): void {
     // The app's own shortcuts (Escape leaves the reader) must not fire while the user writes.
     event.stopPropagation();
-    if (event.key === 'Escape') this.#emit<string | null>('nr-annotation-edit', null);
+    if (event.key === 'Escape') emit(this, 'nr-annotation-edit', null);
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       this.#save(annotation);
@@ -212,7 +202,7 @@ export class NrAnnotationList extends LitElement {
       <button
         class="quote hl-${annotation.color}"
         title=${annotation.status === 'orphan' ? msg('Đoạn này không còn trong bài') : msg('Cuộn tới đoạn này trong bài')}
-        @click=${() => this.#emit('nr-annotation-reveal', annotation.id)}
+        @click=${() => emit(this, 'nr-annotation-reveal', annotation.id)}
       >${annotation.quote.exact}</button>
       ${editing
         ? html`<textarea
@@ -223,7 +213,7 @@ export class NrAnnotationList extends LitElement {
             ></textarea>
             <div class="actions">
               <button class="primary" @click=${() => this.#save(annotation)}>${msg('Lưu ghi chú')}</button>
-              <button @click=${() => this.#emit<string | null>('nr-annotation-edit', null)}>${msg('Huỷ')}</button>
+              <button @click=${() => emit(this, 'nr-annotation-edit', null)}>${msg('Huỷ')}</button>
             </div>`
         : html`${annotation.note ? html`<div class="note">${annotation.note}</div>` : nothing}
             <div class="actions">
@@ -234,14 +224,14 @@ export class NrAnnotationList extends LitElement {
                       aria-label=${colorLabel(this.labels, color)}
                       title=${`${colorLabel(this.labels, color)} (${colorName(color)})`}
                       aria-pressed=${color === annotation.color ? 'true' : 'false'}
-                      @click=${() => color !== annotation.color && this.#emit<AnnotationUpdate>('nr-annotation-update', { id: annotation.id, patch: { color } })}
+                      @click=${() => color !== annotation.color && emit(this, 'nr-annotation-update', { id: annotation.id, patch: { color } })}
                     >
                       <span class="swatch hl-${color}"></span>
                     </button>`,
                 )}
               </span>
-              <button @click=${() => this.#emit('nr-annotation-edit', annotation.id)}>${annotation.note ? msg('Sửa ghi chú') : msg('Thêm ghi chú')}</button>
-              <button @click=${() => this.#emit('nr-annotation-delete', annotation.id)}>${msg('Xoá', { id: 'annotation.delete', desc: 'Button: delete this highlight and its note' })}</button>
+              <button @click=${() => emit(this, 'nr-annotation-edit', annotation.id)}>${annotation.note ? msg('Sửa ghi chú') : msg('Thêm ghi chú')}</button>
+              <button @click=${() => emit(this, 'nr-annotation-delete', annotation.id)}>${msg('Xoá', { id: 'annotation.delete', desc: 'Button: delete this highlight and its note' })}</button>
             </div>`}
     </li>`;
   }
@@ -250,8 +240,8 @@ export class NrAnnotationList extends LitElement {
     const count = this.annotations.length;
     return html`<header>
         <h2>${msg(str`Ghi chú trong bài (${count})`, { desc: 'Heading of the panel of this article’s highlights and notes, with their number' })}</h2>
-        <button @click=${() => this.#emit<ExportFormat>('nr-annotation-export', 'md')}>${msg('Xuất Markdown')}</button>
-        <button ?disabled=${count === 0} @click=${() => this.#emit<ExportFormat>('nr-annotation-export', 'jsonld')}>${msg('Xuất JSON-LD')}</button>
+        <button @click=${() => emit(this, 'nr-annotation-export', 'md')}>${msg('Xuất Markdown')}</button>
+        <button ?disabled=${count === 0} @click=${() => emit(this, 'nr-annotation-export', 'jsonld')}>${msg('Xuất JSON-LD')}</button>
       </header>
       ${count === 0
         ? html`<p class="empty">
@@ -266,3 +256,9 @@ export class NrAnnotationList extends LitElement {
 }
 
 customElements.define('nr-annotation-list', NrAnnotationList);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nr-annotation-list': NrAnnotationList;
+  }
+}

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import type { Article, ArticlePatch } from '../../contract/index.ts';
 import { controls } from '../styles/tokens.ts';
+import { emit } from '../events.ts';
 
 /**
  * Edits what the user owns about an article: its title, tags and collection. Emits
@@ -78,7 +79,7 @@ export class NrArticleDetails extends LitElement {
     if (tags.join('\u0000') !== article.tags.join('\u0000')) patch.tags = tags;
     if (collection !== article.collection) patch.collection = collection;
     if (Object.keys(patch).length === 0) return;
-    this.dispatchEvent(new CustomEvent<ArticlePatch>('nr-article-patch', { detail: patch, bubbles: true, composed: true }));
+    emit(this, 'nr-article-patch', patch);
   }
 
   override render() {

@@ -6,6 +6,7 @@ import type { ArticleSummary, ListSort } from '../../contract/index.ts';
 import { controls } from '../styles/tokens.ts';
 import { formatDate, readingTime } from '../format-date.ts';
 import { getLocale, isSingular } from '../localization/app-locale.ts';
+import { emit } from '../events.ts';
 
 // Rows are keyed by article id, not by the summary object: a refresh (an article marked read,
 // starred…) brings new objects for the same articles, and their rows should be updated in place
@@ -153,12 +154,12 @@ export class NrArticleList extends LitElement {
   }
 
   #open(id: string): void {
-    this.dispatchEvent(new CustomEvent<string>('nr-open', { detail: id, bubbles: true, composed: true }));
+    emit(this, 'nr-open', id);
   }
 
   #renderRow = (item: ArticleSummary, index: number) => {
     if (index >= this.items.length - 20 && this.items.length < this.total) {
-      queueMicrotask(() => this.dispatchEvent(new CustomEvent('nr-need-more', { bubbles: true, composed: true })));
+      queueMicrotask(() => emit(this, 'nr-need-more'));
     }
     return html`<button
       class="row ${item.read ? '' : 'unread'}"
@@ -201,7 +202,7 @@ export class NrArticleList extends LitElement {
         <select
           aria-label=${msg('Sắp xếp theo')}
           @change=${(e: Event) =>
-            this.dispatchEvent(new CustomEvent<ListSort>('nr-sort', { detail: (e.target as HTMLSelectElement).value as ListSort, bubbles: true, composed: true }))}
+            emit(this, 'nr-sort', (e.target as HTMLSelectElement).value as ListSort)}
         >
           ${orders.map(([value, label]) => html`<option value=${value} ?selected=${this.sort === value}>${label}</option>`)}
         </select>
@@ -218,3 +219,9 @@ export class NrArticleList extends LitElement {
 }
 
 customElements.define('nr-article-list', NrArticleList);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nr-article-list': NrArticleList;
+  }
+}

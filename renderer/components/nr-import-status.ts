@@ -80,3 +80,9 @@ export class NrImportStatus extends LitElement {
 }
 
 customElements.define('nr-import-status', NrImportStatus);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nr-import-status': NrImportStatus;
+  }
+}

@@ -2,17 +2,16 @@ import { LitElement, css, html } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { Settings } from '../../contract/index.ts';
 import { SETTINGS_BOUNDS, SETTINGS_DEFAULTS } from '../../contract/settings-defaults.ts';
+import { settingsContext } from '../contexts.ts';
+import { StateController } from '../controllers/state-controller.ts';
+import type { SettingsPatch } from '../events.ts';
+import type { SettingsModel } from '../state/settings-model.ts';
 import { controls } from '../styles/tokens.ts';
 
 /** The reader's typography, as remembered in the settings. */
 export type ReaderPrefs = Pick<Settings, 'fontFamily' | 'fontSize' | 'lineWidth'>;
-/** Some settings to change; the app applies them at once and remembers them (settings.update). */
-export type SettingsPatch = Partial<Settings>;
-
 /** The limits the settings contract accepts. */
 const { fontSize: FONT_SIZE, lineWidth: LINE_WIDTH } = SETTINGS_BOUNDS;
-
-export const DEFAULT_READER_PREFS: ReaderPrefs = { fontFamily: SETTINGS_DEFAULTS.fontFamily, fontSize: SETTINGS_DEFAULTS.fontSize, lineWidth: SETTINGS_DEFAULTS.lineWidth };
 
 /** The CSS custom properties the reader's article takes its typography from. */
 export function readerStyle(prefs: ReaderPrefs): Record<string, string> {
@@ -25,16 +24,19 @@ export function readerStyle(prefs: ReaderPrefs): Record<string, string> {
 
 /**
  * Font family, font size and line width for reading: used by the settings view and by the reader's
- * "Aa" popover. Emits `nr-settings-change` (SettingsPatch) on every change, while a slider moves too.
+ * "Aa" popover. Every change, while a slider moves too, goes to the settings model (settingsContext).
  */
 export class NrReaderPrefs extends LitElement {
-  static override properties = { prefs: { attribute: false } };
-  declare prefs: ReaderPrefs;
+  /** The settings model <nr-app> provides: the values shown, and where a change goes (applied at once, remembered). */
+  readonly #settings = new StateController<SettingsModel>(this, settingsContext);
 
   constructor() {
     super();
     updateWhenLocaleChanges(this);
-    this.prefs = DEFAULT_READER_PREFS;
+  }
+
+  get #prefs(): ReaderPrefs {
+    return this.#settings.value?.settings ?? SETTINGS_DEFAULTS;
   }
 
   static override styles = [
@@ -99,16 +101,16 @@ export class NrReaderPrefs extends LitElement {
   ];
 
   #change(patch: SettingsPatch): void {
-    this.dispatchEvent(new CustomEvent<SettingsPatch>('nr-settings-change', { detail: patch, bubbles: true, composed: true }));
+    this.#settings.value?.update(patch);
   }
 
   #size(size: number): void {
     const next = Math.min(FONT_SIZE.max, Math.max(FONT_SIZE.min, size));
-    if (next !== this.prefs.fontSize) this.#change({ fontSize: next });
+    if (next !== this.#prefs.fontSize) this.#change({ fontSize: next });
   }
 
   override render() {
-    const { fontFamily, fontSize, lineWidth } = this.prefs;
+    const { fontFamily, fontSize, lineWidth } = this.#prefs;
     const sizeText = msg(str`${fontSize} px`, { desc: 'Reader font size in CSS pixels' });
     const widthText = msg(str`${lineWidth} ký tự`, { desc: 'Reader line width, in characters per line' });
     return html`<fieldset>

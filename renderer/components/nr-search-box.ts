@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { controls } from '../styles/tokens.ts';
+import { emit } from '../events.ts';
 
 const DEBOUNCE_MS = 120;
 
@@ -35,7 +36,7 @@ export class NrSearchBox extends LitElement {
   }
 
   #emit(query: string): void {
-    this.dispatchEvent(new CustomEvent<string>('nr-search', { detail: query, bubbles: true, composed: true }));
+    emit(this, 'nr-search', query);
   }
 
   #onInput = (event: Event): void => {
@@ -68,3 +69,9 @@ export class NrSearchBox extends LitElement {
 }
 
 customElements.define('nr-search-box', NrSearchBox);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nr-search-box': NrSearchBox;
+  }
+}

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import type { NamedCount, SearchFilters } from '../../contract/index.ts';
 import { controls } from '../styles/tokens.ts';
+import { emit } from '../events.ts';
 
 /** Search's filter chips: unread, starred, source, tag and a date range. Emits `nr-filters-change`. */
 export class NrSearchFilters extends LitElement {
@@ -66,7 +67,7 @@ export class NrSearchFilters extends LitElement {
     const next = Object.fromEntries(
       Object.entries({ ...this.filters, ...patch }).filter(([, value]) => value !== undefined && value !== '' && value !== false),
     ) as SearchFilters;
-    this.dispatchEvent(new CustomEvent<SearchFilters>('nr-filters-change', { detail: next, bubbles: true, composed: true }));
+    emit(this, 'nr-filters-change', next);
   }
 
   #toggle(key: 'unread' | 'starred', label: string) {
@@ -102,7 +103,7 @@ export class NrSearchFilters extends LitElement {
         >${msg('đến', { id: 'filters.to', desc: 'Date range filter: to (date)' })}
         <input type="date" aria-label=${msg('Đến ngày')} .value=${this.filters.to ?? ''} @change=${(e: Event) => this.#change({ to: (e.target as HTMLInputElement).value || undefined })}
       /></label>
-      ${active ? html`<button class="chip" @click=${() => this.dispatchEvent(new CustomEvent<SearchFilters>('nr-filters-change', { detail: {}, bubbles: true, composed: true }))}>${msg('Bỏ mọi bộ lọc')}</button>` : nothing}
+      ${active ? html`<button class="chip" @click=${() => emit(this, 'nr-filters-change', {})}>${msg('Bỏ mọi bộ lọc')}</button>` : nothing}
     </span>`;
   }
 }

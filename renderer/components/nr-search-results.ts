@@ -5,6 +5,7 @@ import { KNOWN_SEARCH_NOTICES, searchNotice } from '../host-messages.ts';
 import { isSingular } from '../localization/app-locale.ts';
 import { markedText } from '../marked-text.ts';
 import { controls } from '../styles/tokens.ts';
+import { emit } from '../events.ts';
 
 /** The host's own note for a query asked while the index is built; the indexing note replaces it. */
 const BUILDING_NOTICE: keyof typeof KNOWN_SEARCH_NOTICES = 'The search index is being built; results will appear in a moment.';
@@ -137,10 +138,6 @@ export class NrSearchResults extends LitElement {
     if (focus) button?.focus({ preventScroll: true });
   }
 
-  #emit<T>(name: string, detail?: T): void {
-    this.dispatchEvent(new CustomEvent<T | undefined>(name, { detail, bubbles: true, composed: true }));
-  }
-
   #indexingNote() {
     if (!this.indexing) return nothing;
     return html`<p class="indexing" role="status">
@@ -158,13 +155,13 @@ export class NrSearchResults extends LitElement {
         ${this.filtersActive
           ? html`<li>
               ${msg('Bộ lọc đang thu hẹp kết quả:', { desc: 'Followed by a button that searches again without filters' })}
-              <button class="clear-filters" @click=${() => this.#emit('nr-clear-filters')}>${msg('Tìm lại không có bộ lọc')}</button>
+              <button class="clear-filters" @click=${() => emit(this, 'nr-clear-filters')}>${msg('Tìm lại không có bộ lọc')}</button>
             </li>`
           : nothing}
         ${plain !== query
           ? html`<li>
               ${msg('Gõ không dấu:', { desc: 'Followed by a button with the query without Vietnamese diacritics' })}
-              <button class="plain-query" @click=${() => this.#emit<string>('nr-search-suggestion', plain)}>${plain}</button>
+              <button class="plain-query" @click=${() => emit(this, 'nr-search-suggestion', plain)}>${plain}</button>
             </li>`
           : nothing}
         <li>${msg('Kiểm tra chính tả, hoặc bỏ bớt một vài từ.')}</li>
@@ -174,7 +171,7 @@ export class NrSearchResults extends LitElement {
   }
 
   #open(hit: SearchHit): void {
-    this.dispatchEvent(new CustomEvent<SearchHit>('nr-open-hit', { detail: hit, bubbles: true, composed: true }));
+    emit(this, 'nr-open-hit', hit);
   }
 
   override render() {
@@ -202,3 +199,9 @@ export class NrSearchResults extends LitElement {
 }
 
 customElements.define('nr-search-results', NrSearchResults);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nr-search-results': NrSearchResults;
+  }
+}

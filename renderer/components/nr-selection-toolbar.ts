@@ -1,10 +1,9 @@
 import { LitElement, css, html } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import type { AnnotationColor, ColorLabels } from '../../contract/index.ts';
+import type { ColorLabels } from '../../contract/index.ts';
 import { ANNOTATION_COLORS, colorLabel, colorName } from '../annotation-colors.ts';
 import { controls, highlightColors } from '../styles/tokens.ts';
-
-export type SelectionAction = { action: 'highlight'; color: AnnotationColor } | { action: 'note' } | { action: 'copy' };
+import { emit, type SelectionAction } from '../events.ts';
 
 /**
  * The floating toolbar over a text selection in the reader: highlight in a colour, highlight with a
@@ -60,7 +59,7 @@ export class NrSelectionToolbar extends LitElement {
   }
 
   #emit(detail: SelectionAction): void {
-    this.dispatchEvent(new CustomEvent<SelectionAction>('nr-selection-action', { detail }));
+    emit(this, 'nr-selection-action', detail);
   }
 
   // Pressing a button must not move focus or collapse the selection it acts on.
@@ -79,3 +78,9 @@ export class NrSelectionToolbar extends LitElement {
 }
 
 customElements.define('nr-selection-toolbar', NrSelectionToolbar);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nr-selection-toolbar': NrSelectionToolbar;
+  }
+}

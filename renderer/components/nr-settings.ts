@@ -10,8 +10,9 @@ import { ModalDialogController } from '../controllers/modal-dialog-controller.ts
 import { trapTab } from '../modal-dialog.ts';
 import { localeOptions, resolveLocale } from '../localization/app-locale.ts';
 import { controls, modalDialog } from '../styles/tokens.ts';
-import { readerStyle, type SettingsPatch } from './nr-reader-prefs.ts';
+import { readerStyle } from './nr-reader-prefs.ts';
 import './nr-reader-prefs.ts';
+import { emit, type SettingsPatch } from '../events.ts';
 
 type Theme = Settings['theme'];
 
@@ -190,7 +191,7 @@ export class NrSettings extends LitElement {
   }
 
   #change(patch: SettingsPatch): void {
-    this.dispatchEvent(new CustomEvent<SettingsPatch>('nr-settings-change', { detail: patch, bubbles: true, composed: true }));
+    emit(this, 'nr-settings-change', patch);
   }
 
   async #run(work: () => Promise<string>): Promise<void> {
@@ -232,7 +233,7 @@ export class NrSettings extends LitElement {
       const moved = event ? await client.call('library.move', { path }) : await client.call('library.moveToChosenFolder', {});
       if (!moved) return '';
       this.movePath = '';
-      this.dispatchEvent(new CustomEvent<string>('nr-library-moved', { detail: moved.libraryDir, bubbles: true, composed: true }));
+      emit(this, 'nr-library-moved', moved.libraryDir);
       return msg(str`Đã chuyển thư viện sang ${moved.libraryDir}. Thư mục cũ ${moved.previousDir} vẫn được giữ nguyên.`, {
         desc: 'After moving the library: the new folder, then the old one, which is kept',
       });
@@ -312,7 +313,7 @@ export class NrSettings extends LitElement {
         ${this.#languageSetting()}
         <section>
           <h3>${msg('Trình đọc', { desc: 'Settings section: reading view typography' })}</h3>
-          <nr-reader-prefs .prefs=${settings}></nr-reader-prefs>
+          <nr-reader-prefs></nr-reader-prefs>
           <p class="preview" style=${styleMap(readerStyle(settings))}>
             ${msg('Xem trước: Người dân Thủ đô háo hức đón chuyến tàu điện đầu tiên, khi trời vừa hửng sáng.', { desc: 'Sample sentence for the reader preview; keep stacked diacritics in Vietnamese' })}
           </p>

@@ -2,13 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import type { AppInfo, ListView, SidebarCounts } from '../../contract/index.ts';
 import { controls } from '../styles/tokens.ts';
-
-export interface LibrarySelection {
-  view: ListView;
-  tag?: string;
-  source?: string;
-  collection?: string;
-}
+import { emit, type LibrarySelection } from '../events.ts';
 
 const VIEWS: { view: ListView; key: keyof Pick<SidebarCounts, 'all' | 'unread' | 'starred' | 'archived' | 'trash'> }[] = [
   { view: 'all', key: 'all' },
@@ -121,7 +115,7 @@ export class NrSidebar extends LitElement {
   ];
 
   #select(selection: LibrarySelection): void {
-    this.dispatchEvent(new CustomEvent<LibrarySelection>('nr-select', { detail: selection, bubbles: true, composed: true }));
+    emit(this, 'nr-select', selection);
   }
 
   #isCurrent(selection: LibrarySelection): boolean {
@@ -162,7 +156,7 @@ export class NrSidebar extends LitElement {
           <li>
             <button
               aria-current=${this.annotationsOpen ? 'true' : 'false'}
-              @click=${() => this.dispatchEvent(new CustomEvent('nr-show-annotations', { bubbles: true, composed: true }))}
+              @click=${() => emit(this, 'nr-show-annotations')}
             >
               <span>${msg('Tất cả ghi chú', { id: 'annotations.all', desc: 'Every highlight and note in the library' })}</span>
             </button>
@@ -171,12 +165,12 @@ export class NrSidebar extends LitElement {
       </nav>
       <ul class="tools">
         <li>
-          <button class="open-settings" @click=${() => this.dispatchEvent(new CustomEvent('nr-open-settings', { bubbles: true, composed: true }))}>
+          <button class="open-settings" @click=${() => emit(this, 'nr-open-settings')}>
             <span><span aria-hidden="true">⚙ </span>${msg('Cài đặt')}</span>
           </button>
         </li>
         <li>
-          <button class="open-shortcuts" aria-keyshortcuts="?" @click=${() => this.dispatchEvent(new CustomEvent('nr-open-shortcuts', { bubbles: true, composed: true }))}>
+          <button class="open-shortcuts" aria-keyshortcuts="?" @click=${() => emit(this, 'nr-open-shortcuts')}>
             <span>${msg('Phím tắt')}</span><kbd aria-hidden="true">?</kbd>
           </button>
         </li>
@@ -191,3 +185,9 @@ export class NrSidebar extends LitElement {
 }
 
 customElements.define('nr-sidebar', NrSidebar);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nr-sidebar': NrSidebar;
+  }
+}

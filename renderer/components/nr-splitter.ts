@@ -1,11 +1,5 @@
 import { LitElement, css } from 'lit';
-
-/** What a splitter reports: the new size of the pane on its left, and whether the gesture is over. */
-export interface PaneResize {
-  size: number;
-  /** False while dragging (the layout follows live), true once the size should be remembered. */
-  done: boolean;
-}
+import { emit } from '../events.ts';
 
 const STEP = 16;
 const BIG_STEP = 64;
@@ -100,7 +94,7 @@ export class NrSplitter extends LitElement {
   #emit(size: number, done: boolean): void {
     const clamped = this.#clamp(size);
     this.value = clamped;
-    this.dispatchEvent(new CustomEvent<PaneResize>('nr-resize', { detail: { size: clamped, done }, bubbles: true, composed: true }));
+    emit(this, 'nr-resize', { size: clamped, done });
   }
 
   #onPointerDown = (event: PointerEvent): void => {

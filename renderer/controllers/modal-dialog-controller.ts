@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { deepActiveElement, restoreFocus } from '../modal-dialog.ts';
+import { emit } from '../events.ts';
 
 /** An element whose shadow root holds one <dialog>, shown modally while its `open` property is true. */
 type DialogHost = ReactiveControllerHost & HTMLElement & { open: boolean; renderRoot: HTMLElement | DocumentFragment };
@@ -50,7 +51,7 @@ export class ModalDialogController implements ReactiveController {
 
   onClose = (): void => {
     this.#host.open = false;
-    this.#host.dispatchEvent(new CustomEvent('nr-close', { bubbles: true, composed: true }));
+    emit(this.#host, 'nr-close');
     restoreFocus(this.#returnFocus);
     this.#returnFocus = null;
   };

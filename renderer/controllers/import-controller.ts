@@ -1,0 +1,111 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { EventPayload, ImportReport } from '../../contract/index.ts';
+import type { NewsroomClient } from '../client/newsroom-client.ts';
+import type { Notices } from '../state/notices.ts';
+
+type ImportProgress = EventPayload<'import.progress'>;
+type ImportHost = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
+
+function newJobId(): string {
+  return `job-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+async function toBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/**
+ * Importing files dropped anywhere on the window or chosen with the host's `<input type=file>`
+ * (render it with `@change=${controller.onInput}`): sends them to library.importFiles, follows the
+ * job's progress and keeps its report for nr-import-status.
+ */
+export class ImportController implements ReactiveController {
+  progress: ImportProgress | null = null;
+  report: ImportReport | null = null;
+  readonly #host: ImportHost;
+  readonly #client: Pick<NewsroomClient, 'call' | 'on'>;
+  readonly #notices: Notices;
+  readonly #maxBytes: () => number;
+  #jobId: string | null = null;
+  #unsubscribe: (() => void) | undefined;
+
+  constructor(host: ImportHost, options: { client: Pick<NewsroomClient, 'call' | 'on'>; notices: Notices; maxBytes: () => number }) {
+    this.#host = host;
+    this.#client = options.client;
+    this.#notices = options.notices;
+    this.#maxBytes = options.maxBytes;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.#unsubscribe = this.#client.on('import.progress', (progress) => {
+      if (progress.jobId !== this.#jobId) return;
+      this.progress = progress;
+      this.#host.requestUpdate();
+    });
+    window.addEventListener('dragover', this.#onDragOver);
+    window.addEventListener('drop', this.#onDrop);
+  }
+
+  hostDisconnected(): void {
+    this.#unsubscribe?.();
+    window.removeEventListener('dragover', this.#onDragOver);
+    window.removeEventListener('drop', this.#onDrop);
+  }
+
+  /** Opens the file chooser. */
+  chooseFiles(): void {
+    this.#host.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click();
+  }
+
+  onInput = (event: Event): void => {
+    const input = event.target as HTMLInputElement;
+    void this.importFiles([...(input.files ?? [])]);
+    input.value = '';
+  };
+
+  cancel(): void {
+    const jobId = this.#jobId;
+    if (jobId) void this.#notices.attempt(() => this.#client.call('library.cancelImport', { jobId }));
+  }
+
+  dismiss(): void {
+    this.report = null;
+    this.#host.requestUpdate();
+  }
+
+  async importFiles(files: File[]): Promise<void> {
+    if (files.length === 0) return;
+    const jobId = newJobId();
+    this.#jobId = jobId;
+    this.report = null;
+    this.progress = { jobId, done: 0, total: files.length, current: null, failures: 0 };
+    this.#host.requestUpdate();
+    // A file over the host's limit would have the whole batch refused; it is named in the summary
+    // with its reason instead, and the others are imported.
+    const maxBytes = this.#maxBytes();
+    const tooLarge = files.filter((file) => file.size > maxBytes);
+    const accepted = files.filter((file) => file.size <= maxBytes);
+    const payload = await Promise.all(accepted.map(async (file) => ({ name: file.name, base64: await toBase64(file) })));
+    const report: ImportReport | undefined =
+      payload.length > 0
+        ? await this.#notices.attempt(() => this.#client.call('library.importFiles', { jobId, files: payload }))
+        : { imported: [], duplicates: [], failed: [], cancelled: false };
+    this.progress = null;
+    if (report) {
+      const refused = tooLarge.map((file) => ({ path: file.name, error: '', reason: { kind: 'too-large' as const, maxBytes } }));
+      this.report = { ...report, failed: [...refused, ...report.failed] };
+    }
+    this.#host.requestUpdate();
+  }
+
+  #onDragOver = (event: DragEvent): void => event.preventDefault();
+
+  #onDrop = (event: DragEvent): void => {
+    event.preventDefault();
+    void this.importFiles([...(event.dataTransfer?.files ?? [])]);
+  };
+}

@@ -1,0 +1,138 @@
+import type { AnnotationColor, ArticlePatch, ListSort, ListView, SearchFilters, SearchHit, Settings } from '../contract/index.ts';
+
+/**
+ * Every `nr-*` custom event the renderer's elements send, with its detail, declared once here and in
+ * GlobalEventHandlersEventMap so listeners and `emit` are typed. The detail types are plain data (no
+ * DOM), so the state classes under renderer/state/ use them too.
+ */
+
+/** A body range [start, end) in UTF-16 code units of Article.body. */
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+/** Which part of the library the list shows. */
+export interface LibrarySelection {
+  view: ListView;
+  tag?: string;
+  source?: string;
+  collection?: string;
+}
+
+/** Some settings to apply and remember. */
+export type SettingsPatch = Partial<Settings>;
+
+/** What the reader asks the app to create: a highlight of body[start, end), maybe with a note to write. */
+export interface AnnotateRequest extends TextRange {
+  color: AnnotationColor;
+  withNote: boolean;
+}
+
+/** Where the reader is in an article: the scrolled fraction 0..1 of what can be scrolled. */
+export interface ReadingPosition {
+  id: string;
+  position: number;
+}
+
+export interface AnnotationUpdate {
+  id: string;
+  patch: { note?: string; color?: AnnotationColor };
+}
+
+export type ExportFormat = 'md' | 'jsonld';
+
+export interface OpenAnnotation {
+  articleId: string;
+  id: string;
+}
+
+export interface ColorRename {
+  color: AnnotationColor;
+  label: string;
+}
+
+/** What a splitter reports: the new size of the pane on its left, and whether the gesture is over. */
+export interface PaneResize {
+  size: number;
+  /** False while dragging (the layout follows live), true once the size should be remembered. */
+  done: boolean;
+}
+
+export type SelectionAction = { action: 'highlight'; color: AnnotationColor } | { action: 'note' } | { action: 'copy' };
+
+/** Each event's detail; `undefined` for events that carry none. */
+export interface NrEventDetails {
+  // nr-search-box, nr-search-filters, nr-search-results
+  'nr-search': string;
+  'nr-filters-change': SearchFilters;
+  'nr-open-hit': SearchHit;
+  'nr-clear-filters': undefined;
+  'nr-search-suggestion': string;
+  // nr-sidebar
+  'nr-select': LibrarySelection;
+  'nr-show-annotations': undefined;
+  'nr-open-settings': undefined;
+  'nr-open-shortcuts': undefined;
+  // nr-article-list
+  'nr-open': string;
+  'nr-sort': ListSort;
+  'nr-need-more': undefined;
+  // nr-list-pane (the first-run page)
+  'nr-choose-files': undefined;
+  // nr-all-annotations, nr-annotation-list
+  'nr-annotations-filter': AnnotationColor | null;
+  'nr-open-annotation': OpenAnnotation;
+  'nr-rename-color': ColorRename;
+  'nr-annotation-export': ExportFormat;
+  'nr-annotation-reveal': string;
+  'nr-annotation-edit': string | null;
+  'nr-annotation-update': AnnotationUpdate;
+  'nr-annotation-delete': string;
+  // nr-import-status
+  'nr-cancel-import': undefined;
+  'nr-dismiss': undefined;
+  // nr-splitter
+  'nr-resize': PaneResize;
+  // nr-settings, nr-shortcut-sheet (nr-close: any modal dialog)
+  'nr-settings-change': SettingsPatch;
+  'nr-library-moved': string;
+  'nr-close': undefined;
+  // nr-reader, nr-article-details, nr-selection-toolbar
+  'nr-reading-position': ReadingPosition;
+  'nr-mark-read': string;
+  'nr-step-article': -1 | 1;
+  'nr-toggle-focus': undefined;
+  'nr-article-patch': ArticlePatch;
+  'nr-annotate': AnnotateRequest;
+  'nr-copy-quote': TextRange;
+  'nr-annotation-activate': string;
+  'nr-toggle-annotations': undefined;
+  'nr-back': undefined;
+  'nr-toggle-star': undefined;
+  'nr-toggle-read': undefined;
+  'nr-toggle-archive': undefined;
+  'nr-trash': undefined;
+  'nr-restore': undefined;
+  'nr-selection-action': SelectionAction;
+}
+
+export type NrEventName = keyof NrEventDetails;
+
+type NrEventMap = { [K in NrEventName]: CustomEvent<NrEventDetails[K]> };
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges the events into the DOM's map
+  interface GlobalEventHandlersEventMap extends NrEventMap {}
+}
+
+/** Events meant for the element's owner only: they neither bubble nor leave the shadow root. */
+const LOCAL: ReadonlySet<NrEventName> = new Set(['nr-selection-action']);
+
+type DetailArgument<K extends NrEventName> = NrEventDetails[K] extends undefined ? [] : [detail: NrEventDetails[K]];
+
+/** Sends a typed `nr-*` event from an element; it bubbles out of shadow roots unless it is a local one. */
+export function emit<K extends NrEventName>(target: EventTarget, name: K, ...[detail]: DetailArgument<K>): void {
+  const local = LOCAL.has(name);
+  target.dispatchEvent(new CustomEvent(name, { detail, bubbles: !local, composed: !local }));
+}

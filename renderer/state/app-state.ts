@@ -1,0 +1,152 @@
+import type { ExportPayload, ListSort, SearchHit, Settings } from '../../contract/index.ts';
+import type { LibrarySelection, OpenAnnotation } from '../events.ts';
+import { annotationMatchingQuery } from '../note-match.ts';
+import { AnnotationSession } from './annotation-session.ts';
+import type { CommandClient } from './client-port.ts';
+import { LibraryView } from './library-view.ts';
+import { Notices } from './notices.ts';
+import { Observable } from './observable.ts';
+import { ReadingSession, type MatchRange } from './reading-session.ts';
+import { SearchSession } from './search-session.ts';
+import { SettingsModel } from './settings-model.ts';
+
+/** A row j and k walk through: a library row, or a search hit with its matches. */
+export interface ListEntry {
+  id: string;
+  matches?: MatchRange[];
+}
+
+/** Whether there is an article before / after the open one in the list (the step buttons). */
+export interface Neighbours {
+  previous: boolean;
+  next: boolean;
+}
+
+/**
+ * The renderer's state as a whole, and what crosses its parts: opening an article from the list, a
+ * search hit or an annotation; stepping through the list; reloading everything the library feeds
+ * when it changes. In a narrow window only one pane shows (`pane`).
+ */
+export class AppState extends Observable {
+  readonly notices = new Notices();
+  readonly settings: SettingsModel;
+  readonly library: LibraryView;
+  readonly search: SearchSession;
+  readonly reading: ReadingSession;
+  readonly annotations: AnnotationSession;
+  pane: 'list' | 'reader' = 'list';
+  readonly #client: CommandClient;
+
+  constructor(client: CommandClient) {
+    super();
+    this.#client = client;
+    this.settings = new SettingsModel(client, this.notices);
+    this.library = new LibraryView(client, this.notices);
+    this.search = new SearchSession(client, this.notices);
+    this.reading = new ReadingSession(client, this.notices);
+    this.annotations = new AnnotationSession(client, this.notices, this.reading);
+  }
+
+  /** Info, settings and labels together; the stored language applied (`applyLocale`); then the library. */
+  async start(applyLocale: (locale: Settings['locale']) => Promise<unknown>): Promise<void> {
+    await this.notices.attempt(async () => {
+      const [, settings] = await Promise.all([this.library.loadInfo(), this.settings.load(), this.annotations.loadLabels()]);
+      await applyLocale(settings.locale);
+    });
+    void this.search.loadIndexState();
+    await this.refresh();
+  }
+
+  /** Everything the library feeds, read again: counts and list, the open article, the search, the annotations view. */
+  async refresh(): Promise<void> {
+    await this.notices.attempt(async () => {
+      await this.library.reload();
+      await this.reading.reload();
+      void this.search.refresh();
+      if (this.annotations.viewOpen) void this.annotations.loadAll();
+    });
+  }
+
+  showPane(pane: 'list' | 'reader'): void {
+    this.pane = pane;
+    this.changed();
+  }
+
+  async open(id: string, matches: MatchRange[] = []): Promise<void> {
+    const opened = await this.reading.open(id, matches);
+    if (!opened) return;
+    if (opened.switched) this.annotations.forgetFocus();
+    this.showPane('reader');
+  }
+
+  /**
+   * A hit with nothing marked in its title or body was found through a note: it opens at that note.
+   * Resolves to the annotation to reveal, if any.
+   */
+  async openHit(hit: SearchHit): Promise<string | null> {
+    await this.open(hit.id, hit.matches);
+    if (hit.matches.length > 0 || this.reading.article?.id !== hit.id) return null;
+    const annotations = this.reading.annotations;
+    const annotation = annotationMatchingQuery(annotations, this.search.query) ?? annotations.find((a) => a.note.trim() !== '');
+    if (!annotation) return null;
+    return (await this.openAnnotation({ articleId: hit.id, id: annotation.id })) ? annotation.id : null;
+  }
+
+  /** Opens an annotation's article with the panel showing; resolves to whether it is open (to reveal it). */
+  async openAnnotation({ articleId, id }: OpenAnnotation): Promise<boolean> {
+    if (this.reading.article?.id !== articleId) await this.open(articleId);
+    if (this.reading.article?.id !== articleId) return false;
+    this.annotations.activate(id, true);
+    this.showPane('reader');
+    return true;
+  }
+
+  async searchFor(query: string): Promise<void> {
+    if (!query.trim()) this.reading.clearMarks();
+    await this.search.search(query);
+  }
+
+  async choose(change: { selection: LibrarySelection } | { sort: ListSort }): Promise<void> {
+    if ('selection' in change) this.annotations.closeView();
+    this.library.choose(change);
+    await this.refresh();
+  }
+
+  /** The articles j and k walk through: the search results while searching, else the library list. */
+  entries(): readonly ListEntry[] {
+    if (this.search.active) return this.search.result?.hits ?? [];
+    return this.annotations.viewOpen ? [] : this.library.items;
+  }
+
+  neighbours(): Neighbours {
+    const entries = this.entries();
+    const id = this.reading.article?.id;
+    const at = id ? entries.findIndex((entry) => entry.id === id) : -1;
+    return { previous: at > 0, next: at === -1 ? entries.length > 0 : at < entries.length - 1 };
+  }
+
+  /** Opens the next (1) or previous (-1) article of the list; resolves to its id, or null at either end. */
+  async step(delta: 1 | -1): Promise<string | null> {
+    const entries = this.entries();
+    const id = this.reading.article?.id;
+    const at = id ? entries.findIndex((entry) => entry.id === id) : -1;
+    const entry = entries[at === -1 ? (delta > 0 ? 0 : entries.length - 1) : at + delta];
+    if (!entry) return null;
+    await this.open(entry.id, entry.matches);
+    if (!this.search.active && entries.indexOf(entry) >= this.library.items.length - 5) void this.library.loadMore();
+    return entry.id;
+  }
+
+  /** Opens a row the keyboard is on (o / Enter); a search hit keeps its matches. */
+  async openRow(id: string): Promise<void> {
+    const hit = this.search.result?.hits.find((h) => h.id === id);
+    await this.open(id, this.search.active ? hit?.matches : undefined);
+  }
+
+  /** The whole library as NDJSON; undefined on failure. */
+  async exportLibrary(): Promise<ExportPayload | undefined> {
+    const file = await this.notices.attempt(() => this.#client.call('library.export', {}));
+    if (file) this.notices.say({ kind: 'library-exported', count: file.count, filename: file.filename });
+    return file;
+  }
+}

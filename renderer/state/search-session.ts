@@ -1,0 +1,79 @@
+import type { SearchFilters, SearchIndexState, SearchResult } from '../../contract/index.ts';
+import type { CommandClient } from './client-port.ts';
+import { LatestAnswer } from './latest-answer.ts';
+import type { Notices } from './notices.ts';
+import { Observable } from './observable.ts';
+
+/** Hits asked for per query. */
+export const SEARCH_LIMIT = 50;
+
+/** The query being searched, its filter chips (they apply to every query until cleared) and its answer. */
+export class SearchSession extends Observable {
+  query = '';
+  filters: SearchFilters = {};
+  result: SearchResult | null = null;
+  /** Whether the host's index is ready; a query typed while it builds is answered again once it is. */
+  indexState: SearchIndexState = 'ready';
+  readonly #client: CommandClient;
+  readonly #notices: Notices;
+  readonly #answers = new LatestAnswer();
+
+  constructor(client: CommandClient, notices: Notices) {
+    super();
+    this.#client = client;
+    this.#notices = notices;
+  }
+
+  /** Whether a search is running: the list pane shows its results instead of the library. */
+  get active(): boolean {
+    return this.query.trim() !== '';
+  }
+
+  get filtered(): boolean {
+    return Object.keys(this.filters).length > 0;
+  }
+
+  async search(query: string): Promise<void> {
+    this.query = query;
+    const current = this.#answers.begin();
+    if (!this.active) {
+      this.result = null;
+      this.changed();
+      return;
+    }
+    this.changed();
+    const filters = this.filtered ? this.filters : undefined;
+    const result = await this.#notices.attempt(() => this.#client.call('search.query', { query, limit: SEARCH_LIMIT, filters }));
+    // A slower answer to an older query must not overwrite the newer one.
+    if (result && current()) {
+      this.result = result;
+      this.changed();
+    }
+  }
+
+  /** The same query again, after the library changed. */
+  async refresh(): Promise<void> {
+    if (this.query) await this.search(this.query);
+  }
+
+  async setFilters(filters: SearchFilters): Promise<void> {
+    this.filters = filters;
+    await this.search(this.query);
+  }
+
+  /** Asks whether the index is ready; an unanswered question changes nothing. */
+  async loadIndexState(): Promise<void> {
+    try {
+      this.indexState = (await this.#client.call('search.status', {})).state;
+      this.changed();
+    } catch {
+      // The host answers `search.state` events too; the first of them will say.
+    }
+  }
+
+  indexStateChanged(state: SearchIndexState): void {
+    this.indexState = state;
+    this.changed();
+    if (state === 'ready' && this.active) void this.search(this.query);
+  }
+}

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { AppState } from '../../../renderer/state/app-state.ts';
+import { draft } from '../library/library-fixtures.ts';
+import { HostClient, settle } from './host-client.ts';
+
+describe('AppState', () => {
+  let client: HostClient;
+  let state: AppState;
+  const ids: string[] = [];
+
+  beforeAll(async () => {
+    client = await HostClient.open();
+    for (let i = 0; i < 3; i++) {
+      const body = `Phiên điều trần thứ ${i} của quốc hội về ngân sách.`;
+      ids.push(client.context.library.addArticle(draft({ title: `Phiên ${i}`, body, origin: `p${i}.txt`, publishedAt: `2024-03-0${i + 1}T08:00:00.000Z` })).id);
+    }
+    // Newest first, as the list shows them.
+    ids.reverse();
+    const annotated = ids[2]!;
+    client.context.library.annotations.create({ articleId: annotated, start: 0, end: 5, color: 'green', note: 'hỏi lại bộ tài chính' });
+    for (let i = 0; i < 200 && (await client.call('search.status', {})).state !== 'ready'; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+  });
+
+  afterAll(async () => {
+    await client.close();
+  });
+
+  beforeEach(async () => {
+    state = new AppState(client);
+    await state.start(async () => undefined);
+  });
+
+  it('starts with the host’s information, settings, labels and the library list', () => {
+    expect(state.library.info).not.toBeNull();
+    expect(state.settings.loaded).toBe(true);
+    expect(state.annotations.labels).not.toBeNull();
+    expect(state.library.items.map((item) => item.id)).toEqual(ids);
+  });
+
+  it('j and k walk the list: the first article, the next, then back', async () => {
+    expect(state.neighbours()).toEqual({ previous: false, next: true });
+    expect(await state.step(1)).toBe(ids[0]);
+    expect(state.pane).toBe('reader');
+    expect(await state.step(1)).toBe(ids[1]);
+    expect(state.neighbours()).toEqual({ previous: true, next: true });
+    expect(await state.step(-1)).toBe(ids[0]);
+    await state.open(ids[2]!);
+    expect(state.neighbours()).toEqual({ previous: true, next: false });
+    expect(await state.step(1)).toBeNull();
+  });
+
+  it('opening another article forgets the note editor and the active annotation; the same one keeps them', async () => {
+    await state.open(ids[2]!);
+    const annotation = state.reading.annotations[0]!;
+    state.annotations.activate(annotation.id);
+    state.annotations.edit(annotation.id);
+    await state.open(ids[2]!);
+    expect(state.annotations.editingId).toBe(annotation.id);
+    await state.open(ids[0]!);
+    expect(state.annotations.editingId).toBeNull();
+    expect(state.annotations.activeId).toBeNull();
+  });
+
+  it('a reload of the article that answers after another was opened is dropped', async () => {
+    await state.open(ids[0]!);
+    const release = client.hold('library.open');
+    const reload = state.reading.reload();
+    await settle();
+    client.releaseAll('library.open');
+    await state.open(ids[1]!);
+    release();
+    await reload;
+    expect(state.reading.article?.id).toBe(ids[1]);
+  });
+
+  it('a search hit found only through a note opens at that note, with the panel', async () => {
+    await state.searchFor('bộ tài chính');
+    const hit = state.search.result?.hits.find((h) => h.id === ids[2]);
+    expect(hit?.matches).toEqual([]);
+    const revealed = await state.openHit(hit!);
+    expect(revealed).toBe(state.reading.annotations[0]?.id);
+    expect(state.annotations.activeId).toBe(revealed);
+    expect(state.annotations.panelOpen).toBe(true);
+    // While searching, j and k walk the hits instead of the list.
+    expect(state.entries().map((entry) => entry.id)).toEqual(state.search.result?.hits.map((h) => h.id));
+    await state.searchFor('');
+    expect(state.reading.marks).toEqual([]);
+  });
+
+  it('choosing another part of the library closes the annotations view and reloads the list', async () => {
+    await state.annotations.openView();
+    expect(state.entries()).toEqual([]);
+    await state.choose({ selection: { view: 'unread' } });
+    expect(state.annotations.viewOpen).toBe(false);
+    expect(client.callsOf('library.list').at(-1)).toMatchObject({ view: 'unread', offset: 0 });
+  });
+
+  it('flags of the open article go to the host; without one open nothing is sent', async () => {
+    expect(state.reading.toggle('starred')).toBe(false);
+    await state.open(ids[1]!);
+    expect(state.reading.toggle('starred')).toBe(true);
+    await settle();
+    expect(client.context.library.get(ids[1]!)?.starred).toBe(true);
+    await state.reading.markRead(ids[1]!);
+    expect(client.context.library.get(ids[1]!)?.read).toBe(true);
+    await state.reading.savePosition(ids[1]!, 0.5);
+    expect(client.context.library.get(ids[1]!)?.readingPosition).toBe(0.5);
+  });
+
+  it('exporting the library hands over the file and says how many articles it holds', async () => {
+    const file = await state.exportLibrary();
+    expect(file?.count).toBe(3);
+    expect(state.notices.notice).toEqual({ kind: 'library-exported', count: 3, filename: file?.filename });
+  });
+});
