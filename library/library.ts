@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import { backup as sqliteBackup, type DatabaseSync, type StatementSync } from 'node:sqlite';
 import { AnnotationStore } from '../annotations/annotation-store.ts';
 import { LibraryAnnotations } from './library-annotations.ts';
-import { ARTICLE_COLUMNS, BODY_COLUMN, SUMMARY_COLUMNS, toArticle, toSummary, type Row } from './article-rows.ts';
+import { ARTICLE_COLUMNS, SUMMARY_COLUMNS, toArticle, toSummary, type Row } from './article-rows.ts';
 import { inTransaction, openDatabase } from './database.ts';
 import { validateDraft, validateRecord } from './draft-validation.ts';
 import { NotFoundError } from './library-errors.ts';
 import { titleSortKey } from './title-sort-key.ts';
 import { addFilterConditions, orderClause, whereClause, type SqlValue } from './list-query.ts';
 import { migrate } from './migrations.ts';
+import { allSearchDocuments, searchDocumentsById, SEARCH_DOCUMENTS_BY_ID } from './search-documents.ts';
 import { ANNOTATION_IMPORT_RECORD } from './model.ts';
 import type {
   AnnotationImportRecord,
@@ -426,31 +427,12 @@ export class Library implements SearchDocumentSource {
     });
   }
 
-  #toSearchDocument(row: Row): SearchDocument {
-    const summary = toSummary(row);
-    return {
-      id: summary.id,
-      title: summary.title,
-      body: String(row.body),
-      author: summary.author,
-      source: summary.source,
-      tags: summary.tags,
-      publishedAt: summary.publishedAt,
-      importedAt: summary.importedAt,
-      notes: this.annotations.searchTexts(summary.id),
-    };
-  }
-
   *allSearchDocuments(): Generator<SearchDocument> {
-    const rows = this.db.prepare(`SELECT ${SUMMARY_COLUMNS}, ${BODY_COLUMN} FROM articles`).iterate() as Iterable<Row>;
-    for (const row of rows) yield this.#toSearchDocument(row);
+    yield* allSearchDocuments(this.db);
   }
 
+  /** One statement for the whole list (a page of hits, a batch to re-index), in the order asked. */
   searchDocuments(ids: readonly string[]): SearchDocument[] {
-    const statement = this.#sql(`SELECT ${SUMMARY_COLUMNS}, ${BODY_COLUMN} FROM articles WHERE id = ?`);
-    return ids.flatMap((id) => {
-      const row = statement.get(id) as Row | undefined;
-      return row ? [this.#toSearchDocument(row)] : [];
-    });
+    return searchDocumentsById(this.#sql(SEARCH_DOCUMENTS_BY_ID), ids);
   }
 }
