@@ -9,6 +9,7 @@ import { CommandError } from './command-error.ts';
 import type { CommandHandlers } from './dispatcher.ts';
 import type { ImportJobs } from './import-jobs.ts';
 import { annotationHandlers } from './annotation-handlers.ts';
+import { otherWorkFirst, SearchTurns } from './search-turns.ts';
 
 /** Capabilities only some hosts have. Electron main provides native dialogs; `serve` and the CLI do not. */
 export interface HostServices {
@@ -25,6 +26,7 @@ const SETTINGS_KEY = 'ui.settings';
 
 export function createHandlers({ app, jobs }: HandlerContext): CommandHandlers {
   const { events } = app;
+  const searchTurns = new SearchTurns();
   // Read at call time: moving the library swaps what the context holds.
 
   const readSettings = (): Settings => {
@@ -105,10 +107,19 @@ export function createHandlers({ app, jobs }: HandlerContext): CommandHandlers {
       const { bytes } = await app.library.backup(path);
       return { path, bytes };
     },
-    'search.query': async ({ query, limit, offset, filters }) => {
-      const searchable = app.library.searchableIds(filters);
-      const accept = (id: string): boolean => searchable.has(id);
-      return app.search.search(query, { limit: limit ?? 50, offset: offset ?? 0, accept });
+    'search.query': async ({ query, limit, offset, filters, client }) => {
+      const turn = client === undefined ? null : searchTurns.begin(client);
+      try {
+        if (turn) {
+          await otherWorkFirst();
+          if (turn.superseded()) return { query, total: 0, tookMs: 0, hits: [], cancelled: true };
+        }
+        const searchable = app.library.searchableIds(filters);
+        const accept = (id: string): boolean => searchable.has(id);
+        return app.search.search(query, { limit: limit ?? 50, offset: offset ?? 0, accept });
+      } finally {
+        turn?.end();
+      }
     },
     'search.status': () => ({ state: app.search.state }),
     ...annotationHandlers(() => app.library),
