@@ -1,6 +1,7 @@
-import { DEFAULT_MAX_IMPORT_BYTES } from '../importers/index.ts';
+// Only the constant: the importers themselves (jsdom, Readability…) load when something is imported.
+import { DEFAULT_MAX_IMPORT_BYTES } from '../importers/import-types.ts';
 import { Library } from '../library/index.ts';
-import { SearchIndexManager } from '../search/index.ts';
+import type { SearchIndexManager } from '../search/index-manager.ts';
 import type { AppInfo } from '../contract/index.ts';
 import { appName, appVersion } from './app-version.ts';
 import { createDispatcher, type Dispatch } from './dispatcher.ts';
@@ -17,6 +18,17 @@ export interface AppContextOptions {
   onUnexpectedError?: (command: string, error: unknown) => void;
   /** Where the host remembers the library's new folder for the next start. */
   onLibraryMoved?: (libraryDir: string) => void;
+  /**
+   * For a command that neither searches nor changes what is indexed (the CLI's list, show, export):
+   * the search code is not even imported, and the index is left as it is on disk.
+   */
+  withoutSearch?: boolean;
+}
+
+/** The search code (lunr, the compact index) is imported when a context needs it, not when this module loads. */
+async function openSearch(library: Library): Promise<SearchIndexManager> {
+  const { SearchIndexManager } = await import('../search/index-manager.ts');
+  return new SearchIndexManager({ dir: library.dir, source: library });
 }
 
 /**
@@ -25,14 +37,14 @@ export interface AppContextOptions {
  */
 export class AppContext {
   #library: Library;
-  #search: SearchIndexManager;
+  #search: SearchIndexManager | null;
   readonly events = new EventBus();
   readonly dispatch: Dispatch;
   info: AppInfo;
   readonly #options: AppContextOptions;
   readonly #unsubscribe: (() => void)[] = [];
 
-  private constructor(library: Library, search: SearchIndexManager, options: AppContextOptions) {
+  private constructor(library: Library, search: SearchIndexManager | null, options: AppContextOptions) {
     this.#library = library;
     this.#search = search;
     this.#options = options;
@@ -58,6 +70,7 @@ export class AppContext {
   }
 
   get search(): SearchIndexManager {
+    if (!this.#search) throw new Error('this command was started without search');
     return this.#search;
   }
 
@@ -66,11 +79,11 @@ export class AppContext {
     const search = this.#search;
     this.#unsubscribe.push(
       library.onChange((change) => {
-        search.notifyChanged(change);
+        search?.notifyChanged(change);
         this.events.emit('library.changed', change);
       }),
-      search.onState((state) => this.events.emit('search.state', { state })),
     );
+    if (search) this.#unsubscribe.push(search.onState((state) => this.events.emit('search.state', { state })));
   }
 
   /**
@@ -78,19 +91,19 @@ export class AppContext {
    * to it and the host is told (`onLibraryMoved`) so the next start opens it. The old folder stays.
    */
   async moveLibrary(target: string): Promise<{ libraryDir: string; previousDir: string }> {
-    await this.#search.whenIdle();
+    await this.#search?.whenIdle();
     const previousDir = this.#library.dir;
     const libraryDir = await copyLibraryTo(this.#library, target);
     const library = Library.open(libraryDir);
-    const search = new SearchIndexManager({ dir: library.dir, source: library });
+    const search = this.#search ? await openSearch(library) : null;
     for (const off of this.#unsubscribe.splice(0)) off();
-    await this.#search.close();
+    await this.#search?.close();
     this.#library.close();
     this.#library = library;
     this.#search = search;
     this.info = { ...this.info, libraryDir: library.dir };
     this.#listen();
-    await search.open();
+    await search?.open();
     this.#options.onLibraryMoved?.(library.dir);
     this.events.emit('library.changed', { changed: [], removed: [], generation: library.generation() });
     return { libraryDir: library.dir, previousDir };
@@ -98,16 +111,16 @@ export class AppContext {
 
   static async open(options: AppContextOptions): Promise<AppContext> {
     const library = Library.open(options.libraryDir);
-    const search = new SearchIndexManager({ dir: library.dir, source: library });
+    const search = options.withoutSearch ? null : await openSearch(library);
     const context = new AppContext(library, search, options);
     // Loading or rebuilding the index happens off the event loop; the app is usable meanwhile.
-    await search.open();
+    await search?.open();
     return context;
   }
 
   async close(): Promise<void> {
     for (const off of this.#unsubscribe.splice(0)) off();
-    await this.#search.close();
+    await this.#search?.close();
     this.#library.close();
   }
 }

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import * as v from 'valibot';
-import { runImport, type ImportTarget } from '../importers/index.ts';
+import type { ImportTarget } from '../importers/index.ts';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../contract/index.ts';
 import type { ImportReport } from '../library/model.ts';
 import type { AppContext } from './app-context.ts';
@@ -38,6 +38,8 @@ export function createHandlers({ app, jobs }: HandlerContext): CommandHandlers {
   const importTargets = async (jobId: string, targets: ImportTarget[]): Promise<ImportReport> => {
     const signal = jobs.start(jobId);
     try {
+      // Loaded on the first import: jsdom and the parsers cost more than everything else a host loads.
+      const { runImport } = await import('../importers/index.ts');
       return await runImport(targets, app.library, {
         jobId,
         signal,
