@@ -18,6 +18,7 @@ import type {
 } from '../../contract/index.ts';
 import { citationText, copyText } from '../citation.ts';
 import { client, CommandFailure } from '../client/newsroom-client.ts';
+import { firstSearchPage, hasMoreHits, nextSearchPage } from '../client/search-pages.ts';
 import { downloadText } from '../download-text.ts';
 import { commandFailureText } from '../host-messages.ts';
 import { applyLocale } from '../localization/app-locale.ts';
@@ -192,6 +193,9 @@ export class NrApp extends LitElement {
   #settingsTimer: ReturnType<typeof setTimeout> | undefined;
   #jobId: string | null = null;
   #searchSeq = 0;
+  /** The query whose answer is shown, and whether its next page is on its way. */
+  #shownSeq = 0;
+  #paging = false;
   #annotationSeq = 0;
   #allSeq = 0;
   #loading = false;
@@ -728,6 +732,8 @@ export class NrApp extends LitElement {
   }
 
   async #search(query: string): Promise<void> {
+    // The same query answered again (an edit, new filters, the index ready) keeps the hits scrolled to.
+    const depth = query === this.query ? (this.result?.hits.length ?? 0) : 0;
     this.query = query;
     const seq = ++this.#searchSeq;
     if (!query.trim()) {
@@ -736,9 +742,25 @@ export class NrApp extends LitElement {
       return;
     }
     const filters = Object.keys(this.searchFilters).length ? this.searchFilters : undefined;
-    const result = await this.#attempt(() => client.call('search.query', { query, limit: 50, filters }));
+    const result = await this.#attempt(() => firstSearchPage(client, query, filters, depth));
     // A slower answer to an older query must not overwrite the newer one.
-    if (result && seq === this.#searchSeq) this.result = result;
+    if (result && !result.cancelled && seq === this.#searchSeq) {
+      this.result = result;
+      this.#shownSeq = seq;
+    }
+  }
+
+  /** The results list was scrolled near its end: the next page of the query shown. */
+  async #searchMore(): Promise<void> {
+    const shown = this.result;
+    const seq = this.#searchSeq;
+    // Not while a newer query is on its way: its answer replaces the list (and paging would cancel it).
+    if (this.#paging || seq !== this.#shownSeq || !shown || !hasMoreHits(shown)) return;
+    this.#paging = true;
+    const filters = Object.keys(this.searchFilters).length ? this.searchFilters : undefined;
+    const more = await this.#attempt(() => nextSearchPage(client, shown, filters));
+    this.#paging = false;
+    if (more && seq === this.#searchSeq && this.result === shown) this.result = more;
   }
 
   async #patch(patch: ArticlePatch): Promise<void> {
@@ -967,6 +989,7 @@ export class NrApp extends LitElement {
             void this.#search(this.query);
           }}
           @nr-search-suggestion=${(e: CustomEvent<string>) => this.#suggest(e.detail)}
+          @nr-search-more=${() => void this.#searchMore()}
         ></nr-search-results>
       </div>`;
     }
