@@ -116,9 +116,7 @@ export function createHandlers({ app, jobs }: HandlerContext): CommandHandlers {
           await otherWorkFirst();
           if (turn.superseded()) return { query, total: 0, tookMs: 0, hits: [], cancelled: true };
         }
-        const searchable = app.library.searchableIds(filters);
-        const accept = (id: string): boolean => searchable.has(id);
-        return app.search.search(query, { limit: limit ?? 50, offset: offset ?? 0, accept });
+        return app.search.search(query, { limit: limit ?? 50, offset: offset ?? 0, accept: app.library.searchAccepts(filters) });
       } finally {
         turn?.end();
       }

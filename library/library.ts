@@ -47,6 +47,7 @@ export class Library implements SearchDocumentSource {
   readonly #listeners = new Set<ChangeListener>();
   readonly #statements = new Map<string, StatementSync>();
   #searchable: { key: string; ids: ReadonlySet<string> } | null = null;
+  #trashed: { generation: number; ids: ReadonlySet<string> } | null = null;
 
   private constructor(dir: string) {
     this.dir = dir;
@@ -263,6 +264,25 @@ export class Library implements SearchDocumentSource {
       )
       .all(...params, query.limit ?? 100, query.offset ?? 0) as Row[];
     return { total, items: rows.map(toSummary) };
+  }
+
+  /**
+   * Whether search may show an article under these filter chips. Without chips only the trash is
+   * read (a few ids, through an index) instead of every id that may be shown: a CLI search pays this
+   * on each run, and reading 20,000 ids costs more than the query itself.
+   */
+  searchAccepts(filters: SearchFilters = {}): (id: string) => boolean {
+    if (Object.values(filters).some((value) => value !== undefined && value !== false)) {
+      const ids = this.searchableIds(filters);
+      return (id) => ids.has(id);
+    }
+    const generation = this.generation();
+    if (this.#trashed?.generation !== generation) {
+      const rows = this.#sql('SELECT id FROM articles WHERE trashed_at IS NOT NULL').all() as Row[];
+      this.#trashed = { generation, ids: new Set(rows.map((row) => String(row.id))) };
+    }
+    const trashed = this.#trashed.ids;
+    return (id) => !trashed.has(id);
   }
 
   /**

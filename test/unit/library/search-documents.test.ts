@@ -70,3 +70,18 @@ it('fetches a page in one SQL statement, not two per article', () => {
   expect(documents).toHaveLength(ids.length);
   expect(executions.reduce((sum, spy) => sum + spy.mock.calls.length, 0)).toBe(1);
 });
+
+it('lets search show what the filter chips allow and never the trash, reading only the trash without chips', () => {
+  const [a, b, c] = seed();
+  library.update(b!, { starred: true });
+  library.trash([c!]);
+  const ids = [a!, b!, c!];
+  const allowed = (filters = {}) => ids.filter(library.searchAccepts(filters));
+  const rows = vi.spyOn(StatementSync.prototype, 'all');
+  expect(allowed()).toEqual([a, b]);
+  expect(rows.mock.results.map((result) => (result.value as unknown[]).length)).toEqual([1]);
+  expect(allowed({ starred: true, unread: false })).toEqual([b]);
+  expect(allowed({ source: 'VnExpress' })).toEqual([...library.searchableIds({ source: 'VnExpress' })].filter((id) => ids.includes(id)));
+  library.restore([c!]);
+  expect(allowed()).toEqual([a, b, c]);
+});
