@@ -1,9 +1,9 @@
-import { DEFAULT_MAX_IMPORT_BYTES } from '../importers/index.ts';
+// Only the constant: the importers themselves (jsdom, Readability…) load when something is imported.
+import { DEFAULT_MAX_IMPORT_BYTES } from '../importers/import-types.ts';
 import { Library } from '../library/index.ts';
 import { isDiskFull } from '../contract/errors.ts';
 import { lockLibrary, LibraryInUseError } from '../library/library-lock.ts';
-import { removeStaleIndexTemps } from '../search/index-file.ts';
-import { SearchIndexManager } from '../search/index.ts';
+import type { SearchIndexManager } from '../search/index-manager.ts';
 import type { AppInfo, Host } from '../contract/index.ts';
 import { CommandError } from './command-error.ts';
 import { appName, appVersion } from './app-version.ts';
@@ -22,6 +22,18 @@ export interface AppContextOptions {
   onUnexpectedError?: (command: string, error: unknown) => void;
   /** Where the host remembers the library's new folder for the next start. */
   onLibraryMoved?: (libraryDir: string) => void;
+  /**
+   * For a command that neither searches nor changes what is indexed (the CLI's list, show, export):
+   * the search code is not even imported, and the index is left as it is on disk.
+   */
+  withoutSearch?: boolean;
+}
+
+/** The search code (lunr, the compact index) is imported when a context needs it, not when this module loads. */
+async function openSearch(library: Library): Promise<SearchIndexManager> {
+  const [{ SearchIndexManager }, { removeStaleIndexTemps }] = await Promise.all([import('../search/index-manager.ts'), import('../search/index-file.ts')]);
+  removeStaleIndexTemps(library.dir);
+  return new SearchIndexManager({ dir: library.dir, source: library });
 }
 
 /**
@@ -30,7 +42,7 @@ export interface AppContextOptions {
  */
 export class AppContext implements HandlerContext {
   #library: Library;
-  #search: SearchIndexManager;
+  #search: SearchIndexManager | null;
   readonly events = new EventBus();
   /** For trusted in-process callers (Electron main's own menu, tests): every command. */
   readonly dispatch: Dispatch;
@@ -40,7 +52,7 @@ export class AppContext implements HandlerContext {
   readonly #unsubscribe: (() => void)[] = [];
   #unlock: () => void;
 
-  private constructor(library: Library, search: SearchIndexManager, unlock: () => void, options: AppContextOptions) {
+  private constructor(library: Library, search: SearchIndexManager | null, unlock: () => void, options: AppContextOptions) {
     this.#library = library;
     this.#unlock = unlock;
     this.#search = search;
@@ -85,6 +97,7 @@ export class AppContext implements HandlerContext {
   }
 
   get search(): SearchIndexManager {
+    if (!this.#search) throw new Error('this command was started without search');
     return this.#search;
   }
 
@@ -93,11 +106,11 @@ export class AppContext implements HandlerContext {
     const search = this.#search;
     this.#unsubscribe.push(
       library.onChange((change) => {
-        search.notifyChanged(change);
+        search?.notifyChanged(change);
         this.events.emit('library.changed', change);
       }),
-      search.onState((state) => this.events.emit('search.state', { state })),
     );
+    if (search) this.#unsubscribe.push(search.onState((state) => this.events.emit('search.state', { state })));
   }
 
   /**
@@ -105,7 +118,7 @@ export class AppContext implements HandlerContext {
    * to it and the host is told (`onLibraryMoved`) so the next start opens it. The old folder stays.
    */
   async moveLibrary(target: string): Promise<{ libraryDir: string; previousDir: string }> {
-    await this.#search.whenIdle();
+    await this.#search?.whenIdle();
     const previousDir = this.#library.dir;
     const libraryDir = await copyLibraryTo(this.#library, target);
     const unlock = lockLibrary(libraryDir);
@@ -116,10 +129,9 @@ export class AppContext implements HandlerContext {
       unlock();
       throw error;
     }
-    removeStaleIndexTemps(library.dir);
-    const search = new SearchIndexManager({ dir: library.dir, source: library });
+    const search = this.#search ? await openSearch(library) : null;
     for (const off of this.#unsubscribe.splice(0)) off();
-    await this.#search.close();
+    await this.#search?.close();
     this.#library.close();
     this.#unlock();
     this.#unlock = unlock;
@@ -127,7 +139,7 @@ export class AppContext implements HandlerContext {
     this.#search = search;
     this.info = { ...this.info, libraryDir: library.dir };
     this.#listen();
-    await search.open();
+    await search?.open();
     this.#options.onLibraryMoved?.(library.dir);
     this.events.emit('library.changed', { changed: [], removed: [], generation: library.generation() });
     return { libraryDir: library.dir, previousDir };
@@ -143,17 +155,16 @@ export class AppContext implements HandlerContext {
       unlock();
       throw error;
     }
-    removeStaleIndexTemps(library.dir);
-    const search = new SearchIndexManager({ dir: library.dir, source: library });
+    const search = options.withoutSearch ? null : await openSearch(library);
     const context = new AppContext(library, search, unlock, options);
     // Loading or rebuilding the index happens off the event loop; the app is usable meanwhile.
-    await search.open();
+    await search?.open();
     return context;
   }
 
   async close(): Promise<void> {
     for (const off of this.#unsubscribe.splice(0)) off();
-    await this.#search.close();
+    await this.#search?.close();
     this.#library.close();
     this.#unlock();
   }

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import * as v from 'valibot';
-import { runImport, type ImportTarget } from '../importers/index.ts';
+import type { ImportTarget } from '../importers/index.ts';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../contract/index.ts';
 import type { ImportReport } from '../library/model.ts';
 import { CommandError } from './command-error.ts';
@@ -10,6 +10,7 @@ import type { HandlerContext } from './handler-context.ts';
 import type { ImportJobs } from './import-jobs.ts';
 import { annotationHandlers } from './annotation-handlers.ts';
 import { BackupTargetExistsError, BackupTargetIsLibraryError } from '../library/backup.ts';
+import { otherWorkFirst, SearchTurns } from './search-turns.ts';
 
 /**
  * Capabilities only some hosts have. Electron main provides native dialogs, so the renderer never
@@ -36,6 +37,7 @@ function noDialog(command: string): CommandError {
 
 export function createHandlers({ app, jobs, host }: HandlerDependencies): CommandHandlers {
   const { events } = app;
+  const searchTurns = new SearchTurns();
   // Read at call time: moving the library swaps what the context holds.
 
   const readSettings = (): Settings => {
@@ -47,6 +49,8 @@ export function createHandlers({ app, jobs, host }: HandlerDependencies): Comman
   const importTargets = async (jobId: string, targets: ImportTarget[]): Promise<ImportReport> => {
     const signal = jobs.start(jobId);
     try {
+      // Loaded on the first import: jsdom and the parsers cost more than everything else a host loads.
+      const { runImport } = await import('../importers/index.ts');
       return await runImport(targets, app.library, {
         jobId,
         signal,
@@ -138,10 +142,17 @@ export function createHandlers({ app, jobs, host }: HandlerDependencies): Comman
       const chosen = await host.chooseBackupFile(`newsroom-backup-${new Date().toISOString().slice(0, 10)}.sqlite`);
       return chosen === null ? null : backup(chosen.path, chosen.confirmedOverwrite);
     },
-    'search.query': async ({ query, limit, offset, filters }) => {
-      const searchable = app.library.searchableIds(filters);
-      const accept = (id: string): boolean => searchable.has(id);
-      return app.search.search(query, { limit: limit ?? 50, offset: offset ?? 0, accept });
+    'search.query': async ({ query, limit, offset, filters, client }) => {
+      const turn = client === undefined ? null : searchTurns.begin(client);
+      try {
+        if (turn) {
+          await otherWorkFirst();
+          if (turn.superseded()) return { query, total: 0, tookMs: 0, hits: [], cancelled: true };
+        }
+        return app.search.search(query, { limit: limit ?? 50, offset: offset ?? 0, accept: app.library.searchAccepts(filters) });
+      } finally {
+        turn?.end();
+      }
     },
     'search.status': () => ({ state: app.search.state }),
     ...annotationHandlers(() => app.library),

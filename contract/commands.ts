@@ -293,6 +293,8 @@ export const commands = {
       limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500))),
       offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_OFFSET, `offset must be at most ${MAX_OFFSET}`))),
       filters: v.optional(SearchFiltersSchema),
+      // A window or tab names itself so that its newer query cancels its older one still waiting.
+      client: v.optional(v.pipe(v.string(), v.maxLength(100, 'client is too long'))),
     }),
     returns<SearchResult>(),
   ),

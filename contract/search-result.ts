@@ -21,5 +21,7 @@ export interface SearchResult {
   hits: SearchHit[];
   /** A one-line note, e.g. when nothing searchable remains in the query or the index is being built. */
   message?: string;
+  /** Set when a newer query from the same client arrived before this one ran: nothing was searched. */
+  cancelled?: true;
 }
 

@@ -5,13 +5,14 @@ import { writeBackup } from './backup.ts';
 import { join } from 'node:path';
 import { backup as sqliteBackup, type DatabaseSync, type StatementSync } from 'node:sqlite';
 import { AnnotationService } from '../annotations/annotation-service.ts';
-import { ARTICLE_COLUMNS, BODY_COLUMN, SUMMARY_COLUMNS, toArticle, toSummary, type Row } from './article-rows.ts';
+import { ARTICLE_COLUMNS, SUMMARY_COLUMNS, toArticle, toSummary, type Row } from './article-rows.ts';
 import { inTransaction, openDatabase } from './database.ts';
 import { validateDraft, validateRecord } from './draft-validation.ts';
 import { NotFoundError } from './library-errors.ts';
 import { titleSortKey } from './title-sort-key.ts';
 import { addFilterConditions, orderClause, whereClause, type SqlValue } from './list-query.ts';
 import { migrate } from './migrations.ts';
+import { allSearchDocuments, searchDocumentsById, SEARCH_DOCUMENTS_BY_ID } from './search-documents.ts';
 import type { AddResult, ArticleDraft, ExportedArticle } from './model.ts';
 import type { Article, ArticlePatch, ArticleState, ArticleSummary, ListPage, ListQuery, NamedCount, SidebarCounts } from '../contract/article.ts';
 import type { SearchFilters } from '../contract/commands.ts';
@@ -32,6 +33,7 @@ export class Library implements SearchDocumentSource {
   readonly #listeners = new Set<ChangeListener>();
   readonly #statements = new Map<string, StatementSync>();
   #searchable: { key: string; ids: ReadonlySet<string> } | null = null;
+  #trashed: { generation: number; ids: ReadonlySet<string> } | null = null;
 
   private constructor(dir: string) {
     this.dir = dir;
@@ -245,6 +247,25 @@ export class Library implements SearchDocumentSource {
   }
 
   /**
+   * Whether search may show an article under these filter chips. Without chips only the trash is
+   * read (a few ids, through an index) instead of every id that may be shown: a CLI search pays this
+   * on each run, and reading 20,000 ids costs more than the query itself.
+   */
+  searchAccepts(filters: SearchFilters = {}): (id: string) => boolean {
+    if (Object.values(filters).some((value) => value !== undefined && value !== false)) {
+      const ids = this.searchableIds(filters);
+      return (id) => ids.has(id);
+    }
+    const generation = this.generation();
+    if (this.#trashed?.generation !== generation) {
+      const rows = this.#sql('SELECT id FROM articles WHERE trashed_at IS NOT NULL').all() as Row[];
+      this.#trashed = { generation, ids: new Set(rows.map((row) => String(row.id))) };
+    }
+    const trashed = this.#trashed.ids;
+    return (id) => !trashed.has(id);
+  }
+
+  /**
    * Ids search may show for these filter chips: never the trash, archived ones included. One query
    * per change of the library or the filters, not one per candidate.
    */
@@ -415,31 +436,12 @@ export class Library implements SearchDocumentSource {
     });
   }
 
-  #toSearchDocument(row: Row): SearchDocument {
-    const summary = toSummary(row);
-    return {
-      id: summary.id,
-      title: summary.title,
-      body: String(row.body),
-      author: summary.author,
-      source: summary.source,
-      tags: summary.tags,
-      publishedAt: summary.publishedAt,
-      importedAt: summary.importedAt,
-      notes: this.annotations.searchTexts(summary.id),
-    };
-  }
-
   *allSearchDocuments(): Generator<SearchDocument> {
-    const rows = this.db.prepare(`SELECT ${SUMMARY_COLUMNS}, ${BODY_COLUMN} FROM articles`).iterate() as Iterable<Row>;
-    for (const row of rows) yield this.#toSearchDocument(row);
+    yield* allSearchDocuments(this.db);
   }
 
+  /** One statement for the whole list (a page of hits, a batch to re-index), in the order asked. */
   searchDocuments(ids: readonly string[]): SearchDocument[] {
-    const statement = this.#sql(`SELECT ${SUMMARY_COLUMNS}, ${BODY_COLUMN} FROM articles WHERE id = ?`);
-    return ids.flatMap((id) => {
-      const row = statement.get(id) as Row | undefined;
-      return row ? [this.#toSearchDocument(row)] : [];
-    });
+    return searchDocumentsById(this.#sql(SEARCH_DOCUMENTS_BY_ID), ids);
   }
 }

@@ -69,6 +69,7 @@ export interface NrEventDetails {
   'nr-open-hit': SearchHit;
   'nr-clear-filters': undefined;
   'nr-search-suggestion': string;
+  'nr-search-more': undefined;
   // nr-sidebar
   'nr-select': LibrarySelection;
   'nr-show-annotations': undefined;

@@ -1,11 +1,11 @@
 import type { SearchDocument } from './search-document.ts';
 import { matchDocument } from './highlight.ts';
-import { isEmptyQuery, parseQuery } from './query-parser.ts';
-import { compareCandidates, type Candidate, type KeepId } from './candidate-set.ts';
+import { isEmptyQuery, parseQuery, type ParsedQuery } from './query-parser.ts';
+import { compareCandidates, type Candidate, type CandidateSet, type KeepId } from './candidate-set.ts';
 import type { SearchEngine } from './search-engine.ts';
 import { buildSnippet } from './snippet.ts';
 import { selectTop } from './top-candidates.ts';
-import type { SearchOptions, SearchResult } from './types.ts';
+import type { SearchHit, SearchOptions, SearchResult } from './types.ts';
 
 export const NOTHING_SEARCHABLE = 'Nothing to search for: type a word, a "quoted phrase" or a filter such as source:';
 
@@ -14,30 +14,62 @@ export interface SearchSegments {
   engines: readonly SearchEngine[];
   /** Documents removed since the oldest segment was built. */
   removed: ReadonlySet<string>;
+  /** The stored documents of the page shown, asked for once per query with all its ids. */
   documents: (ids: readonly string[]) => SearchDocument[];
 }
 
-/** Runs one query over the index segments and highlights the page shown from the stored text. */
-export function runSearch(raw: string, segments: SearchSegments, options: SearchOptions = {}): SearchResult {
-  const started = performance.now();
-  const query = parseQuery(raw);
-  const limit = options.limit ?? 20;
-  const offset = options.offset ?? 0;
-  if (isEmptyQuery(query)) {
-    return { query: raw, total: 0, tookMs: 0, hits: [], message: raw.trim() ? NOTHING_SEARCHABLE : undefined };
-  }
-  const wanted = offset + limit;
+interface SegmentMatches {
+  found: CandidateSet;
+  fresh: KeepId;
+}
+
+/**
+ * Whether the last word is a single letter still being typed. As a prefix it would stand for
+ * every word starting with that letter, i.e. nearly every article, and cost the most of any query
+ * while telling the reader nothing; so it is matched as a whole word only, which is what one-letter
+ * Vietnamese syllables (ở, ý, á, ô) need.
+ */
+function typingOneLetter(query: ParsedQuery): boolean {
+  const last = query.words[query.words.length - 1];
+  return query.prefix && last !== undefined && [...last.folded].length === 1;
+}
+
+function matchSegments(query: ParsedQuery, segments: SearchSegments): SegmentMatches[] {
   // A document re-indexed in a newer segment is stale in the older ones, whether or not it still matches there.
-  const parts = segments.engines.map((engine, age) => {
+  return segments.engines.map((engine, age) => {
     const newer = segments.engines.slice(0, age);
     const fresh: KeepId = age === 0 && segments.removed.size === 0 ? null : (id) => !segments.removed.has(id) && !newer.some((e) => e.has(id));
     return { found: engine.candidates(query), fresh };
   });
+}
+
+const hasAllWords = (query: ParsedQuery, parts: readonly SegmentMatches[]): boolean =>
+  query.words.length === 0 || parts.some(({ found, fresh }) => found.some(query.words.length, fresh));
+
+/** Runs one query over the index segments and highlights only the page asked for, from the stored text. */
+export function runSearch(raw: string, segments: SearchSegments, options: SearchOptions = {}): SearchResult {
+  const started = performance.now();
+  const parsed = parseQuery(raw);
+  const limit = options.limit ?? 20;
+  const offset = options.offset ?? 0;
+  if (isEmptyQuery(parsed)) {
+    return { query: raw, total: 0, tookMs: 0, hits: [], message: raw.trim() ? NOTHING_SEARCHABLE : undefined };
+  }
+  const oneLetter = typingOneLetter(parsed);
+  let query: ParsedQuery = oneLetter ? { ...parsed, prefix: false } : parsed;
+  let parts = matchSegments(query, segments);
+  let anyComplete = hasAllWords(query, parts);
+  // "dam p": while the next letter is on its way, the words before it keep their results instead of none.
+  if (oneLetter && !anyComplete && !isEmptyQuery({ ...query, words: query.words.slice(0, -1) })) {
+    query = { ...query, words: query.words.slice(0, -1) };
+    parts = matchSegments(query, segments);
+    anyComplete = hasAllWords(query, parts);
+  }
   // All words should match. Only when no document has them all, and the query is long enough that
   // one missing word is forgivable, do near-complete matches show, best first.
   const wordCount = query.words.length;
-  const anyComplete = wordCount === 0 || parts.some(({ found, fresh }) => found.some(wordCount, fresh));
   const minWords = anyComplete ? wordCount : wordCount >= 3 ? wordCount - 1 : Infinity;
+  const wanted = offset + limit;
   const accept = options.accept;
   let total = 0;
   const best: Candidate[] = [];
@@ -47,10 +79,11 @@ export function runSearch(raw: string, segments: SearchSegments, options: Search
     total += selected.total;
     best.push(...selected.top);
   }
-  // Phrases were verified against syllable positions by the engine, so no stored text is read here.
-  const page = (parts.length === 1 ? best : selectTop(best, wanted, compareCandidates)).slice(offset);
+  // Phrases were verified against syllable positions by the engine, so no stored text is read for
+  // ranking: only the page asked for is fetched (in one call) and highlighted.
+  const page = (parts.length === 1 ? best : selectTop(best, wanted, compareCandidates)).slice(offset, wanted);
   const docs = new Map(segments.documents(page.map((c) => c.id)).map((doc) => [doc.id, doc]));
-  const hits = page.flatMap((candidate) => {
+  const hits = page.flatMap((candidate): SearchHit[] => {
     const doc = docs.get(candidate.id);
     if (!doc) return [];
     const { matches, bodyRanges, exactHits } = matchDocument(doc, query);

@@ -125,6 +125,7 @@ export class NrListPane extends LitElement {
           .filtersActive=${search.filtered}
           .indexing=${search.indexState !== 'ready'}
           @nr-clear-filters=${() => void search.setFilters({})}
+          @nr-search-more=${() => void search.searchMore()}
         ></nr-search-results>
       </div>`;
     }

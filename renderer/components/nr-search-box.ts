@@ -4,6 +4,11 @@ import { controls } from '../styles/tokens.ts';
 import { emit } from '../events.ts';
 
 const DEBOUNCE_MS = 120;
+/**
+ * A lone letter is searched as a whole word (ở, ý), which rarely is what is meant while typing the
+ * first letter of a longer word; so it waits longer for the next letter before it is sent.
+ */
+const ONE_LETTER_DEBOUNCE_MS = 400;
 
 /** The search field; emits `nr-search` with the query, debounced while typing. */
 export class NrSearchBox extends LitElement {
@@ -43,7 +48,7 @@ export class NrSearchBox extends LitElement {
     const query = (event.target as HTMLInputElement).value;
     this.value = query;
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => this.#emit(query), DEBOUNCE_MS);
+    this.#timer = setTimeout(() => this.#emit(query), [...query.trim()].length === 1 ? ONE_LETTER_DEBOUNCE_MS : DEBOUNCE_MS);
   };
 
   #onKey = (event: KeyboardEvent): void => {

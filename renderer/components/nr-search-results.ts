@@ -6,6 +6,10 @@ import { isSingular } from '../localization/app-locale.ts';
 import { markedText } from '../marked-text.ts';
 import { controls } from '../styles/tokens.ts';
 import { emit } from '../events.ts';
+import { hasMoreHits } from '../client/search-pages.ts';
+
+/** How far below the visible end the next page is asked for, so scrolling rarely waits for it. */
+const PREFETCH_MARGIN = '0px 0px 600px 0px';
 
 /** The host's own note for a query asked while the index is built; the indexing note replaces it. */
 const BUILDING_NOTICE: keyof typeof KNOWN_SEARCH_NOTICES = 'The search index is being built; results will appear in a moment.';
@@ -19,6 +23,8 @@ export function withoutDiacritics(query: string): string {
  * Search results with highlighted snippets; emits `nr-open-hit` with the hit. With no results it
  * suggests what to try: `nr-clear-filters` when filter chips are set, `nr-search-suggestion` (the query
  * without diacritics). While the index is being built (`indexing`) a progress note says so.
+ * The host answers a page at a time: `nr-search-more` asks for the next one as the end of the list
+ * nears the visible part.
  */
 export class NrSearchResults extends LitElement {
   static override properties = {
@@ -33,6 +39,7 @@ export class NrSearchResults extends LitElement {
   declare filtersActive: boolean;
   /** Whether the search index is being loaded or built, so results may still be missing. */
   declare indexing: boolean;
+  #nearEnd: IntersectionObserver | null = null;
 
   constructor() {
     super();
@@ -123,6 +130,9 @@ export class NrSearchResults extends LitElement {
         background: var(--nr-mark);
         color: var(--nr-text);
       }
+      .more {
+        height: 1px;
+      }
       .message,
       .empty {
         padding: 1rem 0.9rem;
@@ -130,6 +140,23 @@ export class NrSearchResults extends LitElement {
       }
     `,
   ];
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#nearEnd?.disconnect();
+    this.#nearEnd = null;
+  }
+
+  // Observing anew after each render reports at once whether the end is still near: a page that
+  // did not fill the pane asks for the next one without waiting for a scroll.
+  protected override updated(): void {
+    this.#nearEnd ??= new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) emit(this, 'nr-search-more');
+    }, { root: this, rootMargin: PREFETCH_MARGIN });
+    this.#nearEnd.disconnect();
+    const end = this.renderRoot.querySelector('.more');
+    if (end) this.#nearEnd.observe(end);
+  }
 
   /** Scrolls a hit into view and, when asked, focuses it (j / k). */
   reveal(id: string, focus: boolean): void {
@@ -194,7 +221,8 @@ export class NrSearchResults extends LitElement {
             </button>
           </li>`,
         )}
-      </ol>`;
+      </ol>
+      ${hasMoreHits(result) ? html`<div class="more" aria-hidden="true"></div>` : nothing}`;
   }
 }
 

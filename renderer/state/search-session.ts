@@ -1,11 +1,9 @@
 import type { SearchFilters, SearchIndexState, SearchResult } from '../../contract/index.ts';
+import { firstSearchPage, hasMoreHits, nextSearchPage } from '../client/search-pages.ts';
 import type { CommandClient } from './client-port.ts';
 import { LatestAnswer } from './latest-answer.ts';
 import type { Notices } from './notices.ts';
 import { Observable } from './observable.ts';
-
-/** Hits asked for per query. */
-export const SEARCH_LIMIT = 50;
 
 /** The query being searched, its filter chips (they apply to every query until cleared) and its answer. */
 export class SearchSession extends Observable {
@@ -17,6 +15,9 @@ export class SearchSession extends Observable {
   readonly #client: CommandClient;
   readonly #notices: Notices;
   readonly #answers = new LatestAnswer();
+  /** Whether the answer shown is still that of the latest query, and whether its next page is on its way. */
+  #shownCurrent: (() => boolean) | null = null;
+  #paging = false;
 
   constructor(client: CommandClient, notices: Notices) {
     super();
@@ -34,6 +35,8 @@ export class SearchSession extends Observable {
   }
 
   async search(query: string): Promise<void> {
+    // The same query answered again (an edit, new filters, the index ready) keeps the hits scrolled to.
+    const depth = query === this.query ? (this.result?.hits.length ?? 0) : 0;
     this.query = query;
     const current = this.#answers.begin();
     if (!this.active) {
@@ -43,10 +46,27 @@ export class SearchSession extends Observable {
     }
     this.changed();
     const filters = this.filtered ? this.filters : undefined;
-    const result = await this.#notices.attempt(() => this.#client.call('search.query', { query, limit: SEARCH_LIMIT, filters }));
-    // A slower answer to an older query must not overwrite the newer one.
-    if (result && current()) {
+    const result = await this.#notices.attempt(() => firstSearchPage(this.#client, query, filters, depth));
+    // A slower answer to an older query must not overwrite the newer one; a cancelled one says nothing.
+    if (result && !result.cancelled && current()) {
       this.result = result;
+      this.#shownCurrent = current;
+      this.changed();
+    }
+  }
+
+  /** The results list was scrolled near its end: the next page of the query shown. */
+  async searchMore(): Promise<void> {
+    const shown = this.result;
+    const current = this.#shownCurrent;
+    // Not while a newer query is on its way: its answer replaces the list (and paging would cancel it).
+    if (this.#paging || !current?.() || !shown || !hasMoreHits(shown)) return;
+    this.#paging = true;
+    const filters = this.filtered ? this.filters : undefined;
+    const more = await this.#notices.attempt(() => nextSearchPage(this.#client, shown, filters));
+    this.#paging = false;
+    if (more && current() && this.result === shown) {
+      this.result = more;
       this.changed();
     }
   }

@@ -177,3 +177,35 @@ test('Escape in the search box clears the search, and a query with no match says
   await expect(results).toHaveCount(0);
   await expect(list.getByRole('listbox').getByRole('option')).toHaveCount(3);
 });
+
+test('results come a page at a time: scrolling to the end of the list shows the next page', async ({ app, page }) => {
+  const dir = await mkdtemp(join(tmpdir(), 'nr-e2e-pages-'));
+  try {
+    for (let i = 1; i <= 40; i++) {
+      await writeFile(join(dir, `hoi-nghi-${i}.txt`), [`Hội nghị lúa gạo số ${i}`, `Phiên thứ ${i} của hội nghị bàn về giá lúa và phân bón ở đồng bằng.`].join('  '), 'utf8');
+    }
+    const report = await app.call('library.importPaths', { jobId: 'seed-pages', paths: [dir] });
+    expect(report.imported).toHaveLength(40);
+    await expect(async () => expect((await app.call('search.query', { query: 'hoi nghi', limit: 50 })).total).toBe(40)).toPass({ timeout: 30_000 });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  // A short window: the first page fills the pane and more, so nothing past it is asked for yet.
+  await page.setViewportSize({ width: 1200, height: 520 });
+  await page.goto(app.url);
+  await page.getByRole('searchbox', { name: 'Tìm kiếm bài viết' }).fill('hoi nghi');
+  const results = page.locator('nr-search-results');
+  await expect(results.locator('header')).toHaveText(/^40 kết quả/);
+  const hits = results.locator('button.hit');
+  await expect(hits).toHaveCount(15);
+  await expect(hits.first().locator('.title mark')).toHaveText(['Hội nghị']);
+
+  await hits.last().scrollIntoViewIfNeeded();
+  await expect(hits).toHaveCount(30);
+  await hits.last().scrollIntoViewIfNeeded();
+  await expect(hits).toHaveCount(40);
+  // Every article once, each page highlighted like the first.
+  const titles = await results.locator('button.hit .title').allInnerTexts();
+  expect(new Set(titles).size).toBe(40);
+  await expect(hits.last().locator('.title mark')).toHaveText(['Hội nghị']);
+});

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Notices } from '../../../renderer/state/notices.ts';
-import { SEARCH_LIMIT, SearchSession } from '../../../renderer/state/search-session.ts';
+import { SEARCH_PAGE } from '../../../renderer/client/search-pages.ts';
+import { SearchSession } from '../../../renderer/state/search-session.ts';
 import { draft } from '../library/library-fixtures.ts';
 import { HostClient, settle } from './host-client.ts';
 
@@ -27,14 +28,14 @@ describe('SearchSession', () => {
     await client.close();
   });
 
-  it('answers a query with the host’s hits, asking for SEARCH_LIMIT of them with the filter chips', async () => {
+  it('answers a query with the host’s hits, asking for a page of them with the filter chips', async () => {
     await search.search('Doha');
     expect(search.active).toBe(true);
     expect(search.result?.hits.map((hit) => hit.id)).toEqual([doha]);
     await search.setFilters({ source: 'VnExpress' });
-    expect(client.callsOf('search.query').at(-1)).toEqual({ query: 'Doha', limit: SEARCH_LIMIT, filters: { source: 'VnExpress' } });
+    expect(client.callsOf('search.query').at(-1)).toEqual({ query: 'Doha', limit: SEARCH_PAGE, filters: { source: 'VnExpress' }, client: expect.stringMatching(/^window-/) });
     await search.setFilters({});
-    expect(client.callsOf('search.query').at(-1)).toEqual({ query: 'Doha', limit: SEARCH_LIMIT, filters: undefined });
+    expect(client.callsOf('search.query').at(-1)).toEqual({ query: 'Doha', limit: SEARCH_PAGE, filters: undefined, client: expect.stringMatching(/^window-/) });
   });
 
   it('drops a slower answer to an older query: the newer query’s result stays', async () => {
