@@ -11,6 +11,7 @@ import { NotFoundError } from './library-errors.ts';
 import { titleSortKey } from './title-sort-key.ts';
 import { addFilterConditions, orderClause, whereClause, type SqlValue } from './list-query.ts';
 import { migrate } from './migrations.ts';
+import { SearchChangeLog } from './search-changes.ts';
 import { ANNOTATION_IMPORT_RECORD } from './model.ts';
 import type {
   AnnotationImportRecord,
@@ -46,12 +47,14 @@ export class Library implements SearchDocumentSource {
   readonly #listeners = new Set<ChangeListener>();
   readonly #statements = new Map<string, StatementSync>();
   #searchable: { key: string; ids: ReadonlySet<string> } | null = null;
+  readonly #changes: SearchChangeLog;
 
   private constructor(dir: string) {
     this.dir = dir;
     this.dbPath = join(dir, 'library.sqlite');
     this.db = openDatabase(this.dbPath);
     migrate(this.db, this.dbPath);
+    this.#changes = new SearchChangeLog(this.db);
     this.annotations = new AnnotationStore(this.db);
     this.highlights = new LibraryAnnotations(
       this.annotations,
@@ -94,6 +97,14 @@ export class Library implements SearchDocumentSource {
   generation(): number {
     const row = this.#sql("SELECT value FROM library_meta WHERE key = 'generation'").get() as { value: string };
     return Number(row.value);
+  }
+
+  changeSeq(): number {
+    return this.#changes.current();
+  }
+
+  changesSince(since: number): { seq: number; ids: string[] } {
+    return this.#changes.since(since);
   }
 
   /** Runs a write and, only once it is committed, tells listeners what changed. */

@@ -1,0 +1,36 @@
+// When segments merge. Each catch-up writes one small segment; merges keep their number and the work
+// of re-merging low (a document is merged about log(N) times over its life), and the big oldest
+// segment, main, is rewritten only when what is newer than it has grown comparable to it.
+
+/** Past this many segments, the newest ones of similar size are merged during a batch. */
+export const MAX_SEGMENTS = 8;
+/** A run of newest segments takes in an older one no bigger than this many times the run. */
+const SIZE_RATIO = 2;
+/** At the end of a batch, the delta is folded into main once it holds this share of main's documents… */
+const FOLD_RATIO = 0.1;
+/** …or at least this many, whichever is larger: a note or an edit never rewrites main. */
+const FOLD_FLOOR = 256;
+
+/** Half-open range [from, to) of segments (oldest first) to merge into one, or null. */
+export type MergeRun = readonly [from: number, to: number];
+
+/** During a batch: only when there are too many segments, the newest run of comparable sizes. */
+export function tierRun(documents: readonly number[]): MergeRun | null {
+  if (documents.length <= MAX_SEGMENTS) return null;
+  const to = documents.length;
+  let from = to - 1;
+  let sum = documents[from]!;
+  while (from > 0 && documents[from - 1]! <= SIZE_RATIO * sum) sum += documents[--from]!;
+  return [Math.min(from, to - 2), to];
+}
+
+/**
+ * At the end of a batch (or after a quiet moment): everything newer than main becomes one delta, and
+ * the delta is folded into main when it passed the size threshold.
+ */
+export function settleRun(documents: readonly number[]): MergeRun | null {
+  if (documents.length < 2) return null;
+  const delta = documents.slice(1).reduce((a, b) => a + b, 0);
+  if (delta >= Math.max(FOLD_FLOOR, documents[0]! * FOLD_RATIO)) return [0, documents.length];
+  return documents.length > 2 ? [1, documents.length] : null;
+}
