@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { LibraryChange, SearchDocument, SearchDocumentSource } from '../library/model.ts';
@@ -8,13 +7,13 @@ import { IndexWorker, type BuiltSegment } from './index-worker-client.ts';
 import { settleRun, tierRun, type MergeRun } from './merge-policy.ts';
 import { runSearch } from './run-search.ts';
 import { SearchEngine } from './search-engine.ts';
-import { readManifest, removeUnlisted, writeManifest, type SegmentManifest } from './segment-manifest.ts';
+import { readManifest, removeUnlisted, type SegmentManifest } from './segment-manifest.ts';
 import type { SearchIndexState, SearchOptions, SearchResult } from './types.ts';
 
 export const BUILDING_MESSAGE = 'The search index is being built; results will appear in a moment.';
 const DEBOUNCE_MS = 30;
 /** During a burst (an import), catch-ups start at most this often, so each indexes a batch, not an article. */
-export const FLUSH_INTERVAL_MS = 250;
+export const FLUSH_INTERVAL_MS = 500;
 /** A quiet moment after a batch of changes, after which the batch's segments are merged. */
 const SETTLE_MS = 1500;
 /** How often to look for commits of other processes (the CLI importing while the app runs). */
@@ -244,7 +243,7 @@ export class SearchIndexManager {
     this.#segments = [segment];
     this.#removed = new Set();
     this.#seq = seq;
-    this.#commit(superseded);
+    await this.#commit(superseded);
   }
 
   /** Indexes what changed after the recorded sequence number as one new segment. */
@@ -269,7 +268,7 @@ export class SearchIndexManager {
       else if (this.#segments.some((s) => s.engine.has(id))) this.#removed.add(id);
     }
     this.#seq = seq;
-    this.#commit([]);
+    await this.#commit([]);
     this.#armSettle();
   }
 
@@ -285,7 +284,7 @@ export class SearchIndexManager {
     const superseded = this.#segments.slice(from, to);
     this.#segments = [...this.#segments.slice(0, from), merged, ...this.#segments.slice(to)];
     for (const id of this.#removed) if (!this.#segments.some((s) => s.engine.has(id))) this.#removed.delete(id);
-    this.#commit(superseded);
+    await this.#commit(superseded);
   }
 
   async #write(reason: 'flush' | 'merge' | 'rebuild', run: (path: string | null) => Promise<BuiltSegment>): Promise<Segment> {
@@ -301,14 +300,8 @@ export class SearchIndexManager {
    * by another process since we last saw it means that process now keeps the files on disk: from
    * then on this one indexes in memory only (both catch up from the change log; see NOTES).
    */
-  #commit(superseded: readonly Segment[]): void {
-    if (!this.#persist) return;
-    const onDisk = readManifest(this.#dir);
-    if (onDisk && onDisk.writer !== this.#manifestWriter) {
-      this.#persist = false;
-      return;
-    }
-    if (this.#segments.some((s) => s.file === null)) return;
+  async #commit(superseded: readonly Segment[]): Promise<void> {
+    if (!this.#persist || this.#segments.some((s) => s.file === null)) return;
     const manifest: SegmentManifest = {
       format: INDEX_FORMAT,
       seq: this.#seq,
@@ -316,10 +309,13 @@ export class SearchIndexManager {
       removed: [...this.#removed],
       writer: this.#writerId,
     };
-    writeManifest(this.#dir, manifest);
+    const files = superseded.flatMap((s) => (s.file ? [s.file] : []));
+    if (!(await this.#worker.commit(this.#dir, manifest, this.#manifestWriter, files))) {
+      this.#persist = false;
+      return;
+    }
     this.#manifestWriter = this.#writerId;
     this.stats.manifestWrites++;
-    for (const segment of superseded) if (segment.file) rmSync(join(this.#dir, segment.file), { force: true });
   }
 
   #armSettle(): void {

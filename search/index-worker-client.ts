@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { SearchDocument } from '../library/model.ts';
 import type { WorkerRequest, WorkerResponse } from './index-worker.ts';
+import type { SegmentManifest } from './segment-manifest.ts';
 
 export interface BuiltSegment {
   payload: Uint8Array;
@@ -9,7 +10,7 @@ export interface BuiltSegment {
   checksum?: number;
 }
 
-type Pending = { resolve: (segment: BuiltSegment) => void; reject: (error: Error) => void };
+type Pending = { resolve: (response: WorkerResponse) => void; reject: (error: Error) => void };
 // Without an id, a request's type is a distributive Omit over the union.
 type Request = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never;
 
@@ -28,12 +29,24 @@ export class IndexWorker {
   #nextId = 1;
 
   build(documents: SearchDocument[], path: string | null): Promise<BuiltSegment> {
-    return this.#send({ kind: 'build', documents, path });
+    return this.#segment({ kind: 'build', documents, path });
   }
 
   /** Inputs oldest first; their payloads are copied to the worker, the caller keeps serving them. */
   merge(inputs: { payload: Uint8Array; drop: string[] }[], path: string | null): Promise<BuiltSegment> {
-    return this.#send({ kind: 'merge', inputs, path });
+    return this.#segment({ kind: 'merge', inputs, path });
+  }
+
+  /** Whether the manifest was written: false when another process wrote the one on disk since `expectedWriter`. */
+  async commit(dir: string, manifest: SegmentManifest, expectedWriter: string | null, superseded: string[]): Promise<boolean> {
+    const response = await this.#send({ kind: 'commit', dir, manifest, expectedWriter, superseded });
+    return response.committed === true;
+  }
+
+  async #segment(request: Request): Promise<BuiltSegment> {
+    const response = await this.#send(request);
+    if (!response.payload || response.documents === undefined) throw new Error('index worker answered without a segment');
+    return { payload: response.payload, documents: response.documents, checksum: response.checksum };
   }
 
   async close(): Promise<void> {
@@ -42,10 +55,10 @@ export class IndexWorker {
     if (worker) await worker.terminate();
   }
 
-  #send(request: Request): Promise<BuiltSegment> {
+  #send(request: Request): Promise<WorkerResponse> {
     const worker = this.#start();
     const id = this.#nextId++;
-    return new Promise<BuiltSegment>((resolve, reject) => {
+    return new Promise<WorkerResponse>((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
       worker.ref();
       worker.postMessage({ ...request, id });
@@ -60,8 +73,8 @@ export class IndexWorker {
       this.#pending.delete(response.id);
       if (this.#pending.size === 0) worker.unref();
       if (!pending) return;
-      if (response.payload && response.documents !== undefined) pending.resolve({ payload: response.payload, documents: response.documents, checksum: response.checksum });
-      else pending.reject(new Error(response.error ?? 'index build failed'));
+      if (response.error !== undefined) pending.reject(new Error(response.error));
+      else pending.resolve(response);
     });
     const fail = (error: Error): void => {
       if (this.#worker === worker) this.#worker = null;
