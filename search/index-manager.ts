@@ -88,6 +88,8 @@ export class SearchIndexManager {
   #manifestWriter: string | null = null;
   #fileCount = 0;
   #lastStart = -Infinity;
+  /** Documents indexed by catch-ups since the batch's segments were last settled. */
+  #batchDocuments = 0;
   #state: SearchIndexState = 'loading';
   #closed = false;
   readonly #stateListeners = new Set<(state: SearchIndexState) => void>();
@@ -217,7 +219,8 @@ export class SearchIndexManager {
       // A batch still arriving is merged once it ends.
       if (this.#settleWanted && !this.#again) {
         this.#settleWanted = false;
-        const run = settleRun(this.#segments.map((s) => s.documents));
+        const run = settleRun(this.#segments.map((s) => s.documents), this.#batchDocuments);
+        this.#batchDocuments = 0;
         if (run) await this.#merge(run);
       }
       if (!this.#again) this.#setState('ready');
@@ -262,6 +265,7 @@ export class SearchIndexManager {
     const present = new Set(documents.map((doc) => doc.id));
     const segment = documents.length ? await this.#write('flush', (path) => this.#worker.build(documents, path)) : null;
     this.stats.documentsIndexed += documents.length;
+    this.#batchDocuments += documents.length;
     if (segment) this.#segments.push(segment);
     for (const id of ids) {
       if (present.has(id)) this.#removed.delete(id);

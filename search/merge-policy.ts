@@ -6,10 +6,10 @@
 export const MAX_SEGMENTS = 8;
 /** A run of newest segments takes in an older one no bigger than this many times the run. */
 const SIZE_RATIO = 2;
-/** At the end of a batch, the delta is folded into main once it holds this share of main's documents… */
+/** At the end of a batch, the delta is folded into main when the batch indexed this many documents… */
+const BATCH_FLOOR = 256;
+/** …or when the delta holds this share of main's documents (and at least as many): a note or an edit alone never rewrites main. */
 const FOLD_RATIO = 0.1;
-/** …or at least this many, whichever is larger: a note or an edit never rewrites main. */
-const FOLD_FLOOR = 256;
 
 /** Half-open range [from, to) of segments (oldest first) to merge into one, or null. */
 export type MergeRun = readonly [from: number, to: number];
@@ -26,11 +26,12 @@ export function tierRun(documents: readonly number[]): MergeRun | null {
 
 /**
  * At the end of a batch (or after a quiet moment): everything newer than main becomes one delta, and
- * the delta is folded into main when it passed the size threshold.
+ * the delta is folded into main when the batch that just ended was an import-sized one (`batch`
+ * documents indexed since the last settle) or the delta has grown past its share of main.
  */
-export function settleRun(documents: readonly number[]): MergeRun | null {
+export function settleRun(documents: readonly number[], batch: number): MergeRun | null {
   if (documents.length < 2) return null;
   const delta = documents.slice(1).reduce((a, b) => a + b, 0);
-  if (delta >= Math.max(FOLD_FLOOR, documents[0]! * FOLD_RATIO)) return [0, documents.length];
+  if (batch >= BATCH_FLOOR || delta >= Math.max(BATCH_FLOOR, documents[0]! * FOLD_RATIO)) return [0, documents.length];
   return documents.length > 2 ? [1, documents.length] : null;
 }

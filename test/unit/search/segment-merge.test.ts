@@ -49,11 +49,14 @@ describe('merge policy', () => {
     expect(tierRun([1000, ...Array<number>(MAX_SEGMENTS).fill(100)])).toEqual([0, MAX_SEGMENTS + 1]);
   });
 
-  it('folds the delta into main at the end of a batch only when it is big enough', () => {
-    expect(settleRun([20_000])).toBeNull();
-    expect(settleRun([20_000, 3])).toBeNull();
-    expect(settleRun([20_000, 3, 4])).toEqual([1, 3]);
-    expect(settleRun([20_000, 1500, 600])).toEqual([0, 3]);
-    expect(settleRun([0, 300])).toEqual([0, 2]);
+  it('folds the delta into main at the end of a batch, never for a small change', () => {
+    expect(settleRun([20_000], 5000)).toBeNull();
+    // A note or two: the delta stays beside main, and small segments become one delta.
+    expect(settleRun([20_000, 3], 3)).toBeNull();
+    expect(settleRun([20_000, 3, 4], 4)).toEqual([1, 3]);
+    // An import's batch, or a delta grown past a tenth of main.
+    expect(settleRun([20_000, 200, 100], 300)).toEqual([0, 3]);
+    expect(settleRun([20_000, 1500, 600], 10)).toEqual([0, 3]);
+    expect(settleRun([0, 300], 3)).toEqual([0, 2]);
   });
 });
