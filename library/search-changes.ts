@@ -1,6 +1,6 @@
 // Change tracking for the search index, kept by SQLite itself: every commit that changes what an
 // article's search document holds, from any process or connection, stamps the article with the next
-// value of one counter. A deleted article keeps its row (a tombstone), so an index learns of removals
+// sequence number. A deleted article keeps its row (a tombstone), so an index learns of removals
 // the same way it learns of edits. Write transactions are serialised by SQLite, so sequence numbers
 // become visible in order: an index that has seen every change up to N has seen all of them.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
@@ -19,16 +19,20 @@ const TRACKED: readonly { table: string; event: string; id: string; name: string
   { table: 'annotations', event: 'DELETE', id: 'OLD.article_id', name: 'annotations_delete' },
 ];
 
-/** Migration step: the counter, the per-article change log with tombstones, and the triggers that keep both. */
+/**
+ * Migration step: the per-article change log with its tombstones, and the triggers that keep it. The
+ * newest sequence number is the log's largest (rows are only ever replaced by higher numbers, never
+ * deleted). No statement here can conflict: an outer INSERT OR IGNORE (tags) imposes its conflict
+ * policy on a trigger's statements, and would silently skip an INSERT OR REPLACE of the stamp.
+ */
 export const SEARCH_CHANGES_SCHEMA_SQL = `
-CREATE TABLE change_counter (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL) STRICT;
-INSERT INTO change_counter (id, seq) VALUES (1, 0);
 CREATE TABLE search_changes (article_id TEXT PRIMARY KEY, seq INTEGER NOT NULL) STRICT, WITHOUT ROWID;
 CREATE INDEX search_changes_seq ON search_changes (seq);
 ${TRACKED.map(
   ({ table, event, id, name }) => `CREATE TRIGGER search_changes_${name} AFTER ${event} ON ${table} BEGIN
-  UPDATE change_counter SET seq = seq + 1 WHERE id = 1;
-  INSERT OR REPLACE INTO search_changes (article_id, seq) SELECT ${id}, seq FROM change_counter WHERE id = 1;
+  UPDATE search_changes SET seq = (SELECT max(seq) + 1 FROM search_changes) WHERE article_id = ${id};
+  INSERT INTO search_changes (article_id, seq) SELECT ${id}, (SELECT coalesce(max(seq), 0) + 1 FROM search_changes)
+    WHERE NOT EXISTS (SELECT 1 FROM search_changes WHERE article_id = ${id});
 END;`,
 ).join('\n')}
 `;
@@ -46,7 +50,7 @@ export class SearchChangeLog {
   readonly #since: StatementSync;
 
   constructor(db: DatabaseSync) {
-    this.#counter = db.prepare('SELECT seq FROM change_counter WHERE id = 1');
+    this.#counter = db.prepare('SELECT coalesce(max(seq), 0) AS seq FROM search_changes');
     this.#since = db.prepare('SELECT article_id, seq FROM search_changes WHERE seq > ? ORDER BY seq');
   }
 

@@ -49,6 +49,13 @@ describe('search change log', () => {
     }
   });
 
+  it('stamps tags given to an article that had none (an INSERT OR IGNORE must not swallow the stamp)', () => {
+    const id = library.addArticle(draft({ tags: [] })).id;
+    const seq = library.changeSeq();
+    library.update(id, { tags: ['mới'] });
+    expect(changedSince(seq)).toEqual([id]);
+  });
+
   it('keeps a tombstone for an article deleted for good', () => {
     const id = library.addArticle(draft()).id;
     const seq = library.changeSeq();
