@@ -33,7 +33,8 @@ describe('search index lifecycle', () => {
     const second = new SearchIndexManager({ dir, source });
     second.onState((state) => states.push(state));
     await second.open();
-    // Segments load after open() returns; the first search waits for them.
+    // open() reads only the manifest: segments load after it returns, and the first search waits for them.
+    expect(second.state).toBe('loading');
     expect((await second.search('hoà bình')).total).toBe(2);
     expect(second.state).toBe('ready');
     expect(states).not.toContain('building');
