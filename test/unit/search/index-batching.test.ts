@@ -1,7 +1,7 @@
 // An import commits one article at a time; the index must keep up with a bounded number of writes,
 // each change tokenised once, and must not write at all when nothing changed.
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Library } from '../../../library/index.ts';
 import { FLUSH_INTERVAL_MS, SearchIndexManager } from '../../../search/index-manager.ts';
 import { readManifest } from '../../../search/segment-manifest.ts';
@@ -48,6 +48,22 @@ describe('index writes during a batch', () => {
     expect(readManifest(`${library.dir}/search-index`)!.segments).toHaveLength(1);
     expect((await manager.search('mã 15838')).hits[0]!.title).toBe('Tin số 2');
     expect((await manager.search('mua lon', { limit: 1 })).total).toBe(2000);
+  });
+
+  it('folds a batch into main in the background once changes stop, with nobody waiting (the UI)', async () => {
+    const { library } = await setup();
+    for (let n = 0; n < 300; n++) {
+      library.addArticle(draft({ title: `Tin ${n}`, body: `Bản tin nền số ${n}.`, origin: `${n}.txt` }));
+      if (n % 10 === 9) await nextTurn();
+    }
+    await vi.waitFor(
+      () => {
+        const manifest = readManifest(`${library.dir}/search-index`)!;
+        expect(manifest.seq).toBe(library.changeSeq());
+        expect(manifest.segments.map((s) => s.documents)).toEqual([300]);
+      },
+      { timeout: 60_000, interval: 100 },
+    );
   });
 
   it('writes nothing when told of a change that changed nothing search indexes', async () => {
