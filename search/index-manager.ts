@@ -28,6 +28,8 @@ export interface IndexHooks {
   afterRead?: () => void | Promise<void>;
   /** After a new segment is written, before the manifest names it. */
   beforeManifest?: (reason: 'flush' | 'merge' | 'rebuild') => void | Promise<void>;
+  /** Before the background check of the loaded segments' checksums starts. */
+  beforeVerify?: () => void | Promise<void>;
 }
 
 /** What the index wrote, for tests and measurements. */
@@ -164,7 +166,7 @@ export class SearchIndexManager {
       else break;
     }
     await this.#verified;
-    if (this.#running) return this.whenIdle();
+    if (this.#running || this.#timer || this.#corrupt) return this.whenIdle();
   }
 
   async close(): Promise<void> {
@@ -177,7 +179,7 @@ export class SearchIndexManager {
 
   #behind(): boolean {
     try {
-      return this.#seq < 0 || this.#source.changeSeq() > this.#seq;
+      return this.#corrupt || this.#seq < 0 || this.#source.changeSeq() > this.#seq;
     } catch {
       // The library was closed under us; nothing more to index.
       return false;
@@ -215,7 +217,7 @@ export class SearchIndexManager {
       if (this.#seq < 0) await this.#rebuild();
       else await this.#catchUp();
       let run: MergeRun | null;
-      while ((run = tierRun(this.#segments.map((s) => s.documents)))) await this.#merge(run);
+      while (!this.#corrupt && (run = tierRun(this.#segments.map((s) => s.documents)))) await this.#merge(run);
       // A batch still arriving is merged once it ends.
       if (this.#settleWanted && !this.#again) {
         this.#settleWanted = false;
@@ -278,6 +280,9 @@ export class SearchIndexManager {
 
   /** Merges segments [from, to) posting by posting, leaving out what is removed or newer elsewhere. */
   async #merge([from, to]: MergeRun): Promise<void> {
+    // A damaged segment must not be merged into a new one with a fresh, valid checksum.
+    await this.#verified;
+    if (this.#corrupt) return;
     const inputs = this.#segments.slice(from, to).map((segment, i) => {
       const newer = this.#segments.slice(from + i + 1);
       const drop = segment.engine.ids().filter((id) => this.#removed.has(id) || newer.some((s) => s.engine.has(id)));
@@ -352,6 +357,7 @@ export class SearchIndexManager {
   }
 
   async #verify(segments: readonly Segment[]): Promise<void> {
+    await this.#hooks.beforeVerify?.();
     for (const segment of segments) {
       if (await verifyPayload(segment.payload, segment.checksum)) continue;
       // A damaged segment could answer wrongly: start over from the library, between two passes.

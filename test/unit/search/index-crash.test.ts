@@ -1,7 +1,7 @@
 // kill -9 while a segment is written: the manifest still names the old segments, which load and
 // catch up from the change log instead of a rebuild, and find everything.
 import { spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -73,4 +73,49 @@ describe('a kill -9 during index writes', () => {
       }
     });
   }
+});
+
+describe('a damaged segment', () => {
+  it('found mid-batch is not merged on: the index is rebuilt from the library instead', async () => {
+    const folder = temporaryFolder();
+    try {
+      const library = Library.open(folder.dir);
+      addArticles(library, 0, 50);
+      const first = new SearchIndexManager({ dir: folder.dir, source: library });
+      await first.open();
+      await first.whenIdle();
+      addArticles(library, 50, 1);
+      await first.whenIdle();
+      await first.close();
+      const dir = join(folder.dir, 'search-index');
+      const named = readManifest(dir)!;
+      expect(named.segments).toHaveLength(2);
+      // One flipped byte deep in main's postings: it still loads, and only its checksum tells.
+      const path = join(dir, named.segments[0]!.file);
+      const bytes = readFileSync(path);
+      bytes[bytes.length - 9]! ^= 0xff;
+      writeFileSync(path, bytes);
+      // A batch arrives that would fold the delta into main.
+      addArticles(library, 51, 300);
+
+      // The checksum check is held back until the batch's catch-up is written: the damage is found mid-batch,
+      // with the fold into main still to come (merges wait for the check, so the fold never carries it on).
+      let release = (): void => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const manager = new SearchIndexManager({
+        dir: folder.dir,
+        source: library,
+        hooks: { beforeVerify: () => held, beforeManifest: (reason) => void (reason === 'flush' && release()) },
+      });
+      await manager.open();
+      await manager.whenIdle();
+      // The batch's catch-up, then a rebuild: every article tokenised again, nothing carried over from the damaged bytes.
+      expect(manager.stats.documentsIndexed).toBe(300 + 351);
+      expect((await manager.search('kinh te bien', { limit: 1 })).total).toBe(351);
+      await manager.close();
+      library.close();
+    } finally {
+      folder.remove();
+    }
+  });
 });
