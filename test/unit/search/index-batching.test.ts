@@ -66,6 +66,39 @@ describe('index writes during a batch', () => {
     );
   });
 
+  it('answers searches completely while a merge runs', async () => {
+    const folder = temporaryFolder();
+    const library = Library.open(folder.dir);
+    const totals: [found: number, indexed: number][] = [];
+    // Articles the index has recorded as indexed (the manifest's sequence number): what it must find.
+    const indexed = (): number => {
+      const seq = readManifest(`${library.dir}/search-index`)!.seq;
+      return Number((library.db.prepare('SELECT count(*) AS n FROM search_changes WHERE seq <= ?').get(seq) as { n: number }).n);
+    };
+    const manager: SearchIndexManager = new SearchIndexManager({
+      dir: library.dir,
+      source: library,
+      hooks: {
+        // The merged segment is written but not yet in place: the old segments must still answer everything.
+        beforeManifest: async (reason) => {
+          if (reason === 'merge') totals.push([(await manager.search('ban tin giua', { limit: 1 })).total, indexed()]);
+        },
+      },
+    });
+    cleanups.push(folder.remove, () => library.close(), () => manager.close());
+    await manager.open();
+    for (let batch = 0; batch < 3; batch++) {
+      for (let n = 0; n < 150; n++) library.addArticle(draft({ title: `Tin ${batch}-${n}`, body: `Bản tin giữa đợt ${batch}-${n}.`, origin: `${batch}-${n}.txt` }));
+      // Each batch is caught up as its own segment before the next arrives.
+      await manager.search('ban tin');
+      await vi.waitFor(() => expect(readManifest(`${library.dir}/search-index`)?.seq).toBe(library.changeSeq()), { timeout: 60_000, interval: 50 });
+    }
+    await manager.whenIdle();
+    expect(totals.length).toBeGreaterThan(0);
+    for (const [found, expected] of totals) expect(found).toBe(expected);
+    expect((await manager.search('ban tin giua', { limit: 1 })).total).toBe(450);
+  });
+
   it('writes nothing when told of a change that changed nothing search indexes', async () => {
     const { library, manager } = await setup();
     const id = library.addArticle(draft()).id;
