@@ -18,6 +18,7 @@ import type { Article, ArticlePatch, ArticleState, ArticleSummary, ListPage, Lis
 import type { SearchFilters } from '../contract/commands.ts';
 import type { LibraryChange } from '../contract/library-change.ts';
 import type { SearchDocument, SearchDocumentSource } from '../search/search-document.ts';
+import { SearchChangeLog } from './search-changes.ts';
 import { contentHash, countWords, excerptOf, readingMinutes } from './text-stats.ts';
 import { canonicalUrlKey } from './url-canonical.ts';
 
@@ -34,12 +35,14 @@ export class Library implements SearchDocumentSource {
   readonly #statements = new Map<string, StatementSync>();
   #searchable: { key: string; ids: ReadonlySet<string> } | null = null;
   #trashed: { generation: number; ids: ReadonlySet<string> } | null = null;
+  readonly #changes: SearchChangeLog;
 
   private constructor(dir: string) {
     this.dir = dir;
     this.dbPath = join(dir, 'library.sqlite');
     this.db = openDatabase(this.dbPath);
     migrate(this.db, this.dbPath);
+    this.#changes = new SearchChangeLog(this.db);
     // The library lends the service its connection, its committed writes and its article lookups.
     this.annotations = new AnnotationService({
       db: this.db,
@@ -83,6 +86,14 @@ export class Library implements SearchDocumentSource {
   generation(): number {
     const row = this.#sql("SELECT value FROM library_meta WHERE key = 'generation'").get() as { value: string };
     return Number(row.value);
+  }
+
+  changeSeq(): number {
+    return this.#changes.current();
+  }
+
+  changesSince(since: number): { seq: number; ids: string[] } {
+    return this.#changes.since(since);
   }
 
   /** Runs a write and, only once it is committed, tells listeners what changed. */

@@ -2,6 +2,7 @@ import { existsSync, rmSync } from 'node:fs';
 import type { DatabaseSync } from 'node:sqlite';
 import { ANNOTATIONS_SCHEMA_SQL } from '../annotations/annotation-store.ts';
 import { inTransaction } from './database.ts';
+import { SEARCH_CHANGES_SCHEMA_SQL } from './search-changes.ts';
 
 /** Schema steps in order; step N brings the database to user_version N. Never edit a released step. */
 export const MIGRATIONS: readonly string[] = [
@@ -55,6 +56,8 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // 2: highlights and notes.
   ANNOTATIONS_SCHEMA_SQL,
+  // 3: change tracking for the search index.
+  SEARCH_CHANGES_SCHEMA_SQL,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,33 +1,29 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { crc32 } from 'node:zlib';
 import { COMPACT_FORMAT } from './compact-index.ts';
 
 export const INDEX_FORMAT = COMPACT_FORMAT;
+// Checked a slice at a time so that verifying a 100 MB segment never holds up a query or an HTTP answer.
+const VERIFY_SLICE = 8 * 1024 * 1024;
 
 export interface IndexFileHeader {
   format: number;
-  generation: number;
   /** CRC-32 of the payload: it guards against torn or damaged files, not tampering, and checks hundreds of megabytes in milliseconds. */
   checksum: number;
   documents: number;
-  /** What the segment needs besides its postings (a delta's base generation and removed ids). */
-  extra: Record<string, unknown>;
 }
 
 /**
- * Writes a header line and the binary payload to a temp file, fsyncs it and renames it over the old
- * one, so a crash at any moment leaves either the previous index or the new one, never a torn file.
+ * Writes a header line and the binary payload to a temp file, fsyncs it and renames it into place,
+ * so a crash at any moment leaves either no file or a whole one, never a torn one. Segment files are
+ * written once and never changed; the manifest says which are live.
  */
-export function writeIndexFile(path: string, generation: number, documents: number, payload: Uint8Array, extra: Record<string, unknown> = {}): void {
+export function writeIndexFile(path: string, documents: number, payload: Uint8Array): IndexFileHeader {
   mkdirSync(dirname(path), { recursive: true });
-  const header: IndexFileHeader = {
-    format: INDEX_FORMAT,
-    generation,
-    documents,
-    checksum: crc32(payload),
-    extra,
-  };
+  const header: IndexFileHeader = { format: INDEX_FORMAT, documents, checksum: crc32(payload) };
   const temp = `${path}.${process.pid}.tmp`;
   try {
     const fd = openSync(temp, 'w');
@@ -49,6 +45,7 @@ export function writeIndexFile(path: string, generation: number, documents: numb
     rmSync(temp, { force: true });
     throw error;
   }
+  return header;
 }
 
 /** Removes temp files a crashed or disk-full write left in the library's index folder (not those of a live writer). */
@@ -78,11 +75,14 @@ function processRuns(pid: number): boolean {
   }
 }
 
-/** The header and payload, or null when the file is missing, of another format, truncated or corrupt. */
-export function readIndexFile(path: string): { header: IndexFileHeader; payload: Uint8Array } | null {
+/**
+ * The header and payload, read without blocking the event loop and without checking the payload yet
+ * (see verifyPayload), or null when the file is missing, of another format or shorter than its header.
+ */
+export async function readIndexFile(path: string): Promise<{ header: IndexFileHeader; payload: Uint8Array } | null> {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    bytes = await readFile(path);
   } catch {
     return null;
   }
@@ -90,11 +90,19 @@ export function readIndexFile(path: string): { header: IndexFileHeader; payload:
   if (newline < 0) return null;
   try {
     const header = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as IndexFileHeader;
-    const payload = bytes.subarray(newline + 1);
-    if (header.format !== INDEX_FORMAT) return null;
-    if (crc32(payload) !== header.checksum) return null;
-    return { header, payload };
+    if (header.format !== INDEX_FORMAT || typeof header.checksum !== 'number') return null;
+    return { header, payload: bytes.subarray(newline + 1) };
   } catch {
     return null;
   }
+}
+
+/** Whether the payload still has the checksum it was written with, checked in slices between other work. */
+export async function verifyPayload(payload: Uint8Array, checksum: number): Promise<boolean> {
+  let crc = 0;
+  for (let at = 0; at < payload.length; at += VERIFY_SLICE) {
+    crc = crc32(payload.subarray(at, at + VERIFY_SLICE), crc);
+    if (at + VERIFY_SLICE < payload.length) await nextTurn();
+  }
+  return crc === checksum;
 }

@@ -16,8 +16,14 @@ export interface SearchDocument {
 
 /** Where the search index gets its documents: the library, the source of truth. */
 export interface SearchDocumentSource {
-  /** Bumped on every change that affects search documents; persisted with the index to detect staleness. */
-  generation(): number;
+  /**
+   * The newest change sequence number committed by any process: every change to an article's search
+   * document (text, tags, notes) or its removal gets the next one. An index records the highest it has
+   * indexed and catches up from there.
+   */
+  changeSeq(): number;
+  /** Articles changed or removed after `since`, and the newest sequence number among them, read in one snapshot. */
+  changesSince(since: number): { seq: number; ids: string[] };
   allSearchDocuments(): Iterable<SearchDocument>;
   searchDocuments(ids: readonly string[]): SearchDocument[];
 }

@@ -5,7 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { Index as FlexIndex } from 'flexsearch';
 import MiniSearch from 'minisearch';
 import type { SearchDocument } from '../../search/search-document.ts';
-import { readIndexFile, writeIndexFile } from '../../search/index-file.ts';
+import { readIndexFile, verifyPayload, writeIndexFile } from '../../search/index-file.ts';
 import { runSearch } from '../../search/run-search.ts';
 import { SearchEngine } from '../../search/search-engine.ts';
 
@@ -48,13 +48,13 @@ export class OurEngine implements BenchEngine {
 
   async persist(dir: string): Promise<number> {
     const path = join(dir, 'search-index.json');
-    writeIndexFile(path, 1, this.#engine!.size, this.#engine!.serialize());
+    writeIndexFile(path, this.#engine!.size, this.#engine!.serialize());
     return statSync(path).size;
   }
 
   async load(dir: string): Promise<void> {
-    const file = readIndexFile(join(dir, 'search-index.json'));
-    if (!file) throw new Error('index file unreadable');
+    const file = await readIndexFile(join(dir, 'search-index.json'));
+    if (!file || !(await verifyPayload(file.payload, file.header.checksum))) throw new Error('index file unreadable');
     this.#engine = SearchEngine.deserialize(file.payload);
   }
 

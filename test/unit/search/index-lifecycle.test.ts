@@ -5,9 +5,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SearchIndexManager } from '../../../search/index-manager.ts';
+import { readManifest } from '../../../search/segment-manifest.ts';
 import { CORPUS, MemorySource, doc } from './search-fixtures.ts';
 
 const freshDir = (): string => mkdtempSync(join(tmpdir(), 'nr-index-'));
+/** The oldest segment named by the manifest: the main segment. */
+const mainSegment = (dir: string): string => join(dir, 'search-index', readManifest(join(dir, 'search-index'))!.segments[0]!.file);
 
 async function openManager(dir: string, source: MemorySource): Promise<SearchIndexManager> {
   const manager = new SearchIndexManager({ dir, source });
@@ -24,16 +27,17 @@ describe('search index lifecycle', () => {
     expect(first.state).toBe('ready');
     expect((await first.search('dam phan')).hits.map((h) => h.id)).toEqual(['gaza']);
     await first.close();
-    const indexFile = join(dir, 'search-index', 'main.idx');
-    expect(existsSync(indexFile)).toBe(true);
+    expect(existsSync(mainSegment(dir))).toBe(true);
 
     const states: string[] = [];
     const second = new SearchIndexManager({ dir, source });
     second.onState((state) => states.push(state));
     await second.open();
+    // open() reads only the manifest: segments load after it returns, and the first search waits for them.
+    expect(second.state).toBe('loading');
+    expect((await second.search('hoà bình')).total).toBe(2);
     expect(second.state).toBe('ready');
     expect(states).not.toContain('building');
-    expect((await second.search('hoà bình')).total).toBe(2);
     await second.close();
   });
 
@@ -41,25 +45,27 @@ describe('search index lifecycle', () => {
     const dir = freshDir();
     const source = new MemorySource(CORPUS);
     const manager = await openManager(dir, source);
-    const mainBefore = readFileSync(join(dir, 'search-index', 'main.idx'), 'utf8');
+    const mainFile = mainSegment(dir);
+    const mainBefore = readFileSync(mainFile, 'utf8');
 
     source.put(doc('new', 'Bão số 3 đổ bộ', 'Cơn bão mạnh đổ bộ vào miền Bắc.'));
-    manager.notifyChanged({ changed: ['new'], removed: [], generation: source.gen });
+    manager.notifyChanged({ changed: ['new'], removed: [], generation: source.seq });
     await manager.whenIdle();
     expect((await manager.search('bao so 3')).hits.map((h) => h.id)).toEqual(['new']);
 
     source.put(doc('gaza', 'Gaza: tin mới', 'Không còn nội dung cũ.'));
-    manager.notifyChanged({ changed: ['gaza'], removed: [], generation: source.gen });
+    manager.notifyChanged({ changed: ['gaza'], removed: [], generation: source.seq });
     await manager.whenIdle();
     expect((await manager.search('dam phan')).hits).toEqual([]);
     expect((await manager.search('"noi dung"')).hits.map((h) => h.id)).toEqual(['gaza']);
 
     source.remove('airline');
-    manager.notifyChanged({ changed: [], removed: ['airline'], generation: source.gen });
+    manager.notifyChanged({ changed: [], removed: ['airline'], generation: source.seq });
     await manager.whenIdle();
     expect((await manager.search('hàng không')).hits).toEqual([]);
     // Incremental updates went to the delta segment; the full index was not rewritten.
-    expect(readFileSync(join(dir, 'search-index', 'main.idx'), 'utf8')).toBe(mainBefore);
+    expect(mainSegment(dir)).toBe(mainFile);
+    expect(readFileSync(mainFile, 'utf8')).toBe(mainBefore);
     await manager.close();
 
     const reopened = await openManager(dir, source);
@@ -88,21 +94,22 @@ describe('search index lifecycle', () => {
     const dir = freshDir();
     const source = new MemorySource(CORPUS);
     await (await openManager(dir, source)).close();
-    const file = join(dir, 'search-index', 'main.idx');
+    const file = mainSegment(dir);
     const bytes = readFileSync(file);
     writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
     const manager = await openManager(dir, source);
     expect((await manager.search('dam phan')).hits.map((h) => h.id)).toEqual(['gaza']);
     await manager.close();
-    expect(readFileSync(file).equals(bytes)).toBe(true);
-    // A flipped byte in the postings fails the checksum just the same.
+    // Rebuilt from the source: a new segment with the same bytes.
+    expect(readFileSync(mainSegment(dir)).equals(bytes)).toBe(true);
+    // A flipped byte in the postings fails the (background) checksum just the same.
     const flipped = Buffer.from(bytes);
     flipped[flipped.length - 9]! ^= 0xff;
-    writeFileSync(file, flipped);
+    writeFileSync(mainSegment(dir), flipped);
     const again = await openManager(dir, source);
     expect((await again.search('dam phan')).hits.map((h) => h.id)).toEqual(['gaza']);
     await again.close();
-    expect(readFileSync(file).equals(bytes)).toBe(true);
+    expect(readFileSync(mainSegment(dir)).equals(bytes)).toBe(true);
   });
 
   it('answers with a message, not an error, while the first build runs', async () => {

@@ -15,27 +15,34 @@ export function doc(id: string, title: string, body: string, extra: Partial<Sear
   };
 }
 
-/** A library stand-in for search tests: documents in memory and a generation counter. */
+/** A library stand-in for search tests: documents in memory and a change log like the library's. */
 export class MemorySource implements SearchDocumentSource {
   readonly docs = new Map<string, SearchDocument>();
-  gen = 0;
+  /** The sequence number of each article's last change; removed articles keep theirs (tombstones). */
+  readonly changes = new Map<string, number>();
+  seq = 0;
 
   constructor(docs: SearchDocument[] = []) {
-    for (const d of docs) this.docs.set(d.id, d);
+    for (const d of docs) this.put(d);
   }
 
   put(d: SearchDocument): void {
     this.docs.set(d.id, d);
-    this.gen++;
+    this.changes.set(d.id, ++this.seq);
   }
 
   remove(id: string): void {
     this.docs.delete(id);
-    this.gen++;
+    this.changes.set(id, ++this.seq);
   }
 
-  generation(): number {
-    return this.gen;
+  changeSeq(): number {
+    return this.seq;
+  }
+
+  changesSince(since: number): { seq: number; ids: string[] } {
+    const ids = [...this.changes].filter(([, seq]) => seq > since).sort((a, b) => a[1] - b[1]);
+    return { seq: ids.length ? ids[ids.length - 1]![1] : since, ids: ids.map(([id]) => id) };
   }
 
   allSearchDocuments(): Iterable<SearchDocument> {

@@ -60,7 +60,7 @@ describe('search index temp files', () => {
     try {
       const index = join(folder.dir, 'search-index');
       mkdirSync(join(index, 'main.idx'), { recursive: true }); // rename onto a folder fails, like a full disk would
-      expect(() => writeIndexFile(join(index, 'main.idx'), 1, 0, new Uint8Array(8))).toThrow();
+      expect(() => writeIndexFile(join(index, 'main.idx'), 0, new Uint8Array(8))).toThrow();
       expect(readdirSync(index).filter((name) => name.endsWith('.tmp'))).toEqual([]);
 
       // Left by a crashed process (a pid that cannot be running).
