@@ -24,6 +24,7 @@ export async function repeat(times: number, work: (run: number) => Promise<unkno
 export function formatMs(value: number): string {
   if (!Number.isFinite(value)) return '—';
   if (value >= 10_000) return `${(value / 1000).toFixed(1)} s`;
+  if (value >= 1_000) return `${(value / 1000).toFixed(2)} s`;
   if (value >= 100) return `${value.toFixed(0)} ms`;
   return `${value.toFixed(1)} ms`;
 }

@@ -48,7 +48,7 @@ export async function runE2eBench(options: E2eOptions): Promise<void> {
       log(`  library ready in ${formatMs(fixture.buildMs)}: ${scale.toLocaleString('en')} articles in the main segment, ${DELTA_ARTICLES} in the delta`);
       const total = `${(scale + DELTA_ARTICLES).toLocaleString('en')} articles`;
 
-      const inProcess = await measureInProcess(dir, typedQueries(articles, 203, 3, 21));
+      const inProcess = await measureInProcess(dir, typedQueries(articles, 43, 3, 21));
       log('');
       table(log, [`UI search path in-process, ${total} (main + delta)`, 'median (min–max, n)', 'p50 / p95 (n)'], inProcess);
 
