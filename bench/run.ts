@@ -1,28 +1,59 @@
 // `npm run bench`: every section, peers side by side in one run, with ratios. Never part of `npm test`:
 // these machines are shared and noisy, so figures are read by people, not asserted by tests.
 import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runE2eBench } from './e2e/index.ts';
 import { runLibraryBench } from './library/index.ts';
+import { loadLine } from './measure.ts';
 import { runReaderBench } from './reader/index.ts';
+import { runRelevanceBench } from './relevance/index.ts';
 import { runSearchBench } from './search/index.ts';
 
 const log = (line: string): void => console.log(line);
 const args = process.argv.slice(2);
 const only = args.find((arg) => !arg.startsWith('--'));
-const scalesFlag = args.find((arg) => arg.startsWith('--scales='));
-const scales = scalesFlag ? scalesFlag.slice('--scales='.length).split(',').map(Number) : [20_000, 100_000];
-const sharedCorpus = fileURLToPath(new URL(import.meta.url.includes('/dist/') ? '../../../shared/corpus' : '../../shared/corpus', import.meta.url));
+const flag = (name: string): string | undefined => args.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+const scalesFlag = flag('scales');
+const scales = scalesFlag ? scalesFlag.split(',').map(Number) : [20_000, 100_000];
+// The serve, typing and relevance parts run at 20,000 unless scales are given.
+const e2eScales = scalesFlag ? scales : [20_000];
+const importCount = Number(flag('import') ?? 2_000);
+const importCapMs = Number(flag('import-cap') ?? 600) * 1000;
+
+/** `../shared/corpus` beside the project root (the worktree's or a parent's), or NEWSROOM_BENCH_CORPUS. */
+function findSharedCorpus(): string | undefined {
+  if (process.env.NEWSROOM_BENCH_CORPUS) return process.env.NEWSROOM_BENCH_CORPUS;
+  for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
+    const candidate = join(dir, 'shared', 'corpus');
+    if (existsSync(candidate)) return resolve(candidate);
+  }
+  return undefined;
+}
+const corpusDir = findSharedCorpus();
+const runs = (section: string): boolean => !only || only === section;
 
 log(`# Newsroom Reader benchmark — Node ${process.versions.node}, ${new Date().toISOString()}`);
-if (!only || only === 'library') {
+log(`Start: ${loadLine()}. Corpus syllables learned from ${corpusDir ?? 'the built-in list (no ../shared/corpus found)'}.`);
+const started = performance.now();
+if (runs('e2e')) {
+  log('\n## End to end');
+  await runE2eBench({ log, scales: e2eScales, importCount, importCapMs, corpusDir });
+}
+if (runs('relevance')) {
+  log('\n## Relevance');
+  await runRelevanceBench({ log, backgrounds: [0, ...e2eScales], corpusDir });
+}
+if (runs('library')) {
   log('\n## Library');
-  await runLibraryBench({ log });
+  await runLibraryBench({ log, corpusDir });
 }
-if (!only || only === 'reader') {
+if (runs('reader')) {
   log('\n## Reader');
-  await runReaderBench({ log, corpusDir: existsSync(sharedCorpus) ? sharedCorpus : undefined });
+  await runReaderBench({ log, corpusDir });
 }
-if (!only || only === 'search') {
+if (runs('search')) {
   log('\n## Search');
-  await runSearchBench({ scales, corpusDir: existsSync(sharedCorpus) ? sharedCorpus : undefined, log });
+  await runSearchBench({ scales, corpusDir, log });
 }
+log(`\nBench took ${((performance.now() - started) / 60_000).toFixed(1)} min. End: ${loadLine()}.`);

@@ -1,4 +1,4 @@
-import { foldCharacters } from '../../search/vietnamese-text.ts';
+import { foldVietnamese } from './peer-fold.ts';
 import type { GeneratedArticle } from '../vietnamese-corpus.ts';
 
 export type VariantKind = 'as typed (NFC)' | 'no diacritics' | 'no diacritics, đ→d' | 'other tone style' | 'NFD keyboard' | 'UPPER CASE';
@@ -50,10 +50,10 @@ export function variantQueries(articles: readonly GeneratedArticle[], perKind: n
     const words = syllablesOf(article.title);
     for (let i = 0; i + 1 < words.length; i++) {
       const pair = `${words[i]} ${words[i + 1]}`;
-      if (foldCharacters(pair) === pair) continue;
+      if (foldVietnamese(pair) === pair) continue;
       const hasD = /[đĐ]/u.test(pair);
       add('as typed (NFC)', pair, target);
-      add(hasD ? 'no diacritics, đ→d' : 'no diacritics', foldCharacters(pair), target);
+      add(hasD ? 'no diacritics, đ→d' : 'no diacritics', foldVietnamese(pair), target);
       add('NFD keyboard', pair.normalize('NFD'), target);
       add('UPPER CASE', pair.toUpperCase(), target);
       break;

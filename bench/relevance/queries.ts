@@ -1,0 +1,60 @@
+// Queries a newsroom reader types, each judged by reading bench/relevance/articles-*.ts (not by running
+// any folding or matching code): 2 = the article is about it, 1 = it touches on it.
+// Traps on purpose: "da nang" also folds from "nắng" (heat wave), "bao so 3" from "báo"/"bảo",
+// "thu tuong" sits inside "Phó thủ tướng", "dam phan" beside "đám cháy".
+import type { JudgedQuery } from './judged-set.ts';
+
+export const QUERIES: readonly JudgedQuery[] = [
+  // Typed without marks, as most readers type on a phone or a borrowed keyboard.
+  { query: 'chung khoan', kind: 'unaccented', relevant: { a01: 2, a02: 2, a03: 1 } },
+  { query: 'khoi ngoai ban rong', kind: 'unaccented', relevant: { a02: 2, a01: 1 } },
+  { query: 'lai suat ngan hang', kind: 'unaccented', relevant: { a03: 2, a01: 1 } },
+  { query: 'tang truong GDP', kind: 'unaccented', relevant: { a05: 2 } },
+  { query: 'dau tu nuoc ngoai', kind: 'unaccented', relevant: { a06: 2, a05: 1, a44: 1, a30: 1 } },
+  { query: 'thu tuong', kind: 'unaccented', relevant: { a07: 2, a26: 2, a30: 2, a17: 1 } },
+  { query: 'bat dong san', kind: 'unaccented', relevant: { a08: 2, a27: 1, a26: 1, a03: 1 } },
+  { query: 'gia ca phe', kind: 'unaccented', relevant: { a10: 2 } },
+  { query: 'cao toc Bac Nam', kind: 'unaccented', relevant: { a11: 2 } },
+  { query: 'metro Ben Thanh Suoi Tien', kind: 'unaccented', relevant: { a13: 2, a26: 1 } },
+  { query: 'da nang', kind: 'unaccented', relevant: { a16: 2, a17: 2, a29: 1, a25: 1, a41: 1 } },
+  { query: 'du lich Da Lat', kind: 'unaccented', relevant: { a18: 2 } },
+  { query: 'Hoi An ngap', kind: 'unaccented', relevant: { a20: 2 } },
+  { query: 'bao so 3', kind: 'unaccented', relevant: { a21: 2 } },
+  { query: 'nang nong ky luc', kind: 'unaccented', relevant: { a23: 2 } },
+  { query: 'dong dat', kind: 'unaccented', relevant: { a25: 2 } },
+  { query: 'dam phan', kind: 'unaccented', relevant: { a31: 2, a32: 2, a33: 2, a35: 1 } },
+  { query: 'bau cu My', kind: 'unaccented', relevant: { a34: 2 } },
+  { query: 'hoc phi', kind: 'unaccented', relevant: { a37: 2 } },
+  { query: 'tri tue nhan tao', kind: 'unaccented', relevant: { a38: 2, a44: 2 } },
+  { query: 'chay chung cu mini', kind: 'unaccented', relevant: { a48: 2 } },
+  { query: 'gia dien EVN', kind: 'unaccented', relevant: { a50: 2 } },
+  // Typed with their marks.
+  { query: 'thị trường chứng khoán', kind: 'accented', relevant: { a01: 2, a02: 2, a03: 1 } },
+  { query: 'giá vàng', kind: 'accented', relevant: { a04: 2, a34: 1 } },
+  { query: 'lạm phát', kind: 'accented', relevant: { a05: 2 } },
+  { query: 'đầu tư công', kind: 'accented', relevant: { a07: 2, a26: 1 } },
+  { query: 'Thủ tướng Nhật Bản', kind: 'accented', relevant: { a30: 2 } },
+  { query: 'giá căn hộ TP.HCM', kind: 'accented', relevant: { a08: 2 } },
+  { query: 'xuất khẩu gạo', kind: 'accented', relevant: { a09: 2, a35: 1 } },
+  { query: 'Đà Nẵng', kind: 'accented', relevant: { a16: 2, a17: 2, a29: 1, a25: 1, a41: 1 } },
+  { query: 'bão Yagi', kind: 'accented', relevant: { a21: 2 } },
+  { query: 'lũ lụt miền Trung', kind: 'accented', relevant: { a22: 2, a20: 2 } },
+  { query: 'hạn mặn', kind: 'accented', relevant: { a24: 2 } },
+  { query: 'thuế quan Mỹ', kind: 'accented', relevant: { a33: 2, a34: 1 } },
+  { query: 'sốt xuất huyết', kind: 'accented', relevant: { a39: 2 } },
+  { query: 'bệnh viện quá tải', kind: 'accented', relevant: { a40: 2, a39: 2, a28: 1 } },
+  { query: 'lừa đảo qua mạng', kind: 'accented', relevant: { a45: 2 } },
+  // Phrases in quotes.
+  { query: '"đàm phán ngừng bắn"', kind: 'phrase', relevant: { a31: 2, a32: 2 } },
+  { query: '"lãi suất điều hành"', kind: 'phrase', relevant: { a03: 2 } },
+  { query: '"sân bay Long Thành"', kind: 'phrase', relevant: { a12: 2 } },
+  { query: '"tai nan giao thong"', kind: 'phrase', relevant: { a15: 2, a11: 1 } },
+  { query: '"đường sắt tốc độ cao"', kind: 'phrase', relevant: { a14: 2 } },
+  // Mixed: figures, names in capitals, the other tone style, marks on some words only.
+  { query: '30.410 tỷ đồng', kind: 'mixed', relevant: { a01: 2 } },
+  { query: 'TRƯƠNG MỸ LAN', kind: 'mixed', relevant: { a47: 2 } },
+  { query: 'đàm phán hoà bình', kind: 'mixed', relevant: { a32: 2, a31: 1 } },
+  { query: 'doi tuyen Việt Nam vô dich', kind: 'mixed', relevant: { a41: 2, a42: 1 } },
+  { query: 'Xuan Son', kind: 'mixed', relevant: { a41: 2 } },
+  { query: 'giá xang', kind: 'mixed', relevant: { a49: 2 } },
+];
