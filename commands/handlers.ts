@@ -154,7 +154,7 @@ export function createHandlers({ app, jobs, host }: HandlerDependencies): Comman
         turn?.end();
       }
     },
-    'search.status': () => ({ state: app.search.state }),
+    'search.status': () => ({ state: app.search.state, behind: app.search.behind }),
     ...annotationHandlers(() => app.library),
   };
 }

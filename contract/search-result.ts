@@ -1,4 +1,5 @@
 // One page of search hits with the ranges that matched, as the `search.query` command returns it.
+import type { SearchIndexBehind } from './events.ts';
 
 export interface MatchRange {
   field: 'title' | 'body';
@@ -23,5 +24,7 @@ export interface SearchResult {
   message?: string;
   /** Set when a newer query from the same client arrived before this one ran: nothing was searched. */
   cancelled?: true;
+  /** Set when the index could not take in the library's latest changes: the hits may miss recent articles. */
+  behind?: SearchIndexBehind;
 }
 

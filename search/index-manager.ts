@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { isDiskFull } from '../contract/errors.ts';
+import type { SearchIndexBehind } from '../contract/events.ts';
 import type { LibraryChange } from '../contract/library-change.ts';
 import type { SearchDocument, SearchDocumentSource } from './search-document.ts';
 import { INDEX_FORMAT, readIndexFile, verifyPayload } from './index-file.ts';
@@ -85,6 +87,8 @@ export class SearchIndexManager {
   #again = false;
   #settleWanted = false;
   #failed = false;
+  /** Why the last catch-up or merge failed, while `#failed`. */
+  #failure: unknown = null;
   #corrupt = false;
   /** Whether this process may write the files on disk: who wrote the manifest we last saw or wrote. */
   #persist = true;
@@ -106,6 +110,15 @@ export class SearchIndexManager {
 
   get state(): SearchIndexState {
     return this.#state;
+  }
+
+  /**
+   * Set while changes wait that the last catch-up could not write (the disk was full, the folder is
+   * gone): searches answer from what is indexed and say so, instead of silently missing articles.
+   */
+  get behind(): SearchIndexBehind | undefined {
+    if (!this.#failed || !this.#behind()) return undefined;
+    return { reason: isDiskFull(this.#failure) ? 'disk-full' : 'write-failed' };
   }
 
   onState(listener: (state: SearchIndexState) => void): () => void {
@@ -145,7 +158,9 @@ export class SearchIndexManager {
     if (this.#seq >= 0 && !this.#running && this.#behind()) this.#request(0);
     const engines = this.#segments.map((segment) => segment.engine).reverse();
     if (engines.length === 0) return { query, total: 0, tookMs: 0, hits: [], message: BUILDING_MESSAGE };
-    return runSearch(query, { engines, removed: this.#removed, documents: (ids) => this.#source.searchDocuments(ids) }, options);
+    const result = runSearch(query, { engines, removed: this.#removed, documents: (ids) => this.#source.searchDocuments(ids) }, options);
+    const behind = this.behind;
+    return behind ? { ...result, behind } : result;
   }
 
   /**
@@ -227,9 +242,10 @@ export class SearchIndexManager {
         if (run) await this.#merge(run);
       }
       if (!this.#again) this.#setState('ready');
-    } catch {
+    } catch (error) {
       // The segments already in place keep serving; the next change, search or whenIdle retries.
       this.#failed = true;
+      this.#failure = error;
     }
   }
 

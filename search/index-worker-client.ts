@@ -73,7 +73,7 @@ export class IndexWorker {
       this.#pending.delete(response.id);
       if (this.#pending.size === 0) worker.unref();
       if (!pending) return;
-      if (response.error !== undefined) pending.reject(new Error(response.error));
+      if (response.error !== undefined) pending.reject(Object.assign(new Error(response.error), { code: response.errorCode }));
       else pending.resolve(response);
     });
     const fail = (error: Error): void => {

@@ -27,6 +27,8 @@ export interface WorkerResponse {
   /** For a commit: false when another process's manifest was found on disk and nothing was written. */
   committed?: boolean;
   error?: string;
+  /** The system's error code (ENOSPC when the disk is full), so the host can say why the index is behind. */
+  errorCode?: string;
 }
 
 function commit(request: Extract<WorkerRequest, { kind: 'commit' }>): WorkerResponse {
@@ -58,6 +60,7 @@ parentPort?.on('message', (request: WorkerRequest) => {
     // The bytes move to the main thread rather than being copied.
     parentPort!.postMessage(response, [response.payload.buffer as ArrayBuffer]);
   } catch (error) {
-    parentPort!.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) } satisfies WorkerResponse);
+    const errorCode = (error as NodeJS.ErrnoException | null)?.code;
+    parentPort!.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error), errorCode } satisfies WorkerResponse);
   }
 });

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { SearchHit, SearchResult } from '../../contract/index.ts';
-import { KNOWN_SEARCH_NOTICES, searchNotice } from '../host-messages.ts';
+import { KNOWN_SEARCH_NOTICES, searchBehindText, searchNotice } from '../host-messages.ts';
 import { isSingular } from '../localization/app-locale.ts';
 import { markedText } from '../marked-text.ts';
 import { controls } from '../styles/tokens.ts';
@@ -211,6 +211,7 @@ export class NrSearchResults extends LitElement {
     return html`<header aria-live="polite">${summary}</header>
       ${this.#indexingNote()}
       ${message ? html`<p class="message" role="status">${searchNotice(message)}</p>` : nothing}
+      ${result.behind ? html`<p class="message behind" role="status">${searchBehindText(result.behind)}</p>` : nothing}
       ${result.hits.length === 0 && !result.message ? this.#suggestions(result.query) : nothing}
       <ol aria-label=${msg('Kết quả tìm kiếm')}>
         ${result.hits.map(
