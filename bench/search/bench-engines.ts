@@ -6,27 +6,9 @@ import { readIndexFile, verifyPayload, writeIndexFile } from '../../search/index
 import { runSearch } from '../../search/run-search.ts';
 import { SearchEngine } from '../../search/search-engine.ts';
 
-export interface BenchQuery {
-  /** Exactly what the user typed; a trailing space means the last word is finished. */
-  typed: string;
-  words: string[];
-  prefix: boolean;
-  phrase: boolean;
-}
+import type { BenchEngine, BenchQuery } from './bench-engine.ts';
 
-export interface BenchEngine {
-  readonly name: string;
-  /** Builds the index from scratch; the caller times it and measures the heap it holds. */
-  build(docs: readonly SearchDocument[]): void;
-  /** Writes the index to `dir` and returns its size in bytes. */
-  persist(dir: string): Promise<number>;
-  /** Loads the persisted index as a fresh start of the app would, ready to answer. */
-  load(dir: string): Promise<void>;
-  search(query: BenchQuery, limit: number): string[];
-  /** Whether `id` is among all the results for `query`, however it is ranked. */
-  finds(query: BenchQuery, id: string): boolean;
-  dispose(): void;
-}
+export type { BenchEngine, BenchQuery } from './bench-engine.ts';
 
 export class OurEngine implements BenchEngine {
   readonly name = 'Newsroom (lunr queries, compact index)';

@@ -5,7 +5,7 @@ import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { SearchDocument } from '../../search/search-document.ts';
-import type { BenchEngine, BenchQuery } from './bench-engines.ts';
+import type { BenchEngine, BenchQuery } from './bench-engine.ts';
 import { foldVietnamese } from './peer-fold.ts';
 
 const SCHEMA = `

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Encoder, Index as FlexIndex } from 'flexsearch';
 import MiniSearch, { type Options as MiniSearchOptions } from 'minisearch';
 import type { SearchDocument } from '../../search/search-document.ts';
-import type { BenchEngine, BenchQuery } from './bench-engines.ts';
+import type { BenchEngine, BenchQuery } from './bench-engine.ts';
 import { foldVietnamese } from './peer-fold.ts';
 
 interface MiniDoc {
