@@ -1,13 +1,13 @@
 // Saved web pages and fetched pages: main content via Readability, metadata from the head.
 import { Readability } from '@mozilla/readability';
-import type { JSDOM } from 'jsdom';
 import type { ArticleDraft } from '../library/model.ts';
 import { createDraft } from './article-draft.ts';
 import type { BlockPiece } from './block-builder.ts';
 import { charsetOf, extensionOf, mediaType, sniffFeed, sniffHtml } from './format-sniff.ts';
 import { readHtmlMetadata } from './html-metadata.ts';
-import { createHtmlDom, htmlToPieces, nodeToPieces, sanitizeHtml } from './html-to-blocks.ts';
+import { htmlToPieces, nodeToPieces, parseHtmlDocument, sanitizeHtml } from './html-to-blocks.ts';
 import type { ImportInput, Importer, ParsedItem } from './import-types.ts';
+import { assertNestingWithin, markupNestingDepth } from './nesting-depth.ts';
 import { findPublishedDate, toIsoDate } from './published-date.ts';
 import { decodeText } from './text-decoding.ts';
 import { tidyInline } from './text-normalize.ts';
@@ -30,30 +30,23 @@ function declaredMetaCharset(bytes: Uint8Array): string | null {
 
 /** Parses a whole HTML document into a draft. `origin` is the file path or final URL. */
 export function parseHtmlArticle(html: string, origin: string): ArticleDraft {
-  const dom = createHtmlDom(html, origin);
-  try {
-    return extractArticle(dom, origin);
-  } finally {
-    dom.window.close();
-  }
-}
-
-function extractArticle(dom: JSDOM, origin: string): ArticleDraft {
-  const doc = dom.window.document;
-  const meta = readHtmlMetadata(doc);
+  // Readability scores every element against its ancestors: cost grows steeply with depth.
+  assertNestingWithin(markupNestingDepth(html));
+  const doc = parseHtmlDocument(html);
+  const meta = readHtmlMetadata(doc, origin);
   // Readability rewrites the document it is given; metadata and the fallback need the original.
   const article = new Readability(doc.cloneNode(true) as Document, { charThreshold: 200 }).parse();
 
-  let pieces: BlockPiece[] = article?.content ? htmlToPieces(dom, article.content) : [];
+  let pieces: BlockPiece[] = article?.content ? htmlToPieces(article.content) : [];
   // On short pages Readability's conditional cleaning drops headings, quotes and lists wholesale; a page
   // that marks its article body explicitly is then the better source.
   const marked = doc.querySelectorAll('article, [itemprop="articleBody"]');
   if (marked.length === 1) {
-    const markedPieces = htmlToPieces(dom, marked[0]!.outerHTML);
+    const markedPieces = htmlToPieces(marked[0]!.outerHTML);
     if (textLength(markedPieces) > 2 * textLength(pieces)) pieces = markedPieces;
   }
   if (pieces.length === 0 && doc.body) {
-    const fragment = sanitizeHtml(dom, doc.body.innerHTML);
+    const fragment = sanitizeHtml(doc.body.innerHTML);
     fragment.querySelectorAll('header, [role="navigation"], [role="banner"], [role="contentinfo"]').forEach((el) => el.remove());
     pieces = nodeToPieces(fragment);
   }

@@ -19,6 +19,8 @@ import {
   type ParsedItem,
 } from './import-types.ts';
 import { describeImportFailure } from './import-failure.ts';
+import { parseFailureOf } from './parse-messages.ts';
+import { sharedParsePool, type ParsePool } from './parse-pool.ts';
 import { fetchResource } from './url-fetch.ts';
 
 export interface ImportOptions {
@@ -31,7 +33,12 @@ export interface ImportOptions {
   maxBytes?: number;
   /** Per URL; default 20 s. */
   fetchTimeoutMs?: number;
+  /** Injected importers (tests) parse on the calling thread; the built-in ones in the parse pool. */
   importers?: readonly Importer[];
+  /** Where built-in importers parse; default the process's shared pool. */
+  parsePool?: ParsePool;
+  /** Per file, in the pool; default 20 s. A file that takes longer is reported and its worker replaced. */
+  parseTimeoutMs?: number;
 }
 
 /** One thing to read: a file, an upload or a URL — or a path that already failed while expanding. */
@@ -54,10 +61,7 @@ function unitLabel(unit: ImportUnit): string {
   }
 }
 
-function failureOf(error: unknown): ImportFailure {
-  if (error instanceof ImportInputError) return error.reason;
-  return { kind: 'unexpected', detail: error instanceof Error ? error.message : String(error) };
-}
+const failureOf = parseFailureOf;
 
 function failed(path: string, reason: ImportFailure): ImportReport['failed'][number] {
   return { path, error: describeImportFailure(reason), reason };
@@ -124,7 +128,19 @@ async function parseUnit(unit: ImportUnit, options: ImportOptions, maxBytes: num
   if (input.bytes.byteLength === 0) throw new ImportInputError({ kind: 'empty-file' });
   const importer = selectImporter(input, options.importers ?? IMPORTERS);
   if (!importer) throw new ImportInputError(unsupportedReason(input));
-  return importer.parse(input);
+  // Parsers can take minutes on hostile input; in a worker they cannot block the host, and are stopped.
+  if (!IMPORTERS.includes(importer)) return importer.parse(input);
+  const pool = options.parsePool ?? sharedParsePool();
+  return pool.parse(input, importer.id, { signal: options.signal, timeoutMs: options.parseTimeoutMs });
+}
+
+type ParseOutcome = { items: ParsedItem[] } | { error: unknown };
+
+/** Seconds left at the pace so far; null before the first file is done. */
+function estimateSecondsLeft(startedAt: number, done: number, total: number): number | null {
+  if (done === 0) return null;
+  if (done >= total) return 0;
+  return Math.ceil((((performance.now() - startedAt) / done) * (total - done)) / 1000);
 }
 
 function commit(item: Exclude<ParsedItem, { kind: 'failed' }>, sink: ImportSink): { result: AddResult | null; title: string } {
@@ -149,21 +165,33 @@ export async function runImport(targets: ImportTarget[], sink: ImportSink, optio
 
   const units = await expandTargets(targets, signal);
   const total = units.length;
+  const startedAt = performance.now();
   const progress = (done: number, current: string | null): void =>
-    onProgress?.({ jobId, done, total, current, failures: report.failed.length });
+    onProgress?.({ jobId, done, total, current, failures: report.failed.length, secondsLeft: estimateSecondsLeft(startedAt, done, total) });
   progress(0, units[0] ? unitLabel(units[0]) : null);
+
+  // Files parse ahead in the pool while the ones before them are committed, in order, on this thread.
+  const ahead = (options.parsePool ?? sharedParsePool()).size + 1;
+  const parsing: (Promise<ParseOutcome> | undefined)[] = [];
+  const startParsing = (index: number): void => {
+    parsing[index] ??= parseUnit(units[index]!, options, maxBytes).then(
+      (items) => ({ items }),
+      (error: unknown) => ({ error }),
+    );
+  };
 
   for (let index = 0; index < units.length && !report.cancelled; index++) {
     if (signal?.aborted) break;
-    const unit = units[index]!;
-    const label = unitLabel(unit);
+    for (let next = index; next < Math.min(units.length, index + ahead); next++) startParsing(next);
+    const label = unitLabel(units[index]!);
+    const outcome = await parsing[index]!;
+    parsing[index] = undefined;
     let items: ParsedItem[] = [];
-    try {
-      items = await parseUnit(unit, options, maxBytes);
-    } catch (error) {
-      // An abort while fetching is the user cancelling, not a broken input.
+    if ('items' in outcome) items = outcome.items;
+    else {
+      // An abort while fetching or parsing is the user cancelling, not a broken input.
       if (signal?.aborted) break;
-      report.failed.push(failed(label, failureOf(error)));
+      report.failed.push(failed(label, failureOf(outcome.error)));
     }
 
     for (const [position, item] of items.entries()) {

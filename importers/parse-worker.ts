@@ -1,0 +1,22 @@
+// Worker thread that parses one input at a time for the parse pool (importers/parse-pool.ts), so a slow
+// or hostile file costs this thread, not the host's event loop; the pool ends it when a limit is hit.
+import { parentPort } from 'node:worker_threads';
+import { IMPORTERS } from './importer-registry.ts';
+import { parseFailureOf, type ParseRequest, type ParseResponse } from './parse-messages.ts';
+
+const port = parentPort;
+if (!port) throw new Error('parse-worker.ts runs only as a worker thread');
+
+port.on('message', (request: ParseRequest) => {
+  void (async (): Promise<void> => {
+    let response: ParseResponse;
+    try {
+      const importer = IMPORTERS.find((candidate) => candidate.id === request.importerId);
+      if (!importer) throw new Error(`no importer "${request.importerId}" in the worker`);
+      response = { id: request.id, items: await importer.parse(request.input) };
+    } catch (error) {
+      response = { id: request.id, failure: parseFailureOf(error) };
+    }
+    port.postMessage(response);
+  })();
+});
