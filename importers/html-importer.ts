@@ -7,6 +7,7 @@ import { charsetOf, extensionOf, mediaType, sniffFeed, sniffHtml } from './forma
 import { readHtmlMetadata } from './html-metadata.ts';
 import { htmlToPieces, nodeToPieces, parseHtmlDocument, sanitizeHtml } from './html-to-blocks.ts';
 import type { ImportInput, Importer, ParsedItem } from './import-types.ts';
+import { emptyHugeAttributes } from './huge-attributes.ts';
 import { assertNestingWithin, markupNestingDepth } from './nesting-depth.ts';
 import { findPublishedDate, toIsoDate } from './published-date.ts';
 import { decodeText } from './text-decoding.ts';
@@ -29,10 +30,10 @@ function declaredMetaCharset(bytes: Uint8Array): string | null {
 }
 
 /** Parses a whole HTML document into a draft. `origin` is the file path or final URL. */
-export function parseHtmlArticle(html: string, origin: string): ArticleDraft {
+export function parseHtmlArticle(page: string, origin: string): ArticleDraft {
   // Readability scores every element against its ancestors: cost grows steeply with depth.
-  assertNestingWithin(markupNestingDepth(html));
-  const doc = parseHtmlDocument(html);
+  assertNestingWithin(markupNestingDepth(page));
+  const doc = parseHtmlDocument(emptyHugeAttributes(page));
   const meta = readHtmlMetadata(doc, origin);
   // Readability rewrites the document it is given; metadata and the fallback need the original.
   const article = new Readability(doc.cloneNode(true) as Document, { charThreshold: 200 }).parse();

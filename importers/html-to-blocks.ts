@@ -5,6 +5,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { parseHTML } from 'linkedom';
 import type { BlockKind } from '../library/model.ts';
 import type { BlockPiece } from './block-builder.ts';
+import { emptyHugeAttributes } from './huge-attributes.ts';
 import { assertNestingWithin, markupNestingDepth } from './nesting-depth.ts';
 import { tidyInline } from './text-normalize.ts';
 
@@ -57,8 +58,9 @@ function sharedPurifier(): DOMPurify {
 export function sanitizeHtml(html: string): DocumentFragment {
   // Every HTML snippet (feed entries, JSON bodies, Markdown blocks, Readability's output) passes here.
   assertNestingWithin(markupNestingDepth(html));
+  const markup = emptyHugeAttributes(html);
   const dropped = ['style', 'nav', 'footer', 'aside', 'form', 'button', 'iframe', 'noscript', 'template', 'select'];
-  return sharedPurifier().sanitize(html, {
+  return sharedPurifier().sanitize(markup, {
     RETURN_DOM_FRAGMENT: true,
     FORBID_TAGS: dropped,
     // Removed elements otherwise leave their text behind; navigation text must not become article text.

@@ -77,7 +77,7 @@ export function describeImportFailure(reason: ImportFailure): string {
         case 'memory':
           return `too complex: parsing it needs more than ${reason.limitMb} MB of memory`;
         case 'stack':
-          return 'too complex: nested too deeply to parse';
+          return 'too complex: the parser ran out of stack';
       }
       break;
     case 'parse-timed-out':

@@ -76,13 +76,13 @@ export function markdownNestingDepth(text: string, limit = MAX_NESTING_DEPTH): n
     const match = LIST_OR_QUOTE_LINE.exec(line);
     if (match) {
       const prefix = match[1] ?? match[2] ?? '';
+      const quotes = prefix.split('>').length - 1;
+      // Indentation counts after the last quote marker, less the one space that belongs to the marker.
+      const indent = prefix.slice(prefix.lastIndexOf('>') + 1);
       let columns = 0;
-      let quotes = 0;
-      for (const char of prefix) {
-        if (char === '>') quotes++;
-        else columns += char === '\t' ? 4 : 1;
-      }
-      deepest = Math.max(deepest, quotes + Math.floor(columns / 2) + 1);
+      for (const char of indent) columns += char === '\t' ? 4 : 1;
+      if (quotes > 0 && columns > 0) columns--;
+      deepest = Math.max(deepest, quotes + Math.floor(columns / 2) + (match[1] === undefined ? 0 : 1));
     }
     start = end + 1;
   }

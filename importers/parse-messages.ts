@@ -8,7 +8,7 @@ export interface ParseRequest {
   input: ImportInput;
 }
 
-export type ParseResponse = { id: number; items: ParsedItem[] } | { id: number; failure: ImportFailure };
+export type ParseResponse = { id: number; items: ParsedItem[] } | { id: number; failure: ImportFailure } | { ready: true };
 
 /** The reason a parse failed: the importer's own reason, a blown stack (deep recursion), or unexpected. */
 export function parseFailureOf(error: unknown): ImportFailure {

@@ -34,6 +34,8 @@ interface Task {
 
 interface Slot {
   worker: Worker | null;
+  /** The worker has loaded its parsers; the running task's clock starts then. */
+  ready: boolean;
   task: Task | null;
   timer: NodeJS.Timeout | null;
 }
@@ -58,7 +60,7 @@ export class ParsePool {
   constructor(options: ParsePoolOptions = {}) {
     this.size = Math.max(1, options.size ?? Math.min(availableParallelism(), 4));
     this.#memoryMb = options.memoryMb ?? DEFAULT_PARSE_MEMORY_MB;
-    this.#slots = Array.from({ length: this.size }, () => ({ worker: null, task: null, timer: null }));
+    this.#slots = Array.from({ length: this.size }, () => ({ worker: null, ready: false, task: null, timer: null }));
   }
 
   /** Parses one input with the named built-in importer in a worker; rejects with the signal's reason when cancelled. */
@@ -102,16 +104,30 @@ export class ParsePool {
       slot.task = task;
       const worker = (slot.worker ??= this.#spawn(slot));
       worker.ref();
-      slot.timer = setTimeout(() => this.#fail(slot, new ImportInputError({ kind: 'parse-timed-out', seconds: Math.round(task.timeoutMs / 100) / 10 })), task.timeoutMs);
+      if (slot.ready) this.#startClock(slot);
       worker.postMessage(task.request);
     }
   }
 
+  #startClock(slot: Slot): void {
+    const task = slot.task;
+    if (!task || slot.timer) return;
+    const seconds = Math.round(task.timeoutMs / 100) / 10;
+    slot.timer = setTimeout(() => this.#fail(slot, new ImportInputError({ kind: 'parse-timed-out', seconds })), task.timeoutMs);
+  }
+
   #spawn(slot: Slot): Worker {
     const worker = new Worker(workerUrl(), { resourceLimits: { maxOldGenerationSizeMb: this.#memoryMb } });
+    slot.ready = false;
     worker.on('message', (response: ParseResponse) => {
+      if (slot.worker !== worker) return;
+      if ('ready' in response) {
+        slot.ready = true;
+        this.#startClock(slot);
+        return;
+      }
       const task = slot.task;
-      if (slot.worker !== worker || !task || task.request.id !== response.id) return;
+      if (!task || task.request.id !== response.id) return;
       this.#release(slot);
       this.#settle(task, () => ('items' in response ? task.resolve(response.items) : task.reject(new ImportInputError(response.failure))));
       this.#dispatch();
@@ -158,6 +174,7 @@ export class ParsePool {
   async #retire(slot: Slot): Promise<void> {
     const worker = slot.worker;
     slot.worker = null;
+    slot.ready = false;
     this.#release(slot);
     if (worker) await worker.terminate();
   }

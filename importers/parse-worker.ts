@@ -7,6 +7,9 @@ import { parseFailureOf, type ParseRequest, type ParseResponse } from './parse-m
 const port = parentPort;
 if (!port) throw new Error('parse-worker.ts runs only as a worker thread');
 
+// Loading the parsers takes a moment on a busy machine; a file's time limit starts once this is sent.
+port.postMessage({ ready: true });
+
 port.on('message', (request: ParseRequest) => {
   void (async (): Promise<void> => {
     let response: ParseResponse;
