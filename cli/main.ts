@@ -11,6 +11,7 @@ import { printJson, processIo, summaryLine, type CliIo } from './cli-output.ts';
 import { annotate, exportAnnotations, listAnnotations } from './annotation-commands.ts';
 import { articlePatchFrom } from './article-patch-options.ts';
 import { HELP_TEXT } from './help-text.ts';
+import { followImportProgress } from './import-progress.ts';
 import { parseArguments, parseCount, type ParsedArguments } from './parse-arguments.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -184,8 +185,15 @@ async function importInputs(inputs: string[], context: AppContext, io: CliIo, js
   const urls = inputs.filter((input) => /^https?:\/\//i.test(input));
   const paths = inputs.filter((input) => !/^https?:\/\//i.test(input));
   const reports: ImportReport[] = [];
-  if (paths.length) reports.push(await call(context, 'library.importPaths', { jobId: randomUUID(), paths }));
-  if (urls.length) reports.push(await call(context, 'library.importUrls', { jobId: randomUUID(), urls }));
+  const { progress } = io;
+  const stopFollowing = progress ? followImportProgress(context.events, { write: progress }) : () => {};
+  try {
+    if (paths.length) reports.push(await call(context, 'library.importPaths', { jobId: randomUUID(), paths }));
+    if (urls.length) reports.push(await call(context, 'library.importUrls', { jobId: randomUUID(), urls }));
+  } finally {
+    stopFollowing();
+    progress?.('');
+  }
   const report = {
     imported: reports.flatMap((r) => r.imported),
     duplicates: reports.flatMap((r) => r.duplicates),
