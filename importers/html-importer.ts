@@ -42,8 +42,12 @@ export function parseHtmlArticle(page: string, origin: string): ArticleDraft {
   // On short pages Readability's conditional cleaning drops headings, quotes and lists wholesale; a page
   // that marks its article body explicitly is then the better source.
   const marked = doc.querySelectorAll('article, [itemprop="articleBody"]');
-  if (marked.length === 1) {
-    const markedPieces = htmlToPieces(marked[0]!.outerHTML);
+  const candidate = marked.length === 1 ? marked[0]! : null;
+  // Sanitised pieces never hold more text than the element's own (plus a break per <br>), so most pages,
+  // where Readability kept the article, skip sanitising the whole article a second time.
+  const mostCandidateText = candidate ? tidyInline(candidate.textContent ?? '').length + candidate.querySelectorAll('br').length : 0;
+  if (candidate && mostCandidateText > 2 * textLength(pieces)) {
+    const markedPieces = htmlToPieces(candidate.outerHTML);
     if (textLength(markedPieces) > 2 * textLength(pieces)) pieces = markedPieces;
   }
   if (pieces.length === 0 && doc.body) {
