@@ -2,6 +2,7 @@
 // these machines are shared and noisy, so figures are read by people, not asserted by tests.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { runHtmlImportBench } from './library/html-import.ts';
 import { runLibraryBench } from './library/index.ts';
 import { runReaderBench } from './reader/index.ts';
 import { runSearchBench } from './search/index.ts';
@@ -17,6 +18,8 @@ log(`# Newsroom Reader benchmark — Node ${process.versions.node}, ${new Date()
 if (!only || only === 'library') {
   log('\n## Library');
   await runLibraryBench({ log });
+  log('');
+  await runHtmlImportBench({ log, corpusDir: existsSync(sharedCorpus) ? sharedCorpus : undefined });
 }
 if (!only || only === 'reader') {
   log('\n## Reader');

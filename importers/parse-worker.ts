@@ -1,25 +1,6 @@
-// Worker thread that parses one input at a time for the parse pool (importers/parse-pool.ts), so a slow
-// or hostile file costs this thread, not the host's event loop; the pool ends it when a limit is hit.
-import { parentPort } from 'node:worker_threads';
-import { IMPORTERS } from './importer-registry.ts';
-import { parseFailureOf, type ParseRequest, type ParseResponse } from './parse-messages.ts';
+// Entry of a parse worker thread. Every worker loads jsdom, linkedom, Readability, marked and feedsmith
+// afresh; Node's on-disk compile cache, switched on before they load, spares recompiling them each time.
+import { enableCompileCache } from 'node:module';
 
-const port = parentPort;
-if (!port) throw new Error('parse-worker.ts runs only as a worker thread');
-
-// Loading the parsers takes a moment on a busy machine; a file's time limit starts once this is sent.
-port.postMessage({ ready: true });
-
-port.on('message', (request: ParseRequest) => {
-  void (async (): Promise<void> => {
-    let response: ParseResponse;
-    try {
-      const importer = IMPORTERS.find((candidate) => candidate.id === request.importerId);
-      if (!importer) throw new Error(`no importer "${request.importerId}" in the worker`);
-      response = { id: request.id, items: await importer.parse(request.input) };
-    } catch (error) {
-      response = { id: request.id, failure: parseFailureOf(error) };
-    }
-    port.postMessage(response);
-  })();
-});
+enableCompileCache();
+await import('./parse-worker-loop.ts');
