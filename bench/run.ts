@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runE2eBench } from './e2e/index.ts';
+import { runHtmlImportBench } from './library/html-import.ts';
 import { runLibraryBench } from './library/index.ts';
 import { loadLine } from './measure.ts';
 import { runReaderBench } from './reader/index.ts';
@@ -47,6 +48,8 @@ if (runs('relevance')) {
 if (runs('library')) {
   log('\n## Library');
   await runLibraryBench({ log, corpusDir });
+  log('');
+  await runHtmlImportBench({ log, corpusDir });
 }
 if (runs('reader')) {
   log('\n## Reader');

@@ -3,11 +3,18 @@ import type { ArticleSummary } from '../contract/index.ts';
 export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** A status line that the next one replaces (import progress); '' clears it. Absent: not shown. */
+  progress?: (line: string) => void;
 }
 
 export const processIo: CliIo = {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+  // On a terminal the line is rewritten in place; in a log each one is a line of its own.
+  progress: (line) => {
+    if (process.stderr.isTTY) process.stderr.write(`\r\x1b[2K${line}`);
+    else if (line) process.stderr.write(`${line}\n`);
+  },
 };
 
 export function printJson(io: CliIo, value: unknown): void {

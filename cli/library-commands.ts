@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { AppContext } from '../commands/app-context.ts';
 import { MAX_OFFSET, type CommandName, type CommandResult, type ImportReport } from '../contract/index.ts';
 import { printJson, summaryLine, type CliIo } from './cli-output.ts';
+import { followImportProgress } from './import-progress.ts';
 import { annotate, exportAnnotations, listAnnotations } from './annotation-commands.ts';
 import { articlePatchFrom } from './article-patch-options.ts';
 import { parseCount, type ParsedArguments } from './parse-arguments.ts';
@@ -137,8 +138,15 @@ async function importInputs(inputs: string[], context: AppContext, io: CliIo, js
   const urls = inputs.filter((input) => /^https?:\/\//i.test(input));
   const paths = inputs.filter((input) => !/^https?:\/\//i.test(input));
   const reports: ImportReport[] = [];
-  if (paths.length) reports.push(await call(context, 'library.importPaths', { jobId: randomUUID(), paths }));
-  if (urls.length) reports.push(await call(context, 'library.importUrls', { jobId: randomUUID(), urls }));
+  const { progress } = io;
+  const stopFollowing = progress ? followImportProgress(context.events, { write: progress }) : () => {};
+  try {
+    if (paths.length) reports.push(await call(context, 'library.importPaths', { jobId: randomUUID(), paths }));
+    if (urls.length) reports.push(await call(context, 'library.importUrls', { jobId: randomUUID(), urls }));
+  } finally {
+    stopFollowing();
+    progress?.('');
+  }
   const report = {
     imported: reports.flatMap((r) => r.imported),
     duplicates: reports.flatMap((r) => r.duplicates),

@@ -5,6 +5,8 @@ import { returns, type Returns } from './returns.ts';
 import type { EventName } from './command-names.ts';
 import type { LocaleSetting, Theme } from './settings-defaults.ts';
 
+export type { ImportProgress, LibraryChange };
+
 export type SearchIndexState = 'loading' | 'building' | 'ready';
 
 /**

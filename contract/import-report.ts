@@ -39,6 +39,12 @@ export type ImportFailure =
   | { kind: 'no-highlights' }
   | { kind: 'invalid-annotations'; detail: string }
   | { kind: 'save-failed'; detail: string }
+  /** Refused or stopped to keep the app responsive: nested deeper than `maxDepth`, or over the parser's memory. */
+  | { kind: 'too-complex'; cause: 'nesting'; maxDepth: number }
+  | { kind: 'too-complex'; cause: 'memory'; limitMb: number }
+  | { kind: 'too-complex'; cause: 'stack' }
+  /** Parsing the file took longer than the per-file limit and was stopped. */
+  | { kind: 'parse-timed-out'; seconds: number }
   | { kind: 'unexpected'; detail: string };
 
 export interface ImportReport {
@@ -56,4 +62,6 @@ export interface ImportProgress {
   total: number;
   current: string | null;
   failures: number;
+  /** Estimated time left, from the pace so far; null until there is a pace to go by. */
+  secondsLeft: number | null;
 }

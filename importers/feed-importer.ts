@@ -1,12 +1,12 @@
 // RSS 2.0, Atom, RDF and JSON Feed, via feedsmith: each entry becomes an article, the feed title its source.
 import { parseFeed } from 'feedsmith';
-import type { JSDOM } from 'jsdom';
 import { createDraft } from './article-draft.ts';
 import type { BlockPiece } from './block-builder.ts';
 import { extensionOf, mediaType, sniffFeed, sniffJsonFeed } from './format-sniff.ts';
-import { createHtmlDom, htmlToPieces, htmlToPlainText } from './html-to-blocks.ts';
+import { htmlToPieces, htmlToPlainText } from './html-to-blocks.ts';
 import { failedItem } from './import-failure.ts';
 import { ImportInputError, type ImportInput, type Importer, type ParsedItem } from './import-types.ts';
+import { assertNestingWithin, markupNestingDepth } from './nesting-depth.ts';
 import { toIsoDate } from './published-date.ts';
 import { decodeText } from './text-decoding.ts';
 import { paragraphsFromPlainText } from './text-normalize.ts';
@@ -120,18 +120,18 @@ function parseFeedText(text: string, isJson: boolean): FeedSummary {
   }
 }
 
-function entryItem(dom: JSDOM, feed: FeedSummary, entry: FeedEntry, origin: string): ParsedItem {
+function entryItem(feed: FeedSummary, entry: FeedEntry, origin: string): ParsedItem {
   const pieces: BlockPiece[] = !entry.content
     ? []
     : entry.contentIsText
       ? paragraphsFromPlainText(entry.content).map((text) => ({ kind: 'paragraph', text }))
-      : htmlToPieces(dom, entry.content);
+      : htmlToPieces(entry.content);
   if (pieces.length === 0) return failedItem({ kind: 'feed-entry-without-text', title: entry.title ?? null });
   const draft = createDraft({
     // Titles may carry markup (Atom type="html", escaped tags in RSS); it must not reach the stored text.
-    title: entry.title ? htmlToPlainText(dom, entry.title) : null,
+    title: entry.title ? htmlToPlainText(entry.title) : null,
     author: entry.author ?? null,
-    source: feed.title ? htmlToPlainText(dom, feed.title) : null,
+    source: feed.title ? htmlToPlainText(feed.title) : null,
     url: entry.url ?? null,
     language: feed.language,
     publishedAt: toIsoDate(entry.publishedAt),
@@ -154,19 +154,17 @@ export const feedImporter: Importer = {
   },
   async parse(input: ImportInput): Promise<ParsedItem[]> {
     const text = decodeText(input.bytes);
-    const feed = parseFeedText(text, /^\s*\{/.test(text));
+    const isJson = /^\s*\{/.test(text);
+    // The XML parser walks the tree recursively too; entries' own HTML is checked one by one (sanitizeHtml).
+    if (!isJson) assertNestingWithin(markupNestingDepth(text));
+    const feed = parseFeedText(text, isJson);
     if (feed.entries.length === 0) throw new ImportInputError({ kind: 'feed-without-entries' });
-    const dom = createHtmlDom('<!doctype html><body></body>', input.origin);
-    try {
-      return feed.entries.map((entry, index) => {
-        try {
-          return { ...entryItem(dom, feed, entry, input.origin), position: index + 1 };
-        } catch (error) {
-          return failedItem(error instanceof ImportInputError ? error.reason : { kind: 'unexpected', detail: error instanceof Error ? error.message : String(error) }, index + 1);
-        }
-      });
-    } finally {
-      dom.window.close();
-    }
+    return feed.entries.map((entry, index) => {
+      try {
+        return { ...entryItem(feed, entry, input.origin), position: index + 1 };
+      } catch (error) {
+        return failedItem(error instanceof ImportInputError ? error.reason : { kind: 'unexpected', detail: error instanceof Error ? error.message : String(error) }, index + 1);
+      }
+    });
   },
 };

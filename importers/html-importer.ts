@@ -1,13 +1,14 @@
 // Saved web pages and fetched pages: main content via Readability, metadata from the head.
 import { Readability } from '@mozilla/readability';
-import type { JSDOM } from 'jsdom';
 import type { ArticleDraft } from '../library/model.ts';
 import { createDraft } from './article-draft.ts';
 import type { BlockPiece } from './block-builder.ts';
 import { charsetOf, extensionOf, mediaType, sniffFeed, sniffHtml } from './format-sniff.ts';
 import { readHtmlMetadata } from './html-metadata.ts';
-import { createHtmlDom, htmlToPieces, nodeToPieces, sanitizeHtml } from './html-to-blocks.ts';
+import { htmlToPieces, nodeToPieces, parseHtmlDocument, sanitizeHtml } from './html-to-blocks.ts';
 import type { ImportInput, Importer, ParsedItem } from './import-types.ts';
+import { emptyHugeAttributes } from './huge-attributes.ts';
+import { assertNestingWithin, markupNestingDepth } from './nesting-depth.ts';
 import { findPublishedDate, toIsoDate } from './published-date.ts';
 import { decodeText } from './text-decoding.ts';
 import { tidyInline } from './text-normalize.ts';
@@ -29,31 +30,28 @@ function declaredMetaCharset(bytes: Uint8Array): string | null {
 }
 
 /** Parses a whole HTML document into a draft. `origin` is the file path or final URL. */
-export function parseHtmlArticle(html: string, origin: string): ArticleDraft {
-  const dom = createHtmlDom(html, origin);
-  try {
-    return extractArticle(dom, origin);
-  } finally {
-    dom.window.close();
-  }
-}
-
-function extractArticle(dom: JSDOM, origin: string): ArticleDraft {
-  const doc = dom.window.document;
-  const meta = readHtmlMetadata(doc);
+export function parseHtmlArticle(page: string, origin: string): ArticleDraft {
+  // Readability scores every element against its ancestors: cost grows steeply with depth.
+  assertNestingWithin(markupNestingDepth(page));
+  const doc = parseHtmlDocument(emptyHugeAttributes(page));
+  const meta = readHtmlMetadata(doc, origin);
   // Readability rewrites the document it is given; metadata and the fallback need the original.
   const article = new Readability(doc.cloneNode(true) as Document, { charThreshold: 200 }).parse();
 
-  let pieces: BlockPiece[] = article?.content ? htmlToPieces(dom, article.content) : [];
+  let pieces: BlockPiece[] = article?.content ? htmlToPieces(article.content) : [];
   // On short pages Readability's conditional cleaning drops headings, quotes and lists wholesale; a page
   // that marks its article body explicitly is then the better source.
   const marked = doc.querySelectorAll('article, [itemprop="articleBody"]');
-  if (marked.length === 1) {
-    const markedPieces = htmlToPieces(dom, marked[0]!.outerHTML);
+  const candidate = marked.length === 1 ? marked[0]! : null;
+  // Sanitised pieces never hold more text than the element's own (plus a break per <br>), so most pages,
+  // where Readability kept the article, skip sanitising the whole article a second time.
+  const mostCandidateText = candidate ? tidyInline(candidate.textContent ?? '').length + candidate.querySelectorAll('br').length : 0;
+  if (candidate && mostCandidateText > 2 * textLength(pieces)) {
+    const markedPieces = htmlToPieces(candidate.outerHTML);
     if (textLength(markedPieces) > 2 * textLength(pieces)) pieces = markedPieces;
   }
   if (pieces.length === 0 && doc.body) {
-    const fragment = sanitizeHtml(dom, doc.body.innerHTML);
+    const fragment = sanitizeHtml(doc.body.innerHTML);
     fragment.querySelectorAll('header, [role="navigation"], [role="banner"], [role="contentinfo"]').forEach((el) => el.remove());
     pieces = nodeToPieces(fragment);
   }

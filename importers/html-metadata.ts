@@ -28,10 +28,25 @@ function firstMeta(doc: Document, selectors: readonly string[]): string | null {
   return null;
 }
 
-function absoluteUrl(doc: Document, href: string | null | undefined): string | null {
+/**
+ * What relative links resolve against: the page's <base href>, itself relative to the page's own URL
+ * (fetched pages), else that URL. The parsed document does not know its URL, so it is passed in.
+ */
+function baseUrl(doc: Document, pageUrl: string | null): string | undefined {
+  const page = pageUrl && /^https?:/i.test(pageUrl) ? pageUrl : undefined;
+  const declared = doc.querySelector('base[href]')?.getAttribute('href');
+  if (!declared) return page;
+  try {
+    return new URL(declared.trim(), page).href;
+  } catch {
+    return page;
+  }
+}
+
+function absoluteUrl(base: string | undefined, href: string | null | undefined): string | null {
   if (!href) return null;
   try {
-    const url = new URL(href.trim(), doc.baseURI === 'about:blank' ? undefined : doc.baseURI);
+    const url = new URL(href.trim(), base);
     return /^https?:$/.test(url.protocol) ? url.href : null;
   } catch {
     return null;
@@ -84,7 +99,8 @@ function personName(value: string | null): string | null {
   return value && !/^https?:\/\//i.test(value) ? value : null;
 }
 
-export function readHtmlMetadata(doc: Document): HtmlMetadata {
+export function readHtmlMetadata(doc: Document, pageUrl: string | null = null): HtmlMetadata {
+  const base = baseUrl(doc, pageUrl);
   const ld = jsonLdArticle(doc);
   const ldKeywords = ld?.['keywords'];
   const keywordTags = typeof ldKeywords === 'string' ? ldKeywords.split(',') : Array.isArray(ldKeywords) ? ldKeywords.filter((k) => typeof k === 'string') : [];
@@ -102,10 +118,10 @@ export function readHtmlMetadata(doc: Document): HtmlMetadata {
       (jsonLdNames(ld?.['author']).join(', ') || null),
     source: firstMeta(doc, ['meta[property="og:site_name"]', 'meta[name="application-name"]']) ?? (jsonLdNames(ld?.['publisher'])[0] ?? null),
     url:
-      absoluteUrl(doc, canonical) ??
-      absoluteUrl(doc, firstMeta(doc, ['meta[property="og:url"]'])) ??
-      absoluteUrl(doc, jsonLdString(ld, 'url')) ??
-      absoluteUrl(doc, typeof mainEntity === 'string' ? mainEntity : isObject(mainEntity) ? String(mainEntity['@id'] ?? '') : null),
+      absoluteUrl(base, canonical) ??
+      absoluteUrl(base, firstMeta(doc, ['meta[property="og:url"]'])) ??
+      absoluteUrl(base, jsonLdString(ld, 'url')) ??
+      absoluteUrl(base, typeof mainEntity === 'string' ? mainEntity : isObject(mainEntity) ? String(mainEntity['@id'] ?? '') : null),
     language:
       tidyInline(doc.documentElement.getAttribute('lang') ?? '') ||
       firstMeta(doc, ['meta[http-equiv="content-language" i]', 'meta[property="og:locale"]']),

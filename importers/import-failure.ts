@@ -78,6 +78,18 @@ export function describeImportFailure(reason: ImportFailure): string {
       return reason.detail;
     case 'save-failed':
       return `could not save: ${reason.detail}`;
+    case 'too-complex':
+      switch (reason.cause) {
+        case 'nesting':
+          return `too complex: nested more than ${reason.maxDepth} levels deep`;
+        case 'memory':
+          return `too complex: parsing it needs more than ${reason.limitMb} MB of memory`;
+        case 'stack':
+          return 'too complex: the parser ran out of stack';
+      }
+      break;
+    case 'parse-timed-out':
+      return `parsing took longer than ${reason.seconds} s and was stopped`;
     case 'unexpected':
       return `unexpected error: ${reason.detail}`;
   }

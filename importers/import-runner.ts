@@ -20,6 +20,9 @@ import {
   type ParsedItem,
 } from './import-types.ts';
 import { describeImportFailure } from './import-failure.ts';
+import { parseFailureOf } from './parse-messages.ts';
+import { sharedParsePool, type ParsePool } from './parse-pool.ts';
+import { txtImporter } from './txt-importer.ts';
 import { fetchResource } from './url-fetch.ts';
 import { isDiskFull } from '../contract/errors.ts';
 
@@ -35,7 +38,12 @@ export interface ImportOptions {
   fetchTimeoutMs?: number;
   /** Only for tests' own loopback servers: see FetchOptions.allowPrivateAddresses. */
   allowPrivateAddresses?: boolean;
+  /** Injected importers (tests) parse on the calling thread; the built-in ones in the parse pool. */
   importers?: readonly Importer[];
+  /** Where built-in importers parse; default the process's shared pool. */
+  parsePool?: ParsePool;
+  /** Per file, in the pool; default 20 s. A file that takes longer is reported and its worker replaced. */
+  parseTimeoutMs?: number;
 }
 
 /** One thing to read: a file, an upload or a URL — or a path that already failed while expanding. */
@@ -58,10 +66,7 @@ function unitLabel(unit: ImportUnit): string {
   }
 }
 
-function failureOf(error: unknown): ImportFailure {
-  if (error instanceof ImportInputError) return error.reason;
-  return { kind: 'unexpected', detail: error instanceof Error ? error.message : String(error) };
-}
+const failureOf = parseFailureOf;
 
 function failed(path: string, reason: ImportFailure): ImportReport['failed'][number] {
   return { path, error: describeImportFailure(reason), reason };
@@ -159,7 +164,25 @@ async function parseUnit(unit: ImportUnit, options: ImportOptions, maxBytes: num
   if (input.bytes.byteLength === 0) throw new ImportInputError({ kind: 'empty-file' });
   const importer = selectImporter(input, options.importers ?? IMPORTERS);
   if (!importer) throw new ImportInputError(unsupportedReason(input));
-  return importer.parse(input);
+  // Parsers can take minutes on hostile input; in a worker they cannot block the host, and are stopped.
+  // Plain text is decoded and split in linear time, faster than a round trip to a worker.
+  if (!IMPORTERS.includes(importer) || importer === txtImporter) return importer.parse(input);
+  const pool = options.parsePool ?? sharedParsePool();
+  return pool.parse(input, importer.id, { signal: options.signal, timeoutMs: options.parseTimeoutMs });
+}
+
+type ParseOutcome = { items: ParsedItem[] } | { error: unknown };
+
+/**
+ * Seconds left at the pace so far; null before the first file is done. The first file also waits for
+ * the parse workers to start, so once there is a second, the pace is taken from the first one on.
+ */
+function estimateSecondsLeft(startedAt: number, firstDoneAt: number | null, done: number, total: number): number | null {
+  if (done === 0) return null;
+  if (done >= total) return 0;
+  const now = performance.now();
+  const perFile = done >= 2 && firstDoneAt !== null ? (now - firstDoneAt) / (done - 1) : (now - startedAt) / done;
+  return Math.ceil((perFile * (total - done)) / 1000);
 }
 
 function commit(item: Exclude<ParsedItem, { kind: 'failed' }>, sink: ImportSink): { result: AddResult | null; title: string } {
@@ -184,21 +207,37 @@ export async function runImport(targets: ImportTarget[], sink: ImportSink, optio
 
   const units = await expandTargets(targets, signal);
   const total = units.length;
-  const progress = (done: number, current: string | null): void =>
-    onProgress?.({ jobId, done, total, current, failures: report.failed.length });
+  const startedAt = performance.now();
+  let firstDoneAt: number | null = null;
+  const progress = (done: number, current: string | null): void => {
+    if (done === 1) firstDoneAt = performance.now();
+    onProgress?.({ jobId, done, total, current, failures: report.failed.length, secondsLeft: estimateSecondsLeft(startedAt, firstDoneAt, done, total) });
+  };
   progress(0, units[0] ? unitLabel(units[0]) : null);
+
+  // Files parse ahead in the pool while the ones before them are committed, in order, on this thread.
+  // Enough ahead that a result is waiting whenever this thread is ready to commit it, even on a busy machine.
+  const ahead = 2 * (options.parsePool ?? sharedParsePool()).size + 1;
+  const parsing: (Promise<ParseOutcome> | undefined)[] = [];
+  const startParsing = (index: number): void => {
+    parsing[index] ??= parseUnit(units[index]!, options, maxBytes).then(
+      (items) => ({ items }),
+      (error: unknown) => ({ error }),
+    );
+  };
 
   for (let index = 0; index < units.length && !report.cancelled; index++) {
     if (signal?.aborted) break;
-    const unit = units[index]!;
-    const label = unitLabel(unit);
+    for (let next = index; next < Math.min(units.length, index + ahead); next++) startParsing(next);
+    const label = unitLabel(units[index]!);
+    const outcome = await parsing[index]!;
+    parsing[index] = undefined;
     let items: ParsedItem[] = [];
-    try {
-      items = await parseUnit(unit, options, maxBytes);
-    } catch (error) {
-      // An abort while fetching is the user cancelling, not a broken input.
+    if ('items' in outcome) items = outcome.items;
+    else {
+      // An abort while fetching or parsing is the user cancelling, not a broken input.
       if (signal?.aborted) break;
-      report.failed.push(failed(label, failureOf(error)));
+      report.failed.push(failed(label, failureOf(outcome.error)));
     }
 
     for (const [position, item] of items.entries()) {

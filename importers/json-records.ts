@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import type { ExportedArticle } from '../library/model.ts';
 import { createDraft } from './article-draft.ts';
 import type { BlockPiece } from './block-builder.ts';
-import { createHtmlDom, htmlToPieces } from './html-to-blocks.ts';
+import { htmlToPieces } from './html-to-blocks.ts';
 import { ImportInputError, type OtherExportRecord, type ParsedItem } from './import-types.ts';
 import { toIsoDate } from './published-date.ts';
 import { paragraphsFromPlainText } from './text-normalize.ts';
@@ -120,12 +120,7 @@ export function recordToItem(value: unknown, origin: string): JsonRecordResult {
 /** Records often carry HTML bodies (CMS exports); plain text is split on blank lines. */
 function textToPieces(text: string): BlockPiece[] {
   if (/<(?:p|div|br|h[1-6]|ul|ol|li|blockquote|figure)\b[^>]*>/i.test(text)) {
-    const dom = createHtmlDom('<!doctype html><body></body>');
-    try {
-      return htmlToPieces(dom, text);
-    } finally {
-      dom.window.close();
-    }
+    return htmlToPieces(text);
   }
   return paragraphsFromPlainText(text).map((paragraph) => ({ kind: 'paragraph', text: paragraph }));
 }

@@ -1,12 +1,12 @@
 // Markdown notes and exports, via marked's lexer (no HTML rendering): structure to blocks, inline syntax dropped.
 import { marked, type Token, type Tokens } from 'marked';
-import type { JSDOM } from 'jsdom';
 import { createDraft } from './article-draft.ts';
 import type { BlockPiece } from './block-builder.ts';
 import { extensionOf, mediaType } from './format-sniff.ts';
 import { fieldList, fieldText, splitFrontMatter } from './front-matter.ts';
-import { createHtmlDom, htmlToPieces } from './html-to-blocks.ts';
+import { htmlToPieces } from './html-to-blocks.ts';
 import { ImportInputError, type ImportInput, type Importer, type ParsedItem } from './import-types.ts';
+import { assertNestingWithin, markdownNestingDepth } from './nesting-depth.ts';
 import { findPublishedDate, toIsoDate } from './published-date.ts';
 import { decodeText } from './text-decoding.ts';
 import { tidyInline } from './text-normalize.ts';
@@ -50,14 +50,9 @@ function inlineText(tokens: readonly Token[] | undefined): string {
 
 class MarkdownWalker {
   readonly pieces: BlockPiece[] = [];
-  #dom: JSDOM | null = null;
 
   blocks(tokens: readonly Token[], kind: BlockKind): void {
     for (const token of tokens) this.block(token, kind);
-  }
-
-  close(): void {
-    this.#dom?.window.close();
   }
 
   private block(token: Token, kind: BlockKind): void {
@@ -87,8 +82,7 @@ class MarkdownWalker {
       }
       case 'html':
         // Raw HTML blocks go through the same sanitising path as web pages.
-        this.#dom ??= createHtmlDom('<!doctype html><body></body>');
-        this.pieces.push(...htmlToPieces(this.#dom, token.text).map((piece) => (kind === 'quote' ? { ...piece, kind } : piece)));
+        this.pieces.push(...htmlToPieces(token.text).map((piece) => (kind === 'quote' ? { ...piece, kind } : piece)));
         break;
       default:
         break; // space, hr, def: no text.
@@ -117,12 +111,10 @@ export const markdownImporter: Importer = {
     const text = decodeText(input.bytes).replace(/\r\n?/g, '\n');
     if (text.trim() === '') throw new ImportInputError({ kind: 'empty-file' });
     const { fields, content } = splitFrontMatter(text);
+    // marked's list lexer slows down steeply with depth and recurses (4 MB of nesting overflowed the stack).
+    assertNestingWithin(markdownNestingDepth(content));
     const walker = new MarkdownWalker();
-    try {
-      walker.blocks(marked.lexer(content), 'paragraph');
-    } finally {
-      walker.close();
-    }
+    walker.blocks(marked.lexer(content), 'paragraph');
     const pieces = walker.pieces.filter((piece) => tidyInline(piece.text) !== '');
     let title = fieldText(fields, 'title');
     if (!title && pieces[0]?.kind === 'heading') title = pieces.shift()!.text;

@@ -214,6 +214,12 @@ export function importFailureText(reason: ImportFailure | undefined): string {
       return msg('không đọc được ghi chú', { id: 'import-failure.invalid-annotations' });
     case 'save-failed':
       return msg('không lưu được vào thư viện', { id: 'import-failure.save-failed' });
+    case 'too-complex':
+      return reason.cause === 'nesting'
+        ? msg(str`tệp quá phức tạp: lồng nhau sâu hơn ${reason.maxDepth} tầng`, { id: 'import-failure.too-complex-nesting', desc: 'A file nests elements or lists too deeply to import safely; the value is the limit' })
+        : msg('tệp quá phức tạp để đọc an toàn', { id: 'import-failure.too-complex', desc: 'Parsing the file needed more memory or stack than allowed' });
+    case 'parse-timed-out':
+      return msg(str`đọc tệp quá ${reason.seconds} giây nên đã dừng`, { id: 'import-failure.parse-timed-out', desc: 'Parsing a file took too long and was stopped; the value is seconds' });
     case 'unexpected':
     case undefined:
       return unknownImportFailure();

@@ -45,6 +45,16 @@ export class NrImportStatus extends LitElement {
     `,
   ];
 
+  /** "about 40 s left" / "about 3 min left", once the host has a pace to estimate from. */
+  #timeLeft(seconds: number | null | undefined) {
+    if (seconds === null || seconds === undefined || seconds <= 0) return nothing;
+    const text =
+      seconds < 60
+        ? msg(str`còn khoảng ${seconds} giây`, { desc: 'Estimated time left in an import, in seconds' })
+        : msg(str`còn khoảng ${Math.round(seconds / 60)} phút`, { desc: 'Estimated time left in an import, in minutes' });
+    return html`<span class="time-left">· ${text}</span>`;
+  }
+
   #emit(name: string): void {
     this.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true }));
   }
@@ -72,6 +82,7 @@ export class NrImportStatus extends LitElement {
         <progress max=${Math.max(p.total, 1)} value=${p.done}></progress>
         ${p.current ? html`<span>${p.current.split(/[\\/]/).pop()}</span>` : nothing}
         ${p.failures ? html`<span>· ${msg(str`${p.failures} lỗi`, { desc: 'Number of files that failed so far' })}</span>` : nothing}
+        ${this.#timeLeft(p.secondsLeft)}
         <button @click=${() => this.#emit('nr-cancel-import')}>${msg('Huỷ')}</button>
       </section>`;
     }

@@ -82,7 +82,7 @@ export class ImportController implements ReactiveController {
     const jobId = newJobId();
     this.#jobId = jobId;
     this.report = null;
-    this.progress = { jobId, done: 0, total: files.length, current: null, failures: 0 };
+    this.progress = { jobId, done: 0, total: files.length, current: null, failures: 0, secondsLeft: null };
     this.#host.requestUpdate();
     // A file over the host's limit would have the whole batch refused; it is named in the summary
     // with its reason instead, and the others are imported.

@@ -74,6 +74,8 @@ const IMPORT_FAILURES: { [K in ImportFailure['kind']]: Extract<ImportFailure, { 
   'no-highlights': { kind: 'no-highlights' },
   'invalid-annotations': { kind: 'invalid-annotations', detail: 'the target has no selector' },
   'save-failed': { kind: 'save-failed', detail: 'database is locked' },
+  'too-complex': { kind: 'too-complex', cause: 'nesting', maxDepth: 128 },
+  'parse-timed-out': { kind: 'parse-timed-out', seconds: 20 },
   unexpected: { kind: 'unexpected', detail: 'boom' },
 };
 
@@ -85,7 +87,10 @@ function shownValues(reason: FailureReason | ImportFailure): string[] {
     case 'http-status':
       return [String(reason.status)];
     case 'timeout':
+    case 'parse-timed-out':
       return [String(reason.seconds)];
+    case 'too-complex':
+      return reason.cause === 'nesting' ? [String(reason.maxDepth)] : [];
     case 'feed-entry-without-text':
       return reason.title ? [reason.title] : [];
     case 'unsupported-record-type':
