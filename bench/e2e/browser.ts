@@ -26,7 +26,7 @@ function watchPage(): void {
   addEventListener('keydown', () => (w.__nrLastKey = performance.now()), true);
   w.__nrFirstRow = new Promise((resolve) => {
     const check = (): void => {
-      const list = document.querySelector('nr-app')?.shadowRoot?.querySelector('nr-article-list');
+      const list = document.querySelector('nr-app')?.shadowRoot?.querySelector('nr-list-pane')?.shadowRoot?.querySelector('nr-article-list');
       // Found in this frame's callback, so this frame paints it; the next callback comes after.
       if (list?.shadowRoot?.querySelector('[role=option]')) requestAnimationFrame(() => resolve(performance.now()));
       else requestAnimationFrame(check);
@@ -42,7 +42,7 @@ async function expectResults(page: Page, query: string): Promise<void> {
     type Results = HTMLElement & { result: { query: string; total: number } | null; isUpdatePending: boolean };
     w.__nrResults = new Promise((resolve) => {
       const check = (): void => {
-        const results = document.querySelector('nr-app')?.shadowRoot?.querySelector('nr-search-results') as Results | null | undefined;
+        const results = document.querySelector('nr-app')?.shadowRoot?.querySelector('nr-list-pane')?.shadowRoot?.querySelector('nr-search-results') as Results | null | undefined;
         const result = results?.result;
         const shown = result && result.query.trim() === wanted && !results.isUpdatePending && (result.total === 0 || results.shadowRoot?.querySelector('button.hit'));
         if (shown) requestAnimationFrame(() => resolve({ at: performance.now(), total: result.total }));

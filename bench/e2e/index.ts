@@ -60,7 +60,7 @@ export async function runE2eBench(options: E2eOptions): Promise<void> {
       const ui = await measureServeAndTyping(dir, typedQueries(articles, 3, 2, 41), typedQueries(articles, TYPED_QUERIES, 3, 51), log);
       log('');
       table(log, [`serve + Chromium, ${total}`, 'median (min–max, n)', 'p50 / p95 (n)'], ui);
-      log(`(The UI asks for ${UI_PAGE_SIZE} hits a search, renderer/components/nr-app.ts.)`);
+      log(`(The UI asks for ${UI_PAGE_SIZE} hits a page, renderer/client/search-pages.ts.)`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

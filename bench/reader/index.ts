@@ -60,7 +60,7 @@ export async function runReaderBench(options: { log: (line: string) => void; art
         samples.push(
           await page.evaluate(async (index) => {
             const app = document.querySelector('nr-app')!.shadowRoot!;
-            const rows = [...app.querySelector('nr-article-list')!.shadowRoot!.querySelectorAll<HTMLElement>('[role=option]')];
+            const rows = [...app.querySelector('nr-list-pane')!.shadowRoot!.querySelector('nr-article-list')!.shadowRoot!.querySelectorAll<HTMLElement>('[role=option]')];
             const visible = rows.filter((row) => {
               const box = row.getBoundingClientRect();
               return box.top >= 0 && box.bottom <= innerHeight;
