@@ -48,7 +48,11 @@ export function writeIndexFile(path: string, documents: number, payload: Uint8Ar
   return header;
 }
 
-/** Removes temp files a crashed or disk-full write left in the library's index folder (not those of a live writer). */
+/**
+ * Removes the temp files a crashed or disk-full write left in the library's index folder. Called when
+ * a process opens the library's index, before it writes anything, and the library lock keeps every
+ * other process out of the folder: so any temp file found here is left over.
+ */
 export function removeStaleIndexTemps(libraryDir: string): void {
   const folder = join(libraryDir, 'search-index');
   let names: string[];
@@ -57,22 +61,7 @@ export function removeStaleIndexTemps(libraryDir: string): void {
   } catch {
     return;
   }
-  for (const name of names) {
-    const match = /\.(\d+)\.tmp$/.exec(name);
-    if (!match) continue;
-    const pid = Number(match[1]);
-    if (pid !== process.pid && processRuns(pid)) continue;
-    rmSync(join(folder, name), { force: true });
-  }
-}
-
-function processRuns(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  for (const name of names) if (/\.\d+\.tmp$/.test(name)) rmSync(join(folder, name), { force: true });
 }
 
 /**
