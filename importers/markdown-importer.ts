@@ -25,15 +25,28 @@ function decodeEntities(text: string): string {
   });
 }
 
+// Inline HTML whose content is code, not prose: `<script>alert(1)</script>` in a note must not become text.
+const CODE_ELEMENT = /<(script|style|template|textarea|noscript)\b[^>]*>/i;
+
 function inlineText(tokens: readonly Token[] | undefined): string {
   let text = '';
+  // The lexer splits `<script>x</script>` into an opening tag, text and a closing tag: skip what lies between.
+  let skippingUntil: RegExp | null = null;
   for (const token of tokens ?? []) {
+    if (skippingUntil) {
+      if (token.type === 'html' && skippingUntil.test(token.text)) skippingUntil = null;
+      continue;
+    }
     switch (token.type) {
       case 'image':
         break; // Alt text of pictures is not article text.
-      case 'html':
-        text += token.text.replace(/<br\s*\/?>/gi, ' ').replace(/<[^>]*>/g, '');
+      case 'html': {
+        const opened = CODE_ELEMENT.exec(token.text);
+        if (opened && !new RegExp(`</${opened[1]}`, 'i').test(token.text.slice(opened.index))) skippingUntil = new RegExp(`</${opened[1]}`, 'i');
+        const withoutCode = token.text.replace(/<(script|style|template|textarea|noscript)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '');
+        text += withoutCode.replace(/<br\s*\/?>/gi, ' ').replace(/<[^>]*>/g, '');
         break;
+      }
       case 'br':
         text += ' ';
         break;
