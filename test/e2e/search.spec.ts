@@ -184,7 +184,7 @@ test('results come a page at a time: scrolling to the end of the list shows the 
     for (let i = 1; i <= 40; i++) {
       await writeFile(join(dir, `hoi-nghi-${i}.txt`), [`Hội nghị lúa gạo số ${i}`, `Phiên thứ ${i} của hội nghị bàn về giá lúa và phân bón ở đồng bằng.`].join('  '), 'utf8');
     }
-    const report = await app.call('library.importPaths', { jobId: 'seed-pages', paths: [dir] });
+    const report = await app.seed('seed-pages', [dir]);
     expect(report.imported).toHaveLength(40);
     await expect(async () => expect((await app.call('search.query', { query: 'hoi nghi', limit: 50 })).total).toBe(40)).toPass({ timeout: 30_000 });
   } finally {
