@@ -18,6 +18,9 @@ export interface CoreClientOptions {
 
 /** How long a closing core may take to cancel imports and stop indexing before its thread is stopped. */
 const CLOSE_GRACE_MS = 1200;
+/** More stops than this within RESTART_WINDOW_MS and the core is left stopped: commands then say why. */
+const MAX_RESTARTS = 5;
+const RESTART_WINDOW_MS = 60_000;
 
 function workerUrl(): URL {
   // Source runs as .ts under Node 24's type stripping (tests); the app runs compiled .js.
@@ -32,6 +35,7 @@ class CoreStartError extends Error {
   }
 }
 
+type Spawned = { worker: Worker; exited: Promise<void>; info: AppInfo; generation: number };
 type Pending = { resolve: (outcome: CommandOutcome<unknown>) => void };
 
 /**
@@ -47,7 +51,11 @@ export class CoreClient {
   readonly #options: CoreClientOptions;
   readonly #log: (line: string) => void;
   #worker: Worker;
+  /** Resolves when the current worker's thread has ended. */
+  #exited: Promise<void>;
   #ready: Promise<void>;
+  /** When the core last had to be started again; a core that keeps stopping is not restarted forever. */
+  readonly #restarts: number[] = [];
   #closing: Promise<void> | null = null;
   #failedToStart: Error | null = null;
   readonly #pending = new Map<number, Pending>();
@@ -63,10 +71,11 @@ export class CoreClient {
   /** For tests: stop the worker the way a crash would. */
   readonly testHooks = { terminate: (): Promise<number> => this.#worker.terminate() };
 
-  private constructor(options: CoreClientOptions, worker: Worker, info: AppInfo) {
+  private constructor(options: CoreClientOptions, { worker, exited, info }: Spawned) {
     this.#options = options;
     this.#log = options.log ?? ((line) => console.error(line));
     this.#worker = worker;
+    this.#exited = exited;
     this.info = info;
     this.#ready = Promise.resolve();
     this.#attach(worker);
@@ -74,21 +83,21 @@ export class CoreClient {
 
   /** Starts the core and resolves once its library is open; rejects with the core's reason (e.g. LibraryInUseError). */
   static async start(options: CoreClientOptions): Promise<CoreClient> {
-    const { worker, info } = await CoreClient.#spawn(options);
-    return new CoreClient(options, worker, info);
+    return new CoreClient(options, await CoreClient.#spawn(options));
   }
 
-  static #spawn(options: CoreClientOptions): Promise<{ worker: Worker; info: AppInfo; generation: number }> {
+  static #spawn(options: CoreClientOptions): Promise<Spawned> {
     const hostServices = (['chooseBackupFile', 'chooseLibraryFolder'] as const).filter((name) => options.host?.[name] !== undefined);
     const data: CoreWorkerData = { libraryDir: options.libraryDir, runtime: options.runtime, hostServices };
     const worker = new Worker(workerUrl(), { workerData: data });
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
     return new Promise((resolve, reject) => {
       let failure: Error | null = null;
       const onMessage = (message: FromCore): void => {
         if (message.kind === 'start-failed') failure = new CoreStartError(message.name, message.message);
         if (message.kind !== 'ready') return;
         settle();
-        resolve({ worker, info: message.info, generation: message.generation });
+        resolve({ worker, exited, info: message.info, generation: message.generation });
       };
       const onError = (error: Error): void => {
         failure ??= error;
@@ -136,7 +145,7 @@ export class CoreClient {
   async #close(): Promise<void> {
     await this.#ready.catch(() => {});
     const worker = this.#worker;
-    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    const exited = this.#exited;
     const closed = new Promise<void>((resolve) => worker.on('message', (message: FromCore) => message.kind === 'closed' && resolve()));
     this.#send({ kind: 'close' });
     let timer: NodeJS.Timeout | undefined;
@@ -174,8 +183,18 @@ export class CoreClient {
     });
     worker.on('exit', (code) => {
       if (this.#closing || worker !== this.#worker) return;
-      this.#log(`core: the core stopped (exit code ${code}); starting it again`);
+      const now = Date.now();
+      this.#restarts.push(now);
+      while (this.#restarts[0]! < now - RESTART_WINDOW_MS) this.#restarts.shift();
       this.#answerPending('The core stopped while running this command; it has been restarted, try again');
+      if (this.#restarts.length > MAX_RESTARTS) {
+        this.#log(`core: the core stopped (exit code ${code}) ${this.#restarts.length} times in a minute; not starting it again`);
+        this.#failedToStart = new Error('it stopped too often');
+        this.#ready = Promise.reject(this.#failedToStart);
+        this.#ready.catch(() => {});
+        return;
+      }
+      this.#log(`core: the core stopped (exit code ${code}); starting it again`);
       this.events.emit('search.state', { state: 'loading' });
       this.#restart();
     });
@@ -183,12 +202,10 @@ export class CoreClient {
 
   #restart(): void {
     this.#ready = CoreClient.#spawn(this.#options).then(
-      ({ worker, info, generation }) => {
-        if (this.#closing) {
-          void worker.terminate();
-          return;
-        }
+      ({ worker, exited, info, generation }) => {
         this.#worker = worker;
+        this.#exited = exited;
+        if (this.#closing) return;
         this.info = info;
         this.#attach(worker);
         this.#log('core: started again');

@@ -96,13 +96,22 @@ describe('serve stops promptly on SIGTERM while its core is busy', () => {
       name: `bai-${i}.txt`,
       base64: Buffer.from(`Bài số ${i} về đàm phán ở Doha\n\nHai bên nối lại đàm phán ngừng bắn, lần thứ ${i}.`).toString('base64'),
     }));
-    const importing = call(served, 'library.importFiles', { jobId: 'big', files }).catch((error: unknown) => error);
+    let importDone = false;
+    const importing = call(served, 'library.importFiles', { jobId: 'big', files })
+      .catch((error: unknown) => error)
+      .finally(() => (importDone = true));
     // Stop once the import is committing articles.
     for (;;) {
       const counts = await call(served, 'library.counts', {});
       if (((counts.value as { all?: number } | undefined)?.all ?? 0) > 20) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
+    // The host itself answers meanwhile: token checks and static files never wait for the core.
+    const refused = await fetch(`${served.origin}/api/commands/library.counts`, { method: 'POST', body: '{}' });
+    expect(refused.status).toBe(401);
+    const page = await fetch(`${served.origin}/index.html?token=${served.token}`);
+    expect([200, 404]).toContain(page.status);
+    expect(importDone).toBe(false);
     const { ms, code } = await stopAndTime(served);
     console.log(`serve exited ${ms} ms after SIGTERM during an import (code ${code})`);
     expect(code).toBe(0);
