@@ -92,6 +92,18 @@ describe('the core in a worker thread', () => {
     expect(await core.dispatch('library.counts', {})).toMatchObject({ ok: true });
   });
 
+  it('leaves a core that keeps stopping stopped, and commands say why', async () => {
+    const log: string[] = [];
+    core = await CoreClient.start({ libraryDir: join(root, 'library'), runtime: 'browser', log: (line) => log.push(line) });
+    for (let stop = 1; stop <= 5; stop++) {
+      await core.testHooks.terminate();
+      expect(await core.dispatch('library.counts', {})).toMatchObject({ ok: true });
+    }
+    await core.testHooks.terminate();
+    expect(await core.dispatch('library.counts', {})).toMatchObject({ ok: false, error: { code: 'failed', message: expect.stringMatching(/stopped too often/) } });
+    expect(log.at(-1)).toMatch(/6 times in a minute; not starting it again/);
+  });
+
   it('refuses to start on a library another process holds, with the same error as before', async () => {
     const libraryDir = join(root, 'library');
     const unlock = lockLibrary(libraryDir);
