@@ -50,6 +50,7 @@ export class AppContext implements HandlerContext {
   info: AppInfo;
   readonly #options: AppContextOptions;
   readonly #unsubscribe: (() => void)[] = [];
+  readonly #jobs = new ImportJobs();
   #unlock: () => void;
 
   private constructor(library: Library, search: SearchIndexManager | null, unlock: () => void, options: AppContextOptions) {
@@ -66,8 +67,7 @@ export class AppContext implements HandlerContext {
       nodeVersion: process.versions.node,
       maxImportBytes: DEFAULT_MAX_IMPORT_BYTES,
     };
-    const jobs = new ImportJobs();
-    const handlers = createHandlers({ app: this, jobs, host: options.host ?? {} });
+    const handlers = createHandlers({ app: this, jobs: this.#jobs, host: options.host ?? {} });
     const explain = (error: unknown): CommandError | null => this.#explain(error);
     const onUnexpected = options.onUnexpectedError;
     this.dispatch = createDispatcher(handlers, { onUnexpected, explain });
@@ -162,9 +162,15 @@ export class AppContext implements HandlerContext {
     return context;
   }
 
-  async close(): Promise<void> {
+  /**
+   * `abandon` (a host shutting down): running imports are cancelled at their next transaction
+   * boundary and a rebuild of the search index is given up rather than awaited; nothing half-written
+   * stays, since every article commits on its own and the index is derived from the library.
+   */
+  async close(options: { abandon?: boolean } = {}): Promise<void> {
+    if (options.abandon) await this.#jobs.cancelAll();
     for (const off of this.#unsubscribe.splice(0)) off();
-    await this.#search?.close();
+    await this.#search?.close({ abandon: options.abandon === true });
     this.#library.close();
     this.#unlock();
   }

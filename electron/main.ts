@@ -3,7 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, s
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppContext } from '../commands/app-context.ts';
+import { CoreClient } from '../commands/core-client.ts';
 import { resolveLibraryDir, userDataDir, usesRememberedLibrary, writeLibraryPointer } from '../commands/library-location.ts';
 import { appProtocolResponse } from './app-protocol.ts';
 import { commandsFor, type MenuAction, type Settings } from '../contract/index.ts';
@@ -24,7 +24,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let window: BrowserWindow | null = null;
-  let context: AppContext | null = null;
+  let context: CoreClient | null = null;
 
   app.on('second-instance', () => {
     if (window) {
@@ -106,7 +106,12 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
     protocol.handle('app', (request) => appProtocolResponse(request.url, rendererRoot));
-    context = await AppContext.open({
+    // The core runs in a worker thread (commands/core-worker.ts), so a long SQLite step, export or
+    // library move never freezes menus, IPC or window handling. worker_threads rather than Electron's
+    // utilityProcess: it is the same module serve uses, and it is tested without the Electron binary
+    // (test/unit/commands/core-client.test.ts); SQLite's own locking and the library lock work the
+    // same in a thread. The native dialogs stay here: the worker asks for them through its port.
+    context = await CoreClient.start({
       libraryDir: resolveLibraryDir(undefined, process.env),
       runtime: 'electron',
       // Paths come from the OS dialogs shown here in main, never from the renderer.
@@ -127,7 +132,8 @@ if (!app.requestSingleInstanceLock()) {
           return chosen.canceled || chosen.filePaths.length === 0 ? null : chosen.filePaths[0]!;
         },
       },
-      onUnexpectedError: (name, error) => console.error(`${name}:`, error),
+      log: (line) => console.error(line),
+      onUnexpectedError: (name, error) => console.error(`${name}: ${error}`),
       onLibraryMoved: (libraryDir) => {
         if (usesRememberedLibrary(undefined, process.env)) writeLibraryPointer(libraryDir, process.env);
       },
@@ -158,7 +164,13 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
 
-  app.on('will-quit', () => {
-    void context?.close();
+  // Quitting waits (at most a moment: CoreClient.close bounds it) for the core to cancel imports at a
+  // transaction boundary and close the library, then quits for real.
+  let coreClosed = false;
+  app.on('will-quit', (event) => {
+    if (coreClosed || !context) return;
+    event.preventDefault();
+    coreClosed = true;
+    void context.close().finally(() => app.quit());
   });
 }

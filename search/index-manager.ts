@@ -185,12 +185,24 @@ export class SearchIndexManager {
     if (this.#running || this.#timer || this.#corrupt) return this.whenIdle();
   }
 
-  async close(): Promise<void> {
-    await this.whenIdle();
+  /**
+   * Waits for pending index work, then stops. `abandon` (a host shutting down) does not wait: the
+   * worker building a segment is stopped and a catch-up or rebuild in progress is dropped before it
+   * names anything in the manifest, so the index on disk stays as it was and the next start catches
+   * up from the library's change log (or rebuilds).
+   */
+  async close(options: { abandon?: boolean } = {}): Promise<void> {
+    if (!options.abandon) await this.whenIdle();
     this.#closed = true;
     for (const timer of [this.#timer, this.#settleTimer, this.#poll]) if (timer) clearTimeout(timer);
     this.#stateListeners.clear();
     await this.#worker.close();
+    // A pass that was running ends at its next step (reading, writing or committing) and catches it.
+    await this.#running;
+  }
+
+  #throwIfClosed(): void {
+    if (this.#closed) throw new Error('the search index was closed');
   }
 
   #behind(): boolean {
@@ -257,7 +269,10 @@ export class SearchIndexManager {
     // Read in slices so the host's event loop (IPC, HTTP) keeps answering while a large library loads.
     for (const doc of this.#source.allSearchDocuments()) {
       documents.push(doc);
-      if (documents.length % READ_SLICE === 0) await nextTurn();
+      if (documents.length % READ_SLICE === 0) {
+        await nextTurn();
+        this.#throwIfClosed();
+      }
     }
     const segment = await this.#write('rebuild', (path) => this.#worker.build(documents, path));
     this.stats.documentsIndexed += documents.length;
@@ -277,7 +292,10 @@ export class SearchIndexManager {
     const documents: SearchDocument[] = [];
     for (let at = 0; at < ids.length; at += READ_SLICE) {
       documents.push(...this.#source.searchDocuments(ids.slice(at, at + READ_SLICE)));
-      if (at + READ_SLICE < ids.length) await nextTurn();
+      if (at + READ_SLICE < ids.length) {
+        await nextTurn();
+        this.#throwIfClosed();
+      }
     }
     // Documents read now are as new as `seq` or newer; anything committed meanwhile has a higher number.
     await this.#hooks.afterRead?.();
@@ -327,6 +345,7 @@ export class SearchIndexManager {
    * then on this one indexes in memory only (both catch up from the change log; see NOTES).
    */
   async #commit(superseded: readonly Segment[]): Promise<void> {
+    this.#throwIfClosed();
     if (!this.#persist || this.#segments.some((s) => s.file === null)) return;
     const manifest: SegmentManifest = {
       format: INDEX_FORMAT,

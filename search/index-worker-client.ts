@@ -27,6 +27,7 @@ export class IndexWorker {
   #worker: Worker | null = null;
   readonly #pending = new Map<number, Pending>();
   #nextId = 1;
+  #closed = false;
 
   build(documents: SearchDocument[], path: string | null): Promise<BuiltSegment> {
     return this.#segment({ kind: 'build', documents, path });
@@ -49,13 +50,16 @@ export class IndexWorker {
     return { payload: response.payload, documents: response.documents, checksum: response.checksum };
   }
 
+  /** Stops the worker; a request in flight is rejected, and none is accepted afterwards. */
   async close(): Promise<void> {
+    this.#closed = true;
     const worker = this.#worker;
     this.#worker = null;
     if (worker) await worker.terminate();
   }
 
   #send(request: Request): Promise<WorkerResponse> {
+    if (this.#closed) return Promise.reject(new Error('the index worker was closed'));
     const worker = this.#start();
     const id = this.#nextId++;
     return new Promise<WorkerResponse>((resolve, reject) => {

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AppContext } from '../commands/app-context.ts';
+import { CoreClient } from '../commands/core-client.ts';
 import { CONTENT_SECURITY_POLICY } from '../hosting/content-security-policy.ts';
 import { streamEvents } from './event-stream.ts';
 import { isAllowedHost, newToken, presentedToken, tokenCookie } from './request-auth.ts';
@@ -21,7 +21,8 @@ export interface ServeHost {
   url: string;
   port: number;
   token: string;
-  context: AppContext;
+  /** The core, in a worker thread: this host's own event loop keeps answering while it is busy. */
+  core: CoreClient;
   close(): Promise<void>;
 }
 
@@ -35,13 +36,16 @@ const MAX_BODY_BYTES = 80 * 1024 * 1024;
  */
 export async function startServeHost(options: ServeOptions): Promise<ServeHost> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const context = await AppContext.open({
+  // The core runs in a worker thread, so static files, token checks, refusals and the event stream
+  // are answered even while a command holds the core (a long SQLite step, an export, a move).
+  const core = await CoreClient.start({
     libraryDir: options.libraryDir,
     runtime: 'browser',
+    log,
     onLibraryMoved: options.onLibraryMoved,
-    onUnexpectedError: (command, error) => log(`error in ${command}: ${error instanceof Error ? error.stack : String(error)}`),
+    onUnexpectedError: (command, error) => log(`error in ${command}: ${error}`),
   });
-  const dispatch = context.dispatchFor('serve');
+  const dispatch = core.dispatchFor('serve');
   const token = newToken();
   const root = options.rendererDir ?? rendererRoot();
   const closeStreams = new Set<() => void>();
@@ -73,7 +77,7 @@ export async function startServeHost(options: ServeOptions): Promise<ServeHost> 
       return;
     }
     if (url.pathname === '/api/events' && request.method === 'GET') {
-      const close = streamEvents(response, context.events);
+      const close = streamEvents(response, core.events);
       closeStreams.add(close);
       response.on('close', () => closeStreams.delete(close));
       return;
@@ -134,10 +138,15 @@ export async function startServeHost(options: ServeOptions): Promise<ServeHost> 
     sendJson(response, status, outcome);
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    });
+  } catch (error) {
+    await core.close();
+    throw error;
+  }
   port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}/?token=${token}`;
   log(`Newsroom Reader is running at ${url}`);
@@ -146,11 +155,12 @@ export async function startServeHost(options: ServeOptions): Promise<ServeHost> 
     url,
     port,
     token,
-    context,
+    core,
     async close() {
       for (const close of closeStreams) close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await context.close();
+      // Requests still open (a long import upload) must not hold shutdown: their core is closing too.
+      server.closeAllConnections();
+      await Promise.all([new Promise<void>((resolve) => server.close(() => resolve())), core.close()]);
     },
   };
 }

@@ -36,7 +36,7 @@ export async function runReaderBench(options: { log: (line: string) => void; art
 
     const host = await startServeHost({ libraryDir: dir, port: 0, log: () => {} });
     // The index builds in a worker at first start; measure once it is done so it does not compete.
-    await host.context.search.whenIdle();
+    await host.core.whenSearchIdle();
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],

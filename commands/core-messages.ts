@@ -1,0 +1,35 @@
+// What the core worker (commands/core-worker.ts) and its host-side client (commands/core-client.ts)
+// say to each other over the worker's port. Commands and events travel in the contract's own
+// envelopes, so a host forwards them untouched.
+import type { AppInfo, CommandOutcome, EventName, EventPayload, Host } from '../contract/index.ts';
+
+/** The host services a worker can ask its parent for (Electron's native dialogs). */
+export type HostServiceName = 'chooseBackupFile' | 'chooseLibraryFolder';
+
+export interface CoreWorkerData {
+  libraryDir: string;
+  runtime: AppInfo['runtime'];
+  /** The host services the parent offers; the worker proxies each call back to it. */
+  hostServices: HostServiceName[];
+}
+
+export type ToCore =
+  /** `host` absent: a trusted in-process caller (Electron main's own menu) that may call every command. */
+  | { kind: 'call'; id: number; host: Host | null; name: string; args: unknown }
+  | { kind: 'host-result'; id: number; value?: unknown; error?: string }
+  /** Resolves once every committed change is indexed (the CLI, tests and the bench wait for this). */
+  | { kind: 'search-idle'; id: number }
+  /** Cancels running imports at their next transaction boundary, abandons index work, closes the library. */
+  | { kind: 'close' };
+
+export type FromCore =
+  | { kind: 'ready'; info: AppInfo; generation: number }
+  | { kind: 'start-failed'; name: string; message: string }
+  | { kind: 'result'; id: number; outcome: CommandOutcome<unknown> }
+  | { kind: 'search-idle'; id: number }
+  | { kind: 'event'; event: EventName; payload: EventPayload<EventName> }
+  | { kind: 'host-call'; id: number; service: HostServiceName; args: unknown[] }
+  | { kind: 'info'; info: AppInfo }
+  | { kind: 'library-moved'; libraryDir: string }
+  | { kind: 'unexpected-error'; command: string; error: string }
+  | { kind: 'closed' };
