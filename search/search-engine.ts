@@ -1,8 +1,9 @@
 import lunr from 'lunr';
 import type { SearchDocument } from '../library/model.ts';
 import { CandidateSet } from './candidate-set.ts';
-import { buildCompactIndex, deserializeCompactIndex, serializeCompactIndex, type CompactIndex, type FieldPostings } from './compact-index.ts';
+import { buildCompactIndex, deserializeCompactIndex, searchable, serializeCompactIndex, type CompactIndex, type SearchableIndex } from './compact-index.ts';
 import { FIELD_NAMES, FIELDS, type FieldName } from './index-fields.ts';
+import type { TermPositions } from './posting-readers.ts';
 import { kthLargest } from './top-candidates.ts';
 import type { ParsedQuery, QueryWord } from './query-parser.ts';
 import { allowsTypos } from './word-match.ts';
@@ -57,27 +58,31 @@ interface BuiltQuery {
  * postings live in the compact typed-array index, scored with BM25 per field.
  */
 export class SearchEngine {
-  readonly #index: CompactIndex;
+  readonly #index: SearchableIndex;
+  /** What serialize() gives: the built index, or the bytes it was loaded from. */
+  readonly #source: CompactIndex | Uint8Array;
   readonly #positionOf = new Map<string, number>();
   #fuzzyTerms: lunr.TokenSet | null = null;
   #scratch: Scratch | null = null;
   readonly #lengthNorms = new Map<FieldName, Float32Array>();
 
-  private constructor(index: CompactIndex) {
+  private constructor(index: SearchableIndex, source: CompactIndex | Uint8Array) {
     this.#index = index;
+    this.#source = source;
     index.ids.forEach((id, i) => this.#positionOf.set(id, i));
   }
 
   static build(docs: Iterable<SearchDocument>): SearchEngine {
-    return new SearchEngine(buildCompactIndex(docs));
+    const built = buildCompactIndex(docs);
+    return new SearchEngine(searchable(built), built);
   }
 
   static deserialize(bytes: Uint8Array): SearchEngine {
-    return new SearchEngine(deserializeCompactIndex(bytes));
+    return new SearchEngine(deserializeCompactIndex(bytes), bytes);
   }
 
   serialize(): Uint8Array {
-    return serializeCompactIndex(this.#index);
+    return this.#source instanceof Uint8Array ? this.#source : serializeCompactIndex(this.#source);
   }
 
   get size(): number {
@@ -118,20 +123,18 @@ export class SearchEngine {
       for (const term of this.#expand(clause)) {
         for (const name of (clause.fields ?? FIELD_NAMES) as FieldName[]) {
           const field = this.#index.fields[name];
-          const from = field.termStart[term]!;
-          const to = field.termStart[term + 1]!;
-          if (from === to) continue;
-          const docs = field.docs;
+          const count = field.count(term);
+          if (count === 0) continue;
+          const { docs, tf: tfs } = field.postings(term);
           if (prohibited) {
-            for (let p = from; p < to; p++) excluded[docs[p]!] = 1;
+            for (let p = 0; p < count; p++) excluded[docs[p]!] = 1;
             anyExcluded = true;
             continue;
           }
-          const idf = Math.log(1 + (n - (to - from) + 0.5) / (to - from + 0.5));
+          const idf = Math.log(1 + (n - count + 0.5) / (count + 0.5));
           const weight = boost * FIELDS[name].boost * idf * (K1 + 1);
-          const tfs = field.tf;
           const lengthNorm = this.#lengthNorm(name);
-          for (let p = from; p < to; p++) {
+          for (let p = 0; p < count; p++) {
             const d = docs[p]!;
             if (!seen[d]) {
               seen[d] = 1;
@@ -258,7 +261,7 @@ export class SearchEngine {
   /** In how many articles' titles or bodies the folded term occurs (at most; a title and body may overlap). */
   #frequency(term: number): number {
     const { bodyFolded, titleFolded } = this.#index.fields;
-    return bodyFolded.termStart[term + 1]! - bodyFolded.termStart[term]! + titleFolded.termStart[term + 1]! - titleFolded.termStart[term]!;
+    return bodyFolded.count(term) + titleFolded.count(term);
   }
 
   /** Built on the first typo: the syllable-like terms, as a lunr TokenSet to intersect edit automata with. */
@@ -292,18 +295,21 @@ export class SearchEngine {
     const at = new Uint32Array(terms.length);
     for (const name of POSITIONAL_FIELDS) {
       const field = this.#index.fields[name];
-      const { termStart, docs } = field;
-      const cursor = terms.map((term) => termStart[term]!);
-      const end = terms.map((term) => termStart[term + 1]!);
-      walk: for (; cursor[0]! < end[0]!; cursor[0]!++) {
-        const doc = docs[cursor[0]!]!;
+      if (terms.some((term) => field.count(term) === 0)) continue;
+      const lists = terms.map((term) => field.postings(term).docs);
+      const positions = terms.map((term) => field.positions(term));
+      const cursor = terms.map(() => 0);
+      const first = lists[0]!;
+      walk: for (; cursor[0]! < first.length; cursor[0]!++) {
+        const doc = first[cursor[0]!]!;
         if (found[doc]) continue;
         for (let k = 1; k < terms.length; k++) {
-          while (cursor[k]! < end[k]! && docs[cursor[k]!]! < doc) cursor[k]!++;
-          if (cursor[k] === end[k]) break walk;
+          const docs = lists[k]!;
+          while (cursor[k]! < docs.length && docs[cursor[k]!]! < doc) cursor[k]!++;
+          if (cursor[k] === docs.length) break walk;
           if (docs[cursor[k]!] !== doc) continue walk;
         }
-        if (hasRun(field, cursor, at)) found[doc] = 1;
+        if (hasRun(positions, cursor, at)) found[doc] = 1;
       }
     }
     return found;
@@ -313,28 +319,31 @@ export class SearchEngine {
   #hasSequence(doc: number, terms: readonly number[] | null): boolean {
     if (!terms) return false;
     const postings: number[] = [];
+    const positions: TermPositions[] = [];
     const at = new Uint32Array(terms.length);
     for (const name of POSITIONAL_FIELDS) {
       const field = this.#index.fields[name];
       postings.length = 0;
+      positions.length = 0;
       for (const term of terms) {
-        const posting = postingOf(field, term, doc);
+        const posting = field.count(term) === 0 ? -1 : postingOf(field.postings(term).docs, doc);
         if (posting < 0) break;
         postings.push(posting);
+        positions.push(field.positions(term));
       }
-      if (postings.length === terms.length && hasRun(field, postings, at)) return true;
+      if (postings.length === terms.length && hasRun(positions, postings, at)) return true;
     }
     return false;
   }
 }
 
-/** The index of `doc`'s posting in `term`'s list, or -1. */
-function postingOf(field: FieldPostings, term: number, doc: number): number {
-  let lo = field.termStart[term]!;
-  let hi = field.termStart[term + 1]! - 1;
+/** The index of `doc` in an ascending list of documents, or -1. */
+function postingOf(docs: Uint32Array, doc: number): number {
+  let lo = 0;
+  let hi = docs.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const d = field.docs[mid]!;
+    const d = docs[mid]!;
     if (d === doc) return mid;
     if (d < doc) lo = mid + 1;
     else hi = mid - 1;
@@ -345,16 +354,16 @@ function postingOf(field: FieldPostings, term: number, doc: number): number {
 /**
  * Whether, within one document, some position of the first posting is followed by a position of
  * each next posting one step further each: a merge along the sorted position lists, in which every
- * read pointer (`at`, reused scratch) only moves forward.
+ * read pointer (`at`, reused scratch) only moves forward. Posting j is postings[j] in terms[j]'s lists.
  */
-function hasRun(field: FieldPostings, postings: readonly number[], at: Uint32Array): boolean {
-  const positions = field.positions!;
-  const posStart = field.posStart!;
-  for (let j = 1; j < postings.length; j++) at[j] = posStart[postings[j]!]!;
-  const firstEnd = posStart[postings[0]! + 1]!;
-  next: for (let i = posStart[postings[0]!]!; i < firstEnd; i++) {
-    const start = positions[i]!;
+function hasRun(terms: readonly TermPositions[], postings: readonly number[], at: Uint32Array): boolean {
+  for (let j = 1; j < postings.length; j++) at[j] = terms[j]!.posStart[postings[j]!]!;
+  const { posStart: firstStart, positions: firstPositions } = terms[0]!;
+  const firstEnd = firstStart[postings[0]! + 1]!;
+  next: for (let i = firstStart[postings[0]!]!; i < firstEnd; i++) {
+    const start = firstPositions[i]!;
     for (let j = 1; j < postings.length; j++) {
+      const { posStart, positions } = terms[j]!;
       const end = posStart[postings[j]! + 1]!;
       const wanted = start + j;
       while (at[j]! < end && positions[at[j]!]! < wanted) at[j]!++;

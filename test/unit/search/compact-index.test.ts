@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCompactIndex, deserializeCompactIndex, serializeCompactIndex } from '../../../search/compact-index.ts';
+import { buildCompactIndex, COMPACT_FORMAT, deserializeCompactIndex, serializeCompactIndex } from '../../../search/compact-index.ts';
 import { parseQuery } from '../../../search/query-parser.ts';
 import { SearchEngine } from '../../../search/search-engine.ts';
 import { CORPUS, doc } from './search-fixtures.ts';
@@ -90,7 +90,7 @@ describe('compact index', () => {
     expect(() => deserializeCompactIndex(bytes.subarray(0, Math.floor(bytes.length / 2)))).toThrow(/truncated|inconsistent|JSON|offset|length/i);
     const wrongFormat = bytes.slice();
     const headerLength = new DataView(wrongFormat.buffer).getUint32(0, true);
-    const header = new TextDecoder().decode(wrongFormat.subarray(4, 4 + headerLength)).replace('"format":3', '"format":9');
+    const header = new TextDecoder().decode(wrongFormat.subarray(4, 4 + headerLength)).replace(`"format":${COMPACT_FORMAT}`, '"format":9');
     wrongFormat.set(new TextEncoder().encode(header), 4);
     expect(() => deserializeCompactIndex(wrongFormat)).toThrow(/format 9/);
   });

@@ -1,0 +1,80 @@
+// How one field's posting lists are laid out in bytes. Term t's block is bytes[offsets[t], offsets[t + 1]):
+// its document ids (the first as it is, then gaps minus one), its occurrence counts minus one, and, in
+// positional fields, every posting's positions (the first as it is, then gaps), each run coded by
+// integer-codec. An exact field's term whose postings equal those of the same term in its folded
+// partner (a syllable without marks: "tin" written only as "tin", numbers) has an empty block and a
+// nonzero document count: its postings are read from the partner's block.
+import { ByteWriter, encodeUints } from './integer-codec.ts';
+
+/** One field's postings in build order (CSR): term t's postings are [termStart[t], termStart[t + 1]). */
+export interface FlatPostings {
+  termStart: Uint32Array;
+  docs: Uint32Array;
+  /** Capped at 65,535; the true count is posStart[p + 1] − posStart[p] in positional fields. */
+  tf: Uint16Array;
+  posStart: Uint32Array | null;
+  positions: Uint16Array | Uint32Array | null;
+}
+
+export interface EncodedPostings {
+  data: Uint8Array;
+  offsets: Uint32Array;
+  /** Documents per term: for BM25's idf and the typo guard, without decoding anything. */
+  counts: Uint32Array;
+}
+
+function occurrences(field: FlatPostings, p: number): number {
+  return field.posStart ? field.posStart[p + 1]! - field.posStart[p]! : field.tf[p]!;
+}
+
+/** Whether term t has the same documents and counts in both fields. */
+function samePostings(field: FlatPostings, partner: FlatPostings, t: number): boolean {
+  const from = field.termStart[t]!;
+  const to = field.termStart[t + 1]!;
+  const partnerFrom = partner.termStart[t]!;
+  if (partner.termStart[t + 1]! - partnerFrom !== to - from) return false;
+  for (let i = 0; i < to - from; i++) {
+    if (field.docs[from + i] !== partner.docs[partnerFrom + i]) return false;
+    if (occurrences(field, from + i) !== occurrences(partner, partnerFrom + i)) return false;
+  }
+  return true;
+}
+
+/**
+ * Encodes a field. A non-positional field's counts are its capped tf, as they were stored before;
+ * a positional field's are the true occurrence counts, which its positions need.
+ */
+export function encodePostings(field: FlatPostings, partner: FlatPostings | null = null): EncodedPostings {
+  const vocabulary = field.termStart.length - 1;
+  const out = new ByteWriter();
+  const offsets = new Uint32Array(vocabulary + 1);
+  const counts = new Uint32Array(vocabulary);
+  let scratch = new Uint32Array(1024);
+  const room = (size: number): Uint32Array => (scratch.length >= size ? scratch : (scratch = new Uint32Array(size * 2)));
+  for (let t = 0; t < vocabulary; t++) {
+    offsets[t] = out.length;
+    const from = field.termStart[t]!;
+    const to = field.termStart[t + 1]!;
+    const n = to - from;
+    counts[t] = n;
+    if (n === 0 || (partner && samePostings(field, partner, t))) continue;
+    const values = room(n);
+    for (let i = 0; i < n; i++) values[i] = i === 0 ? field.docs[from]! : field.docs[from + i]! - field.docs[from + i - 1]! - 1;
+    encodeUints(values, 0, n, out);
+    for (let i = 0; i < n; i++) values[i] = occurrences(field, from + i) - 1;
+    encodeUints(values, 0, n, out);
+    if (field.posStart && field.positions) {
+      const { posStart, positions } = field;
+      const total = posStart[to]! - posStart[from]!;
+      const gaps = room(total);
+      let k = 0;
+      for (let p = from; p < to; p++) {
+        for (let i = posStart[p]!; i < posStart[p + 1]!; i++) gaps[k++] = i === posStart[p] ? positions[i]! : positions[i]! - positions[i - 1]!;
+      }
+      encodeUints(gaps, 0, total, out);
+    }
+  }
+  if (out.length > 0xffffffff) throw new RangeError('a search index field is over 4 GB');
+  offsets[vocabulary] = out.length;
+  return { data: out.toArray(), offsets, counts };
+}

@@ -1,0 +1,171 @@
+// Posting lists as the engine reads them, term by term, from an index built in memory (flat arrays,
+// read in place) or loaded from disk (coded blocks, decoded on first use and kept in a bounded cache:
+// decoding every list at load took seconds and held the whole index uncompressed).
+import { decodeUints } from './integer-codec.ts';
+import type { EncodedPostings, FlatPostings } from './posting-encoding.ts';
+
+export interface TermPostings {
+  /** Ascending document numbers. */
+  docs: Uint32Array;
+  /** Occurrences per document, capped at 65,535 for BM25. */
+  tf: Uint16Array;
+}
+
+export interface TermPositions {
+  /** Posting i's positions are positions[posStart[i], posStart[i + 1]), ascending. */
+  posStart: Uint32Array;
+  positions: Uint16Array | Uint32Array;
+}
+
+export interface PostingReader {
+  /** Tokens per document, for BM25 length normalisation. */
+  readonly lengths: Uint8Array | Uint16Array | Uint32Array;
+  readonly averageLength: number;
+  /** In how many documents the term occurs. */
+  count(term: number): number;
+  /** The term's postings; call only for a term with a nonzero count. */
+  postings(term: number): TermPostings;
+  /** The term's positions, posting by posting; positional fields only. */
+  positions(term: number): TermPositions;
+}
+
+export class FlatPostingReader implements PostingReader {
+  readonly #field: FlatPostings;
+  readonly lengths: Uint32Array;
+  readonly averageLength: number;
+
+  constructor(field: FlatPostings, lengths: Uint32Array, averageLength: number) {
+    this.#field = field;
+    this.lengths = lengths;
+    this.averageLength = averageLength;
+  }
+
+  count(term: number): number {
+    return this.#field.termStart[term + 1]! - this.#field.termStart[term]!;
+  }
+
+  postings(term: number): TermPostings {
+    const { termStart, docs, tf } = this.#field;
+    return { docs: docs.subarray(termStart[term]!, termStart[term + 1]!), tf: tf.subarray(termStart[term]!, termStart[term + 1]!) };
+  }
+
+  positions(term: number): TermPositions {
+    const { termStart, posStart, positions } = this.#field;
+    if (!posStart || !positions) throw new Error('this field keeps no positions');
+    return { posStart: posStart.subarray(termStart[term]!, termStart[term + 1]! + 1), positions };
+  }
+}
+
+/** Decoded lists kept per field, least recently used dropped first, within a budget of values. */
+class DecodedCache<T> {
+  readonly #entries = new Map<number, { value: T; size: number }>();
+  readonly #budget: number;
+  #size = 0;
+
+  constructor(budget: number) {
+    this.#budget = budget;
+  }
+
+  get(term: number): T | undefined {
+    const entry = this.#entries.get(term);
+    if (!entry) return undefined;
+    this.#entries.delete(term);
+    this.#entries.set(term, entry);
+    return entry.value;
+  }
+
+  set(term: number, value: T, size: number): void {
+    this.#entries.set(term, { value, size });
+    this.#size += size;
+    for (const [oldest, entry] of this.#entries) {
+      if (this.#size <= this.#budget || oldest === term) break;
+      this.#entries.delete(oldest);
+      this.#size -= entry.size;
+    }
+  }
+}
+
+// Values (4 bytes each) of decoded lists a field keeps: the frequent terms a reader types again and again.
+const POSTINGS_CACHE_VALUES = 4_000_000;
+const POSITIONS_CACHE_VALUES = 4_000_000;
+
+interface DecodedPostings extends TermPostings {
+  /** Occurrence counts (positional fields) and where the term's positions begin in the field's bytes. */
+  occurrences: Uint32Array;
+  positionsAt: number;
+}
+
+export class EncodedPostingReader implements PostingReader {
+  readonly #encoded: EncodedPostings;
+  readonly #partner: EncodedPostingReader | null;
+  readonly #positional: boolean;
+  readonly lengths: Uint8Array | Uint16Array | Uint32Array;
+  readonly averageLength: number;
+  readonly #postings = new DecodedCache<DecodedPostings>(POSTINGS_CACHE_VALUES);
+  readonly #positions = new DecodedCache<TermPositions>(POSITIONS_CACHE_VALUES);
+
+  constructor(options: {
+    encoded: EncodedPostings;
+    lengths: Uint8Array | Uint16Array | Uint32Array;
+    averageLength: number;
+    positional: boolean;
+    /** The folded field whose blocks this exact field's empty blocks stand for. */
+    partner: EncodedPostingReader | null;
+  }) {
+    this.#encoded = options.encoded;
+    this.#partner = options.partner;
+    this.#positional = options.positional;
+    this.lengths = options.lengths;
+    this.averageLength = options.averageLength;
+  }
+
+  count(term: number): number {
+    return this.#encoded.counts[term]!;
+  }
+
+  postings(term: number): TermPostings {
+    return this.#decoded(term);
+  }
+
+  #decoded(term: number): DecodedPostings {
+    const { data, offsets, counts } = this.#encoded;
+    if (offsets[term] === offsets[term + 1] && this.#partner) return this.#partner.#decoded(term);
+    const cached = this.#postings.get(term);
+    if (cached) return cached;
+    const n = counts[term]!;
+    const docs = new Uint32Array(n);
+    let at = decodeUints(data, offsets[term]!, n, docs, 0);
+    for (let i = 1; i < n; i++) docs[i] = docs[i - 1]! + docs[i]! + 1;
+    const occurrences = new Uint32Array(n);
+    at = decodeUints(data, at, n, occurrences, 0);
+    const tf = new Uint16Array(n);
+    for (let i = 0; i < n; i++) {
+      const count = occurrences[i]! + 1;
+      occurrences[i] = count;
+      tf[i] = count > 0xffff ? 0xffff : count;
+    }
+    if (at > offsets[term + 1]!) throw new RangeError('search index posting list runs past its block');
+    const decoded: DecodedPostings = { docs, tf, occurrences: this.#positional ? occurrences : new Uint32Array(0), positionsAt: at };
+    this.#postings.set(term, decoded, this.#positional ? 2.5 * n : 1.5 * n);
+    return decoded;
+  }
+
+  positions(term: number): TermPositions {
+    if (!this.#positional) throw new Error('this field keeps no positions');
+    const cached = this.#positions.get(term);
+    if (cached) return cached;
+    const { occurrences, positionsAt } = this.#decoded(term);
+    const n = occurrences.length;
+    const posStart = new Uint32Array(n + 1);
+    for (let i = 0; i < n; i++) posStart[i + 1] = posStart[i]! + occurrences[i]!;
+    const positions = new Uint32Array(posStart[n]!);
+    const end = decodeUints(this.#encoded.data, positionsAt, positions.length, positions, 0);
+    if (end > this.#encoded.offsets[term + 1]!) throw new RangeError('search index positions run past their block');
+    for (let i = 0; i < n; i++) {
+      for (let k = posStart[i]! + 1; k < posStart[i + 1]!; k++) positions[k]! += positions[k - 1]!;
+    }
+    const decoded: TermPositions = { posStart, positions };
+    this.#positions.set(term, decoded, n + positions.length);
+    return decoded;
+  }
+}
