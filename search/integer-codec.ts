@@ -126,8 +126,9 @@ export function decodeUints(bytes: Uint8Array, at: number, count: number, out: U
       v += (b & 0x7f) * scale;
       if (b < 0x80) break;
       scale *= 0x80;
-      if (scale > 0x800000000) throw new RangeError('varint is longer than five bytes');
+      if (scale > 0x10000000) throw new RangeError('varint is longer than five bytes');
     }
+    if (v > 0xffffffff) throw new RangeError('varint is over 32 bits');
     out[o++] = v;
   }
   return p;

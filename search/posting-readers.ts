@@ -101,8 +101,8 @@ export class EncodedPostingReader implements PostingReader {
   readonly #positional: boolean;
   readonly lengths: Uint8Array | Uint16Array | Uint32Array;
   readonly averageLength: number;
-  readonly #postings = new DecodedCache<DecodedPostings>(POSTINGS_CACHE_VALUES);
-  readonly #positions = new DecodedCache<TermPositions>(POSITIONS_CACHE_VALUES);
+  readonly #postings: DecodedCache<DecodedPostings>;
+  readonly #positions: DecodedCache<TermPositions>;
 
   constructor(options: {
     encoded: EncodedPostings;
@@ -111,12 +111,16 @@ export class EncodedPostingReader implements PostingReader {
     positional: boolean;
     /** The folded field whose blocks this exact field's empty blocks stand for. */
     partner: EncodedPostingReader | null;
+    /** Decoded values kept for postings and for positions each (tests make it small to see eviction). */
+    cacheValues?: number;
   }) {
     this.#encoded = options.encoded;
     this.#partner = options.partner;
     this.#positional = options.positional;
     this.lengths = options.lengths;
     this.averageLength = options.averageLength;
+    this.#postings = new DecodedCache(options.cacheValues ?? POSTINGS_CACHE_VALUES);
+    this.#positions = new DecodedCache(options.cacheValues ?? POSITIONS_CACHE_VALUES);
   }
 
   count(term: number): number {
