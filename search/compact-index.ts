@@ -15,12 +15,8 @@ export const COMPACT_FORMAT = 4;
 /** The folded field whose posting list an exact field's term reuses when the two are equal. */
 const FOLDED_PARTNER: Partial<Record<FieldName, FieldName>> = { title: 'titleFolded', body: 'bodyFolded' };
 
-/** One field's postings, CSR-style: term t's postings are [termStart[t], termStart[t + 1]). */
+/** One field's postings as built, CSR-style (see FlatPostings), with what BM25 needs besides. */
 export interface FieldPostings extends FlatPostings {
-  termStart: Uint32Array;
-  docs: Uint32Array;
-  /** Occurrences in the document, capped at 65,535: beyond that BM25 no longer tells them apart. */
-  tf: Uint16Array;
   /** Tokens per document, for BM25 length normalisation. */
   lengths: Uint32Array;
   averageLength: number;

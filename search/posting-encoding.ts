@@ -10,7 +10,10 @@ import { ByteWriter, encodeUints } from './integer-codec.ts';
 export interface FlatPostings {
   termStart: Uint32Array;
   docs: Uint32Array;
-  /** Capped at 65,535; the true count is posStart[p + 1] − posStart[p] in positional fields. */
+  /**
+   * Occurrences in the document, capped at 65,535: beyond that BM25 no longer tells them apart. The
+   * true count is posStart[p + 1] − posStart[p] in positional fields.
+   */
   tf: Uint16Array;
   posStart: Uint32Array | null;
   positions: Uint16Array | Uint32Array | null;

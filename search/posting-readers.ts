@@ -85,8 +85,9 @@ class DecodedCache<T> {
   }
 }
 
-// Values (4 bytes each) of decoded lists a field keeps: the frequent terms a reader types again and again.
-const POSTINGS_CACHE_VALUES = 4_000_000;
+// Values (4 bytes each) of decoded lists a field keeps: the frequent terms a reader types again and
+// again, a few dozen of them at 100,000 articles, without growing back to the whole index decoded.
+const POSTINGS_CACHE_VALUES = 2_000_000;
 const POSITIONS_CACHE_VALUES = 4_000_000;
 
 interface DecodedPostings extends TermPostings {

@@ -3,6 +3,7 @@ import type { SearchDocument } from '../library/model.ts';
 import { CandidateSet } from './candidate-set.ts';
 import { buildCompactIndex, deserializeCompactIndex, searchable, serializeCompactIndex, type CompactIndex, type SearchableIndex } from './compact-index.ts';
 import { FIELD_NAMES, FIELDS, type FieldName } from './index-fields.ts';
+import { hasRun, postingOf } from './position-runs.ts';
 import type { TermPositions } from './posting-readers.ts';
 import { kthLargest } from './top-candidates.ts';
 import type { ParsedQuery, QueryWord } from './query-parser.ts';
@@ -335,45 +336,6 @@ export class SearchEngine {
     }
     return false;
   }
-}
-
-/** The index of `doc` in an ascending list of documents, or -1. */
-function postingOf(docs: Uint32Array, doc: number): number {
-  let lo = 0;
-  let hi = docs.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const d = docs[mid]!;
-    if (d === doc) return mid;
-    if (d < doc) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
-
-/**
- * Whether, within one document, some position of the first posting is followed by a position of
- * each next posting one step further each: a merge along the sorted position lists, in which every
- * read pointer (`at`, reused scratch) only moves forward. Posting j is postings[j] in terms[j]'s lists.
- */
-function hasRun(terms: readonly TermPositions[], postings: readonly number[], at: Uint32Array): boolean {
-  for (let j = 1; j < postings.length; j++) at[j] = terms[j]!.posStart[postings[j]!]!;
-  const { posStart: firstStart, positions: firstPositions } = terms[0]!;
-  const firstEnd = firstStart[postings[0]! + 1]!;
-  next: for (let i = firstStart[postings[0]!]!; i < firstEnd; i++) {
-    const start = firstPositions[i]!;
-    for (let j = 1; j < postings.length; j++) {
-      const { posStart, positions } = terms[j]!;
-      const end = posStart[postings[j]! + 1]!;
-      const wanted = start + j;
-      while (at[j]! < end && positions[at[j]!]! < wanted) at[j]!++;
-      // No position left at or after this one: no later start can be followed either.
-      if (at[j] === end) return false;
-      if (positions[at[j]!] !== wanted) continue next;
-    }
-    return true;
-  }
-  return false;
 }
 
 function popcount(mask: number): number {
