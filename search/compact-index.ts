@@ -308,9 +308,11 @@ export function deserializeCompactIndex(input: Uint8Array): SearchableIndex {
     return made;
   };
   const fields = Object.fromEntries(FIELD_NAMES.map((name): [FieldName, PostingReader] => [name, reader(name)])) as Record<FieldName, PostingReader>;
+  const termIds = new Map<string, number>();
+  for (let t = 0; t < terms.length; t++) termIds.set(terms[t]!, t);
   return {
     terms,
-    termIds: new Map(terms.map((term, i) => [term, i])),
+    termIds,
     sortedTerms: decoded('sortedTerms', terms.length),
     ids,
     dates: strings('dates'),

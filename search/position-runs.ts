@@ -1,6 +1,6 @@
 // Where a run of terms stands side by side in one document: the check behind quoted phrases and the
 // adjacency bonus of unquoted words.
-import type { TermPositions } from './posting-readers.ts';
+import type { PostingReader, TermPositions } from './posting-readers.ts';
 
 /** The index of `doc` in an ascending list of documents, or -1. */
 export function postingOf(docs: Uint32Array, doc: number): number {
@@ -39,4 +39,41 @@ export function hasRun(terms: readonly TermPositions[], postings: readonly numbe
     return true;
   }
   return false;
+}
+
+/**
+ * A run of terms in one positional field, asked about document after document: each term's list is
+ * looked up once, and its positions only when some document holds every term.
+ */
+export class TermRun {
+  readonly #field: PostingReader;
+  readonly #terms: readonly number[];
+  readonly #docs: Uint32Array[];
+  #positions: TermPositions[] | null = null;
+  readonly #postings: number[];
+  readonly #at: Uint32Array;
+
+  private constructor(field: PostingReader, terms: readonly number[]) {
+    this.#field = field;
+    this.#terms = terms;
+    this.#docs = terms.map((term) => field.postings(term).docs);
+    this.#postings = terms.map(() => 0);
+    this.#at = new Uint32Array(terms.length);
+  }
+
+  /** Null when a term is in no document of the field. */
+  static of(field: PostingReader, terms: readonly number[]): TermRun | null {
+    return terms.every((term) => field.count(term) > 0) ? new TermRun(field, terms) : null;
+  }
+
+  /** Whether the terms stand side by side, in order, in the document. */
+  has(doc: number): boolean {
+    for (let k = 0; k < this.#docs.length; k++) {
+      const posting = postingOf(this.#docs[k]!, doc);
+      if (posting < 0) return false;
+      this.#postings[k] = posting;
+    }
+    this.#positions ??= this.#terms.map((term) => this.#field.positions(term));
+    return hasRun(this.#positions, this.#postings, this.#at);
+  }
 }

@@ -56,11 +56,15 @@ export class FlatPostingReader implements PostingReader {
   }
 }
 
-/** Decoded lists kept per field, least recently used dropped first, within a budget of values. */
+/**
+ * Decoded lists kept per field within a budget of values; past it, the least recently used half goes.
+ * A use is a counter stamp, not a reordering: a query looks up the same few lists thousands of times.
+ */
 class DecodedCache<T> {
-  readonly #entries = new Map<number, { value: T; size: number }>();
+  readonly #entries = new Map<number, { value: T; size: number; used: number }>();
   readonly #budget: number;
   #size = 0;
+  #clock = 0;
 
   constructor(budget: number) {
     this.#budget = budget;
@@ -69,16 +73,17 @@ class DecodedCache<T> {
   get(term: number): T | undefined {
     const entry = this.#entries.get(term);
     if (!entry) return undefined;
-    this.#entries.delete(term);
-    this.#entries.set(term, entry);
+    entry.used = ++this.#clock;
     return entry.value;
   }
 
   set(term: number, value: T, size: number): void {
-    this.#entries.set(term, { value, size });
+    this.#entries.set(term, { value, size, used: ++this.#clock });
     this.#size += size;
-    for (const [oldest, entry] of this.#entries) {
-      if (this.#size <= this.#budget || oldest === term) break;
+    if (this.#size <= this.#budget) return;
+    const byUse = [...this.#entries].sort((a, b) => a[1].used - b[1].used);
+    for (const [oldest, entry] of byUse) {
+      if (this.#size <= this.#budget / 2 || oldest === term) break;
       this.#entries.delete(oldest);
       this.#size -= entry.size;
     }

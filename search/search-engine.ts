@@ -3,8 +3,7 @@ import type { SearchDocument } from '../library/model.ts';
 import { CandidateSet } from './candidate-set.ts';
 import { buildCompactIndex, deserializeCompactIndex, searchable, serializeCompactIndex, type CompactIndex, type SearchableIndex } from './compact-index.ts';
 import { FIELD_NAMES, FIELDS, type FieldName } from './index-fields.ts';
-import { hasRun, postingOf } from './position-runs.ts';
-import type { TermPositions } from './posting-readers.ts';
+import { hasRun, TermRun } from './position-runs.ts';
 import { kthLargest } from './top-candidates.ts';
 import type { ParsedQuery, QueryWord } from './query-parser.ts';
 import { allowsTypos } from './word-match.ts';
@@ -62,7 +61,8 @@ export class SearchEngine {
   readonly #index: SearchableIndex;
   /** What serialize() gives: the built index, or the bytes it was loaded from. */
   readonly #source: CompactIndex | Uint8Array;
-  readonly #positionOf = new Map<string, number>();
+  /** Built on first use: only a newer segment is asked, to shadow older ones, and at 100,000 ids it costs load time. */
+  #idSet: Set<string> | null = null;
   #fuzzyTerms: lunr.TokenSet | null = null;
   #scratch: Scratch | null = null;
   readonly #lengthNorms = new Map<FieldName, Float32Array>();
@@ -70,7 +70,6 @@ export class SearchEngine {
   private constructor(index: SearchableIndex, source: CompactIndex | Uint8Array) {
     this.#index = index;
     this.#source = source;
-    index.ids.forEach((id, i) => this.#positionOf.set(id, i));
   }
 
   static build(docs: Iterable<SearchDocument>): SearchEngine {
@@ -91,7 +90,8 @@ export class SearchEngine {
   }
 
   has(id: string): boolean {
-    return this.#positionOf.has(id);
+    this.#idSet ??= new Set(this.#index.ids);
+    return this.#idSet.has(id);
   }
 
   ids(): string[] {
@@ -220,13 +220,13 @@ export class SearchEngine {
 
   /** Counts side-by-side query words for the candidates that could reach the top. */
   #rankAdjacency(queryWords: readonly QueryWord[], docs: Uint32Array, words: Uint8Array, scores: Float64Array, adjacent: Uint8Array): void {
-    const pairs = queryWords.slice(1).map((word, i) => this.#termIdsOf([queryWords[i]!, word]));
+    const pairs = queryWords.slice(1).map((word, i) => this.#runsOf(this.#termIdsOf([queryWords[i]!, word])));
     // Words matched first, then score: the same order the ranking uses before adjacency.
     const keys = new Float64Array(docs.length);
     for (let i = 0; i < docs.length; i++) keys[i] = words[i]! * 1e12 + Math.min(scores[i]!, 1e12 - 1);
     const threshold = docs.length > ADJACENCY_CHECKED ? kthLargest(keys, ADJACENCY_CHECKED) : -Infinity;
     for (let i = 0; i < docs.length; i++) {
-      if (keys[i]! >= threshold) adjacent[i] = pairs.filter((pair) => this.#hasSequence(docs[i]!, pair)).length;
+      if (keys[i]! >= threshold) adjacent[i] = pairs.filter((runs) => runs.some((run) => run.has(docs[i]!))).length;
     }
   }
 
@@ -316,25 +316,10 @@ export class SearchEngine {
     return found;
   }
 
-  /** Whether the terms occur side by side, in order, in the title or the body. */
-  #hasSequence(doc: number, terms: readonly number[] | null): boolean {
-    if (!terms) return false;
-    const postings: number[] = [];
-    const positions: TermPositions[] = [];
-    const at = new Uint32Array(terms.length);
-    for (const name of POSITIONAL_FIELDS) {
-      const field = this.#index.fields[name];
-      postings.length = 0;
-      positions.length = 0;
-      for (const term of terms) {
-        const posting = field.count(term) === 0 ? -1 : postingOf(field.postings(term).docs, doc);
-        if (posting < 0) break;
-        postings.push(posting);
-        positions.push(field.positions(term));
-      }
-      if (postings.length === terms.length && hasRun(positions, postings, at)) return true;
-    }
-    return false;
+  /** The terms as a run in the title and in the body, where each holds them all. */
+  #runsOf(terms: readonly number[] | null): TermRun[] {
+    if (!terms) return [];
+    return POSITIONAL_FIELDS.flatMap((name) => TermRun.of(this.#index.fields[name], terms) ?? []);
   }
 }
 
