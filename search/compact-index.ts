@@ -1,7 +1,7 @@
 // The inverted index. lunr's own index keeps one object per posting and could not hold 20,000
 // 600-syllable articles in under a gigabyte or load them in seconds. Built in memory, it is flat typed
 // arrays (six bytes a posting, two or four a position); on disk, each term's postings are coded
-// blocks (posting-encoding.ts), about a quarter of that, decoded term by term when a query needs them.
+// blocks (posting-encoding.ts), under a third of that, decoded term by term when a query needs them.
 import type { SearchDocument } from '../library/model.ts';
 import { GrowableUint32 } from './growable-array.ts';
 import { FIELD_NAMES, FIELDS, toIndexedDocument, type FieldName } from './index-fields.ts';

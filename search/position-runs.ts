@@ -22,6 +22,7 @@ export function postingOf(docs: Uint32Array, doc: number): number {
  * read pointer (`at`, reused scratch) only moves forward. Posting j is postings[j] in terms[j]'s lists.
  */
 export function hasRun(terms: readonly TermPositions[], postings: readonly number[], at: Uint32Array): boolean {
+  for (let j = 0; j < postings.length; j++) terms[j]!.load(postings[j]!);
   for (let j = 1; j < postings.length; j++) at[j] = terms[j]!.posStart[postings[j]!]!;
   const { posStart: firstStart, positions: firstPositions } = terms[0]!;
   const firstEnd = firstStart[postings[0]! + 1]!;

@@ -1,7 +1,7 @@
 // Posting lists as the engine reads them, term by term, from an index built in memory (flat arrays,
 // read in place) or loaded from disk (coded blocks, decoded on first use and kept in a bounded cache:
 // decoding every list at load took seconds and held the whole index uncompressed).
-import { decodeUints } from './integer-codec.ts';
+import { BLOCK, decodeUints } from './integer-codec.ts';
 import type { EncodedPostings, FlatPostings } from './posting-encoding.ts';
 
 export interface TermPostings {
@@ -12,10 +12,13 @@ export interface TermPostings {
 }
 
 export interface TermPositions {
-  /** Posting i's positions are positions[posStart[i], posStart[i + 1]), ascending. */
+  /** Posting i's positions are positions[posStart[i], posStart[i + 1]), ascending, once load(i) has run. */
   posStart: Uint32Array;
   positions: Uint16Array | Uint32Array;
+  load(posting: number): void;
 }
+
+const loaded = (): void => {};
 
 export interface PostingReader {
   /** Tokens per document, for BM25 length normalisation. */
@@ -52,7 +55,7 @@ export class FlatPostingReader implements PostingReader {
   positions(term: number): TermPositions {
     const { termStart, posStart, positions } = this.#field;
     if (!posStart || !positions) throw new Error('this field keeps no positions');
-    return { posStart: posStart.subarray(termStart[term]!, termStart[term + 1]! + 1), positions };
+    return { posStart: posStart.subarray(termStart[term]!, termStart[term + 1]! + 1), positions, load: loaded };
   }
 }
 
@@ -165,17 +168,57 @@ export class EncodedPostingReader implements PostingReader {
     const cached = this.#positions.get(term);
     if (cached) return cached;
     const { occurrences, positionsAt } = this.#decoded(term);
-    const n = occurrences.length;
-    const posStart = new Uint32Array(n + 1);
-    for (let i = 0; i < n; i++) posStart[i + 1] = posStart[i]! + occurrences[i]!;
-    const positions = new Uint32Array(posStart[n]!);
-    const end = decodeUints(this.#encoded.data, positionsAt, positions.length, positions, 0);
-    if (end > this.#encoded.offsets[term + 1]!) throw new RangeError('search index positions run past their block');
-    for (let i = 0; i < n; i++) {
-      for (let k = posStart[i]! + 1; k < posStart[i + 1]!; k++) positions[k]! += positions[k - 1]!;
-    }
-    const decoded: TermPositions = { posStart, positions };
-    this.#positions.set(term, decoded, n + positions.length);
+    const decoded = new LazyPositions(this.#encoded.data, positionsAt, this.#encoded.offsets[term + 1]!, occurrences);
+    this.#positions.set(term, decoded, occurrences.length + decoded.positions.length);
     return decoded;
+  }
+}
+
+/**
+ * One term's positions, decoded a 128-value block at a time as postings are asked for: ranking by
+ * adjacency reads the positions of a few hundred documents, not of the tens of thousands a common
+ * syllable is in.
+ */
+class LazyPositions implements TermPositions {
+  readonly posStart: Uint32Array;
+  readonly positions: Uint32Array;
+  readonly #data: Uint8Array;
+  readonly #blockAt: Uint32Array;
+  readonly #blockDecoded: Uint8Array;
+  readonly #summed: Uint8Array;
+
+  constructor(data: Uint8Array, at: number, end: number, occurrences: Uint32Array) {
+    const n = occurrences.length;
+    this.posStart = new Uint32Array(n + 1);
+    for (let i = 0; i < n; i++) this.posStart[i + 1] = this.posStart[i]! + occurrences[i]!;
+    const total = this.posStart[n]!;
+    this.positions = new Uint32Array(total);
+    this.#data = data;
+    // Where each block starts: a full block's size follows from its width byte, so no value is decoded.
+    const blocks = Math.ceil(total / BLOCK);
+    this.#blockAt = new Uint32Array(blocks);
+    let p = at;
+    for (let b = 0; b < blocks; b++) {
+      this.#blockAt[b] = p;
+      if ((b + 1) * BLOCK <= total) p += 1 + (BLOCK / 8) * data[p]!;
+      if (p > end) throw new RangeError('search index positions run past their block');
+    }
+    this.#blockDecoded = new Uint8Array(blocks);
+    this.#summed = new Uint8Array(n);
+  }
+
+  load(posting: number): void {
+    if (this.#summed[posting]) return;
+    const from = this.posStart[posting]!;
+    const to = this.posStart[posting + 1]!;
+    const total = this.positions.length;
+    for (let b = Math.floor(from / BLOCK); b * BLOCK < to; b++) {
+      if (this.#blockDecoded[b]) continue;
+      decodeUints(this.#data, this.#blockAt[b]!, Math.min(BLOCK, total - b * BLOCK), this.positions, b * BLOCK);
+      this.#blockDecoded[b] = 1;
+    }
+    // The first position is stored as it is, the others as gaps from the one before.
+    for (let k = from + 1; k < to; k++) this.positions[k]! += this.positions[k - 1]!;
+    this.#summed[posting] = 1;
   }
 }

@@ -16,7 +16,10 @@ function expectSameLists(actual: PostingReader, expected: PostingReader, vocabul
     const gotPositions = actual.positions(t);
     const wantPositions = expected.positions(t);
     for (let p = 0; p < want.docs.length; p++) {
-      const slice = (lists: typeof gotPositions) => [...lists.positions.subarray(lists.posStart[p]!, lists.posStart[p + 1]!)];
+      const slice = (lists: typeof gotPositions) => {
+        lists.load(p);
+        return [...lists.positions.subarray(lists.posStart[p]!, lists.posStart[p + 1]!)];
+      };
       expect(slice(gotPositions), `positions of ${t} in posting ${p}`).toEqual(slice(wantPositions));
     }
   }
@@ -42,11 +45,31 @@ describe('posting encoding', () => {
     expectSameLists(readers(index.fields.titleFolded, null).reader, new FlatPostingReader(index.fields.titleFolded, index.fields.titleFolded.lengths, 0), vocabulary, true);
   });
 
+  it('decodes positions block by block in whatever order postings are asked for', () => {
+    const { reader, flat } = readers(index.fields.bodyFolded, null);
+    for (const word of ['tin', 'con', 'co', 'ban']) {
+      const term = index.termIds.get(word)!;
+      const lists = reader.positions(term);
+      const expected = flat.positions(term);
+      const n = reader.count(term);
+      expect(n, word).toBeGreaterThan(128);
+      // Last first, then every third, then the rest: blocks shared by neighbouring postings decode once.
+      const order = [n - 1, ...Array.from({ length: n }, (_, i) => i).filter((i) => i % 3 === 1), ...Array.from({ length: n }, (_, i) => n - 1 - i)];
+      for (const p of order) {
+        lists.load(p);
+        const got = [...lists.positions.subarray(lists.posStart[p]!, lists.posStart[p + 1]!)];
+        expect(got, `${word} posting ${p}`).toEqual([...expected.positions.subarray(expected.posStart[p]!, expected.posStart[p + 1]!)]);
+      }
+    }
+  });
+
   it('keeps a position past 65,535 and a count past 65,535 capped only in tf', () => {
     const { reader } = readers(index.fields.bodyFolded, null);
     const tin = index.termIds.get('tin')!;
     const d5 = reader.postings(tin).docs.indexOf(5);
-    const { posStart, positions } = reader.positions(tin);
+    const lists = reader.positions(tin);
+    lists.load(d5);
+    const { posStart, positions } = lists;
     expect(posStart[d5 + 1]! - posStart[d5]!).toBeGreaterThan(66_000);
     expect(reader.postings(tin).tf[d5]).toBe(0xffff);
     expect(positions[posStart[d5 + 1]! - 1]).toBeGreaterThan(65_535);
