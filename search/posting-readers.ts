@@ -94,9 +94,9 @@ class DecodedCache<T> {
 }
 
 // Values (4 bytes each) of decoded lists a field keeps: the frequent terms a reader types again and
-// again, a few dozen of them at 100,000 articles, without growing back to the whole index decoded.
-const POSTINGS_CACHE_VALUES = 2_000_000;
-const POSITIONS_CACHE_VALUES = 4_000_000;
+// again. At most 56 MB for a field, less than the flat arrays the whole index took before.
+const POSTINGS_CACHE_VALUES = 6_000_000;
+const POSITIONS_CACHE_VALUES = 8_000_000;
 
 interface DecodedPostings extends TermPostings {
   /** Occurrence counts (positional fields) and where the term's positions begin in the field's bytes. */
