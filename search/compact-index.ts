@@ -1,18 +1,22 @@
-// The inverted index in flat typed arrays. lunr's own index keeps one object per posting and could
-// not hold 20,000 600-syllable articles in under a gigabyte or load them in seconds; this layout
-// holds each posting in six bytes (plus two or four per position) and loads by mapping the file's bytes.
+// The inverted index. lunr's own index keeps one object per posting and could not hold 20,000
+// 600-syllable articles in under a gigabyte or load them in seconds. Built in memory, it is flat typed
+// arrays (six bytes a posting, two or four a position); on disk, each term's postings are coded
+// blocks (posting-encoding.ts), under a third of that, decoded term by term when a query needs them.
 import type { SearchDocument } from './search-document.ts';
 import { GrowableUint32 } from './growable-array.ts';
 import { FIELD_NAMES, FIELDS, toIndexedDocument, type FieldName } from './index-fields.ts';
+import { ByteWriter, decodeUints, encodeUints } from './integer-codec.ts';
+import { decodePostings, encodePostings, type EncodedPostings, type FlatPostings } from './posting-encoding.ts';
+import { EncodedPostingReader, FlatPostingReader, type PostingReader } from './posting-readers.ts';
 
-export const COMPACT_FORMAT = 3;
+/** 4: coded posting blocks, exact fields sharing their folded partner's equal lists. 3 was flat arrays. */
+export const COMPACT_FORMAT = 4;
 
-/** One field's postings, CSR-style: term t's postings are [termStart[t], termStart[t + 1]). */
-export interface FieldPostings {
-  termStart: Uint32Array;
-  docs: Uint32Array;
-  /** Occurrences in the document, capped at 65,535: beyond that BM25 no longer tells them apart. */
-  tf: Uint16Array;
+/** The folded field whose posting list an exact field's term reuses when the two are equal. */
+const FOLDED_PARTNER: Partial<Record<FieldName, FieldName>> = { title: 'titleFolded', body: 'bodyFolded' };
+
+/** One field's postings as built, CSR-style (see FlatPostings), with what BM25 needs besides. */
+export interface FieldPostings extends FlatPostings {
   /** Tokens per document, for BM25 length normalisation. */
   lengths: Uint32Array;
   averageLength: number;
@@ -30,6 +34,26 @@ export interface CompactIndex {
   ids: string[];
   dates: string[];
   fields: Record<FieldName, FieldPostings>;
+}
+
+/** What the engine searches: an index built in memory or loaded from its bytes, read the same way. */
+export interface SearchableIndex {
+  terms: string[];
+  termIds: Map<string, number>;
+  sortedTerms: Uint32Array;
+  ids: string[];
+  dates: string[];
+  fields: Record<FieldName, PostingReader>;
+}
+
+export function searchable(index: CompactIndex): SearchableIndex {
+  const fields = Object.fromEntries(
+    FIELD_NAMES.map((name): [FieldName, PostingReader] => {
+      const field = index.fields[name];
+      return [name, new FlatPostingReader(field, field.lengths, field.averageLength)];
+    }),
+  ) as Record<FieldName, PostingReader>;
+  return { ...index, fields };
 }
 
 interface FieldBuffers {
@@ -141,7 +165,11 @@ function toPostings(buffers: FieldBuffers, vocabulary: number, documents: number
   return { termStart, docs, tf, lengths, averageLength: documents ? total / documents : 0, posStart, positions };
 }
 
-// --- Serialization: a JSON header, then every array as raw little-endian bytes, 8-byte aligned ---
+// --- Serialization: a JSON header, then sections of bytes, each 8-byte aligned ---
+//
+// Per field: its coded posting blocks, each term's block size and document count (coded, read at
+// load: the vocabulary is thousands of terms, the postings millions), and its document lengths in
+// the narrowest integer width that holds them.
 
 interface Section {
   name: string;
@@ -154,23 +182,43 @@ interface Section {
 interface Header {
   format: number;
   averageLengths: Record<string, number>;
+  /** Per field, its terms' numbers of postings and of bytes, decoded at load. */
+  vocabulary: number;
+  partners: Partial<Record<FieldName, FieldName>>;
   sections: Section[];
 }
 
+type Packed = Uint8Array | Uint16Array | Uint32Array;
+
 const SEPARATOR = '\u0000';
+
+function narrowest(values: Uint32Array): Packed {
+  let largest = 0;
+  for (const value of values) largest = Math.max(largest, value);
+  return largest <= 0xff ? Uint8Array.from(values) : largest <= 0xffff ? Uint16Array.from(values) : values;
+}
+
+function coded(values: Uint32Array): Uint8Array {
+  const out = new ByteWriter();
+  encodeUints(values, 0, values.length, out);
+  return out.toArray();
+}
 
 export function serializeCompactIndex(index: CompactIndex): Uint8Array {
   const encoder = new TextEncoder();
-  const arrays: [string, Uint32Array | Uint16Array | Uint8Array][] = [
+  const arrays: [string, Packed][] = [
     ['terms', encoder.encode(index.terms.join(SEPARATOR))],
     ['ids', encoder.encode(index.ids.join(SEPARATOR))],
     ['dates', encoder.encode(index.dates.join(SEPARATOR))],
-    ['sortedTerms', index.sortedTerms],
+    ['sortedTerms', coded(index.sortedTerms)],
   ];
   for (const name of FIELD_NAMES) {
     const field = index.fields[name];
-    arrays.push([`${name}.termStart`, field.termStart], [`${name}.docs`, field.docs], [`${name}.tf`, field.tf], [`${name}.lengths`, field.lengths]);
-    if (field.posStart && field.positions) arrays.push([`${name}.posStart`, field.posStart], [`${name}.positions`, field.positions]);
+    const partner = FOLDED_PARTNER[name];
+    const encoded: EncodedPostings = encodePostings(field, partner ? index.fields[partner] : null);
+    const sizes = new Uint32Array(encoded.counts.length);
+    for (let t = 0; t < sizes.length; t++) sizes[t] = encoded.offsets[t + 1]! - encoded.offsets[t]!;
+    arrays.push([`${name}.data`, encoded.data], [`${name}.counts`, coded(encoded.counts)], [`${name}.sizes`, coded(sizes)], [`${name}.lengths`, narrowest(field.lengths)]);
   }
   const sections: Section[] = [];
   let offset = 0;
@@ -181,6 +229,8 @@ export function serializeCompactIndex(index: CompactIndex): Uint8Array {
   const header: Header = {
     format: COMPACT_FORMAT,
     averageLengths: Object.fromEntries(FIELD_NAMES.map((name) => [name, index.fields[name].averageLength])),
+    vocabulary: index.terms.length,
+    partners: FOLDED_PARTNER,
     sections,
   };
   const headerBytes = encoder.encode(JSON.stringify(header));
@@ -192,9 +242,17 @@ export function serializeCompactIndex(index: CompactIndex): Uint8Array {
   return out;
 }
 
-/** Maps the arrays straight onto the bytes read from disk: no parsing of postings at all. */
-export function deserializeCompactIndex(input: Uint8Array): CompactIndex {
-  // Typed-array views need 4-byte alignment; a pooled Buffer may start anywhere.
+/** A serialized index read up to its coded posting blocks, which stay bytes. */
+interface StoredIndex {
+  terms: string[];
+  ids: string[];
+  dates: string[];
+  sortedTerms: Uint32Array;
+  fields: Record<FieldName, { encoded: EncodedPostings; lengths: Packed; averageLength: number; partner: FieldName | undefined }>;
+}
+
+function readStoredIndex(input: Uint8Array): StoredIndex {
+  // Typed-array views need aligned offsets; a pooled Buffer may start anywhere.
   const bytes = input.byteOffset % 8 === 0 ? input : new Uint8Array(input);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const headerLength = view.getUint32(0, true);
@@ -208,52 +266,92 @@ export function deserializeCompactIndex(input: Uint8Array): CompactIndex {
     if (dataStart + found.offset + found.length * found.width > bytes.byteLength) throw new Error('search index is truncated');
     return found;
   };
-  const array = (name: string): Uint32Array | Uint16Array => {
+  const packed = (name: string): Packed => {
     const { offset, length, width } = section(name);
     const at = bytes.byteOffset + dataStart + offset;
+    if (width === 1) return new Uint8Array(bytes.buffer, at, length);
     if (width === 2) return new Uint16Array(bytes.buffer, at, length);
-    if (width === 4) return new Uint32Array(bytes.buffer, at, length);
-    throw new Error(`search index section ${name} has ${width}-byte elements`);
+    return new Uint32Array(bytes.buffer, at, length);
   };
-  const u32 = (name: string): Uint32Array => {
-    const found = array(name);
-    if (!(found instanceof Uint32Array)) throw new Error(`search index section ${name} is not 32-bit`);
+  const byteSection = (name: string): Uint8Array => {
+    const found = packed(name);
+    if (!(found instanceof Uint8Array)) throw new Error(`search index section ${name} is not bytes`);
     return found;
   };
-  const u16 = (name: string): Uint16Array => {
-    const found = array(name);
-    if (!(found instanceof Uint16Array)) throw new Error(`search index section ${name} is not 16-bit`);
-    return found;
+  const decoded = (name: string, count: number): Uint32Array => {
+    const values = new Uint32Array(count);
+    const source = byteSection(name);
+    if (decodeUints(source, 0, count, values, 0) !== source.length) throw new Error(`search index section ${name} is inconsistent`);
+    return values;
   };
   const strings = (name: string): string[] => {
-    const { offset, length } = section(name);
-    const text = new TextDecoder().decode(bytes.subarray(dataStart + offset, dataStart + offset + length));
+    const text = new TextDecoder().decode(byteSection(name));
     return text === '' ? [] : text.split(SEPARATOR);
   };
   const terms = strings('terms');
   const ids = strings('ids');
-  const fields = Object.fromEntries(
-    FIELD_NAMES.map((name) => {
-      const positional = sections.has(`${name}.posStart`);
-      const postings: FieldPostings = {
-        termStart: u32(`${name}.termStart`),
-        docs: u32(`${name}.docs`),
-        tf: u16(`${name}.tf`),
-        lengths: u32(`${name}.lengths`),
-        averageLength: header.averageLengths[name] ?? 0,
-        posStart: positional ? u32(`${name}.posStart`) : null,
-        positions: positional ? array(`${name}.positions`) : null,
-      };
-      if (postings.termStart.length !== terms.length + 1 || postings.lengths.length !== ids.length) throw new Error('search index is inconsistent');
-      return [name, postings];
-    }),
-  ) as Record<FieldName, FieldPostings>;
+  if (terms.length !== header.vocabulary) throw new Error('search index is inconsistent');
+  const field = (name: FieldName): StoredIndex['fields'][FieldName] => {
+    const sizes = decoded(`${name}.sizes`, terms.length);
+    const offsets = new Uint32Array(terms.length + 1);
+    for (let t = 0; t < terms.length; t++) offsets[t + 1] = offsets[t]! + sizes[t]!;
+    const data = byteSection(`${name}.data`);
+    const lengths = packed(`${name}.lengths`);
+    if (offsets[terms.length] !== data.length || lengths.length !== ids.length) throw new Error('search index is inconsistent');
+    const encoded = { data, offsets, counts: decoded(`${name}.counts`, terms.length) };
+    return { encoded, lengths, averageLength: header.averageLengths[name] ?? 0, partner: header.partners[name] };
+  };
   return {
     terms,
-    termIds: new Map(terms.map((term, i) => [term, i])),
-    sortedTerms: u32('sortedTerms'),
     ids,
     dates: strings('dates'),
-    fields,
+    sortedTerms: decoded('sortedTerms', terms.length),
+    fields: Object.fromEntries(FIELD_NAMES.map((name) => [name, field(name)])) as StoredIndex['fields'],
   };
+}
+
+/**
+ * Reads the header, the vocabulary and the document ids; posting blocks stay as bytes, decoded when a
+ * query first needs a term.
+ */
+export function deserializeCompactIndex(input: Uint8Array): SearchableIndex {
+  const stored = readStoredIndex(input);
+  const readers = new Map<FieldName, EncodedPostingReader>();
+  const reader = (name: FieldName): EncodedPostingReader => {
+    const known = readers.get(name);
+    if (known) return known;
+    const { encoded, lengths, averageLength, partner } = stored.fields[name];
+    const made = new EncodedPostingReader({ encoded, lengths, averageLength, positional: FIELDS[name].positional, partner: partner ? reader(partner) : null });
+    readers.set(name, made);
+    return made;
+  };
+  const fields = Object.fromEntries(FIELD_NAMES.map((name): [FieldName, PostingReader] => [name, reader(name)])) as Record<FieldName, PostingReader>;
+  const { terms, ids, dates, sortedTerms } = stored;
+  return { terms, termIds: termIdsOf(terms), sortedTerms, ids, dates, fields };
+}
+
+/**
+ * Every posting list decoded, shared exact lists expanded: the flat index a build gives, for merging
+ * segments posting by posting (segment-merge.ts). A query never needs it; it reads lists one by one.
+ */
+export function decodeCompactIndex(input: Uint8Array): CompactIndex {
+  const stored = readStoredIndex(input);
+  const fields = new Map<FieldName, FieldPostings>();
+  const decode = (name: FieldName): FieldPostings => {
+    const known = fields.get(name);
+    if (known) return known;
+    const { encoded, lengths, averageLength, partner } = stored.fields[name];
+    const postings = decodePostings(encoded, { positional: FIELDS[name].positional, documents: stored.ids.length, partner: partner ? decode(partner) : null });
+    const made: FieldPostings = { ...postings, lengths: Uint32Array.from(lengths), averageLength };
+    fields.set(name, made);
+    return made;
+  };
+  const { terms, ids, dates, sortedTerms } = stored;
+  return { terms, termIds: termIdsOf(terms), sortedTerms, ids, dates, fields: Object.fromEntries(FIELD_NAMES.map((name) => [name, decode(name)])) as Record<FieldName, FieldPostings> };
+}
+
+function termIdsOf(terms: readonly string[]): Map<string, number> {
+  const termIds = new Map<string, number>();
+  for (let t = 0; t < terms.length; t++) termIds.set(terms[t]!, t);
+  return termIds;
 }

@@ -2,7 +2,7 @@
 // One long-lived worker serves the manager's requests one at a time.
 import { parentPort } from 'node:worker_threads';
 import type { SearchDocument } from './search-document.ts';
-import { buildCompactIndex, deserializeCompactIndex, serializeCompactIndex } from './compact-index.ts';
+import { buildCompactIndex, decodeCompactIndex, serializeCompactIndex } from './compact-index.ts';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeIndexFile } from './index-file.ts';
@@ -43,7 +43,7 @@ function handle(request: Exclude<WorkerRequest, { kind: 'commit' }>): WorkerResp
   const index =
     request.kind === 'build'
       ? buildCompactIndex(request.documents)
-      : mergeCompactIndexes(request.inputs.map(({ payload, drop }) => ({ index: deserializeCompactIndex(payload), drop: new Set(drop) })));
+      : mergeCompactIndexes(request.inputs.map(({ payload, drop }) => ({ index: decodeCompactIndex(payload), drop: new Set(drop) })));
   const payload = serializeCompactIndex(index);
   // Without a path the segment lives in memory only (another process owns the files on disk).
   const header = request.path ? writeIndexFile(request.path, index.ids.length, payload) : null;

@@ -1,8 +1,9 @@
 import lunr from 'lunr';
 import type { SearchDocument } from './search-document.ts';
 import { CandidateSet } from './candidate-set.ts';
-import { buildCompactIndex, deserializeCompactIndex, serializeCompactIndex, type CompactIndex, type FieldPostings } from './compact-index.ts';
+import { buildCompactIndex, deserializeCompactIndex, searchable, serializeCompactIndex, type CompactIndex, type SearchableIndex } from './compact-index.ts';
 import { FIELD_NAMES, FIELDS, type FieldName } from './index-fields.ts';
+import { hasRun, TermRun } from './position-runs.ts';
 import { kthLargest } from './top-candidates.ts';
 import type { ParsedQuery, QueryWord } from './query-parser.ts';
 import { allowsTypos } from './word-match.ts';
@@ -57,27 +58,31 @@ interface BuiltQuery {
  * postings live in the compact typed-array index, scored with BM25 per field.
  */
 export class SearchEngine {
-  readonly #index: CompactIndex;
-  readonly #positionOf = new Map<string, number>();
+  readonly #index: SearchableIndex;
+  /** What serialize() gives: the built index, or the bytes it was loaded from. */
+  readonly #source: CompactIndex | Uint8Array;
+  /** Built on first use: only a newer segment is asked, to shadow older ones, and at 100,000 ids it costs load time. */
+  #idSet: Set<string> | null = null;
   #fuzzyTerms: lunr.TokenSet | null = null;
   #scratch: Scratch | null = null;
   readonly #lengthNorms = new Map<FieldName, Float32Array>();
 
-  private constructor(index: CompactIndex) {
+  private constructor(index: SearchableIndex, source: CompactIndex | Uint8Array) {
     this.#index = index;
-    index.ids.forEach((id, i) => this.#positionOf.set(id, i));
+    this.#source = source;
   }
 
   static build(docs: Iterable<SearchDocument>): SearchEngine {
-    return new SearchEngine(buildCompactIndex(docs));
+    const built = buildCompactIndex(docs);
+    return new SearchEngine(searchable(built), built);
   }
 
   static deserialize(bytes: Uint8Array): SearchEngine {
-    return new SearchEngine(deserializeCompactIndex(bytes));
+    return new SearchEngine(deserializeCompactIndex(bytes), bytes);
   }
 
   serialize(): Uint8Array {
-    return serializeCompactIndex(this.#index);
+    return this.#source instanceof Uint8Array ? this.#source : serializeCompactIndex(this.#source);
   }
 
   get size(): number {
@@ -85,7 +90,8 @@ export class SearchEngine {
   }
 
   has(id: string): boolean {
-    return this.#positionOf.has(id);
+    this.#idSet ??= new Set(this.#index.ids);
+    return this.#idSet.has(id);
   }
 
   ids(): string[] {
@@ -118,20 +124,18 @@ export class SearchEngine {
       for (const term of this.#expand(clause)) {
         for (const name of (clause.fields ?? FIELD_NAMES) as FieldName[]) {
           const field = this.#index.fields[name];
-          const from = field.termStart[term]!;
-          const to = field.termStart[term + 1]!;
-          if (from === to) continue;
-          const docs = field.docs;
+          const count = field.count(term);
+          if (count === 0) continue;
+          const { docs, tf: tfs } = field.postings(term);
           if (prohibited) {
-            for (let p = from; p < to; p++) excluded[docs[p]!] = 1;
+            for (let p = 0; p < count; p++) excluded[docs[p]!] = 1;
             anyExcluded = true;
             continue;
           }
-          const idf = Math.log(1 + (n - (to - from) + 0.5) / (to - from + 0.5));
+          const idf = Math.log(1 + (n - count + 0.5) / (count + 0.5));
           const weight = boost * FIELDS[name].boost * idf * (K1 + 1);
-          const tfs = field.tf;
           const lengthNorm = this.#lengthNorm(name);
-          for (let p = from; p < to; p++) {
+          for (let p = 0; p < count; p++) {
             const d = docs[p]!;
             if (!seen[d]) {
               seen[d] = 1;
@@ -216,13 +220,13 @@ export class SearchEngine {
 
   /** Counts side-by-side query words for the candidates that could reach the top. */
   #rankAdjacency(queryWords: readonly QueryWord[], docs: Uint32Array, words: Uint8Array, scores: Float64Array, adjacent: Uint8Array): void {
-    const pairs = queryWords.slice(1).map((word, i) => this.#termIdsOf([queryWords[i]!, word]));
+    const pairs = queryWords.slice(1).map((word, i) => this.#runsOf(this.#termIdsOf([queryWords[i]!, word])));
     // Words matched first, then score: the same order the ranking uses before adjacency.
     const keys = new Float64Array(docs.length);
     for (let i = 0; i < docs.length; i++) keys[i] = words[i]! * 1e12 + Math.min(scores[i]!, 1e12 - 1);
     const threshold = docs.length > ADJACENCY_CHECKED ? kthLargest(keys, ADJACENCY_CHECKED) : -Infinity;
     for (let i = 0; i < docs.length; i++) {
-      if (keys[i]! >= threshold) adjacent[i] = pairs.filter((pair) => this.#hasSequence(docs[i]!, pair)).length;
+      if (keys[i]! >= threshold) adjacent[i] = pairs.filter((runs) => runs.some((run) => run.has(docs[i]!))).length;
     }
   }
 
@@ -258,7 +262,7 @@ export class SearchEngine {
   /** In how many articles' titles or bodies the folded term occurs (at most; a title and body may overlap). */
   #frequency(term: number): number {
     const { bodyFolded, titleFolded } = this.#index.fields;
-    return bodyFolded.termStart[term + 1]! - bodyFolded.termStart[term]! + titleFolded.termStart[term + 1]! - titleFolded.termStart[term]!;
+    return bodyFolded.count(term) + titleFolded.count(term);
   }
 
   /** Built on the first typo: the syllable-like terms, as a lunr TokenSet to intersect edit automata with. */
@@ -292,79 +296,31 @@ export class SearchEngine {
     const at = new Uint32Array(terms.length);
     for (const name of POSITIONAL_FIELDS) {
       const field = this.#index.fields[name];
-      const { termStart, docs } = field;
-      const cursor = terms.map((term) => termStart[term]!);
-      const end = terms.map((term) => termStart[term + 1]!);
-      walk: for (; cursor[0]! < end[0]!; cursor[0]!++) {
-        const doc = docs[cursor[0]!]!;
+      if (terms.some((term) => field.count(term) === 0)) continue;
+      const lists = terms.map((term) => field.postings(term).docs);
+      const positions = terms.map((term) => field.positions(term));
+      const cursor = terms.map(() => 0);
+      const first = lists[0]!;
+      walk: for (; cursor[0]! < first.length; cursor[0]!++) {
+        const doc = first[cursor[0]!]!;
         if (found[doc]) continue;
         for (let k = 1; k < terms.length; k++) {
-          while (cursor[k]! < end[k]! && docs[cursor[k]!]! < doc) cursor[k]!++;
-          if (cursor[k] === end[k]) break walk;
+          const docs = lists[k]!;
+          while (cursor[k]! < docs.length && docs[cursor[k]!]! < doc) cursor[k]!++;
+          if (cursor[k] === docs.length) break walk;
           if (docs[cursor[k]!] !== doc) continue walk;
         }
-        if (hasRun(field, cursor, at)) found[doc] = 1;
+        if (hasRun(positions, cursor, at)) found[doc] = 1;
       }
     }
     return found;
   }
 
-  /** Whether the terms occur side by side, in order, in the title or the body. */
-  #hasSequence(doc: number, terms: readonly number[] | null): boolean {
-    if (!terms) return false;
-    const postings: number[] = [];
-    const at = new Uint32Array(terms.length);
-    for (const name of POSITIONAL_FIELDS) {
-      const field = this.#index.fields[name];
-      postings.length = 0;
-      for (const term of terms) {
-        const posting = postingOf(field, term, doc);
-        if (posting < 0) break;
-        postings.push(posting);
-      }
-      if (postings.length === terms.length && hasRun(field, postings, at)) return true;
-    }
-    return false;
+  /** The terms as a run in the title and in the body, where each holds them all. */
+  #runsOf(terms: readonly number[] | null): TermRun[] {
+    if (!terms) return [];
+    return POSITIONAL_FIELDS.flatMap((name) => TermRun.of(this.#index.fields[name], terms) ?? []);
   }
-}
-
-/** The index of `doc`'s posting in `term`'s list, or -1. */
-function postingOf(field: FieldPostings, term: number, doc: number): number {
-  let lo = field.termStart[term]!;
-  let hi = field.termStart[term + 1]! - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const d = field.docs[mid]!;
-    if (d === doc) return mid;
-    if (d < doc) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
-
-/**
- * Whether, within one document, some position of the first posting is followed by a position of
- * each next posting one step further each: a merge along the sorted position lists, in which every
- * read pointer (`at`, reused scratch) only moves forward.
- */
-function hasRun(field: FieldPostings, postings: readonly number[], at: Uint32Array): boolean {
-  const positions = field.positions!;
-  const posStart = field.posStart!;
-  for (let j = 1; j < postings.length; j++) at[j] = posStart[postings[j]!]!;
-  const firstEnd = posStart[postings[0]! + 1]!;
-  next: for (let i = posStart[postings[0]!]!; i < firstEnd; i++) {
-    const start = positions[i]!;
-    for (let j = 1; j < postings.length; j++) {
-      const end = posStart[postings[j]! + 1]!;
-      const wanted = start + j;
-      while (at[j]! < end && positions[at[j]!]! < wanted) at[j]!++;
-      // No position left at or after this one: no later start can be followed either.
-      if (at[j] === end) return false;
-      if (positions[at[j]!] !== wanted) continue next;
-    }
-    return true;
-  }
-  return false;
 }
 
 function popcount(mask: number): number {

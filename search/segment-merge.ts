@@ -1,7 +1,7 @@
 // Merges index segments posting by posting, as Lucene and Tantivy merge theirs: no text is read or
 // tokenised again, so folding a delta into a 20,000-article main segment costs a pass over the
-// postings rather than a rebuild. Works on the decoded CompactIndex, so it follows whatever encoding
-// compact-index.ts writes.
+// postings rather than a rebuild. Works on the flat CompactIndex (a segment's bytes go through
+// decodeCompactIndex), so it follows whatever encoding compact-index.ts writes.
 import type { CompactIndex, FieldPostings } from './compact-index.ts';
 import { FIELD_NAMES, type FieldName } from './index-fields.ts';
 

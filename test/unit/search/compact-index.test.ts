@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildCompactIndex, deserializeCompactIndex, serializeCompactIndex } from '../../../search/compact-index.ts';
+import { buildCompactIndex, COMPACT_FORMAT, decodeCompactIndex, deserializeCompactIndex, serializeCompactIndex } from '../../../search/compact-index.ts';
 import { parseQuery } from '../../../search/query-parser.ts';
 import { SearchEngine } from '../../../search/search-engine.ts';
+import { randomCorpus } from './random-corpus.ts';
 import { CORPUS, doc } from './search-fixtures.ts';
 
 describe('compact index', () => {
@@ -85,12 +86,29 @@ describe('compact index', () => {
     }
   });
 
+  it('decodes whole from its bytes to the flat arrays it was built as, shared exact lists expanded', () => {
+    // Shared lists, lists past a 128-value block, and one body with positions past 65,535.
+    const built = buildCompactIndex([...randomCorpus(400, 7), ...CORPUS]);
+    const decoded = decodeCompactIndex(serializeCompactIndex(built));
+    expect(decoded.terms).toEqual(built.terms);
+    expect(decoded.ids).toEqual(built.ids);
+    expect(decoded.dates).toEqual(built.dates);
+    expect(decoded.sortedTerms).toEqual(built.sortedTerms);
+    for (const name of Object.keys(built.fields) as (keyof typeof built.fields)[]) {
+      expect(decoded.fields[name], name).toEqual(built.fields[name]);
+      expect(decoded.fields[name].positions?.constructor, name).toBe(built.fields[name].positions?.constructor);
+    }
+    const short = buildCompactIndex(CORPUS);
+    expect(decodeCompactIndex(serializeCompactIndex(short)).fields.bodyFolded.positions).toBeInstanceOf(Uint16Array);
+  });
+
   it('refuses bytes that are not a whole index', () => {
     const bytes = serializeCompactIndex(buildCompactIndex(CORPUS));
     expect(() => deserializeCompactIndex(bytes.subarray(0, Math.floor(bytes.length / 2)))).toThrow(/truncated|inconsistent|JSON|offset|length/i);
+    expect(() => decodeCompactIndex(bytes.subarray(0, Math.floor(bytes.length / 2)))).toThrow(/truncated|inconsistent|JSON|offset|length/i);
     const wrongFormat = bytes.slice();
     const headerLength = new DataView(wrongFormat.buffer).getUint32(0, true);
-    const header = new TextDecoder().decode(wrongFormat.subarray(4, 4 + headerLength)).replace('"format":3', '"format":9');
+    const header = new TextDecoder().decode(wrongFormat.subarray(4, 4 + headerLength)).replace(`"format":${COMPACT_FORMAT}`, '"format":9');
     wrongFormat.set(new TextEncoder().encode(header), 4);
     expect(() => deserializeCompactIndex(wrongFormat)).toThrow(/format 9/);
   });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildCompactIndex, serializeCompactIndex } from '../../../search/compact-index.ts';
+import { buildCompactIndex, decodeCompactIndex, serializeCompactIndex } from '../../../search/compact-index.ts';
 import { settleRun, tierRun, MAX_SEGMENTS } from '../../../search/merge-policy.ts';
 import { runSearch } from '../../../search/run-search.ts';
 import { SearchEngine } from '../../../search/search-engine.ts';
 import { mergeCompactIndexes } from '../../../search/segment-merge.ts';
+import { randomCorpus } from './random-corpus.ts';
 import { CORPUS, doc } from './search-fixtures.ts';
 
 const NONE = new Set<string>();
@@ -22,6 +23,17 @@ describe('segment merge', () => {
     const long = doc('long', 'Dài', `${'lời '.repeat(70_000)}ngừng bắn`);
     const merged = mergeCompactIndexes([{ index: buildCompactIndex(CORPUS), drop: NONE }, { index: buildCompactIndex([long]), drop: NONE }]);
     expect(bytes(merged).equals(bytes(buildCompactIndex([...CORPUS, long])))).toBe(true);
+  });
+
+  it('merges segments read back from their coded bytes, as the worker does, into what a build gives', () => {
+    // Exact lists shared with their folded partner, lists past a block, positions past 65,535.
+    const corpus = [...randomCorpus(300, 11), ...CORPUS];
+    const parts = [corpus.slice(0, 120), corpus.slice(120, 121), corpus.slice(121)];
+    const merged = mergeCompactIndexes(parts.map((docs) => ({ index: decodeCompactIndex(serializeCompactIndex(buildCompactIndex(docs))), drop: NONE })));
+    const built = bytes(buildCompactIndex(corpus));
+    expect(bytes(merged).equals(built)).toBe(true);
+    const engine = SearchEngine.deserialize(serializeCompactIndex(merged));
+    expect(Buffer.from(engine.serialize()).equals(built)).toBe(true);
   });
 
   it('leaves out dropped documents and the terms only they held', () => {
