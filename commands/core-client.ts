@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { AppInfo, CommandOutcome, Host } from '../contract/index.ts';
+import type { AppInfo, CommandOutcome, FailureReason, Host } from '../contract/index.ts';
 import type { CoreWorkerData, FromCore, HostServiceName, ToCore } from './core-messages.ts';
 import type { Dispatch } from './dispatcher.ts';
 import { EventBus } from './event-bus.ts';
@@ -163,7 +163,7 @@ export class CoreClient {
     try {
       await this.#ready;
     } catch {
-      return failed(`The core could not be restarted: ${this.#failedToStart?.message ?? 'unknown error'}`);
+      return failed(`The core could not be restarted: ${this.#failedToStart?.message ?? 'unknown error'}`, { kind: 'core.stopped', restarted: false });
     }
     const id = this.#nextId++;
     return new Promise((resolve) => {
@@ -186,8 +186,12 @@ export class CoreClient {
       const now = Date.now();
       this.#restarts.push(now);
       while (this.#restarts[0]! < now - RESTART_WINDOW_MS) this.#restarts.shift();
-      this.#answerPending('The core stopped while running this command; it has been restarted, try again');
-      if (this.#restarts.length > MAX_RESTARTS) {
+      const restarting = this.#restarts.length <= MAX_RESTARTS;
+      this.#answerPending(
+        restarting ? 'The core stopped while running this command; it has been restarted, try again' : 'The core stopped while running this command',
+        { kind: 'core.stopped', restarted: restarting },
+      );
+      if (!restarting) {
         this.#log(`core: the core stopped (exit code ${code}) ${this.#restarts.length} times in a minute; not starting it again`);
         this.#failedToStart = new Error('it stopped too often');
         this.#ready = Promise.reject(this.#failedToStart);
@@ -221,8 +225,8 @@ export class CoreClient {
     this.#ready.catch(() => {});
   }
 
-  #answerPending(message: string): void {
-    for (const pending of this.#pending.values()) pending.resolve(failed(message));
+  #answerPending(message: string, reason?: FailureReason): void {
+    for (const pending of this.#pending.values()) pending.resolve(failed(message, reason));
     this.#pending.clear();
     for (const resolve of this.#idleWaits.values()) resolve();
     this.#idleWaits.clear();
@@ -276,6 +280,6 @@ export class CoreClient {
   }
 }
 
-function failed(message: string): CommandOutcome<unknown> {
-  return { ok: false, error: { code: 'failed', message } };
+function failed(message: string, reason?: FailureReason): CommandOutcome<unknown> {
+  return { ok: false, error: reason ? { code: 'failed', message, reason } : { code: 'failed', message } };
 }

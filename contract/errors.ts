@@ -17,6 +17,8 @@ export type FailureReason =
   | { kind: 'move.copy-mismatch'; path: string }
   | { kind: 'move.cannot-create'; path: string; code: string }
   | { kind: 'command.not-allowed'; command: string }
+  /** The app's core stopped while the command ran (it is restarted); `restarted: false` once it stopped too often. */
+  | { kind: 'core.stopped'; restarted: boolean }
   | { kind: 'backup.exists'; path: string }
   | { kind: 'backup.live-library'; path: string }
   | { kind: 'disk-full'; folder: string }

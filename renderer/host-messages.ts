@@ -93,6 +93,10 @@ export function reasonMessage(reason: FailureReason): string | undefined {
       });
     case 'move.cannot-create':
       return msg(str`Không tạo được thư mục ${reason.path} (${reason.code}).`, { id: 'failure.move.cannot-create', desc: 'First value is a path, second a system error code such as ENOENT' });
+    case 'core.stopped':
+      return reason.restarted
+        ? msg('Phần lõi của ứng dụng vừa dừng giữa chừng và đã được khởi động lại; thư viện vẫn nguyên vẹn. Hãy thử lại.', { id: 'failure.core.restarted', desc: 'The background part of the app stopped during an action and was restarted' })
+        : msg('Phần lõi của ứng dụng đã dừng nhiều lần nên không được khởi động lại; thư viện vẫn nguyên vẹn. Hãy mở lại ứng dụng.', { id: 'failure.core.stopped', desc: 'The background part of the app stopped too often and was not restarted' });
     case 'command.not-allowed':
       return msg('Cửa sổ này không được phép làm thao tác đó.', { id: 'failure.command.not-allowed', desc: 'The host refused a command this window may not call' });
     case 'backup.exists':

@@ -32,6 +32,8 @@
 'failure.backup.is-folder': str`${0} is a folder; add a file name for the backup.`,
 'failure.backup.live-library': str`${0} is a library’s own database file; a backup never replaces it.`,
 'failure.command.not-allowed': `This window is not allowed to do that.`,
+'failure.core.restarted': `The app's core stopped during this action and has been restarted; the library is intact. Please try again.`,
+'failure.core.stopped': `The app's core stopped too often and was not restarted; the library is intact. Please reopen the app.`,
 'failure.disk-full': str`The disk holding ${0} is full, so nothing was saved. Free some space and try again.`,
 'failure.export.unknown-articles': `Some of the chosen articles are no longer in the library.`,
 'failure.failed': `The operation failed. Please try again.`,

@@ -88,7 +88,7 @@ describe('the core in a worker thread', () => {
     await core.testHooks.terminate();
     const outcome = await running;
     // Either it finished before the stop or it is answered with a clear failure.
-    if (!outcome.ok) expect(outcome.error.message).toMatch(/core stopped/);
+    if (!outcome.ok) expect(outcome.error).toMatchObject({ message: expect.stringMatching(/core stopped/), reason: { kind: 'core.stopped', restarted: true } });
     expect(await core.dispatch('library.counts', {})).toMatchObject({ ok: true });
   });
 
@@ -100,7 +100,10 @@ describe('the core in a worker thread', () => {
       expect(await core.dispatch('library.counts', {})).toMatchObject({ ok: true });
     }
     await core.testHooks.terminate();
-    expect(await core.dispatch('library.counts', {})).toMatchObject({ ok: false, error: { code: 'failed', message: expect.stringMatching(/stopped too often/) } });
+    expect(await core.dispatch('library.counts', {})).toMatchObject({
+      ok: false,
+      error: { code: 'failed', message: expect.stringMatching(/stopped too often/), reason: { kind: 'core.stopped', restarted: false } },
+    });
     expect(log.at(-1)).toMatch(/6 times in a minute; not starting it again/);
   });
 

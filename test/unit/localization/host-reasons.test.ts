@@ -26,6 +26,7 @@ const FAILURE_REASONS: { [K in FailureReason['kind']]: Extract<FailureReason, { 
   'backup.is-folder': { kind: 'backup.is-folder', path: '/srv/backups' },
   'move.cannot-create': { kind: 'move.cannot-create', path: '/proc/khong-the', code: 'ENOENT' },
   'command.not-allowed': { kind: 'command.not-allowed', command: 'library.importPaths' },
+  'core.stopped': { kind: 'core.stopped', restarted: true },
   'backup.exists': { kind: 'backup.exists', path: '/srv/backup.sqlite' },
   'backup.live-library': { kind: 'backup.live-library', path: '/srv/lib/library.sqlite' },
   'disk-full': { kind: 'disk-full', folder: '/srv/lib' },
