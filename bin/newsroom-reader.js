@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Launcher for the CLI. The app needs Node >= 22.13 (built-in node:sqlite; Electron embeds Node 24).
 // On an older system Node it re-runs itself with the Node 24 that `npm install` put in node_modules.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { constants } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,13 +22,16 @@ if (major < 22 || (major === 22 && minor < 13)) {
     console.error(`newsroom-reader: needs Node.js 22.13 or newer (this is ${process.version}); run npm install to get the bundled Node 24`);
     process.exit(2);
   }
-  const child = spawnSync(bundledNode, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
-  process.exit(child.status ?? 1);
+  // Asynchronous, and signals passed on: a SIGTERM to this launcher (a service manager, `kill`) must
+  // stop the real CLI too, or it would go on holding the library's lock with no parent.
+  const child = spawn(bundledNode, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 + (constants.signals[signal] ?? 1) : 1)));
+} else {
+  const entry = new URL('../dist/cli/entry.js', import.meta.url);
+  if (!existsSync(entry)) {
+    console.error('newsroom-reader: the app is not built yet; run npm run build');
+    process.exit(2);
+  }
+  await import(entry.href);
 }
-
-const entry = new URL('../dist/cli/entry.js', import.meta.url);
-if (!existsSync(entry)) {
-  console.error('newsroom-reader: the app is not built yet; run npm run build');
-  process.exit(2);
-}
-await import(entry.href);
