@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import type { ArticleDraft, Block } from '../../../library/index.ts';
 
 export function draft(overrides: Partial<ArticleDraft> = {}): ArticleDraft {
@@ -34,4 +35,14 @@ export function paragraphBlocks(body: string): Block[] {
 export function temporaryFolder(): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'nr-library-test-'));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** SQLite's own verdict on a library folder's database ('ok' when whole), read without writing to it. */
+export function integrityCheck(libraryDir: string): string {
+  const db = new DatabaseSync(join(libraryDir, 'library.sqlite'), { readOnly: true });
+  try {
+    return (db.prepare('PRAGMA integrity_check').get() as { integrity_check: string }).integrity_check;
+  } finally {
+    db.close();
+  }
 }

@@ -1,10 +1,9 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { AppContext } from '../../../commands/app-context.ts';
-import { temporaryFolder } from '../library/library-fixtures.ts';
+import { temporaryFolder, integrityCheck } from '../library/library-fixtures.ts';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const ACKS_BEFORE_KILL = 12;
@@ -49,14 +48,6 @@ async function killMidway(libraryDir: string, mode: 'import' | 'annotate'): Prom
   return { seeded, acked };
 }
 
-function integrity(libraryDir: string): string {
-  const db = new DatabaseSync(join(libraryDir, 'library.sqlite'));
-  try {
-    return (db.prepare('PRAGMA integrity_check').get() as { integrity_check: string }).integrity_check;
-  } finally {
-    db.close();
-  }
-}
 
 // The child may have committed one more write whose acknowledgement the kill cut off; nothing acknowledged may be missing.
 describe('after kill -9', () => {
@@ -64,7 +55,7 @@ describe('after kill -9', () => {
     const folder = temporaryFolder();
     try {
       const { acked } = await killMidway(folder.dir, 'import');
-      expect(integrity(folder.dir)).toBe('ok');
+      expect(integrityCheck(folder.dir)).toBe('ok');
       const context = await AppContext.open({ libraryDir: folder.dir, runtime: 'browser' });
       try {
         const count = context.library.counts().all;
@@ -87,7 +78,7 @@ describe('after kill -9', () => {
     const folder = temporaryFolder();
     try {
       const { seeded, acked } = await killMidway(folder.dir, 'annotate');
-      expect(integrity(folder.dir)).toBe('ok');
+      expect(integrityCheck(folder.dir)).toBe('ok');
       const context = await AppContext.open({ libraryDir: folder.dir, runtime: 'browser' });
       try {
         const annotations = context.library.annotations.forArticle(seeded!);

@@ -1,11 +1,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppContext } from '../../../commands/app-context.ts';
-import { temporaryFolder } from '../library/library-fixtures.ts';
+import { temporaryFolder, integrityCheck } from '../library/library-fixtures.ts';
 
 // A library move copies the database and index to a new folder and then switches over. A kill -9
 // at any point must leave the old library whole, and must never leave a half-made copy registered
@@ -18,14 +17,6 @@ const ARTICLES = 300;
 // before it was registered, the last after the move had finished.
 const KILL_AFTER_MS = [0, 15, 40, 90, 250];
 
-function integrity(libraryDir: string): string {
-  const db = new DatabaseSync(join(libraryDir, 'library.sqlite'), { readOnly: true });
-  try {
-    return (db.prepare('PRAGMA integrity_check').get() as { integrity_check: string }).integrity_check;
-  } finally {
-    db.close();
-  }
-}
 
 /** Starts the move in a child, waits until it is about to dispatch, kills it `delayMs` later. Returns whether it finished first. */
 async function killDuringMove(libraryDir: string, target: string, pointer: string, delayMs: number): Promise<boolean> {
@@ -86,7 +77,7 @@ describe('kill -9 during library.move', () => {
       const pointer = join(scratch.dir, 'library-location.json');
       const finished = await killDuringMove(library.dir, target, pointer, delayMs);
 
-      expect(integrity(library.dir)).toBe('ok');
+      expect(integrityCheck(library.dir)).toBe('ok');
       const old = await AppContext.open({ libraryDir: library.dir, runtime: 'browser' });
       try {
         expect(old.library.counts().all).toBe(ARTICLES);
@@ -102,7 +93,7 @@ describe('kill -9 during library.move', () => {
       if (finished) expect(registered).toBe(target);
       if (registered !== null) {
         expect(registered).toBe(target);
-        expect(integrity(target)).toBe('ok');
+        expect(integrityCheck(target)).toBe('ok');
         const copy = await AppContext.open({ libraryDir: target, runtime: 'browser' });
         try {
           expect(copy.library.counts().all).toBe(ARTICLES);
@@ -119,7 +110,7 @@ describe('kill -9 during library.move', () => {
         const moved = await again.dispatch('library.move', { path: target });
         if (leftBehind.length === 0) {
           expect(moved).toMatchObject({ ok: true, value: { libraryDir: target, previousDir: library.dir } });
-          expect(integrity(target)).toBe('ok');
+          expect(integrityCheck(target)).toBe('ok');
           expect(again.library.counts().all).toBe(ARTICLES);
         } else {
           expect(moved).toMatchObject({ ok: false, error: { reason: { kind: 'move.not-empty', path: target } } });
@@ -128,7 +119,7 @@ describe('kill -9 during library.move', () => {
       } finally {
         await again.close();
       }
-      expect(integrity(library.dir)).toBe('ok');
+      expect(integrityCheck(library.dir)).toBe('ok');
     } finally {
       scratch.remove();
     }

@@ -3,14 +3,13 @@
 // bound (machines running the tests are loaded); the figures belong in a report, not in a threshold.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppContext } from '../../../commands/app-context.ts';
 import { Library } from '../../../library/index.ts';
-import { draft } from '../library/library-fixtures.ts';
+import { draft, integrityCheck } from '../library/library-fixtures.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 /** Far above the 2 s aim: a loaded machine must not make this test flaky. */
@@ -65,14 +64,6 @@ async function stopAndTime(served: Served): Promise<{ ms: number; code: number |
   return { ms, code };
 }
 
-function integrity(libraryDir: string): string {
-  const db = new DatabaseSync(join(libraryDir, 'library.sqlite'));
-  try {
-    return (db.prepare('PRAGMA integrity_check').get() as { integrity_check: string }).integrity_check;
-  } finally {
-    db.close();
-  }
-}
 
 describe('serve stops promptly on SIGTERM while its core is busy', () => {
   let root: string;
@@ -117,7 +108,7 @@ describe('serve stops promptly on SIGTERM while its core is busy', () => {
     expect(code).toBe(0);
     await importing;
 
-    expect(integrity(libraryDir)).toBe('ok');
+    expect(integrityCheck(libraryDir)).toBe('ok');
     const context = await AppContext.open({ libraryDir, runtime: 'browser' });
     try {
       const all = context.library.counts().all;
@@ -151,7 +142,7 @@ describe('serve stops promptly on SIGTERM while its core is busy', () => {
     // Given up, not awaited: no manifest names a segment, so nothing half-built is ever loaded.
     expect(existsSync(join(libraryDir, 'search-index', 'manifest.json'))).toBe(false);
 
-    expect(integrity(libraryDir)).toBe('ok');
+    expect(integrityCheck(libraryDir)).toBe('ok');
     const context = await AppContext.open({ libraryDir, runtime: 'browser' });
     try {
       await context.search.whenIdle();
