@@ -13,6 +13,8 @@ export type ImportFailure =
   | { kind: 'folder-without-importable-files' }
   | { kind: 'unsupported-type'; extension: string }
   | { kind: 'xml-not-a-feed' }
+  /** XML declaring entities in a DTD (entity-expansion bombs, XXE): refused unread. */
+  | { kind: 'xml-entities' }
   | { kind: 'unrecognised-format' }
   | { kind: 'binary'; cause: 'nul-bytes' | 'control-characters' }
   | { kind: 'not-utf8' }

@@ -31,6 +31,14 @@ export function sniffFeed(input: ImportInput): boolean {
   return /^\s*(?:<!DOCTYPE\s+rss[^>]*>\s*)?<(?:rss|feed|rdf:RDF)\b/i.test(headOf(input));
 }
 
+/**
+ * XML that declares entities in an internal DTD subset: the vehicle of entity-expansion bombs and
+ * external entities (XXE). No feed needs one, so such files are refused whatever their root element.
+ */
+export function sniffDeclaredEntities(input: ImportInput): boolean {
+  return /<!DOCTYPE[^>[]*\[[\s\S]*?<!ENTITY\b/i.test(headOf(input));
+}
+
 export function sniffHtml(input: ImportInput): boolean {
   return /^\s*(?:<!DOCTYPE\s+html|<html\b|<head\b|<body\b|<meta\b|<title\b|<article\b)/i.test(headOf(input));
 }

@@ -24,6 +24,8 @@ export function describeImportFailure(reason: ImportFailure): string {
       return 'the folder has no files that can be imported';
     case 'unsupported-type':
       return `unsupported file type ".${reason.extension}"`;
+    case 'xml-entities':
+      return 'XML that declares entities (a DTD) is refused: entity expansion and external entities are a known attack';
     case 'xml-not-a-feed':
       return 'XML file that is not an RSS, Atom or RDF feed';
     case 'unrecognised-format':

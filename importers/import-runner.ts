@@ -6,7 +6,7 @@ import { open, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { AddResult, ImportFailure, ImportProgress, ImportReport } from '../library/model.ts';
-import { extensionOf, sniffFeed } from './format-sniff.ts';
+import { extensionOf, sniffDeclaredEntities, sniffFeed } from './format-sniff.ts';
 import { IMPORTABLE_EXTENSIONS, listImportableFiles } from './folder-walk.ts';
 import { IMPORTERS, selectImporter } from './importer-registry.ts';
 import {
@@ -154,6 +154,7 @@ async function readRegularFile(path: string, maxBytes: number): Promise<Uint8Arr
 
 function unsupportedReason(input: ImportInput): ImportFailure {
   const ext = extensionOf(input.name);
+  if (sniffDeclaredEntities(input)) return { kind: 'xml-entities' };
   if (ext === 'xml' && !sniffFeed(input)) return { kind: 'xml-not-a-feed' };
   if (ext && !IMPORTABLE_EXTENSIONS.has(ext)) return { kind: 'unsupported-type', extension: ext };
   return { kind: 'unrecognised-format' };

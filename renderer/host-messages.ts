@@ -157,6 +157,8 @@ export function importFailureText(reason: ImportFailure | undefined): string {
       return msg('thư mục không có tệp nào nhập được', { id: 'import-failure.folder-without-importable-files' });
     case 'unsupported-type':
       return msg(str`chưa hỗ trợ loại tệp .${reason.extension}`, { id: 'import-failure.unsupported-type', desc: 'The value is a file extension such as png' });
+    case 'xml-entities':
+      return msg('tệp XML khai báo thực thể (DTD) nên bị từ chối để an toàn', { id: 'import-failure.xml-entities', desc: 'An XML file with a DTD that declares entities (a known attack) was refused' });
     case 'xml-not-a-feed':
       return msg('tệp XML không phải nguồn tin RSS, Atom hay RDF', { id: 'import-failure.xml-not-a-feed' });
     case 'unrecognised-format':

@@ -96,6 +96,7 @@
 'import-failure.unsupported-record-type': str`this version cannot import records of type “${0}”`,
 'import-failure.unsupported-type': str`unsupported file type .${0}`,
 'import-failure.untitled-feed-entry-without-text': `an untitled feed entry has no text`,
+'import-failure.xml-entities': `XML that declares entities (a DTD), refused for safety`,
 'import-failure.xml-not-a-feed': `XML file that is not an RSS, Atom or RDF feed`,
 'list.heading.one': str`${0} · ${1} article`,
 'list.heading.other': str`${0} · ${1} articles`,

@@ -49,6 +49,7 @@ const IMPORT_FAILURES: { [K in ImportFailure['kind']]: Extract<ImportFailure, { 
   'folder-without-importable-files': { kind: 'folder-without-importable-files' },
   'unsupported-type': { kind: 'unsupported-type', extension: 'png' },
   'xml-not-a-feed': { kind: 'xml-not-a-feed' },
+  'xml-entities': { kind: 'xml-entities' },
   'unrecognised-format': { kind: 'unrecognised-format' },
   binary: { kind: 'binary', cause: 'nul-bytes' },
   'not-utf8': { kind: 'not-utf8' },
