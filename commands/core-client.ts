@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { AppInfo, CommandOutcome, FailureReason, Host } from '../contract/index.ts';
-import type { CoreWorkerData, FromCore, HostServiceName, ToCore } from './core-messages.ts';
+import type { CoreLauncher, CoreProcess, CoreWorkerData, FromCore, HostServiceName, ToCore } from './core-messages.ts';
 import type { Dispatch } from './dispatcher.ts';
 import { EventBus } from './event-bus.ts';
 import type { HostServices } from './handlers.ts';
@@ -14,6 +14,8 @@ export interface CoreClientOptions {
   onUnexpectedError?: (command: string, error: string) => void;
   /** Where the host remembers the library's new folder for the next start. */
   onLibraryMoved?: (libraryDir: string) => void;
+  /** Where the core runs; a worker thread unless the host brings its own (Electron's utility process). */
+  launch?: CoreLauncher;
 }
 
 /** How long a closing core may take to cancel imports and stop indexing before its thread is stopped. */
@@ -22,10 +24,12 @@ const CLOSE_GRACE_MS = 1200;
 const MAX_RESTARTS = 5;
 const RESTART_WINDOW_MS = 60_000;
 
-function workerUrl(): URL {
-  // Source runs as .ts under Node 24's type stripping (tests); the app runs compiled .js.
+/** The core's module: .ts under Node 24's type stripping (tests), compiled .js in the app. */
+export function coreWorkerUrl(): URL {
   return new URL(import.meta.url.endsWith('.ts') ? './core-worker.ts' : './core-worker.js', import.meta.url);
 }
+
+const inWorkerThread: CoreLauncher = (data) => new Worker(coreWorkerUrl(), { workerData: data });
 
 class CoreStartError extends Error {
   constructor(name: string, message: string) {
@@ -35,7 +39,7 @@ class CoreStartError extends Error {
   }
 }
 
-type Spawned = { worker: Worker; exited: Promise<void>; info: AppInfo; generation: number };
+type Spawned = { worker: CoreProcess; exited: Promise<void>; info: AppInfo; generation: number };
 type Pending = { resolve: (outcome: CommandOutcome<unknown>) => void };
 
 /**
@@ -50,7 +54,7 @@ export class CoreClient {
   info: AppInfo;
   readonly #options: CoreClientOptions;
   readonly #log: (line: string) => void;
-  #worker: Worker;
+  #worker: CoreProcess;
   /** Resolves when the current worker's thread has ended. */
   #exited: Promise<void>;
   #ready: Promise<void>;
@@ -69,7 +73,7 @@ export class CoreClient {
     serve: (name, args) => this.#call('serve', name, args),
   };
   /** For tests: stop the worker the way a crash would. */
-  readonly testHooks = { terminate: (): Promise<number> => this.#worker.terminate() };
+  readonly testHooks = { terminate: (): Promise<unknown> => this.#worker.terminate() };
 
   private constructor(options: CoreClientOptions, { worker, exited, info }: Spawned) {
     this.#options = options;
@@ -89,7 +93,7 @@ export class CoreClient {
   static #spawn(options: CoreClientOptions): Promise<Spawned> {
     const hostServices = (['chooseBackupFile', 'chooseLibraryFolder'] as const).filter((name) => options.host?.[name] !== undefined);
     const data: CoreWorkerData = { libraryDir: options.libraryDir, runtime: options.runtime, hostServices };
-    const worker = new Worker(workerUrl(), { workerData: data });
+    const worker = (options.launch ?? inWorkerThread)(data);
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
     return new Promise((resolve, reject) => {
       let failure: Error | null = null;
@@ -176,7 +180,7 @@ export class CoreClient {
     this.#worker.postMessage(message);
   }
 
-  #attach(worker: Worker): void {
+  #attach(worker: CoreProcess): void {
     worker.on('message', (message: FromCore) => this.#receive(worker, message));
     worker.on('error', (error) => {
       if (!this.#closing) this.#log(`core: ${error.stack ?? error.message}`);
@@ -232,7 +236,7 @@ export class CoreClient {
     this.#idleWaits.clear();
   }
 
-  #receive(worker: Worker, message: FromCore): void {
+  #receive(worker: CoreProcess, message: FromCore): void {
     switch (message.kind) {
       case 'result': {
         const pending = this.#pending.get(message.id);
@@ -265,7 +269,7 @@ export class CoreClient {
     }
   }
 
-  async #hostCall(worker: Worker, id: number, service: HostServiceName, args: unknown[]): Promise<void> {
+  async #hostCall(worker: CoreProcess, id: number, service: HostServiceName, args: unknown[]): Promise<void> {
     const reply = (message: ToCore): void => {
       if (worker === this.#worker && !this.#closing) worker.postMessage(message);
     };

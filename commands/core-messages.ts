@@ -33,3 +33,24 @@ export type FromCore =
   | { kind: 'library-moved'; libraryDir: string }
   | { kind: 'unexpected-error'; command: string; error: string }
   | { kind: 'closed' };
+
+/**
+ * Where the core runs, as its client sees it: a worker thread (serve, and tests) or Electron's utility
+ * process (the desktop app, which forks it in main: only electron/main.ts may import electron). Both
+ * run commands/core-worker.ts; Node's Worker has exactly this shape.
+ */
+export interface CoreProcess {
+  postMessage(message: ToCore): void;
+  on(event: 'message', listener: (message: FromCore) => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  on(event: 'exit', listener: (code: number) => void): unknown;
+  once(event: 'exit', listener: (code: number) => void): unknown;
+  off(event: 'message', listener: (message: FromCore) => void): unknown;
+  off(event: 'error', listener: (error: Error) => void): unknown;
+  off(event: 'exit', listener: (code: number) => void): unknown;
+  /** Stops it the hard way; resolves once it has ended. */
+  terminate(): Promise<unknown>;
+}
+
+/** Starts a core with this data: as a worker thread unless the host brings its own (Electron). */
+export type CoreLauncher = (data: CoreWorkerData) => CoreProcess;

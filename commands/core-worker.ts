@@ -7,10 +7,31 @@ import { AppContext } from './app-context.ts';
 import type { CoreWorkerData, FromCore, HostServiceName, ToCore } from './core-messages.ts';
 import type { HostServices } from './handlers.ts';
 
-const port = parentPort;
-if (!port) throw new Error('commands/core-worker.ts runs as a worker thread (see commands/core-client.ts)');
-const data = workerData as CoreWorkerData;
-const post = (message: FromCore): void => port.postMessage(message);
+/** What Electron gives a utility process (`process.parentPort`), named here without importing electron. */
+interface UtilityParentPort {
+  on(event: 'message', listener: (event: { data: unknown }) => void): void;
+  postMessage(message: unknown): void;
+}
+
+/** The way to the client: a worker thread's port, or Electron's utility-process port (desktop app). */
+const port = ((): { post: (message: FromCore) => void; onMessage: (listener: (message: ToCore) => void) => void; close: () => void; data: CoreWorkerData } => {
+  if (parentPort) {
+    const thread = parentPort;
+    return { post: (message) => thread.postMessage(message), onMessage: (listener) => thread.on('message', listener), close: () => thread.close(), data: workerData as CoreWorkerData };
+  }
+  const utility = (process as NodeJS.Process & { parentPort?: UtilityParentPort }).parentPort;
+  if (!utility) throw new Error('commands/core-worker.ts runs as a worker thread or an Electron utility process (see commands/core-client.ts)');
+  return {
+    post: (message) => utility.postMessage(message),
+    onMessage: (listener) => utility.on('message', (event) => listener(event.data as ToCore)),
+    // A utility process ends with its work; its parent also stops it after a grace period.
+    close: () => process.exit(0),
+    // Electron passes the fork's arguments after the module path.
+    data: JSON.parse(process.argv.at(-1) ?? 'null') as CoreWorkerData,
+  };
+})();
+const data = port.data;
+const post = port.post;
 
 // Host services (native dialogs) stay in the parent: each call is a request back to it.
 const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
@@ -64,7 +85,7 @@ async function call(id: number, callerHost: Host | null, name: string, args: unk
   post({ kind: 'result', id, outcome });
 }
 
-port.on('message', (message: ToCore) => {
+port.onMessage((message) => {
   switch (message.kind) {
     case 'call':
       if (closing) {

@@ -1,9 +1,11 @@
 // Electron main process: thin glue between Electron and the host-agnostic AppContext.
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, utilityProcess, type MenuItemConstructorOptions, type UtilityProcess } from 'electron';
+import { EventEmitter, once } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CoreClient } from '../commands/core-client.ts';
+import { CoreClient, coreWorkerUrl } from '../commands/core-client.ts';
+import type { CoreLauncher, CoreProcess, CoreWorkerData, ToCore } from '../commands/core-messages.ts';
 import { resolveLibraryDir, userDataDir, usesRememberedLibrary, writeLibraryPointer } from '../commands/library-location.ts';
 import { appProtocolResponse } from './app-protocol.ts';
 import { commandsFor, type MenuAction, type Settings } from '../contract/index.ts';
@@ -16,6 +18,35 @@ import { loadBounds, saveBounds } from './window-state.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererRoot = join(here, '..', 'renderer');
+
+/** The core forked as a utility process, with the shape CoreClient expects of a worker thread. */
+class UtilityCore extends EventEmitter implements CoreProcess {
+  readonly #child: UtilityProcess;
+  #exited = false;
+
+  constructor(data: CoreWorkerData) {
+    super();
+    this.#child = utilityProcess.fork(fileURLToPath(coreWorkerUrl()), [JSON.stringify(data)], { serviceName: 'Newsroom Reader core' });
+    this.#child.on('message', (message: unknown) => this.emit('message', message));
+    this.#child.on('error', (type, location) => this.emit('error', new Error(`${type} in the core (${location})`)));
+    this.#child.on('exit', (code) => {
+      this.#exited = true;
+      this.emit('exit', code);
+    });
+  }
+
+  postMessage(message: ToCore): void {
+    this.#child.postMessage(message);
+  }
+
+  async terminate(): Promise<void> {
+    if (this.#exited) return;
+    const ended = once(this, 'exit');
+    this.#child.kill();
+    await ended;
+  }
+}
+const inUtilityProcess: CoreLauncher = (data) => new UtilityCore(data);
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 app.setPath('userData', userDataDir());
@@ -106,12 +137,12 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
     protocol.handle('app', (request) => appProtocolResponse(request.url, rendererRoot));
-    // The core runs in a worker thread (commands/core-worker.ts), so a long SQLite step, export or
-    // library move never freezes menus, IPC or window handling. worker_threads rather than Electron's
-    // utilityProcess: it is the same module serve uses, and it is tested without the Electron binary
-    // (test/unit/commands/core-client.test.ts); SQLite's own locking and the library lock work the
-    // same in a thread. The native dialogs stay here: the worker asks for them through its port.
+    // The core runs in Electron's utility process (commands/core-worker.ts, the module serve runs in a
+    // worker thread), so a long SQLite step, export or library move never freezes menus, IPC or window
+    // handling, and a crash of the core cannot take main down. The native dialogs stay here: the core
+    // asks for them through its port.
     context = await CoreClient.start({
+      launch: inUtilityProcess,
       libraryDir: resolveLibraryDir(undefined, process.env),
       runtime: 'electron',
       // Paths come from the OS dialogs shown here in main, never from the renderer.
