@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import type { ArticleDraft, Block } from '../../../library/index.ts';
+import { afterEach, beforeEach } from 'vitest';
+import { Library, type ArticleDraft, type Block } from '../../../library/index.ts';
 
 export function draft(overrides: Partial<ArticleDraft> = {}): ArticleDraft {
   const body = overrides.body ?? 'Hai bên nối lại đàm phán ngừng bắn tại Doha.\n\nThủ tướng Qatar cho biết 30.410 người đã được sơ tán.';
@@ -29,6 +30,24 @@ export function paragraphBlocks(body: string): Block[] {
     start += paragraph.length + 2;
   }
   return blocks;
+}
+
+/**
+ * A fresh library in its own folder before each test of the calling file, closed and removed after
+ * it; `use` receives each one (tests keep them in their own variables).
+ */
+export function freshLibraryEachTest(use: (library: Library, dir: string) => void): void {
+  let opened: { library: Library; folder: { dir: string; remove: () => void } } | null = null;
+  beforeEach(() => {
+    const folder = temporaryFolder();
+    opened = { library: Library.open(folder.dir), folder };
+    use(opened.library, folder.dir);
+  });
+  afterEach(() => {
+    opened?.library.close();
+    opened?.folder.remove();
+    opened = null;
+  });
 }
 
 /** A fresh library folder per test, removed afterwards. */

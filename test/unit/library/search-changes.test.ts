@@ -1,20 +1,16 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Library } from '../../../library/index.ts';
 import { MIGRATIONS } from '../../../library/migrations.ts';
-import { draft, temporaryFolder } from './library-fixtures.ts';
+import { draft, freshLibraryEachTest, temporaryFolder } from './library-fixtures.ts';
 
-let folder: ReturnType<typeof temporaryFolder>;
 let library: Library;
-beforeEach(() => {
-  folder = temporaryFolder();
-  library = Library.open(folder.dir);
-});
-afterEach(() => {
-  library.close();
-  folder.remove();
+let dir: string;
+freshLibraryEachTest((opened, folder) => {
+  library = opened;
+  dir = folder;
 });
 
 /** The articles the change log lists after `since`. */
@@ -74,7 +70,7 @@ describe('search change log', () => {
   });
 
   it('counts commits of another connection to the same file', () => {
-    const other = Library.open(folder.dir);
+    const other = Library.open(dir);
     try {
       const seq = library.changeSeq();
       const id = other.addArticle(draft()).id;

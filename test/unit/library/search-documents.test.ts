@@ -1,22 +1,12 @@
 import { StatementSync } from 'node:sqlite';
-import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { Library } from '../../../library/index.ts';
+import { afterEach, expect, it, vi } from 'vitest';
+import type { Library } from '../../../library/index.ts';
 import type { SearchDocument } from '../../../search/search-document.ts';
-import { draft, temporaryFolder } from './library-fixtures.ts';
+import { draft, freshLibraryEachTest } from './library-fixtures.ts';
 
-let folder: ReturnType<typeof temporaryFolder>;
 let library: Library;
-
-beforeEach(() => {
-  folder = temporaryFolder();
-  library = Library.open(folder.dir);
-});
-
-afterEach(() => {
-  vi.restoreAllMocks();
-  library.close();
-  folder.remove();
-});
+freshLibraryEachTest((opened) => (library = opened));
+afterEach(() => vi.restoreAllMocks());
 
 /** The document as it was read before batching: the article, then its annotations one query at a time. */
 function oneByOne(id: string): SearchDocument {
