@@ -1,7 +1,8 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Library } from '../library/index.ts';
+import { FolderCreateError, makeFolder } from '../library/make-folder.ts';
 import { CommandError } from './command-error.ts';
 
 /**
@@ -28,15 +29,13 @@ export async function copyLibraryTo(library: Library, target: string): Promise<s
   }
   const parent = dirname(destination);
   if (!existsSync(parent)) throw new CommandError('invalid-arguments', `The folder ${parent} does not exist.`, { kind: 'move.parent-missing', path: parent });
-  // One level, never `recursive: true`: that loops forever where the system answers ENOENT for an
-  // existing parent (/proc on Linux). The parent was checked above, so one mkdir is all it takes.
-  if (!existsSync(destination)) {
-    try {
-      mkdirSync(destination, { mode: 0o700 });
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? 'EUNKNOWN';
-      throw new CommandError('invalid-arguments', `Cannot create the folder ${destination} (${code}).`, { kind: 'move.cannot-create', path: destination, code });
-    }
+  // makeFolder, never `recursive: true`: that loops forever where the system answers ENOENT for an
+  // existing parent (/proc on Linux). The parent was checked above, so only the folder itself is made.
+  try {
+    makeFolder(destination, 0o700);
+  } catch (error) {
+    if (!(error instanceof FolderCreateError)) throw error;
+    throw new CommandError('invalid-arguments', error.message, { kind: 'move.cannot-create', path: error.path, code: error.code });
   }
   const databasePath = await library.copyDatabaseInto(destination);
   // The search index is derived data: copied to spare a rebuild, rebuilt anyway if it does not match.
