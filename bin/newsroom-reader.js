@@ -33,5 +33,8 @@ if (major < 22 || (major === 22 && minor < 13)) {
     console.error('newsroom-reader: the app is not built yet; run npm run build');
     process.exit(2);
   }
+  // V8's code cache on disk (Node ≥ 22.1): a CLI call compiles its ~100 modules once, not every run.
+  // Only a cache; Node ignores it when stale and carries on without it where it cannot write.
+  (await import('node:module')).enableCompileCache?.();
   await import(entry.href);
 }
