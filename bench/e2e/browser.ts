@@ -7,7 +7,7 @@ import { quantiles, spread } from '../measure.ts';
 import { startServe } from './cli-process.ts';
 
 const RUNS = 3;
-/** A quick typist: 150 ms a key, longer than the search box's 120 ms debounce, so prefixes search too. */
+/** A quick typist: 150 ms a key, longer than the search box's 60 ms debounce, so prefixes search too. */
 const KEY_DELAY_MS = 150;
 // The launch arguments of playwright.config.ts, with Debian's Chromium.
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -109,7 +109,7 @@ export async function measureServeAndTyping(libraryDir: string, firstQueries: re
   return [
     ['serve: spawn → URL printed', spread(launch), ''],
     [`serve: URL → first list row painted (Chromium ${version})`, spread(firstRow), ''],
-    ['serve: first query after load (cold), entered → results painted (120 ms debounce included)', spread(firstResults), ''],
+    ['serve: first query after load (cold), entered → results painted (60 ms debounce included)', spread(firstResults), ''],
     ['serve: spawn → first search results painted', spread(toFirstResults), ''],
     [`typed 3-word query, last key → results painted (${KEY_DELAY_MS} ms a key; ${zeroHits} with 0 hits)`, '', quantiles(keystroke)],
   ];

@@ -3,7 +3,7 @@ import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { controls } from '../styles/tokens.ts';
 import { emit } from '../events.ts';
 
-const DEBOUNCE_MS = 120;
+const DEBOUNCE_MS = 60;
 /**
  * A lone letter is searched as a whole word (ở, ý), which rarely is what is meant while typing the
  * first letter of a longer word; so it waits longer for the next letter before it is sent.
