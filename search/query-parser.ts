@@ -1,3 +1,4 @@
+import { abbreviationAt, startsAbbreviation } from './press-abbreviations.ts';
 import { tokenize, type Token } from './tokenizer.ts';
 import { decodeTypedWord } from './typed-input-decoding.ts';
 import { hasDiacritics } from './vietnamese-text.ts';
@@ -61,6 +62,19 @@ function decodeTyping(text: string, isKnownTerm: KnownTerm): string {
   return text.replace(/\S+/gu, (word) => decodeTypedWord(word, isKnownTerm) ?? word);
 }
 
+/** Plain words typed apart that spell an abbreviation (TP HCM, trung học phổ thông) become its one term. */
+function joinAbbreviations(words: QueryWord[]): QueryWord[] {
+  const joined: QueryWord[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const match = startsAbbreviation(words[i]!.folded) ? abbreviationAt(words.length, i, (k) => words[k]!.folded, () => true) : null;
+    if (match) {
+      joined.push({ exact: match.abbreviation.exact, folded: match.abbreviation.term, accented: false });
+      i += match.length - 1;
+    } else joined.push(words[i]!);
+  }
+  return joined;
+}
+
 /**
  * Parses the query language leniently: anything malformed (unbalanced quotes, a bare `title:`,
  * lunr syntax like `bắn^` or `~2`) degrades to plain words instead of throwing.
@@ -102,7 +116,7 @@ export function parseQuery(raw: string, isKnownTerm: KnownTerm = () => false): P
     }
   }
   parsed.prefix = lastWasPlain && !/\s$/u.test(raw);
-  parsed.words = parsed.words.slice(0, MAX_TERMS);
+  parsed.words = joinAbbreviations(parsed.words).slice(0, MAX_TERMS);
   return parsed;
 }
 

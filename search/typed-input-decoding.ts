@@ -74,7 +74,7 @@ export function decodeVni(word: string): string | null {
     }
     let changed: string | null = null;
     if (VNI_TONES[char] !== undefined) {
-      if (tone !== null || !/[aeiouy]/u.test(letters)) return null;
+      if (tone !== null || !VOWELS.test(letters)) return null;
       tone = VNI_TONES[char]!;
       continue;
     }
@@ -127,7 +127,8 @@ export function decodeTypedWord(raw: string, isKnownTerm: (term: string) => bool
   if (word.length < 2 || word.length > 14 || !/^[\x21-\x7e]+$/u.test(word)) return null;
   let decoded: string | null;
   if (/^[a-z]+$/u.test(word)) {
-    if (isVietnameseSyllable(word) || ENGLISH_TELEX_WORDS.has(word) || isKnownTerm(word)) return null;
+    // oo is Telex's ô far more often than the rhyme of loanwords (xoong, boong): those stay when the library has them.
+    if ((isVietnameseSyllable(word) && !word.includes('oo')) || ENGLISH_TELEX_WORDS.has(word) || isKnownTerm(word)) return null;
     decoded = decodeTelex(word);
   } else if (/^[a-z][a-z0-9]*$/u.test(word)) {
     if (isKnownTerm(word)) return null;
