@@ -14,6 +14,12 @@ describe('Vietnamese forms: input methods, spellings, abbreviations, numbers, na
       expect(found, c.query).toEqual(expect.arrayContaining(c.found));
       if (c.first) expect(found[0], `${c.query} ranks ${c.first} first`).toBe(c.first);
       for (const id of c.notFound ?? []) expect(found, `${c.query} must not find ${id}`).not.toContain(id);
+      if (c.marked) {
+        const hit = result.hits.find((h) => h.id === c.found[0])!;
+        const body = byId.get(hit.id)!.body;
+        const marks = hit.matches.filter((m) => m.field === 'body').map((m) => body.slice(m.start, m.end));
+        expect(marks, `${c.query} marks`).toEqual(expect.arrayContaining(c.marked));
+      }
       // Every hit's marks lie inside the text they point at.
       for (const hit of result.hits) {
         const article = byId.get(hit.id)!;
