@@ -1,5 +1,5 @@
 import { GrowableUint32 } from './growable-array.ts';
-import { abbreviationAt, startsAbbreviation } from './press-abbreviations.ts';
+import { abbreviationAt, mayHoldAbbreviation, startsAbbreviation } from './press-abbreviations.ts';
 import { forEachPart, scanTokens } from './token-scanner.ts';
 import { breaksSentence, joinsAbbreviation, otherNumberReading, tokenize, type TokenKind } from './tokenizer.ts';
 import { iyCanonical, isSeparatedNumber, numberTerms } from './term-forms.ts';
@@ -57,27 +57,31 @@ export class FoldedTokens {
     const ends: number[] = [];
     const kinds: number[] = [];
     const forms = new Map<number, string>();
-    let abbreviations = false;
     const add = (start: number, end: number, kind: number, form: string | null): void => {
       if (form !== null) forms.set(starts.length, form);
       starts.push(start);
       ends.push(end);
       kinds.push(kind);
     };
+    // Only numbers and two- or three-letter syllables ending in i can have a term other than their span.
+    const syllableAt = (start: number, end: number): string | null =>
+      end - start <= 3 && folded.charCodeAt(end - 1) === 0x69 ? syllableForm(folded.slice(start, end)) : null;
     scanTokens(folded, (start, end, joined) => {
-      const span = folded.slice(start, end);
-      if (isSeparatedNumber(span)) {
-        const term = numberTerms(span)[0];
-        add(start, end, WORD, term === span ? null : term);
-        const other = otherNumberReading(span);
-        if (other !== null) add(start, end, ALIAS, other);
-        return;
+      const first = folded.charCodeAt(start);
+      if (first >= 0x30 && first <= 0x39 && end - start >= 3) {
+        const span = folded.slice(start, end);
+        if (isSeparatedNumber(span)) {
+          const term = numberTerms(span)[0];
+          add(start, end, WORD, term === span ? null : term);
+          const other = otherNumberReading(span);
+          if (other !== null) add(start, end, ALIAS, other);
+          return;
+        }
       }
-      add(start, end, joined ? COMPOUND : WORD, syllableForm(span));
-      if (!joined && startsAbbreviation(span)) abbreviations = true;
-      if (joined) forEachPart(folded, start, end, (partStart, partEnd) => add(partStart, partEnd, PART, syllableForm(folded.slice(partStart, partEnd))));
+      add(start, end, joined ? COMPOUND : WORD, joined ? null : syllableAt(start, end));
+      if (joined) forEachPart(folded, start, end, (partStart, partEnd) => add(partStart, partEnd, PART, syllableAt(partStart, partEnd)));
     });
-    const spans: Spans = abbreviations ? withAbbreviations(text, folded, { starts, ends, kinds, forms }) : { starts, ends, kinds, forms };
+    const spans: Spans = mayHoldAbbreviation(folded) ? withAbbreviations(text, folded, { starts, ends, kinds, forms }) : { starts, ends, kinds, forms };
     return new FoldedTokens(folded, spans.forms, Uint32Array.from(spans.starts), Uint32Array.from(spans.ends), Uint8Array.from(spans.kinds));
   }
 

@@ -68,6 +68,17 @@ export function abbreviationAt(
   return found;
 }
 
+// Every spelling as a pattern over folded text, to skip the token-by-token look in texts that hold none.
+const SPELLINGS = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${PRESS_ABBREVIATIONS.flatMap((a) => a.spellings.map((spelling) => spelling.join('[ \\t\\u00a0.]{1,3}'))).join('|')})(?![\\p{L}\\p{N}])`,
+  'u',
+);
+
+/** Whether a lowercased, folded text may hold a spelling of an abbreviation. */
+export function mayHoldAbbreviation(folded: string): boolean {
+  return SPELLINGS.test(folded);
+}
+
 /** Whether a folded token can start a spelling: a cheap test before looking further. */
 export function startsAbbreviation(folded: string): boolean {
   return root.next.has(folded);
