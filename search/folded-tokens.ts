@@ -1,5 +1,5 @@
 import { GrowableUint32 } from './growable-array.ts';
-import { abbreviationAt, mayHoldAbbreviation, startsAbbreviation } from './press-abbreviations.ts';
+import { abbreviationAt, abbreviationCandidates } from './press-abbreviations.ts';
 import { forEachPart, scanTokens } from './token-scanner.ts';
 import { breaksSentence, joinsAbbreviation, otherNumberReading, tokenize, type TokenKind } from './tokenizer.ts';
 import { iyCanonical, isSeparatedNumber, numberTerms } from './term-forms.ts';
@@ -81,7 +81,8 @@ export class FoldedTokens {
       add(start, end, joined ? COMPOUND : WORD, joined ? null : syllableAt(start, end));
       if (joined) forEachPart(folded, start, end, (partStart, partEnd) => add(partStart, partEnd, PART, syllableAt(partStart, partEnd)));
     });
-    const spans: Spans = mayHoldAbbreviation(folded) ? withAbbreviations(text, folded, { starts, ends, kinds, forms }) : { starts, ends, kinds, forms };
+    const candidates = abbreviationCandidates(folded);
+    const spans: Spans = candidates.length > 0 ? withAbbreviations(text, folded, candidates, { starts, ends, kinds, forms }) : { starts, ends, kinds, forms };
     return new FoldedTokens(folded, spans.forms, Uint32Array.from(spans.starts), Uint32Array.from(spans.ends), Uint8Array.from(spans.kinds));
   }
 
@@ -134,7 +135,7 @@ function syllableForm(span: string): string | null {
   return canonical === span ? null : canonical;
 }
 
-/** The tokens with each spelt-out abbreviation's compact term added after its first word, as tokenize orders them. */
+/** The tokens with each spelt-out abbreviation's compact term added, spanning its spelling. */
 interface Spans {
   starts: number[];
   ends: number[];
@@ -142,16 +143,20 @@ interface Spans {
   forms: Map<number, string>;
 }
 
-function withAbbreviations(text: string, folded: string, { starts, ends, kinds, forms }: Spans): Spans {
-  const words: number[] = [];
-  for (let k = 0; k < kinds.length; k++) if (kinds[k] === WORD) words.push(k);
+function withAbbreviations(text: string, folded: string, candidates: readonly number[], { starts, ends, kinds, forms }: Spans): Spans {
   const formOf = (k: number): string => forms.get(k) ?? folded.slice(starts[k]!, ends[k]!);
   const inserted = new Map<number, { end: number; term: string }>();
-  for (let i = 0; i < words.length; i++) {
-    if (!startsAbbreviation(formOf(words[i]!))) continue;
+  let k = 0;
+  for (const at of candidates) {
+    while (k < starts.length && (starts[k]! < at || kinds[k] !== WORD)) k++;
+    if (k === starts.length) break;
+    if (starts[k] !== at) continue;
+    // The words from k on, as tokenize sees them: the longest spelling has five.
+    const words: number[] = [k];
+    for (let j = k + 1; j < kinds.length && words.length < 6; j++) if (kinds[j] === WORD) words.push(j);
     const match = abbreviationAt(
       words.length,
-      i,
+      0,
       (w) => formOf(words[w]!),
       (w) => {
         // Adjacent words, as tokenize sees them: no compound or sentence mark between.
@@ -162,21 +167,15 @@ function withAbbreviations(text: string, folded: string, { starts, ends, kinds, 
         return !breaksSentence(between, text.slice(starts[previous]!, ends[previous]!), formOf(previous)) && joinsAbbreviation(between);
       },
     );
-    if (!match) continue;
-    inserted.set(words[i]!, { end: ends[words[i + match.length - 1]!]!, term: match.abbreviation.term });
-    i += match.length - 1;
+    if (match) inserted.set(k, { end: ends[words[match.length - 1]!]!, term: match.abbreviation.term });
   }
-  const out: Spans = { starts: [], ends: [], kinds: [], forms: new Map() };
-  for (let k = 0; k < kinds.length; k++) {
-    const push = (start: number, end: number, kind: number, form: string | undefined): void => {
-      if (form !== undefined) out.forms.set(out.starts.length, form);
-      out.starts.push(start);
-      out.ends.push(end);
-      out.kinds.push(kind);
-    };
-    push(starts[k]!, ends[k]!, kinds[k]!, forms.get(k));
-    const alias = inserted.get(k);
-    if (alias) push(starts[k]!, alias.end, ALIAS, alias.term);
+  // Appended, not in text order: marking looks at every token and merges its ranges anyway.
+  for (const [k, alias] of inserted) {
+    forms.set(starts.length, alias.term);
+    starts.push(starts[k]!);
+    ends.push(alias.end);
+    kinds.push(ALIAS);
   }
+  const out: Spans = { starts, ends, kinds, forms };
   return out;
 }

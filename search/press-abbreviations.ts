@@ -68,15 +68,15 @@ export function abbreviationAt(
   return found;
 }
 
-// Every spelling as a pattern over folded text, to skip the token-by-token look in texts that hold none.
+// Every spelling as a pattern over folded text, so highlighting looks only where one may be.
 const SPELLINGS = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${PRESS_ABBREVIATIONS.flatMap((a) => a.spellings.map((spelling) => spelling.join('[ \\t\\u00a0.]{1,3}'))).join('|')})(?![\\p{L}\\p{N}])`,
-  'u',
+  PRESS_ABBREVIATIONS.flatMap((a) => a.spellings.map((spelling) => spelling.join('[ \\t\\u00a0.]{1,3}'))).join('|'),
+  'gu',
 );
 
-/** Whether a lowercased, folded text may hold a spelling of an abbreviation. */
-export function mayHoldAbbreviation(folded: string): boolean {
-  return SPELLINGS.test(folded);
+/** Where a spelling of an abbreviation may start in a lowercased, folded text (the caller checks it starts a token). */
+export function abbreviationCandidates(folded: string): number[] {
+  return Array.from(folded.matchAll(SPELLINGS), (match) => match.index);
 }
 
 /** Whether a folded token can start a spelling: a cheap test before looking further. */

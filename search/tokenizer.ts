@@ -130,26 +130,38 @@ export function tokenize(text: string): Token[] {
 
 /** Adds the compact term of every abbreviation spelt out in words, at its first word's position. */
 function withAbbreviations(text: string, tokens: Token[]): Token[] {
-  const words = tokens.filter((token) => token.kind === 'word');
-  const found: Token[] = [];
+  const words: number[] = [];
+  for (let k = 0; k < tokens.length; k++) if (tokens[k]!.kind === 'word') words.push(k);
+  const after = new Map<number, Token>();
   for (let i = 0; i < words.length; i++) {
-    if (!startsAbbreviation(words[i]!.folded)) continue;
+    if (!startsAbbreviation(tokens[words[i]!]!.folded)) continue;
     const match = abbreviationAt(
       words.length,
       i,
-      (k) => words[k]!.folded,
-      (k) => words[k]!.position - words[k - 1]!.position === 1 && joinsAbbreviation(text.slice(words[k - 1]!.end, words[k]!.start)),
+      (w) => tokens[words[w]!]!.folded,
+      (w) => {
+        const previous = tokens[words[w - 1]!]!;
+        const current = tokens[words[w]!]!;
+        return current.position - previous.position === 1 && joinsAbbreviation(text.slice(previous.end, current.start));
+      },
     );
     if (!match) continue;
-    const first = words[i]!;
-    const last = words[i + match.length - 1]!;
+    const first = tokens[words[i]!]!;
+    const last = tokens[words[i + match.length - 1]!]!;
     const { term, exact } = match.abbreviation;
-    found.push({ text: text.slice(first.start, last.end), start: first.start, end: last.end, exact, folded: term, kind: 'alias', position: first.position });
+    const alias: Token = { text: text.slice(first.start, last.end), start: first.start, end: last.end, exact, folded: term, kind: 'alias', position: first.position };
+    // After the first word and its own number reading, if any: the index needs each term's positions ascending.
+    after.set(tokens[words[i]! + 1]?.kind === 'alias' ? words[i]! + 1 : words[i]!, alias);
     i += match.length - 1;
   }
-  if (found.length === 0) return tokens;
-  // Merged in position order: a term's positions must stay ascending for the index.
-  return [...tokens, ...found].sort((a, b) => a.position - b.position);
+  if (after.size === 0) return tokens;
+  const merged: Token[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    merged.push(tokens[k]!);
+    const alias = after.get(k);
+    if (alias) merged.push(alias);
+  }
+  return merged;
 }
 
 /** The canonical exact form of one syllable as written (hoà and hòa give the same). */
