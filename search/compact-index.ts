@@ -9,8 +9,8 @@ import { ByteWriter, decodeUints, encodeUints } from './integer-codec.ts';
 import { decodePostings, encodePostings, type EncodedPostings, type FlatPostings } from './posting-encoding.ts';
 import { EncodedPostingReader, FlatPostingReader, type PostingReader } from './posting-readers.ts';
 
-/** 4: coded posting blocks, exact fields sharing their folded partner's equal lists. 3 was flat arrays. */
-export const COMPACT_FORMAT = 4;
+/** 5: positions with sentence gaps, compound parts at successive positions, number, i/y and abbreviation terms. 4: coded posting blocks, exact fields sharing their folded partner's equal lists. 3 was flat arrays. */
+export const COMPACT_FORMAT = 5;
 
 /** The folded field whose posting list an exact field's term reuses when the two are equal. */
 const FOLDED_PARTNER: Partial<Record<FieldName, FieldName>> = { title: 'titleFolded', body: 'bodyFolded' };

@@ -16,7 +16,11 @@ export const FIELDS = {
 export type FieldName = keyof typeof FIELDS;
 export const FIELD_NAMES = Object.keys(FIELDS) as FieldName[];
 
-/** One field's terms in text order; a compound's parts share the position of the whole. */
+/**
+ * One field's terms in text order with their positions: each syllable its own (a compound's parts
+ * too, the compound and aliases at their first syllable's), and a gap of one at sentence
+ * punctuation, so phrases and adjacency never run across a comma or a full stop.
+ */
 export interface FieldTokens {
   terms: string[];
   positions: number[];
@@ -31,13 +35,11 @@ export interface IndexedDocument {
 function textFields(text: string): { exact: FieldTokens; folded: FieldTokens } {
   const exact: FieldTokens = { terms: [], positions: [] };
   const folded: FieldTokens = { terms: [], positions: [] };
-  let position = -1;
   for (const token of tokenize(text.normalize('NFC'))) {
-    if (!token.part) position++;
     exact.terms.push(token.exact);
-    exact.positions.push(position);
+    exact.positions.push(token.position);
     folded.terms.push(token.folded);
-    folded.positions.push(position);
+    folded.positions.push(token.position);
   }
   return { exact, folded };
 }

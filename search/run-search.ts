@@ -49,7 +49,7 @@ const hasAllWords = (query: ParsedQuery, parts: readonly SegmentMatches[]): bool
 /** Runs one query over the index segments and highlights only the page asked for, from the stored text. */
 export function runSearch(raw: string, segments: SearchSegments, options: SearchOptions = {}): SearchResult {
   const started = performance.now();
-  const parsed = parseQuery(raw);
+  const parsed = parseQuery(raw, (term) => segments.engines.some((engine) => engine.hasTerm(term)));
   const limit = options.limit ?? 20;
   const offset = options.offset ?? 0;
   if (isEmptyQuery(parsed)) {

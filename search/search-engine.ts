@@ -98,6 +98,11 @@ export class SearchEngine {
     return [...this.#index.ids];
   }
 
+  /** Whether a folded term is in this segment's vocabulary: the query parser leaves such words undecoded. */
+  hasTerm(term: string): boolean {
+    return this.#index.termIds.has(term);
+  }
+
   /**
    * Every document the query matches, with how many query words it has, adjacency and score; quoted
    * phrases are verified here, against the positions of every syllable. Unsorted: the caller merges

@@ -8,7 +8,8 @@ const MARKED_VOWELS = new Set([...'ăâêôơư']);
 
 /** Lowercase, NFC, with the tone mark placed by one rule so that hoà/hòa, thuý/thúy, khoẻ/khỏe meet. */
 export function canonicalSyllable(syllable: string): string {
-  const lower = syllable.normalize('NFC').toLowerCase();
+  // Ð/ð (U+00D0/U+00F0, the Icelandic eth) is what many keyboards and fonts give for Đ/đ.
+  const lower = syllable.normalize('NFC').toLowerCase().replaceAll('ð', 'đ');
   const decomposed = lower.normalize('NFD');
   const tone = TONE_MARKS.exec(decomposed)?.[0];
   if (!tone) return lower;
@@ -53,8 +54,8 @@ function foldUnit(unit: number): number {
   let folded = foldedUnits[unit]!;
   if (folded === FOLD_UNKNOWN) {
     const char = String.fromCharCode(unit);
-    if (char === 'đ') folded = 0x64;
-    else if (char === 'Đ') folded = 0x44;
+    if (char === 'đ' || char === 'ð') folded = 0x64;
+    else if (char === 'Đ' || char === 'Ð') folded = 0x44;
     else if (unit >= 0xd800 && unit <= 0xdfff) folded = unit;
     else folded = char.normalize('NFD').charCodeAt(0);
     foldedUnits[unit] = folded;
