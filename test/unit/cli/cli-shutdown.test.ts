@@ -41,7 +41,8 @@ function committedSoFar(libraryDir: string): number {
   try {
     return articleCount(libraryDir);
   } catch (error) {
-    if (/no such table/.test(String(error))) return 0;
+    // So is a lock held for a moment by the writer (the schema being created, a checkpoint).
+    if (/no such table|database is locked/.test(String(error))) return 0;
     throw error;
   }
 }
