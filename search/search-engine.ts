@@ -7,6 +7,7 @@ import { hasRun, TermRun } from './position-runs.ts';
 import { kthLargest } from './top-candidates.ts';
 import type { ParsedQuery, QueryWord } from './query-parser.ts';
 import { allowsTypos } from './word-match.ts';
+import { allowsConfusions, confusionVariants, toneSwapped, typoKind, type TypoCorrection } from './typo-model.ts';
 
 const TEXT_FIELDS_FOLDED: FieldName[] = ['titleFolded', 'bodyFolded', 'author', 'source', 'tags', 'notes'];
 const EXACT_FIELDS: FieldName[] = ['title', 'body'];
@@ -25,6 +26,13 @@ const B = 0.75;
 const MAX_PREFIX_TERMS = 100;
 // A word found in this many articles is a real word, not a typo: expanding it would only add noise.
 const TYPO_FREQUENCY_LIMIT = 20;
+// A common word may still be the wrong one of a confused pair ("lãi xuất"): when the query's words stand
+// side by side in fewer articles than this, a confusion that does stand beside them (lãi suất) in at
+// least this many, and CONTEXT_RATIO times as many, is searched too.
+const CONTEXT_PAIR_SCARCE = 3;
+const CONTEXT_RATIO = 4;
+// The most frequent corrections of one word; more would only add noise.
+const MAX_CORRECTIONS = 4;
 // Adjacency of unquoted words is checked for the best candidates only; it reorders the top, not the tail.
 const ADJACENCY_CHECKED = 200;
 
@@ -64,6 +72,8 @@ export class SearchEngine {
   /** Built on first use: only a newer segment is asked, to shadow older ones, and at 100,000 ids it costs load time. */
   #idSet: Set<string> | null = null;
   #fuzzyTerms: lunr.TokenSet | null = null;
+  /** The corrections of the last few query words, by word and neighbours: a query asks for them twice. */
+  readonly #corrections = new Map<string, TypoCorrection[]>();
   #scratch: Scratch | null = null;
   readonly #lengthNorms = new Map<FieldName, Float32Array>();
 
@@ -121,7 +131,7 @@ export class SearchEngine {
       const word = clauseWords[c] ?? null;
       const bit = word === null ? 0 : 1 << word;
       const boost = clause.boost ?? 1;
-      for (const term of this.#expand(clause)) {
+      for (const term of this.#expand(clause, query.words, word)) {
         for (const name of (clause.fields ?? FIELD_NAMES) as FieldName[]) {
           const field = this.#index.fields[name];
           const count = field.count(term);
@@ -230,18 +240,114 @@ export class SearchEngine {
     }
   }
 
-  /** Term ids a clause stands for: the term itself, its prefix expansions, or its one-edit neighbours. */
-  #expand(clause: Clause): number[] {
+  /** Term ids a clause stands for: the term itself, its prefix expansions, or the typo model's corrections. */
+  #expand(clause: Clause, words: readonly QueryWord[], word: number | null): number[] {
     const { termIds } = this.#index;
     if (clause.wildcard && clause.wildcard & lunr.Query.wildcard.TRAILING) return this.#prefixTerms(clause.term.replace(/\*+$/u, ''));
     if (clause.editDistance) {
-      const exact = termIds.get(clause.term);
-      if (exact !== undefined && this.#frequency(exact) >= TYPO_FREQUENCY_LIMIT) return [];
-      const fuzzy: string[] = TokenSets.fromFuzzyString(clause.term, clause.editDistance).intersect(this.#typoVocabulary()).toArray();
-      return fuzzy.filter((term) => term !== clause.term).flatMap((term) => termIds.get(term) ?? []);
+      if (word === null) return [];
+      // The clause on exact fields stands for a hỏi/ngã swap, the one on folded fields for spelling.
+      const tone = clause.fields?.includes('title') ?? false;
+      return this.typoCorrections(words, word).flatMap((correction) => ((correction.kind === 'tone') === tone ? (termIds.get(correction.term) ?? []) : []));
     }
     const id = termIds.get(clause.term);
     return id === undefined ? [] : [id];
+  }
+
+  /**
+   * What the typo model searches for query word `index` besides the word itself: nothing when the
+   * word is common here, as typed and folded. A scarce word gets its cheap corrections (a confusion,
+   * a neighbouring key, hỏi/ngã) when the library has any, else its other one-edit neighbours; only
+   * corrections more frequent than the word itself, the most frequent first.
+   */
+  typoCorrections(words: readonly QueryWord[], index: number): TypoCorrection[] {
+    const word = words[index]!;
+    const key = [words[index - 1]?.folded, word.exact, words[index + 1]?.folded].join(' ');
+    let found = this.#corrections.get(key);
+    if (!found) {
+      found = [...this.#toneCorrection(word), ...this.#spellingCorrections(words, index)];
+      if (this.#corrections.size >= 64) this.#corrections.clear();
+      this.#corrections.set(key, found);
+    }
+    return found;
+  }
+
+  /** Hỏi typed for ngã or the reverse (sẳn sàng for sẵn sàng), when the typed form is scarce and the other is not. */
+  #toneCorrection(word: QueryWord): TypoCorrection[] {
+    const swapped = word.accented ? toneSwapped(word.exact) : null;
+    if (!swapped) return [];
+    const typed = this.#exactFrequency(word.exact);
+    if (typed >= TYPO_FREQUENCY_LIMIT) return [];
+    return this.#exactFrequency(swapped) > typed ? [{ term: swapped, kind: 'tone' }] : [];
+  }
+
+  #spellingCorrections(words: readonly QueryWord[], index: number): TypoCorrection[] {
+    const { termIds } = this.#index;
+    const typed = words[index]!.folded;
+    if (!allowsConfusions(typed)) return [];
+    const context = this.#contextCorrections(words, index);
+    const typedId = termIds.get(typed);
+    const typedFrequency = typedId === undefined ? 0 : this.#frequency(typedId);
+    if (typedFrequency >= TYPO_FREQUENCY_LIMIT) return context;
+    const candidates = new Set(confusionVariants(typed));
+    // The vocabulary is the set walked, the edit automaton the argument: lunr follows the automaton's
+    // wildcard edges only in the argument, so the other order found deletions and transpositions only.
+    if (allowsTypos(typed)) for (const term of this.#typoVocabulary().intersect(TokenSets.fromFuzzyString(typed, 1)).toArray()) candidates.add(term);
+    candidates.delete(typed);
+    let scored = [...candidates].flatMap((term) => {
+      const id = termIds.get(term);
+      const frequency = id === undefined ? 0 : this.#frequency(id);
+      return frequency > typedFrequency ? [{ term, kind: typoKind(typed, term), frequency, beside: 0 }] : [];
+    });
+    // A correction that stands beside the query's other words (tuonh → tướng after thủ) is the likely one.
+    for (const candidate of scored) candidate.beside = this.#besideCount(words, index, candidate.term);
+    if (scored.some((c) => c.beside > 0)) scored = scored.filter((c) => c.beside > 0);
+    const cheap = scored.filter((c) => c.kind !== 'edit');
+    const chosen = (cheap.length > 0 ? cheap : scored)
+      .sort((a, b) => b.beside - a.beside || b.frequency - a.frequency || (a.term < b.term ? -1 : 1))
+      .slice(0, MAX_CORRECTIONS)
+      .map(({ term, kind }): TypoCorrection => ({ term, kind }));
+    return [...chosen, ...context.filter((c) => !chosen.some((d) => d.term === c.term))];
+  }
+
+  /** In how many articles `term` stands, in the place of query word `index`, beside a neighbouring query word. */
+  #besideCount(words: readonly QueryWord[], index: number, term: string): number {
+    const before = words[index - 1]?.folded;
+    const after = words[index + 1]?.folded;
+    return (before === undefined ? 0 : this.#sequenceCount([before, term])) + (after === undefined ? 0 : this.#sequenceCount([term, after]));
+  }
+
+  /** Confusions of a common word that stand beside its query neighbour far more often than it does. */
+  #contextCorrections(words: readonly QueryWord[], index: number): TypoCorrection[] {
+    const typed = words[index]!.folded;
+    const pairs = [words[index - 1]?.folded, words[index + 1]?.folded];
+    const found: TypoCorrection[] = [];
+    for (const variant of confusionVariants(typed)) {
+      const beside = pairs.some((neighbour, side) => {
+        if (neighbour === undefined) return false;
+        const pair = (term: string): number => this.#sequenceCount(side === 0 ? [neighbour, term] : [term, neighbour]);
+        const typedPairs = pair(typed);
+        return typedPairs < CONTEXT_PAIR_SCARCE && pair(variant) >= Math.max(CONTEXT_PAIR_SCARCE, typedPairs * CONTEXT_RATIO);
+      });
+      if (beside) found.push({ term: variant, kind: 'confusion' });
+    }
+    return found;
+  }
+
+  /** In how many articles the folded terms stand side by side, in order. */
+  #sequenceCount(folded: readonly string[]): number {
+    const ids = folded.map((term) => this.#index.termIds.get(term));
+    if (ids.some((id) => id === undefined)) return 0;
+    const docs = this.#docsWithSequence(ids as number[]);
+    let count = 0;
+    for (let d = 0; d < docs.length; d++) count += docs[d]!;
+    return count;
+  }
+
+  /** In how many articles' exact titles or bodies an exact syllable occurs (at most). */
+  #exactFrequency(exact: string): number {
+    const id = this.#index.termIds.get(exact);
+    return id === undefined ? 0 : this.#index.fields.title.count(id) + this.#index.fields.body.count(id);
   }
 
   #prefixTerms(prefix: string): number[] {
@@ -347,7 +453,10 @@ function buildQuery(query: ParsedQuery): BuiltQuery {
     if (query.prefix && index === lastIndex && word.folded.length <= 40) {
       term(word.folded, { fields: TEXT_FIELDS_FOLDED, boost: 0.5, wildcard: lunr.Query.wildcard.TRAILING }, index);
     }
-    if (allowsTypos(word.folded)) term(word.folded, { fields: ['titleFolded', 'bodyFolded'], boost: 0.1, editDistance: 1 }, index);
+    // The typo clauses stand for what the typo model finds for this word (SearchEngine.typoCorrections):
+    // spelling corrections in folded fields, a hỏi/ngã swap in the exact ones (above folded, below typed).
+    if (allowsConfusions(word.folded)) term(word.folded, { fields: ['titleFolded', 'bodyFolded'], boost: 0.2 * weight, editDistance: 1 }, index);
+    if (word.accented) term(word.exact, { fields: EXACT_FIELDS, boost: 2 * weight, editDistance: 1 }, index);
   });
   for (const phrase of query.phrases) {
     for (const word of phrase) {
