@@ -35,16 +35,18 @@ interface TokenMatches {
   tone: Uint32Array;
   /** A spelling correction the engine searched for the word. */
   typo: Uint32Array;
-  /** Marked for another reason: the prefix being typed, a title: filter word. */
+  /** Begins with the last word, being typed: 1 folded, 2 also with the tones typed. */
+  prefix: Uint8Array;
+  /** A title: filter word. */
   other: Uint8Array;
 }
 
 function tokenMatches(text: string, tokens: FoldedTokens, query: ParsedQuery, corrections: WordCorrections, includeTitleFilter: boolean): TokenMatches {
   const n = tokens.count;
-  const m: TokenMatches = { tokens, folded: new Uint32Array(n), exact: new Uint32Array(n), tone: new Uint32Array(n), typo: new Uint32Array(n), other: new Uint8Array(n) };
+  const m: TokenMatches = { tokens, folded: new Uint32Array(n), exact: new Uint32Array(n), tone: new Uint32Array(n), typo: new Uint32Array(n), prefix: new Uint8Array(n), other: new Uint8Array(n) };
   const words = query.words.slice(0, 32);
   const filterWords = includeTitleFilter ? query.filters.filter((f) => f.field === 'title').flatMap((f) => f.words.map((w) => w.folded)) : [];
-  const prefix = query.prefix && words.length > 0 ? words[words.length - 1]!.folded : null;
+  const last = query.prefix ? words[words.length - 1] : undefined;
   const spelling = words.map((_, i) => (corrections[i] ?? []).filter((c) => c.kind !== 'tone').map((c) => c.term));
   const tones = words.map((_, i) => (corrections[i] ?? []).filter((c) => c.kind === 'tone').map((c) => c.term));
   for (let k = 0; k < n; k++) {
@@ -59,7 +61,9 @@ function tokenMatches(text: string, tokens: FoldedTokens, query: ParsedQuery, co
         else if (word.accented && tones[i]!.includes(exactOf())) m.tone[k]! |= bit;
       } else if (spelling[i]!.some((term) => tokens.is(k, term))) m.typo[k]! |= bit;
     }
-    if ((prefix !== null && tokens.startsWith(k, prefix)) || filterWords.some((folded) => tokens.is(k, folded))) m.other[k] = 1;
+    // The word itself is matched above; a prefix mark is for the longer words it may be the start of.
+    if (last && tokens.startsWith(k, last.folded) && !tokens.is(k, last.folded)) m.prefix[k] = last.accented && exactOf().startsWith(last.exact) ? 2 : 1;
+    if (filterWords.some((folded) => tokens.is(k, folded))) m.other[k] = 1;
   }
   return m;
 }
@@ -69,13 +73,16 @@ function tokenMatches(text: string, tokens: FoldedTokens, query: ParsedQuery, co
  * the hỏi/ngã swap the engine searched) marks only those; one that does not was found through the
  * folded form, so its folded forms are what matched and are marked. Typo corrections are marked as such.
  */
-function keptMatches(fields: readonly TokenMatches[], words: readonly QueryWord[]): { plain: Uint32Array[]; typo: Uint32Array[] } {
+function keptMatches(fields: readonly TokenMatches[], words: readonly QueryWord[]): { plain: Uint32Array[]; typo: Uint32Array[]; other: Uint8Array[] } {
   let accented = 0;
   words.slice(0, 32).forEach((word, i) => (accented |= word.accented ? 1 << i : 0));
   let typedHere = 0;
   for (const f of fields) for (let k = 0; k < f.tokens.count; k++) typedHere |= (f.exact[k]! | f.tone[k]!) & accented;
   const byForm = typedHere;
+  // The same for the word being typed, as a prefix: its completions with the tones typed, if any.
+  const prefixByForm = fields.some((f) => f.prefix.includes(2));
   return {
+    other: fields.map((f) => f.other.map((o, k) => (o || f.prefix[k]! > (prefixByForm ? 1 : 0) ? 1 : 0))),
     plain: fields.map((f) => f.folded.map((bits, k) => (bits & ~byForm) | (f.exact[k]! & byForm))),
     typo: fields.map((f) => f.typo.map((bits, k) => bits | (f.tone[k]! & byForm))),
   };
@@ -89,6 +96,7 @@ function fieldRanges(
   f: TokenMatches,
   plain: Uint32Array,
   typo: Uint32Array,
+  other: Uint8Array,
   words: readonly QueryWord[],
   exactWords: number,
   corrected: CorrectedForms,
@@ -98,9 +106,9 @@ function fieldRanges(
   const ranges: MarkRange[] = [];
   const kept = plain.map((bits, k) => bits | typo[k]!);
   for (let k = 0; k < tokens.count; k++) {
-    if (kept[k] === 0 && f.other[k] === 0) continue;
+    if (kept[k] === 0 && other[k] === 0) continue;
     const range: MarkRange = { start: tokens.start(k), end: tokens.end(k) };
-    if (plain[k] === 0 && f.other[k] === 0) range.typo = true;
+    if (plain[k] === 0 && other[k] === 0) range.typo = true;
     for (let i = 0; typo[k] && i < 32; i++) {
       if (!(typo[k]! & (1 << i))) continue;
       const forms = corrected.get(i) ?? new Map<string, number>();
@@ -187,13 +195,13 @@ export function matchDocument(doc: SearchDocument, query: ParsedQuery, correctio
   const body = doc.body.normalize('NFC');
   const titleMatches = tokenMatches(title, cachedTokens(title), query, corrections, true);
   const bodyMatches = tokenMatches(body, cachedTokens(body), query, corrections, false);
-  const { plain, typo } = keptMatches([titleMatches, bodyMatches], query.words);
+  const { plain, typo, other } = keptMatches([titleMatches, bodyMatches], query.words);
   let exactWords = 0;
   query.words.slice(0, 32).forEach((word, i) => (exactWords |= word.accented ? 1 << i : 0));
   const bodyFocus: SnippetFocus = { words: [], runs: [] };
   const corrected: CorrectedForms = new Map();
-  const titleMarks = fieldRanges(title, titleMatches, plain[0]!, typo[0]!, query.words, exactWords, corrected, null);
-  const bodyMarks = fieldRanges(body, bodyMatches, plain[1]!, typo[1]!, query.words, exactWords, corrected, bodyFocus);
+  const titleMarks = fieldRanges(title, titleMatches, plain[0]!, typo[0]!, other[0]!, query.words, exactWords, corrected, null);
+  const bodyMarks = fieldRanges(body, bodyMatches, plain[1]!, typo[1]!, other[1]!, query.words, exactWords, corrected, bodyFocus);
   for (const phrase of query.phrases) {
     phraseRanges(titleMatches.tokens, phrase, titleMarks, null);
     phraseRanges(bodyMatches.tokens, phrase, bodyMarks, bodyFocus);

@@ -33,6 +33,10 @@ const CONTEXT_PAIR_SCARCE = 3;
 const CONTEXT_RATIO = 4;
 // The most frequent corrections of one word; more would only add noise.
 const MAX_CORRECTIONS = 4;
+// The typo clauses of a word are told apart by their edit distance: spelling corrections of a scarce
+// word (1) and confusions the words beside it call for (2); the one on exact fields is the hỏi/ngã swap.
+const SPELLING_CLAUSE = 1;
+const CONTEXT_CLAUSE = 2;
 // Adjacency of unquoted words is checked for the best candidates only; it reorders the top, not the tail.
 const ADJACENCY_CHECKED = 200;
 
@@ -246,9 +250,9 @@ export class SearchEngine {
     if (clause.wildcard && clause.wildcard & lunr.Query.wildcard.TRAILING) return this.#prefixTerms(clause.term.replace(/\*+$/u, ''));
     if (clause.editDistance) {
       if (word === null) return [];
-      // The clause on exact fields stands for a hỏi/ngã swap, the one on folded fields for spelling.
-      const tone = clause.fields?.includes('title') ?? false;
-      return this.typoCorrections(words, word).flatMap((correction) => ((correction.kind === 'tone') === tone ? (termIds.get(correction.term) ?? []) : []));
+      const wanted = (correction: TypoCorrection): boolean =>
+        clause.fields?.includes('title') ? correction.kind === 'tone' : correction.kind !== 'tone' && (clause.editDistance === CONTEXT_CLAUSE) === (correction.context === true);
+      return this.typoCorrections(words, word).flatMap((correction) => (wanted(correction) ? (termIds.get(correction.term) ?? []) : []));
     }
     const id = termIds.get(clause.term);
     return id === undefined ? [] : [id];
@@ -294,20 +298,24 @@ export class SearchEngine {
     // wildcard edges only in the argument, so the other order found deletions and transpositions only.
     if (allowsTypos(typed)) for (const term of this.#typoVocabulary().intersect(TokenSets.fromFuzzyString(typed, 1)).toArray()) candidates.add(term);
     candidates.delete(typed);
+    for (const c of context) candidates.delete(c.term);
     let scored = [...candidates].flatMap((term) => {
       const id = termIds.get(term);
       const frequency = id === undefined ? 0 : this.#frequency(id);
       return frequency > typedFrequency ? [{ term, kind: typoKind(typed, term), frequency, beside: 0 }] : [];
     });
-    // A correction that stands beside the query's other words (tuonh → tướng after thủ) is the likely one.
+    // A correction that stands beside the query's other words (tuonh → tướng after thủ) is the likely
+    // one; a word that already stands beside them as typed (sàng after sẳn) needs none that does less.
+    const typedBeside = this.#besideCount(words, index, typed);
     for (const candidate of scored) candidate.beside = this.#besideCount(words, index, candidate.term);
-    if (scored.some((c) => c.beside > 0)) scored = scored.filter((c) => c.beside > 0);
+    if (typedBeside > 0) scored = scored.filter((c) => c.beside > typedBeside);
+    else if (scored.some((c) => c.beside > 0)) scored = scored.filter((c) => c.beside > 0);
     const cheap = scored.filter((c) => c.kind !== 'edit');
     const chosen = (cheap.length > 0 ? cheap : scored)
       .sort((a, b) => b.beside - a.beside || b.frequency - a.frequency || (a.term < b.term ? -1 : 1))
       .slice(0, MAX_CORRECTIONS)
       .map(({ term, kind }): TypoCorrection => ({ term, kind }));
-    return [...chosen, ...context.filter((c) => !chosen.some((d) => d.term === c.term))];
+    return [...context, ...chosen];
   }
 
   /** In how many articles `term` stands, in the place of query word `index`, beside a neighbouring query word. */
@@ -329,7 +337,7 @@ export class SearchEngine {
         const typedPairs = pair(typed);
         return typedPairs < CONTEXT_PAIR_SCARCE && pair(variant) >= Math.max(CONTEXT_PAIR_SCARCE, typedPairs * CONTEXT_RATIO);
       });
-      if (beside) found.push({ term: variant, kind: 'confusion' });
+      if (beside) found.push({ term: variant, kind: 'confusion', context: true });
     }
     return found;
   }
@@ -455,7 +463,11 @@ function buildQuery(query: ParsedQuery): BuiltQuery {
     }
     // The typo clauses stand for what the typo model finds for this word (SearchEngine.typoCorrections):
     // spelling corrections in folded fields, a hỏi/ngã swap in the exact ones (above folded, below typed).
-    if (allowsConfusions(word.folded)) term(word.folded, { fields: ['titleFolded', 'bodyFolded'], boost: 0.2 * weight, editDistance: 1 }, index);
+    // A confusion the neighbours call for (lãi xuất → suất) weighs like the word typed with its tones.
+    if (allowsConfusions(word.folded)) {
+      term(word.folded, { fields: ['titleFolded', 'bodyFolded'], boost: 0.2 * weight, editDistance: SPELLING_CLAUSE }, index);
+      term(word.folded, { fields: ['titleFolded', 'bodyFolded'], boost: 4 * weight, editDistance: CONTEXT_CLAUSE }, index);
+    }
     if (word.accented) term(word.exact, { fields: EXACT_FIELDS, boost: 2 * weight, editDistance: 1 }, index);
   });
   for (const phrase of query.phrases) {

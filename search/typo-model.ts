@@ -9,6 +9,8 @@ export interface TypoCorrection {
   /** The term searched instead: a folded syllable, or for 'tone' an exact (accented) one. */
   term: string;
   kind: TypoKind;
+  /** Set for a confusion of a common word, chosen because it stands beside the query's other words where the typed word does not. */
+  context?: true;
 }
 
 const VOWELS = /[aeiouy]/u;
