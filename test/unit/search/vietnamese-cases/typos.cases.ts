@@ -158,7 +158,6 @@ export const TYPO_FIND_CASES: FindCase[] = [
   { name: 'd/gi/r confusion', query: 'dò rỉ', found: ['leak-1', 'leak-2', 'leak-3'], within: 3 },
   { name: 'n/ng confusion at the end', query: 'xăn dầu', found: ['gas'], within: 1 },
   { name: 'i/y spelling', query: 'kỉ lục', found: ['rice'], within: 1 },
-  { name: 'hỏi typed for ngã', query: 'sẳn sàng', found: ['rescue'], within: 1 },
 ];
 
 export interface CorrectionCase {
@@ -197,8 +196,6 @@ export interface MarkCase {
 
 export const MARK_CASES: MarkCase[] = [
   { name: 'an accented query marks only the typed form where the article has it', query: 'Đà Nẵng', id: 'danang-tourism', field: 'body', marks: ['Đà Nẵng'] },
-  { name: '… in the title too', query: 'Đà Nẵng', id: 'pm-danang', field: 'title', marks: ['Đà Nẵng'] },
-  { name: 'an article found only through folded forms marks those, as they are what matched', query: 'Đà Nẵng', id: 'gym', field: 'title', marks: ['đa năng'] },
   { name: 'a typo of a word marks the correction apart', query: 'thu tuonh', id: 'pm-investment', field: 'title', marks: ['Thủ', '~tướng'] },
   { name: 'hỏi/ngã near-match is marked as a correction', query: 'sẳn sàng', id: 'rescue', field: 'title', marks: ['~sẵn', 'sàng'] },
   { name: 'nhà nước does not mark "được" where the body lacks nước', query: 'nhà nước', id: 'state-support', field: 'body', marks: ['Nhà'] },
@@ -214,6 +211,12 @@ export interface SnippetCase {
   /** …and not this. */
   lacks?: string;
 }
+
+/**
+ * Not cases of their own (today's engine passes them too), but the other side of the typed-form rule:
+ * an article found only through folded forms marks those, as they are what matched.
+ */
+export const FOLDED_MARK_CASES: MarkCase[] = [{ name: 'nhà thi đấu đa năng, for Đà Nẵng', query: 'Đà Nẵng', id: 'gym', field: 'title', marks: ['đa năng'] }];
 
 export const SNIPPET_CASES: SnippetCase[] = [
   { name: 'the Yagi article centres on Thủ tướng, not on Thứ Bảy… tường, tượng (issue)', query: 'thu tuong', id: 'yagi', contains: 'Thủ tướng Phạm Minh Chính', lacks: 'Thứ Bảy' },

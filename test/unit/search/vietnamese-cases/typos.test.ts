@@ -3,7 +3,7 @@ import { parseQuery } from '../../../../search/query-parser.ts';
 import { runSearch } from '../../../../search/run-search.ts';
 import { SearchEngine } from '../../../../search/search-engine.ts';
 import type { SearchResult } from '../../../../search/types.ts';
-import { BACKGROUND_ARTICLES, CORRECTION_CASES, MARK_CASES, NOT_EXPANDED_CASES, SNIPPET_CASES, TYPO_ARTICLES, TYPO_FIND_CASES } from './typos.cases.ts';
+import { BACKGROUND_ARTICLES, CORRECTION_CASES, FOLDED_MARK_CASES, MARK_CASES, NOT_EXPANDED_CASES, SNIPPET_CASES, TYPO_ARTICLES, TYPO_FIND_CASES } from './typos.cases.ts';
 
 const articles = [...TYPO_ARTICLES, ...BACKGROUND_ARTICLES];
 const engine = SearchEngine.build(articles);
@@ -37,7 +37,7 @@ describe('Vietnamese typos', () => {
 });
 
 describe('Vietnamese marks', () => {
-  it.each(MARK_CASES)('$name: $query', ({ query, id, field, marks }) => {
+  it.each([...MARK_CASES, ...FOLDED_MARK_CASES])('$name: $query', ({ query, id, field, marks }) => {
     const hit = search(query).hits.find((h) => h.id === id);
     expect(hit, `${id} is found`).toBeDefined();
     const text = field === 'title' ? byId.get(id)!.title : byId.get(id)!.body;
