@@ -6,8 +6,8 @@ import { FIELD_NAMES, FIELDS, type FieldName } from './index-fields.ts';
 import { hasRun, TermRun } from './position-runs.ts';
 import { kthLargest } from './top-candidates.ts';
 import type { ParsedQuery, QueryWord } from './query-parser.ts';
-import { allowsTypos } from './word-match.ts';
-import { allowsConfusions, confusionVariants, toneSwapped, typoKind, type TypoCorrection } from './typo-model.ts';
+import { allowsConfusions, type TypoCorrection } from './typo-model.ts';
+import { CONTEXT_CLAUSE, SPELLING_CLAUSE, TypoCorrector } from './typo-corrector.ts';
 
 const TEXT_FIELDS_FOLDED: FieldName[] = ['titleFolded', 'bodyFolded', 'author', 'source', 'tags', 'notes'];
 const EXACT_FIELDS: FieldName[] = ['title', 'body'];
@@ -24,19 +24,6 @@ const K1 = 1.2;
 const B = 0.75;
 // A one-letter prefix could expand to thousands of terms; the most frequent ones are what a reader means.
 const MAX_PREFIX_TERMS = 100;
-// A word found in this many articles is a real word, not a typo: expanding it would only add noise.
-const TYPO_FREQUENCY_LIMIT = 20;
-// A common word may still be the wrong one of a confused pair ("lãi xuất"): when the query's words stand
-// side by side in fewer articles than this, a confusion that does stand beside them (lãi suất) in at
-// least this many, and CONTEXT_RATIO times as many, is searched too.
-const CONTEXT_PAIR_SCARCE = 3;
-const CONTEXT_RATIO = 4;
-// The most frequent corrections of one word; more would only add noise.
-const MAX_CORRECTIONS = 4;
-// The typo clauses of a word are told apart by their edit distance: spelling corrections of a scarce
-// word (1) and confusions the words beside it call for (2); the one on exact fields is the hỏi/ngã swap.
-const SPELLING_CLAUSE = 1;
-const CONTEXT_CLAUSE = 2;
 // Adjacency of unquoted words is checked for the best candidates only; it reorders the top, not the tail.
 const ADJACENCY_CHECKED = 200;
 
@@ -45,7 +32,6 @@ type Clause = lunr.Query.Clause & { presence?: number };
 type ClauseOptions = Partial<Clause>;
 const TokenSets = lunr.TokenSet as unknown as {
   fromArray(sortedWords: string[]): lunr.TokenSet;
-  fromFuzzyString(word: string, editDistance: number): lunr.TokenSet;
 };
 
 interface Scratch {
@@ -76,8 +62,7 @@ export class SearchEngine {
   /** Built on first use: only a newer segment is asked, to shadow older ones, and at 100,000 ids it costs load time. */
   #idSet: Set<string> | null = null;
   #fuzzyTerms: lunr.TokenSet | null = null;
-  /** The corrections of the last few query words, by word and neighbours: a query asks for them twice. */
-  readonly #corrections = new Map<string, TypoCorrection[]>();
+  #typos: TypoCorrector | null = null;
   #scratch: Scratch | null = null;
   readonly #lengthNorms = new Map<FieldName, Float32Array>();
 
@@ -258,104 +243,16 @@ export class SearchEngine {
     return id === undefined ? [] : [id];
   }
 
-  /**
-   * What the typo model searches for query word `index` besides the word itself: nothing when the
-   * word is common here, as typed and folded. A scarce word gets its cheap corrections (a confusion,
-   * a neighbouring key, hỏi/ngã) when the library has any, else its other one-edit neighbours; only
-   * corrections more frequent than the word itself, the most frequent first.
-   */
+  /** What the typo model searches for query word `index` besides the word itself (see TypoCorrector). */
   typoCorrections(words: readonly QueryWord[], index: number): TypoCorrection[] {
-    const word = words[index]!;
-    const key = [words[index - 1]?.folded, word.exact, words[index + 1]?.folded].join(' ');
-    let found = this.#corrections.get(key);
-    if (!found) {
-      found = [...this.#toneCorrection(word), ...this.#spellingCorrections(words, index)];
-      if (this.#corrections.size >= 64) this.#corrections.clear();
-      this.#corrections.set(key, found);
-    }
-    return found;
-  }
-
-  /** Hỏi typed for ngã or the reverse (sẳn sàng for sẵn sàng), when the typed form is scarce and the other is not. */
-  #toneCorrection(word: QueryWord): TypoCorrection[] {
-    const swapped = word.accented ? toneSwapped(word.exact) : null;
-    if (!swapped) return [];
-    const typed = this.#exactFrequency(word.exact);
-    if (typed >= TYPO_FREQUENCY_LIMIT) return [];
-    return this.#exactFrequency(swapped) > typed ? [{ term: swapped, kind: 'tone' }] : [];
-  }
-
-  #spellingCorrections(words: readonly QueryWord[], index: number): TypoCorrection[] {
-    const { termIds } = this.#index;
-    const typed = words[index]!.folded;
-    if (!allowsConfusions(typed)) return [];
-    const context = this.#contextCorrections(words, index);
-    const typedId = termIds.get(typed);
-    const typedFrequency = typedId === undefined ? 0 : this.#frequency(typedId);
-    if (typedFrequency >= TYPO_FREQUENCY_LIMIT) return context;
-    const candidates = new Set(confusionVariants(typed));
-    // The vocabulary is the set walked, the edit automaton the argument: lunr follows the automaton's
-    // wildcard edges only in the argument, so the other order found deletions and transpositions only.
-    if (allowsTypos(typed)) for (const term of this.#typoVocabulary().intersect(TokenSets.fromFuzzyString(typed, 1)).toArray()) candidates.add(term);
-    candidates.delete(typed);
-    for (const c of context) candidates.delete(c.term);
-    let scored = [...candidates].flatMap((term) => {
-      const id = termIds.get(term);
-      const frequency = id === undefined ? 0 : this.#frequency(id);
-      return frequency > typedFrequency ? [{ term, kind: typoKind(typed, term), frequency, beside: 0 }] : [];
+    this.#typos ??= new TypoCorrector({
+      termIds: this.#index.termIds,
+      frequency: (term) => this.#frequency(term),
+      exactFrequency: (term) => this.#index.fields.title.count(term) + this.#index.fields.body.count(term),
+      sequenceCount: (terms) => this.#docsWithSequence(terms).reduce((count, found) => count + found, 0),
+      vocabulary: () => this.#typoVocabulary(),
     });
-    // A correction that stands beside the query's other words (tuonh → tướng after thủ) is the likely
-    // one; a word that already stands beside them as typed (sàng after sẳn) needs none that does less.
-    const typedBeside = this.#besideCount(words, index, typed);
-    for (const candidate of scored) candidate.beside = this.#besideCount(words, index, candidate.term);
-    if (typedBeside > 0) scored = scored.filter((c) => c.beside > typedBeside);
-    else if (scored.some((c) => c.beside > 0)) scored = scored.filter((c) => c.beside > 0);
-    const cheap = scored.filter((c) => c.kind !== 'edit');
-    const chosen = (cheap.length > 0 ? cheap : scored)
-      .sort((a, b) => b.beside - a.beside || b.frequency - a.frequency || (a.term < b.term ? -1 : 1))
-      .slice(0, MAX_CORRECTIONS)
-      .map(({ term, kind }): TypoCorrection => ({ term, kind }));
-    return [...context, ...chosen];
-  }
-
-  /** In how many articles `term` stands, in the place of query word `index`, beside a neighbouring query word. */
-  #besideCount(words: readonly QueryWord[], index: number, term: string): number {
-    const before = words[index - 1]?.folded;
-    const after = words[index + 1]?.folded;
-    return (before === undefined ? 0 : this.#sequenceCount([before, term])) + (after === undefined ? 0 : this.#sequenceCount([term, after]));
-  }
-
-  /** Confusions of a common word that stand beside its query neighbour far more often than it does. */
-  #contextCorrections(words: readonly QueryWord[], index: number): TypoCorrection[] {
-    const typed = words[index]!.folded;
-    const pairs = [words[index - 1]?.folded, words[index + 1]?.folded];
-    const found: TypoCorrection[] = [];
-    for (const variant of confusionVariants(typed)) {
-      const beside = pairs.some((neighbour, side) => {
-        if (neighbour === undefined) return false;
-        const pair = (term: string): number => this.#sequenceCount(side === 0 ? [neighbour, term] : [term, neighbour]);
-        const typedPairs = pair(typed);
-        return typedPairs < CONTEXT_PAIR_SCARCE && pair(variant) >= Math.max(CONTEXT_PAIR_SCARCE, typedPairs * CONTEXT_RATIO);
-      });
-      if (beside) found.push({ term: variant, kind: 'confusion', context: true });
-    }
-    return found;
-  }
-
-  /** In how many articles the folded terms stand side by side, in order. */
-  #sequenceCount(folded: readonly string[]): number {
-    const ids = folded.map((term) => this.#index.termIds.get(term));
-    if (ids.some((id) => id === undefined)) return 0;
-    const docs = this.#docsWithSequence(ids as number[]);
-    let count = 0;
-    for (let d = 0; d < docs.length; d++) count += docs[d]!;
-    return count;
-  }
-
-  /** In how many articles' exact titles or bodies an exact syllable occurs (at most). */
-  #exactFrequency(exact: string): number {
-    const id = this.#index.termIds.get(exact);
-    return id === undefined ? 0 : this.#index.fields.title.count(id) + this.#index.fields.body.count(id);
+    return this.#typos.corrections(words, index);
   }
 
   #prefixTerms(prefix: string): number[] {
