@@ -7,9 +7,12 @@ import { allowsTypos } from './word-match.ts';
 const TYPO_FREQUENCY_LIMIT = 20;
 // A common word may still be the wrong one of a confused pair ("lãi xuất"): when the query's words stand
 // side by side in fewer articles than this, a confusion that does stand beside them (lãi suất) in at
-// least this many, and CONTEXT_RATIO times as many, is searched too.
+// least this many, and CONTEXT_RATIO times as many as the typed pair, is searched too.
 const CONTEXT_PAIR_SCARCE = 3;
-const CONTEXT_RATIO = 4;
+const CONTEXT_RATIO = 8;
+// A rare word typed alone is corrected only to words this many times as frequent: most rare words are
+// meant (a name, a term), and a typo is the less likely explanation.
+const LONE_WORD_RATIO = 20;
 // The most frequent corrections of one word; more would only add noise.
 const MAX_CORRECTIONS = 4;
 // The typo clauses of a word are told apart by their edit distance: spelling corrections of a scarce
@@ -21,6 +24,11 @@ export const CONTEXT_CLAUSE = 2;
 // @types/lunr omits TokenSet's static constructors.
 const fuzzy = (word: string, editDistance: number): lunr.TokenSet =>
   (lunr.TokenSet as unknown as { fromFuzzyString(word: string, editDistance: number): lunr.TokenSet }).fromFuzzyString(word, editDistance);
+
+/** How many articles must hold a correction beside the query's other words, where `typed` hold the word as typed. */
+function contextNeeded(typed: number): number {
+  return Math.max(CONTEXT_PAIR_SCARCE, typed * CONTEXT_RATIO);
+}
 
 /** What the corrector asks of one index segment. */
 export interface TypoIndex {
@@ -94,12 +102,19 @@ export class TypoCorrector {
       const frequency = id === undefined ? 0 : this.#index.frequency(id);
       return frequency > typedFrequency ? [{ term, kind: typoKind(typed, term), frequency, beside: 0 }] : [];
     });
-    // A correction that stands beside the query's other words (tuonh → tướng after thủ) is the likely
-    // one; a word that already stands beside them as typed (sàng after sẳn) needs none that does less.
+    // A correction that stands beside the query's other words (tuonh → tướng after thủ) is the likely one.
     const typedBeside = this.#besideCount(words, index, typed);
     for (const candidate of scored) candidate.beside = this.#besideCount(words, index, candidate.term);
-    if (typedBeside > 0) scored = scored.filter((c) => c.beside > typedBeside);
-    else if (scored.some((c) => c.beside > 0)) scored = scored.filter((c) => c.beside > 0);
+    const neighbours = words.length > 1;
+    if (typedFrequency > 0 && neighbours) {
+      // A word of the library, if rare, is taken as typed unless the words beside it say otherwise:
+      // it stands beside them rarely, and a correction far more often (sàng after sẳn stays sàng).
+      if (typedBeside >= CONTEXT_PAIR_SCARCE) return context;
+      scored = scored.filter((c) => c.kind !== 'edit' && c.beside >= contextNeeded(typedBeside));
+    } else if (typedFrequency > 0) {
+      // Alone, a rare word is taken as typed unless a cheap correction is far more likely than it.
+      scored = scored.filter((c) => c.kind !== 'edit' && c.frequency >= typedFrequency * LONE_WORD_RATIO);
+    } else if (scored.some((c) => c.beside > 0)) scored = scored.filter((c) => c.beside > 0);
     const cheap = scored.filter((c) => c.kind !== 'edit');
     const chosen = (cheap.length > 0 ? cheap : scored)
       .sort((a, b) => b.beside - a.beside || b.frequency - a.frequency || (a.term < b.term ? -1 : 1))
@@ -127,7 +142,7 @@ export class TypoCorrector {
       const pair = (term: string): number => this.#sequenceCount(before ? [neighbour, term] : [term, neighbour]);
       const typedPairs = pair(typed);
       if (typedPairs >= CONTEXT_PAIR_SCARCE) continue;
-      for (const variant of variants) if (pair(variant) >= Math.max(CONTEXT_PAIR_SCARCE, typedPairs * CONTEXT_RATIO)) found.add(variant);
+      for (const variant of variants) if (pair(variant) >= contextNeeded(typedPairs)) found.add(variant);
     }
     return [...found].map((term) => ({ term, kind: 'confusion', context: true }));
   }
