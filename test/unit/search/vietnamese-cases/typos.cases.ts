@@ -39,6 +39,13 @@ export const TYPO_ARTICLES: SearchDocument[] = [
     { publishedAt: '2024-05-20T08:00:00.000Z' },
   ),
   doc(
+    'danang-arena',
+    'Cung thể thao mới sẵn sàng đón giải quốc gia',
+    'Nhà thi đấu đa năng đã hoàn thành, đã bàn giao và đã chạy thử hệ thống chiếu sáng. Công trình có sân chính 3.000 chỗ, ba sân tập, khu hồi phục cho vận động viên ' +
+      'và bãi đỗ xe ngầm. Ban quản lý cho biết lịch thi đấu kín đến cuối năm. Giải bóng chuyền vô địch quốc gia sẽ khai mạc tại Đà Nẵng vào ngày 15/3, với 12 đội nam và 10 đội nữ.',
+    { publishedAt: '2025-03-01T08:00:00.000Z' },
+  ),
+  doc(
     'stocks',
     'Thị trường chứng khoán tăng điểm phiên thứ ba liên tiếp',
     'VN-Index tăng hơn 12 điểm nhờ dòng tiền quay lại nhóm ngân hàng. Các công ty chứng khoán nhận định thị trường chứng khoán còn dư địa tăng khi lãi suất ở mức thấp.',
@@ -223,4 +230,5 @@ export const FOLDED_MARK_CASES: MarkCase[] = [{ name: 'nhà thi đấu đa năng
 export const SNIPPET_CASES: SnippetCase[] = [
   { name: 'the Yagi article centres on Thủ tướng, not on Thứ Bảy… tường, tượng (issue)', query: 'thu tuong', id: 'yagi', contains: 'Thủ tướng Phạm Minh Chính', lacks: 'Thứ Bảy' },
   { name: 'accented query too', query: 'thủ tướng', id: 'yagi', contains: 'Thủ tướng Phạm Minh Chính', lacks: 'Thứ Bảy' },
+  { name: 'an accented query centres on the tones typed, not on "đa năng… đã… đã"', query: 'Đà Nẵng', id: 'danang-arena', contains: 'tại Đà Nẵng', lacks: 'đa năng' },
 ];
