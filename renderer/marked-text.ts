@@ -1,8 +1,20 @@
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
+import { msg } from '@lit/localize';
 
 export interface TextRange {
   start: number;
   end: number;
+  /** Matched only as a typo correction of a query word: drawn apart, and its tooltip says so. */
+  typo?: true;
+}
+
+/** A mark's class: `current` for the one stepped to, `typo` for a typo correction. */
+function markClass(range: TextRange, current: boolean): string {
+  return [current ? 'current' : '', range.typo ? 'typo' : ''].filter(Boolean).join(' ');
+}
+
+function markTitle(range: TextRange): string | typeof nothing {
+  return range.typo ? msg('Khớp gần đúng: có thể bạn gõ nhầm từ này', { desc: 'Tooltip of a search mark matched as a likely typo of a query word' }) : nothing;
 }
 
 /**
@@ -18,7 +30,7 @@ export function markedText(text: string, from: number, to: number, ranges: reado
     const end = Math.min(range.end, to);
     if (end <= start) continue;
     if (start > cursor) parts.push(html`${text.slice(cursor, start)}`);
-    parts.push(html`<mark data-mark=${index} class=${index === current ? 'current' : ''}>${text.slice(start, end)}</mark>`);
+    parts.push(html`<mark data-mark=${index} class=${markClass(range, index === current)} title=${markTitle(range)}>${text.slice(start, end)}</mark>`);
     index++;
     cursor = end;
   }
@@ -57,7 +69,7 @@ export function layeredText(
     const counted = index++;
     if (end <= start) continue;
     if (start > cursor) parts.push(...highlightedText(text, cursor, start, highlights));
-    parts.push(html`<mark data-mark=${counted} class=${counted === current ? 'current' : ''}>${highlightedText(text, start, end, highlights)}</mark>`);
+    parts.push(html`<mark data-mark=${counted} class=${markClass(range, counted === current)} title=${markTitle(range)}>${highlightedText(text, start, end, highlights)}</mark>`);
     cursor = end;
   }
   if (cursor < to) parts.push(...highlightedText(text, cursor, to, highlights));

@@ -1,69 +1,173 @@
 import type { SearchDocument } from './search-document.ts';
 import type { ParsedQuery, QueryWord } from './query-parser.ts';
-import { allowsTypos, withinOneEdit } from './word-match.ts';
 import { FoldedTokens } from './folded-tokens.ts';
+import type { SnippetFocus } from './snippet.ts';
 import { exactSyllable } from './tokenizer.ts';
+import type { TypoCorrection } from './typo-model.ts';
 import type { MatchRange } from './types.ts';
 
-type Range = { start: number; end: number };
+/** A marked span; `typo` when it stands only for a typo correction the engine searched. */
+export type MarkRange = { start: number; end: number; typo?: true };
+
+/** The typo model's corrections per query word index, as the engine searched them. */
+export type WordCorrections = readonly (readonly TypoCorrection[] | undefined)[];
 
 /** Where each phrase occurs: runs of adjacent whole tokens matching its syllables in order. */
-function phraseRanges(tokens: FoldedTokens, phrase: readonly QueryWord[], ranges: Range[]): void {
+function phraseRanges(tokens: FoldedTokens, phrase: readonly QueryWord[], ranges: MarkRange[], focus: SnippetFocus | null): void {
   const { whole } = tokens;
   for (let i = 0; i + phrase.length <= whole.length; i++) {
     if (phrase.every((word, k) => tokens.is(whole[i + k]!, word.folded))) {
-      ranges.push({ start: tokens.start(whole[i]!), end: tokens.end(whole[i + phrase.length - 1]!) });
+      const range = { start: tokens.start(whole[i]!), end: tokens.end(whole[i + phrase.length - 1]!) };
+      ranges.push(range);
+      focus?.runs.push({ ...range, length: phrase.length, exact: false });
     }
   }
 }
 
-// Marks show every form of a word, accented or not: a query with diacritics ranks exact forms higher
-// but marks folded ones too, and an exact match is always a folded match, so folded forms decide.
-function wordRanges(tokens: FoldedTokens, query: ParsedQuery, includeTitleFilter: boolean): Range[] {
-  const ranges: Range[] = [];
-  const words = query.words;
-  const wanted = words.map((word) => word.folded);
-  if (includeTitleFilter) for (const filter of query.filters) if (filter.field === 'title') for (const word of filter.words) wanted.push(word.folded);
-  const prefix = query.prefix && words.length > 0 ? words[words.length - 1]!.folded : null;
-  const found = new Set<string>();
-  let prefixFound = false;
-  const unmatched: number[] = [];
-  for (let k = 0; k < tokens.count; k++) {
-    const asTyped = wanted.find((folded) => tokens.is(k, folded));
-    const asPrefix = prefix !== null && tokens.startsWith(k, prefix);
-    if (asTyped !== undefined) found.add(asTyped);
-    if (asPrefix) prefixFound = true;
-    if (asTyped !== undefined || asPrefix) ranges.push({ start: tokens.start(k), end: tokens.end(k) });
-    else unmatched.push(k);
+/** Per token, bit i for query word i: how the token matches it. */
+interface TokenMatches {
+  tokens: FoldedTokens;
+  /** Folded form is the word's (any tones). */
+  folded: Uint32Array;
+  /** Written with the tones typed (accented words only). */
+  exact: Uint32Array;
+  /** The hỏi/ngã swap of the typed form, when the engine searched it. */
+  tone: Uint32Array;
+  /** A spelling correction the engine searched for the word. */
+  typo: Uint32Array;
+  /** Begins with the last word, being typed: 1 folded, 2 also with the tones typed. */
+  prefix: Uint8Array;
+  /** A title: filter word. */
+  other: Uint8Array;
+}
+
+function tokenMatches(text: string, tokens: FoldedTokens, query: ParsedQuery, corrections: WordCorrections, includeTitleFilter: boolean): TokenMatches {
+  const n = tokens.count;
+  const m: TokenMatches = { tokens, folded: new Uint32Array(n), exact: new Uint32Array(n), tone: new Uint32Array(n), typo: new Uint32Array(n), prefix: new Uint8Array(n), other: new Uint8Array(n) };
+  const words = query.words.slice(0, 32);
+  const filterWords = includeTitleFilter ? query.filters.filter((f) => f.field === 'title').flatMap((f) => f.words.map((w) => w.folded)) : [];
+  const last = query.prefix ? words[words.length - 1] : undefined;
+  const spelling = words.map((_, i) => (corrections[i] ?? []).filter((c) => c.kind !== 'tone').map((c) => c.term));
+  const tones = words.map((_, i) => (corrections[i] ?? []).filter((c) => c.kind === 'tone').map((c) => c.term));
+  for (let k = 0; k < n; k++) {
+    let exactForm: string | null = null;
+    const exactOf = (): string => (exactForm ??= exactSyllable(text.slice(tokens.start(k), tokens.end(k))));
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i]!;
+      const bit = 1 << i;
+      if (tokens.is(k, word.folded)) {
+        m.folded[k]! |= bit;
+        if (word.accented && exactOf() === word.exact) m.exact[k]! |= bit;
+        else if (word.accented && tones[i]!.includes(exactOf())) m.tone[k]! |= bit;
+      } else if (spelling[i]!.some((term) => tokens.is(k, term))) m.typo[k]! |= bit;
+    }
+    // The word itself is matched above; a prefix mark is for the longer words it may be the start of.
+    if (last && tokens.startsWith(k, last.folded) && !tokens.is(k, last.folded)) m.prefix[k] = last.accented && exactOf().startsWith(last.exact) ? 2 : 1;
+    if (filterWords.some((folded) => tokens.is(k, folded))) m.other[k] = 1;
   }
-  // Typo matches are marked only for words the text does not contain as typed, to keep marks meaningful.
-  const typoWords = words.filter((word, i) => allowsTypos(word.folded) && !found.has(word.folded) && !(prefix !== null && i === words.length - 1 && prefixFound));
-  if (typoWords.length > 0) {
-    for (const k of unmatched) {
-      const folded = tokens.folded(k);
-      if (typoWords.some((word) => withinOneEdit(folded, word.folded))) ranges.push({ start: tokens.start(k), end: tokens.end(k) });
+  return m;
+}
+
+/**
+ * Which matches are marked, per token: for an accented word, an article holding the form typed (or
+ * the hỏi/ngã swap the engine searched) marks only those; one that does not was found through the
+ * folded form, so its folded forms are what matched and are marked. Typo corrections are marked as such.
+ */
+function keptMatches(fields: readonly TokenMatches[], words: readonly QueryWord[]): { plain: Uint32Array[]; typo: Uint32Array[]; other: Uint8Array[] } {
+  let accented = 0;
+  words.slice(0, 32).forEach((word, i) => (accented |= word.accented ? 1 << i : 0));
+  let typedHere = 0;
+  for (const f of fields) for (let k = 0; k < f.tokens.count; k++) typedHere |= (f.exact[k]! | f.tone[k]!) & accented;
+  const byForm = typedHere;
+  // The same for the word being typed, as a prefix: its completions with the tones typed, if any.
+  const prefixByForm = fields.some((f) => f.prefix.includes(2));
+  return {
+    other: fields.map((f) => f.other.map((o, k) => (o || f.prefix[k]! > (prefixByForm ? 1 : 0) ? 1 : 0))),
+    plain: fields.map((f) => f.folded.map((bits, k) => (bits & ~byForm) | (f.exact[k]! & byForm))),
+    typo: fields.map((f) => f.typo.map((bits, k) => bits | (f.tone[k]! & byForm))),
+  };
+}
+
+/** The forms marked as typo corrections, per query word: what a "did you mean" notice shows. */
+export type CorrectedForms = Map<number, Map<string, number>>;
+
+function fieldRanges(
+  text: string,
+  f: TokenMatches,
+  plain: Uint32Array,
+  typo: Uint32Array,
+  other: Uint8Array,
+  words: readonly QueryWord[],
+  exactWords: number,
+  corrected: CorrectedForms,
+  focus: SnippetFocus | null,
+): MarkRange[] {
+  const { tokens } = f;
+  const ranges: MarkRange[] = [];
+  const kept = plain.map((bits, k) => bits | typo[k]!);
+  for (let k = 0; k < tokens.count; k++) {
+    if (kept[k] === 0 && other[k] === 0) continue;
+    const range: MarkRange = { start: tokens.start(k), end: tokens.end(k) };
+    if (plain[k] === 0 && other[k] === 0) range.typo = true;
+    for (let i = 0; typo[k] && i < 32; i++) {
+      if (!(typo[k]! & (1 << i))) continue;
+      const forms = corrected.get(i) ?? new Map<string, number>();
+      const form = text.slice(range.start, range.end).toLowerCase();
+      forms.set(form, (forms.get(form) ?? 0) + 1);
+      corrected.set(i, forms);
+    }
+    ranges.push(range);
+    if (kept[k] !== 0) focus?.words.push({ start: range.start, end: range.end, mask: kept[k]! });
+  }
+  // Consecutive query words found side by side are one mark ("dam phan" marks "đàm phán" whole), and
+  // runs of them in query order are what a snippet centres on.
+  const { whole } = tokens;
+  for (let w = 0; w + 1 < whole.length; w++) {
+    const first = kept[whole[w]!]!;
+    if (first === 0) continue;
+    for (let i = 0; i + 1 < words.length && i < 31; i++) {
+      if (!(first & (1 << i))) continue;
+      let length = 1;
+      let exact = (f.exact[whole[w]!]! & (1 << i)) !== 0 || !(exactWords & (1 << i));
+      while (w + length < whole.length && i + length < Math.min(words.length, 32) && kept[whole[w + length]!]! & (1 << (i + length))) {
+        const bit = 1 << (i + length);
+        exact &&= (f.exact[whole[w + length]!]! & bit) !== 0 || !(exactWords & bit);
+        length++;
+      }
+      if (length < 2) continue;
+      focus?.runs.push({ start: tokens.start(whole[w]!), end: tokens.end(whole[w + length - 1]!), length, exact });
+      for (let p = 0; p + 1 < length; p++) {
+        const a = whole[w + p]!;
+        const b = whole[w + p + 1]!;
+        // A typo correction keeps its own mark, so the word typed right beside it does not look corrected.
+        if (plain[a]! & (1 << (i + p)) && plain[b]! & (1 << (i + p + 1))) ranges.push({ start: tokens.start(a), end: tokens.end(b) });
+      }
     }
   }
-  // Consecutive query words found side by side are one mark: "dam phan" marks "đàm phán" whole.
-  for (let i = 1; i < words.length; i++) phraseRanges(tokens, [words[i - 1]!, words[i]!], ranges);
   return ranges;
 }
 
 /** Merges overlapping ranges (a compound and its parts, a word inside a phrase) into one mark each. */
-function merge(ranges: Range[]): Range[] {
+function merge(ranges: MarkRange[]): MarkRange[] {
   const sorted = [...ranges].sort((a, b) => a.start - b.start || b.end - a.end);
-  const merged: Range[] = [];
+  const merged: MarkRange[] = [];
   for (const range of sorted) {
     const previous = merged[merged.length - 1];
-    if (previous && range.start < previous.end) previous.end = Math.max(previous.end, range.end);
-    else merged.push({ ...range });
+    if (previous && range.start < previous.end) {
+      previous.end = Math.max(previous.end, range.end);
+      if (previous.typo && !range.typo) delete previous.typo;
+    } else merged.push({ ...range });
   }
   return merged;
 }
 
 export interface DocumentMatches {
   matches: MatchRange[];
-  bodyRanges: Range[];
+  bodyRanges: MarkRange[];
+  /** Where the query's words stand in the body, for the snippet to centre on. */
+  bodyFocus: SnippetFocus;
+  /** Per query word, the forms marked as its typo corrections, with how often. */
+  corrected: CorrectedForms;
   exactHits: number;
 }
 
@@ -81,33 +185,34 @@ function cachedTokens(normalized: string): FoldedTokens {
 }
 
 /** How many tokens are written exactly as an accented query word (the "ranks above folded" part of the score). */
-function countExact(text: string, tokens: FoldedTokens, accented: readonly QueryWord[]): number {
-  if (accented.length === 0) return 0;
-  let count = 0;
-  for (let k = 0; k < tokens.count; k++) {
-    if (accented.some((word) => tokens.is(k, word.folded) && word.exact === exactSyllable(text.slice(tokens.start(k), tokens.end(k))))) count++;
-  }
-  return count;
+function countExact(f: TokenMatches): number {
+  return f.exact.reduce((count, bits) => count + (bits ? 1 : 0), 0);
 }
 
-export function matchDocument(doc: SearchDocument, query: ParsedQuery): DocumentMatches {
+/** The marks of one article for a query, given the typo corrections the engine searched for each word. */
+export function matchDocument(doc: SearchDocument, query: ParsedQuery, corrections: WordCorrections = []): DocumentMatches {
   const title = doc.title.normalize('NFC');
   const body = doc.body.normalize('NFC');
-  const titleTokens = cachedTokens(title);
-  const bodyTokens = cachedTokens(body);
-  const titleMarks = wordRanges(titleTokens, query, true);
-  const bodyMarks = wordRanges(bodyTokens, query, false);
+  const titleMatches = tokenMatches(title, cachedTokens(title), query, corrections, true);
+  const bodyMatches = tokenMatches(body, cachedTokens(body), query, corrections, false);
+  const { plain, typo, other } = keptMatches([titleMatches, bodyMatches], query.words);
+  let exactWords = 0;
+  query.words.slice(0, 32).forEach((word, i) => (exactWords |= word.accented ? 1 << i : 0));
+  const bodyFocus: SnippetFocus = { words: [], runs: [] };
+  const corrected: CorrectedForms = new Map();
+  const titleMarks = fieldRanges(title, titleMatches, plain[0]!, typo[0]!, other[0]!, query.words, exactWords, corrected, null);
+  const bodyMarks = fieldRanges(body, bodyMatches, plain[1]!, typo[1]!, other[1]!, query.words, exactWords, corrected, bodyFocus);
   for (const phrase of query.phrases) {
-    phraseRanges(titleTokens, phrase, titleMarks);
-    phraseRanges(bodyTokens, phrase, bodyMarks);
+    phraseRanges(titleMatches.tokens, phrase, titleMarks, null);
+    phraseRanges(bodyMatches.tokens, phrase, bodyMarks, bodyFocus);
   }
   const titleRanges = merge(titleMarks);
   const bodyRanges = merge(bodyMarks);
-  const accented = query.words.filter((word) => word.accented);
-  const exactHits = countExact(title, titleTokens, accented) + countExact(body, bodyTokens, accented);
   return {
     matches: [...titleRanges.map((r) => ({ field: 'title' as const, ...r })), ...bodyRanges.map((r) => ({ field: 'body' as const, ...r }))],
     bodyRanges,
-    exactHits,
+    bodyFocus,
+    corrected,
+    exactHits: countExact(titleMatches) + countExact(bodyMatches),
   };
 }

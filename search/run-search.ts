@@ -1,10 +1,11 @@
 import type { SearchDocument } from './search-document.ts';
-import { matchDocument } from './highlight.ts';
+import { matchDocument, type CorrectedForms } from './highlight.ts';
 import { isEmptyQuery, parseQuery, type ParsedQuery } from './query-parser.ts';
 import { compareCandidates, type Candidate, type CandidateSet, type KeepId } from './candidate-set.ts';
 import type { SearchEngine } from './search-engine.ts';
 import { buildSnippet } from './snippet.ts';
 import { selectTop } from './top-candidates.ts';
+import { pageCorrections, segmentCorrections } from './typo-corrections.ts';
 import type { SearchHit, SearchOptions, SearchResult } from './types.ts';
 
 export const NOTHING_SEARCHABLE = 'Nothing to search for: type a word, a "quoted phrase" or a filter such as source:';
@@ -83,19 +84,24 @@ export function runSearch(raw: string, segments: SearchSegments, options: Search
   // ranking: only the page asked for is fetched (in one call) and highlighted.
   const page = (parts.length === 1 ? best : selectTop(best, wanted, compareCandidates)).slice(offset, wanted);
   const docs = new Map(segments.documents(page.map((c) => c.id)).map((doc) => [doc.id, doc]));
+  const corrections = segmentCorrections(query, segments.engines);
+  const corrected: CorrectedForms[] = [];
   const hits = page.flatMap((candidate): SearchHit[] => {
     const doc = docs.get(candidate.id);
     if (!doc) return [];
-    const { matches, bodyRanges, exactHits } = matchDocument(doc, query);
+    const found = matchDocument(doc, query, corrections);
+    const { matches, bodyRanges, exactHits } = found;
+    corrected.push(found.corrected);
     return [
       {
         id: doc.id,
         title: doc.title,
         score: Math.round((candidate.score + exactHits * 0.01) * 1000) / 1000,
-        snippet: buildSnippet(doc.body, bodyRanges),
+        snippet: buildSnippet(doc.body, bodyRanges, found.bodyFocus),
         matches,
       },
     ];
   });
-  return { query: raw, total, tookMs: Math.round((performance.now() - started) * 10) / 10, hits };
+  const shown = pageCorrections(query, corrected);
+  return { query: raw, total, tookMs: Math.round((performance.now() - started) * 10) / 10, hits, ...(shown.length ? { corrections: shown } : {}) };
 }

@@ -6,7 +6,8 @@ import { FIELD_NAMES, FIELDS, type FieldName } from './index-fields.ts';
 import { hasRun, TermRun } from './position-runs.ts';
 import { kthLargest } from './top-candidates.ts';
 import type { ParsedQuery, QueryWord } from './query-parser.ts';
-import { allowsTypos } from './word-match.ts';
+import { allowsConfusions, type TypoCorrection } from './typo-model.ts';
+import { CONTEXT_CLAUSE, SPELLING_CLAUSE, TypoCorrector } from './typo-corrector.ts';
 
 const TEXT_FIELDS_FOLDED: FieldName[] = ['titleFolded', 'bodyFolded', 'author', 'source', 'tags', 'notes'];
 const EXACT_FIELDS: FieldName[] = ['title', 'body'];
@@ -23,8 +24,6 @@ const K1 = 1.2;
 const B = 0.75;
 // A one-letter prefix could expand to thousands of terms; the most frequent ones are what a reader means.
 const MAX_PREFIX_TERMS = 100;
-// A word found in this many articles is a real word, not a typo: expanding it would only add noise.
-const TYPO_FREQUENCY_LIMIT = 20;
 // Adjacency of unquoted words is checked for the best candidates only; it reorders the top, not the tail.
 const ADJACENCY_CHECKED = 200;
 
@@ -33,7 +32,6 @@ type Clause = lunr.Query.Clause & { presence?: number };
 type ClauseOptions = Partial<Clause>;
 const TokenSets = lunr.TokenSet as unknown as {
   fromArray(sortedWords: string[]): lunr.TokenSet;
-  fromFuzzyString(word: string, editDistance: number): lunr.TokenSet;
 };
 
 interface Scratch {
@@ -64,6 +62,7 @@ export class SearchEngine {
   /** Built on first use: only a newer segment is asked, to shadow older ones, and at 100,000 ids it costs load time. */
   #idSet: Set<string> | null = null;
   #fuzzyTerms: lunr.TokenSet | null = null;
+  #typos: TypoCorrector | null = null;
   #scratch: Scratch | null = null;
   readonly #lengthNorms = new Map<FieldName, Float32Array>();
 
@@ -126,7 +125,7 @@ export class SearchEngine {
       const word = clauseWords[c] ?? null;
       const bit = word === null ? 0 : 1 << word;
       const boost = clause.boost ?? 1;
-      for (const term of this.#expand(clause)) {
+      for (const term of this.#expand(clause, query.words, word)) {
         for (const name of (clause.fields ?? FIELD_NAMES) as FieldName[]) {
           const field = this.#index.fields[name];
           const count = field.count(term);
@@ -235,18 +234,30 @@ export class SearchEngine {
     }
   }
 
-  /** Term ids a clause stands for: the term itself, its prefix expansions, or its one-edit neighbours. */
-  #expand(clause: Clause): number[] {
+  /** Term ids a clause stands for: the term itself, its prefix expansions, or the typo model's corrections. */
+  #expand(clause: Clause, words: readonly QueryWord[], word: number | null): number[] {
     const { termIds } = this.#index;
     if (clause.wildcard && clause.wildcard & lunr.Query.wildcard.TRAILING) return this.#prefixTerms(clause.term.replace(/\*+$/u, ''));
     if (clause.editDistance) {
-      const exact = termIds.get(clause.term);
-      if (exact !== undefined && this.#frequency(exact) >= TYPO_FREQUENCY_LIMIT) return [];
-      const fuzzy: string[] = TokenSets.fromFuzzyString(clause.term, clause.editDistance).intersect(this.#typoVocabulary()).toArray();
-      return fuzzy.filter((term) => term !== clause.term).flatMap((term) => termIds.get(term) ?? []);
+      if (word === null) return [];
+      const wanted = (correction: TypoCorrection): boolean =>
+        clause.fields?.includes('title') ? correction.kind === 'tone' : correction.kind !== 'tone' && (clause.editDistance === CONTEXT_CLAUSE) === (correction.context === true);
+      return this.typoCorrections(words, word).flatMap((correction) => (wanted(correction) ? (termIds.get(correction.term) ?? []) : []));
     }
     const id = termIds.get(clause.term);
     return id === undefined ? [] : [id];
+  }
+
+  /** What the typo model searches for query word `index` besides the word itself (see TypoCorrector). */
+  typoCorrections(words: readonly QueryWord[], index: number): TypoCorrection[] {
+    this.#typos ??= new TypoCorrector({
+      termIds: this.#index.termIds,
+      frequency: (term) => this.#frequency(term),
+      exactFrequency: (term) => this.#index.fields.title.count(term) + this.#index.fields.body.count(term),
+      sequenceCount: (terms) => this.#docsWithSequence(terms).reduce((count, found) => count + found, 0),
+      vocabulary: () => this.#typoVocabulary(),
+    });
+    return this.#typos.corrections(words, index);
   }
 
   #prefixTerms(prefix: string): number[] {
@@ -352,7 +363,14 @@ function buildQuery(query: ParsedQuery): BuiltQuery {
     if (query.prefix && index === lastIndex && word.folded.length <= 40) {
       term(word.folded, { fields: TEXT_FIELDS_FOLDED, boost: 0.5, wildcard: lunr.Query.wildcard.TRAILING }, index);
     }
-    if (allowsTypos(word.folded)) term(word.folded, { fields: ['titleFolded', 'bodyFolded'], boost: 0.1, editDistance: 1 }, index);
+    // The typo clauses stand for what the typo model finds for this word (SearchEngine.typoCorrections):
+    // spelling corrections in folded fields, a hỏi/ngã swap in the exact ones (above folded, below typed).
+    // A confusion the neighbours call for (lãi xuất → suất) weighs like the word typed with its tones.
+    if (allowsConfusions(word.folded)) {
+      term(word.folded, { fields: ['titleFolded', 'bodyFolded'], boost: 0.2 * weight, editDistance: SPELLING_CLAUSE }, index);
+      term(word.folded, { fields: ['titleFolded', 'bodyFolded'], boost: 4 * weight, editDistance: CONTEXT_CLAUSE }, index);
+    }
+    if (word.accented) term(word.exact, { fields: EXACT_FIELDS, boost: 2 * weight, editDistance: 1 }, index);
   });
   for (const phrase of query.phrases) {
     for (const word of phrase) {

@@ -130,6 +130,13 @@ export class NrSearchResults extends LitElement {
         background: var(--nr-mark);
         color: var(--nr-text);
       }
+      /* A typo correction the search made, not a word as typed: unfilled, underlined in waves. */
+      mark.typo {
+        background: transparent;
+        text-decoration: underline wavy var(--nr-mark-line);
+        text-underline-offset: 0.2em;
+        cursor: help;
+      }
       .more {
         height: 1px;
       }
@@ -197,6 +204,16 @@ export class NrSearchResults extends LitElement {
     </div>`;
   }
 
+  /** Which query words were also searched as likely typos, and what for: "tuonh → tướng". */
+  #correctionsNote(result: SearchResult) {
+    const corrections = result.corrections ?? [];
+    if (corrections.length === 0) return nothing;
+    const list = corrections.map((c) => `${c.typed} → ${c.shown.join(', ')}`).join('; ');
+    return html`<p class="message corrections" role="status">
+      ${msg(str`Gồm cả kết quả cho từ có thể gõ nhầm: ${list}`, { desc: 'Search notice: the query words searched as likely typos, e.g. "tuonh → tướng"; marks on them are drawn apart' })}
+    </p>`;
+  }
+
   #open(hit: SearchHit): void {
     emit(this, 'nr-open-hit', hit);
   }
@@ -212,6 +229,7 @@ export class NrSearchResults extends LitElement {
       ${this.#indexingNote()}
       ${message ? html`<p class="message" role="status">${searchNotice(message)}</p>` : nothing}
       ${result.behind ? html`<p class="message behind" role="status">${searchBehindText(result.behind)}</p>` : nothing}
+      ${this.#correctionsNote(result)}
       ${result.hits.length === 0 && !result.message ? this.#suggestions(result.query) : nothing}
       <ol aria-label=${msg('Kết quả tìm kiếm')}>
         ${result.hits.map(

@@ -125,6 +125,12 @@ export const readerStyles = [
       background: var(--nr-mark-current);
       outline: 3px solid var(--nr-mark-current);
     }
+    /* A typo correction the search made, not a word as typed: dashed and wavy, with a tooltip. */
+    mark.typo {
+      outline-style: dashed;
+      text-decoration-style: wavy;
+      cursor: help;
+    }
     .hl {
       color: inherit;
       cursor: pointer;

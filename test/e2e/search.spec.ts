@@ -151,6 +151,26 @@ test('searching without diacritics finds, highlights and walks "đàm phán"', a
   await expect(counter).toHaveCount(0);
 });
 
+test('a typo is searched as its likely correction, said so, and marked apart', async ({ app, page }) => {
+  await seed(app);
+  await page.goto(app.url);
+  const searchBox = page.getByRole('searchbox', { name: 'Tìm kiếm bài viết' });
+  // "phna": two letters swapped, a slip the error model corrects to "phán", which stands beside "đàm".
+  await searchBox.fill('dam phna ');
+  const results = page.locator('nr-search-results');
+  await expect(results.locator('header')).toHaveText(/^2 kết quả · [\d.]+ ms$/);
+  await expect(results.locator('.corrections')).toContainText('phna → phán');
+  const target = results.locator('button.hit').filter({ hasText: TARGET_TITLE });
+  // The word typed right is marked as usual; the correction is marked apart, with a tooltip.
+  await expect(target.locator('.title mark')).toHaveText(['đàm', 'phán']);
+  await expect(target.locator('.title mark.typo')).toHaveText(['phán']);
+  await expect(target.locator('.title mark.typo')).toHaveAttribute('title', /gõ nhầm/);
+  await target.click();
+  const reader = page.locator('nr-reader');
+  await expect(reader.locator('h1 mark.typo')).toHaveText(['phán']);
+  await expect(reader.locator('h1 mark:not(.typo)')).toHaveText(['đàm']);
+});
+
 test('Escape in the search box clears the search, and a query with no match says so', async ({ app, page }) => {
   await seed(app);
   await page.goto(app.url);

@@ -50,9 +50,10 @@ describe('a one-letter word', () => {
   it('still finds one-letter Vietnamese syllables such as ở', () => {
     const found = search('ở', { limit: 100 });
     expect(found.hits.map((hit) => hit.id)).toEqual(expect.arrayContaining(['scattered', 'talks-0']));
-    // ở and ô fold alike; ngoại, which only starts with the letter, is not marked.
+    // ở and ô fold alike, but the article holds ở as typed, so only ở is marked; ngoại, which only
+    // starts with the letter, is not marked either.
     const hit = found.hits.find((h) => h.id === 'scattered')!;
-    expect(hit.matches.filter((m) => m.field === 'title').map((m) => hit.title.slice(m.start, m.end))).toEqual(['ở', 'ô']);
+    expect(hit.matches.filter((m) => m.field === 'title').map((m) => hit.title.slice(m.start, m.end))).toEqual(['ở']);
   });
 
   it('being typed after other words keeps their results instead of showing none', () => {
