@@ -42,8 +42,8 @@ function withOnset(onset: string, rest: string): string {
 
 /**
  * The folded forms one Vietnamese spelling confusion away: s/x, ch/tr, d/gi/r at the start; n/ng at
- * the end; i/y after a consonant (kỉ/kỷ, tỉ/tỷ, Mĩ/Mỹ). Only forms a syllable could take are given;
- * whether they are words is for the library's vocabulary to say.
+ * the end. (i/y spellings, kỉ/kỷ, are not confusions: term-forms.ts makes them one term.) Only forms a
+ * syllable could take are given; whether they are words is for the library's vocabulary to say.
  */
 export function confusionVariants(folded: string): string[] {
   const variants = new Set<string>();
@@ -56,8 +56,6 @@ export function confusionVariants(folded: string): string[] {
   }
   if (/[aeiouy]ng$/u.test(folded)) variants.add(folded.slice(0, -1));
   else if (/[aeiouy]n$/u.test(folded)) variants.add(`${folded}g`);
-  const iy = /^([^aeiouy]+|qu)([iy])$/u.exec(folded);
-  if (iy) variants.add(`${iy[1]}${iy[2] === 'i' ? 'y' : 'i'}`);
   variants.delete(folded);
   return [...variants];
 }
