@@ -2,9 +2,8 @@
 // kept as it is unless it is plainly VIQR or plainly garbled; other bytes are decoded only when one
 // Vietnamese legacy encoding clearly fits (importers/legacy-encodings/), or when the user or the page
 // named the encoding.
-import type { DecodedEncoding, TextEncodingName } from '../contract/text-encodings.ts';
-import { textEncodingNamed } from '../contract/text-encodings.ts';
-import { ImportInputError } from './import-types.ts';
+import { textEncodingNamed, type DecodedEncoding, type TextEncodingName } from '../contract/text-encodings.ts';
+import { ImportInputError, type ImportInput, type ParsedItem } from './import-types.ts';
 import { decodeEightBit, detectEightBit, detectGarbled, detectViqr, type EightBitEncoding } from './legacy-encodings/detect-legacy.ts';
 import { bytesBeforeMisreading } from './legacy-encodings/mojibake.ts';
 import { utf16WithoutBom } from './legacy-encodings/utf16-sniff.ts';
@@ -151,6 +150,16 @@ export function decodeTextWithEncoding(bytes: Uint8Array, options: DecodeOptions
 /** The text alone, for callers that do not report the encoding. */
 export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): string {
   return decodeTextWithEncoding(bytes, options).text;
+}
+
+/** An input's text, decoded with the encoding its user chose, else detected (or declared by the page). */
+export function decodeInput(input: ImportInput, declaredCharset?: string | null): DecodedText {
+  return decodeTextWithEncoding(input.bytes, { declaredCharset, ...(input.encoding ? { encoding: input.encoding } : {}) });
+}
+
+/** Items of a file, each told how the file was decoded (nothing to tell for plain UTF-8). */
+export function withEncoding(items: ParsedItem[], encoding: DecodedEncoding | null): ParsedItem[] {
+  return encoding ? items.map((item) => ({ ...item, encoding })) : items;
 }
 
 /** Best-effort decode of the first bytes, for sniffing the format; never throws. */
