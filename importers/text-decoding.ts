@@ -2,7 +2,7 @@
 // kept as it is unless it is plainly VIQR or plainly garbled; other bytes are decoded only when one
 // Vietnamese legacy encoding clearly fits (importers/legacy-encodings/), or when the user or the page
 // named the encoding.
-import { textEncodingNamed, type DecodedEncoding, type TextEncodingName } from '../contract/text-encodings.ts';
+import { TEXT_ENCODINGS, textEncodingNamed, type DecodedEncoding, type TextEncodingName } from '../contract/text-encodings.ts';
 import { ImportInputError, type ImportInput, type ParsedItem } from './import-types.ts';
 import { decodeEightBit, detectEightBit, detectGarbled, detectViqr, type EightBitEncoding } from './legacy-encodings/detect-legacy.ts';
 import { bytesBeforeMisreading } from './legacy-encodings/mojibake.ts';
@@ -97,8 +97,10 @@ function decodeChosen(bytes: Uint8Array, name: TextEncodingName): DecodedText {
   }
 }
 
+/** The refusal, naming the candidates in the order the UI lists encodings (not by score, which shifts). */
 function uncertain(candidates: readonly string[]): ImportInputError {
-  return new ImportInputError({ kind: 'uncertain-encoding', candidates: candidates.flatMap((c) => textEncodingNamed(c) ?? []) });
+  const named = new Set(candidates.flatMap((c) => textEncodingNamed(c) ?? []));
+  return new ImportInputError({ kind: 'uncertain-encoding', candidates: TEXT_ENCODINGS.filter((name) => named.has(name)) });
 }
 
 function decodeDetected(bytes: Uint8Array, declaredCharset: string | null | undefined): DecodedText {
