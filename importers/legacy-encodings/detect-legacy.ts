@@ -20,13 +20,15 @@ const MIN_MARKED_WORDS = 2;
 const MIN_VALID_SHARE = 0.85;
 const MIN_LEAD = 2;
 
+/** Candidates are scored on the first bytes only; the one chosen then decodes the whole file. */
+const SAMPLE_BYTES = 16_384;
+
 interface Candidate<Name> {
   name: Name;
-  text: string;
   score: SyllableScore;
 }
 
-export type Verdict<Name> = { kind: 'decoded'; name: Name; text: string } | { kind: 'uncertain'; candidates: Name[] };
+export type Verdict<Name> = { kind: 'decoded'; name: Name } | { kind: 'uncertain'; candidates: Name[] };
 
 function validShare(score: SyllableScore): number {
   return score.marked === 0 ? 0 : score.validMarked / score.marked;
@@ -45,15 +47,24 @@ function choose<Name>(candidates: Candidate<Name>[]): Verdict<Name> {
   if (second && best.score.validMarked - second.score.validMarked < Math.max(MIN_LEAD, best.score.validMarked * 0.2)) {
     return { kind: 'uncertain', candidates: ranked.map((c) => c.name) };
   }
-  return { kind: 'decoded', name: best.name, text: best.text };
+  return { kind: 'decoded', name: best.name };
 }
 
 /** Bytes that are not UTF-8: TCVN3, VNI, VISCII or Windows-1258, whichever reads as Vietnamese. */
-export function detectEightBit(bytes: Uint8Array): Verdict<EightBitEncoding> {
-  return choose(EIGHT_BIT.map((name) => {
-    const text = decodeEightBit(bytes, name);
-    return { name, text, score: scoreSyllables(text) };
-  }));
+export function detectEightBit(bytes: Uint8Array): { kind: 'decoded'; name: EightBitEncoding; text: string } | { kind: 'uncertain'; candidates: EightBitEncoding[] } {
+  const sample = bytes.subarray(0, SAMPLE_BYTES);
+  const verdict = choose(EIGHT_BIT.map((name) => ({ name, score: scoreSyllables(decodeEightBit(sample, name)) })));
+  return verdict.kind === 'decoded' ? { ...verdict, text: decodeEightBit(bytes, verdict.name) } : verdict;
+}
+
+function decodeRepair(bytes: Uint8Array, name: EightBitEncoding | 'utf-8'): string | null {
+  if (name !== 'utf-8') return decodeEightBit(bytes, name);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).normalize('NFC');
+  } catch {
+    // A sample can end inside a character; the whole text cannot, if it was UTF-8 read twice.
+    return null;
+  }
 }
 
 export type RepairVerdict =
@@ -67,26 +78,27 @@ export type RepairVerdict =
  * text that looks garbled but cannot be repaired with confidence is refused, never kept.
  */
 export function detectGarbled(text: string): RepairVerdict {
-  const asIs = scoreSyllables(text);
+  const bytes = bytesBeforeMisreading(text);
   const misread = misreadWordCount(text);
+  // The common case, cheaply: real Vietnamese holds letters no misreading makes (ạ, ư, đ…) and no mojibake.
+  if (!bytes && misread < 3) return { kind: 'as-is' };
+  const asIs = scoreSyllables(text);
   const looksGarbled = misread >= 3 && misread >= asIs.marked * 0.2;
   // Vietnamese that reads well as it is stays as it is, whatever else it could be.
   if (!looksGarbled && asIs.marked > 0 && validShare(asIs) >= 0.5) return { kind: 'as-is' };
-  const bytes = bytesBeforeMisreading(text);
-  if (!bytes) return { kind: 'as-is' };
-  const candidates: Candidate<EightBitEncoding | 'utf-8'>[] = EIGHT_BIT.map((name) => {
-    const decoded = decodeEightBit(bytes, name);
-    return { name, text: decoded, score: scoreSyllables(decoded) };
-  });
-  try {
-    const twice = new TextDecoder('utf-8', { fatal: true }).decode(bytes).normalize('NFC');
-    candidates.push({ name: 'utf-8', text: twice, score: scoreSyllables(twice) });
-  } catch {
-    // Not UTF-8 read twice.
+  if (!bytes) return looksGarbled ? { kind: 'uncertain', candidates: [] } : { kind: 'as-is' };
+  // Cut at a space so the UTF-8 candidate's sample does not end inside a character.
+  const cut = bytes.length <= SAMPLE_BYTES ? bytes.length : Math.max(bytes.lastIndexOf(0x20, SAMPLE_BYTES), 1);
+  const sample = bytes.subarray(0, cut);
+  const candidates: Candidate<EightBitEncoding | 'utf-8'>[] = [];
+  for (const name of [...EIGHT_BIT, 'utf-8' as const]) {
+    const decoded = decodeRepair(sample, name);
+    if (decoded !== null) candidates.push({ name, score: scoreSyllables(decoded) });
   }
   const verdict = choose(candidates.filter((c) => c.score.validMarked > asIs.validMarked));
-  if (verdict.kind === 'decoded') return { kind: 'repaired', name: verdict.name, text: verdict.text };
-  if (looksGarbled) return { kind: 'uncertain', candidates: verdict.candidates };
+  const repaired = verdict.kind === 'decoded' ? decodeRepair(bytes, verdict.name) : null;
+  if (verdict.kind === 'decoded' && repaired !== null) return { kind: 'repaired', name: verdict.name, text: repaired };
+  if (looksGarbled) return { kind: 'uncertain', candidates: verdict.kind === 'uncertain' ? verdict.candidates : [] };
   return { kind: 'as-is' };
 }
 
@@ -95,9 +107,11 @@ export function detectGarbled(text: string): RepairVerdict {
  * decoded text is Vietnamese throughout. English ("don't", "sea.") never gets there.
  */
 export function detectViqr(text: string): string | null {
-  if (!/[a-zA-Z][(^+'`?~.]|\b[dD][dD]/u.test(text)) return null;
-  const decoded = decodeViqr(text);
-  const score = scoreSyllables(decoded);
+  // VIQR Vietnamese is full of ^, + and ( after vowels (â ê ô ơ ư ă); English has next to none, and is
+  // turned away here before the costlier decoding.
+  const sample = text.slice(0, 16_384);
+  if ((sample.match(/[aeouAEOU][(^+]/gu)?.length ?? 0) < 3) return null;
+  const score = scoreSyllables(decodeViqr(sample));
   const ok = score.validMarked >= 3 && validShare(score) >= 0.9 && score.marked >= score.words * 0.25 && score.valid >= score.words * 0.75;
-  return ok ? decoded : null;
+  return ok ? decodeViqr(text) : null;
 }
