@@ -1,6 +1,8 @@
 // Runs the encoding case table (encodings.cases.ts) through import's decoding, and checks the generated
 // fixtures and the tables they come from.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { decodeTextWithEncoding, ImportInputError } from '../../../../importers/index.ts';
 import { decodeSingleByte } from '../../../../importers/legacy-encodings/single-byte.ts';
@@ -52,6 +54,33 @@ describe('legacy encodings at import (issue 14)', () => {
       expect(decodeTextWithEncoding(bytesOf(guard.bytes))).toEqual({ text: guard.text, encoding: null });
     });
   }
+
+  it('every UTF-8 file among the importers\' and hostile fixtures decodes exactly as a plain UTF-8 decoder reads it', () => {
+    const walk = (dir: string): string[] => readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : [join(dir, name)]));
+    const root = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
+    let checked = 0;
+    for (const file of [...walk(join(root, 'importers')), ...walk(join(root, 'hostile'))]) {
+      const bytes = new Uint8Array(readFileSync(file));
+      let plain: string;
+      try {
+        plain = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      } catch {
+        continue;
+      }
+      if (plain.includes('\u0000')) continue;
+      let decoded: ReturnType<typeof decodeTextWithEncoding>;
+      try {
+        decoded = decodeTextWithEncoding(bytes);
+      } catch (error) {
+        // Binary-looking fixtures (control characters) are refused as before, never for their encoding.
+        expect((error as ImportInputError).reason.kind, file).toBe('binary');
+        continue;
+      }
+      expect(decoded, file).toEqual({ text: plain, encoding: null });
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(5);
+  });
 
   it('the fixtures on disk are what the generator makes from the tables', () => {
     for (const fixture of encodingFixtures()) {
