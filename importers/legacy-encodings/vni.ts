@@ -1,7 +1,8 @@
 // VNI (VNI-Windows fonts): Vietnamese typed with VNI lands in 8-bit files as an ASCII base letter
 // followed by a mark byte that the VNI fonts draw as a diacritic ("Ñaø Naüng" = "Đà Nẵng"). No encoding
-// library ships it, so the table is written here, from VNI Software's published character table
-// (the VNI-Windows code chart; see NOTES-encodings.md for the source), and checked by its fixtures.
+// library ships it, so the table is written here, from VNI Software's VNI-Windows character chart; it
+// agrees letter for letter with xvnkb's VNI table (github.com/lamdao/xvnkb, vni.h), and the unit tests
+// check it against the byte strings VNI archives are known by.
 
 type Tone = '' | 'acute' | 'grave' | 'hook' | 'tilde' | 'dot';
 const TONES: readonly Tone[] = ['', 'acute', 'grave', 'hook', 'tilde', 'dot'];
