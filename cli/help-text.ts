@@ -5,7 +5,11 @@ Usage: newsroom-reader [--library DIR] [--json] <command> [options]
 Commands:
   help                          Show this help.
   serve [--port N]              Serve the app to a browser on 127.0.0.1 (prints the URL with its token).
-  import PATH|URL...            Import files, folders, feeds and web pages.
+  import PATH|URL... [--encoding E]
+                                Import files, folders, feeds and web pages. The text encoding is detected
+                                (UTF-8, UTF-16, TCVN3, VNI, VISCII, VIQR, Windows-1258, text garbled into
+                                UTF-8); --encoding utf-8|utf-16le|utf-16be|windows-1258|viscii|tcvn3|vni|viqr
+                                overrides it for every file.
   list [filters]                List articles. Filters: --view all|unread|starred|archived|trash,
                                 --tag T, --collection C, --source S, --from YYYY-MM-DD, --to YYYY-MM-DD,
                                 --sort published|imported|title|source, --limit N, --offset N.

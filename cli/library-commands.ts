@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { AppContext } from '../commands/app-context.ts';
-import { MAX_OFFSET, type CommandName, type CommandResult, type ImportReport } from '../contract/index.ts';
+import { encodingLabel, MAX_OFFSET, type CommandName, type CommandResult, type DecodedEncoding, type ImportReport } from '../contract/index.ts';
 import { printJson, summaryLine, type CliIo } from './cli-output.ts';
 import { followImportProgress } from './import-progress.ts';
 import { annotate, exportAnnotations, listAnnotations } from './annotation-commands.ts';
@@ -25,7 +25,7 @@ export async function runLibraryCommand(args: ParsedArguments, context: AppConte
   const json = options.json === true;
   switch (args.command) {
     case 'import':
-      return importInputs(positionals, context, io, json);
+      return importInputs(positionals, options.encoding, context, io, json);
     case 'list': {
       const page = await call(context, 'library.list', {
         view: options.view,
@@ -133,7 +133,14 @@ function single(positionals: string[], usage: string): string {
   return positionals[0]!;
 }
 
-async function importInputs(inputs: string[], context: AppContext, io: CliIo, json: boolean): Promise<number> {
+/** "  (decoded from TCVN3 (ABC), repaired: it had been garbled into UTF-8)", for files that were not plain UTF-8. */
+function encodingNote(encoding: DecodedEncoding | undefined): string {
+  if (!encoding) return '';
+  const how = encoding.how === 'chosen' ? 'as chosen' : encoding.how === 'declared' ? 'as the page declares' : 'detected';
+  return `  (${encodingLabel(encoding)}, ${how}${encoding.garbled ? '; repaired: it had been garbled into UTF-8' : ''})`;
+}
+
+async function importInputs(inputs: string[], encoding: string | undefined, context: AppContext, io: CliIo, json: boolean): Promise<number> {
   if (inputs.length === 0) throw new UsageError('import needs at least one PATH or URL');
   const urls = inputs.filter((input) => /^https?:\/\//i.test(input));
   const paths = inputs.filter((input) => !/^https?:\/\//i.test(input));
@@ -141,8 +148,10 @@ async function importInputs(inputs: string[], context: AppContext, io: CliIo, js
   const { progress } = io;
   const stopFollowing = progress ? followImportProgress(context.events, { write: progress }) : () => {};
   try {
-    if (paths.length) reports.push(await call(context, 'library.importPaths', { jobId: randomUUID(), paths }));
-    if (urls.length) reports.push(await call(context, 'library.importUrls', { jobId: randomUUID(), urls }));
+    // The name is checked by the command's schema, which lists the known ones when it is wrong.
+    const chosen = encoding === undefined ? {} : { encoding };
+    if (paths.length) reports.push(await call(context, 'library.importPaths', { jobId: randomUUID(), paths, ...chosen }));
+    if (urls.length) reports.push(await call(context, 'library.importUrls', { jobId: randomUUID(), urls, ...chosen }));
   } finally {
     stopFollowing();
     progress?.('');
@@ -154,8 +163,8 @@ async function importInputs(inputs: string[], context: AppContext, io: CliIo, js
   };
   if (json) printJson(io, report);
   else {
-    for (const item of report.imported) io.out(`imported   ${item.id}  ${item.title}`);
-    for (const item of report.duplicates) io.out(`duplicate  ${item.id}  ${item.path}`);
+    for (const item of report.imported) io.out(`imported   ${item.id}  ${item.title}${encodingNote(item.encoding)}`);
+    for (const item of report.duplicates) io.out(`duplicate  ${item.id}  ${item.path}${encodingNote(item.encoding)}`);
     for (const item of report.failed) io.err(`failed     ${item.path}: ${item.error}`);
     io.out(`${report.imported.length} imported, ${report.duplicates.length} duplicates, ${report.failed.length} failed`);
   }

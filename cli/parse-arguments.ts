@@ -33,6 +33,7 @@ const OPTIONS = {
   note: { type: 'string' },
   color: { type: 'string' },
   format: { type: 'string' },
+  encoding: { type: 'string' },
 } as const;
 
 export interface ParsedArguments {
@@ -43,6 +44,7 @@ export interface ParsedArguments {
     json?: boolean;
     help?: boolean;
     version?: boolean;
+    encoding?: string;
     port?: string;
     limit?: string;
     offset?: string;

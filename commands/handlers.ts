@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import * as v from 'valibot';
 import type { ImportTarget } from '../importers/index.ts';
-import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../contract/index.ts';
+import { DEFAULT_SETTINGS, SettingsSchema, type Settings, type TextEncodingName } from '../contract/index.ts';
 import type { ImportReport } from '../library/model.ts';
 import { CommandError } from './command-error.ts';
 import type { CommandHandlers } from './dispatcher.ts';
@@ -46,7 +46,7 @@ export function createHandlers({ app, jobs, host }: HandlerDependencies): Comman
     return { ...DEFAULT_SETTINGS, ...(stored.success ? stored.output : {}) };
   };
 
-  const importTargets = async (jobId: string, targets: ImportTarget[]): Promise<ImportReport> => {
+  const importTargets = async (jobId: string, targets: ImportTarget[], encoding: TextEncodingName | undefined): Promise<ImportReport> => {
     const signal = jobs.start(jobId);
     try {
       // Loaded on the first import: jsdom and the parsers cost more than everything else a host loads.
@@ -55,6 +55,7 @@ export function createHandlers({ app, jobs, host }: HandlerDependencies): Comman
         jobId,
         signal,
         onProgress: (progress) => events.emit('import.progress', progress),
+        ...(encoding ? { encoding } : {}),
       });
     } finally {
       jobs.finish(jobId);
@@ -109,13 +110,14 @@ export function createHandlers({ app, jobs, host }: HandlerDependencies): Comman
     'library.trash': ({ ids }) => ({ count: app.library.trash(ids) }),
     'library.restore': ({ ids }) => ({ count: app.library.restore(ids) }),
     'library.emptyTrash': () => ({ count: app.library.emptyTrash() }),
-    'library.importFiles': ({ jobId, files }) =>
+    'library.importFiles': ({ jobId, files, encoding }) =>
       importTargets(
         jobId,
         files.map((file) => ({ kind: 'bytes', name: file.name, bytes: Buffer.from(file.base64, 'base64') })),
+        encoding,
       ),
-    'library.importPaths': ({ jobId, paths }) => importTargets(jobId, paths.map((path) => ({ kind: 'path', path }))),
-    'library.importUrls': ({ jobId, urls }) => importTargets(jobId, urls.map((url) => ({ kind: 'url', url }))),
+    'library.importPaths': ({ jobId, paths, encoding }) => importTargets(jobId, paths.map((path) => ({ kind: 'path', path })), encoding),
+    'library.importUrls': ({ jobId, urls, encoding }) => importTargets(jobId, urls.map((url) => ({ kind: 'url', url })), encoding),
     'library.cancelImport': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
     'library.export': ({ ids }) => {
       const lines: string[] = [];

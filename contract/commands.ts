@@ -9,6 +9,7 @@ import type { SearchIndexBehind, SearchIndexState } from './events.ts';
 import { LOCALE_SETTINGS, SETTINGS_BOUNDS, SETTINGS_DEFAULTS, THEMES } from './settings-defaults.ts';
 import type { Article, ArticleSummary, ListPage, SidebarCounts } from './article.ts';
 import type { ImportReport } from './import-report.ts';
+import { TEXT_ENCODINGS, textEncodingNamed, type TextEncodingName } from './text-encodings.ts';
 import type { SearchResult } from './search-result.ts';
 import type { ColorLabels } from './annotation-colors.ts';
 import { AnnotationColorSchema, TextPositionSelectorSchema, TextQuoteSelectorSchema, type Annotation } from './annotation.ts';
@@ -46,6 +47,12 @@ const NoArgs = v.strictObject({});
 const Id = v.pipe(v.string(), v.trim(), v.minLength(1, 'id must not be empty'), v.maxLength(200));
 const Ids = v.pipe(v.array(Id), v.minLength(1, 'at least one id is required'), v.maxLength(100_000));
 const JobId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'jobId must be 1–64 letters, digits, _ or -'));
+/** A text encoding by any of its names ("abc", "cp1258"), given as its canonical name; an unknown one lists the known. */
+const EncodingName = v.pipe(
+  v.string(),
+  v.check((label) => textEncodingNamed(label) !== null, `unknown encoding; use one of ${TEXT_ENCODINGS.join(', ')}`),
+  v.transform((label): TextEncodingName => textEncodingNamed(label) ?? 'utf-8'),
+);
 const IsoDate = v.pipe(v.string(), v.isoDate('dates must be YYYY-MM-DD'));
 const Name = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200));
 
@@ -203,6 +210,8 @@ export const commands = {
         ),
         v.minLength(1, 'choose at least one file'),
       ),
+      /** Overrides detection for every file; detected per file without it. */
+      encoding: v.optional(EncodingName),
     }),
     returns<ImportReport>(),
   ),
@@ -211,6 +220,7 @@ export const commands = {
     v.strictObject({
       jobId: JobId,
       paths: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(4096))), v.minLength(1, 'give at least one path')),
+      encoding: v.optional(EncodingName),
     }),
     returns<ImportReport>(),
     // A path on this computer: never from a renderer (over serve it read /etc/passwd into the library).
@@ -224,6 +234,7 @@ export const commands = {
         v.array(v.pipe(v.string(), v.url('not a valid URL'), v.regex(/^https?:/i, 'only http and https URLs can be imported'))),
         v.minLength(1, 'give at least one URL'),
       ),
+      encoding: v.optional(EncodingName),
     }),
     returns<ImportReport>(),
     ['cli'],

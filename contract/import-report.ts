@@ -1,4 +1,5 @@
 // What an import reports, as it runs and when it ends. Plain data only.
+import type { DecodedEncoding, TextEncodingName } from './text-encodings.ts';
 
 /**
  * Why one file, URL or record could not be imported, as data: the UI words it in its own language,
@@ -19,6 +20,11 @@ export type ImportFailure =
   | { kind: 'binary'; cause: 'nul-bytes' | 'control-characters' }
   | { kind: 'not-utf8' }
   | { kind: 'undecodable'; encoding: string }
+  /**
+   * Not plain UTF-8, and no encoding fits with confidence: several read as Vietnamese (`candidates`),
+   * or the text looks garbled (legacy text misread into UTF-8) and no repair is sure. Refused, not stored as mojibake.
+   */
+  | { kind: 'uncertain-encoding'; candidates: TextEncodingName[] }
   | { kind: 'no-text' }
   | { kind: 'malformed-feed'; detail: string }
   | { kind: 'feed-without-entries' }
@@ -51,8 +57,9 @@ export type ImportFailure =
 
 export interface ImportReport {
   /** `updated`: an article already here (same URL) whose text changed; its annotations were re-anchored. */
-  imported: { id: string; title: string; path: string; updated?: true }[];
-  duplicates: { path: string; id: string }[];
+  imported: { id: string; title: string; path: string; updated?: true; encoding?: DecodedEncoding }[];
+  /** `encoding`, here and above: how the file's text was decoded when it was not plain UTF-8. */
+  duplicates: { path: string; id: string; encoding?: DecodedEncoding }[];
   /** `path` names the file or URL, with `#N` for the Nth record or entry inside it. */
   failed: { path: string; error: string; reason: ImportFailure }[];
   cancelled: boolean;

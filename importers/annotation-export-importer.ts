@@ -7,7 +7,7 @@ import { ANNOTATION_IMPORT_RECORD, type ArticleReference, type ImportedAnnotatio
 import { extensionOf, mediaType } from './format-sniff.ts';
 import { failedItem } from './import-failure.ts';
 import { ImportInputError, type ImportInput, type Importer, type ParsedItem } from './import-types.ts';
-import { decodeText, sniffText } from './text-decoding.ts';
+import { decodeInput, sniffText } from './text-decoding.ts';
 
 const MARKDOWN_MARKER = '<!-- newsroom-reader:article ';
 const JSONLD_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -41,7 +41,7 @@ export const annotationExportImporter: Importer = {
   id: 'annotation-export',
   accepts: (input) => isMarkdownExport(input) || isJsonLd(input),
   async parse(input: ImportInput): Promise<ParsedItem[]> {
-    const text = decodeText(input.bytes);
+    const { text } = decodeInput(input);
     try {
       if (isMarkdownExport(input)) {
         const items = recordsFrom((resolve) => parseAnnotationsMarkdown(text, resolve).annotations);

@@ -8,7 +8,7 @@ import { failedItem } from './import-failure.ts';
 import { ImportInputError, type ImportInput, type Importer, type ParsedItem } from './import-types.ts';
 import { assertNestingWithin, markupNestingDepth } from './nesting-depth.ts';
 import { toIsoDate } from './published-date.ts';
-import { decodeText } from './text-decoding.ts';
+import { decodeInput, withEncoding } from './text-decoding.ts';
 import { paragraphsFromPlainText } from './text-normalize.ts';
 
 /** One entry, whatever the feed format, before it becomes a draft. */
@@ -153,18 +153,20 @@ export const feedImporter: Importer = {
     return (ext === 'xml' || FEED_TYPES.has(type) || ext === '' || type === 'text/plain') && sniffFeed(input);
   },
   async parse(input: ImportInput): Promise<ParsedItem[]> {
-    const text = decodeText(input.bytes);
+    const decoded = decodeInput(input);
+    const text = decoded.text;
     const isJson = /^\s*\{/.test(text);
     // The XML parser walks the tree recursively too; entries' own HTML is checked one by one (sanitizeHtml).
     if (!isJson) assertNestingWithin(markupNestingDepth(text));
     const feed = parseFeedText(text, isJson);
     if (feed.entries.length === 0) throw new ImportInputError({ kind: 'feed-without-entries' });
-    return feed.entries.map((entry, index) => {
+    const items = feed.entries.map((entry, index): ParsedItem => {
       try {
         return { ...entryItem(feed, entry, input.origin), position: index + 1 };
       } catch (error) {
         return failedItem(error instanceof ImportInputError ? error.reason : { kind: 'unexpected', detail: error instanceof Error ? error.message : String(error) }, index + 1);
       }
     });
+    return withEncoding(items, decoded.encoding);
   },
 };

@@ -10,7 +10,7 @@ import type { ImportInput, Importer, ParsedItem } from './import-types.ts';
 import { emptyHugeAttributes } from './huge-attributes.ts';
 import { assertNestingWithin, markupNestingDepth } from './nesting-depth.ts';
 import { findPublishedDate, toIsoDate } from './published-date.ts';
-import { decodeText } from './text-decoding.ts';
+import { decodeInput, withEncoding } from './text-decoding.ts';
 import { tidyInline } from './text-normalize.ts';
 
 const HTML_EXTENSIONS = new Set(['html', 'htm', 'xhtml', 'shtml']);
@@ -87,7 +87,7 @@ export const htmlImporter: Importer = {
   },
   async parse(input: ImportInput): Promise<ParsedItem[]> {
     const declaredCharset = charsetOf(input.contentType) ?? declaredMetaCharset(input.bytes);
-    const html = decodeText(input.bytes, { declaredCharset });
-    return [{ kind: 'draft', draft: parseHtmlArticle(html, input.origin) }];
+    const decoded = decodeInput(input, declaredCharset);
+    return withEncoding([{ kind: 'draft', draft: parseHtmlArticle(decoded.text, input.origin) }], decoded.encoding);
   },
 };

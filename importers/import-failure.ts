@@ -1,4 +1,5 @@
 import type { ImportFailure } from '../library/model.ts';
+import { TEXT_ENCODING_LABELS } from '../contract/text-encodings.ts';
 
 export type { ImportFailure };
 
@@ -33,7 +34,11 @@ export function describeImportFailure(reason: ImportFailure): string {
     case 'binary':
       return reason.cause === 'nul-bytes' ? 'binary file (contains NUL bytes), not text' : 'binary file (too many control characters), not text';
     case 'not-utf8':
-      return 'not valid UTF-8 text (save it as UTF-8 or UTF-16 with a BOM)';
+      return 'not valid UTF-8 text, nor recognisably TCVN3, VNI, VISCII or Windows-1258 Vietnamese (save it as UTF-8, or give its encoding with --encoding)';
+    case 'uncertain-encoding':
+      return reason.candidates.length > 1
+        ? `cannot tell its encoding with confidence: it reads as Vietnamese in ${reason.candidates.map((c) => TEXT_ENCODING_LABELS[c]).join(' and in ')} (give it with --encoding)`
+        : 'the text looks garbled (a legacy Vietnamese encoding misread into UTF-8) and cannot be repaired with confidence (give its encoding with --encoding)';
     case 'undecodable':
       return `cannot decode the file as ${reason.encoding.toUpperCase()} text`;
     case 'no-text':

@@ -25,6 +25,7 @@ import { sharedParsePool, type ParsePool } from './parse-pool.ts';
 import { txtImporter } from './txt-importer.ts';
 import { fetchResource } from './url-fetch.ts';
 import { isDiskFull } from '../contract/errors.ts';
+import type { TextEncodingName } from '../contract/text-encodings.ts';
 
 export interface ImportOptions {
   signal?: AbortSignal;
@@ -42,6 +43,8 @@ export interface ImportOptions {
   importers?: readonly Importer[];
   /** Where built-in importers parse; default the process's shared pool. */
   parsePool?: ParsePool;
+  /** The encoding the user chose for every file; detected per file without it. */
+  encoding?: TextEncodingName;
   /** Per file, in the pool; default 20 s. A file that takes longer is reported and its worker replaced. */
   parseTimeoutMs?: number;
 }
@@ -161,7 +164,8 @@ function unsupportedReason(input: ImportInput): ImportFailure {
 }
 
 async function parseUnit(unit: ImportUnit, options: ImportOptions, maxBytes: number): Promise<ParsedItem[]> {
-  const input = await loadInput(unit, options, maxBytes);
+  const loaded = await loadInput(unit, options, maxBytes);
+  const input: ImportInput = options.encoding ? { ...loaded, encoding: options.encoding } : loaded;
   if (input.bytes.byteLength === 0) throw new ImportInputError({ kind: 'empty-file' });
   const importer = selectImporter(input, options.importers ?? IMPORTERS);
   if (!importer) throw new ImportInputError(unsupportedReason(input));
@@ -253,9 +257,10 @@ export async function runImport(targets: ImportTarget[], sink: ImportSink, optio
       }
       try {
         const { result, title } = commit(item, sink);
-        if (result?.status === 'imported') report.imported.push({ id: result.id, title, path });
-        else if (result?.status === 'updated') report.imported.push({ id: result.id, title, path, updated: true });
-        else if (result?.status === 'duplicate') report.duplicates.push({ path, id: result.id });
+        const encoding = item.encoding ? { encoding: item.encoding } : {};
+        if (result?.status === 'imported') report.imported.push({ id: result.id, title, path, ...encoding });
+        else if (result?.status === 'updated') report.imported.push({ id: result.id, title, path, updated: true, ...encoding });
+        else if (result?.status === 'duplicate') report.duplicates.push({ path, id: result.id, ...encoding });
       } catch (error) {
         // The sink refused this one article (constraint, disk…); the others still go in.
         const reason: ImportFailure =

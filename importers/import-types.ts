@@ -1,5 +1,6 @@
 // The contract every importer follows, and what the batch runner writes into.
 import type { AddResult, ArticleDraft, ExportedArticle, ImportFailure } from '../library/model.ts';
+import type { DecodedEncoding, TextEncodingName } from '../contract/text-encodings.ts';
 import { describeImportFailure } from './import-failure.ts';
 
 /** One file, upload or fetched resource, as bytes. */
@@ -11,6 +12,8 @@ export interface ImportInput {
   origin: string;
   /** HTTP Content-Type, for fetched resources. */
   contentType?: string;
+  /** The encoding the user chose; detection decides without it. */
+  encoding?: TextEncodingName;
 }
 
 /**
@@ -31,6 +34,8 @@ export type ParsedItem = (
   /** A record or entry that could not be used; the rest of the file carries on. `error` is the English of `reason`. */
   | { kind: 'failed'; reason: ImportFailure; error: string }
 ) & {
+  /** How the file's text was decoded when it was not plain UTF-8, for the report. */
+  encoding?: DecodedEncoding;
   /** 1-based position in the file (line for NDJSON, index for arrays and feeds), for reports. */
   position?: number;
 };

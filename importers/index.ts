@@ -19,7 +19,7 @@ export { jsonImporter } from './json-importer.ts';
 export { feedImporter } from './feed-importer.ts';
 export { fetchResource, DEFAULT_FETCH_TIMEOUT_MS, type FetchedResource, type FetchOptions } from './url-fetch.ts';
 export { listImportableFiles, IMPORTABLE_EXTENSIONS } from './folder-walk.ts';
-export { decodeText, type DecodeOptions } from './text-decoding.ts';
+export { decodeText, decodeTextWithEncoding, type DecodedText, type DecodeOptions } from './text-decoding.ts';
 export { normalizeText, tidyInline, paragraphsFromPlainText } from './text-normalize.ts';
 export { buildBody, PARAGRAPH_SEPARATOR, type BlockPiece, type BuiltBody } from './block-builder.ts';
 export { detectLanguage } from './language-detect.ts';

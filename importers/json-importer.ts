@@ -3,7 +3,7 @@ import { extensionOf, mediaType } from './format-sniff.ts';
 import { failedItem } from './import-failure.ts';
 import { ImportInputError, type ImportInput, type Importer, type ParsedItem } from './import-types.ts';
 import { recordToItem } from './json-records.ts';
-import { decodeText } from './text-decoding.ts';
+import { decodeInput, withEncoding } from './text-decoding.ts';
 
 function itemFor(value: unknown, origin: string, position: number, where: string): ParsedItem {
   try {
@@ -56,13 +56,14 @@ export const jsonImporter: Importer = {
     return ['json', 'ndjson', 'jsonl'].includes(ext) || type === 'application/json' || type === 'application/x-ndjson';
   },
   async parse(input: ImportInput): Promise<ParsedItem[]> {
-    const text = decodeText(input.bytes);
+    const decoded = decodeInput(input);
+    const text = decoded.text;
     if (text.trim() === '') throw new ImportInputError({ kind: 'empty-file' });
     const ext = extensionOf(input.name);
     const items = ext === 'ndjson' || ext === 'jsonl' || mediaType(input.contentType) === 'application/x-ndjson'
       ? parseLines(text, input.origin)
       : parseDocument(text, input.origin);
     if (items.length === 0) throw new ImportInputError({ kind: 'no-records' });
-    return items;
+    return withEncoding(items, decoded.encoding);
   },
 };

@@ -8,7 +8,7 @@ import { htmlToPieces } from './html-to-blocks.ts';
 import { ImportInputError, type ImportInput, type Importer, type ParsedItem } from './import-types.ts';
 import { assertNestingWithin, markdownNestingDepth } from './nesting-depth.ts';
 import { findPublishedDate, toIsoDate } from './published-date.ts';
-import { decodeText } from './text-decoding.ts';
+import { decodeInput, withEncoding } from './text-decoding.ts';
 import { tidyInline } from './text-normalize.ts';
 import type { BlockKind } from '../library/model.ts';
 
@@ -121,7 +121,8 @@ export const markdownImporter: Importer = {
     return ['md', 'markdown', 'mdown', 'mkd'].includes(ext) || mediaType(input.contentType) === 'text/markdown';
   },
   async parse(input: ImportInput): Promise<ParsedItem[]> {
-    const text = decodeText(input.bytes).replace(/\r\n?/g, '\n');
+    const decoded = decodeInput(input);
+    const text = decoded.text.replace(/\r\n?/g, '\n');
     if (text.trim() === '') throw new ImportInputError({ kind: 'empty-file' });
     const { fields, content } = splitFrontMatter(text);
     // marked's list lexer slows down steeply with depth and recurses (4 MB of nesting overflowed the stack).
@@ -144,6 +145,6 @@ export const markdownImporter: Importer = {
       tags: fieldList(fields, 'tags', 'categories', 'keywords'),
       pieces,
     });
-    return [{ kind: 'draft', draft }];
+    return withEncoding([{ kind: 'draft', draft }], decoded.encoding);
   },
 };

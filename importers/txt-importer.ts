@@ -5,7 +5,7 @@ import { extensionOf, mediaType } from './format-sniff.ts';
 import type { ImportInput, Importer, ParsedItem } from './import-types.ts';
 import { ImportInputError } from './import-types.ts';
 import { findPublishedDate } from './published-date.ts';
-import { decodeText } from './text-decoding.ts';
+import { decodeInput, withEncoding } from './text-decoding.ts';
 import { normalizeText, tidyInline } from './text-normalize.ts';
 import { endsLikeSentence, MAX_TITLE_LENGTH } from './title-from-text.ts';
 
@@ -62,7 +62,8 @@ export const txtImporter: Importer = {
     return ext === 'txt' || ext === 'text' || mediaType(input.contentType) === 'text/plain';
   },
   async parse(input: ImportInput): Promise<ParsedItem[]> {
-    const text = normalizeText(decodeText(input.bytes));
+    const decoded = decodeInput(input);
+    const text = normalizeText(decoded.text);
     const lines = text.split('\n').map((line) => line.trimEnd());
     const nonEmpty = lines.filter((line) => line.trim() !== '');
     if (nonEmpty.length === 0) throw new ImportInputError({ kind: 'empty-file' });
@@ -84,6 +85,6 @@ export const txtImporter: Importer = {
       text: paragraph,
     }));
     const draft = createDraft({ title, origin: input.origin, publishedAt: findPublishedDate(text), pieces });
-    return [{ kind: 'draft', draft }];
+    return withEncoding([{ kind: 'draft', draft }], decoded.encoding);
   },
 };

@@ -1,5 +1,6 @@
 import { msg, str } from '@lit/localize';
-import type { CommandErrorCode, FailureReason, ImportFailure, SearchIndexBehind } from '../contract/index.ts';
+import type { CommandErrorCode, DecodedEncoding, FailureReason, ImportFailure, SearchIndexBehind } from '../contract/index.ts';
+import { encodingLabel, TEXT_ENCODING_LABELS } from '../contract/text-encodings.ts';
 
 /**
  * The host's notices are written in English, because the CLI prints them too; the UI says the ones it
@@ -166,7 +167,20 @@ export function importFailureText(reason: ImportFailure | undefined): string {
     case 'binary':
       return msg('tệp nhị phân, không phải văn bản', { id: 'import-failure.binary' });
     case 'not-utf8':
-      return msg('không phải văn bản UTF-8 (hãy lưu lại dưới dạng UTF-8, hoặc UTF-16 có BOM)', { id: 'import-failure.not-utf8' });
+      return msg('không phải văn bản UTF-8, cũng không nhận ra là tiếng Việt theo bảng mã TCVN3, VNI, VISCII hay Windows-1258 (hãy lưu lại dưới dạng UTF-8, hoặc chọn bảng mã khi nhập)', {
+        id: 'import-failure.not-utf8',
+      });
+    case 'uncertain-encoding': {
+      const names = reason.candidates.map((c) => TEXT_ENCODING_LABELS[c]).join(', ');
+      return reason.candidates.length > 1
+        ? msg(str`không chắc tệp dùng bảng mã nào: đọc theo ${names} đều ra tiếng Việt (hãy chọn bảng mã khi nhập)`, {
+            id: 'import-failure.uncertain-encoding',
+            desc: 'The value lists encoding names such as TCVN3 (ABC), VNI',
+          })
+        : msg('văn bản có vẻ đã bị lỗi phông (bảng mã cũ bị đọc nhầm rồi lưu thành UTF-8) và không sửa lại được một cách chắc chắn (hãy chọn bảng mã khi nhập)', {
+            id: 'import-failure.garbled-unrepairable',
+          });
+    }
     case 'undecodable':
       return msg(str`không giải mã được tệp theo bảng mã ${reason.encoding.toUpperCase()}`, { id: 'import-failure.undecodable', desc: 'The value is a text encoding such as UTF-16LE' });
     case 'no-text':
@@ -234,4 +248,18 @@ export function importFailureText(reason: ImportFailure | undefined): string {
       return unknownImportFailure();
     }
   }
+}
+
+/** How an imported file's text was decoded, for the import summary: "đã nhận ra bảng mã TCVN3 (ABC)". */
+export function importEncodingText(encoding: DecodedEncoding): string {
+  const label = encodingLabel(encoding);
+  const how =
+    encoding.how === 'chosen'
+      ? msg(str`giải mã theo bảng mã đã chọn: ${label}`, { id: 'import-encoding.chosen', desc: 'The value is an encoding name such as VNI' })
+      : encoding.how === 'declared'
+        ? msg(str`giải mã theo bảng mã ${label} mà trang khai báo`, { id: 'import-encoding.declared', desc: 'The value is an encoding name such as WINDOWS-1252' })
+        : msg(str`đã nhận ra bảng mã ${label}`, { id: 'import-encoding.detected', desc: 'The value is an encoding name such as TCVN3 (ABC)' });
+  return encoding.garbled
+    ? `${how}; ${msg('đã sửa văn bản bị lỗi phông khi lưu thành UTF-8', { id: 'import-encoding.repaired', desc: 'The file was legacy text misread and saved as UTF-8 (mojibake), now repaired' })}`
+    : how;
 }

@@ -3,6 +3,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { ContextProvider, type Context } from '@lit/context';
 import { SETTINGS_BOUNDS } from '../../contract/settings-defaults.ts';
+import { TEXT_ENCODING_LABELS, TEXT_ENCODINGS, textEncodingNamed } from '../../contract/text-encodings.ts';
 import { citationText, copyText } from '../citation.ts';
 import { client } from '../client/newsroom-client.ts';
 import { annotationsContext, appStateContext, libraryContext, noticesContext, readingContext, searchContext, settingsContext } from '../contexts.ts';
@@ -189,6 +190,14 @@ export class NrApp extends LitElement {
       <span class="brand">Newsroom Reader</span>
       <nr-search-box @nr-search=${(e: Events['nr-search']) => void this.state.searchFor(e.detail)}></nr-search-box>
       <button class="primary" @click=${() => this.#import.chooseFiles()}>${msg('Nhập bài…')}</button>
+      <select
+        class="import-encoding"
+        aria-label=${msg('Bảng mã của tệp nhập', { desc: 'Select: the text encoding of the files to import' })}
+        @change=${(e: Event) => (this.#import.encoding = textEncodingNamed((e.target as HTMLSelectElement).value))}
+      >
+        <option value="" ?selected=${this.#import.encoding === null}>${msg('Tự nhận bảng mã', { desc: 'Encoding choice: detect it per file' })}</option>
+        ${TEXT_ENCODINGS.map((name) => html`<option value=${name} ?selected=${this.#import.encoding === name}>${TEXT_ENCODING_LABELS[name]}</option>`)}
+      </select>
       <select aria-label=${msg('Giao diện', { desc: 'Colour theme select' })} @change=${(e: Event) => this.#updateSettings({ theme: (e.target as HTMLSelectElement).value as 'light' })}>
         <option value="system" ?selected=${theme === 'system'}>${msg('Theo hệ thống', { id: 'theme.system', desc: 'Theme choice: follow the operating system' })}</option>
         <option value="light" ?selected=${theme === 'light'}>${msg('Sáng', { id: 'theme.light' })}</option>

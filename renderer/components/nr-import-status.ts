@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { ImportProgress, ImportReport } from '../../contract/index.ts';
-import { importFailureText } from '../host-messages.ts';
+import { importEncodingText, importFailureText } from '../host-messages.ts';
 import { controls } from '../styles/tokens.ts';
 
 /**
@@ -59,6 +59,15 @@ export class NrImportStatus extends LitElement {
     this.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true }));
   }
 
+  /** Files whose text was not plain UTF-8, with the encoding they were read in. */
+  #decoded(r: ImportReport) {
+    const decoded = [...r.imported, ...r.duplicates].flatMap((item) => (item.encoding ? [{ path: item.path, encoding: item.encoding }] : []));
+    if (decoded.length === 0) return nothing;
+    return html`<ul class="encodings">
+      ${decoded.map((d) => html`<li><code>${d.path}</code>: ${importEncodingText(d.encoding)}</li>`)}
+    </ul>`;
+  }
+
   override render() {
     if (this.report) {
       const r = this.report;
@@ -68,6 +77,7 @@ export class NrImportStatus extends LitElement {
           desc: 'Import summary: new articles, duplicates skipped, files that failed',
         })}
         <button @click=${() => this.#emit('nr-dismiss')}>${msg('Đóng')}</button>
+        ${this.#decoded(r)}
         ${r.failed.length
           ? html`<ul class="failures">
               ${r.failed.map((f) => html`<li title=${f.error}><code>${f.path}</code>: ${importFailureText(f.reason)}</li>`)}

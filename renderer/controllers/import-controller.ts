@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { EventPayload, ImportReport } from '../../contract/index.ts';
+import type { EventPayload, ImportReport, TextEncodingName } from '../../contract/index.ts';
 import type { NewsroomClient } from '../client/newsroom-client.ts';
 import type { Notices } from '../state/notices.ts';
 
@@ -25,6 +25,8 @@ async function toBase64(file: File): Promise<string> {
 export class ImportController implements ReactiveController {
   progress: ImportProgress | null = null;
   report: ImportReport | null = null;
+  /** The encoding chosen in the import UI for the next files; null: detected per file. */
+  encoding: TextEncodingName | null = null;
   readonly #host: ImportHost;
   readonly #client: Pick<NewsroomClient, 'call' | 'on'>;
   readonly #notices: Notices;
@@ -92,7 +94,7 @@ export class ImportController implements ReactiveController {
     const payload = await Promise.all(accepted.map(async (file) => ({ name: file.name, base64: await toBase64(file) })));
     const report: ImportReport | undefined =
       payload.length > 0
-        ? await this.#notices.attempt(() => this.#client.call('library.importFiles', { jobId, files: payload }))
+        ? await this.#notices.attempt(() => this.#client.call('library.importFiles', { jobId, files: payload, ...(this.encoding ? { encoding: this.encoding } : {}) }))
         : { imported: [], duplicates: [], failed: [], cancelled: false };
     this.progress = null;
     if (report) {

@@ -54,6 +54,7 @@ const IMPORT_FAILURES: { [K in ImportFailure['kind']]: Extract<ImportFailure, { 
   binary: { kind: 'binary', cause: 'nul-bytes' },
   'not-utf8': { kind: 'not-utf8' },
   undecodable: { kind: 'undecodable', encoding: 'utf-16le' },
+  'uncertain-encoding': { kind: 'uncertain-encoding', candidates: ['tcvn3', 'vni'] },
   'no-text': { kind: 'no-text' },
   'malformed-feed': { kind: 'malformed-feed', detail: 'Unexpected close tag' },
   'feed-without-entries': { kind: 'feed-without-entries' },
