@@ -253,8 +253,9 @@ export class SearchEngine {
    * hành chính"). Exact fields keep no positions, so the typed forms' presence in that field stands in.
    */
   #rankPhraseTones(phrase: readonly QueryWord[], sequence: Uint8Array, docs: Uint32Array, proximity: Uint8Array): void {
-    const typed = phrase.filter((word) => word.accented).map((word) => this.#index.termIds.get(word.exact));
-    if (typed.length === 0) return;
+    // Quoted with marks, the phrase's unmarked syllables are level tones typed as such: "ban" in "ban hành".
+    if (!phrase.some((word) => word.accented)) return;
+    const typed = phrase.map((word) => this.#index.termIds.get(word.exact));
     if (typed.some((term) => term === undefined)) return;
     for (let c = 0; c < docs.length; c++) {
       const d = docs[c]!;
