@@ -99,27 +99,19 @@ export const RANKING_CASES: RankingCase[] = [
     ],
   },
   {
-    name: '"dau tu" means đầu tư where the library mostly writes it so, above "bắt đầu từ"',
+    name: '"dau tu" means đầu tư where the library mostly writes it so, above "bắt đầu từ", and still finds đấu tù',
     articles: [
-      doc('dau-tu-1', 'Vốn đầu tư nước ngoài tăng 10%', 'Vốn đầu tư trực tiếp nước ngoài giải ngân trong 8 tháng đạt 14,2 tỷ USD, tăng 10% so với cùng kỳ.'),
-      doc('dau-tu-2', 'Đẩy nhanh giải ngân đầu tư công', 'Thủ tướng yêu cầu các bộ đẩy nhanh giải ngân vốn đầu tư công, coi đây là động lực tăng trưởng.'),
-      doc('bat-dau', 'Bắt đầu từ tháng 9, đổi giờ chạy tàu', 'Bắt đầu từ ngày 1.9, tàu Thống Nhất chạy sớm hơn 30 phút. Bắt đầu từ tuần sau, vé tàu bán trên ứng dụng.'),
+      doc('dau-tu-1', 'Vốn ngoại giải ngân tăng 10%', 'Theo Cục Đầu tư nước ngoài, trong 8 tháng, vốn đầu tư trực tiếp nước ngoài giải ngân đạt 14,2 tỷ USD, tăng 10% so với cùng kỳ năm trước. Singapore, Hàn Quốc và Nhật Bản dẫn đầu về vốn đăng ký mới.'),
+      doc('dau-tu-2', 'Thủ tướng yêu cầu đẩy nhanh giải ngân', 'Tại phiên họp thường kỳ, Thủ tướng yêu cầu các bộ, ngành và địa phương đẩy nhanh giải ngân vốn đầu tư công, coi đây là động lực quan trọng của tăng trưởng trong những tháng cuối năm.'),
+      doc('bat-dau', 'Bắt đầu từ tháng 9, tàu chạy sớm', 'Bắt đầu từ ngày 1.9, tàu chạy sớm 30 phút. Bắt đầu từ tuần sau, vé bán trên ứng dụng.'),
+      doc('dau-tu-tu', 'Cảnh đấu tù binh trong phim lịch sử', 'Cảnh đấu tù binh được quay tại trường quay Cổ Loa trong ba ngày.'),
     ],
     query: 'dau tu ',
     above: [
       ['dau-tu-1', 'bat-dau'],
       ['dau-tu-2', 'bat-dau'],
     ],
-  },
-  {
-    name: '"dau tu" still finds đấu tù when that is all the library has',
-    articles: [
-      doc('dau-tu-tu', 'Cuộc đấu tù binh trong phim lịch sử', 'Cảnh đấu tù binh được quay tại trường quay Cổ Loa trong ba ngày.'),
-      doc('other', 'Giá xăng giảm nhẹ', 'Giá xăng RON 95 giảm 300 đồng mỗi lít từ 15 giờ chiều nay.'),
-    ],
-    query: 'dau tu ',
     found: ['dau-tu-tu'],
-    absent: ['other'],
   },
   {
     name: '"sinh học" ranks the biology article above "học sinh học" where the reversed word is stronger',
