@@ -45,6 +45,13 @@ export function hasExact(index: SearchableIndex, field: 'title' | 'body', term: 
   return reader.count(term) > 0 && postingOf(reader.postings(term).docs, doc) >= 0;
 }
 
+export interface RestoredPair {
+  a: number;
+  b: number;
+  /** The pair's share of the votes, 0 to 1: how sure the library is that the reader means it. */
+  share: number;
+}
+
 /**
  * The exact pair most often written where the folded pair stands side by side: each document with the
  * folded pair adjacent (`adjacentDocs`, ascending) gives one vote, shared among the exact forms of
@@ -52,7 +59,7 @@ export function hasExact(index: SearchableIndex, field: 'title' | 'body', term: 
  * fields keep no positions (index format 4), so which marked form stands at the adjacent position is
  * inferred from which forms the document holds. Null when no document holds a form of each.
  */
-export function restoreAccents(index: SearchableIndex, forms: ExactForms, a: number, b: number, adjacentDocs: Uint32Array): [number, number] | null {
+export function restoreAccents(index: SearchableIndex, forms: ExactForms, a: number, b: number, adjacentDocs: Uint32Array): RestoredPair | null {
   const formsA = forms.of(a);
   const formsB = forms.of(b);
   if (formsA.length === 0 || formsB.length === 0 || adjacentDocs.length === 0) return null;
@@ -88,6 +95,10 @@ export function restoreAccents(index: SearchableIndex, forms: ExactForms, a: num
     }
   }
   let best = -1;
-  for (let v = 0; v < votes.length; v++) if (votes[v]! > 0 && (best < 0 || votes[v]! > votes[best]!)) best = v;
-  return best < 0 ? null : [formsA[Math.floor(best / formsB.length)]!, formsB[best % formsB.length]!];
+  let total = 0;
+  for (let v = 0; v < votes.length; v++) {
+    total += votes[v]!;
+    if (votes[v]! > 0 && (best < 0 || votes[v]! > votes[best]!)) best = v;
+  }
+  return best < 0 ? null : { a: formsA[Math.floor(best / formsB.length)]!, b: formsB[best % formsB.length]!, share: votes[best]! / total };
 }

@@ -1,12 +1,15 @@
 // How closely a document holds the query's words, scored for every candidate (not only the best few
 // by BM25): each consecutive pair of query words earns a tier, and the tiers are summed.
-//   4  side by side with the typed tones (or, typed without marks, with the marks the library most
-//      often writes that pair with: accent restoration);
-//   3  side by side with other tones;
+//   4  side by side with the typed tones (a pair with at least one marked word), or, for an unmarked
+//      pair, with the marks the library writes it with in most (RESTORED_TIER_SHARE) of its documents;
+//   3  side by side with other tones (an unmarked pair otherwise treats all tones alike);
 //   2  near each other (within NEAR_WINDOW syllables, which a sentence gap does not bridge);
 //   1  side by side only inside a stronger reversed pair ("học sinh | học" for "sinh học");
 //   0  scattered.
-import { hasExact, restoreAccents, type ExactForms } from './accent-restoration.ts';
+// Where no form is written in most documents, the most frequent one only boosts the score, by its share
+// of the votes: a library's statistics can be skewed or split (software manuals' "bản hành", "bắt đầu
+// từ"), and a weak majority should not outrank BM25 altogether.
+import { hasExact, restoreAccents, type ExactForms, type RestoredPair } from './accent-restoration.ts';
 import type { SearchableIndex } from './compact-index.ts';
 import { PAIR_ADJACENT, PAIR_NEAR, PAIR_REVERSED, PAIR_STRADDLED, pairFlags } from './position-runs.ts';
 import type { QueryWord } from './query-parser.ts';
@@ -15,6 +18,8 @@ export const TIER_EXACT = 4;
 export const TIER_ADJACENT = 3;
 export const TIER_NEAR = 2;
 export const TIER_STRADDLED = 1;
+/** The share of votes (accent-restoration.ts) from which the restored marks rank like typed ones. */
+export const RESTORED_TIER_SHARE = 0.6;
 
 const FIELDS = [
   { folded: 'titleFolded', exact: 'title', shift: 0 },
@@ -74,6 +79,7 @@ export class QueryPair {
   readonly #exactA: number | null | undefined;
   readonly #exactB: number | null | undefined;
   readonly #reversedStronger: boolean;
+  readonly #restored: RestoredPair | null = null;
   /** Extra documents where the pair stands side by side (the last word's prefix expansions). */
   readonly #alsoAdjacent: Uint8Array | null;
 
@@ -89,24 +95,28 @@ export class QueryPair {
     this.#alsoAdjacent = alsoAdjacent;
     if (a.accented || b.accented) {
       // A typed form absent from the library can never be matched exactly (undefined).
-      this.#exactA = a.accented ? (index.termIds.get(a.exact)) : null;
-      this.#exactB = b.accented ? (index.termIds.get(b.exact)) : null;
+      this.#exactA = a.accented ? index.termIds.get(a.exact) : null;
+      this.#exactB = b.accented ? index.termIds.get(b.exact) : null;
       if (this.#exactA === null && this.#exactB === null) this.#exactA = undefined;
-    } else if (idA !== undefined && idB !== undefined) {
-      const restored = restoreAccents(index, forms, idA, idB, this.#walk.adjacentDocs);
-      this.#exactA = restored ? restored[0] : undefined;
-      this.#exactB = restored ? restored[1] : undefined;
     } else {
-      this.#exactA = undefined;
-      this.#exactB = undefined;
+      const restored = idA !== undefined && idB !== undefined ? restoreAccents(index, forms, idA, idB, this.#walk.adjacentDocs) : null;
+      const dominant = restored !== null && restored.share >= RESTORED_TIER_SHARE;
+      this.#exactA = dominant ? restored.a : undefined;
+      this.#exactB = dominant ? restored.b : undefined;
+      this.#restored = dominant ? null : restored;
     }
   }
 
-  /** The exact forms the top tier asks for, as terms (for tests and explanations). */
-  get exactForms(): [string | null, string | null] | null {
-    if (this.#exactA === undefined || this.#exactB === undefined) return null;
-    const { terms } = this.#index;
-    return [this.#exactA === null ? null : terms[this.#exactA]!, this.#exactB === null ? null : terms[this.#exactB]!];
+  /** What an unmarked pair's score is multiplied by in the document: 1 + the restored pair's share where it stands. */
+  boost(doc: number): number {
+    const restored = this.#restored;
+    if (!restored) return 1;
+    const all = this.#walk.flags[doc]!;
+    for (const { exact, shift } of FIELDS) {
+      if (((all >> shift) & PAIR_ADJACENT) === 0) continue;
+      if (hasExact(this.#index, exact, restored.a, doc) && hasExact(this.#index, exact, restored.b, doc)) return 1 + restored.share;
+    }
+    return 1;
   }
 
   tier(doc: number): number {

@@ -198,7 +198,7 @@ export class SearchEngine {
     this.#scratch = scratch;
     const kept = docs.subarray(0, count);
     const proximity = new Uint8Array(count);
-    if (query.words.length >= 2) this.#rankProximity(query.words, kept, proximity, alsoAdjacent);
+    if (query.words.length >= 2) this.#rankProximity(query.words, kept, words, scores, proximity, alsoAdjacent);
     query.phrases.forEach((phrase, i) => this.#rankPhraseTones(phrase, phrases[i]!, kept, proximity));
     return new CandidateSet(this.#index.ids, this.#index.dates, docs.slice(0, count), words.slice(0, count), proximity, scores.slice(0, count), strictWords.slice(0, count));
   }
@@ -238,12 +238,19 @@ export class SearchEngine {
    * Grades every candidate by how its query words stand together (proximity-ranking.ts): one walk
    * along the posting lists of each consecutive pair, not a look-up per document.
    */
-  #rankProximity(queryWords: readonly QueryWord[], docs: Uint32Array, proximity: Uint8Array, alsoAdjacent: Uint8Array | null): void {
+  #rankProximity(queryWords: readonly QueryWord[], docs: Uint32Array, words: Uint8Array, scores: Float64Array, proximity: Uint8Array, alsoAdjacent: Uint8Array | null): void {
     this.#exactForms ??= new ExactForms(this.#index);
     const last = Math.min(queryWords.length, 32) - 1;
     for (let i = 1; i <= last; i++) {
       const pair = new QueryPair(this.#index, this.#exactForms, queryWords[i - 1]!, queryWords[i]!, i === last ? alsoAdjacent : null);
-      for (let c = 0; c < docs.length; c++) proximity[c] = Math.min(255, proximity[c]! + pair.tier(docs[c]!));
+      for (let c = 0; c < docs.length; c++) {
+        // Only a document with every word is graded: one missing a rare word ("GDP") is ranked by BM25
+        // among its like, not below every document with the common pair beside each other.
+        if (words[c]! <= last) continue;
+        const d = docs[c]!;
+        proximity[c] = Math.min(255, proximity[c]! + pair.tier(d));
+        scores[c]! *= pair.boost(d);
+      }
     }
   }
 

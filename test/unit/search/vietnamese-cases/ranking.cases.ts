@@ -103,6 +103,7 @@ export const RANKING_CASES: RankingCase[] = [
     articles: [
       doc('dau-tu-1', 'Vốn ngoại giải ngân tăng 10%', 'Theo Cục Đầu tư nước ngoài, trong 8 tháng, vốn đầu tư trực tiếp nước ngoài giải ngân đạt 14,2 tỷ USD, tăng 10% so với cùng kỳ năm trước. Singapore, Hàn Quốc và Nhật Bản dẫn đầu về vốn đăng ký mới.'),
       doc('dau-tu-2', 'Thủ tướng yêu cầu đẩy nhanh giải ngân', 'Tại phiên họp thường kỳ, Thủ tướng yêu cầu các bộ, ngành và địa phương đẩy nhanh giải ngân vốn đầu tư công, coi đây là động lực quan trọng của tăng trưởng trong những tháng cuối năm.'),
+      doc('dau-tu-3', 'Doanh nghiệp tư nhân tăng vốn', 'Khảo sát cho thấy 60% doanh nghiệp tư nhân dự định tăng vốn đầu tư vào máy móc trong năm tới.'),
       doc('bat-dau', 'Bắt đầu từ tháng 9, tàu chạy sớm', 'Bắt đầu từ ngày 1.9, tàu chạy sớm 30 phút. Bắt đầu từ tuần sau, vé bán trên ứng dụng.'),
       doc('dau-tu-tu', 'Cảnh đấu tù binh trong phim lịch sử', 'Cảnh đấu tù binh được quay tại trường quay Cổ Loa trong ba ngày.'),
     ],
