@@ -50,6 +50,8 @@ export interface RestoredPair {
   b: number;
   /** The pair's share of the votes, 0 to 1: how sure the library is that the reader means it. */
   share: number;
+  /** Its votes over the runner-up pair's (Infinity when alone). */
+  lead: number;
 }
 
 /**
@@ -100,5 +102,8 @@ export function restoreAccents(index: SearchableIndex, forms: ExactForms, a: num
     total += votes[v]!;
     if (votes[v]! > 0 && (best < 0 || votes[v]! > votes[best]!)) best = v;
   }
-  return best < 0 ? null : { a: formsA[Math.floor(best / formsB.length)]!, b: formsB[best % formsB.length]!, share: votes[best]! / total };
+  if (best < 0) return null;
+  let runnerUp = 0;
+  for (let v = 0; v < votes.length; v++) if (v !== best) runnerUp = Math.max(runnerUp, votes[v]!);
+  return { a: formsA[Math.floor(best / formsB.length)]!, b: formsB[best % formsB.length]!, share: votes[best]! / total, lead: runnerUp ? votes[best]! / runnerUp : Infinity };
 }

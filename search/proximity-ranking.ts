@@ -18,8 +18,13 @@ export const TIER_EXACT = 4;
 export const TIER_ADJACENT = 3;
 export const TIER_NEAR = 2;
 export const TIER_STRADDLED = 1;
-/** The share of votes (accent-restoration.ts) from which the restored marks rank like typed ones. */
+/**
+ * The restored marks rank like typed ones when they have this share of the votes (accent-restoration.ts),
+ * or this many times the runner-up's: votes spread over many forms (long articles holding đầu, đấu,
+ * từ, tư, tự…) leave a clear favourite with well under half.
+ */
 export const RESTORED_TIER_SHARE = 0.6;
+export const RESTORED_TIER_LEAD = 2;
 
 const FIELDS = [
   { folded: 'titleFolded', exact: 'title', shift: 0 },
@@ -40,6 +45,8 @@ export interface PairWalk {
 /** One walk along both posting lists per positional field: positions are read only where both terms are. */
 export function walkPair(index: SearchableIndex, a: number, b: number): PairWalk {
   const flags = new Uint8Array(index.ids.length);
+  // The documents holding both terms, so that counting reads those, not every document.
+  const both: number[] = [];
   for (const { folded, shift } of FIELDS) {
     const field = index.fields[folded];
     if (field.count(a) === 0 || field.count(b) === 0) continue;
@@ -56,19 +63,22 @@ export function walkPair(index: SearchableIndex, a: number, b: number): PairWalk
       posA.load(i);
       posB.load(j);
       const found = pairFlags(posA.positions, posA.posStart[i]!, posA.posStart[i + 1]!, posB.positions, posB.posStart[j]!, posB.posStart[j + 1]!);
+      if (found && !flags[doc]) both.push(doc);
       flags[doc]! |= found << shift;
     }
   }
   let forward = 0;
   let reversed = 0;
-  for (let d = 0; d < flags.length; d++) {
+  const adjacent: number[] = [];
+  for (const d of both) {
     const f = flags[d]! | (flags[d]! >> 4);
-    if (f & PAIR_ADJACENT) forward++;
+    if (f & PAIR_ADJACENT) {
+      forward++;
+      adjacent.push(d);
+    }
     if (f & PAIR_REVERSED) reversed++;
   }
-  const adjacentDocs = new Uint32Array(forward);
-  for (let d = 0, k = 0; d < flags.length; d++) if ((flags[d]! | (flags[d]! >> 4)) & PAIR_ADJACENT) adjacentDocs[k++] = d;
-  return { flags, adjacentDocs, forward, reversed };
+  return { flags, adjacentDocs: Uint32Array.from(adjacent).sort(), forward, reversed };
 }
 
 /** One consecutive pair of query words, ready to grade documents. */
@@ -100,7 +110,7 @@ export class QueryPair {
       if (this.#exactA === null && this.#exactB === null) this.#exactA = undefined;
     } else {
       const restored = idA !== undefined && idB !== undefined ? restoreAccents(index, forms, idA, idB, this.#walk.adjacentDocs) : null;
-      const dominant = restored !== null && restored.share >= RESTORED_TIER_SHARE;
+      const dominant = restored !== null && (restored.share >= RESTORED_TIER_SHARE || restored.lead >= RESTORED_TIER_LEAD);
       this.#exactA = dominant ? restored.a : undefined;
       this.#exactB = dominant ? restored.b : undefined;
       this.#restored = dominant ? null : restored;

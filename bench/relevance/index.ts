@@ -39,7 +39,7 @@ interface Scores {
  * "Phó thủ tướng Nguyễn Văn An" is a Deputy Prime Minister. Such phrases (places, titles, organisations,
  * names; figures stay) holding two syllables that stand side by side in a judged query are left out.
  */
-function judgedSubjects(queries: readonly JudgedQuery[]): AvoidPhrase {
+export function judgedSubjects(queries: readonly JudgedQuery[]): AvoidPhrase {
   const syllables = (text: string): string[] => foldVietnamese(text).match(/[\p{L}\p{N}]+/gu) ?? [];
   const pairs = new Set<string>();
   for (const judged of queries) {
