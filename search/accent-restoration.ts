@@ -71,7 +71,11 @@ export function restoreAccents(index: SearchableIndex, forms: ExactForms, a: num
       const reader = index.fields[field];
       if (reader.count(form) === 0) continue;
       const docs = reader.postings(form).docs;
-      // A merge of two ascending lists.
+      // Few documents against a long list: a binary search each; else a merge of the two ascending lists.
+      if (adjacentDocs.length * 16 < docs.length) {
+        for (let i = 0; i < adjacentDocs.length; i++) if (postingOf(docs, adjacentDocs[i]!) >= 0) present[i] = 1;
+        continue;
+      }
       let j = 0;
       for (let i = 0; i < adjacentDocs.length && j < docs.length; i++) {
         const d = adjacentDocs[i]!;

@@ -28,7 +28,7 @@ const MAX_PREFIX_TERMS = 100;
 const TYPO_FREQUENCY_LIMIT = 20;
 // While the last word is still being typed, its most frequent completions are checked for standing
 // right after the word before ("dam pha" → đàm phán): such a completion counts as the word itself.
-const PREFIX_ADJACENCY_CHECKED = 30;
+const PREFIX_ADJACENCY_CHECKED = 8;
 
 // @types/lunr omits clause presence (lunr ≥ 2.2) and TokenSet's static constructors.
 type Clause = lunr.Query.Clause & { presence?: number };
