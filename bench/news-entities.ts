@@ -53,8 +53,18 @@ export function date(random: Random): string {
   return `${when} ${1 + Math.floor(random() * 28)}.${1 + Math.floor(random() * 12)}`;
 }
 
-/** One news phrase: a titled person, a place, an organisation, a figure or a date. */
-export function entityPhrase(random: Random): string {
+/** Entity phrases a generated article must not contain (see bench/relevance/index.ts). */
+export type AvoidPhrase = (phrase: string) => boolean;
+
+/** One news phrase: a titled person, a place, an organisation, a figure or a date; drawn again if avoided. */
+export function entityPhrase(random: Random, avoid?: AvoidPhrase): string {
+  for (;;) {
+    const phrase = anyEntityPhrase(random);
+    if (!avoid?.(phrase)) return phrase;
+  }
+}
+
+function anyEntityPhrase(random: Random): string {
   switch (Math.floor(random() * 6)) {
     case 0:
       return `${pick(random, ROLES)} ${personName(random)}`;
@@ -71,6 +81,9 @@ export function entityPhrase(random: Random): string {
   }
 }
 
-export function place(random: Random): string {
-  return pick(random, PLACES);
+export function place(random: Random, avoid?: AvoidPhrase): string {
+  for (;;) {
+    const found = pick(random, PLACES);
+    if (!avoid?.(found)) return found;
+  }
 }

@@ -1,6 +1,6 @@
 // The seeded generator of Vietnamese news articles the benches measure: syllables and bigrams from
 // real prose (bench/syllable-model.ts), with people, places, figures and dates sprinkled in.
-import { date, entityPhrase, place } from './news-entities.ts';
+import { date, entityPhrase, place, type AvoidPhrase } from './news-entities.ts';
 import type { SyllableModel } from './syllable-model.ts';
 
 export { syllableModel, type SyllableModel } from './syllable-model.ts';
@@ -28,7 +28,7 @@ export interface GeneratedArticle {
 const SOURCES = ['VnExpress', 'Tuổi Trẻ', 'Thanh Niên', 'Dân Trí', 'Vietnamnet', 'Reuters'];
 
 /** ~600-syllable articles shaped like scraped news: paragraphs, names, places, 30.410, 7,4%, 3.3. */
-export function* generateArticles(count: number, model: SyllableModel, seed = 42): Generator<GeneratedArticle> {
+export function* generateArticles(count: number, model: SyllableModel, seed = 42, avoid?: AvoidPhrase): Generator<GeneratedArticle> {
   const random = seededRandom(seed);
   const total = model.weights.reduce((a, b) => a + b, 0);
   const cumulative: number[] = [];
@@ -52,7 +52,7 @@ export function* generateArticles(count: number, model: SyllableModel, seed = 42
       out.push(word);
       const followers = model.next.get(word);
       word = followers && random() < 0.6 ? followers[Math.floor(random() * followers.length)]! : pick();
-      if (random() < 0.04) out.push(entityPhrase(random));
+      if (random() < 0.04) out.push(entityPhrase(random, avoid));
     }
     const text = out.join(' ');
     return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
@@ -70,12 +70,12 @@ export function* generateArticles(count: number, model: SyllableModel, seed = 42
       paragraphs.push(sentences.join(' '));
     }
     // A dateline opens most stories: "TP.HCM - Sáng 3.3, …".
-    paragraphs[0] = `${place(random)} - ${date(random)}, ${paragraphs[0]![0]!.toLowerCase()}${paragraphs[0]!.slice(1)}`;
+    paragraphs[0] = `${place(random, avoid)} - ${date(random)}, ${paragraphs[0]![0]!.toLowerCase()}${paragraphs[0]!.slice(1)}`;
     const day = 1 + Math.floor(random() * 28);
     const month = 1 + Math.floor(random() * 12);
     const headline = sentence(6 + Math.floor(random() * 5)).slice(0, -1);
     yield {
-      title: random() < 0.4 ? `${place(random)}: ${headline}` : headline,
+      title: random() < 0.4 ? `${place(random, avoid)}: ${headline}` : headline,
       body: paragraphs.join('\n\n').normalize('NFC'),
       publishedAt: new Date(Date.UTC(2020 + Math.floor(random() * 5), month - 1, day)).toISOString(),
       source: SOURCES[Math.floor(random() * SOURCES.length)]!,

@@ -78,3 +78,50 @@ export class TermRun {
     return hasRun(this.#positions, this.#postings, this.#at);
   }
 }
+
+/** How two terms stand in one document's field, as flags (see pairFlags). */
+export const PAIR_ADJACENT = 1;
+/** Every side-by-side occurrence sits inside the reversed pair ("học sinh học" for "sinh học"). */
+export const PAIR_STRADDLED = 2;
+/** Within NEAR_WINDOW positions of each other, either order: a sentence gap (vn-forms) is wider. */
+export const PAIR_NEAR = 4;
+/** The second term stands right before the first somewhere: the reversed pair, for its frequency. */
+export const PAIR_REVERSED = 8;
+export const NEAR_WINDOW = 6;
+
+/**
+ * One merge along the two position lists of one document: whether b follows a (cleanly, or only
+ * where the reversed pair "b a" or "a b" ... "a" surrounds it), whether they are near, and whether b
+ * comes right before a. Both lists are ascending.
+ */
+export function pairFlags(a: ArrayLike<number>, aFrom: number, aTo: number, b: ArrayLike<number>, bFrom: number, bTo: number): number {
+  let flags = 0;
+  let clean = false;
+  let straddled = false;
+  let j = bFrom;
+  let k = aFrom;
+  for (let i = aFrom; i < aTo; i++) {
+    const p = a[i]!;
+    // b positions below p - NEAR_WINDOW can no longer matter for this or any later p.
+    while (j < bTo && b[j]! < p - NEAR_WINDOW) j++;
+    let reversedLeft = false;
+    for (let m = j; m < bTo && b[m]! <= p + NEAR_WINDOW; m++) {
+      const q = b[m]!;
+      flags |= PAIR_NEAR;
+      if (q === p - 1) {
+        flags |= PAIR_REVERSED;
+        reversedLeft = true;
+      }
+      if (q === p + 1) {
+        // "a b a": a again right after b.
+        while (k < aTo && a[k]! < p + 2) k++;
+        const reversedRight = k < aTo && a[k] === p + 2;
+        if (reversedLeft || reversedRight) straddled = true;
+        else clean = true;
+      }
+    }
+  }
+  if (clean) flags |= PAIR_ADJACENT;
+  else if (straddled) flags |= PAIR_ADJACENT | PAIR_STRADDLED;
+  return flags;
+}

@@ -67,8 +67,11 @@ export function runSearch(raw: string, segments: SearchSegments, options: Search
     anyComplete = hasAllWords(query, parts);
   }
   // All words should match. Only when no document has them all, and the query is long enough that
-  // one missing word is forgivable, do near-complete matches show, best first.
+  // one missing word is forgivable, do near-complete matches show, best first. A word matched only
+  // by a completion of the last word or by a typo counts only when no document has every word as
+  // typed ("khoi to": the articles with khởi tố, not those with khởi công and toàn bộ).
   const wordCount = query.words.length;
+  const strict = wordCount > 0 && parts.some(({ found, fresh }) => found.some(wordCount, fresh, true));
   const minWords = anyComplete ? wordCount : wordCount >= 3 ? wordCount - 1 : Infinity;
   const wanted = offset + limit;
   const accept = options.accept;
@@ -76,7 +79,7 @@ export function runSearch(raw: string, segments: SearchSegments, options: Search
   const best: Candidate[] = [];
   for (const { found, fresh } of parts) {
     const keep: KeepId = fresh && accept ? (id) => fresh(id) && accept(id) : (fresh ?? accept ?? null);
-    const selected = found.select(minWords, keep, wanted);
+    const selected = found.select(minWords, keep, wanted, strict);
     total += selected.total;
     best.push(...selected.top);
   }

@@ -3,8 +3,9 @@ import type { SearchDocument } from './search-document.ts';
 import { CandidateSet } from './candidate-set.ts';
 import { buildCompactIndex, deserializeCompactIndex, searchable, serializeCompactIndex, type CompactIndex, type SearchableIndex } from './compact-index.ts';
 import { FIELD_NAMES, FIELDS, type FieldName } from './index-fields.ts';
-import { hasRun, TermRun } from './position-runs.ts';
-import { kthLargest } from './top-candidates.ts';
+import { ExactForms, hasExact } from './accent-restoration.ts';
+import { hasRun } from './position-runs.ts';
+import { QueryPair, TIER_EXACT, walkPair } from './proximity-ranking.ts';
 import type { ParsedQuery, QueryWord } from './query-parser.ts';
 import { allowsConfusions, type TypoCorrection } from './typo-model.ts';
 import { CONTEXT_CLAUSE, SPELLING_CLAUSE, TypoCorrector } from './typo-corrector.ts';
@@ -24,8 +25,9 @@ const K1 = 1.2;
 const B = 0.75;
 // A one-letter prefix could expand to thousands of terms; the most frequent ones are what a reader means.
 const MAX_PREFIX_TERMS = 100;
-// Adjacency of unquoted words is checked for the best candidates only; it reorders the top, not the tail.
-const ADJACENCY_CHECKED = 200;
+// While the last word is still being typed, its most frequent completions are checked for standing
+// right after the word before ("dam pha" → đàm phán): such a completion counts as the word itself.
+const PREFIX_ADJACENCY_CHECKED = 8;
 
 // @types/lunr omits clause presence (lunr ≥ 2.2) and TokenSet's static constructors.
 type Clause = lunr.Query.Clause & { presence?: number };
@@ -37,6 +39,8 @@ const TokenSets = lunr.TokenSet as unknown as {
 interface Scratch {
   score: Float64Array;
   wordMask: Uint32Array;
+  /** Words matched by the term itself, not only by a prefix expansion or a typo. */
+  strictMask: Uint32Array;
   requiredSeen: Uint32Array;
   requiredHits: Uint16Array;
   excluded: Uint8Array;
@@ -48,6 +52,8 @@ interface BuiltQuery {
   query: lunr.Query;
   /** For each clause, the index of the plain query word it stands for, if any. */
   clauseWords: (number | null)[];
+  /** Clauses that match a word only loosely (a prefix expansion or a typo), not as typed. */
+  clauseLoose: boolean[];
 }
 
 /**
@@ -64,6 +70,7 @@ export class SearchEngine {
   #fuzzyTerms: lunr.TokenSet | null = null;
   #typos: TypoCorrector | null = null;
   #scratch: Scratch | null = null;
+  #exactForms: ExactForms | null = null;
   readonly #lengthNorms = new Map<FieldName, Float32Array>();
 
   private constructor(index: SearchableIndex, source: CompactIndex | Uint8Array) {
@@ -108,12 +115,12 @@ export class SearchEngine {
    * segments and selects only the page it shows.
    */
   candidates(query: ParsedQuery): CandidateSet {
-    const { query: lunrQuery, clauseWords } = buildQuery(query);
+    const { query: lunrQuery, clauseWords, clauseLoose } = buildQuery(query);
     const n = this.#index.ids.length;
     const scratch = this.#scratchBuffers();
     // Taken for this query and given back clean at its end; if anything throws, the next query starts afresh.
     this.#scratch = null;
-    const { score, wordMask, requiredSeen, requiredHits, excluded, seen, touched } = scratch;
+    const { score, wordMask, strictMask, requiredSeen, requiredHits, excluded, seen, touched } = scratch;
     let touchedCount = 0;
     let requiredCount = 0;
     let anyExcluded = false;
@@ -124,6 +131,7 @@ export class SearchEngine {
       if (required) requiredCount++;
       const word = clauseWords[c] ?? null;
       const bit = word === null ? 0 : 1 << word;
+      const strictBit = clauseLoose[c] ? 0 : bit;
       const boost = clause.boost ?? 1;
       for (const term of this.#expand(clause, query.words, word)) {
         for (const name of (clause.fields ?? FIELD_NAMES) as FieldName[]) {
@@ -148,6 +156,7 @@ export class SearchEngine {
             const tf = tfs[p]!;
             score[d]! += (weight * tf) / (tf + lengthNorm[d]!);
             wordMask[d]! |= bit;
+            strictMask[d]! |= strictBit;
             if (required && requiredSeen[d] !== c + 1) {
               requiredSeen[d] = c + 1;
               requiredHits[d]!++;
@@ -157,8 +166,10 @@ export class SearchEngine {
       }
     });
 
+    const alsoAdjacent = this.#prefixAdjacency(query, seen, strictMask);
     const docs = new Uint32Array(touchedCount);
     const words = new Uint8Array(touchedCount);
+    const strictWords = new Uint8Array(touchedCount);
     const scores = new Float64Array(touchedCount);
     let count = 0;
     const needsWords = query.words.length > 0 && query.phrases.length === 0;
@@ -171,25 +182,29 @@ export class SearchEngine {
         !excluded[d] &&
         requiredHits[d]! >= requiredCount &&
         (!needsWords || matched > 0) &&
-        (phrases.length === 0 || phrases.every((docs) => docs[d] === 1)) &&
-        (excludedPhrases.length === 0 || !excludedPhrases.some((docs) => docs[d] === 1));
+        (phrases.length === 0 || phrases.every((docs) => docs[d] !== 0)) &&
+        (excludedPhrases.length === 0 || !excludedPhrases.some((docs) => docs[d] !== 0));
       if (keep) {
         docs[count] = d;
         words[count] = matched;
+        strictWords[count] = popcount(strictMask[d]!);
         scores[count] = score[d]!;
         count++;
       }
       seen[d] = 0;
       score[d] = 0;
       wordMask[d] = 0;
+      strictMask[d] = 0;
       requiredSeen[d] = 0;
       requiredHits[d] = 0;
     }
     if (anyExcluded) excluded.fill(0);
     this.#scratch = scratch;
-    const adjacent = new Uint8Array(count);
-    if (query.words.length >= 2) this.#rankAdjacency(query.words, docs.subarray(0, count), words, scores, adjacent);
-    return new CandidateSet(this.#index.ids, this.#index.dates, docs.slice(0, count), words.slice(0, count), adjacent, scores.slice(0, count));
+    const kept = docs.subarray(0, count);
+    const proximity = new Uint8Array(count);
+    if (query.words.length >= 2) this.#rankProximity(query.words, kept, words, scores, proximity, alsoAdjacent);
+    query.phrases.forEach((phrase, i) => this.#rankPhraseTones(phrase, phrases[i]!, kept, proximity));
+    return new CandidateSet(this.#index.ids, this.#index.dates, docs.slice(0, count), words.slice(0, count), proximity, scores.slice(0, count), strictWords.slice(0, count));
   }
 
   /**
@@ -201,6 +216,7 @@ export class SearchEngine {
     this.#scratch ??= {
       score: new Float64Array(n),
       wordMask: new Uint32Array(n),
+      strictMask: new Uint32Array(n),
       requiredSeen: new Uint32Array(n),
       requiredHits: new Uint16Array(n),
       excluded: new Uint8Array(n),
@@ -222,16 +238,68 @@ export class SearchEngine {
     return norms;
   }
 
-  /** Counts side-by-side query words for the candidates that could reach the top. */
-  #rankAdjacency(queryWords: readonly QueryWord[], docs: Uint32Array, words: Uint8Array, scores: Float64Array, adjacent: Uint8Array): void {
-    const pairs = queryWords.slice(1).map((word, i) => this.#runsOf(this.#termIdsOf([queryWords[i]!, word])));
-    // Words matched first, then score: the same order the ranking uses before adjacency.
-    const keys = new Float64Array(docs.length);
-    for (let i = 0; i < docs.length; i++) keys[i] = words[i]! * 1e12 + Math.min(scores[i]!, 1e12 - 1);
-    const threshold = docs.length > ADJACENCY_CHECKED ? kthLargest(keys, ADJACENCY_CHECKED) : -Infinity;
-    for (let i = 0; i < docs.length; i++) {
-      if (keys[i]! >= threshold) adjacent[i] = pairs.filter((runs) => runs.some((run) => run.has(docs[i]!))).length;
+  /**
+   * Grades every candidate by how its query words stand together (proximity-ranking.ts): one walk
+   * along the posting lists of each consecutive pair, not a look-up per document.
+   */
+  #rankProximity(queryWords: readonly QueryWord[], docs: Uint32Array, words: Uint8Array, scores: Float64Array, proximity: Uint8Array, alsoAdjacent: Uint8Array | null): void {
+    this.#exactForms ??= new ExactForms(this.#index);
+    const last = Math.min(queryWords.length, 32) - 1;
+    for (let i = 1; i <= last; i++) {
+      const pair = new QueryPair(this.#index, this.#exactForms, queryWords[i - 1]!, queryWords[i]!, i === last ? alsoAdjacent : null);
+      for (let c = 0; c < docs.length; c++) {
+        // Only a document with every word is graded: one missing a rare word ("GDP") is ranked by BM25
+        // among its like, not below every document with the common pair beside each other.
+        if (words[c]! <= last) continue;
+        const d = docs[c]!;
+        proximity[c] = Math.min(255, proximity[c]! + pair.tier(d));
+        scores[c]! *= pair.boost(d);
+      }
     }
+  }
+
+  /**
+   * A quoted phrase with marks ranks the documents holding its typed forms, in the field where the
+   * syllables stand in sequence, strictly above those holding other tones ("ban hành" above "văn bản
+   * hành chính"). Exact fields keep no positions, so the typed forms' presence in that field stands in.
+   */
+  #rankPhraseTones(phrase: readonly QueryWord[], sequence: Uint8Array, docs: Uint32Array, proximity: Uint8Array): void {
+    // Quoted with marks, the phrase's unmarked syllables are level tones typed as such: "ban" in "ban hành".
+    if (!phrase.some((word) => word.accented)) return;
+    const typed = phrase.map((word) => this.#index.termIds.get(word.exact));
+    if (typed.some((term) => term === undefined)) return;
+    for (let c = 0; c < docs.length; c++) {
+      const d = docs[c]!;
+      const inField = (bit: number, field: 'title' | 'body'): boolean => (sequence[d]! & bit) !== 0 && typed.every((term) => hasExact(this.#index, field, term!, d));
+      if (inField(1, 'title') || inField(2, 'body')) proximity[c] = Math.min(255, proximity[c]! + TIER_EXACT);
+    }
+  }
+
+  /**
+   * For a last word still being typed: the documents where one of its most frequent completions
+   * stands right after the word before. Those count the last word as matched strictly.
+   */
+  #prefixAdjacency(query: ParsedQuery, seen: Uint8Array, strictMask: Uint32Array): Uint8Array | null {
+    const n = query.words.length;
+    if (!query.prefix || n < 2 || n > 32) return null;
+    const before = this.#index.termIds.get(query.words[n - 2]!.folded);
+    const typed = query.words[n - 1]!.folded;
+    if (before === undefined || typed.length > 40) return null;
+    const typedId = this.#index.termIds.get(typed);
+    const completions = this.#prefixTerms(typed)
+      .filter((term) => term !== typedId)
+      .sort((a, b) => this.#frequency(b) - this.#frequency(a))
+      .slice(0, PREFIX_ADJACENCY_CHECKED);
+    if (completions.length === 0) return null;
+    const found = new Uint8Array(this.#index.ids.length);
+    const bit = 1 << (n - 1);
+    for (const term of completions) {
+      for (const d of walkPair(this.#index, before, term).adjacentDocs) {
+        found[d] = 1;
+        if (seen[d]) strictMask[d]! |= bit;
+      }
+    }
+    return found;
   }
 
   /** Term ids a clause stands for: the term itself, its prefix expansions, or the typo model's corrections. */
@@ -302,7 +370,7 @@ export class SearchEngine {
   }
 
   /**
-   * Which documents hold the terms side by side, in order, in the title or the body: one walk along
+   * Which documents hold the terms side by side, in order, in the title (bit 1) or the body (bit 2): one walk along
    * the terms' posting lists together. A common phrase ("có thể") is in most articles, and looking
    * each one up separately was the slowest part of a phrase query.
    */
@@ -310,33 +378,29 @@ export class SearchEngine {
     const found = new Uint8Array(this.#index.ids.length);
     if (!terms) return found;
     const at = new Uint32Array(terms.length);
-    for (const name of POSITIONAL_FIELDS) {
+    POSITIONAL_FIELDS.forEach((name, f) => {
+      const bit = 1 << f;
       const field = this.#index.fields[name];
-      if (terms.some((term) => field.count(term) === 0)) continue;
+      if (terms.some((term) => field.count(term) === 0)) return;
       const lists = terms.map((term) => field.postings(term).docs);
       const positions = terms.map((term) => field.positions(term));
       const cursor = terms.map(() => 0);
       const first = lists[0]!;
       walk: for (; cursor[0]! < first.length; cursor[0]!++) {
         const doc = first[cursor[0]!]!;
-        if (found[doc]) continue;
+        if (found[doc]! & bit) continue;
         for (let k = 1; k < terms.length; k++) {
           const docs = lists[k]!;
           while (cursor[k]! < docs.length && docs[cursor[k]!]! < doc) cursor[k]!++;
           if (cursor[k] === docs.length) break walk;
           if (docs[cursor[k]!] !== doc) continue walk;
         }
-        if (hasRun(positions, cursor, at)) found[doc] = 1;
+        if (hasRun(positions, cursor, at)) found[doc]! |= bit;
       }
-    }
+    });
     return found;
   }
 
-  /** The terms as a run in the title and in the body, where each holds them all. */
-  #runsOf(terms: readonly number[] | null): TermRun[] {
-    if (!terms) return [];
-    return POSITIONAL_FIELDS.flatMap((name) => TermRun.of(this.#index.fields[name], terms) ?? []);
-  }
 }
 
 function popcount(mask: number): number {
@@ -348,10 +412,12 @@ function popcount(mask: number): number {
 function buildQuery(query: ParsedQuery): BuiltQuery {
   const q = new lunr.Query(FIELD_NAMES);
   const clauseWords: (number | null)[] = [];
+  const clauseLoose: boolean[] = [];
   const { REQUIRED, PROHIBITED } = lunr.Query.presence;
   const term = (text: string, options: ClauseOptions, word: number | null = null): void => {
     q.term(text, { ...options, usePipeline: false } as Partial<lunr.Query.Clause>);
     clauseWords.push(word);
+    clauseLoose.push(options.wildcard !== undefined || options.editDistance !== undefined);
   };
   const lastIndex = query.words.length - 1;
   // Query words beyond 32 still match, but only the first 32 count towards "how many words match".
@@ -384,5 +450,5 @@ function buildQuery(query: ParsedQuery): BuiltQuery {
     }
   }
   for (const word of query.excludedWords) term(word.folded, { fields: ['titleFolded', 'bodyFolded'], presence: PROHIBITED });
-  return { query: q, clauseWords };
+  return { query: q, clauseWords, clauseLoose };
 }

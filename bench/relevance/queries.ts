@@ -28,6 +28,16 @@ export const QUERIES: readonly JudgedQuery[] = [
   { query: 'tri tue nhan tao', kind: 'unaccented', relevant: { a38: 2, a44: 2 } },
   { query: 'chay chung cu mini', kind: 'unaccented', relevant: { a48: 2 } },
   { query: 'gia dien EVN', kind: 'unaccented', relevant: { a50: 2 } },
+  // Issue 14: syllable pairs that also stand side by side across word boundaries or with other tones.
+  // Traps: "văn bản hành chính" (c02), "bắt đầu từ" (a14, a48, c07), "khởi công ... tổ chức" (c06),
+  // "cảnh báo lũ" (c09), "olympic toán, vật lý, hóa học" beside "sinh học" (c04).
+  { query: 'ban hanh', kind: 'unaccented', relevant: { c01: 2, c03: 2, a28: 1 } },
+  { query: 'dau tu', kind: 'unaccented', relevant: { a06: 2, a07: 2, a44: 2, a30: 1, a26: 1, a05: 1 } },
+  { query: 'dau tu cong', kind: 'unaccented', relevant: { a07: 2, a26: 1 } },
+  { query: 'khoi to', kind: 'unaccented', relevant: { c05: 2, a48: 1 } },
+  { query: 'hoc sinh', kind: 'unaccented', relevant: { c03: 2, a22: 1, c04: 1 } },
+  { query: 'sinh hoc', kind: 'unaccented', relevant: { c04: 2 } },
+  { query: 'bao lu', kind: 'unaccented', relevant: { c08: 2, a21: 1, a22: 1 } },
   // Typed with their marks.
   { query: 'thị trường chứng khoán', kind: 'accented', relevant: { a01: 2, a02: 2, a03: 1 } },
   { query: 'giá vàng', kind: 'accented', relevant: { a04: 2, a34: 1 } },
@@ -50,6 +60,8 @@ export const QUERIES: readonly JudgedQuery[] = [
   { query: '"sân bay Long Thành"', kind: 'phrase', relevant: { a12: 2 } },
   { query: '"tai nan giao thong"', kind: 'phrase', relevant: { a15: 2, a11: 1 } },
   { query: '"đường sắt tốc độ cao"', kind: 'phrase', relevant: { a14: 2 } },
+  { query: '"ban hành"', kind: 'phrase', relevant: { c01: 2, c03: 2, a28: 1 } },
+  { query: '"bão lũ"', kind: 'phrase', relevant: { c08: 2 } },
   // Mixed: figures, names in capitals, the other tone style, marks on some words only.
   { query: '30.410 tỷ đồng', kind: 'mixed', relevant: { a01: 2 } },
   { query: 'TRƯƠNG MỸ LAN', kind: 'mixed', relevant: { a47: 2 } },

@@ -1,0 +1,154 @@
+// How closely a document holds the query's words, scored for every candidate (not only the best few
+// by BM25): each consecutive pair of query words earns a tier, and the tiers are summed.
+//   4  side by side with the typed tones (a pair with at least one marked word), or, for an unmarked
+//      pair, with the marks the library writes it with in most (RESTORED_TIER_SHARE) of its documents;
+//   3  side by side with other tones (an unmarked pair otherwise treats all tones alike);
+//   2  near each other (within NEAR_WINDOW syllables, which a sentence gap does not bridge);
+//   1  side by side only inside a stronger reversed pair ("học sinh | học" for "sinh học");
+//   0  scattered.
+// Where no form is written in most documents, the most frequent one only boosts the score, by its share
+// of the votes: a library's statistics can be skewed or split (software manuals' "bản hành", "bắt đầu
+// từ"), and a weak majority should not outrank BM25 altogether.
+import { hasExact, restoreAccents, type ExactForms, type RestoredPair } from './accent-restoration.ts';
+import type { SearchableIndex } from './compact-index.ts';
+import { PAIR_ADJACENT, PAIR_NEAR, PAIR_REVERSED, PAIR_STRADDLED, pairFlags } from './position-runs.ts';
+import type { QueryWord } from './query-parser.ts';
+
+export const TIER_EXACT = 4;
+export const TIER_ADJACENT = 3;
+export const TIER_NEAR = 2;
+export const TIER_STRADDLED = 1;
+/**
+ * The restored marks rank like typed ones when they have this share of the votes (accent-restoration.ts),
+ * or this many times the runner-up's: votes spread over many forms (long articles holding đầu, đấu,
+ * từ, tư, tự…) leave a clear favourite with well under half.
+ */
+export const RESTORED_TIER_SHARE = 0.6;
+export const RESTORED_TIER_LEAD = 2;
+
+const FIELDS = [
+  { folded: 'titleFolded', exact: 'title', shift: 0 },
+  { folded: 'bodyFolded', exact: 'body', shift: 4 },
+] as const;
+
+/** Two folded terms walked along their posting lists in the title and the body together. */
+export interface PairWalk {
+  /** Per document: the title's flags in the low four bits, the body's in the high four. */
+  flags: Uint8Array;
+  /** Documents where the pair stands side by side, ascending. */
+  adjacentDocs: Uint32Array;
+  /** In how many documents the pair stands side by side, and reversed. */
+  forward: number;
+  reversed: number;
+}
+
+/** One walk along both posting lists per positional field: positions are read only where both terms are. */
+export function walkPair(index: SearchableIndex, a: number, b: number): PairWalk {
+  const flags = new Uint8Array(index.ids.length);
+  // The documents holding both terms, so that counting reads those, not every document.
+  const both: number[] = [];
+  for (const { folded, shift } of FIELDS) {
+    const field = index.fields[folded];
+    if (field.count(a) === 0 || field.count(b) === 0) continue;
+    const docsA = field.postings(a).docs;
+    const docsB = field.postings(b).docs;
+    const posA = field.positions(a);
+    const posB = field.positions(b);
+    let j = 0;
+    for (let i = 0; i < docsA.length; i++) {
+      const doc = docsA[i]!;
+      while (j < docsB.length && docsB[j]! < doc) j++;
+      if (j === docsB.length) break;
+      if (docsB[j] !== doc) continue;
+      posA.load(i);
+      posB.load(j);
+      const found = pairFlags(posA.positions, posA.posStart[i]!, posA.posStart[i + 1]!, posB.positions, posB.posStart[j]!, posB.posStart[j + 1]!);
+      if (found && !flags[doc]) both.push(doc);
+      flags[doc]! |= found << shift;
+    }
+  }
+  let forward = 0;
+  let reversed = 0;
+  const adjacent: number[] = [];
+  for (const d of both) {
+    const f = flags[d]! | (flags[d]! >> 4);
+    if (f & PAIR_ADJACENT) {
+      forward++;
+      adjacent.push(d);
+    }
+    if (f & PAIR_REVERSED) reversed++;
+  }
+  return { flags, adjacentDocs: Uint32Array.from(adjacent).sort(), forward, reversed };
+}
+
+/** One consecutive pair of query words, ready to grade documents. */
+export class QueryPair {
+  readonly #index: SearchableIndex;
+  readonly #walk: PairWalk;
+  /** The exact term each word must have for the top tier: typed, restored, or null for any form. */
+  readonly #exactA: number | null | undefined;
+  readonly #exactB: number | null | undefined;
+  readonly #reversedStronger: boolean;
+  readonly #restored: RestoredPair | null = null;
+  /** Extra documents where the pair stands side by side (the last word's prefix expansions). */
+  readonly #alsoAdjacent: Uint8Array | null;
+
+  constructor(index: SearchableIndex, forms: ExactForms, a: QueryWord, b: QueryWord, alsoAdjacent: Uint8Array | null = null) {
+    this.#index = index;
+    const idA = index.termIds.get(a.folded);
+    const idB = index.termIds.get(b.folded);
+    this.#walk = idA === undefined || idB === undefined ? { flags: new Uint8Array(index.ids.length), adjacentDocs: new Uint32Array(0), forward: 0, reversed: 0 } : walkPair(index, idA, idB);
+    // "học sinh" is far more often written than "sinh học" in most libraries: where "sinh học" only
+    // stands inside "học sinh học", it is the reversed word that is there, not the query's. Both
+    // pairs share their syllables' frequencies, so comparing their counts compares their PMI.
+    this.#reversedStronger = this.#walk.reversed > this.#walk.forward && a.folded !== b.folded;
+    this.#alsoAdjacent = alsoAdjacent;
+    if (a.accented || b.accented) {
+      // A typed form absent from the library can never be matched exactly (undefined).
+      this.#exactA = a.accented ? index.termIds.get(a.exact) : null;
+      this.#exactB = b.accented ? index.termIds.get(b.exact) : null;
+      if (this.#exactA === null && this.#exactB === null) this.#exactA = undefined;
+    } else {
+      const restored = idA !== undefined && idB !== undefined ? restoreAccents(index, forms, idA, idB, this.#walk.adjacentDocs) : null;
+      const dominant = restored !== null && (restored.share >= RESTORED_TIER_SHARE || restored.lead >= RESTORED_TIER_LEAD);
+      this.#exactA = dominant ? restored.a : undefined;
+      this.#exactB = dominant ? restored.b : undefined;
+      this.#restored = dominant ? null : restored;
+    }
+  }
+
+  /** What an unmarked pair's score is multiplied by in the document: 1 + the restored pair's share where it stands. */
+  boost(doc: number): number {
+    const restored = this.#restored;
+    if (!restored) return 1;
+    const all = this.#walk.flags[doc]!;
+    for (const { exact, shift } of FIELDS) {
+      if (((all >> shift) & PAIR_ADJACENT) === 0) continue;
+      if (hasExact(this.#index, exact, restored.a, doc) && hasExact(this.#index, exact, restored.b, doc)) return 1 + restored.share;
+    }
+    return 1;
+  }
+
+  tier(doc: number): number {
+    const all = this.#walk.flags[doc]!;
+    let best = 0;
+    for (const { exact, shift } of FIELDS) {
+      const f = (all >> shift) & 0xf;
+      if (f & PAIR_ADJACENT) {
+        if (f & PAIR_STRADDLED && this.#reversedStronger) best = Math.max(best, TIER_STRADDLED);
+        else if (this.#exactHere(exact, doc)) return TIER_EXACT;
+        else best = Math.max(best, TIER_ADJACENT);
+      }
+      if (f & PAIR_NEAR && best < TIER_NEAR && !(f & PAIR_STRADDLED && this.#reversedStronger)) best = TIER_NEAR;
+    }
+    if (best < TIER_ADJACENT && this.#alsoAdjacent?.[doc]) best = TIER_ADJACENT;
+    return best;
+  }
+
+  #exactHere(field: 'title' | 'body', doc: number): boolean {
+    const a = this.#exactA;
+    const b = this.#exactB;
+    if (a === undefined || b === undefined) return false;
+    return (a === null || hasExact(this.#index, field, a, doc)) && (b === null || hasExact(this.#index, field, b, doc));
+  }
+}
