@@ -244,18 +244,39 @@ export class SearchEngine {
    */
   #rankProximity(queryWords: readonly QueryWord[], docs: Uint32Array, words: Uint8Array, scores: Float64Array, proximity: Uint8Array, alsoAdjacent: Uint8Array | null): void {
     this.#exactForms ??= new ExactForms(this.#index);
+    const forms = this.#exactForms;
     const last = Math.min(queryWords.length, 32) - 1;
+    const spellings = queryWords.slice(0, last + 1).map((_, i) => this.#spellingsOf(queryWords, i));
     for (let i = 1; i <= last; i++) {
-      const pair = new QueryPair(this.#index, this.#exactForms, queryWords[i - 1]!, queryWords[i]!, i === last ? alsoAdjacent : null);
+      const pairs = spellings[i - 1]!.flatMap((a) => spellings[i]!.map((b) => new QueryPair(this.#index, forms, a, b, i === last ? alsoAdjacent : null)));
       for (let c = 0; c < docs.length; c++) {
         // Only a document with every word is graded: one missing a rare word ("GDP") is ranked by BM25
         // among its like, not below every document with the common pair beside each other.
         if (words[c]! <= last) continue;
         const d = docs[c]!;
-        proximity[c] = Math.min(255, proximity[c]! + pair.tier(d));
-        scores[c]! *= pair.boost(d);
+        let tier = 0;
+        let boost = 1;
+        for (const pair of pairs) {
+          tier = Math.max(tier, pair.tier(d));
+          boost = Math.max(boost, pair.boost(d));
+        }
+        proximity[c] = Math.min(255, proximity[c]! + tier);
+        scores[c]! *= boost;
       }
     }
+  }
+
+  /**
+   * The query word as typed and, where the typo model stands in for it, its corrections: a confusion
+   * the neighbours call for (lãi xuất → suất), or any correction of a word the library lacks (tuonh).
+   * A corrected pair standing together ranks like the typed pair would.
+   */
+  #spellingsOf(queryWords: readonly QueryWord[], i: number): QueryWord[] {
+    const word = queryWords[i]!;
+    if (!allowsConfusions(word.folded)) return [word];
+    const unknown = !this.#index.termIds.has(word.folded);
+    const corrected = this.typoCorrections(queryWords, i).filter((correction) => correction.kind !== 'tone' && (correction.context === true || unknown));
+    return [word, ...corrected.map((correction) => ({ exact: correction.term, folded: correction.term, accented: false }))];
   }
 
   /**
@@ -417,7 +438,8 @@ function buildQuery(query: ParsedQuery): BuiltQuery {
   const term = (text: string, options: ClauseOptions, word: number | null = null): void => {
     q.term(text, { ...options, usePipeline: false } as Partial<lunr.Query.Clause>);
     clauseWords.push(word);
-    clauseLoose.push(options.wildcard !== undefined || options.editDistance !== undefined);
+    // A correction the neighbours call for (lãi xuất → suất) stands for the word as firmly as the word itself.
+    clauseLoose.push(options.wildcard !== undefined || (options.editDistance !== undefined && options.editDistance !== CONTEXT_CLAUSE));
   };
   const lastIndex = query.words.length - 1;
   // Query words beyond 32 still match, but only the first 32 count towards "how many words match".
