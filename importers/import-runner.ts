@@ -1,4 +1,5 @@
-// Runs a batch: expands folders, reads/fetches each input, parses it, commits each article on its own.
+// Runs an import: expands folders, reads/fetches each input, parses it, commits the articles in
+// batches (one transaction each, a savepoint per article) when the sink can, else one by one.
 // Bad input is reported per file or per record and never stops the batch.
 import { randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
@@ -44,6 +45,10 @@ export interface ImportOptions {
   parsePool?: ParsePool;
   /** Per file, in the pool; default 20 s. A file that takes longer is reported and its worker replaced. */
   parseTimeoutMs?: number;
+  /** Articles per commit when the sink commits in batches; default DEFAULT_BATCH_ARTICLES. */
+  batchArticles?: number;
+  /** A batch is committed once its first file waited this long; default DEFAULT_BATCH_MS. */
+  batchMs?: number;
 }
 
 /** One thing to read: a file, an upload or a URL — or a path that already failed while expanding. */
@@ -200,25 +205,104 @@ function commit(item: Exclude<ParsedItem, { kind: 'failed' }>, sink: ImportSink)
   }
 }
 
+function saveFailure(error: unknown): ImportFailure {
+  if (error instanceof ImportInputError) return error.reason;
+  if (isDiskFull(error)) return { kind: 'disk-full' };
+  return { kind: 'save-failed', detail: error instanceof Error ? error.message : String(error) };
+}
+
+/** A file read and parsed, waiting to be committed with the others of its batch. */
+interface ParsedUnit {
+  label: string;
+  items: ParsedItem[];
+  /** Why the whole file failed (read, decode, parse), reported in its place in the batch. */
+  failure: ImportFailure | null;
+}
+
+type Isolate = <R>(write: () => R) => R;
+const direct: Isolate = (write) => write();
+
+/**
+ * Commits the files of one batch in order, into a report of its own, so that a batch the sink could
+ * not commit adds nothing. Stops at the next article once `signal` is aborted.
+ */
+function commitUnits(units: readonly ParsedUnit[], sink: ImportSink, each: Isolate, signal: AbortSignal | undefined): { report: ImportReport; files: number } {
+  const report: ImportReport = { imported: [], duplicates: [], failed: [], cancelled: false };
+  let files = 0;
+  for (const unit of units) {
+    if (signal?.aborted) {
+      report.cancelled = true;
+      break;
+    }
+    if (unit.failure) report.failed.push(failed(unit.label, unit.failure));
+    for (const [position, item] of unit.items.entries()) {
+      if (signal?.aborted) {
+        report.cancelled = true;
+        break;
+      }
+      const path = unit.items.length > 1 ? `${unit.label}#${item.position ?? position + 1}` : unit.label;
+      if (item.kind === 'failed') {
+        report.failed.push({ path, error: item.error, reason: item.reason });
+        continue;
+      }
+      try {
+        const { result, title } = each(() => commit(item, sink));
+        if (result?.status === 'imported') report.imported.push({ id: result.id, title, path });
+        else if (result?.status === 'updated') report.imported.push({ id: result.id, title, path, updated: true });
+        else if (result?.status === 'duplicate') report.duplicates.push({ path, id: result.id });
+      } catch (error) {
+        // The sink refused this one article (constraint, disk…); the others still go in.
+        report.failed.push(failed(path, saveFailure(error)));
+      }
+    }
+    if (report.cancelled) break;
+    files++;
+  }
+  return { report, files };
+}
+
+/**
+ * One transaction for the batch when the sink can, else one per article. A batch the sink could not
+ * commit (a full disk rolls it back) is committed again article by article, so each file's outcome
+ * is reported exactly.
+ */
+function commitBatch(units: readonly ParsedUnit[], sink: ImportSink, signal: AbortSignal | undefined): { report: ImportReport; files: number } {
+  if (!sink.importBatch) return commitUnits(units, sink, direct, signal);
+  try {
+    return sink.importBatch((each) => commitUnits(units, sink, each, signal));
+  } catch {
+    return commitUnits(units, sink, direct, signal);
+  }
+}
+
+/** A batch is committed when it holds this many articles… */
+export const DEFAULT_BATCH_ARTICLES = 500;
+/** …or when its first file was parsed this long ago: progress and a kill -9 never lose more than this. */
+export const DEFAULT_BATCH_MS = 80;
+
 export async function runImport(targets: ImportTarget[], sink: ImportSink, options: ImportOptions = {}): Promise<ImportReport> {
   const { signal, onProgress } = options;
   const jobId = options.jobId ?? randomUUID();
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES;
   const report: ImportReport = { imported: [], duplicates: [], failed: [], cancelled: false };
+  // A sink without batches commits each file as soon as it is parsed, as it always did.
+  const batchArticles = sink.importBatch ? Math.max(1, options.batchArticles ?? DEFAULT_BATCH_ARTICLES) : 1;
+  const batchMs = sink.importBatch ? (options.batchMs ?? DEFAULT_BATCH_MS) : 0;
 
   const units = await expandTargets(targets, signal);
   const total = units.length;
   const startedAt = performance.now();
   let firstDoneAt: number | null = null;
-  const progress = (done: number, current: string | null): void => {
-    if (done === 1) firstDoneAt = performance.now();
-    onProgress?.({ jobId, done, total, current, failures: report.failed.length, secondsLeft: estimateSecondsLeft(startedAt, firstDoneAt, done, total) });
+  const progress = (done: number): void => {
+    if (firstDoneAt === null && done > 0) firstDoneAt = performance.now();
+    const next = units[done];
+    onProgress?.({ jobId, done, total, current: next ? unitLabel(next) : null, failures: report.failed.length, secondsLeft: estimateSecondsLeft(startedAt, firstDoneAt, done, total) });
   };
-  progress(0, units[0] ? unitLabel(units[0]) : null);
+  progress(0);
 
-  // Files parse ahead in the pool while the ones before them are committed, in order, on this thread.
-  // Enough ahead that a result is waiting whenever this thread is ready to commit it, even on a busy machine.
-  const ahead = 2 * (options.parsePool ?? sharedParsePool()).size + 1;
+  // Files are read and parsed ahead (in the pool, or here for plain text) while earlier ones wait
+  // for their batch; enough ahead that a result is waiting whenever this thread is ready for it.
+  const ahead = Math.max(2 * (options.parsePool ?? sharedParsePool()).size + 1, sink.importBatch ? 8 : 0);
   const parsing: (Promise<ParseOutcome> | undefined)[] = [];
   const startParsing = (index: number): void => {
     parsing[index] ??= parseUnit(units[index]!, options, maxBytes).then(
@@ -227,50 +311,42 @@ export async function runImport(targets: ImportTarget[], sink: ImportSink, optio
     );
   };
 
+  let batch: ParsedUnit[] = [];
+  let batchItems = 0;
+  let batchOpenedAt = 0;
+  let committed = 0;
+  const flush = (): void => {
+    const { report: part, files } = commitBatch(batch, sink, signal);
+    report.imported.push(...part.imported);
+    report.duplicates.push(...part.duplicates);
+    report.failed.push(...part.failed);
+    if (part.cancelled) report.cancelled = true;
+    batch = [];
+    batchItems = 0;
+    if (files > 0) {
+      committed += files;
+      progress(committed);
+    }
+  };
+
   for (let index = 0; index < units.length && !report.cancelled; index++) {
     if (signal?.aborted) break;
     for (let next = index; next < Math.min(units.length, index + ahead); next++) startParsing(next);
     const label = unitLabel(units[index]!);
     const outcome = await parsing[index]!;
     parsing[index] = undefined;
-    let items: ParsedItem[] = [];
-    if ('items' in outcome) items = outcome.items;
-    else {
-      // An abort while fetching or parsing is the user cancelling, not a broken input.
-      if (signal?.aborted) break;
-      report.failed.push(failed(label, failureOf(outcome.error)));
+    // An abort while fetching or parsing is the user cancelling, not a broken input.
+    if ('error' in outcome && signal?.aborted) break;
+    if (batch.length === 0) batchOpenedAt = performance.now();
+    batch.push('items' in outcome ? { label, items: outcome.items, failure: null } : { label, items: [], failure: failureOf(outcome.error) });
+    batchItems += 'items' in outcome ? outcome.items.length : 1;
+    if (batchItems >= batchArticles || performance.now() - batchOpenedAt >= batchMs || index === units.length - 1) {
+      flush();
+      // Parsing is CPU-bound; let a cancel request (IPC, HTTP) arrive between batches.
+      await nextTurn();
     }
-
-    for (const [position, item] of items.entries()) {
-      if (signal?.aborted) {
-        report.cancelled = true;
-        break;
-      }
-      const path = items.length > 1 ? `${label}#${item.position ?? position + 1}` : label;
-      if (item.kind === 'failed') {
-        report.failed.push({ path, error: item.error, reason: item.reason });
-        continue;
-      }
-      try {
-        const { result, title } = commit(item, sink);
-        if (result?.status === 'imported') report.imported.push({ id: result.id, title, path });
-        else if (result?.status === 'updated') report.imported.push({ id: result.id, title, path, updated: true });
-        else if (result?.status === 'duplicate') report.duplicates.push({ path, id: result.id });
-      } catch (error) {
-        // The sink refused this one article (constraint, disk…); the others still go in.
-        const reason: ImportFailure =
-          error instanceof ImportInputError
-            ? error.reason
-            : isDiskFull(error)
-              ? { kind: 'disk-full' }
-              : { kind: 'save-failed', detail: error instanceof Error ? error.message : String(error) };
-        report.failed.push(failed(path, reason));
-      }
-    }
-    progress(index + 1, units[index + 1] ? unitLabel(units[index + 1]!) : null);
-    // Parsing is CPU-bound; let a cancel request (IPC, HTTP) arrive between files.
-    await nextTurn();
   }
+  // Files parsed but not yet committed when the import was cancelled are left out, as if never read.
   if (signal?.aborted) report.cancelled = true;
   return report;
 }

@@ -7,6 +7,7 @@ import { backup as sqliteBackup, type DatabaseSync, type StatementSync } from 'n
 import { AnnotationService } from '../annotations/annotation-service.ts';
 import { ARTICLE_COLUMNS, SUMMARY_COLUMNS, toArticle, toSummary, type Row } from './article-rows.ts';
 import { inTransaction, openDatabase } from './database.ts';
+import { ImportBatch } from './import-batch.ts';
 import { validateDraft, validateRecord } from './draft-validation.ts';
 import { NotFoundError } from './library-errors.ts';
 import { titleSortKey } from './title-sort-key.ts';
@@ -36,6 +37,8 @@ export class Library implements SearchDocumentSource {
   #searchable: { key: string; ids: ReadonlySet<string> } | null = null;
   #trashed: { generation: number; ids: ReadonlySet<string> } | null = null;
   readonly #changes: SearchChangeLog;
+  /** While an import batch is open: what it changed so far, told to listeners once it commits. */
+  #batch: ImportBatch | null = null;
 
   private constructor(dir: string) {
     this.dir = dir;
@@ -104,10 +107,40 @@ export class Library implements SearchDocumentSource {
       this.#sql("UPDATE library_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'").run();
       return { ...outcome, generation: this.generation() };
     });
-    if (changed.length || removed.length) {
+    if (this.#batch) this.#batch.record(changed, removed);
+    else if (changed.length || removed.length) {
       for (const listener of this.#listeners) listener({ changed, removed, generation });
     }
     return result;
+  }
+
+  /**
+   * Many imported articles in one transaction, committed with synchronous=FULL: one commit (and one
+   * fsync) per batch instead of one per article. `each` runs one article's writes under a savepoint,
+   * so an article that fails leaves nothing behind while the others stay in the batch. Listeners
+   * hear of the batch's changes once, after the commit. Either the whole batch is committed or,
+   * when this throws, none of it (SQLite may roll back the transaction itself, on a full disk).
+   */
+  importBatch<T>(work: (each: <R>(write: () => R) => R) => T): T {
+    if (this.#batch || this.db.isTransaction) throw new Error('An import batch cannot run inside another transaction');
+    const batch = new ImportBatch(this.db);
+    this.#batch = batch;
+    let outcome: { result: T; generation: number };
+    try {
+      outcome = inTransaction(this.db, () => {
+        const result = work((write) => batch.each(write));
+        // A savepoint that lost the transaction (SQLITE_FULL rolls it back whole) makes the batch fail, never half-commit.
+        batch.throwIfLost();
+        return { result, generation: this.generation() };
+      });
+    } finally {
+      this.#batch = null;
+    }
+    const { changed, removed } = batch;
+    if (changed.length || removed.length) {
+      for (const listener of this.#listeners) listener({ changed, removed, generation: outcome.generation });
+    }
+    return outcome.result;
   }
 
   #findDuplicate(urlKey: string | null, hash: string, id?: string): string | null {
