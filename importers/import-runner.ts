@@ -9,7 +9,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { AddResult, ImportFailure, ImportProgress, ImportReport } from '../library/model.ts';
 import { extensionOf, sniffDeclaredEntities, sniffFeed } from './format-sniff.ts';
 import { IMPORTABLE_EXTENSIONS, listImportableFiles } from './folder-walk.ts';
-import { IMPORTERS, selectImporter } from './importer-registry.ts';
+import { chooseImporterId } from './importer-choice.ts';
 import {
   DEFAULT_MAX_IMPORT_BYTES,
   ImportInputError,
@@ -24,7 +24,6 @@ import { describeImportFailure } from './import-failure.ts';
 import { parseFailureOf } from './parse-messages.ts';
 import { sharedParsePool, type ParsePool } from './parse-pool.ts';
 import { txtImporter } from './txt-importer.ts';
-import { fetchResource } from './url-fetch.ts';
 import { isDiskFull } from '../contract/errors.ts';
 
 export interface ImportOptions {
@@ -39,7 +38,7 @@ export interface ImportOptions {
   fetchTimeoutMs?: number;
   /** Only for tests' own loopback servers: see FetchOptions.allowPrivateAddresses. */
   allowPrivateAddresses?: boolean;
-  /** Injected importers (tests) parse on the calling thread; the built-in ones in the parse pool. */
+  /** Instead of the built-in importers (tests): the first that accepts an input parses it, on the calling thread. */
   importers?: readonly Importer[];
   /** Where built-in importers parse; default the process's shared pool. */
   parsePool?: ParsePool;
@@ -112,6 +111,8 @@ async function loadInput(unit: ImportUnit, options: ImportOptions, maxBytes: num
       if (unit.bytes.byteLength > maxBytes) throw tooLargeError(maxBytes);
       return { name: unit.name, bytes: unit.bytes, origin: unit.name };
     case 'url': {
+      // undici loads only for URLs: a folder of files does not wait for an HTTP client.
+      const { fetchResource } = await import('./url-fetch.ts');
       const fetched = await fetchResource(unit.url, {
         fetch: options.fetch,
         signal: options.signal,
@@ -168,13 +169,18 @@ function unsupportedReason(input: ImportInput): ImportFailure {
 async function parseUnit(unit: ImportUnit, options: ImportOptions, maxBytes: number): Promise<ParsedItem[]> {
   const input = await loadInput(unit, options, maxBytes);
   if (input.bytes.byteLength === 0) throw new ImportInputError({ kind: 'empty-file' });
-  const importer = selectImporter(input, options.importers ?? IMPORTERS);
-  if (!importer) throw new ImportInputError(unsupportedReason(input));
-  // Parsers can take minutes on hostile input; in a worker they cannot block the host, and are stopped.
+  if (options.importers) {
+    const injected = options.importers.find((importer) => importer.accepts(input));
+    if (!injected) throw new ImportInputError(unsupportedReason(input));
+    return injected.parse(input);
+  }
+  const importerId = chooseImporterId(input);
+  if (!importerId) throw new ImportInputError(unsupportedReason(input));
   // Plain text is decoded and split in linear time, faster than a round trip to a worker.
-  if (!IMPORTERS.includes(importer) || importer === txtImporter) return importer.parse(input);
+  if (importerId === txtImporter.id) return txtImporter.parse(input);
+  // Parsers can take minutes on hostile input; in a worker they cannot block the host, and are stopped.
   const pool = options.parsePool ?? sharedParsePool();
-  return pool.parse(input, importer.id, { signal: options.signal, timeoutMs: options.parseTimeoutMs });
+  return pool.parse(input, importerId, { signal: options.signal, timeoutMs: options.parseTimeoutMs });
 }
 
 type ParseOutcome = { items: ParsedItem[] } | { error: unknown };
