@@ -4,9 +4,8 @@ const WORDS = /[\p{L}\p{M}\p{N}]+(?:[.,'’-][\p{L}\p{M}\p{N}]+)*/gu;
 const WORDS_PER_MINUTE = 200;
 
 export function countWords(text: string): number {
-  let count = 0;
-  for (const _ of text.matchAll(WORDS)) count++;
-  return count;
+  // One native pass; iterating matchAll builds a match object per word and costs half as much again.
+  return text.match(WORDS)?.length ?? 0;
 }
 
 export function readingMinutes(wordCount: number): number {
@@ -20,9 +19,22 @@ export function contentHash(body: string): string {
 }
 
 export function excerptOf(body: string, length = 200): string {
-  const flat = body.replace(/\s+/g, ' ').trim();
+  const flat = flatStart(body, length);
   if (flat.length <= length) return flat;
   const cut = flat.slice(0, length);
   const space = cut.lastIndexOf(' ');
   return `${cut.slice(0, space > length * 0.6 ? space : length)}…`;
+}
+
+/**
+ * The body with whitespace runs collapsed and trimmed, at least its first `length + 1` characters
+ * (all of it when shorter): collapsing only ever joins characters, so a prefix that already yields
+ * more than `length` gives the same excerpt as the whole body, without flattening 10 kB per article.
+ */
+function flatStart(body: string, length: number): string {
+  for (let take = 4 * (length + 1); take < body.length; take *= 4) {
+    const flat = body.slice(0, take).replace(/\s+/g, ' ').trim();
+    if (flat.length > length) return flat;
+  }
+  return body.replace(/\s+/g, ' ').trim();
 }
