@@ -5,6 +5,8 @@ import type { DatabaseSync } from 'node:sqlite';
 export class ImportBatch {
   readonly changed: string[] = [];
   readonly removed: string[] = [];
+  /** A write in the batch is not a re-importable new article (edited text, restored state, annotations). */
+  durable = false;
   readonly #db: DatabaseSync;
   #lost: unknown = null;
 
@@ -12,7 +14,8 @@ export class ImportBatch {
     this.#db = db;
   }
 
-  record(changed: readonly string[], removed: readonly string[]): void {
+  record(changed: readonly string[], removed: readonly string[], durable: boolean): void {
+    if (durable && (changed.length || removed.length)) this.durable = true;
     this.changed.push(...changed);
     this.removed.push(...removed);
   }

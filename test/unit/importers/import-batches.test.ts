@@ -62,6 +62,25 @@ describe('import batches into a library', () => {
     expect(changes).toEqual([{ changed: report.imported.map((entry) => entry.id), removed: [], generation: library.generation() }]);
   });
 
+  it('sync a batch to disk as a FULL commit would when it replaced an edited article, and not for new articles only', async () => {
+    const page = (text: string): ImportTarget => ({ kind: 'bytes', name: 'trang.html', bytes: new TextEncoder().encode(
+      `<html><head><title>Trang</title><link rel="canonical" href="https://bao.example.vn/tin/1.html"></head><body><article><h1>Trang</h1><p>${text}</p></article></body></html>`,
+    ) });
+    const commits: string[] = [];
+    const exec = library.db.exec.bind(library.db);
+    library.db.exec = (sql: string): void => {
+      if (/^(PRAGMA synchronous|COMMIT)/.test(sql)) commits.push(sql);
+      exec(sql);
+    };
+    await runImport([page('Bản đầu tiên của bài báo, đủ dài để Readability nhận ra đây là nội dung chính của trang.')], library, { batchMs: 60_000 });
+    expect(commits).toEqual(['PRAGMA synchronous = NORMAL', 'COMMIT', 'PRAGMA synchronous = FULL']);
+    commits.length = 0;
+    const report = await runImport([page('Bản đã sửa của bài báo, vẫn đủ dài để Readability nhận ra đây là nội dung chính của trang.')], library, { batchMs: 60_000 });
+    expect(report.imported).toMatchObject([{ updated: true }]);
+    // The batch commits under NORMAL, then a FULL commit syncs the log that holds it.
+    expect(commits).toEqual(['PRAGMA synchronous = NORMAL', 'COMMIT', 'PRAGMA synchronous = FULL', 'COMMIT']);
+  });
+
   it('find a duplicate of an article written earlier in the same batch', async () => {
     const report = await runImport(
       [txt('one.txt', 'Tin trùng', 'Cùng một nội dung.'), txt('two.txt', 'Tin trùng', 'Cùng một nội dung.'), txt('three.txt', 'Tin khác', 'Nội dung khác.')],
