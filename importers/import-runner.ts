@@ -52,7 +52,8 @@ export interface ImportOptions {
 
 /** One thing to read: a file, an upload or a URL — or a path that already failed while expanding. */
 type ImportUnit =
-  | { kind: 'file'; path: string }
+  /** `regular`: a stat just said it is a regular file (the folder walk, a path given alone). */
+  | { kind: 'file'; path: string; regular: boolean }
   | { kind: 'bytes'; name: string; bytes: Uint8Array }
   | { kind: 'url'; url: string }
   | { kind: 'unusable'; label: string; reason: ImportFailure };
@@ -89,8 +90,8 @@ async function expandTargets(targets: readonly ImportTarget[], signal: AbortSign
         if (info.isDirectory()) {
           const files = await listImportableFiles(path, { signal });
           if (files.length === 0) units.push({ kind: 'unusable', label: path, reason: { kind: 'folder-without-importable-files' } });
-          for (const file of files) units.push({ kind: 'file', path: file });
-        } else units.push({ kind: 'file', path });
+          for (const file of files) units.push({ kind: 'file', path: file, regular: true });
+        } else units.push({ kind: 'file', path, regular: info.isFile() });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         const reason: ImportFailure = code === 'ENOENT' ? { kind: 'missing' } : code === 'EACCES' ? { kind: 'permission-denied' } : failureOf(error);
@@ -106,7 +107,7 @@ async function loadInput(unit: ImportUnit, options: ImportOptions, maxBytes: num
     case 'unusable':
       throw new ImportInputError(unit.reason);
     case 'file':
-      return { name: basename(unit.path), bytes: await readRegularFile(unit.path, maxBytes), origin: unit.path };
+      return { name: basename(unit.path), bytes: await readRegularFile(unit.path, maxBytes, unit.regular), origin: unit.path };
     case 'bytes':
       if (unit.bytes.byteLength > maxBytes) throw tooLargeError(maxBytes);
       return { name: unit.name, bytes: unit.bytes, origin: unit.name };
@@ -127,10 +128,11 @@ async function loadInput(unit: ImportUnit, options: ImportOptions, maxBytes: num
 
 /**
  * Reads a regular file, at most `maxBytes`, whatever its size claims: a FIFO would hang the import and
- * a device such as /dev/zero never ends, so anything else is refused before and after opening.
+ * a device such as /dev/zero never ends, so anything else is refused before opening (unless a stat
+ * while listing the files just said it was regular) and again after.
  */
-async function readRegularFile(path: string, maxBytes: number): Promise<Uint8Array> {
-  if (!(await stat(path)).isFile()) throw new ImportInputError({ kind: 'not-a-regular-file' });
+async function readRegularFile(path: string, maxBytes: number, knownRegular: boolean): Promise<Uint8Array> {
+  if (!knownRegular && !(await stat(path)).isFile()) throw new ImportInputError({ kind: 'not-a-regular-file' });
   // O_NONBLOCK: should the path become a FIFO after the check, opening it still returns at once.
   const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
