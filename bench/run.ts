@@ -21,6 +21,9 @@ const scales = scalesFlag ? scalesFlag.split(',').map(Number) : [20_000, 100_000
 const e2eScales = scalesFlag ? scales : [20_000];
 const importCount = Number(flag('import') ?? 2_000);
 const importCapMs = Number(flag('import-cap') ?? 600) * 1000;
+const htmlImportCount = Number(flag('import-html') ?? 500);
+// The e2e section's imports alone, without building libraries for the serve and search parts.
+const importOnly = args.includes('--import-only');
 
 /** `../shared/corpus` beside the project root (the worktree's or a parent's), or NEWSROOM_BENCH_CORPUS. */
 function findSharedCorpus(): string | undefined {
@@ -39,7 +42,7 @@ log(`Start: ${loadLine()}. Corpus syllables learned from ${corpusDir ?? 'the bui
 const started = performance.now();
 if (runs('e2e')) {
   log('\n## End to end');
-  await runE2eBench({ log, scales: e2eScales, importCount, importCapMs, corpusDir });
+  await runE2eBench({ log, scales: e2eScales, importCount, htmlImportCount, importOnly, importCapMs, corpusDir });
 }
 if (runs('relevance')) {
   log('\n## Relevance');

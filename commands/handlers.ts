@@ -50,7 +50,7 @@ export function createHandlers({ app, jobs, host }: HandlerDependencies): Comman
     const signal = jobs.start(jobId);
     try {
       // Loaded on the first import: jsdom and the parsers cost more than everything else a host loads.
-      const { runImport } = await import('../importers/index.ts');
+      const { runImport } = await import('../importers/import-runner.ts');
       return await runImport(targets, app.library, {
         jobId,
         signal,

@@ -26,7 +26,7 @@ export class ImportJobs {
 
   /**
    * Cancels every running import and resolves once they have stopped. An import checks its signal
-   * between articles, each committed in its own transaction, so it stops at a transaction boundary.
+   * between articles and commits the ones its open batch holds, so it stops at a transaction boundary.
    */
   cancelAll(): Promise<void> {
     for (const controller of this.#running.values()) controller.abort();

@@ -2,7 +2,6 @@
 import { parseFeed } from 'feedsmith';
 import { createDraft } from './article-draft.ts';
 import type { BlockPiece } from './block-builder.ts';
-import { extensionOf, mediaType, sniffFeed, sniffJsonFeed } from './format-sniff.ts';
 import { htmlToPieces, htmlToPlainText } from './html-to-blocks.ts';
 import { failedItem } from './import-failure.ts';
 import { ImportInputError, type ImportInput, type Importer, type ParsedItem } from './import-types.ts';
@@ -10,6 +9,7 @@ import { assertNestingWithin, markupNestingDepth } from './nesting-depth.ts';
 import { toIsoDate } from './published-date.ts';
 import { decodeInput, withEncoding } from './text-decoding.ts';
 import { paragraphsFromPlainText } from './text-normalize.ts';
+import { acceptsFeed } from './importer-choice.ts';
 
 /** One entry, whatever the feed format, before it becomes a draft. */
 interface FeedEntry {
@@ -28,11 +28,6 @@ interface FeedSummary {
   language: string | null;
   entries: FeedEntry[];
 }
-
-const FEED_TYPES = new Set([
-  'application/rss+xml', 'application/atom+xml', 'application/rdf+xml', 'application/feed+json',
-  'application/xml', 'text/xml',
-]);
 
 function names(list: readonly ({ name?: string } | string)[] | undefined): string | undefined {
   const joined = (list ?? []).map((person) => (typeof person === 'string' ? person : person.name ?? '')).filter(Boolean).join(', ');
@@ -144,14 +139,7 @@ function entryItem(feed: FeedSummary, entry: FeedEntry, origin: string): ParsedI
 
 export const feedImporter: Importer = {
   id: 'feed',
-  accepts(input: ImportInput): boolean {
-    const ext = extensionOf(input.name);
-    const type = mediaType(input.contentType);
-    if (['rss', 'atom', 'rdf'].includes(ext) || type === 'application/rss+xml' || type === 'application/atom+xml') return true;
-    if (ext === 'json' || type === 'application/feed+json' || type === 'application/json') return sniffJsonFeed(input);
-    // A generic .xml or XML media type must actually look like a feed.
-    return (ext === 'xml' || FEED_TYPES.has(type) || ext === '' || type === 'text/plain') && sniffFeed(input);
-  },
+  accepts: acceptsFeed,
   async parse(input: ImportInput): Promise<ParsedItem[]> {
     const decoded = decodeInput(input);
     const text = decoded.text;

@@ -24,17 +24,24 @@ export async function listImportableFiles(folder: string, options: WalkOptions =
     const real = await realpath(dir);
     if (visited.has(real)) return;
     visited.add(real);
-    const names = (await readdir(dir)).filter((name) => !name.startsWith('.')).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const name of names) {
-      const path = join(dir, name);
-      let info;
-      try {
-        info = await stat(path); // follows symlinks; broken ones are skipped
-      } catch {
-        continue;
+    const entries = (await readdir(dir, { withFileTypes: true }))
+      .filter((entry) => !entry.name.startsWith('.'))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      // The directory listing already tells plain files and folders apart: one stat per file less,
+      // which a folder of 20,000 articles waits for before anything is imported.
+      let kind: 'folder' | 'file' | 'other' = entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : 'other';
+      if (kind === 'other') {
+        try {
+          const info = await stat(path); // symlinks are followed; broken ones are skipped
+          kind = info.isDirectory() ? 'folder' : info.isFile() ? 'file' : 'other';
+        } catch {
+          continue;
+        }
       }
-      if (info.isDirectory()) await walk(path);
-      else if (info.isFile() && IMPORTABLE_EXTENSIONS.has(extensionOf(name))) files.push(path);
+      if (kind === 'folder') await walk(path);
+      else if (kind === 'file' && IMPORTABLE_EXTENSIONS.has(extensionOf(entry.name))) files.push(path);
     }
   };
 

@@ -3,7 +3,7 @@ import { Readability } from '@mozilla/readability';
 import type { ArticleDraft } from '../library/model.ts';
 import { createDraft } from './article-draft.ts';
 import type { BlockPiece } from './block-builder.ts';
-import { charsetOf, extensionOf, mediaType, sniffFeed, sniffHtml } from './format-sniff.ts';
+import { charsetOf } from './format-sniff.ts';
 import { readHtmlMetadata } from './html-metadata.ts';
 import { htmlToPieces, nodeToPieces, parseHtmlDocument, sanitizeHtml } from './html-to-blocks.ts';
 import type { ImportInput, Importer, ParsedItem } from './import-types.ts';
@@ -12,8 +12,8 @@ import { assertNestingWithin, markupNestingDepth } from './nesting-depth.ts';
 import { findPublishedDate, toIsoDate } from './published-date.ts';
 import { decodeInput, withEncoding } from './text-decoding.ts';
 import { tidyInline } from './text-normalize.ts';
+import { acceptsHtml } from './importer-choice.ts';
 
-const HTML_EXTENSIONS = new Set(['html', 'htm', 'xhtml', 'shtml']);
 
 function sameText(a: string, b: string): boolean {
   return tidyInline(a).toLocaleLowerCase('vi') === tidyInline(b).toLocaleLowerCase('vi');
@@ -77,14 +77,7 @@ export function parseHtmlArticle(page: string, origin: string): ArticleDraft {
 
 export const htmlImporter: Importer = {
   id: 'html',
-  accepts(input: ImportInput): boolean {
-    const type = mediaType(input.contentType);
-    if (type === 'text/html' || type === 'application/xhtml+xml') return true;
-    const ext = extensionOf(input.name);
-    if (HTML_EXTENSIONS.has(ext)) return true;
-    // Pages fetched from a URL often have no extension; a feed is not a page.
-    return (ext === '' || type === '' || type === 'application/octet-stream') && sniffHtml(input) && !sniffFeed(input);
-  },
+  accepts: acceptsHtml,
   async parse(input: ImportInput): Promise<ParsedItem[]> {
     const declaredCharset = charsetOf(input.contentType) ?? declaredMetaCharset(input.bytes);
     const decoded = decodeInput(input, declaredCharset);

@@ -1,4 +1,5 @@
-// Runs a batch: expands folders, reads/fetches each input, parses it, commits each article on its own.
+// Runs an import: expands folders, reads/fetches each input, parses it, commits the articles in
+// batches (one transaction each, a savepoint per article) when the sink can, else one by one.
 // Bad input is reported per file or per record and never stops the batch.
 import { randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
@@ -8,7 +9,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { AddResult, ImportFailure, ImportProgress, ImportReport } from '../library/model.ts';
 import { extensionOf, sniffDeclaredEntities, sniffFeed } from './format-sniff.ts';
 import { IMPORTABLE_EXTENSIONS, listImportableFiles } from './folder-walk.ts';
-import { IMPORTERS, selectImporter } from './importer-registry.ts';
+import { chooseImporterId } from './importer-choice.ts';
 import {
   DEFAULT_MAX_IMPORT_BYTES,
   ImportInputError,
@@ -23,7 +24,6 @@ import { describeImportFailure } from './import-failure.ts';
 import { parseFailureOf } from './parse-messages.ts';
 import { sharedParsePool, type ParsePool } from './parse-pool.ts';
 import { txtImporter } from './txt-importer.ts';
-import { fetchResource } from './url-fetch.ts';
 import { isDiskFull } from '../contract/errors.ts';
 import type { TextEncodingName } from '../contract/text-encodings.ts';
 
@@ -39,7 +39,7 @@ export interface ImportOptions {
   fetchTimeoutMs?: number;
   /** Only for tests' own loopback servers: see FetchOptions.allowPrivateAddresses. */
   allowPrivateAddresses?: boolean;
-  /** Injected importers (tests) parse on the calling thread; the built-in ones in the parse pool. */
+  /** Instead of the built-in importers (tests): the first that accepts an input parses it, on the calling thread. */
   importers?: readonly Importer[];
   /** Where built-in importers parse; default the process's shared pool. */
   parsePool?: ParsePool;
@@ -47,11 +47,16 @@ export interface ImportOptions {
   encoding?: TextEncodingName;
   /** Per file, in the pool; default 20 s. A file that takes longer is reported and its worker replaced. */
   parseTimeoutMs?: number;
+  /** Articles per commit when the sink commits in batches; default DEFAULT_BATCH_ARTICLES. */
+  batchArticles?: number;
+  /** A batch is committed once its first file waited this long; default DEFAULT_BATCH_MS. */
+  batchMs?: number;
 }
 
 /** One thing to read: a file, an upload or a URL — or a path that already failed while expanding. */
 type ImportUnit =
-  | { kind: 'file'; path: string }
+  /** `regular`: a stat just said it is a regular file (the folder walk, a path given alone). */
+  | { kind: 'file'; path: string; regular: boolean }
   | { kind: 'bytes'; name: string; bytes: Uint8Array }
   | { kind: 'url'; url: string }
   | { kind: 'unusable'; label: string; reason: ImportFailure };
@@ -88,8 +93,8 @@ async function expandTargets(targets: readonly ImportTarget[], signal: AbortSign
         if (info.isDirectory()) {
           const files = await listImportableFiles(path, { signal });
           if (files.length === 0) units.push({ kind: 'unusable', label: path, reason: { kind: 'folder-without-importable-files' } });
-          for (const file of files) units.push({ kind: 'file', path: file });
-        } else units.push({ kind: 'file', path });
+          for (const file of files) units.push({ kind: 'file', path: file, regular: true });
+        } else units.push({ kind: 'file', path, regular: info.isFile() });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         const reason: ImportFailure = code === 'ENOENT' ? { kind: 'missing' } : code === 'EACCES' ? { kind: 'permission-denied' } : failureOf(error);
@@ -105,11 +110,13 @@ async function loadInput(unit: ImportUnit, options: ImportOptions, maxBytes: num
     case 'unusable':
       throw new ImportInputError(unit.reason);
     case 'file':
-      return { name: basename(unit.path), bytes: await readRegularFile(unit.path, maxBytes), origin: unit.path };
+      return { name: basename(unit.path), bytes: await readRegularFile(unit.path, maxBytes, unit.regular), origin: unit.path };
     case 'bytes':
       if (unit.bytes.byteLength > maxBytes) throw tooLargeError(maxBytes);
       return { name: unit.name, bytes: unit.bytes, origin: unit.name };
     case 'url': {
+      // undici loads only for URLs: a folder of files does not wait for an HTTP client.
+      const { fetchResource } = await import('./url-fetch.ts');
       const fetched = await fetchResource(unit.url, {
         fetch: options.fetch,
         signal: options.signal,
@@ -124,10 +131,11 @@ async function loadInput(unit: ImportUnit, options: ImportOptions, maxBytes: num
 
 /**
  * Reads a regular file, at most `maxBytes`, whatever its size claims: a FIFO would hang the import and
- * a device such as /dev/zero never ends, so anything else is refused before and after opening.
+ * a device such as /dev/zero never ends, so anything else is refused before opening (unless a stat
+ * while listing the files just said it was regular) and again after.
  */
-async function readRegularFile(path: string, maxBytes: number): Promise<Uint8Array> {
-  if (!(await stat(path)).isFile()) throw new ImportInputError({ kind: 'not-a-regular-file' });
+async function readRegularFile(path: string, maxBytes: number, knownRegular: boolean): Promise<Uint8Array> {
+  if (!knownRegular && !(await stat(path)).isFile()) throw new ImportInputError({ kind: 'not-a-regular-file' });
   // O_NONBLOCK: should the path become a FIFO after the check, opening it still returns at once.
   const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
@@ -167,13 +175,18 @@ async function parseUnit(unit: ImportUnit, options: ImportOptions, maxBytes: num
   const loaded = await loadInput(unit, options, maxBytes);
   const input: ImportInput = options.encoding ? { ...loaded, encoding: options.encoding } : loaded;
   if (input.bytes.byteLength === 0) throw new ImportInputError({ kind: 'empty-file' });
-  const importer = selectImporter(input, options.importers ?? IMPORTERS);
-  if (!importer) throw new ImportInputError(unsupportedReason(input));
-  // Parsers can take minutes on hostile input; in a worker they cannot block the host, and are stopped.
+  if (options.importers) {
+    const injected = options.importers.find((importer) => importer.accepts(input));
+    if (!injected) throw new ImportInputError(unsupportedReason(input));
+    return injected.parse(input);
+  }
+  const importerId = chooseImporterId(input);
+  if (!importerId) throw new ImportInputError(unsupportedReason(input));
   // Plain text is decoded and split in linear time, faster than a round trip to a worker.
-  if (!IMPORTERS.includes(importer) || importer === txtImporter) return importer.parse(input);
+  if (importerId === txtImporter.id) return txtImporter.parse(input);
+  // Parsers can take minutes on hostile input; in a worker they cannot block the host, and are stopped.
   const pool = options.parsePool ?? sharedParsePool();
-  return pool.parse(input, importer.id, { signal: options.signal, timeoutMs: options.parseTimeoutMs });
+  return pool.parse(input, importerId, { signal: options.signal, timeoutMs: options.parseTimeoutMs });
 }
 
 type ParseOutcome = { items: ParsedItem[] } | { error: unknown };
@@ -204,25 +217,105 @@ function commit(item: Exclude<ParsedItem, { kind: 'failed' }>, sink: ImportSink)
   }
 }
 
+function saveFailure(error: unknown): ImportFailure {
+  if (error instanceof ImportInputError) return error.reason;
+  if (isDiskFull(error)) return { kind: 'disk-full' };
+  return { kind: 'save-failed', detail: error instanceof Error ? error.message : String(error) };
+}
+
+/** A file read and parsed, waiting to be committed with the others of its batch. */
+interface ParsedUnit {
+  label: string;
+  items: ParsedItem[];
+  /** Why the whole file failed (read, decode, parse), reported in its place in the batch. */
+  failure: ImportFailure | null;
+}
+
+type Isolate = <R>(write: () => R) => R;
+const direct: Isolate = (write) => write();
+
+/**
+ * Commits the files of one batch in order, into a report of its own, so that a batch the sink could
+ * not commit adds nothing. Stops at the next article once `signal` is aborted.
+ */
+function commitUnits(units: readonly ParsedUnit[], sink: ImportSink, each: Isolate, signal: AbortSignal | undefined): { report: ImportReport; files: number } {
+  const report: ImportReport = { imported: [], duplicates: [], failed: [], cancelled: false };
+  let files = 0;
+  for (const unit of units) {
+    if (signal?.aborted) {
+      report.cancelled = true;
+      break;
+    }
+    if (unit.failure) report.failed.push(failed(unit.label, unit.failure));
+    for (const [position, item] of unit.items.entries()) {
+      if (signal?.aborted) {
+        report.cancelled = true;
+        break;
+      }
+      const path = unit.items.length > 1 ? `${unit.label}#${item.position ?? position + 1}` : unit.label;
+      if (item.kind === 'failed') {
+        report.failed.push({ path, error: item.error, reason: item.reason });
+        continue;
+      }
+      try {
+        const { result, title } = each(() => commit(item, sink));
+        const encoding = item.encoding ? { encoding: item.encoding } : {};
+        if (result?.status === 'imported') report.imported.push({ id: result.id, title, path, ...encoding });
+        else if (result?.status === 'updated') report.imported.push({ id: result.id, title, path, updated: true, ...encoding });
+        else if (result?.status === 'duplicate') report.duplicates.push({ path, id: result.id, ...encoding });
+      } catch (error) {
+        // The sink refused this one article (constraint, disk…); the others still go in.
+        report.failed.push(failed(path, saveFailure(error)));
+      }
+    }
+    if (report.cancelled) break;
+    files++;
+  }
+  return { report, files };
+}
+
+/**
+ * One transaction for the batch when the sink can, else one per article. A batch the sink could not
+ * commit (a full disk rolls it back) is committed again article by article, so each file's outcome
+ * is reported exactly.
+ */
+function commitBatch(units: readonly ParsedUnit[], sink: ImportSink, signal: AbortSignal | undefined): { report: ImportReport; files: number } {
+  if (!sink.importBatch) return commitUnits(units, sink, direct, signal);
+  try {
+    return sink.importBatch((each) => commitUnits(units, sink, each, signal));
+  } catch {
+    return commitUnits(units, sink, direct, signal);
+  }
+}
+
+/** A batch is committed when it holds this many articles… */
+export const DEFAULT_BATCH_ARTICLES = 500;
+/** …or when its first file was parsed this long ago: progress and a kill -9 never lose more than this. */
+export const DEFAULT_BATCH_MS = 80;
+
 export async function runImport(targets: ImportTarget[], sink: ImportSink, options: ImportOptions = {}): Promise<ImportReport> {
   const { signal, onProgress } = options;
   const jobId = options.jobId ?? randomUUID();
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES;
   const report: ImportReport = { imported: [], duplicates: [], failed: [], cancelled: false };
+  // A sink without batches commits each file as soon as it is parsed, as it always did.
+  const batchArticles = sink.importBatch ? Math.max(1, options.batchArticles ?? DEFAULT_BATCH_ARTICLES) : 1;
+  const batchMs = sink.importBatch ? (options.batchMs ?? DEFAULT_BATCH_MS) : 0;
 
   const units = await expandTargets(targets, signal);
   const total = units.length;
   const startedAt = performance.now();
   let firstDoneAt: number | null = null;
-  const progress = (done: number, current: string | null): void => {
-    if (done === 1) firstDoneAt = performance.now();
-    onProgress?.({ jobId, done, total, current, failures: report.failed.length, secondsLeft: estimateSecondsLeft(startedAt, firstDoneAt, done, total) });
+  const progress = (done: number): void => {
+    if (firstDoneAt === null && done > 0) firstDoneAt = performance.now();
+    const next = units[done];
+    onProgress?.({ jobId, done, total, current: next ? unitLabel(next) : null, failures: report.failed.length, secondsLeft: estimateSecondsLeft(startedAt, firstDoneAt, done, total) });
   };
-  progress(0, units[0] ? unitLabel(units[0]) : null);
+  progress(0);
 
-  // Files parse ahead in the pool while the ones before them are committed, in order, on this thread.
-  // Enough ahead that a result is waiting whenever this thread is ready to commit it, even on a busy machine.
-  const ahead = 2 * (options.parsePool ?? sharedParsePool()).size + 1;
+  // Files are read and parsed ahead (in the pool, or here for plain text) while earlier ones wait
+  // for their batch; enough ahead that a result is waiting whenever this thread is ready for it.
+  const ahead = Math.max(2 * (options.parsePool ?? sharedParsePool()).size + 1, sink.importBatch ? 8 : 0);
   const parsing: (Promise<ParseOutcome> | undefined)[] = [];
   const startParsing = (index: number): void => {
     parsing[index] ??= parseUnit(units[index]!, options, maxBytes).then(
@@ -231,51 +324,42 @@ export async function runImport(targets: ImportTarget[], sink: ImportSink, optio
     );
   };
 
+  let batch: ParsedUnit[] = [];
+  let batchItems = 0;
+  let batchOpenedAt = 0;
+  let committed = 0;
+  const flush = (): void => {
+    const { report: part, files } = commitBatch(batch, sink, signal);
+    report.imported.push(...part.imported);
+    report.duplicates.push(...part.duplicates);
+    report.failed.push(...part.failed);
+    if (part.cancelled) report.cancelled = true;
+    batch = [];
+    batchItems = 0;
+    if (files > 0) {
+      committed += files;
+      progress(committed);
+    }
+  };
+
   for (let index = 0; index < units.length && !report.cancelled; index++) {
     if (signal?.aborted) break;
     for (let next = index; next < Math.min(units.length, index + ahead); next++) startParsing(next);
     const label = unitLabel(units[index]!);
     const outcome = await parsing[index]!;
     parsing[index] = undefined;
-    let items: ParsedItem[] = [];
-    if ('items' in outcome) items = outcome.items;
-    else {
-      // An abort while fetching or parsing is the user cancelling, not a broken input.
-      if (signal?.aborted) break;
-      report.failed.push(failed(label, failureOf(outcome.error)));
+    // An abort while fetching or parsing is the user cancelling, not a broken input.
+    if ('error' in outcome && signal?.aborted) break;
+    if (batch.length === 0) batchOpenedAt = performance.now();
+    batch.push('items' in outcome ? { label, items: outcome.items, failure: null } : { label, items: [], failure: failureOf(outcome.error) });
+    batchItems += 'items' in outcome ? outcome.items.length : 1;
+    if (batchItems >= batchArticles || performance.now() - batchOpenedAt >= batchMs || index === units.length - 1) {
+      flush();
+      // Parsing is CPU-bound; let a cancel request (IPC, HTTP) arrive between batches.
+      await nextTurn();
     }
-
-    for (const [position, item] of items.entries()) {
-      if (signal?.aborted) {
-        report.cancelled = true;
-        break;
-      }
-      const path = items.length > 1 ? `${label}#${item.position ?? position + 1}` : label;
-      if (item.kind === 'failed') {
-        report.failed.push({ path, error: item.error, reason: item.reason });
-        continue;
-      }
-      try {
-        const { result, title } = commit(item, sink);
-        const encoding = item.encoding ? { encoding: item.encoding } : {};
-        if (result?.status === 'imported') report.imported.push({ id: result.id, title, path, ...encoding });
-        else if (result?.status === 'updated') report.imported.push({ id: result.id, title, path, updated: true, ...encoding });
-        else if (result?.status === 'duplicate') report.duplicates.push({ path, id: result.id, ...encoding });
-      } catch (error) {
-        // The sink refused this one article (constraint, disk…); the others still go in.
-        const reason: ImportFailure =
-          error instanceof ImportInputError
-            ? error.reason
-            : isDiskFull(error)
-              ? { kind: 'disk-full' }
-              : { kind: 'save-failed', detail: error instanceof Error ? error.message : String(error) };
-        report.failed.push(failed(path, reason));
-      }
-    }
-    progress(index + 1, units[index + 1] ? unitLabel(units[index + 1]!) : null);
-    // Parsing is CPU-bound; let a cancel request (IPC, HTTP) arrive between files.
-    await nextTurn();
   }
+  // Files parsed but not yet committed when the import was cancelled are left out, as if never read.
   if (signal?.aborted) report.cancelled = true;
   return report;
 }

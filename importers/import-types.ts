@@ -55,6 +55,12 @@ export interface ImportSink {
   restoreArticle(record: ExportedArticle): AddResult;
   /** Export records of types this version cannot restore yet; without it they are reported as failed. */
   restoreOther?(record: OtherExportRecord): AddResult | null;
+  /**
+   * Many articles as one commit. `each` wraps one article's writes: when it throws, none of that
+   * article's writes stay and the others go on. All or nothing: when `importBatch` throws, nothing
+   * of the batch was committed. Without it, every article is committed on its own.
+   */
+  importBatch?<T>(work: (each: <R>(write: () => R) => R) => T): T;
 }
 
 export type ImportTarget =

@@ -4,6 +4,7 @@ import { failedItem } from './import-failure.ts';
 import { ImportInputError, type ImportInput, type Importer, type ParsedItem } from './import-types.ts';
 import { recordToItem } from './json-records.ts';
 import { decodeInput, withEncoding } from './text-decoding.ts';
+import { acceptsJson } from './importer-choice.ts';
 
 function itemFor(value: unknown, origin: string, position: number, where: string): ParsedItem {
   try {
@@ -50,11 +51,7 @@ function parseDocument(text: string, origin: string): ParsedItem[] {
 
 export const jsonImporter: Importer = {
   id: 'json',
-  accepts(input: ImportInput): boolean {
-    const ext = extensionOf(input.name);
-    const type = mediaType(input.contentType);
-    return ['json', 'ndjson', 'jsonl'].includes(ext) || type === 'application/json' || type === 'application/x-ndjson';
-  },
+  accepts: acceptsJson,
   async parse(input: ImportInput): Promise<ParsedItem[]> {
     const decoded = decodeInput(input);
     const text = decoded.text;

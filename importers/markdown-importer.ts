@@ -2,7 +2,6 @@
 import { marked, type Token, type Tokens } from 'marked';
 import { createDraft } from './article-draft.ts';
 import type { BlockPiece } from './block-builder.ts';
-import { extensionOf, mediaType } from './format-sniff.ts';
 import { fieldList, fieldText, splitFrontMatter } from './front-matter.ts';
 import { htmlToPieces } from './html-to-blocks.ts';
 import { ImportInputError, type ImportInput, type Importer, type ParsedItem } from './import-types.ts';
@@ -11,6 +10,7 @@ import { findPublishedDate, toIsoDate } from './published-date.ts';
 import { decodeInput, withEncoding } from './text-decoding.ts';
 import { tidyInline } from './text-normalize.ts';
 import type { BlockKind } from '../library/model.ts';
+import { acceptsMarkdown } from './importer-choice.ts';
 
 const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
@@ -116,10 +116,7 @@ class MarkdownWalker {
 
 export const markdownImporter: Importer = {
   id: 'markdown',
-  accepts(input: ImportInput): boolean {
-    const ext = extensionOf(input.name);
-    return ['md', 'markdown', 'mdown', 'mkd'].includes(ext) || mediaType(input.contentType) === 'text/markdown';
-  },
+  accepts: acceptsMarkdown,
   async parse(input: ImportInput): Promise<ParsedItem[]> {
     const decoded = decodeInput(input);
     const text = decoded.text.replace(/\r\n?/g, '\n');

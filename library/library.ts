@@ -7,6 +7,7 @@ import { backup as sqliteBackup, type DatabaseSync, type StatementSync } from 'n
 import { AnnotationService } from '../annotations/annotation-service.ts';
 import { ARTICLE_COLUMNS, SUMMARY_COLUMNS, toArticle, toSummary, type Row } from './article-rows.ts';
 import { inTransaction, openDatabase } from './database.ts';
+import { ImportBatch } from './import-batch.ts';
 import { validateDraft, validateRecord } from './draft-validation.ts';
 import { NotFoundError } from './library-errors.ts';
 import { titleSortKey } from './title-sort-key.ts';
@@ -36,6 +37,10 @@ export class Library implements SearchDocumentSource {
   #searchable: { key: string; ids: ReadonlySet<string> } | null = null;
   #trashed: { generation: number; ids: ReadonlySet<string> } | null = null;
   readonly #changes: SearchChangeLog;
+  /** While an import batch is open: what it changed so far, told to listeners once it commits. */
+  #batch: ImportBatch | null = null;
+  /** A new article is being written inside the batch: re-importable, so synchronous=NORMAL is enough for it. */
+  #importing = false;
 
   private constructor(dir: string) {
     this.dir = dir;
@@ -98,16 +103,63 @@ export class Library implements SearchDocumentSource {
 
   /** Runs a write and, only once it is committed, tells listeners what changed. */
   #write<T>(work: () => { result: T; changed: string[]; removed?: string[] }): T {
+    const batch = this.#batch;
+    if (batch) {
+      // Inside an import batch: the batch bumps the generation and tells listeners once, at its commit.
+      const { result, changed, removed = [] } = work();
+      batch.record(changed, removed, !this.#importing);
+      return result;
+    }
     const { result, changed, removed = [], generation } = inTransaction(this.db, () => {
       const outcome = work();
       if (outcome.changed.length === 0 && (outcome.removed ?? []).length === 0) return { ...outcome, generation: this.generation() };
-      this.#sql("UPDATE library_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'").run();
+      this.#bumpGeneration();
       return { ...outcome, generation: this.generation() };
     });
     if (changed.length || removed.length) {
       for (const listener of this.#listeners) listener({ changed, removed, generation });
     }
     return result;
+  }
+
+  #bumpGeneration(): void {
+    this.#sql("UPDATE library_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'").run();
+  }
+
+  /**
+   * Many imported articles in one transaction: one commit per batch instead of one per article.
+   * `each` runs one article's writes under a savepoint, so an article that fails leaves nothing
+   * behind while the others stay in the batch. Listeners hear of the batch's changes once, after
+   * the commit. Either the whole batch is committed or, when this throws, none of it (SQLite may
+   * roll back the transaction itself, on a full disk). Durability as for single imports: new
+   * articles can be imported again (synchronous=NORMAL); a batch that also replaced an article's
+   * text or restored saved state is synced to disk before this returns, as a FULL commit would be.
+   */
+  importBatch<T>(work: (each: <R>(write: () => R) => R) => T): T {
+    if (this.#batch || this.db.isTransaction) throw new Error('An import batch cannot run inside another transaction');
+    const batch = new ImportBatch(this.db);
+    this.#batch = batch;
+    let outcome: { result: T; generation: number };
+    this.db.exec('PRAGMA synchronous = NORMAL');
+    try {
+      outcome = inTransaction(this.db, () => {
+        const result = work((write) => batch.each(write));
+        // A savepoint that lost the transaction (SQLITE_FULL rolls it back whole) makes the batch fail, never half-commit.
+        batch.throwIfLost();
+        if (batch.changed.length || batch.removed.length) this.#bumpGeneration();
+        return { result, generation: this.generation() };
+      });
+    } finally {
+      this.#batch = null;
+      this.db.exec('PRAGMA synchronous = FULL');
+    }
+    // A FULL commit syncs the whole write-ahead log, the batch just committed in it included.
+    if (batch.durable) inTransaction(this.db, () => this.#sql("UPDATE library_meta SET value = value WHERE key = 'generation'").run());
+    const { changed, removed } = batch;
+    if (changed.length || removed.length) {
+      for (const listener of this.#listeners) listener({ changed, removed, generation: outcome.generation });
+    }
+    return outcome.result;
   }
 
   #findDuplicate(urlKey: string | null, hash: string, id?: string): string | null {
@@ -161,6 +213,15 @@ export class Library implements SearchDocumentSource {
    * (WAL, synchronous=NORMAL); user state, settings and annotations keep synchronous=FULL.
    */
   #importCommit<T>(work: () => T): T {
+    // Inside an import batch, the batch commits; the flag tells its writes from those that need FULL.
+    if (this.#batch) {
+      this.#importing = true;
+      try {
+        return work();
+      } finally {
+        this.#importing = false;
+      }
+    }
     // Inside someone else's transaction the durability of the commit is theirs to choose.
     if (this.db.isTransaction) return work();
     this.db.exec('PRAGMA synchronous = NORMAL');

@@ -20,6 +20,10 @@ export interface E2eOptions {
   scales: number[];
   /** How many .txt files the CLI import brings in. */
   importCount: number;
+  /** How many saved news pages (.html) the CLI import brings in; 0 skips them. */
+  htmlImportCount: number;
+  /** Only the imports: no library is built for the serve and search parts. */
+  importOnly?: boolean;
   /** The import is killed and reported as unfinished past this. */
   importCapMs: number;
   corpusDir?: string;
@@ -36,8 +40,14 @@ export async function runE2eBench(options: E2eOptions): Promise<void> {
 
   const importArticles = [...generateArticles(options.importCount, model, 3)];
   const imported = await measureCliImport(importArticles, options.importCapMs, log);
+  const htmlRows: string[][] = [];
+  if (options.htmlImportCount > 0) {
+    const pages = [...generateArticles(options.htmlImportCount, model, 5)];
+    htmlRows.push(...(await measureCliImport(pages, options.importCapMs, log, 'html')).rows);
+  }
   log('');
-  table(log, ['import (empty library, index attached)', 'wall time', 'articles/s', 'target'], imported.rows);
+  table(log, ['import (empty library, index attached)', 'wall time', 'articles/s', 'target'], [...imported.rows, ...htmlRows]);
+  if (options.importOnly) return;
 
   for (const scale of options.scales) {
     const dir = mkdtempSync(join(tmpdir(), 'nr-bench-e2e-'));
