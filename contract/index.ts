@@ -12,3 +12,4 @@ export * from './import-report.ts';
 export * from './library-change.ts';
 export * from './search-result.ts';
 export * from './settings-defaults.ts';
+export * from './sources.ts';
