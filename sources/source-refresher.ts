@@ -53,15 +53,6 @@ export function itemKey(item: { draft: ArticleDraft; guid?: string }): string {
   return `text:${createHash('sha256').update(`${item.draft.title}\n${item.draft.body}`).digest('base64url')}`;
 }
 
-function isWebUrl(url: string): boolean {
-  try {
-    const { protocol } = new URL(url);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
 /** A feed already fetched (subscribing reads it once to learn its title, then commits it here). */
 export interface Prefetched {
   fetched: Extract<FetchedFeed, { kind: 'feed' }>;
@@ -99,11 +90,6 @@ async function commitItems(source: SourceRecord, items: readonly ParsedItem[], w
     if (signal?.aborted) throw signal.reason ?? new Error('refresh cancelled');
     if (index > 0 && index % ITEMS_PER_TURN === 0) await nextTurn();
     if (item.kind !== 'draft') {
-      result.failedItems++;
-      continue;
-    }
-    // A link to file:, javascript: or the like is refused with its item, not stored without its link.
-    if (item.draft.url !== null && !isWebUrl(item.draft.url)) {
       result.failedItems++;
       continue;
     }
