@@ -265,7 +265,8 @@ describe('in the background', () => {
       server.routes.set('/feed.xml', conditionalFeed(() => rss('Báo Mẫu', items)));
       const added = await running.dispatch('sources.add', { url: server.url('/feed.xml'), intervalMinutes: 5 });
       expect(added.ok).toBe(true);
-      const id = added.ok && added.value.status === 'added' ? added.value.source.id : '';
+      const value = added.ok ? (added.value as CommandResult<'sources.add'>) : null;
+      const id = value?.status === 'added' ? value.source.id : '';
       items = [...items, item(2)];
       // Make it due now, as its interval having passed would.
       running.sources.store.update(id, { nextRefreshAt: new Date(0).toISOString() });
