@@ -57,4 +57,5 @@ it('a kill -9 in the middle of a refresh leaves the library whole, and the next 
   } finally {
     folder.remove();
   }
-});
+  // Two Node processes and a parse worker start here; a loaded machine takes its time.
+}, 120_000);

@@ -74,7 +74,7 @@ describe('refresh', () => {
     expect(listed!.articleCount).toBe(items.length);
     expect(listed!.lastError).toBeNull();
     expect(listed!.lastSuccessAt).not.toBeNull();
-  });
+  }, 90_000);
 
   it('sends a conditional GET and a User-Agent naming the app and its version', async () => {
     server.routes.set('/feed.xml', conditionalFeed(() => rss('Báo Mẫu', [item(1)])));
@@ -200,7 +200,7 @@ describe('refresh', () => {
     expect(results.map((r) => r.status)).toEqual(['refreshed', 'refreshed', 'refreshed', 'refreshed', 'refreshed']);
     expect(Math.max(before, server.maxConcurrent)).toBeLessThanOrEqual(2);
     expect(articleCount()).toBe(10);
-  });
+  }, 60_000);
 });
 
 describe('subscribing', () => {
