@@ -137,7 +137,7 @@ describe('refresh', () => {
     expect(articleCount()).toBe(1);
   });
 
-  it('follows redirects, and refuses oversized, empty, malformed, HTML and silent answers with a reason', async () => {
+  it('follows redirects, and refuses oversized, empty, malformed, HTML, entity-bomb and silent answers with a reason', async () => {
     server.routes.set('/feed.xml', conditionalFeed(() => rss('Báo Mẫu', [item(1)])));
     server.routes.set('/old-feed', (_request, response) => response.writeHead(301, { location: '/feed.xml' }).end());
     const redirected = await subscribe('/old-feed');
@@ -150,6 +150,7 @@ describe('refresh', () => {
       ['/broken', (response) => response.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<rss version="2.0"><channel><title>x</title><item><title>a</item></channel>'), 'malformed-feed'],
       ['/html', (response) => response.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<!DOCTYPE html><html><head><title>Trang</title></head><body><p>Không phải nguồn tin</p></body></html>'), 'page-not-a-feed'],
       ['/silent', () => undefined, 'timeout'],
+      ['/bomb', (response) => response.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><rss version="2.0"><channel><title>&b;</title></channel></rss>'), 'xml-entities'],
     ];
     for (const [path, answer, kind] of cases) {
       let healthy = true;
