@@ -49,6 +49,8 @@ export class SourceService {
   readonly #inFlight = new Map<string, Promise<SourceRefreshResult>>();
   #stores = new WeakMap<Library, SourceStore>();
   #scheduler: RefreshScheduler | null = null;
+  /** Aborts every refresh when the app closes: they stop at their next item, what was committed stays. */
+  readonly #closing = new AbortController();
 
   constructor(library: () => Library, options: SourceServiceOptions = {}) {
     this.#library = library;
@@ -96,7 +98,8 @@ export class SourceService {
   #refreshOne(source: SourceRecord, signal?: AbortSignal, prefetched?: Prefetched): Promise<SourceRefreshResult> {
     const running = this.#inFlight.get(source.id);
     if (running) return running;
-    const run = refreshSource(source, this.#deps(), signal, prefetched).finally(() => this.#inFlight.delete(source.id));
+    const stop = signal ? AbortSignal.any([signal, this.#closing.signal]) : this.#closing.signal;
+    const run = refreshSource(source, this.#deps(), stop, prefetched).finally(() => this.#inFlight.delete(source.id));
     this.#inFlight.set(source.id, run);
     return run;
   }
@@ -117,7 +120,7 @@ export class SourceService {
     if (fetched.kind !== 'feed') throw unusable(url, { kind: 'page-not-a-feed' });
     let items;
     try {
-      items = await parseFeedItems(fetched.input);
+      items = await parseFeedItems(fetched.input, this.#closing.signal);
     } catch (error) {
       throw unusable(url, error instanceof ImportInputError ? error.reason : { kind: 'unexpected', detail: String(error) });
     }
@@ -148,7 +151,7 @@ export class SourceService {
 
   async #fetchForAdd(url: string) {
     try {
-      return await this.#limiter.run(url, () => fetchFeed(url, { etag: null, lastModified: null }, this.#fetchOptions()));
+      return await this.#limiter.run(url, () => fetchFeed(url, { etag: null, lastModified: null }, this.#fetchOptions(this.#closing.signal)));
     } catch (error) {
       throw unusable(url, error instanceof ImportInputError ? error.reason : { kind: 'unexpected', detail: error instanceof Error ? error.message : String(error) });
     }
@@ -227,6 +230,7 @@ export class SourceService {
 
   /** Stops background refreshes at their next item; what was committed stays. */
   async close(): Promise<void> {
+    this.#closing.abort(new Error('the app is closing'));
     await this.#scheduler?.stop();
     this.#scheduler = null;
     await Promise.allSettled([...this.#inFlight.values()]);

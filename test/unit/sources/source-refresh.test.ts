@@ -258,6 +258,29 @@ describe('subscribing', () => {
   });
 });
 
+describe('closing', () => {
+  it('stops a refresh in flight without recording a failure', async () => {
+    let answer = true;
+    let asked: () => void = () => {};
+    const hanging = new Promise<void>((resolve) => (asked = resolve));
+    server.routes.set('/feed.xml', (request, response) => {
+      if (answer) return conditionalFeed(() => rss('Báo Mẫu', [item(1)]))(request, response);
+      asked();
+      return undefined;
+    });
+    const separate = await AppContext.open({ libraryDir: temporaryFolder().dir, runtime: 'browser', withoutSearch: true, sources: { fetchTimeoutMs: 60_000 } });
+    const added = await separate.dispatch('sources.add', { url: server.url('/feed.xml') });
+    expect(added.ok).toBe(true);
+    const id = separate.sources.list()[0]!.id;
+    answer = false;
+    const refreshing = separate.dispatch('sources.refresh', { id });
+    await hanging;
+    await separate.close();
+    const outcome = await refreshing;
+    expect(outcome.ok && (outcome.value as CommandResult<'sources.refresh'>)[0]!.status).toBe('skipped');
+  });
+});
+
 describe('in the background', () => {
   it('the scheduler of a running host refreshes due sources by itself', async () => {
     const running = await AppContext.open({ libraryDir: temporaryFolder().dir, runtime: 'browser', withoutSearch: true, refreshSources: true, sources: { tickMs: 25 } });
