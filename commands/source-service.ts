@@ -7,19 +7,10 @@ import type { ImportFailure } from '../contract/import-report.ts';
 import type { OpmlImportResult, SourceAddResult, SourceInfo, SourceRefreshResult, SourceRemoved } from '../contract/sources.ts';
 import { DEFAULT_SOURCE_INTERVAL_MINUTES } from '../contract/sources.ts';
 import { SourceStore, toSourceInfo, type Library, type SourcePatch, type SourceRecord } from '../library/index.ts';
-import {
-  discoverFeeds,
-  fetchFeed,
-  HostLimiter,
-  parseFeedItems,
-  readOpml,
-  refreshSource,
-  RefreshScheduler,
-  writeOpml,
-  type FeedFetchOptions,
-  type Prefetched,
-  type RefreshDependencies,
-} from '../sources/index.ts';
+// Light modules only: the limiter and the scheduler's clock load with the app, the rest on first use.
+import { HostLimiter } from '../sources/host-limiter.ts';
+import { RefreshScheduler } from '../sources/refresh-scheduler.ts';
+import type { FeedFetchOptions, Prefetched, RefreshDependencies } from '../sources/index.ts';
 import { appVersion } from './app-version.ts';
 import { CommandError } from './command-error.ts';
 
@@ -37,6 +28,14 @@ export interface SourceServiceOptions {
 export const USER_AGENT = `NewsroomReader/${appVersion} (offline news reader; feed refresh)`;
 
 type RefreshTarget = { id: string } | { folder: string } | { all: true };
+
+type SourcesModule = typeof import('../sources/index.ts');
+let sourcesModule: Promise<SourcesModule> | null = null;
+/** Fetching and parsing code (undici, feedsmith, linkedom, saxes) loads on the first subscription command, not with the app. */
+function loadSources(): Promise<SourcesModule> {
+  sourcesModule ??= import('../sources/index.ts');
+  return sourcesModule;
+}
 
 function unusable(url: string, failure: ImportFailure): CommandError {
   return new CommandError('failed', `Could not subscribe to ${url}: ${describeImportFailure(failure)}`, { kind: 'source.unusable', url, failure });
@@ -99,12 +98,16 @@ export class SourceService {
     const running = this.#inFlight.get(source.id);
     if (running) return running;
     const stop = signal ? AbortSignal.any([signal, this.#closing.signal]) : this.#closing.signal;
-    const run = refreshSource(source, this.#deps(), stop, prefetched).finally(() => this.#inFlight.delete(source.id));
+    const deps = this.#deps();
+    const run = loadSources()
+      .then(({ refreshSource }) => refreshSource(source, deps, stop, prefetched))
+      .finally(() => this.#inFlight.delete(source.id));
     this.#inFlight.set(source.id, run);
     return run;
   }
 
   async add(args: { url: string; folder?: string; intervalMinutes?: number; title?: string }): Promise<SourceAddResult> {
+    const { discoverFeeds, parseFeedItems } = await loadSources();
     this.#refuseExisting(args.url);
     let fetched = await this.#fetchForAdd(args.url);
     let url = args.url;
@@ -150,6 +153,7 @@ export class SourceService {
   }
 
   async #fetchForAdd(url: string) {
+    const { fetchFeed } = await loadSources();
     try {
       return await this.#limiter.run(url, () => fetchFeed(url, { etag: null, lastModified: null }, this.#fetchOptions(this.#closing.signal)));
     } catch (error) {
@@ -193,7 +197,8 @@ export class SourceService {
     return { id, title: source.title, trashed, kept: own.length - trashed };
   }
 
-  importOpml(text: string): OpmlImportResult {
+  async importOpml(text: string): Promise<OpmlImportResult> {
+    const { readOpml } = await loadSources();
     const { feeds, problems } = readOpml(text);
     if (feeds.length === 0 && problems.length > 0) {
       const first = problems[0]!;
@@ -211,14 +216,15 @@ export class SourceService {
     return result;
   }
 
-  exportOpml(): { filename: string; opml: string; count: number } {
+  async exportOpml(): Promise<{ filename: string; opml: string; count: number }> {
+    const { writeOpml } = await loadSources();
     const sources = this.store.list();
     return { filename: `newsroom-sources-${new Date().toISOString().slice(0, 10)}.opml`, opml: writeOpml(sources), count: sources.length };
   }
 
   /** Background refresh for hosts that stay up. */
   startScheduler(onError?: (error: unknown) => void): void {
-    if (this.#scheduler) return;
+    if (this.#scheduler || this.#closing.signal.aborted) return;
     this.#scheduler = new RefreshScheduler({
       tickMs: this.#options.tickMs,
       due: (now, limit) => this.store.due(now, limit),
