@@ -25,12 +25,13 @@ export const SOURCES_SCHEMA_SQL = `
   );
   CREATE INDEX sources_due ON sources (paused, next_refresh_at);
   CREATE INDEX sources_folder ON sources (folder);
-  -- One row per feed item seen: its identity within the source (GUID, else canonical link, else text
-  -- hash) and the article it became, so an item is recognised again even if its link or text changed.
+  -- One row per feed item seen: its identity within the source (GUID, else link, else text hash) and
+  -- the article it became, so an item is recognised again even if its link or text changed. When the
+  -- article is deleted for good (emptied trash) the row stays with no article: the item stays deleted.
   CREATE TABLE source_items (
     source_id TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
     item_key TEXT NOT NULL,
-    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    article_id TEXT REFERENCES articles(id) ON DELETE SET NULL,
     seen_at TEXT NOT NULL,
     PRIMARY KEY (source_id, item_key)
   ) WITHOUT ROWID;
@@ -81,7 +82,7 @@ export type SourceOutcome =
   | { ok: true; at: string; etag: string | null; lastModified: string | null; nextRefreshAt: string }
   | { ok: false; error: SourceError; nextRefreshAt: string };
 
-const SELECT = `SELECT s.*, (SELECT count(*) FROM source_items i WHERE i.source_id = s.id) AS article_count FROM sources s`;
+const SELECT = `SELECT s.*, (SELECT count(i.article_id) FROM source_items i WHERE i.source_id = s.id) AS article_count FROM sources s`;
 
 function parseError(text: string | null): SourceError | null {
   if (!text) return null;
@@ -202,10 +203,10 @@ export class SourceStore {
     }
   }
 
-  /** The article an item of this source became, if it is still in the library. */
-  articleForItem(sourceId: string, itemKey: string): string | null {
-    const row = this.#sql('SELECT article_id FROM source_items WHERE source_id = ? AND item_key = ?').get(sourceId, itemKey) as { article_id: string } | undefined;
-    return row?.article_id ?? null;
+  /** The article an item of this source became; null once that article was deleted for good; undefined for an item never seen. */
+  articleForItem(sourceId: string, itemKey: string): string | null | undefined {
+    const row = this.#sql('SELECT article_id FROM source_items WHERE source_id = ? AND item_key = ?').get(sourceId, itemKey) as { article_id: string | null } | undefined;
+    return row === undefined ? undefined : row.article_id;
   }
 
   rememberItem(sourceId: string, itemKey: string, articleId: string): void {
@@ -218,7 +219,7 @@ export class SourceStore {
   /** Articles this source brought that no other source also brought (those are the other's too). */
   articlesOnlyFrom(sourceId: string): string[] {
     const rows = this.#sql(
-      `SELECT DISTINCT i.article_id AS id FROM source_items i WHERE i.source_id = ?
+      `SELECT DISTINCT i.article_id AS id FROM source_items i WHERE i.source_id = ? AND i.article_id IS NOT NULL
          AND NOT EXISTS (SELECT 1 FROM source_items o WHERE o.article_id = i.article_id AND o.source_id <> i.source_id)`,
     ).all(sourceId) as { id: string }[];
     return rows.map((row) => row.id);

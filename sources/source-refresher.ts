@@ -20,7 +20,8 @@ import { nextAfterFailure } from './refresh-timing.ts';
 /** Where a refresh writes; the library and its SourceStore implement it. */
 export interface SourceWriter {
   recordOutcome(id: string, outcome: SourceOutcome): void;
-  articleForItem(sourceId: string, itemKey: string): string | null;
+  /** undefined: never seen; null: seen, and its article since deleted for good (it stays deleted). */
+  articleForItem(sourceId: string, itemKey: string): string | null | undefined;
   rememberItem(sourceId: string, itemKey: string, articleId: string): void;
   /** Dedup against the whole library (canonical URL, same text); a known URL with new text is updated. */
   addArticle(draft: ArticleDraft): AddResult;
@@ -96,7 +97,12 @@ async function commitItems(source: SourceRecord, items: readonly ParsedItem[], w
     const key = itemKey(item);
     try {
       const known = writer.articleForItem(source.id, key);
-      const outcome = (known === null ? null : writer.updateArticle(known, item.draft)) ?? writer.addArticle(item.draft);
+      // The reader emptied it from the trash: a feed that still lists it must not bring it back.
+      if (known === null) {
+        result.unchanged++;
+        continue;
+      }
+      const outcome = (known === undefined ? null : writer.updateArticle(known, item.draft)) ?? writer.addArticle(item.draft);
       writer.rememberItem(source.id, key, outcome.id);
       if (outcome.status === 'imported') result.imported++;
       else if (outcome.status === 'updated') result.updated++;

@@ -256,6 +256,18 @@ describe('subscribing', () => {
     expect(await call('sources.list', {})).toEqual([]);
     await expect(call('sources.update', { id: a.id, patch: { paused: false } })).rejects.toMatchObject({ reason: { kind: 'source.not-found', id: a.id } });
   });
+
+  it('an article deleted for good stays deleted, though its feed still lists it', async () => {
+    server.routes.set('/feed.xml', (_request, response) => response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss('Báo Mẫu', [item(1), item(2)])));
+    const source = await subscribe('/feed.xml');
+    const first = context.library.list({ view: 'all' }).items.find((a) => a.title === 'Tin số 1')!;
+    await call('library.trash', { ids: [first.id] });
+    await call('library.emptyTrash', {});
+    const [result] = await call('sources.refresh', { id: source.id });
+    expect(result).toMatchObject({ status: 'refreshed', imported: 0, unchanged: 2 });
+    expect(articleCount()).toBe(1);
+    expect((await call('sources.list', {}))[0]!.articleCount).toBe(1);
+  });
 });
 
 describe('closing', () => {
