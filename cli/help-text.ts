@@ -30,11 +30,25 @@ Commands:
   restore ID...                 Restore articles from the trash.
   empty-trash                   Delete everything in the trash for good.
   move-library DIR              Move the library to an empty folder (verified copy; the old folder is kept).
+  sources add URL [--folder F] [--interval MIN] [--title T] [--feed N]
+                                Subscribe to a feed, or to a site's feed (several: they are listed; choose
+                                with --feed N). Its items are fetched at once; then every MIN minutes
+                                (default 30) while serve or the desktop app runs.
+  sources list                  Every source with its folder, interval, last success, last error, next refresh.
+  sources refresh ID|--all|--folder F
+                                Refresh now (conditional GET: an unchanged feed costs one 304).
+  sources set ID [--title T] [--folder F] [--interval MIN] [--pause|--resume]
+                                Rename, move (--folder "" for none), change the interval, pause or resume.
+  sources remove ID --keep-articles|--trash-articles
+                                Unsubscribe; its articles are kept or moved to the trash (never deleted).
+  opml import FILE              Subscribe to the feeds of an OPML file, folders kept; problems by line.
+  opml export [--out FILE]      Every source as OPML 2.0 with its folders; stdout without --out.
 
 Global options:
   --library DIR                 Library folder (default: $NEWSROOM_LIBRARY, else the desktop app's folder).
   --json                        Machine-readable output.
   --version                     Print the version.
 
-Exit codes: 0 success, 1 some inputs failed (import), 2 unusable arguments or an error.
+Exit codes: 0 success, 1 some inputs failed (import, a source that failed to refresh, OPML problems),
+2 unusable arguments or an error (also: sources add found several feeds to choose from).
 `;

@@ -9,9 +9,10 @@ import { annotate, exportAnnotations, listAnnotations } from './annotation-comma
 import { articlePatchFrom } from './article-patch-options.ts';
 import { parseCount, type ParsedArguments } from './parse-arguments.ts';
 import { UsageError } from './usage-error.ts';
+import { runOpmlCommand, runSourcesCommand } from './source-commands.ts';
 
 /** Commands that neither search nor change what the index holds: they run without loading search. */
-export const COMMANDS_WITHOUT_SEARCH: ReadonlySet<string> = new Set(['list', 'show', 'export', 'annotations', 'backup']);
+export const COMMANDS_WITHOUT_SEARCH: ReadonlySet<string> = new Set(['list', 'show', 'export', 'annotations', 'backup', 'opml']);
 
 async function call<N extends CommandName>(context: AppContext, name: N, args: unknown): Promise<CommandResult<N>> {
   const outcome = await context.dispatchFor('cli')(name, args);
@@ -72,6 +73,10 @@ export async function runLibraryCommand(args: ParsedArguments, context: AppConte
       }
       return 0;
     }
+    case 'sources':
+      return runSourcesCommand(args, (name, a) => call(context, name, a), io);
+    case 'opml':
+      return runOpmlCommand(args, (name, a) => call(context, name, a), io);
     case 'annotate':
       return annotate(args, (name, a) => call(context, name as CommandName, a), io);
     case 'annotations':

@@ -34,6 +34,14 @@ const OPTIONS = {
   color: { type: 'string' },
   format: { type: 'string' },
   encoding: { type: 'string' },
+  folder: { type: 'string' },
+  interval: { type: 'string' },
+  feed: { type: 'string' },
+  all: { type: 'boolean' },
+  pause: { type: 'boolean' },
+  resume: { type: 'boolean' },
+  'keep-articles': { type: 'boolean' },
+  'trash-articles': { type: 'boolean' },
 } as const;
 
 export interface ParsedArguments {
@@ -71,6 +79,14 @@ export interface ParsedArguments {
     note?: string;
     color?: string;
     format?: string;
+    folder?: string;
+    interval?: string;
+    feed?: string;
+    all?: boolean;
+    pause?: boolean;
+    resume?: boolean;
+    'keep-articles'?: boolean;
+    'trash-articles'?: boolean;
   };
 }
 

@@ -13,6 +13,7 @@ import type { HandlerContext } from './handler-context.ts';
 import { createHandlers, type HostServices } from './handlers.ts';
 import { ImportJobs } from './import-jobs.ts';
 import { copyLibraryTo } from './library-relocation.ts';
+import { SourceService, type SourceServiceOptions } from './source-service.ts';
 
 export interface AppContextOptions {
   libraryDir: string;
@@ -27,6 +28,10 @@ export interface AppContextOptions {
    * the search code is not even imported, and the index is left as it is on disk.
    */
   withoutSearch?: boolean;
+  /** Refresh subscribed sources in the background while this context is open (serve, the desktop core; not the CLI). */
+  refreshSources?: boolean;
+  /** Limits and clock of source refreshes; tests shorten them. */
+  sources?: SourceServiceOptions;
 }
 
 /** The search code (lunr, the compact index) is imported when a context needs it, not when this module loads. */
@@ -51,6 +56,8 @@ export class AppContext implements HandlerContext {
   readonly #options: AppContextOptions;
   readonly #unsubscribe: (() => void)[] = [];
   readonly #jobs = new ImportJobs();
+  /** Subscriptions: their commands, and their background refresh when the host asked for it. */
+  readonly sources: SourceService;
   #unlock: () => void;
 
   private constructor(library: Library, search: SearchIndexManager | null, unlock: () => void, options: AppContextOptions) {
@@ -67,7 +74,8 @@ export class AppContext implements HandlerContext {
       nodeVersion: process.versions.node,
       maxImportBytes: DEFAULT_MAX_IMPORT_BYTES,
     };
-    const handlers = createHandlers({ app: this, jobs: this.#jobs, host: options.host ?? {} });
+    this.sources = new SourceService(() => this.#library, options.sources);
+    const handlers = createHandlers({ app: this, jobs: this.#jobs, host: options.host ?? {}, sources: this.sources });
     const explain = (error: unknown): CommandError | null => this.#explain(error);
     const onUnexpected = options.onUnexpectedError;
     this.dispatch = createDispatcher(handlers, { onUnexpected, explain });
@@ -159,6 +167,7 @@ export class AppContext implements HandlerContext {
     const context = new AppContext(library, search, unlock, options);
     // Loading or rebuilding the index happens off the event loop; the app is usable meanwhile.
     await search?.open();
+    if (options.refreshSources) context.sources.startScheduler((error) => options.onUnexpectedError?.('sources.refresh', error));
     return context;
   }
 
@@ -169,6 +178,7 @@ export class AppContext implements HandlerContext {
    */
   async close(options: { abandon?: boolean } = {}): Promise<void> {
     if (options.abandon) await this.#jobs.cancelAll();
+    await this.sources.close();
     for (const off of this.#unsubscribe.splice(0)) off();
     await this.#search?.close({ abandon: options.abandon === true });
     this.#library.close();

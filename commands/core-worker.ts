@@ -59,6 +59,8 @@ try {
     host,
     onUnexpectedError: (command, error) => post({ kind: 'unexpected-error', command, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
     onLibraryMoved: (libraryDir) => post({ kind: 'library-moved', libraryDir }),
+    // The core runs as long as the window or serve does: subscribed sources refresh meanwhile.
+    refreshSources: true,
   });
 } catch (error) {
   post({ kind: 'start-failed', name: error instanceof Error ? error.name : 'Error', message: error instanceof Error ? error.message : String(error) });

@@ -11,6 +11,8 @@ import type { ImportJobs } from './import-jobs.ts';
 import { annotationHandlers } from './annotation-handlers.ts';
 import { BackupTargetExistsError, BackupTargetIsLibraryError } from '../library/backup.ts';
 import { otherWorkFirst, SearchTurns } from './search-turns.ts';
+import { sourceHandlers } from './source-handlers.ts';
+import type { SourceService } from './source-service.ts';
 
 /**
  * Capabilities only some hosts have. Electron main provides native dialogs, so the renderer never
@@ -27,6 +29,7 @@ interface HandlerDependencies {
   app: HandlerContext;
   host: HostServices;
   jobs: ImportJobs;
+  sources: SourceService;
 }
 
 const SETTINGS_KEY = 'ui.settings';
@@ -35,7 +38,7 @@ function noDialog(command: string): CommandError {
   return new CommandError('unsupported', `${command} needs the desktop app's file dialog`, { kind: 'command.not-allowed', command });
 }
 
-export function createHandlers({ app, jobs, host }: HandlerDependencies): CommandHandlers {
+export function createHandlers({ app, jobs, host, sources }: HandlerDependencies): CommandHandlers {
   const { events } = app;
   const searchTurns = new SearchTurns();
   // Read at call time: moving the library swaps what the context holds.
@@ -158,5 +161,6 @@ export function createHandlers({ app, jobs, host }: HandlerDependencies): Comman
     },
     'search.status': () => ({ state: app.search.state, behind: app.search.behind }),
     ...annotationHandlers(() => app.library),
+    ...sourceHandlers(sources),
   };
 }

@@ -33,6 +33,13 @@ export const COMMAND_NAMES = [
   'annotations.export',
   'search.query',
   'search.status',
+  'sources.add',
+  'sources.list',
+  'sources.refresh',
+  'sources.update',
+  'sources.remove',
+  'opml.import',
+  'opml.export',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 

@@ -1,6 +1,8 @@
 // How a refusal crosses every host: a code, the English message the CLI prints, and the reason as
 // data for the UI to word in its own language. Plain types only.
 
+import type { ImportFailure } from './import-report.ts';
+
 export type CommandErrorCode = 'invalid-arguments' | 'unknown-command' | 'not-found' | 'unsupported' | 'failed';
 
 /**
@@ -31,7 +33,14 @@ export type FailureReason =
   | { kind: 'annotation.not-found' }
   | { kind: 'annotation.quote-not-found' }
   | { kind: 'annotation.invalid-range' }
-  | { kind: 'annotation.invalid-input' };
+  | { kind: 'annotation.invalid-input' }
+  | { kind: 'source.not-found'; id: string }
+  | { kind: 'source.exists'; id: string; title: string }
+  /** Subscribing failed: the address could not be fetched, or holds no feed; `failure` says why. */
+  | { kind: 'source.unusable'; url: string; failure: ImportFailure }
+  | { kind: 'source.empty-folder'; folder: string }
+  /** An OPML file so broken that nothing could be read from it. */
+  | { kind: 'opml.unreadable'; line: number; detail: string };
 
 export interface CommandErrorBody {
   code: CommandErrorCode;

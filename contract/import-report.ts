@@ -53,6 +53,10 @@ export type ImportFailure =
   | { kind: 'too-complex'; cause: 'stack' }
   /** Parsing the file took longer than the per-file limit and was stopped. */
   | { kind: 'parse-timed-out'; seconds: number }
+  /** A subscription's address answered with something that is neither a feed nor a page linking to one. */
+  | { kind: 'page-not-a-feed' }
+  /** A site's page that links to no RSS, Atom or JSON feed. */
+  | { kind: 'no-feed-found' }
   | { kind: 'unexpected'; detail: string };
 
 export interface ImportReport {

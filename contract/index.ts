@@ -13,3 +13,4 @@ export * from './library-change.ts';
 export * from './search-result.ts';
 export * from './settings-defaults.ts';
 export * from './text-encodings.ts';
+export * from './sources.ts';

@@ -13,6 +13,8 @@ import { acceptsFeed } from './importer-choice.ts';
 
 /** One entry, whatever the feed format, before it becomes a draft. */
 interface FeedEntry {
+  /** The entry's identity in its feed, when the feed gives one. */
+  guid?: string;
   title?: string;
   /** HTML unless contentIsText. */
   content?: string;
@@ -43,6 +45,7 @@ function summarize(value: string | object): FeedSummary {
         title: feed.title ?? null,
         language: feed.language ?? feed.dc?.languages?.[0] ?? null,
         entries: (feed.items ?? []).map((item) => ({
+          guid: item.guid?.value,
           title: item.title,
           content: item.content?.encoded ?? item.description,
           url: item.link ?? (item.guid?.isPermaLink !== false ? item.guid?.value : undefined),
@@ -61,6 +64,7 @@ function summarize(value: string | object): FeedSummary {
           const body = entry.content?.value ? entry.content : entry.summary;
           const link = entry.links?.find((candidate) => !candidate.rel || candidate.rel === 'alternate') ?? entry.links?.[0];
           return {
+            guid: entry.id,
             title: entry.title?.value,
             content: body?.value,
             contentIsText: !body?.type || body.type === 'text',
@@ -93,6 +97,7 @@ function summarize(value: string | object): FeedSummary {
         title: feed.title ?? null,
         language: feed.language ?? null,
         entries: (feed.items ?? []).map((item) => ({
+          guid: item.id,
           title: item.title,
           content: item.content_html ?? item.content_text ?? item.summary,
           contentIsText: item.content_html === undefined,
@@ -134,7 +139,7 @@ function entryItem(feed: FeedSummary, entry: FeedEntry, origin: string): ParsedI
     tags: entry.tags,
     pieces,
   });
-  return { kind: 'draft', draft };
+  return entry.guid?.trim() ? { kind: 'draft', draft, guid: entry.guid.trim() } : { kind: 'draft', draft };
 }
 
 export const feedImporter: Importer = {

@@ -97,6 +97,10 @@ export function describeImportFailure(reason: ImportFailure): string {
       break;
     case 'parse-timed-out':
       return `parsing took longer than ${reason.seconds} s and was stopped`;
+    case 'page-not-a-feed':
+      return 'the address answers with something that is not an RSS, Atom or JSON feed';
+    case 'no-feed-found':
+      return 'the page links to no RSS, Atom or JSON feed (no <link rel="alternate">)';
     case 'unexpected':
       return `unexpected error: ${reason.detail}`;
   }

@@ -28,7 +28,8 @@ export interface OtherExportRecord {
 
 /** What parsing one input yields. A file can hold many items (feeds, JSON arrays, NDJSON). */
 export type ParsedItem = (
-  | { kind: 'draft'; draft: ArticleDraft }
+  /** `guid`: the feed entry's own identity (RSS guid, Atom id, JSON Feed id), for subscriptions. */
+  | { kind: 'draft'; draft: ArticleDraft; guid?: string }
   | { kind: 'restore'; record: ExportedArticle }
   | { kind: 'other'; record: OtherExportRecord }
   /** A record or entry that could not be used; the rest of the file carries on. `error` is the English of `reason`. */

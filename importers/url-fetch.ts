@@ -22,6 +22,10 @@ export interface FetchOptions {
   allowPrivateAddresses?: boolean;
   /** DNS, injectable in tests; node:dns otherwise. */
   resolveHost?: (hostname: string) => Promise<string[]>;
+  /** Sent over the defaults (a feed refresher's User-Agent, If-None-Match, If-Modified-Since). */
+  headers?: Record<string, string>;
+  /** A 304 answer is returned (with no bytes) instead of refused: for conditional GETs. */
+  acceptNotModified?: boolean;
 }
 
 export interface FetchedResource {
@@ -31,6 +35,21 @@ export interface FetchedResource {
   contentType?: string;
   /** A file-like name from the URL's last path segment, for extension-based detection. */
   name: string;
+  /** 200-299, or 304 when acceptNotModified was asked. */
+  status: number;
+  /** The validators to send back next time. */
+  etag: string | null;
+  lastModified: string | null;
+}
+
+/** An HTTP error status, with the server's Retry-After (429, 503) for whoever schedules the next try. */
+export class HttpStatusError extends ImportInputError {
+  readonly retryAfter: string | null;
+
+  constructor(status: number, statusText: string, retryAfter: string | null) {
+    super({ kind: 'http-status', status, statusText });
+    this.retryAfter = retryAfter;
+  }
 }
 
 function nameFromUrl(url: string): string {
@@ -147,7 +166,7 @@ export async function fetchResource(url: string, options: FetchOptions): Promise
     for (let hop = 0; ; hop++) {
       if (current.protocol !== 'http:' && current.protocol !== 'https:') throw new ImportInputError({ kind: 'not-http' });
       await checkHop(current, typedHost, options);
-      response = await doFetch(current.href, { redirect: 'manual', signal, headers: HEADERS });
+      response = await doFetch(current.href, { redirect: 'manual', signal, headers: { ...HEADERS, ...options.headers } });
       if (!REDIRECTS.has(response.status)) break;
       const location = response.headers.get('location');
       await response.body?.cancel();
@@ -159,9 +178,14 @@ export async function fetchResource(url: string, options: FetchOptions): Promise
         throw new ImportInputError({ kind: 'invalid-url' });
       }
     }
+    const validators = { etag: response.headers.get('etag'), lastModified: response.headers.get('last-modified') };
+    if (response.status === 304 && options.acceptNotModified) {
+      await response.body?.cancel();
+      return { url: current.href, bytes: new Uint8Array(0), name: nameFromUrl(current.href), status: 304, ...validators };
+    }
     if (!response.ok) {
       await response.body?.cancel();
-      throw new ImportInputError({ kind: 'http-status', status: response.status, statusText: response.statusText });
+      throw new HttpStatusError(response.status, response.statusText, response.headers.get('retry-after'));
     }
     const declared = Number(response.headers.get('content-length'));
     if (Number.isFinite(declared) && declared > options.maxBytes) {
@@ -170,7 +194,7 @@ export async function fetchResource(url: string, options: FetchOptions): Promise
     }
     const bytes = await readCapped(response, options.maxBytes);
     const finalUrl = current.href;
-    return { url: finalUrl, bytes, contentType: response.headers.get('content-type') ?? undefined, name: nameFromUrl(finalUrl) };
+    return { url: finalUrl, bytes, contentType: response.headers.get('content-type') ?? undefined, name: nameFromUrl(finalUrl), status: response.status, ...validators };
   } catch (error) {
     if (error instanceof ImportInputError) throw error;
     const refused = findCause(error, AddressNotAllowed);

@@ -3,3 +3,4 @@ export { NotFoundError, InvalidArticleError } from './library-errors.ts';
 export { canonicalUrlKey } from './url-canonical.ts';
 export { SCHEMA_VERSION } from './migrations.ts';
 export type * from './model.ts';
+export { SourceStore, toSourceInfo, sourceUrlKey, type SourceRecord, type SourceOutcome, type SourcePatch, type NewSource } from './source-store.ts';

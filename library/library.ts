@@ -512,6 +512,23 @@ export class Library implements SearchDocumentSource {
     yield* allSearchDocuments(this.db);
   }
 
+  /**
+   * A feed item already known to be article `id` (by its GUID), possibly with a new link or text:
+   * same text → duplicate; new text → replaced and its highlights re-anchored, as a re-import does;
+   * null when the article is no longer in the library.
+   */
+  updateArticle(id: string, given: ArticleDraft): AddResult | null {
+    const draft = { ...given, url: safeArticleUrl(given.url) };
+    validateDraft(draft);
+    const row = this.#sql('SELECT content_hash FROM articles WHERE id = ?').get(id) as Row | undefined;
+    if (!row) return null;
+    const hash = contentHash(draft.body);
+    if (row.content_hash === hash) return { status: 'duplicate', id };
+    const sameText = this.#sql('SELECT id FROM articles WHERE content_hash = ?').get(hash) as Row | undefined;
+    if (sameText) return { status: 'duplicate', id: String(sameText.id) };
+    return this.#replaceText(id, draft, hash);
+  }
+
   /** One statement for the whole list (a page of hits, a batch to re-index), in the order asked. */
   searchDocuments(ids: readonly string[]): SearchDocument[] {
     return searchDocumentsById(this.#sql(SEARCH_DOCUMENTS_BY_ID), ids);

@@ -124,6 +124,16 @@ export function reasonMessage(reason: FailureReason): string | undefined {
       return msg('Đoạn đã chọn không nằm trong bài.', { id: 'failure.annotation.invalid-range' });
     case 'annotation.invalid-input':
       return msg('Ghi chú không hợp lệ nên không được lưu.', { id: 'failure.annotation.invalid-input' });
+    case 'source.not-found':
+      return msg('Không tìm thấy nguồn này; có thể nó vừa bị gỡ.', { id: 'failure.source.not-found' });
+    case 'source.exists':
+      return msg(str`Đã theo dõi nguồn này rồi: “${reason.title}”.`, { id: 'failure.source.exists', desc: 'The value is the existing source’s title' });
+    case 'source.unusable':
+      return msg(str`Không theo dõi được ${reason.url}: ${importFailureText(reason.failure)}.`, { id: 'failure.source.unusable', desc: 'First value is an address, second why it cannot be subscribed to' });
+    case 'source.empty-folder':
+      return msg(str`Thư mục “${reason.folder}” không có nguồn nào.`, { id: 'failure.source.empty-folder', desc: 'The value is a folder name' });
+    case 'opml.unreadable':
+      return msg(str`Không đọc được nguồn nào từ tệp OPML (dòng ${reason.line}).`, { id: 'failure.opml.unreadable', desc: 'The value is a line number' });
     default: {
       const _unknown: never = reason;
       return undefined;
@@ -240,6 +250,10 @@ export function importFailureText(reason: ImportFailure | undefined): string {
         : msg('tệp quá phức tạp để đọc an toàn', { id: 'import-failure.too-complex', desc: 'Parsing the file needed more memory or stack than allowed' });
     case 'parse-timed-out':
       return msg(str`đọc tệp quá ${reason.seconds} giây nên đã dừng`, { id: 'import-failure.parse-timed-out', desc: 'Parsing a file took too long and was stopped; the value is seconds' });
+    case 'page-not-a-feed':
+      return msg('địa chỉ này không trả về nguồn tin RSS, Atom hay JSON', { id: 'import-failure.page-not-a-feed' });
+    case 'no-feed-found':
+      return msg('trang này không dẫn tới nguồn tin RSS, Atom hay JSON nào', { id: 'import-failure.no-feed-found' });
     case 'unexpected':
     case undefined:
       return unknownImportFailure();

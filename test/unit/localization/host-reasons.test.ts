@@ -39,6 +39,11 @@ const FAILURE_REASONS: { [K in FailureReason['kind']]: Extract<FailureReason, { 
   'annotation.quote-not-found': { kind: 'annotation.quote-not-found' },
   'annotation.invalid-range': { kind: 'annotation.invalid-range' },
   'annotation.invalid-input': { kind: 'annotation.invalid-input' },
+  'source.not-found': { kind: 'source.not-found', id: 's1' },
+  'source.exists': { kind: 'source.exists', id: 's1', title: 'Reuters World' },
+  'source.unusable': { kind: 'source.unusable', url: 'https://example.vn/', failure: { kind: 'no-feed-found' } },
+  'source.empty-folder': { kind: 'source.empty-folder', folder: 'Wire' },
+  'opml.unreadable': { kind: 'opml.unreadable', line: 3, detail: 'unclosed tag' },
 };
 
 const IMPORT_FAILURES: { [K in ImportFailure['kind']]: Extract<ImportFailure, { kind: K }> } = {
@@ -58,6 +63,8 @@ const IMPORT_FAILURES: { [K in ImportFailure['kind']]: Extract<ImportFailure, { 
   'no-text': { kind: 'no-text' },
   'malformed-feed': { kind: 'malformed-feed', detail: 'Unexpected close tag' },
   'feed-without-entries': { kind: 'feed-without-entries' },
+  'page-not-a-feed': { kind: 'page-not-a-feed' },
+  'no-feed-found': { kind: 'no-feed-found' },
   'feed-entry-without-text': { kind: 'feed-entry-without-text', title: 'Bản tin 6 giờ' },
   'invalid-json': { kind: 'invalid-json', detail: 'Unexpected end of JSON input' },
   'no-records': { kind: 'no-records' },

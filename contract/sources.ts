@@ -1,0 +1,79 @@
+// Subscribed feeds ("sources") as every host and the UI see them. Plain types only.
+import type { ImportFailure } from './import-report.ts';
+
+export const DEFAULT_SOURCE_INTERVAL_MINUTES = 30;
+export const MIN_SOURCE_INTERVAL_MINUTES = 5;
+export const MAX_SOURCE_INTERVAL_MINUTES = 7 * 24 * 60;
+
+/** Why the last refresh failed, as data the UI words (the same reasons as imports), with the CLI's English. */
+export interface SourceError {
+  reason: ImportFailure;
+  message: string;
+  at: string;
+}
+
+export interface SourceInfo {
+  id: string;
+  /** The feed's address (after discovery; redirects are not written back). */
+  url: string;
+  title: string;
+  /** null: not in a folder. */
+  folder: string | null;
+  intervalMinutes: number;
+  paused: boolean;
+  addedAt: string;
+  lastSuccessAt: string | null;
+  lastError: SourceError | null;
+  /** When the scheduler will next fetch it (later after failures: backoff, Retry-After). */
+  nextRefreshAt: string;
+  /** Failures in a row since the last success. */
+  failures: number;
+  /** Articles this source brought (including ones it found already in the library). */
+  articleCount: number;
+}
+
+/** A feed a site's page links to, offered when there are several. */
+export interface FeedCandidate {
+  url: string;
+  title: string | null;
+  type: 'rss' | 'atom' | 'json';
+}
+
+export interface SourceRefreshResult {
+  id: string;
+  title: string;
+  /** `not-modified`: the server answered 304, nothing was parsed. */
+  status: 'refreshed' | 'not-modified' | 'failed' | 'skipped';
+  imported: number;
+  updated: number;
+  unchanged: number;
+  /** Entries that could not be used (no text, bad link…); the others went in. */
+  failedItems: number;
+  error?: SourceError;
+}
+
+export type SourceAddResult =
+  | { status: 'added'; source: SourceInfo; refresh: SourceRefreshResult }
+  /** The address was a site's page linking to several feeds: add one of these. */
+  | { status: 'choose'; feeds: FeedCandidate[] };
+
+export interface SourceRemoved {
+  id: string;
+  title: string;
+  /** Articles only this source had brought, moved to the trash (`trash`) or kept (`keep`). */
+  trashed: number;
+  kept: number;
+}
+
+/** One problem in an OPML file, by line, so a partial file still imports what it can. */
+export interface OpmlProblem {
+  line: number;
+  message: string;
+}
+
+export interface OpmlImportResult {
+  added: SourceInfo[];
+  /** Outlines whose feed is already a source (by canonical address). */
+  existing: { url: string; id: string }[];
+  problems: OpmlProblem[];
+}

@@ -1,0 +1,232 @@
+// Subscribed feeds and what each of their items became. SQL only: scheduling and fetching live in
+// sources/, which reaches this through the SourceStorage interface it declares.
+import { randomUUID } from 'node:crypto';
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import { DEFAULT_SOURCE_INTERVAL_MINUTES, type SourceError, type SourceInfo } from '../contract/sources.ts';
+import { inTransaction } from './database.ts';
+import { canonicalUrlKey } from './url-canonical.ts';
+
+export const SOURCES_SCHEMA_SQL = `
+  CREATE TABLE sources (
+    id TEXT PRIMARY KEY,
+    url TEXT NOT NULL,
+    url_key TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    folder TEXT,
+    interval_minutes INTEGER NOT NULL DEFAULT ${DEFAULT_SOURCE_INTERVAL_MINUTES},
+    paused INTEGER NOT NULL DEFAULT 0,
+    etag TEXT,
+    last_modified TEXT,
+    added_at TEXT NOT NULL,
+    last_success_at TEXT,
+    last_error TEXT,
+    next_refresh_at TEXT NOT NULL,
+    failures INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX sources_due ON sources (paused, next_refresh_at);
+  CREATE INDEX sources_folder ON sources (folder);
+  -- One row per feed item seen: its identity within the source (GUID, else link, else text hash) and
+  -- the article it became, so an item is recognised again even if its link or text changed. When the
+  -- article is deleted for good (emptied trash) the row stays with no article: the item stays deleted.
+  CREATE TABLE source_items (
+    source_id TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    item_key TEXT NOT NULL,
+    article_id TEXT REFERENCES articles(id) ON DELETE SET NULL,
+    seen_at TEXT NOT NULL,
+    PRIMARY KEY (source_id, item_key)
+  ) WITHOUT ROWID;
+  CREATE INDEX source_items_article ON source_items (article_id);
+`;
+
+interface SourceRow {
+  id: string;
+  url: string;
+  title: string;
+  folder: string | null;
+  interval_minutes: number;
+  paused: number;
+  etag: string | null;
+  last_modified: string | null;
+  added_at: string;
+  last_success_at: string | null;
+  last_error: string | null;
+  next_refresh_at: string;
+  failures: number;
+  article_count: number;
+}
+
+/** What a refresh needs besides the public view: the validators of the last good response. */
+export interface SourceRecord extends SourceInfo {
+  etag: string | null;
+  lastModified: string | null;
+}
+
+export interface NewSource {
+  url: string;
+  title: string;
+  folder?: string | null;
+  intervalMinutes?: number;
+  nextRefreshAt: string;
+}
+
+export interface SourcePatch {
+  title?: string;
+  folder?: string | null;
+  intervalMinutes?: number;
+  paused?: boolean;
+  nextRefreshAt?: string;
+}
+
+/** The outcome of one fetch, written in one statement so a source's status is never half-updated. */
+export type SourceOutcome =
+  | { ok: true; at: string; etag: string | null; lastModified: string | null; nextRefreshAt: string }
+  | { ok: false; error: SourceError; nextRefreshAt: string };
+
+const SELECT = `SELECT s.*, (SELECT count(i.article_id) FROM source_items i WHERE i.source_id = s.id) AS article_count FROM sources s`;
+
+function parseError(text: string | null): SourceError | null {
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as SourceError;
+  } catch {
+    return null;
+  }
+}
+
+function toRecord(row: SourceRow): SourceRecord {
+  return {
+    id: row.id,
+    url: row.url,
+    title: row.title,
+    folder: row.folder,
+    intervalMinutes: row.interval_minutes,
+    paused: row.paused === 1,
+    addedAt: row.added_at,
+    lastSuccessAt: row.last_success_at,
+    lastError: parseError(row.last_error),
+    nextRefreshAt: row.next_refresh_at,
+    failures: row.failures,
+    articleCount: row.article_count,
+    etag: row.etag,
+    lastModified: row.last_modified,
+  };
+}
+
+export function toSourceInfo(record: SourceRecord): SourceInfo {
+  const { etag: _etag, lastModified: _lastModified, ...info } = record;
+  return info;
+}
+
+/** The key two addresses of the same feed share; falls back to the trimmed text for odd but valid URLs. */
+export function sourceUrlKey(url: string): string {
+  return canonicalUrlKey(url) ?? url.trim();
+}
+
+export class SourceStore {
+  readonly #db: DatabaseSync;
+  readonly #statements = new Map<string, StatementSync>();
+
+  constructor(db: DatabaseSync) {
+    this.#db = db;
+  }
+
+  #sql(text: string): StatementSync {
+    let statement = this.#statements.get(text);
+    if (!statement) {
+      statement = this.#db.prepare(text);
+      this.#statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  list(): SourceRecord[] {
+    return (this.#sql(`${SELECT} ORDER BY s.folder IS NOT NULL, s.folder, s.title COLLATE NOCASE, s.id`).all() as unknown as SourceRow[]).map(toRecord);
+  }
+
+  get(id: string): SourceRecord | null {
+    const row = this.#sql(`${SELECT} WHERE s.id = ?`).get(id) as SourceRow | undefined;
+    return row ? toRecord(row) : null;
+  }
+
+  findByUrl(url: string): SourceRecord | null {
+    const row = this.#sql(`${SELECT} WHERE s.url_key = ?`).get(sourceUrlKey(url)) as SourceRow | undefined;
+    return row ? toRecord(row) : null;
+  }
+
+  inFolder(folder: string): SourceRecord[] {
+    return (this.#sql(`${SELECT} WHERE s.folder = ? ORDER BY s.title COLLATE NOCASE`).all(folder) as unknown as SourceRow[]).map(toRecord);
+  }
+
+  /** Sources not paused whose next refresh is at or before `now`, soonest first. */
+  due(now: string, limit: number): SourceRecord[] {
+    return (this.#sql(`${SELECT} WHERE s.paused = 0 AND s.next_refresh_at <= ? ORDER BY s.next_refresh_at LIMIT ?`).all(now, limit) as unknown as SourceRow[]).map(toRecord);
+  }
+
+  /** The earliest next refresh of any source not paused, or null when there is none. */
+  nextDue(): string | null {
+    const row = this.#sql('SELECT min(next_refresh_at) AS next FROM sources WHERE paused = 0').get() as { next: string | null };
+    return row.next;
+  }
+
+  add(source: NewSource): SourceRecord {
+    const id = randomUUID().slice(0, 8) + randomUUID().slice(9, 13);
+    inTransaction(this.#db, () => {
+      this.#sql(
+        `INSERT INTO sources (id, url, url_key, title, folder, interval_minutes, added_at, next_refresh_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(id, source.url, sourceUrlKey(source.url), source.title, source.folder ?? null, source.intervalMinutes ?? DEFAULT_SOURCE_INTERVAL_MINUTES, new Date().toISOString(), source.nextRefreshAt);
+    });
+    return this.get(id)!;
+  }
+
+  update(id: string, patch: SourcePatch): SourceRecord | null {
+    inTransaction(this.#db, () => {
+      if (patch.title !== undefined) this.#sql('UPDATE sources SET title = ? WHERE id = ?').run(patch.title, id);
+      if (patch.folder !== undefined) this.#sql('UPDATE sources SET folder = ? WHERE id = ?').run(patch.folder, id);
+      if (patch.intervalMinutes !== undefined) this.#sql('UPDATE sources SET interval_minutes = ? WHERE id = ?').run(patch.intervalMinutes, id);
+      if (patch.paused !== undefined) this.#sql('UPDATE sources SET paused = ? WHERE id = ?').run(patch.paused ? 1 : 0, id);
+      if (patch.nextRefreshAt !== undefined) this.#sql('UPDATE sources SET next_refresh_at = ? WHERE id = ?').run(patch.nextRefreshAt, id);
+    });
+    return this.get(id);
+  }
+
+  /**
+   * Written only after every item of a good response is committed: were the app killed before, the
+   * validators stay as they were, the next fetch gets the whole feed again and finishes the job.
+   */
+  recordOutcome(id: string, outcome: SourceOutcome): void {
+    if (outcome.ok) {
+      this.#sql(
+        'UPDATE sources SET etag = ?, last_modified = ?, last_success_at = ?, last_error = NULL, failures = 0, next_refresh_at = ? WHERE id = ?',
+      ).run(outcome.etag, outcome.lastModified, outcome.at, outcome.nextRefreshAt, id);
+    } else {
+      this.#sql('UPDATE sources SET last_error = ?, failures = failures + 1, next_refresh_at = ? WHERE id = ?').run(JSON.stringify(outcome.error), outcome.nextRefreshAt, id);
+    }
+  }
+
+  /** The article an item of this source became; null once that article was deleted for good; undefined for an item never seen. */
+  articleForItem(sourceId: string, itemKey: string): string | null | undefined {
+    const row = this.#sql('SELECT article_id FROM source_items WHERE source_id = ? AND item_key = ?').get(sourceId, itemKey) as { article_id: string | null } | undefined;
+    return row === undefined ? undefined : row.article_id;
+  }
+
+  rememberItem(sourceId: string, itemKey: string, articleId: string): void {
+    this.#sql(
+      `INSERT INTO source_items (source_id, item_key, article_id, seen_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (source_id, item_key) DO UPDATE SET article_id = excluded.article_id, seen_at = excluded.seen_at`,
+    ).run(sourceId, itemKey, articleId, new Date().toISOString());
+  }
+
+  /** Articles this source brought that no other source also brought (those are the other's too). */
+  articlesOnlyFrom(sourceId: string): string[] {
+    const rows = this.#sql(
+      `SELECT DISTINCT i.article_id AS id FROM source_items i WHERE i.source_id = ? AND i.article_id IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM source_items o WHERE o.article_id = i.article_id AND o.source_id <> i.source_id)`,
+    ).all(sourceId) as { id: string }[];
+    return rows.map((row) => row.id);
+  }
+
+  /** Deletes the source and its item rows; the articles themselves are the caller's to keep or trash. */
+  remove(id: string): boolean {
+    return inTransaction(this.#db, () => Number(this.#sql('DELETE FROM sources WHERE id = ?').run(id).changes) > 0);
+  }
+}
