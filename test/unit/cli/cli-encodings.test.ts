@@ -5,17 +5,8 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../cli/main.ts';
-import type { CliIo } from '../../../cli/cli-output.ts';
 import type { ImportReport } from '../../../contract/index.ts';
-
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) };
-  const code = await runCli(args, io, {});
-  return { code, out, err };
-}
+import { cli } from './cli-in-process.ts';
 
 const fixture = (name: string): Buffer => readFileSync(new URL(`../../fixtures/encodings/${name}`, import.meta.url));
 

@@ -3,22 +3,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../cli/main.ts';
-import type { CliIo } from '../../../cli/cli-output.ts';
-
-interface Captured {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Captured> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) };
-  const code = await runCli(args, io, env);
-  return { code, out, err };
-}
+import { cli } from './cli-in-process.ts';
 
 const SEED_SHAPED =
   'Đàm phán ngừng bắn tại Gaza bước vào giai đoạn mới  Sáng 3.3, các bên tiếp tục đàm phán về việc thả con tin, với 30.410 người được ghi nhận.  Ảnh: Người dân tại Gaza  Thủ tướng cho biết hoà bình là mục tiêu chung.  Xem thêm: Giá vàng hôm nay tăng mạnh';

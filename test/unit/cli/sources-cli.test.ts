@@ -2,18 +2,9 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../cli/main.ts';
-import type { CliIo } from '../../../cli/cli-output.ts';
 import type { SourceInfo } from '../../../contract/index.ts';
 import { conditionalFeed, rss, startFeedServer, story, type FeedServer } from '../sources/feed-server.ts';
-
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) };
-  const code = await runCli(args, io, {});
-  return { code, out, err };
-}
+import { cli } from './cli-in-process.ts';
 
 let server: FeedServer;
 beforeAll(async () => {
