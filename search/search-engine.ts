@@ -5,7 +5,7 @@ import { buildCompactIndex, deserializeCompactIndex, searchable, serializeCompac
 import { FIELD_NAMES, FIELDS, type FieldName } from './index-fields.ts';
 import { ExactForms, hasExact } from './accent-restoration.ts';
 import { hasRun } from './position-runs.ts';
-import { QueryPair, TIER_EXACT, walkPair } from './proximity-ranking.ts';
+import { QueryPair, TIER_EXACT } from './proximity-ranking.ts';
 import type { ParsedQuery, QueryWord } from './query-parser.ts';
 import { buildQuery, type Clause } from './query-clauses.ts';
 import { allowsConfusions, type TypoCorrection } from './typo-model.ts';
@@ -19,7 +19,7 @@ const B = 0.75;
 const MAX_PREFIX_TERMS = 100;
 // While the last word is still being typed, its most frequent completions are checked for standing
 // right after the word before ("dam pha" → đàm phán): such a completion counts as the word itself.
-const PREFIX_ADJACENCY_CHECKED = 8;
+const PREFIX_ADJACENCY_CHECKED = 4;
 
 // @types/lunr omits TokenSet's static constructors.
 const TokenSets = lunr.TokenSet as unknown as {
@@ -296,11 +296,11 @@ export class SearchEngine {
     if (completions.length === 0) return null;
     const found = new Uint8Array(this.#index.ids.length);
     const bit = 1 << (n - 1);
+    // Only candidates that do not hold the last word as typed matter, and one completion beside the
+    // word before is enough: positions are read for no other document.
+    const open = (d: number): boolean => seen[d] === 1 && found[d] === 0 && (strictMask[d]! & bit) === 0;
     for (const term of completions) {
-      for (const d of walkPair(this.#index, before, term).adjacentDocs) {
-        found[d] = 1;
-        if (seen[d]) strictMask[d]! |= bit;
-      }
+      this.#walkSequence([before, term], (d) => ((found[d] = 1), (strictMask[d]! |= bit), true), open);
     }
     return found;
   }
@@ -325,7 +325,7 @@ export class SearchEngine {
       termIds: this.#index.termIds,
       frequency: (term) => this.#frequency(term),
       exactFrequency: (term) => this.#index.fields.title.count(term) + this.#index.fields.body.count(term),
-      sequenceCount: (terms) => this.#docsWithSequence(terms).reduce((count, found) => count + found, 0),
+      sequenceCount: (terms, atMost) => this.#countSequence(terms, atMost),
       vocabulary: () => this.#typoVocabulary(),
     });
     return this.#typos.corrections(words, index);
@@ -379,31 +379,74 @@ export class SearchEngine {
    */
   #docsWithSequence(terms: readonly number[] | null): Uint8Array {
     const found = new Uint8Array(this.#index.ids.length);
-    if (!terms) return found;
-    const at = new Uint32Array(terms.length);
-    POSITIONAL_FIELDS.forEach((name, f) => {
-      const bit = 1 << f;
-      const field = this.#index.fields[name];
-      if (terms.some((term) => field.count(term) === 0)) return;
-      const lists = terms.map((term) => field.postings(term).docs);
-      const positions = terms.map((term) => field.positions(term));
-      const cursor = terms.map(() => 0);
-      const first = lists[0]!;
-      walk: for (; cursor[0]! < first.length; cursor[0]!++) {
-        const doc = first[cursor[0]!]!;
-        if (found[doc]! & bit) continue;
-        for (let k = 1; k < terms.length; k++) {
-          const docs = lists[k]!;
-          while (cursor[k]! < docs.length && docs[cursor[k]!]! < doc) cursor[k]!++;
-          if (cursor[k] === docs.length) break walk;
-          if (docs[cursor[k]!] !== doc) continue walk;
-        }
-        if (hasRun(positions, cursor, at)) found[doc]! |= bit;
-      }
-    });
+    if (terms) this.#walkSequence(terms, (doc, bit) => ((found[doc]! |= bit), true));
     return found;
   }
 
+  /**
+   * In how many articles the terms stand side by side, counted up to `atMost`: the typo model asks
+   * whether a pair is scarce, and for a common pair the walk stops after a few documents.
+   */
+  #countSequence(terms: readonly number[], atMost: number): number {
+    const seen = new Set<number>();
+    this.#walkSequence(terms, (doc) => (seen.add(doc), seen.size < atMost));
+    return seen.size;
+  }
+
+  /**
+   * Calls `found` for each document and field (bit) holding the terms in sequence, until it returns
+   * false; documents `wanted` refuses are skipped before their positions are read.
+   */
+  #walkSequence(terms: readonly number[], found: (doc: number, bit: number) => boolean, wanted?: (doc: number) => boolean): void {
+    const at = new Uint32Array(terms.length);
+    for (const [f, name] of POSITIONAL_FIELDS.entries()) {
+      const bit = 1 << f;
+      const field = this.#index.fields[name];
+      if (terms.some((term) => field.count(term) === 0)) continue;
+      const lists = terms.map((term) => field.postings(term).docs);
+      const positions = terms.map((term) => field.positions(term));
+      const cursor = terms.map(() => 0);
+      // The shortest list leads; the others are searched forward by galloping, so a rare term beside
+      // a syllable in every article ("dam" + a completion) reads a few hundred postings, not thousands.
+      let lead = 0;
+      for (let k = 1; k < lists.length; k++) if (lists[k]!.length < lists[lead]!.length) lead = k;
+      const leading = lists[lead]!;
+      walk: for (; cursor[lead]! < leading.length; cursor[lead]!++) {
+        const doc = leading[cursor[lead]!]!;
+        if (wanted && !wanted(doc)) continue;
+        for (let k = 0; k < lists.length; k++) {
+          if (k === lead) continue;
+          const docs = lists[k]!;
+          cursor[k] = gallopTo(docs, cursor[k]!, doc);
+          if (cursor[k] === docs.length) break walk;
+          if (docs[cursor[k]!] !== doc) continue walk;
+        }
+        if (hasRun(positions, cursor, at) && !found(doc, bit)) return;
+      }
+    }
+  }
+
+}
+
+/** The first index at or after `from` whose document is ≥ `doc` (docs ascending): steps doubling, then halving. */
+function gallopTo(docs: Uint32Array, from: number, doc: number): number {
+  if (from >= docs.length || docs[from]! >= doc) return from;
+  let step = 1;
+  let lo = from;
+  let hi = from + 1;
+  while (hi < docs.length && docs[hi]! < doc) {
+    lo = hi;
+    step *= 2;
+    hi = lo + step;
+  }
+  if (hi > docs.length) hi = docs.length;
+  // docs[lo] < doc, and docs[hi] ≥ doc or hi is the end.
+  while (lo + 1 < hi) {
+    const mid = (lo + hi) >> 1;
+    if (docs[mid]! < doc) lo = mid;
+    else hi = mid;
+  }
+  return hi;
 }
 
 function popcount(mask: number): number {

@@ -37,8 +37,8 @@ export interface TypoIndex {
   frequency(term: number): number;
   /** In how many articles' exact titles or bodies a term occurs. */
   exactFrequency(term: number): number;
-  /** In how many articles the folded terms stand side by side, in order. */
-  sequenceCount(terms: readonly number[]): number;
+  /** In how many articles the folded terms stand side by side, in order, counted up to `atMost`. */
+  sequenceCount(terms: readonly number[], atMost: number): number;
   /** The syllable-like terms, as a lunr TokenSet to intersect edit automata with. */
   vocabulary(): lunr.TokenSet;
 }
@@ -139,18 +139,20 @@ export class TypoCorrector {
     const found = new Set<string>();
     for (const [neighbour, before] of [[words[index - 1]?.folded, true], [words[index + 1]?.folded, false]] as const) {
       if (neighbour === undefined) continue;
-      const pair = (term: string): number => this.#sequenceCount(before ? [neighbour, term] : [term, neighbour]);
-      const typedPairs = pair(typed);
+      // Counted only as far as the decision needs: a common pair stops the walk after a few articles.
+      const pair = (term: string, atMost: number): number => this.#sequenceCount(before ? [neighbour, term] : [term, neighbour], atMost);
+      const typedPairs = pair(typed, CONTEXT_PAIR_SCARCE);
       if (typedPairs >= CONTEXT_PAIR_SCARCE) continue;
-      for (const variant of variants) if (pair(variant) >= contextNeeded(typedPairs)) found.add(variant);
+      const needed = contextNeeded(typedPairs);
+      for (const variant of variants) if (pair(variant, needed) >= needed) found.add(variant);
     }
     return [...found].map((term) => ({ term, kind: 'confusion', context: true }));
   }
 
-  /** In how many articles the folded terms stand side by side, in order. */
-  #sequenceCount(folded: readonly string[]): number {
+  /** In how many articles the folded terms stand side by side, in order (up to `atMost`). */
+  #sequenceCount(folded: readonly string[], atMost = Infinity): number {
     const ids = folded.map((term) => this.#index.termIds.get(term));
-    return ids.every((id) => id !== undefined) ? this.#index.sequenceCount(ids) : 0;
+    return ids.every((id) => id !== undefined) ? this.#index.sequenceCount(ids, atMost) : 0;
   }
 
   #exactFrequency(exact: string): number {
