@@ -4,7 +4,8 @@ import { CandidateSet } from './candidate-set.ts';
 import { buildCompactIndex, deserializeCompactIndex, searchable, serializeCompactIndex, type CompactIndex, type SearchableIndex } from './compact-index.ts';
 import { FIELD_NAMES, FIELDS, type FieldName } from './index-fields.ts';
 import { ExactForms, hasExact } from './accent-restoration.ts';
-import { hasRun } from './position-runs.ts';
+import type { PostingReader } from './posting-readers.ts';
+import { walkSequence } from './sequence-walk.ts';
 import { QueryPair, TIER_EXACT } from './proximity-ranking.ts';
 import type { ParsedQuery, QueryWord } from './query-parser.ts';
 import { buildQuery, type Clause } from './query-clauses.ts';
@@ -193,6 +194,11 @@ export class SearchEngine {
    * Per-query working arrays, one slot per document, kept between queries and reset through the
    * touched list: at 100,000 articles, fresh ones were megabytes of garbage per keystroke.
    */
+  /** The title's and the body's folded fields, in the order of their bits (1, 2). */
+  get #positionalFields(): PostingReader[] {
+    return POSITIONAL_FIELDS.map((name) => this.#index.fields[name]);
+  }
+
   #scratchBuffers(): Scratch {
     const n = this.#index.ids.length;
     this.#scratch ??= {
@@ -300,7 +306,7 @@ export class SearchEngine {
     // word before is enough: positions are read for no other document.
     const open = (d: number): boolean => seen[d] === 1 && found[d] === 0 && (strictMask[d]! & bit) === 0;
     for (const term of completions) {
-      this.#walkSequence([before, term], (d) => ((found[d] = 1), (strictMask[d]! |= bit), true), open);
+      walkSequence(this.#positionalFields, [before, term], (d) => ((found[d] = 1), (strictMask[d]! |= bit), true), open);
     }
     return found;
   }
@@ -379,7 +385,7 @@ export class SearchEngine {
    */
   #docsWithSequence(terms: readonly number[] | null): Uint8Array {
     const found = new Uint8Array(this.#index.ids.length);
-    if (terms) this.#walkSequence(terms, (doc, bit) => ((found[doc]! |= bit), true));
+    if (terms) walkSequence(this.#positionalFields, terms, (doc, bit) => ((found[doc]! |= bit), true));
     return found;
   }
 
@@ -389,64 +395,10 @@ export class SearchEngine {
    */
   #countSequence(terms: readonly number[], atMost: number): number {
     const seen = new Set<number>();
-    this.#walkSequence(terms, (doc) => (seen.add(doc), seen.size < atMost));
+    walkSequence(this.#positionalFields, terms, (doc) => (seen.add(doc), seen.size < atMost));
     return seen.size;
   }
 
-  /**
-   * Calls `found` for each document and field (bit) holding the terms in sequence, until it returns
-   * false; documents `wanted` refuses are skipped before their positions are read.
-   */
-  #walkSequence(terms: readonly number[], found: (doc: number, bit: number) => boolean, wanted?: (doc: number) => boolean): void {
-    const at = new Uint32Array(terms.length);
-    for (const [f, name] of POSITIONAL_FIELDS.entries()) {
-      const bit = 1 << f;
-      const field = this.#index.fields[name];
-      if (terms.some((term) => field.count(term) === 0)) continue;
-      const lists = terms.map((term) => field.postings(term).docs);
-      const positions = terms.map((term) => field.positions(term));
-      const cursor = terms.map(() => 0);
-      // The shortest list leads; the others are searched forward by galloping, so a rare term beside
-      // a syllable in every article ("dam" + a completion) reads a few hundred postings, not thousands.
-      let lead = 0;
-      for (let k = 1; k < lists.length; k++) if (lists[k]!.length < lists[lead]!.length) lead = k;
-      const leading = lists[lead]!;
-      walk: for (; cursor[lead]! < leading.length; cursor[lead]!++) {
-        const doc = leading[cursor[lead]!]!;
-        if (wanted && !wanted(doc)) continue;
-        for (let k = 0; k < lists.length; k++) {
-          if (k === lead) continue;
-          const docs = lists[k]!;
-          cursor[k] = gallopTo(docs, cursor[k]!, doc);
-          if (cursor[k] === docs.length) break walk;
-          if (docs[cursor[k]!] !== doc) continue walk;
-        }
-        if (hasRun(positions, cursor, at) && !found(doc, bit)) return;
-      }
-    }
-  }
-
-}
-
-/** The first index at or after `from` whose document is ≥ `doc` (docs ascending): steps doubling, then halving. */
-function gallopTo(docs: Uint32Array, from: number, doc: number): number {
-  if (from >= docs.length || docs[from]! >= doc) return from;
-  let step = 1;
-  let lo = from;
-  let hi = from + 1;
-  while (hi < docs.length && docs[hi]! < doc) {
-    lo = hi;
-    step *= 2;
-    hi = lo + step;
-  }
-  if (hi > docs.length) hi = docs.length;
-  // docs[lo] < doc, and docs[hi] ≥ doc or hi is the end.
-  while (lo + 1 < hi) {
-    const mid = (lo + hi) >> 1;
-    if (docs[mid]! < doc) lo = mid;
-    else hi = mid;
-  }
-  return hi;
 }
 
 function popcount(mask: number): number {
