@@ -4,7 +4,7 @@
 // its 20,000 most frequent words. Run: node search/english-telex-words.generate.ts
 import { writeFileSync } from 'node:fs';
 import { decodeTelex } from './typed-input-decoding.ts';
-import { isVietnameseSyllable } from './vietnamese-syllable.ts';
+import { isVietnameseSyllable } from '../vietnamese/vietnamese-syllable.ts';
 
 const MOST_FREQUENT = 20_000;
 const specifier: string = 'popular-english-words';

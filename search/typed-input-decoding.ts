@@ -4,7 +4,7 @@
 // a term of the library, and not a common English word (of, tax, box: see english-telex-words.ts).
 
 import { ENGLISH_TELEX_WORDS } from './english-telex-words.ts';
-import { isVietnameseSyllable } from './vietnamese-syllable.ts';
+import { isVietnameseSyllable } from '../vietnamese/vietnamese-syllable.ts';
 import { canonicalSyllable } from './vietnamese-text.ts';
 
 const ACUTE = '\u0301';

@@ -1,6 +1,8 @@
 // Whether a string is a well-formed Vietnamese syllable: an onset, a rhyme from the language's
-// inventory and a tone the rhyme allows (c, ch, p, t endings take only sắc or nặng). Used to accept
-// a word decoded from Telex, VNI or VIQR only when the decoding is a real syllable.
+// inventory, a spelling the onset allows (k, gh, ngh only before i, e, ê) and a tone the rhyme allows
+// (c, ch, p, t endings take only sắc or nặng). One rule for the whole app: search accepts a word
+// decoded from Telex, VNI or VIQR only when it is a syllable, and import tells a right legacy
+// decoding from a wrong one by how many of its words are.
 
 const TONES: Record<string, string> = { '\u0301': 'sac', '\u0300': 'huyen', '\u0309': 'hoi', '\u0303': 'nga', '\u0323': 'nang' };
 

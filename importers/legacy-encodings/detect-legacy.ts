@@ -4,7 +4,7 @@
 import type { TextEncodingName } from '../../contract/text-encodings.ts';
 import { bytesBeforeMisreading, misreadWordCount } from './mojibake.ts';
 import { decodeSingleByte, SINGLE_BYTE_ENCODINGS } from './single-byte.ts';
-import { scoreSyllables, type SyllableScore } from './vietnamese-syllable.ts';
+import { scoreSyllables, type SyllableScore } from './syllable-score.ts';
 import { decodeViqr } from './viqr.ts';
 import { decodeVni } from './vni.ts';
 
