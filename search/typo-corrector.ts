@@ -1,7 +1,6 @@
 import lunr from 'lunr';
 import type { QueryWord } from './query-parser.ts';
-import { allowsConfusions, confusionVariants, toneSwapped, typoKind, type TypoCorrection } from './typo-model.ts';
-import { allowsTypos } from './word-match.ts';
+import { allowsConfusions, allowsTypos, confusionVariants, toneSwapped, typoKind, type TypoCorrection } from './typo-model.ts';
 
 // A word found in this many articles is a real word, not a typo: expanding it would only add noise.
 const TYPO_FREQUENCY_LIMIT = 20;

@@ -108,3 +108,8 @@ export function typoKind(typed: string, correction: string): TypoKind {
 export function allowsConfusions(folded: string): boolean {
   return folded.length >= 2 && folded.length <= 12 && /^\p{L}+$/u.test(folded);
 }
+
+/** Typo tolerance beyond the Vietnamese confusions is for real syllables: four letters or more, and not numbers. */
+export function allowsTypos(folded: string): boolean {
+  return folded.length >= 4 && folded.length <= 12 && !/^\p{N}/u.test(folded);
+}
