@@ -140,18 +140,18 @@ export class Library implements SearchDocumentSource {
     const batch = new ImportBatch(this.db);
     this.#batch = batch;
     let outcome: { result: T; generation: number };
-    this.db.exec('PRAGMA synchronous = NORMAL');
     try {
-      outcome = inTransaction(this.db, () => {
-        const result = work((write) => batch.each(write));
-        // A savepoint that lost the transaction (SQLITE_FULL rolls it back whole) makes the batch fail, never half-commit.
-        batch.throwIfLost();
-        if (batch.changed.length || batch.removed.length) this.#bumpGeneration();
-        return { result, generation: this.generation() };
-      });
+      outcome = this.#reimportableCommits(() =>
+        inTransaction(this.db, () => {
+          const result = work((write) => batch.each(write));
+          // A savepoint that lost the transaction (SQLITE_FULL rolls it back whole) makes the batch fail, never half-commit.
+          batch.throwIfLost();
+          if (batch.changed.length || batch.removed.length) this.#bumpGeneration();
+          return { result, generation: this.generation() };
+        }),
+      );
     } finally {
       this.#batch = null;
-      this.db.exec('PRAGMA synchronous = FULL');
     }
     // A FULL commit syncs the whole write-ahead log, the batch just committed in it included.
     if (batch.durable) inTransaction(this.db, () => this.#sql("UPDATE library_meta SET value = value WHERE key = 'generation'").run());
@@ -224,6 +224,11 @@ export class Library implements SearchDocumentSource {
     }
     // Inside someone else's transaction the durability of the commit is theirs to choose.
     if (this.db.isTransaction) return work();
+    return this.#reimportableCommits(work);
+  }
+
+  /** Runs `work` with its commits at synchronous=NORMAL (durable against an app crash), then back to FULL. */
+  #reimportableCommits<T>(work: () => T): T {
     this.db.exec('PRAGMA synchronous = NORMAL');
     try {
       return work();
