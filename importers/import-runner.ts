@@ -74,8 +74,6 @@ function unitLabel(unit: ImportUnit): string {
   }
 }
 
-const failureOf = parseFailureOf;
-
 function failed(path: string, reason: ImportFailure): ImportReport['failed'][number] {
   return { path, error: describeImportFailure(reason), reason };
 }
@@ -97,7 +95,7 @@ async function expandTargets(targets: readonly ImportTarget[], signal: AbortSign
         } else units.push({ kind: 'file', path, regular: info.isFile() });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        const reason: ImportFailure = code === 'ENOENT' ? { kind: 'missing' } : code === 'EACCES' ? { kind: 'permission-denied' } : failureOf(error);
+        const reason: ImportFailure = code === 'ENOENT' ? { kind: 'missing' } : code === 'EACCES' ? { kind: 'permission-denied' } : parseFailureOf(error);
         units.push({ kind: 'unusable', label: path, reason });
       }
     } else throw new TypeError(`Unknown import target ${JSON.stringify(target)}`);
@@ -351,7 +349,7 @@ export async function runImport(targets: ImportTarget[], sink: ImportSink, optio
     // An abort while fetching or parsing is the user cancelling, not a broken input.
     if ('error' in outcome && signal?.aborted) break;
     if (batch.length === 0) batchOpenedAt = performance.now();
-    batch.push('items' in outcome ? { label, items: outcome.items, failure: null } : { label, items: [], failure: failureOf(outcome.error) });
+    batch.push('items' in outcome ? { label, items: outcome.items, failure: null } : { label, items: [], failure: parseFailureOf(outcome.error) });
     batchItems += 'items' in outcome ? outcome.items.length : 1;
     if (batchItems >= batchArticles || performance.now() - batchOpenedAt >= batchMs || index === units.length - 1) {
       flush();

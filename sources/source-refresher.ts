@@ -43,7 +43,8 @@ export interface RefreshDependencies {
 const ITEMS_PER_TURN = 20;
 
 export function sourceError(error: unknown, at: number): SourceError {
-  const reason: ImportFailure = error instanceof ImportInputError ? error.reason : isDiskFull(error) ? { kind: 'disk-full' } : parseFailureOf(error);
+  // parseFailureOf already gives an ImportInputError's own reason.
+  const reason: ImportFailure = isDiskFull(error) ? { kind: 'disk-full' } : parseFailureOf(error);
   return { reason, message: describeImportFailure(reason), at: new Date(at).toISOString() };
 }
 
