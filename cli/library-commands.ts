@@ -7,7 +7,7 @@ import { printJson, summaryLine, type CliIo } from './cli-output.ts';
 import { followImportProgress } from './import-progress.ts';
 import { annotate, exportAnnotations, listAnnotations } from './annotation-commands.ts';
 import { articlePatchFrom } from './article-patch-options.ts';
-import { parseCount, type ParsedArguments } from './parse-arguments.ts';
+import { parseCount, singlePositional, type ParsedArguments } from './parse-arguments.ts';
 import { UsageError } from './usage-error.ts';
 import { runOpmlCommand, runSourcesCommand } from './source-commands.ts';
 
@@ -47,7 +47,7 @@ export async function runLibraryCommand(args: ParsedArguments, context: AppConte
       return 0;
     }
     case 'show': {
-      const id = single(positionals, 'show ID');
+      const id = singlePositional(positionals, 'show ID');
       const article = await call(context, 'library.get', { id });
       if (json) printJson(io, article);
       else {
@@ -93,7 +93,7 @@ export async function runLibraryCommand(args: ParsedArguments, context: AppConte
       return 0;
     }
     case 'backup': {
-      const result = await call(context, 'library.backup', { path: single(positionals, 'backup FILE'), overwrite: options.overwrite === true });
+      const result = await call(context, 'library.backup', { path: singlePositional(positionals, 'backup FILE'), overwrite: options.overwrite === true });
       if (json) printJson(io, result);
       else io.out(`Backed up the library to ${result.path} (${result.bytes} bytes)`);
       return 0;
@@ -108,7 +108,7 @@ export async function runLibraryCommand(args: ParsedArguments, context: AppConte
       return 0;
     }
     case 'move-library': {
-      const moved = await call(context, 'library.move', { path: resolve(single(positionals, 'move-library DIR')) });
+      const moved = await call(context, 'library.move', { path: resolve(singlePositional(positionals, 'move-library DIR')) });
       if (json) printJson(io, moved);
       else io.out(`Moved the library to ${moved.libraryDir}; the old folder ${moved.previousDir} was left as it was.`);
       return 0;
@@ -131,11 +131,6 @@ export async function runLibraryCommand(args: ParsedArguments, context: AppConte
     default:
       throw new UsageError(`unknown command "${args.command}"; run newsroom-reader help`);
   }
-}
-
-function single(positionals: string[], usage: string): string {
-  if (positionals.length !== 1) throw new UsageError(`usage: newsroom-reader ${usage}`);
-  return positionals[0]!;
 }
 
 /** "  (decoded from TCVN3 (ABC), repaired: it had been garbled into UTF-8)", for files that were not plain UTF-8. */

@@ -108,3 +108,9 @@ export function parseCount(value: string | undefined, name: string, fallback: nu
   if (count < min || count > max) throw new UsageError(`--${name} must be between ${min} and ${max}`);
   return count;
 }
+
+/** The one positional argument a command takes, or a usage error naming how to call it. */
+export function singlePositional(positionals: readonly string[], usage: string): string {
+  if (positionals.length !== 1) throw new UsageError(`usage: newsroom-reader ${usage}`);
+  return positionals[0]!;
+}

@@ -2,7 +2,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { MAX_SOURCE_INTERVAL_MINUTES, MIN_SOURCE_INTERVAL_MINUTES, type CommandName, type CommandResult, type SourceInfo, type SourceRefreshResult } from '../contract/index.ts';
 import { printJson, type CliIo } from './cli-output.ts';
-import { parseCount, type ParsedArguments } from './parse-arguments.ts';
+import { parseCount, singlePositional, type ParsedArguments } from './parse-arguments.ts';
 import { UsageError } from './usage-error.ts';
 
 export type TypedCaller = <N extends CommandName>(name: N, args: unknown) => Promise<CommandResult<N>>;
@@ -30,18 +30,13 @@ function refreshLine(result: SourceRefreshResult): string {
   return `refreshed     ${result.id}  ${result.title}: ${result.imported} new, ${result.updated} updated, ${result.unchanged} unchanged${failed}`;
 }
 
-function single(positionals: string[], usage: string): string {
-  if (positionals.length !== 1) throw new UsageError(`usage: newsroom-reader ${usage}`);
-  return positionals[0]!;
-}
-
 export async function runSourcesCommand(args: ParsedArguments, call: TypedCaller, io: CliIo): Promise<number> {
   const { options } = args;
   const [sub, ...positionals] = args.positionals;
   const json = options.json === true;
   switch (sub) {
     case 'add': {
-      const url = single(positionals, 'sources add URL [--feed N] [--folder F] [--interval MIN] [--title T]');
+      const url = singlePositional(positionals, 'sources add URL [--feed N] [--folder F] [--interval MIN] [--title T]');
       const rest = { folder: options.folder, intervalMinutes: interval(options), title: options.title };
       let added = await call('sources.add', { url, ...rest });
       if (added.status === 'choose' && options.feed !== undefined) {
@@ -84,7 +79,7 @@ export async function runSourcesCommand(args: ParsedArguments, call: TypedCaller
       return results.some((result) => result.status === 'failed') ? 1 : 0;
     }
     case 'set': {
-      const id = single(positionals, 'sources set ID [--title T] [--folder F] [--interval MIN] [--pause|--resume]');
+      const id = singlePositional(positionals, 'sources set ID [--title T] [--folder F] [--interval MIN] [--pause|--resume]');
       if (options.pause && options.resume) throw new UsageError('choose one of --pause and --resume');
       const patch = {
         title: options.title,
@@ -100,7 +95,7 @@ export async function runSourcesCommand(args: ParsedArguments, call: TypedCaller
       return 0;
     }
     case 'remove': {
-      const id = single(positionals, 'sources remove ID --keep-articles|--trash-articles');
+      const id = singlePositional(positionals, 'sources remove ID --keep-articles|--trash-articles');
       const keep = options['keep-articles'] === true;
       const trash = options['trash-articles'] === true;
       if (keep === trash) throw new UsageError('sources remove needs --keep-articles or --trash-articles (its articles are never deleted silently)');
@@ -119,7 +114,7 @@ export async function runOpmlCommand(args: ParsedArguments, call: TypedCaller, i
   const [sub, ...positionals] = args.positionals;
   const json = options.json === true;
   if (sub === 'import') {
-    const file = single(positionals, 'opml import FILE');
+    const file = singlePositional(positionals, 'opml import FILE');
     let text: string;
     try {
       text = await readFile(file, 'utf8');
