@@ -46,6 +46,8 @@ interface Scratch {
  */
 export class SearchEngine {
   readonly #index: SearchableIndex;
+  /** The title's and the body's folded fields, in the order of their bits (1, 2) in sequence walks. */
+  readonly #positionalFields: readonly PostingReader[];
   /** What serialize() gives: the built index, or the bytes it was loaded from. */
   readonly #source: CompactIndex | Uint8Array;
   /** Built on first use: only a newer segment is asked, to shadow older ones, and at 100,000 ids it costs load time. */
@@ -59,6 +61,7 @@ export class SearchEngine {
   private constructor(index: SearchableIndex, source: CompactIndex | Uint8Array) {
     this.#index = index;
     this.#source = source;
+    this.#positionalFields = POSITIONAL_FIELDS.map((name) => index.fields[name]);
   }
 
   static build(docs: Iterable<SearchDocument>): SearchEngine {
@@ -194,11 +197,6 @@ export class SearchEngine {
    * Per-query working arrays, one slot per document, kept between queries and reset through the
    * touched list: at 100,000 articles, fresh ones were megabytes of garbage per keystroke.
    */
-  /** The title's and the body's folded fields, in the order of their bits (1, 2). */
-  get #positionalFields(): PostingReader[] {
-    return POSITIONAL_FIELDS.map((name) => this.#index.fields[name]);
-  }
-
   #scratchBuffers(): Scratch {
     const n = this.#index.ids.length;
     this.#scratch ??= {
