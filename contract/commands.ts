@@ -12,50 +12,16 @@ import type { ImportReport } from './import-report.ts';
 import { TEXT_ENCODINGS, textEncodingNamed, type TextEncodingName } from './text-encodings.ts';
 import type { SearchResult } from './search-result.ts';
 import type { ColorLabels } from './annotation-colors.ts';
-import { MAX_SOURCE_INTERVAL_MINUTES, MIN_SOURCE_INTERVAL_MINUTES, type OpmlImportResult, type SourceAddResult, type SourceInfo, type SourceRefreshResult, type SourceRemoved } from './sources.ts';
+import { sourceCommands } from './source-commands.ts';
+import { command, MAX_OFFSET, NoArgs, Id, Ids, JobId, IsoDate, Name, type ArgsSchema, type CommandSpec, type Host } from './command-spec.ts';
 import { AnnotationColorSchema, TextPositionSelectorSchema, TextQuoteSelectorSchema, type Annotation } from './annotation.ts';
 
-type ArgsSchema = v.GenericSchema<unknown, unknown>;
-
-/**
- * Who may call a command: `cli` (the command line, in-process), `ipc` (the Electron renderer through
- * preload) and `serve` (the browser renderer over HTTP). A renderer is treated as possibly compromised
- * (it shows hostile content), so it gets only what its UI needs, and never a path on this computer.
- */
-export type Host = 'cli' | 'ipc' | 'serve';
-export const HOSTS: readonly Host[] = ['cli', 'ipc', 'serve'];
-
-interface CommandSpec<A extends ArgsSchema, R> {
-  args: A;
-  result: Returns<R>;
-  summary: string;
-  hosts: readonly Host[];
-}
-
-const ALL_HOSTS = HOSTS;
-
-const command = <A extends ArgsSchema, R>(summary: string, args: A, result: Returns<R>, hosts: readonly Host[] = ALL_HOSTS): CommandSpec<A, R> => ({
-  summary,
-  args,
-  result,
-  hosts,
-});
-
-/** Offsets and counts a caller sends are bounded so SQLite never sees a number it cannot bind. */
-export const MAX_OFFSET = 1_000_000_000;
-
-const NoArgs = v.strictObject({});
-const Id = v.pipe(v.string(), v.trim(), v.minLength(1, 'id must not be empty'), v.maxLength(200));
-const Ids = v.pipe(v.array(Id), v.minLength(1, 'at least one id is required'), v.maxLength(100_000));
-const JobId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'jobId must be 1–64 letters, digits, _ or -'));
 /** A text encoding by any of its names ("abc", "cp1258"), given as its canonical name; an unknown one lists the known. */
 const EncodingName = v.pipe(
   v.string(),
   v.check((label) => textEncodingNamed(label) !== null, `unknown encoding; use one of ${TEXT_ENCODINGS.join(', ')}`),
   v.transform((label): TextEncodingName => textEncodingNamed(label) ?? 'utf-8'),
 );
-const IsoDate = v.pipe(v.string(), v.isoDate('dates must be YYYY-MM-DD'));
-const Name = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200));
 
 export const ListQuerySchema = v.strictObject({
   view: v.optional(v.picklist(['all', 'unread', 'starred', 'archived', 'trash'])),
@@ -172,18 +138,6 @@ export interface BackupWritten {
   path: string;
   bytes: number;
 }
-
-const FeedUrl = v.pipe(v.string(), v.trim(), v.url('not a valid URL'), v.regex(/^https?:/i, 'only http and https addresses can be subscribed to'), v.maxLength(4096));
-const Folder = v.pipe(v.string(), v.trim(), v.minLength(1, 'folder must not be empty'), v.maxLength(200));
-const IntervalMinutes = v.pipe(
-  v.number(),
-  v.integer('the interval is a whole number of minutes'),
-  v.minValue(MIN_SOURCE_INTERVAL_MINUTES, `the interval is at least ${MIN_SOURCE_INTERVAL_MINUTES} minutes`),
-  v.maxValue(MAX_SOURCE_INTERVAL_MINUTES, `the interval is at most ${MAX_SOURCE_INTERVAL_MINUTES} minutes (a week)`),
-);
-
-// Subscriptions are offered to the command line only until the UI that calls them exists (least privilege).
-const SOURCE_HOSTS: readonly Host[] = ['cli'];
 
 export const commands = {
   'app.info': command('Version, library folder and runtime of the running app.', NoArgs, returns<AppInfo>()),
@@ -327,41 +281,7 @@ export const commands = {
     NoArgs,
     returns<{ state: SearchIndexState; behind?: SearchIndexBehind }>(),
   ),
-  'sources.add': command(
-    'Subscribe to a feed, or to the feed a site links to (several: they are returned to choose from); its items are fetched at once.',
-    v.strictObject({ url: FeedUrl, folder: v.optional(Folder), intervalMinutes: v.optional(IntervalMinutes), title: v.optional(Name) }),
-    returns<SourceAddResult>(),
-    SOURCE_HOSTS,
-  ),
-  'sources.list': command('Every source with its folder, interval and status.', NoArgs, returns<SourceInfo[]>(), SOURCE_HOSTS),
-  'sources.refresh': command(
-    'Refresh now: one source, one folder, or all of them (paused ones only when named).',
-    v.union([v.strictObject({ id: Id }), v.strictObject({ folder: Folder }), v.strictObject({ all: v.literal(true) })]),
-    returns<SourceRefreshResult[]>(),
-    SOURCE_HOSTS,
-  ),
-  'sources.update': command(
-    'Rename a source, move it to a folder (null: none), change its interval, pause or resume it.',
-    v.strictObject({
-      id: Id,
-      patch: v.strictObject({ title: v.optional(Name), folder: v.optional(v.nullable(Folder)), intervalMinutes: v.optional(IntervalMinutes), paused: v.optional(v.boolean()) }),
-    }),
-    returns<SourceInfo>(),
-    SOURCE_HOSTS,
-  ),
-  'sources.remove': command(
-    'Unsubscribe; its articles are kept or moved to the trash, as chosen (never deleted).',
-    v.strictObject({ id: Id, articles: v.picklist(['keep', 'trash'], 'articles must be keep or trash') }),
-    returns<SourceRemoved>(),
-    SOURCE_HOSTS,
-  ),
-  'opml.import': command(
-    'Subscribe to every feed of an OPML file (folders kept); problems are reported by line and the rest still goes in.',
-    v.strictObject({ opml: v.pipe(v.string(), v.maxLength(10 * 1024 * 1024, 'the OPML file is larger than 10 MB')) }),
-    returns<OpmlImportResult>(),
-    SOURCE_HOSTS,
-  ),
-  'opml.export': command('Every source as OPML 2.0, with its folders.', NoArgs, returns<{ filename: string; opml: string; count: number }>(), SOURCE_HOSTS),
+  ...sourceCommands,
 } as const satisfies Record<CommandName, CommandSpec<ArgsSchema, unknown>>;
 
 export type Commands = typeof commands;

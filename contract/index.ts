@@ -5,6 +5,7 @@ export * from './annotation.ts';
 export * from './article.ts';
 export * from './bridge.ts';
 export * from './command-names.ts';
+export * from './command-spec.ts';
 export * from './commands.ts';
 export * from './errors.ts';
 export * from './events.ts';

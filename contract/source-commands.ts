@@ -1,0 +1,55 @@
+// The subscription commands (feeds, OPML), joined into the one table by commands.ts.
+import * as v from 'valibot';
+import { returns } from './returns.ts';
+import { command, Id, Name, NoArgs, type Host } from './command-spec.ts';
+import { MAX_SOURCE_INTERVAL_MINUTES, MIN_SOURCE_INTERVAL_MINUTES, type OpmlImportResult, type SourceAddResult, type SourceInfo, type SourceRefreshResult, type SourceRemoved } from './sources.ts';
+
+const FeedUrl = v.pipe(v.string(), v.trim(), v.url('not a valid URL'), v.regex(/^https?:/i, 'only http and https addresses can be subscribed to'), v.maxLength(4096));
+const Folder = v.pipe(v.string(), v.trim(), v.minLength(1, 'folder must not be empty'), v.maxLength(200));
+const IntervalMinutes = v.pipe(
+  v.number(),
+  v.integer('the interval is a whole number of minutes'),
+  v.minValue(MIN_SOURCE_INTERVAL_MINUTES, `the interval is at least ${MIN_SOURCE_INTERVAL_MINUTES} minutes`),
+  v.maxValue(MAX_SOURCE_INTERVAL_MINUTES, `the interval is at most ${MAX_SOURCE_INTERVAL_MINUTES} minutes (a week)`),
+);
+
+// Subscriptions are offered to the command line only until the UI that calls them exists (least privilege).
+const SOURCE_HOSTS: readonly Host[] = ['cli'];
+
+export const sourceCommands = {
+  'sources.add': command(
+    'Subscribe to a feed, or to the feed a site links to (several: they are returned to choose from); its items are fetched at once.',
+    v.strictObject({ url: FeedUrl, folder: v.optional(Folder), intervalMinutes: v.optional(IntervalMinutes), title: v.optional(Name) }),
+    returns<SourceAddResult>(),
+    SOURCE_HOSTS,
+  ),
+  'sources.list': command('Every source with its folder, interval and status.', NoArgs, returns<SourceInfo[]>(), SOURCE_HOSTS),
+  'sources.refresh': command(
+    'Refresh now: one source, one folder, or all of them (paused ones only when named).',
+    v.union([v.strictObject({ id: Id }), v.strictObject({ folder: Folder }), v.strictObject({ all: v.literal(true) })]),
+    returns<SourceRefreshResult[]>(),
+    SOURCE_HOSTS,
+  ),
+  'sources.update': command(
+    'Rename a source, move it to a folder (null: none), change its interval, pause or resume it.',
+    v.strictObject({
+      id: Id,
+      patch: v.strictObject({ title: v.optional(Name), folder: v.optional(v.nullable(Folder)), intervalMinutes: v.optional(IntervalMinutes), paused: v.optional(v.boolean()) }),
+    }),
+    returns<SourceInfo>(),
+    SOURCE_HOSTS,
+  ),
+  'sources.remove': command(
+    'Unsubscribe; its articles are kept or moved to the trash, as chosen (never deleted).',
+    v.strictObject({ id: Id, articles: v.picklist(['keep', 'trash'], 'articles must be keep or trash') }),
+    returns<SourceRemoved>(),
+    SOURCE_HOSTS,
+  ),
+  'opml.import': command(
+    'Subscribe to every feed of an OPML file (folders kept); problems are reported by line and the rest still goes in.',
+    v.strictObject({ opml: v.pipe(v.string(), v.maxLength(10 * 1024 * 1024, 'the OPML file is larger than 10 MB')) }),
+    returns<OpmlImportResult>(),
+    SOURCE_HOSTS,
+  ),
+  'opml.export': command('Every source as OPML 2.0, with its folders.', NoArgs, returns<{ filename: string; opml: string; count: number }>(), SOURCE_HOSTS),
+} as const;
