@@ -48,47 +48,74 @@ export function hasExact(index: SearchableIndex, field: 'title' | 'body', term: 
 export interface RestoredPair {
   a: number;
   b: number;
-  /** The pair's share of the votes, 0 to 1: how sure the library is that the reader means it. */
+  /** The pair's share of the evidence beyond chance, 0 to 1: how sure the library is that the reader means it. */
   share: number;
-  /** Its votes over the runner-up pair's (Infinity when alone). */
+  /** Its evidence over the runner-up pair's (Infinity when alone). */
   lead: number;
 }
 
 /**
- * The exact pair most often written where the folded pair stands side by side: each document with the
- * folded pair adjacent (`adjacentDocs`, ascending) gives one vote, shared among the exact forms of
- * each syllable it holds (a document holding only "đầu" and "tư" votes wholly for đầu tư). Exact
- * fields keep no positions (index format 4), so which marked form stands at the adjacent position is
- * inferred from which forms the document holds. Null when no document holds a form of each.
+ * Documents holding both folded syllables without standing side by side, as a sample of at most this
+ * many: which marked forms such documents hold anyway is the chance level a vote must beat.
+ */
+const CHANCE_SAMPLE = 2048;
+/**
+ * Pseudo-documents holding no form, added to the chance sample: a library with only a handful of such
+ * documents (a small news library, where "đầu" and "tư" apart are rare) says little about chance.
+ */
+const CHANCE_PRIOR = 8;
+/**
+ * How far beyond chance the winning pair's votes must be, in standard deviations of a count (√(expected
+ * + 1)): with a few documents a stray form ("hốc phí" beside "học phí") can lead by one vote, and then
+ * the library has not said which marks it means. Pairs are compared by this evidence, not by raw votes.
+ */
+const SIGNIFICANCE = 2;
+
+/**
+ * The exact pair the library writes where the folded pair stands side by side, beyond what chance
+ * gives. Each document with the folded pair adjacent (`adjacentDocs`, ascending) gives one vote,
+ * shared among the exact forms of each syllable it holds (a document holding only "đầu" and "tư" votes
+ * wholly for đầu tư). Exact fields keep no positions, so which marked form stands at the adjacent
+ * position is inferred from which forms the document holds; a long document holds most forms of a
+ * common syllable anyway ("đầu", "từ", "tự" are everywhere), so its vote says little. That is
+ * measured: the same votes are counted over documents holding both folded syllables apart, and each
+ * pair keeps only its votes beyond that chance level, the way a collocation test keeps a word that
+ * stands together more often than its syllables would by chance ("chứng khoán", not "chúng khoản"),
+ * measured in standard deviations so that a pair of two everyday forms with many votes near chance
+ * does not beat a rarer pair that is always written together.
+ * Null when no pair stands out beyond chance (SIGNIFICANCE).
  */
 export function restoreAccents(index: SearchableIndex, forms: ExactForms, a: number, b: number, adjacentDocs: Uint32Array): RestoredPair | null {
   const formsA = forms.of(a);
   const formsB = forms.of(b);
   if (formsA.length === 0 || formsB.length === 0 || adjacentDocs.length === 0) return null;
-  const presence = (form: number): Uint8Array => {
-    const present = new Uint8Array(adjacentDocs.length);
-    for (const field of ['title', 'body'] as const) {
-      const reader = index.fields[field];
-      if (reader.count(form) === 0) continue;
-      const docs = reader.postings(form).docs;
-      // Few documents against a long list: a binary search each; else a merge of the two ascending lists.
-      if (adjacentDocs.length * 16 < docs.length) {
-        for (let i = 0; i < adjacentDocs.length; i++) if (postingOf(docs, adjacentDocs[i]!) >= 0) present[i] = 1;
-        continue;
-      }
-      let j = 0;
-      for (let i = 0; i < adjacentDocs.length && j < docs.length; i++) {
-        const d = adjacentDocs[i]!;
-        while (j < docs.length && docs[j]! < d) j++;
-        if (docs[j] === d) present[i] = 1;
-      }
-    }
-    return present;
-  };
-  const presentA = formsA.map(presence);
-  const presentB = formsB.map(presence);
+  const observed = formVotes(index, formsA, formsB, adjacentDocs);
+  const apart = docsApart(index, a, b, adjacentDocs);
+  const chance = formVotes(index, formsA, formsB, apart);
+  const scale = adjacentDocs.length / (apart.length + CHANCE_PRIOR);
+  // Each pair's votes beyond chance, in standard deviations of a count: the most surprising pair wins.
+  const evidence = observed.map((v, i) => {
+    const expected = chance[i]! * scale;
+    return Math.max(0, (v - expected) / Math.sqrt(expected + 1));
+  });
+  let best = -1;
+  let total = 0;
+  for (let v = 0; v < evidence.length; v++) {
+    total += evidence[v]!;
+    if (evidence[v]! > 0 && (best < 0 || evidence[v]! > evidence[best]!)) best = v;
+  }
+  if (best < 0 || evidence[best]! < SIGNIFICANCE) return null;
+  let runnerUp = 0;
+  for (let v = 0; v < evidence.length; v++) if (v !== best) runnerUp = Math.max(runnerUp, evidence[v]!);
+  return { a: formsA[Math.floor(best / formsB.length)]!, b: formsB[best % formsB.length]!, share: evidence[best]! / total, lead: runnerUp ? evidence[best]! / runnerUp : Infinity };
+}
+
+/** Per exact pair (formsA × formsB), the votes of `docs` (ascending): one per document, shared among the forms it holds. */
+function formVotes(index: SearchableIndex, formsA: readonly number[], formsB: readonly number[], docs: Uint32Array): Float64Array {
+  const presentA = formsA.map((form) => presence(index, form, docs));
+  const presentB = formsB.map((form) => presence(index, form, docs));
   const votes = new Float64Array(formsA.length * formsB.length);
-  for (let i = 0; i < adjacentDocs.length; i++) {
+  for (let i = 0; i < docs.length; i++) {
     let na = 0;
     let nb = 0;
     for (const p of presentA) na += p[i]!;
@@ -100,14 +127,52 @@ export function restoreAccents(index: SearchableIndex, forms: ExactForms, a: num
       for (let y = 0; y < formsB.length; y++) if (presentB[y]![i]) votes[x * formsB.length + y]! += share;
     }
   }
-  let best = -1;
-  let total = 0;
-  for (let v = 0; v < votes.length; v++) {
-    total += votes[v]!;
-    if (votes[v]! > 0 && (best < 0 || votes[v]! > votes[best]!)) best = v;
+  return votes;
+}
+
+/** Which of `docs` (ascending) hold the exact form in the title or the body. */
+function presence(index: SearchableIndex, form: number, docs: Uint32Array): Uint8Array {
+  const present = new Uint8Array(docs.length);
+  for (const field of ['title', 'body'] as const) {
+    const reader = index.fields[field];
+    if (reader.count(form) === 0) continue;
+    const list = reader.postings(form).docs;
+    // Few documents against a long list: a binary search each; else a merge of the two ascending lists.
+    if (docs.length * 16 < list.length) {
+      for (let i = 0; i < docs.length; i++) if (postingOf(list, docs[i]!) >= 0) present[i] = 1;
+      continue;
+    }
+    let j = 0;
+    for (let i = 0; i < docs.length && j < list.length; i++) {
+      const d = docs[i]!;
+      while (j < list.length && list[j]! < d) j++;
+      if (list[j] === d) present[i] = 1;
+    }
   }
-  if (best < 0) return null;
-  let runnerUp = 0;
-  for (let v = 0; v < votes.length; v++) if (v !== best) runnerUp = Math.max(runnerUp, votes[v]!);
-  return { a: formsA[Math.floor(best / formsB.length)]!, b: formsB[best % formsB.length]!, share: votes[best]! / total, lead: runnerUp ? votes[best]! / runnerUp : Infinity };
+  return present;
+}
+
+/**
+ * Documents whose body holds both folded terms but not side by side (not in `adjacentDocs`), ascending:
+ * an even sample of at most CHANCE_SAMPLE.
+ */
+function docsApart(index: SearchableIndex, a: number, b: number, adjacentDocs: Uint32Array): Uint32Array {
+  const body = index.fields.bodyFolded;
+  if (body.count(a) === 0 || body.count(b) === 0) return new Uint32Array(0);
+  const docsA = body.postings(a).docs;
+  const docsB = body.postings(b).docs;
+  const both: number[] = [];
+  let j = 0;
+  let k = 0;
+  for (let i = 0; i < docsA.length && j < docsB.length; i++) {
+    const d = docsA[i]!;
+    while (j < docsB.length && docsB[j]! < d) j++;
+    if (docsB[j] !== d) continue;
+    while (k < adjacentDocs.length && adjacentDocs[k]! < d) k++;
+    if (adjacentDocs[k] !== d) both.push(d);
+  }
+  if (both.length <= CHANCE_SAMPLE) return Uint32Array.from(both);
+  const sample = new Uint32Array(CHANCE_SAMPLE);
+  for (let i = 0; i < CHANCE_SAMPLE; i++) sample[i] = both[Math.floor((i * both.length) / CHANCE_SAMPLE)]!;
+  return sample;
 }

@@ -50,6 +50,25 @@ const LONG_PM_BODY = [
   'Kết luận cuộc họp, người đứng đầu Chính phủ yêu cầu khôi phục sản xuất ngay khi nước rút, không để học sinh thiếu sách vở khi trở lại trường.',
 ].join(' ');
 
+// Long articles where "chúng" and "khoản" are everyday words, and in a third of them they stand side by
+// side only because a sentence juxtaposes them ("dành cho chúng khoản tiền"): the majority of the
+// articles where "chung khoan" stands side by side, yet no more often than the two words would by chance.
+const CHANCE_CHUNG_KHOAN = [
+  'Chúng tôi đã mở tài khoản tại ngân hàng từ năm ngoái và đóng khoản phí duy trì hằng tháng.',
+  'Khoản vay mua nhà được giải ngân chậm, chúng tôi phải vay thêm người thân để trả góp.',
+  'Các khoản chi tiêu của khu tập thể được công khai, chúng tôi dán bảng ở cầu thang.',
+  'Họ nuôi hai con chó, mỗi tháng dành cho chúng khoản tiền thức ăn không nhỏ.',
+];
+
+function chanceChungKhoan(count: number): SearchDocument[] {
+  const docs: SearchDocument[] = [];
+  for (let i = 0; i < count; i++) {
+    const sentences = CHANCE_CHUNG_KHOAN.filter((_, k) => k !== 3 || i % 3 === 0);
+    docs.push(doc(`cb${i}`, `Chuyện chi tiêu gia đình số ${i}`, [...sentences, ...sentences.slice(0, 3)].join(' ')));
+  }
+  return docs;
+}
+
 export const RANKING_CASES: RankingCase[] = [
   {
     name: 'a Prime Minister article is not buried under hundreds of articles with "thu" and "tuong" scattered (adjacency for every candidate)',
@@ -154,5 +173,16 @@ export const RANKING_CASES: RankingCase[] = [
     ],
     query: 'dam pha',
     above: [['dam-phan', 'dam-pha']],
+  },
+  {
+    name: '"chung khoan" means chứng khoán, not "chúng khoản" that stands side by side in more articles but no more often than chance (accent restoration beyond chance)',
+    articles: [
+      doc('ck-1', 'VN-Index tăng mạnh', 'Thị trường chứng khoán khởi sắc, thanh khoản đạt 30.410 tỷ đồng. Cổ phiếu ngân hàng dẫn dắt thị trường chứng khoán.'),
+      doc('ck-2', 'Khối ngoại bán ròng', 'Nhà đầu tư nước ngoài bán ròng phiên thứ 10 trên thị trường chứng khoán, tập trung vào cổ phiếu bất động sản.'),
+      doc('ck-3', 'Ủy ban Chứng khoán xử phạt', 'Ủy ban Chứng khoán Nhà nước xử phạt ba doanh nghiệp niêm yết chậm công bố báo cáo tài chính.'),
+    ],
+    background: () => chanceChungKhoan(300),
+    query: 'chung khoan ',
+    first: ['ck-1', 'ck-2', 'ck-3'],
   },
 ];
