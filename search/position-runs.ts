@@ -125,3 +125,16 @@ export function pairFlags(a: ArrayLike<number>, aFrom: number, aTo: number, b: A
   else if (straddled) flags |= PAIR_ADJACENT | PAIR_STRADDLED;
   return flags;
 }
+
+/** How many times b stands right after a in one document (both position lists ascending). */
+export function adjacentCount(a: ArrayLike<number>, aFrom: number, aTo: number, b: ArrayLike<number>, bFrom: number, bTo: number): number {
+  let count = 0;
+  let j = bFrom;
+  for (let i = aFrom; i < aTo; i++) {
+    const wanted = a[i]! + 1;
+    while (j < bTo && b[j]! < wanted) j++;
+    if (j === bTo) break;
+    if (b[j] === wanted) count++;
+  }
+  return count;
+}

@@ -11,7 +11,7 @@
 // từ"), and a weak majority should not outrank BM25 altogether.
 import { hasExact, restoreAccents, type ExactForms, type RestoredPair } from './accent-restoration.ts';
 import type { SearchableIndex } from './compact-index.ts';
-import { PAIR_ADJACENT, PAIR_NEAR, PAIR_REVERSED, PAIR_STRADDLED, pairFlags } from './position-runs.ts';
+import { PAIR_ADJACENT, PAIR_NEAR, PAIR_REVERSED, PAIR_STRADDLED, adjacentCount, pairFlags } from './position-runs.ts';
 import type { QueryWord } from './query-parser.ts';
 
 export const TIER_EXACT = 4;
@@ -37,6 +37,9 @@ export interface PairWalk {
   flags: Uint8Array;
   /** Documents where the pair stands side by side, ascending. */
   adjacentDocs: Uint32Array;
+  /** Per document, how many times the pair stands side by side in the title and in the body. */
+  titleCount: Uint16Array;
+  bodyCount: Uint16Array;
   /** In how many documents the pair stands side by side, and reversed. */
   forward: number;
   reversed: number;
@@ -45,10 +48,12 @@ export interface PairWalk {
 /** One walk along both posting lists per positional field: positions are read only where both terms are. */
 export function walkPair(index: SearchableIndex, a: number, b: number): PairWalk {
   const flags = new Uint8Array(index.ids.length);
+  const counts = [new Uint16Array(index.ids.length), new Uint16Array(index.ids.length)];
   // The documents holding both terms, so that counting reads those, not every document.
   const both: number[] = [];
-  for (const { folded, shift } of FIELDS) {
+  for (const [f, { folded, shift }] of FIELDS.entries()) {
     const field = index.fields[folded];
+    const count = counts[f]!;
     if (field.count(a) === 0 || field.count(b) === 0) continue;
     const docsA = field.postings(a).docs;
     const docsB = field.postings(b).docs;
@@ -65,6 +70,7 @@ export function walkPair(index: SearchableIndex, a: number, b: number): PairWalk
       const found = pairFlags(posA.positions, posA.posStart[i]!, posA.posStart[i + 1]!, posB.positions, posB.posStart[j]!, posB.posStart[j + 1]!);
       if (found && !flags[doc]) both.push(doc);
       flags[doc]! |= found << shift;
+      if (found & PAIR_ADJACENT) count[doc] = Math.min(0xffff, adjacentCount(posA.positions, posA.posStart[i]!, posA.posStart[i + 1]!, posB.positions, posB.posStart[j]!, posB.posStart[j + 1]!));
     }
   }
   let forward = 0;
@@ -78,7 +84,7 @@ export function walkPair(index: SearchableIndex, a: number, b: number): PairWalk
     }
     if (f & PAIR_REVERSED) reversed++;
   }
-  return { flags, adjacentDocs: Uint32Array.from(adjacent).sort(), forward, reversed };
+  return { flags, adjacentDocs: Uint32Array.from(adjacent).sort(), titleCount: counts[0]!, bodyCount: counts[1]!, forward, reversed };
 }
 
 /** One consecutive pair of query words, ready to grade documents. */
@@ -97,7 +103,7 @@ export class QueryPair {
     this.#index = index;
     const idA = index.termIds.get(a.folded);
     const idB = index.termIds.get(b.folded);
-    this.#walk = idA === undefined || idB === undefined ? { flags: new Uint8Array(index.ids.length), adjacentDocs: new Uint32Array(0), forward: 0, reversed: 0 } : walkPair(index, idA, idB);
+    this.#walk = idA === undefined || idB === undefined ? { flags: new Uint8Array(index.ids.length), adjacentDocs: new Uint32Array(0), titleCount: new Uint16Array(index.ids.length), bodyCount: new Uint16Array(index.ids.length), forward: 0, reversed: 0 } : walkPair(index, idA, idB);
     // "học sinh" is far more often written than "sinh học" in most libraries: where "sinh học" only
     // stands inside "học sinh học", it is the reversed word that is there, not the query's. Both
     // pairs share their syllables' frequencies, so comparing their counts compares their PMI.
@@ -127,6 +133,25 @@ export class QueryPair {
       if (hasExact(this.#index, exact, restored.a, doc) && hasExact(this.#index, exact, restored.b, doc)) return 1 + restored.share;
     }
     return 1;
+  }
+
+  /**
+   * BM25 of the pair itself, as if the two syllables side by side were one term (a word): how often
+   * the document writes them together, weighed by how rare that is in the library and normalised by
+   * the field's length. Scores of common syllables say little about which of two documents is about
+   * "đầu tư"; the one writing it three times in 120 syllables is, not the one where "đầu" and "từ"
+   * meet once in 700 (the sequential dependence model of Metzler and Croft, with BM25 for each part).
+   * `norms` are each field's K1 · (1 − B + B · length / average), as for single terms.
+   */
+  occurrenceScore(doc: number, titleNorm: Float32Array, bodyNorm: Float32Array, weights: { title: number; body: number; k1: number }): number {
+    const walk = this.#walk;
+    const t = walk.titleCount[doc]!;
+    const b = walk.bodyCount[doc]!;
+    if (t === 0 && b === 0) return 0;
+    const n = walk.flags.length;
+    const idf = Math.log(1 + (n - walk.forward + 0.5) / (walk.forward + 0.5));
+    const saturate = (tf: number, norm: number): number => (tf === 0 ? 0 : (tf * (weights.k1 + 1)) / (tf + norm));
+    return idf * (weights.title * saturate(t, titleNorm[doc]!) + weights.body * saturate(b, bodyNorm[doc]!));
   }
 
   tier(doc: number): number {

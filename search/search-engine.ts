@@ -130,7 +130,8 @@ export class SearchEngine {
             anyExcluded = true;
             continue;
           }
-          const idf = Math.log(1 + (n - count + 0.5) / (count + 0.5));
+          const df = documentFrequency(this.#index, name, term, count);
+          const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
           const weight = boost * FIELDS[name].boost * idf * (K1 + 1);
           const lengthNorm = this.#lengthNorm(name);
           for (let p = 0; p < count; p++) {
@@ -233,8 +234,13 @@ export class SearchEngine {
     const forms = this.#exactForms;
     const last = Math.min(queryWords.length, 32) - 1;
     const spellings = queryWords.slice(0, last + 1).map((_, i) => this.#spellingsOf(queryWords, i));
+    const titleNorm = this.#lengthNorm('titleFolded');
+    const bodyNorm = this.#lengthNorm('bodyFolded');
     for (let i = 1; i <= last; i++) {
       const pairs = spellings[i - 1]!.flatMap((a) => spellings[i]!.map((b) => new QueryPair(this.#index, forms, a, b, i === last ? alsoAdjacent : null)));
+      // The pair weighs like a word typed without marks, in the same fields (query-clauses.ts).
+      const pairBoost = queryWords[i - 1]!.accented || queryWords[i]!.accented ? 1 : 2;
+      const weights = { title: pairBoost * FIELDS.titleFolded.boost, body: pairBoost * FIELDS.bodyFolded.boost, k1: K1 };
       for (let c = 0; c < docs.length; c++) {
         // Only a document with every word is graded: one missing a rare word ("GDP") is ranked by BM25
         // among its like, not below every document with the common pair beside each other.
@@ -242,12 +248,14 @@ export class SearchEngine {
         const d = docs[c]!;
         let tier = 0;
         let boost = 1;
+        let together = 0;
         for (const pair of pairs) {
           tier = Math.max(tier, pair.tier(d));
           boost = Math.max(boost, pair.boost(d));
+          together = Math.max(together, pair.occurrenceScore(d, titleNorm, bodyNorm, weights));
         }
         proximity[c] = Math.min(255, proximity[c]! + tier);
-        scores[c]! *= boost;
+        scores[c] = (scores[c]! + together) * boost;
       }
     }
   }
@@ -397,6 +405,20 @@ export class SearchEngine {
     return seen.size;
   }
 
+}
+
+const TEXT_PARTNER: Partial<Record<FieldName, FieldName>> = { title: 'body', body: 'title', titleFolded: 'bodyFolded', bodyFolded: 'titleFolded' };
+
+/**
+ * In how many articles a term of the title or the body occurs (at least: the larger of its two
+ * fields' counts), for its idf. Each field's own count made a syllable in nearly every body ("đầu",
+ * "từ") rare among titles, so a title holding it outweighed everything else about the article
+ * (BM25F's argument, Robertson, Zaragoza and Taylor 2004: idf is a property of the term in the
+ * document, not of one field).
+ */
+function documentFrequency(index: SearchableIndex, name: FieldName, term: number, count: number): number {
+  const partner = TEXT_PARTNER[name];
+  return partner ? Math.max(count, index.fields[partner].count(term)) : count;
 }
 
 function popcount(mask: number): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NEAR_WINDOW, PAIR_ADJACENT, PAIR_NEAR, PAIR_REVERSED, PAIR_STRADDLED, pairFlags } from '../../../search/position-runs.ts';
+import { NEAR_WINDOW, PAIR_ADJACENT, PAIR_NEAR, PAIR_REVERSED, PAIR_STRADDLED, adjacentCount, pairFlags } from '../../../search/position-runs.ts';
 
 const flags = (a: number[], b: number[]): number => pairFlags(a, 0, a.length, b, 0, b.length);
 
@@ -23,5 +23,14 @@ describe('pairFlags: how two terms stand in one document', () => {
     expect(flags([10], [10 + NEAR_WINDOW])).toBe(PAIR_NEAR);
     expect(flags([10 + NEAR_WINDOW], [10])).toBe(PAIR_NEAR);
     expect(flags([10], [11 + NEAR_WINDOW])).toBe(0);
+  });
+
+  it('counts every place b stands right after a, and nothing else', () => {
+    const count = (a: number[], b: number[]): number => adjacentCount(a, 0, a.length, b, 0, b.length);
+    expect(count([3, 10, 40], [4, 11, 12, 39])).toBe(2);
+    expect(count([5], [4, 6, 7])).toBe(1);
+    expect(count([5, 9], [1, 2, 8])).toBe(0);
+    // Only the range asked for: a's second half, b's first.
+    expect(adjacentCount([1, 5, 20], 1, 3, [2, 6, 21], 0, 2)).toBe(1);
   });
 });

@@ -69,6 +69,24 @@ function chanceChungKhoan(count: number): SearchDocument[] {
   return docs;
 }
 
+// Long manual-like articles full of "đầu" and "từ" apart; one in ten has them side by side in its short
+// title ("đầu từ tệp"): those match "dau tu" in the title once, and none is about investment.
+const MANUAL_DAU_TU = [
+  'Từ phiên bản này, mỗi dòng đầu của tệp cấu hình được đọc từ trên xuống.',
+  'Người dùng có thể sửa từng mục, đầu mỗi mục là tên gói và từ khóa mô tả.',
+  'Khi bắt đầu cài đặt, trình cài đặt hỏi từng câu và ghi câu trả lời vào đầu tệp.',
+  'Các từ viết tắt được giải thích ở đầu chương, từ chương hai trở đi không nhắc lại.',
+];
+
+function manualDauTu(count: number): SearchDocument[] {
+  const docs: SearchDocument[] = [];
+  for (let i = 0; i < count; i++) {
+    const body = Array.from({ length: 6 }, (_, k) => MANUAL_DAU_TU[(i + k) % MANUAL_DAU_TU.length]!).join(' ');
+    docs.push(doc(`man${i}`, i % 10 === 0 ? `Đọc đầu từ tệp ${i}` : `Hướng dẫn cấu hình ${i}`, body));
+  }
+  return docs;
+}
+
 export const RANKING_CASES: RankingCase[] = [
   {
     name: 'a Prime Minister article is not buried under hundreds of articles with "thu" and "tuong" scattered (adjacency for every candidate)',
@@ -184,5 +202,14 @@ export const RANKING_CASES: RankingCase[] = [
     background: () => chanceChungKhoan(300),
     query: 'chung khoan ',
     first: ['ck-1', 'ck-2', 'ck-3'],
+  },
+  {
+    name: '"dau tu": the article writing đầu tư four times ranks above manuals whose short titles hold "đầu từ" once (the pair scored as a word, idf per article)',
+    articles: [
+      doc('fdi', 'Bắc Ninh dẫn đầu cả nước về vốn đầu tư FDI', 'Bắc Ninh thu hút 4,7 tỷ USD vốn đầu tư nước ngoài trong 9 tháng. Các nhà đầu tư Hàn Quốc và Trung Quốc mở rộng nhà máy linh kiện, nâng tổng vốn đầu tư đăng ký lên mức cao nhất từ trước đến nay.'),
+    ],
+    background: () => manualDauTu(300),
+    query: 'dau tu ',
+    first: ['fdi'],
   },
 ];
