@@ -91,6 +91,8 @@ export function walkPair(index: SearchableIndex, a: number, b: number): PairWalk
 export class QueryPair {
   readonly #index: SearchableIndex;
   readonly #walk: PairWalk;
+  /** The idf of the pair standing side by side, as if it were one term (occurrenceScore). */
+  readonly #idf: number;
   /** The exact term each word must have for the top tier: typed, restored, or null for any form. */
   readonly #exactA: number | null | undefined;
   readonly #exactB: number | null | undefined;
@@ -107,6 +109,8 @@ export class QueryPair {
     // "học sinh" is far more often written than "sinh học" in most libraries: where "sinh học" only
     // stands inside "học sinh học", it is the reversed word that is there, not the query's. Both
     // pairs share their syllables' frequencies, so comparing their counts compares their PMI.
+    const n = index.ids.length;
+    this.#idf = Math.log(1 + (n - this.#walk.forward + 0.5) / (this.#walk.forward + 0.5));
     this.#reversedStronger = this.#walk.reversed > this.#walk.forward && a.folded !== b.folded;
     this.#alsoAdjacent = alsoAdjacent;
     if (a.accented || b.accented) {
@@ -148,10 +152,15 @@ export class QueryPair {
     const t = walk.titleCount[doc]!;
     const b = walk.bodyCount[doc]!;
     if (t === 0 && b === 0) return 0;
-    const n = walk.flags.length;
-    const idf = Math.log(1 + (n - walk.forward + 0.5) / (walk.forward + 0.5));
-    const saturate = (tf: number, norm: number): number => (tf === 0 ? 0 : (tf * (weights.k1 + 1)) / (tf + norm));
-    return idf * (weights.title * saturate(t, titleNorm[doc]!) + weights.body * saturate(b, bodyNorm[doc]!));
+    const k1 = weights.k1 + 1;
+    const title = t === 0 ? 0 : (weights.title * t * k1) / (t + titleNorm[doc]!);
+    const body = b === 0 ? 0 : (weights.body * b * k1) / (b + bodyNorm[doc]!);
+    return this.#idf * (title + body);
+  }
+
+  /** Whether the pair stands near or side by side in the document at all: if not, its tier is 0, its boost 1 and its occurrence score 0. */
+  touches(doc: number): boolean {
+    return this.#walk.flags[doc] !== 0 || this.#alsoAdjacent?.[doc] === 1;
   }
 
   tier(doc: number): number {

@@ -250,6 +250,7 @@ export class SearchEngine {
         let boost = 1;
         let together = 0;
         for (const pair of pairs) {
+          if (!pair.touches(d)) continue;
           tier = Math.max(tier, pair.tier(d));
           boost = Math.max(boost, pair.boost(d));
           together = Math.max(together, pair.occurrenceScore(d, titleNorm, bodyNorm, weights));

@@ -1,6 +1,7 @@
 import lunr from 'lunr';
 import type { QueryWord } from './query-parser.ts';
 import { allowsConfusions, allowsTypos, confusionVariants, toneSwapped, typoKind, type TypoCorrection } from './typo-model.ts';
+import type { TermLookup } from './compact-index.ts';
 
 // A word found in this many articles is a real word, not a typo: expanding it would only add noise.
 const TYPO_FREQUENCY_LIMIT = 20;
@@ -31,7 +32,7 @@ function contextNeeded(typed: number): number {
 
 /** What the corrector asks of one index segment. */
 export interface TypoIndex {
-  termIds: ReadonlyMap<string, number>;
+  termIds: TermLookup;
   /** In how many articles' folded titles or bodies a term occurs. */
   frequency(term: number): number;
   /** In how many articles' exact titles or bodies a term occurs. */

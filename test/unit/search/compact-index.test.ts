@@ -49,6 +49,20 @@ describe('compact index', () => {
     }
   });
 
+  it('looks every term up by its text the same when loaded (a search of the sorted vocabulary) as when built (a Map)', () => {
+    const built = buildCompactIndex([...CORPUS, ...randomCorpus(40, 7)]);
+    const loaded = deserializeCompactIndex(serializeCompactIndex(built));
+    expect(built.terms.length).toBeGreaterThan(50);
+    built.terms.forEach((term, id) => {
+      expect(loaded.termIds.get(term), term).toBe(id);
+      expect(loaded.termIds.has(term), term).toBe(true);
+    });
+    for (const absent of ['', 'zzzz', `${built.terms[0]}x`, 'đà nẵng gì đó']) {
+      expect(built.termIds.has(absent), absent).toBe(false);
+      expect(loaded.termIds.get(absent), absent).toBeUndefined();
+    }
+  });
+
   it('answers a query the same before and after others, whatever they excluded or required', () => {
     const engine = SearchEngine.build(CORPUS);
     const all = (text: string) => {
