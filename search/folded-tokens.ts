@@ -23,6 +23,8 @@ export class FoldedTokens {
   readonly #folded: string;
   /** Each token's term where it is not its folded span (all of them for texts whose lowercase changes length, İ → i̇). */
   readonly #forms: Map<number, string>;
+  /** 1 for a token with a term of its own in #forms: the Map is asked only for those. */
+  readonly #hasForm: Uint8Array;
   readonly #start: Uint32Array;
   readonly #end: Uint32Array;
   readonly #kind: Uint8Array;
@@ -35,6 +37,8 @@ export class FoldedTokens {
     this.#start = start;
     this.#end = end;
     this.#kind = kind;
+    this.#hasForm = new Uint8Array(start.length);
+    for (const k of forms.keys()) this.#hasForm[k] = 1;
     const whole = new GrowableUint32(start.length || 1);
     for (let k = 0; k < kind.length; k++) if (kind[k] === WORD || kind[k] === PART) whole.push(k);
     this.whole = whole.toArray();
@@ -104,20 +108,14 @@ export class FoldedTokens {
 
   /** Whether token k's folded form is exactly `folded`. */
   is(k: number, folded: string): boolean {
-    if (this.#forms.size > 0) {
-      const form = this.#forms.get(k);
-      if (form !== undefined) return form === folded;
-    }
+    if (this.#hasForm[k]) return this.#forms.get(k) === folded;
     const start = this.#start[k]!;
     return this.#end[k]! - start === folded.length && this.#folded.startsWith(folded, start);
   }
 
   /** Whether token k's folded form begins with `prefix`. */
   startsWith(k: number, prefix: string): boolean {
-    if (this.#forms.size > 0) {
-      const form = this.#forms.get(k);
-      if (form !== undefined) return form.startsWith(prefix);
-    }
+    if (this.#hasForm[k]) return this.#forms.get(k)!.startsWith(prefix);
     const start = this.#start[k]!;
     return this.#end[k]! - start >= prefix.length && this.#folded.startsWith(prefix, start);
   }

@@ -87,6 +87,42 @@ export function walkPair(index: SearchableIndex, a: number, b: number): PairWalk
   return { flags, adjacentDocs: Uint32Array.from(adjacent).sort(), titleCount: counts[0]!, bodyCount: counts[1]!, forward, reversed };
 }
 
+/**
+ * The walks and restorations of the last few pairs asked about, per index segment (segments never
+ * change). Typing "thu tuong ha" re-ranks at every key, and each keystroke walked "thu tuong" again.
+ */
+export class PairCache {
+  readonly #walks = new Map<string, PairWalk>();
+  readonly #restored = new Map<string, RestoredPair | null>();
+  readonly #size: number;
+
+  constructor(size = 12) {
+    this.#size = size;
+  }
+
+  walk(index: SearchableIndex, a: number, b: number): PairWalk {
+    return this.#remember(this.#walks, `${a} ${b}`, () => walkPair(index, a, b));
+  }
+
+  restored(index: SearchableIndex, forms: ExactForms, a: number, b: number, adjacentDocs: Uint32Array): RestoredPair | null {
+    return this.#remember(this.#restored, `${a} ${b}`, () => restoreAccents(index, forms, a, b, adjacentDocs));
+  }
+
+  #remember<T>(map: Map<string, T>, key: string, make: () => T): T {
+    if (map.has(key)) {
+      const value = map.get(key)!;
+      // Most recently used last, so the first key is the one to drop.
+      map.delete(key);
+      map.set(key, value);
+      return value;
+    }
+    const value = make();
+    map.set(key, value);
+    if (map.size > this.#size) map.delete(map.keys().next().value!);
+    return value;
+  }
+}
+
 /** One consecutive pair of query words, ready to grade documents. */
 export class QueryPair {
   readonly #index: SearchableIndex;
@@ -101,11 +137,11 @@ export class QueryPair {
   /** Extra documents where the pair stands side by side (the last word's prefix expansions). */
   readonly #alsoAdjacent: Uint8Array | null;
 
-  constructor(index: SearchableIndex, forms: ExactForms, a: QueryWord, b: QueryWord, alsoAdjacent: Uint8Array | null = null) {
+  constructor(index: SearchableIndex, forms: ExactForms, a: QueryWord, b: QueryWord, alsoAdjacent: Uint8Array | null = null, cache: PairCache = new PairCache(0)) {
     this.#index = index;
     const idA = index.termIds.get(a.folded);
     const idB = index.termIds.get(b.folded);
-    this.#walk = idA === undefined || idB === undefined ? { flags: new Uint8Array(index.ids.length), adjacentDocs: new Uint32Array(0), titleCount: new Uint16Array(index.ids.length), bodyCount: new Uint16Array(index.ids.length), forward: 0, reversed: 0 } : walkPair(index, idA, idB);
+    this.#walk = idA === undefined || idB === undefined ? { flags: new Uint8Array(index.ids.length), adjacentDocs: new Uint32Array(0), titleCount: new Uint16Array(index.ids.length), bodyCount: new Uint16Array(index.ids.length), forward: 0, reversed: 0 } : cache.walk(index, idA, idB);
     // "học sinh" is far more often written than "sinh học" in most libraries: where "sinh học" only
     // stands inside "học sinh học", it is the reversed word that is there, not the query's. Both
     // pairs share their syllables' frequencies, so comparing their counts compares their PMI.
@@ -119,7 +155,7 @@ export class QueryPair {
       this.#exactB = b.accented ? index.termIds.get(b.exact) : null;
       if (this.#exactA === null && this.#exactB === null) this.#exactA = undefined;
     } else {
-      const restored = idA !== undefined && idB !== undefined ? restoreAccents(index, forms, idA, idB, this.#walk.adjacentDocs) : null;
+      const restored = idA !== undefined && idB !== undefined ? cache.restored(index, forms, idA, idB, this.#walk.adjacentDocs) : null;
       const dominant = restored !== null && (restored.share >= RESTORED_TIER_SHARE || restored.lead >= RESTORED_TIER_LEAD);
       this.#exactA = dominant ? restored.a : undefined;
       this.#exactB = dominant ? restored.b : undefined;

@@ -6,7 +6,7 @@ import { FIELD_NAMES, FIELDS, type FieldName } from './index-fields.ts';
 import { ExactForms, hasExact } from './accent-restoration.ts';
 import type { PostingReader } from './posting-readers.ts';
 import { walkSequence } from './sequence-walk.ts';
-import { QueryPair, TIER_EXACT } from './proximity-ranking.ts';
+import { PairCache, QueryPair, TIER_EXACT } from './proximity-ranking.ts';
 import type { ParsedQuery, QueryWord } from './query-parser.ts';
 import { buildQuery, type Clause } from './query-clauses.ts';
 import { allowsConfusions, type TypoCorrection } from './typo-model.ts';
@@ -56,6 +56,7 @@ export class SearchEngine {
   #typos: TypoCorrector | null = null;
   #scratch: Scratch | null = null;
   #exactForms: ExactForms | null = null;
+  readonly #pairs = new PairCache();
   readonly #lengthNorms = new Map<FieldName, Float32Array>();
 
   private constructor(index: SearchableIndex, source: CompactIndex | Uint8Array) {
@@ -237,7 +238,7 @@ export class SearchEngine {
     const titleNorm = this.#lengthNorm('titleFolded');
     const bodyNorm = this.#lengthNorm('bodyFolded');
     for (let i = 1; i <= last; i++) {
-      const pairs = spellings[i - 1]!.flatMap((a) => spellings[i]!.map((b) => new QueryPair(this.#index, forms, a, b, i === last ? alsoAdjacent : null)));
+      const pairs = spellings[i - 1]!.flatMap((a) => spellings[i]!.map((b) => new QueryPair(this.#index, forms, a, b, i === last ? alsoAdjacent : null, this.#pairs)));
       // The pair weighs like a word typed without marks, in the same fields (query-clauses.ts).
       const pairBoost = queryWords[i - 1]!.accented || queryWords[i]!.accented ? 1 : 2;
       const weights = { title: pairBoost * FIELDS.titleFolded.boost, body: pairBoost * FIELDS.bodyFolded.boost, k1: K1 };
