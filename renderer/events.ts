@@ -88,6 +88,8 @@ export interface NrEventDetails {
   'nr-annotation-export': ExportFormat;
   'nr-annotation-reveal': string;
   'nr-annotation-edit': string | null;
+  /** Esc or "Huỷ" in a note editor (the annotation's id): a highlight made for that note and left empty goes. */
+  'nr-annotation-cancel': string;
   'nr-annotation-update': AnnotationUpdate;
   'nr-annotation-delete': string;
   // nr-import-status

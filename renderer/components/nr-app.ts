@@ -83,6 +83,7 @@ export class NrApp extends LitElement {
       toggleFocusMode: () => nav.toggleFocusMode(),
       showShortcuts: () => (this.dialog = 'shortcuts'),
       focusSearch: () => this.renderRoot.querySelector('nr-search-box')?.focus(),
+      startCaret: () => nav.reader()?.startCaret() ?? false,
       annotateSelection: (withNote) => nav.reader()?.annotateSelection('yellow', withNote) ?? false,
       dismissSelection: () => nav.reader()?.dismissSelection() ?? false,
       closeReaderPrefs: () => nav.reader()?.closePrefs() ?? false,
@@ -251,6 +252,7 @@ export class NrApp extends LitElement {
       .activeId=${annotations.activeId}
       @nr-annotation-reveal=${(e: Events['nr-annotation-reveal']) => void this.#nav.reveal(e.detail)}
       @nr-annotation-edit=${(e: Events['nr-annotation-edit']) => annotations.edit(e.detail)}
+      @nr-annotation-cancel=${(e: Events['nr-annotation-cancel']) => void annotations.cancelEdit(e.detail)}
       @nr-annotation-update=${(e: Events['nr-annotation-update']) => void annotations.update(e.detail)}
       @nr-annotation-delete=${(e: Events['nr-annotation-delete']) => void annotations.delete(e.detail)}
       @nr-annotation-export=${(e: Events['nr-annotation-export']) => void this.#exportAnnotations(e.detail, articleId)}
@@ -265,7 +267,8 @@ export class NrApp extends LitElement {
     const panel = annotations.panelOpen;
     const sizes = settings.paneSizes;
     const layout = { '--nr-sidebar-width': `${sizes.sidebar}px`, '--nr-list-width': `${sizes.list}px`, ...readerStyle(settings) };
-    const mainClass = [panel ? 'with-panel' : '', this.#nav.focusMode ? 'focus' : ''].filter(Boolean).join(' ');
+    // A note being written shows its panel even in focus mode: a hidden note box cannot take the keys.
+    const mainClass = [panel ? 'with-panel' : '', this.#nav.focusMode ? 'focus' : '', annotations.editingId ? 'editing' : ''].filter(Boolean).join(' ');
     return html`
       ${this.#header(settings.theme)}
       <div>

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { Annotation, AnnotationColor, Article, Block, ColorLabels } from '../../contract/index.ts';
+import { CaretController } from '../controllers/caret-controller.ts';
 import { ReadingProgressController } from '../controllers/reading-progress-controller.ts';
 import { SelectionToolbarController } from '../controllers/selection-toolbar-controller.ts';
 import { emit, type AnnotateRequest, type NrEventName, type SelectionAction, type TextRange } from '../events.ts';
@@ -69,6 +70,7 @@ export class NrReader extends LitElement {
    */
   declare detailsOpen: boolean;
   readonly #selection = new SelectionToolbarController(this);
+  readonly #caret = new CaretController(this);
 
   constructor() {
     super();
@@ -160,6 +162,11 @@ export class NrReader extends LitElement {
     return true;
   }
 
+  /** Caret mode (the `c` key): select text with the keyboard; false when no article is open. */
+  startCaret(): boolean {
+    return this.#caret.start();
+  }
+
   /** Collapses a selection in the body and hides its toolbar; false when there was none. */
   dismissSelection(): boolean {
     if (!this.#selection.selected) return false;
@@ -179,6 +186,7 @@ export class NrReader extends LitElement {
 
   #emitAnnotate(request: AnnotateRequest): void {
     emit(this, 'nr-annotate', request);
+    this.#caret.annotated();
     this.#selection.clear();
   }
 
@@ -220,6 +228,16 @@ export class NrReader extends LitElement {
       this.step(event.shiftKey ? -1 : 1);
     }
   };
+
+  #caretHint() {
+    return html`<p class="caret-hint" role="status">
+      ${this.#caret.extending
+        ? msg('Đang mở rộng vùng chọn (v để thôi).', { desc: 'Caret mode: letter keys now extend the selection' })
+        : msg('Chọn bằng bàn phím: ← → từ, ↑ ↓ câu, Ctrl+↑ ↓ đoạn, Shift mở rộng; h đánh dấu, n ghi chú, Esc thoát.', {
+            desc: 'Caret mode key hint; keep the key names as they are',
+          })}
+    </p>`;
+  }
 
   override render() {
     const article = this.article;
@@ -299,6 +317,7 @@ export class NrReader extends LitElement {
           }
         })}
       </article>
+      ${this.#caret.active ? this.#caretHint() : nothing}
       ${this.#selection.selected
         ? html`<nr-selection-toolbar .labels=${this.labels} @nr-selection-action=${this.#onSelectionAction}></nr-selection-toolbar>`
         : nothing}`;

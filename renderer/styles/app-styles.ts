@@ -57,6 +57,12 @@ export const appStyles = [
     main.focus > :not(nr-reader) {
       display: none;
     }
+    main.focus.editing.with-panel {
+      grid-template-columns: minmax(0, 1fr) minmax(14rem, 19rem);
+    }
+    main.focus.editing > nr-annotation-list {
+      display: block;
+    }
     nr-settings,
     nr-shortcut-sheet {
       display: contents;

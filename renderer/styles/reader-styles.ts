@@ -44,6 +44,19 @@ export const readerStyles = [
     .spacer {
       flex: 1;
     }
+    /* Caret mode's key hint, pinned to the bottom of the reader while it is on. */
+    .caret-hint {
+      position: sticky;
+      bottom: 0;
+      margin: 0;
+      padding: 0.4rem 1rem;
+      background: var(--nr-surface);
+      border-top: 1px solid var(--nr-border);
+      font-family: var(--nr-font-sans);
+      font-size: 0.8rem;
+      color: var(--nr-text);
+      z-index: 6;
+    }
     :host(:focus-visible) {
       outline: 2px solid var(--nr-accent);
       outline-offset: -2px;

@@ -1,0 +1,74 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { test, expect, type ServedApp } from './fixtures/app.ts';
+
+const TITLE = 'Cảng biển mở rộng bến container';
+const PARAGRAPHS = [
+  'Ban quản lý cảng vừa khởi công bến container thứ hai. Công trình dự kiến xong trong hai năm.',
+  'Theo chủ đầu tư, công suất sẽ tăng gấp đôi. Hàng hoá xuất khẩu được ưu tiên xếp dỡ.',
+  'Người dân ven biển lo ngại tiếng ồn và bụi trong thời gian thi công kéo dài.',
+];
+const NOTE = 'Hỏi lại mốc thời gian';
+
+let seedDir: string;
+
+test.beforeAll(async () => {
+  seedDir = await mkdtemp(join(tmpdir(), 'nr-e2e-keyboard-'));
+  await writeFile(join(seedDir, 'cang-bien.txt'), [TITLE, ...PARAGRAPHS].join('  '), 'utf8');
+});
+
+test.afterAll(async () => {
+  await rm(seedDir, { recursive: true, force: true });
+});
+
+async function seed(app: ServedApp): Promise<string> {
+  const report = await app.seed('seed-keyboard', [seedDir]);
+  expect(report.failed).toEqual([]);
+  return report.imported[0]!.id;
+}
+
+async function openArticle(page: Page): Promise<Locator> {
+  await page.locator('nr-article-list').getByRole('listbox').getByRole('option').filter({ hasText: TITLE }).click();
+  const reader = page.locator('nr-reader');
+  await expect(reader.getByRole('heading', { level: 1 })).toHaveText(TITLE);
+  return reader;
+}
+
+/** Selects `text` inside a block with a double-click on its first word, then Shift+clicks to its end. */
+async function selectText(block: Locator, text: string): Promise<void> {
+  await block.evaluate((element, wanted) => {
+    const node = [...element.childNodes].find((child): child is Text => child instanceof Text && child.data.includes(wanted));
+    if (!node) throw new Error(`"${wanted}" is not a text node of the block`);
+    const start = node.data.indexOf(wanted);
+    const range = document.createRange();
+    range.setStart(node, start);
+    range.setEnd(node, start + wanted.length);
+    const selection = document.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }, text);
+}
+
+test('the note box opened from the selection toolbar takes focus and keeps what is typed', async ({ app, page }) => {
+  const id = await seed(app);
+  await page.goto(app.url);
+  const reader = await openArticle(page);
+  const paragraphs = reader.locator('article p');
+  await page.keyboard.press('f');
+  const box = await paragraphs.nth(0).boundingBox();
+  await page.mouse.move(box!.x + 5, box!.y + 8);
+  await page.mouse.down();
+  await page.mouse.move(box!.x + 200, box!.y + 8, { steps: 8 });
+  await page.mouse.up();
+  const toolbar = reader.locator('nr-selection-toolbar');
+  await toolbar.getByRole('button', { name: 'Ghi chú', exact: true }).click();
+  const editor = page.locator('nr-annotation-list').getByRole('textbox', { name: 'Nội dung ghi chú' });
+  await expect(editor).toBeFocused();
+  // `m` and `?` are shortcuts elsewhere: here they are letters of the note.
+  await page.keyboard.type('m? ' + NOTE);
+  await expect(editor).toHaveValue('m? ' + NOTE);
+  await expect(page.locator('nr-shortcut-sheet dialog[open]')).toHaveCount(0);
+  expect((await app.call('library.get', { id })).read).toBe(false);
+});
