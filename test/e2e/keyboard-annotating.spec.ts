@@ -72,3 +72,50 @@ test('the note box opened from the selection toolbar takes focus and keeps what 
   await expect(page.locator('nr-shortcut-sheet dialog[open]')).toHaveCount(0);
   expect((await app.call('library.get', { id })).read).toBe(false);
 });
+
+test('keyboard only: caret mode selects by word and sentence, h highlights, n writes a note, Esc drops an empty new note', async ({ app, page }) => {
+  const id = await seed(app);
+  await page.goto(app.url);
+  await expect(page.locator('nr-article-list').getByRole('option').filter({ hasText: TITLE })).toHaveCount(1);
+  // j opens the first article; c starts caret mode on the first word of the first paragraph in view.
+  await page.keyboard.press('j');
+  const reader = page.locator('nr-reader');
+  await expect(reader.getByRole('heading', { level: 1 })).toHaveText(TITLE);
+  await page.keyboard.press('c');
+  await expect(reader.locator('.caret-hint')).toBeVisible();
+  await expect(reader.locator('nr-selection-toolbar')).toBeVisible();
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('h');
+  const paragraphs = reader.locator('article p');
+  await expect(paragraphs.nth(0).locator('span.hl-yellow')).toHaveText(['Ban quản lý']);
+  // Still in caret mode: the next sentence, with a note typed through keys that are shortcuts elsewhere.
+  await expect(reader.locator('.caret-hint')).toBeVisible();
+  await page.keyboard.press(')');
+  await page.keyboard.press(')');
+  await page.keyboard.press('n');
+  const editor = page.locator('nr-annotation-list').getByRole('textbox', { name: 'Nội dung ghi chú' });
+  await expect(editor).toBeFocused();
+  await page.keyboard.type(`m? ${NOTE}`);
+  await page.keyboard.press('Control+Enter');
+  await expect(editor).toHaveCount(0);
+  const annotations = await app.call('annotations.list', { articleId: id });
+  expect(annotations.map((a) => [a.quote.exact, a.note])).toEqual([
+    ['Ban quản lý', ''],
+    ['Công trình dự kiến xong trong hai năm.', `m? ${NOTE}`],
+  ]);
+  expect((await app.call('library.get', { id })).read).toBe(false);
+  await expect(page.locator('nr-shortcut-sheet dialog[open]')).toHaveCount(0);
+
+  // A new note left empty and dismissed with Esc leaves no highlight behind.
+  await page.keyboard.press('c');
+  // The first press takes the paragraph around the word, each next one the paragraph after.
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Control+ArrowDown');
+  await page.keyboard.press('n');
+  await expect(editor).toBeFocused();
+  await expect(paragraphs.nth(2).locator('span.hl')).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await expect(editor).toHaveCount(0);
+  await expect(paragraphs.nth(2).locator('span.hl')).toHaveCount(0);
+  expect(await app.call('annotations.list', { articleId: id })).toHaveLength(2);
+});
