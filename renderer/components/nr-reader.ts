@@ -5,7 +5,7 @@ import { CaretController } from '../controllers/caret-controller.ts';
 import { ReadingProgressController } from '../controllers/reading-progress-controller.ts';
 import { SelectionToolbarController } from '../controllers/selection-toolbar-controller.ts';
 import { emit, type AnnotateRequest, type NrEventName, type SelectionAction, type TextRange } from '../events.ts';
-import { formatDate, readingTime } from '../format-date.ts';
+import { importedLabel, publishedLabel, readingTime } from '../format-date.ts';
 import { layeredText, markedText, type HighlightRange } from '../marked-text.ts';
 import type { Neighbours } from '../state/app-state.ts';
 import type { MatchRange } from '../state/reading-session.ts';
@@ -294,7 +294,9 @@ export class NrReader extends LitElement {
       <article lang=${article.language} @click=${this.#onArticleClick}>
         <h1>${markedText(article.title, 0, article.title.length, titleRanges, 0, this.current)}</h1>
         <div class="byline">
-          ${[article.source, article.author, formatDate(article.publishedAt ?? article.importedAt), readingTime(article.readingMinutes)].filter(Boolean).join(' · ')}
+          ${[article.source, article.author, publishedLabel(article.publishedAt), article.publishedAt ? '' : importedLabel(article.importedAt), readingTime(article.readingMinutes)]
+            .filter(Boolean)
+            .join(' · ')}
         </div>
         ${blocks.map((block) => {
           const inside = bodyRanges.filter((r) => r.end > block.start && r.start < block.end);
