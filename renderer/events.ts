@@ -118,6 +118,8 @@ export interface NrEventDetails {
   'nr-trash': undefined;
   'nr-restore': undefined;
   'nr-selection-action': SelectionAction;
+  // nr-menu-button: the id of the chosen item
+  'nr-menu-select': string;
 }
 
 export type NrEventName = keyof NrEventDetails;
@@ -130,7 +132,7 @@ declare global {
 }
 
 /** Events meant for the element's owner only: they neither bubble nor leave the shadow root. */
-const LOCAL: ReadonlySet<NrEventName> = new Set(['nr-selection-action']);
+const LOCAL: ReadonlySet<NrEventName> = new Set(['nr-selection-action', 'nr-menu-select']);
 
 type DetailArgument<K extends NrEventName> = NrEventDetails[K] extends undefined ? [] : [detail: NrEventDetails[K]];
 

@@ -41,6 +41,12 @@ export const readerStyles = [
     .toolbar button {
       white-space: nowrap;
     }
+    /* Buttons that belong together stay together when a narrow reader wraps the toolbar. */
+    .toolbar .group {
+      display: inline-flex;
+      gap: 0.3rem;
+      align-items: center;
+    }
     .spacer {
       flex: 1;
     }

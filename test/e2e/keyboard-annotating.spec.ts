@@ -36,21 +36,6 @@ async function openArticle(page: Page): Promise<Locator> {
   return reader;
 }
 
-/** Selects `text` inside a block with a double-click on its first word, then Shift+clicks to its end. */
-async function selectText(block: Locator, text: string): Promise<void> {
-  await block.evaluate((element, wanted) => {
-    const node = [...element.childNodes].find((child): child is Text => child instanceof Text && child.data.includes(wanted));
-    if (!node) throw new Error(`"${wanted}" is not a text node of the block`);
-    const start = node.data.indexOf(wanted);
-    const range = document.createRange();
-    range.setStart(node, start);
-    range.setEnd(node, start + wanted.length);
-    const selection = document.getSelection()!;
-    selection.removeAllRanges();
-    selection.addRange(range);
-  }, text);
-}
-
 test('the note box opened from the selection toolbar takes focus and keeps what is typed', async ({ app, page }) => {
   const id = await seed(app);
   await page.goto(app.url);
