@@ -44,6 +44,9 @@ export class NrMenuButton extends LitElement {
         position: relative;
         display: inline-block;
       }
+      button[aria-haspopup] {
+        padding: 0.3rem 0.5rem;
+      }
       [role='menu'] {
         position: absolute;
         right: 0;

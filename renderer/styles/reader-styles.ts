@@ -29,9 +29,9 @@ export const readerStyles = [
       position: sticky;
       top: 0;
       display: flex;
-      gap: 0.4rem;
+      gap: 0.3rem 0.6rem;
       align-items: center;
-      padding: 0.5rem 1rem;
+      padding: 0.5rem 0.75rem;
       background: var(--nr-bg);
       border-bottom: 1px solid var(--nr-border);
       font-size: 0.85rem;
@@ -40,11 +40,12 @@ export const readerStyles = [
     }
     .toolbar button {
       white-space: nowrap;
+      padding: 0.3rem 0.5rem;
     }
     /* Buttons that belong together stay together when a narrow reader wraps the toolbar. */
     .toolbar .group {
       display: inline-flex;
-      gap: 0.3rem;
+      gap: 0.25rem;
       align-items: center;
     }
     .spacer {

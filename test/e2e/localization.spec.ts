@@ -131,6 +131,10 @@ test('a refusal from the host is shown in the UI’s language, naming the folder
     await settings.getByRole('button', { name: 'Chuyển thư viện' }).click();
     await expect(status).toHaveText(`Thư mục ${full} không trống; hãy chọn một thư mục trống hoặc chưa có.`);
     await expect(status).toHaveAttribute('title', `Chi tiết: ${full} is not empty; choose an empty or new folder.`);
+    // Right under the button that failed, in view and focused: not below the dialog's fold.
+    await expect(status).toHaveAttribute('role', 'alert');
+    await expect(status).toBeFocused();
+    await expect(status).toBeInViewport();
     expect((await app.call('app.info', {})).libraryDir).toBe(app.libraryDir);
 
     // The same refusal in English once the UI speaks English.
