@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, type ServedApp } from './fixtures/app.ts';
 
@@ -29,6 +30,12 @@ async function seed(app: ServedApp): Promise<string> {
   return report.imported[0]!.id;
 }
 
+/** The serious and critical axe-core violations on the page, one line each. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+}
+
 async function openArticle(page: Page): Promise<Locator> {
   await page.locator('nr-article-list').getByRole('listbox').getByRole('option').filter({ hasText: TITLE }).click();
   const reader = page.locator('nr-reader');
@@ -51,11 +58,11 @@ test('the note box opened from the selection toolbar takes focus and keeps what 
   await toolbar.getByRole('button', { name: 'Ghi chú', exact: true }).click();
   const editor = page.locator('nr-annotation-list').getByRole('textbox', { name: 'Nội dung ghi chú' });
   await expect(editor).toBeFocused();
-  // `m` and `?` are shortcuts elsewhere: here they are letters of the note.
-  await page.keyboard.type('m? ' + NOTE);
-  await expect(editor).toHaveValue('m? ' + NOTE);
+  // `e` (archive) and `?` (the shortcut sheet) are shortcuts elsewhere: here they are letters of the note.
+  await page.keyboard.type('e? ' + NOTE);
+  await expect(editor).toHaveValue('e? ' + NOTE);
   await expect(page.locator('nr-shortcut-sheet dialog[open]')).toHaveCount(0);
-  expect((await app.call('library.get', { id })).read).toBe(false);
+  expect((await app.call('library.get', { id })).archived).toBe(false);
 });
 
 test('keyboard only: caret mode selects by word and sentence, h highlights, n writes a note, Esc drops an empty new note', async ({ app, page }) => {
@@ -66,9 +73,20 @@ test('keyboard only: caret mode selects by word and sentence, h highlights, n wr
   await page.keyboard.press('j');
   const reader = page.locator('nr-reader');
   await expect(reader.getByRole('heading', { level: 1 })).toHaveText(TITLE);
+  // The rare actions' menu first: a menu of menu items, reached and left with the keyboard, and clean for axe.
+  const more = reader.getByRole('button', { name: 'Thao tác khác với bài' });
+  await more.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(reader.getByRole('menuitem', { name: 'Đánh dấu đã đọc' })).toBeFocused();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(reader.getByRole('menu')).toHaveCount(0);
+  await expect(more).toBeFocused();
+
   await page.keyboard.press('c');
   await expect(reader.locator('.caret-hint')).toBeVisible();
   await expect(reader.locator('nr-selection-toolbar')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
   await page.keyboard.press('Shift+ArrowRight');
   await page.keyboard.press('Shift+ArrowRight');
   await page.keyboard.press('h');
@@ -81,15 +99,15 @@ test('keyboard only: caret mode selects by word and sentence, h highlights, n wr
   await page.keyboard.press('n');
   const editor = page.locator('nr-annotation-list').getByRole('textbox', { name: 'Nội dung ghi chú' });
   await expect(editor).toBeFocused();
-  await page.keyboard.type(`m? ${NOTE}`);
+  await page.keyboard.type(`e? ${NOTE}`);
   await page.keyboard.press('Control+Enter');
   await expect(editor).toHaveCount(0);
   const annotations = await app.call('annotations.list', { articleId: id });
   expect(annotations.map((a) => [a.quote.exact, a.note])).toEqual([
     ['Ban quản lý', ''],
-    ['Công trình dự kiến xong trong hai năm.', `m? ${NOTE}`],
+    ['Công trình dự kiến xong trong hai năm.', `e? ${NOTE}`],
   ]);
-  expect((await app.call('library.get', { id })).read).toBe(false);
+  expect((await app.call('library.get', { id })).archived).toBe(false);
   await expect(page.locator('nr-shortcut-sheet dialog[open]')).toHaveCount(0);
 
   // A new note left empty and dismissed with Esc leaves no highlight behind.
