@@ -85,7 +85,12 @@ export class NrApp extends LitElement {
       toggleFocusMode: () => nav.toggleFocusMode(),
       showShortcuts: () => (this.dialog = 'shortcuts'),
       focusSearch: () => this.renderRoot.querySelector('nr-search-box')?.focus(),
-      startCaret: () => nav.reader()?.startCaret() ?? false,
+      // The reader comes forward first (the one-pane layout may be showing the list).
+      startCaret: () => {
+        if (!state.reading.article) return false;
+        void nav.showReader().then(() => nav.reader()?.startCaret());
+        return true;
+      },
       annotateSelection: (withNote) => nav.reader()?.annotateSelection('yellow', withNote) ?? false,
       dismissSelection: () => nav.reader()?.dismissSelection() ?? false,
       closeReaderPrefs: () => nav.reader()?.closePrefs() ?? false,

@@ -76,11 +76,13 @@ export class CaretController implements ReactiveController {
   hostConnected(): void {
     this.#host.addEventListener('keydown', this.#onKey);
     this.#host.addEventListener('focusout', this.#onFocusOut);
+    this.#host.addEventListener('pointerdown', this.#onPointerDown);
   }
 
   hostDisconnected(): void {
     this.#host.removeEventListener('keydown', this.#onKey);
     this.#host.removeEventListener('focusout', this.#onFocusOut);
+    this.#host.removeEventListener('pointerdown', this.#onPointerDown);
   }
 
   hostUpdate(): void {
@@ -192,6 +194,15 @@ export class CaretController implements ReactiveController {
     this.#selection =
       key.extend || (letter && this.extending) ? extendSelection(this.#selection, spans, key.direction) : moveSelection(this.#selection, spans, key.direction);
     this.#draw();
+  };
+
+  // The mouse takes over: its selection is the user's now (the toolbar's buttons act on the caret's).
+  #onPointerDown = (event: PointerEvent): void => {
+    if (!this.active || event.composedPath().some((target) => target instanceof HTMLElement && target.localName === 'nr-selection-toolbar')) return;
+    this.active = false;
+    this.extending = false;
+    this.#selection = null;
+    this.#host.requestUpdate();
   };
 
   #onFocusOut = (event: FocusEvent): void => {
