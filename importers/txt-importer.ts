@@ -7,7 +7,7 @@ import { ImportInputError } from './import-types.ts';
 import { findPublishedDate } from './published-date.ts';
 import { decodeInput, withEncoding } from './text-decoding.ts';
 import { normalizeText, tidyInline } from './text-normalize.ts';
-import { endsLikeSentence, MAX_TITLE_LENGTH } from './title-from-text.ts';
+import { cleanFirstSentence, isMostlyWords, isPlausibleTitle, MAX_TITLE_LENGTH } from './title-from-text.ts';
 
 const MAX_CAPTION_LENGTH = 250;
 
@@ -49,10 +49,9 @@ function multiLineParagraphs(lines: string[]): string[][] {
   return groups;
 }
 
-/** A first paragraph that reads like a headline: short and, for one-line files, not a finished sentence. */
-function isTitleLine(paragraph: string, strict: boolean): boolean {
-  if (paragraph.length === 0 || paragraph.length > MAX_TITLE_LENGTH) return false;
-  return strict ? !endsLikeSentence(paragraph) && !looksLikeCaption(paragraph) : true;
+/** A first paragraph that reads like a headline (title-from-text.ts), and is no photo caption. */
+function isTitleLine(paragraph: string): boolean {
+  return paragraph.length <= MAX_TITLE_LENGTH && isPlausibleTitle(paragraph) && !looksLikeCaption(paragraph);
 }
 
 export const txtImporter: Importer = {
@@ -73,13 +72,19 @@ export const txtImporter: Importer = {
     if (nonEmpty.length === 1) {
       paragraphs = singleLineParagraphs(nonEmpty[0]!);
       // The scraped shape starts with the headline as its own segment.
-      if (paragraphs.length > 1 && isTitleLine(paragraphs[0]!, true)) title = paragraphs.shift()!;
+      if (paragraphs.length > 1 && isTitleLine(paragraphs[0]!)) title = paragraphs.shift()!;
     } else {
       const groups = multiLineParagraphs(lines);
       paragraphs = groups.map((group) => tidyInline(group.join(' '))).filter(Boolean);
-      if (groups.length > 1 && groups[0]!.length === 1 && isTitleLine(paragraphs[0]!, false)) title = paragraphs.shift()!;
+      if (groups.length > 1 && groups[0]!.length === 1 && isTitleLine(paragraphs[0]!)) title = paragraphs.shift()!;
     }
 
+    // No headline line: a clean first sentence names the article (the text keeps it), from the first
+    // paragraph of prose: a dateline or a photo caption says nothing of what the article is about.
+    if (title === null && paragraphs.length > 0) {
+      const prose = paragraphs.find((paragraph) => isMostlyWords(paragraph) && !looksLikeCaption(paragraph)) ?? paragraphs[0]!;
+      title = cleanFirstSentence(prose) || null;
+    }
     const pieces: BlockPiece[] = paragraphs.map((paragraph) => ({
       kind: looksLikeCaption(paragraph) ? 'caption' : 'paragraph',
       text: paragraph,

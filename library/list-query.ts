@@ -61,13 +61,18 @@ export function orderClause(query: ListQuery): string {
   const defaultDirection = sort === 'title' || sort === 'source' ? 'ASC' : 'DESC';
   const direction = query.direction ? query.direction.toUpperCase() : defaultDirection;
   switch (sort) {
+    // By publication date only: articles without one (a .txt with no dateline) come after the dated
+    // ones in either direction, among themselves newest import first. Their import date is never
+    // ranked as if they had been published then; "imported" is the order for that.
     case 'published':
-      return `ORDER BY sort_date ${direction}, rowid ${direction}`;
+      return direction === 'DESC'
+        ? 'ORDER BY published_at DESC, imported_at DESC, rowid DESC'
+        : 'ORDER BY published_at IS NULL, published_at ASC, imported_at DESC, rowid DESC';
     case 'imported':
       return `ORDER BY imported_at ${direction}, rowid ${direction}`;
     case 'title':
       return `ORDER BY title_key ${direction}, rowid`;
     case 'source':
-      return `ORDER BY source IS NULL, source COLLATE NOCASE ${direction}, sort_date DESC, rowid DESC`;
+      return `ORDER BY source IS NULL, source COLLATE NOCASE ${direction}, published_at DESC, imported_at DESC, rowid DESC`;
   }
 }

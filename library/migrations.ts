@@ -61,6 +61,9 @@ export const MIGRATIONS: readonly string[] = [
   SEARCH_CHANGES_SCHEMA_SQL,
   // 4: subscribed feeds (sources), their folders and refresh state, and which article each item became.
   SOURCES_SCHEMA_SQL,
+  // 5 (desk-keyboard): the list sorted by publication date alone (undated articles last), read from
+  // an index that carries the state columns like the others, so paging never reads skipped rows.
+  `CREATE INDEX articles_published ON articles (published_at DESC, imported_at DESC, trashed_at, archived, read, starred);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -88,6 +88,8 @@ export interface NrEventDetails {
   'nr-annotation-export': ExportFormat;
   'nr-annotation-reveal': string;
   'nr-annotation-edit': string | null;
+  /** Esc or "Huỷ" in a note editor (the annotation's id): a highlight made for that note and left empty goes. */
+  'nr-annotation-cancel': string;
   'nr-annotation-update': AnnotationUpdate;
   'nr-annotation-delete': string;
   // nr-import-status
@@ -116,6 +118,8 @@ export interface NrEventDetails {
   'nr-trash': undefined;
   'nr-restore': undefined;
   'nr-selection-action': SelectionAction;
+  // nr-menu-button: the id of the chosen item
+  'nr-menu-select': string;
 }
 
 export type NrEventName = keyof NrEventDetails;
@@ -128,7 +132,7 @@ declare global {
 }
 
 /** Events meant for the element's owner only: they neither bubble nor leave the shadow root. */
-const LOCAL: ReadonlySet<NrEventName> = new Set(['nr-selection-action']);
+const LOCAL: ReadonlySet<NrEventName> = new Set(['nr-selection-action', 'nr-menu-select']);
 
 type DetailArgument<K extends NrEventName> = NrEventDetails[K] extends undefined ? [] : [detail: NrEventDetails[K]];
 

@@ -44,3 +44,13 @@ export function formatShortDate(iso: string, locale?: string): string {
 export function readingTime(minutes: number): string {
   return msg(str`${minutes} phút đọc`, { desc: 'Estimated reading time in minutes' });
 }
+
+/** The publication date, or that it is not known: the import date is never passed off as one. */
+export function publishedLabel(publishedAt: string | null): string {
+  return publishedAt ? formatDate(publishedAt) : msg('Không rõ ngày đăng', { desc: 'An article whose publication date is not known' });
+}
+
+/** When an article was imported, said as such ("nhập 4/3/2024"). */
+export function importedLabel(importedAt: string): string {
+  return msg(str`nhập ${formatShortDate(importedAt)}`, { desc: 'When the article was imported into the library (lower case, follows other metadata)' });
+}

@@ -58,3 +58,27 @@ export function bodyOffsets(range: Range, blocks: Iterable<HTMLElement>): TextRa
   }
   return start >= 0 && end > start ? { start, end } : null;
 }
+
+/**
+ * The DOM boundary point of a body offset: the inverse of bodyOffsets, through the same
+ * `data-start`/`data-end` blocks. An offset between two text nodes lands at the end of the first.
+ * Null when no block holds the offset.
+ */
+export function domPoint(blocks: Iterable<HTMLElement>, offset: number): { node: Node; offset: number } | null {
+  for (const element of blocks) {
+    const blockStart = Number(element.dataset.start);
+    const blockEnd = Number(element.dataset.end);
+    if (!(offset >= blockStart && offset <= blockEnd)) continue;
+    let remaining = offset - blockStart;
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    let last: Text | null = null;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node as Text;
+      if (remaining <= text.data.length) return { node: text, offset: remaining };
+      remaining -= text.data.length;
+      last = text;
+    }
+    return last ? { node: last, offset: last.data.length } : { node: element, offset: element.childNodes.length };
+  }
+  return null;
+}

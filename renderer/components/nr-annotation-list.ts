@@ -184,11 +184,29 @@ export class NrAnnotationList extends LitElement {
   #onEditorKey(event: KeyboardEvent, annotation: Annotation): void {
     // The app's own shortcuts (Escape leaves the reader) must not fire while the user writes.
     event.stopPropagation();
-    if (event.key === 'Escape') emit(this, 'nr-annotation-edit', null);
+    if (event.key === 'Escape') emit(this, 'nr-annotation-cancel', annotation.id);
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       this.#save(annotation);
     }
+  }
+
+  /** The colour buttons; while a new note is written, choosing one keeps the highlight even with no note. */
+  #colors(annotation: Annotation) {
+    return html`<span class="colors" role="group" aria-label=${msg('Đổi màu')}>
+      ${ANNOTATION_COLORS.map(
+        (color) =>
+          html`<button
+            aria-label=${colorLabel(this.labels, color)}
+            title=${`${colorLabel(this.labels, color)} (${colorName(color)})`}
+            aria-pressed=${color === annotation.color ? 'true' : 'false'}
+            @mousedown=${(event: MouseEvent) => event.preventDefault()}
+            @click=${() => emit(this, 'nr-annotation-update', { id: annotation.id, patch: { color } })}
+          >
+            <span class="swatch hl-${color}"></span>
+          </button>`,
+      )}
+    </span>`;
   }
 
   #item(annotation: Annotation) {
@@ -213,23 +231,12 @@ export class NrAnnotationList extends LitElement {
             ></textarea>
             <div class="actions">
               <button class="primary" @click=${() => this.#save(annotation)}>${msg('Lưu ghi chú')}</button>
-              <button @click=${() => emit(this, 'nr-annotation-edit', null)}>${msg('Huỷ')}</button>
-            </div>`
+              <button @click=${() => emit(this, 'nr-annotation-cancel', annotation.id)}>${msg('Huỷ')}</button>
+            </div>
+            ${this.#colors(annotation)}`
         : html`${annotation.note ? html`<div class="note">${annotation.note}</div>` : nothing}
             <div class="actions">
-              <span class="colors" role="group" aria-label=${msg('Đổi màu')}>
-                ${ANNOTATION_COLORS.map(
-                  (color) =>
-                    html`<button
-                      aria-label=${colorLabel(this.labels, color)}
-                      title=${`${colorLabel(this.labels, color)} (${colorName(color)})`}
-                      aria-pressed=${color === annotation.color ? 'true' : 'false'}
-                      @click=${() => color !== annotation.color && emit(this, 'nr-annotation-update', { id: annotation.id, patch: { color } })}
-                    >
-                      <span class="swatch hl-${color}"></span>
-                    </button>`,
-                )}
-              </span>
+              ${this.#colors(annotation)}
               <button @click=${() => emit(this, 'nr-annotation-edit', annotation.id)}>${annotation.note ? msg('Sửa ghi chú') : msg('Thêm ghi chú')}</button>
               <button @click=${() => emit(this, 'nr-annotation-delete', annotation.id)}>${msg('Xoá', { id: 'annotation.delete', desc: 'Button: delete this highlight and its note' })}</button>
             </div>`}

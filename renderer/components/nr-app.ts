@@ -7,6 +7,7 @@ import { TEXT_ENCODING_LABELS, TEXT_ENCODINGS, textEncodingNamed } from '../../c
 import { citationText, copyText } from '../citation.ts';
 import { client } from '../client/newsroom-client.ts';
 import { annotationsContext, appStateContext, libraryContext, noticesContext, readingContext, searchContext, settingsContext } from '../contexts.ts';
+import { DrawerController } from '../controllers/drawer-controller.ts';
 import { ImportController } from '../controllers/import-controller.ts';
 import { KeyboardController } from '../controllers/keyboard-controller.ts';
 import { NavigationController } from '../controllers/navigation-controller.ts';
@@ -56,6 +57,7 @@ export class NrApp extends LitElement {
   declare dialog: 'settings' | 'shortcuts' | null;
   readonly state = new AppState(client);
   readonly #nav = new NavigationController(this, this.state);
+  readonly #drawer = new DrawerController(this);
   readonly #import = new ImportController(this, { client, notices: this.state.notices, maxBytes: () => this.state.library.info?.maxImportBytes ?? Infinity });
   #darkScheme = matchMedia('(prefers-color-scheme: dark)');
   #unsubscribe: (() => void)[] = [];
@@ -83,6 +85,12 @@ export class NrApp extends LitElement {
       toggleFocusMode: () => nav.toggleFocusMode(),
       showShortcuts: () => (this.dialog = 'shortcuts'),
       focusSearch: () => this.renderRoot.querySelector('nr-search-box')?.focus(),
+      // The reader comes forward first (the one-pane layout may be showing the list).
+      startCaret: () => {
+        if (!state.reading.article) return false;
+        void nav.showReader().then(() => nav.reader()?.startCaret());
+        return true;
+      },
       annotateSelection: (withNote) => nav.reader()?.annotateSelection('yellow', withNote) ?? false,
       dismissSelection: () => nav.reader()?.dismissSelection() ?? false,
       closeReaderPrefs: () => nav.reader()?.closePrefs() ?? false,
@@ -187,6 +195,17 @@ export class NrApp extends LitElement {
 
   #header(theme: string) {
     return html`<header role="banner" ?hidden=${this.#nav.focusMode}>
+      <a class="skip-link" href="#list" @click=${(e: Event) => void this.#nav.skipTo(e, 'list')}>${msg('Đến danh sách bài', { desc: 'Skip link to the article list' })}</a>
+      <a class="skip-link" href="#reader" @click=${(e: Event) => void this.#nav.skipTo(e, 'reader')}>${msg('Đến bài đang đọc', { desc: 'Skip link to the reading pane' })}</a>
+      <button
+        class="narrow-only drawer-toggle"
+        aria-expanded=${this.#drawer.open ? 'true' : 'false'}
+        aria-controls="sidebar"
+        title=${msg('Thư mục: Chưa đọc, Thùng rác, Nguồn, Thẻ, Tất cả ghi chú', { desc: 'Tooltip of the narrow-window drawer button' })}
+        @click=${() => void this.#drawer.toggle()}
+      >
+        <span aria-hidden="true">☰</span> ${msg('Thư viện', { id: 'sidebar.library', desc: 'Sidebar heading: the article library' })}
+      </button>
       <span class="brand">Newsroom Reader</span>
       <nr-search-box @nr-search=${(e: Events['nr-search']) => void this.state.searchFor(e.detail)}></nr-search-box>
       <button class="primary" @click=${() => this.#import.chooseFiles()}>${msg('Nhập bài…')}</button>
@@ -198,13 +217,16 @@ export class NrApp extends LitElement {
         <option value="" ?selected=${this.#import.encoding === null}>${msg('Tự nhận bảng mã', { desc: 'Encoding choice: detect it per file' })}</option>
         ${TEXT_ENCODINGS.map((name) => html`<option value=${name} ?selected=${this.#import.encoding === name}>${TEXT_ENCODING_LABELS[name]}</option>`)}
       </select>
-      <select aria-label=${msg('Giao diện', { desc: 'Colour theme select' })} @change=${(e: Event) => this.#updateSettings({ theme: (e.target as HTMLSelectElement).value as 'light' })}>
+      <label class="theme-choice"
+        ><span>${msg('Giao diện', { desc: 'Colour theme select' })}</span>
+        <select @change=${(e: Event) => this.#updateSettings({ theme: (e.target as HTMLSelectElement).value as 'light' })}>
         <option value="system" ?selected=${theme === 'system'}>${msg('Theo hệ thống', { id: 'theme.system', desc: 'Theme choice: follow the operating system' })}</option>
         <option value="light" ?selected=${theme === 'light'}>${msg('Sáng', { id: 'theme.light' })}</option>
         <option value="dark" ?selected=${theme === 'dark'}>${msg('Tối', { id: 'theme.dark' })}</option>
         <option value="sepia" ?selected=${theme === 'sepia'}>${msg('Sepia', { id: 'theme.sepia' })}</option>
-      </select>
-      <button class="narrow-only" aria-label=${msg('Cài đặt')} @click=${() => (this.dialog = 'settings')}>⚙</button>
+        </select></label
+      >
+      <button class="narrow-only" aria-label=${msg('Cài đặt')} title=${msg('Cài đặt')} @click=${() => (this.dialog = 'settings')}>⚙</button>
       <input type="file" multiple @change=${this.#import.onInput} />
     </header>`;
   }
@@ -251,6 +273,7 @@ export class NrApp extends LitElement {
       .activeId=${annotations.activeId}
       @nr-annotation-reveal=${(e: Events['nr-annotation-reveal']) => void this.#nav.reveal(e.detail)}
       @nr-annotation-edit=${(e: Events['nr-annotation-edit']) => annotations.edit(e.detail)}
+      @nr-annotation-cancel=${(e: Events['nr-annotation-cancel']) => void annotations.cancelEdit(e.detail)}
       @nr-annotation-update=${(e: Events['nr-annotation-update']) => void annotations.update(e.detail)}
       @nr-annotation-delete=${(e: Events['nr-annotation-delete']) => void annotations.delete(e.detail)}
       @nr-annotation-export=${(e: Events['nr-annotation-export']) => void this.#exportAnnotations(e.detail, articleId)}
@@ -265,7 +288,8 @@ export class NrApp extends LitElement {
     const panel = annotations.panelOpen;
     const sizes = settings.paneSizes;
     const layout = { '--nr-sidebar-width': `${sizes.sidebar}px`, '--nr-list-width': `${sizes.list}px`, ...readerStyle(settings) };
-    const mainClass = [panel ? 'with-panel' : '', this.#nav.focusMode ? 'focus' : ''].filter(Boolean).join(' ');
+    // A note being written shows its panel even in focus mode: a hidden note box cannot take the keys.
+    const mainClass = [panel ? 'with-panel' : '', this.#nav.focusMode ? 'focus' : '', annotations.editingId ? 'editing' : ''].filter(Boolean).join(' ');
     return html`
       ${this.#header(settings.theme)}
       <div>
@@ -278,7 +302,11 @@ export class NrApp extends LitElement {
         ></nr-import-status>
       </div>
       <main data-pane=${state.pane} class=${mainClass} style=${styleMap(layout)}>
+        ${this.#drawer.open ? html`<div class="drawer-backdrop" @click=${this.#drawer.close}></div>` : nothing}
         <nr-sidebar
+          id="sidebar"
+          class=${this.#drawer.open ? 'drawer-open' : ''}
+          @keydown=${this.#drawer.onKey}
           .counts=${library.counts}
           .selection=${library.selection}
           .info=${library.info}

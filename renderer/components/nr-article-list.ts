@@ -4,7 +4,7 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import '@lit-labs/virtualizer';
 import type { ArticleSummary, ListSort } from '../../contract/index.ts';
 import { controls } from '../styles/tokens.ts';
-import { formatDate, readingTime } from '../format-date.ts';
+import { importedLabel, publishedLabel, readingTime } from '../format-date.ts';
 import { getLocale, isSingular } from '../localization/app-locale.ts';
 import { emit } from '../events.ts';
 
@@ -169,7 +169,7 @@ export class NrArticleList extends LitElement {
       @click=${() => this.#open(item.id)}
     >
       <div class="title">${item.starred ? '★ ' : nothing}${item.title}</div>
-      <div class="meta">${[item.source, formatDate(item.publishedAt ?? item.importedAt), readingTime(item.readingMinutes)].filter(Boolean).join(' · ')}</div>
+      <div class="meta">${[item.source, publishedLabel(item.publishedAt), this.sort === 'imported' ? importedLabel(item.importedAt) : '', readingTime(item.readingMinutes)].filter(Boolean).join(' · ')}</div>
       <div class="excerpt">${item.excerpt}</div>
     </button>`;
   };

@@ -1,10 +1,11 @@
 import { LitElement, html, nothing } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { Annotation, AnnotationColor, Article, Block, ColorLabels } from '../../contract/index.ts';
+import { CaretController } from '../controllers/caret-controller.ts';
 import { ReadingProgressController } from '../controllers/reading-progress-controller.ts';
 import { SelectionToolbarController } from '../controllers/selection-toolbar-controller.ts';
 import { emit, type AnnotateRequest, type NrEventName, type SelectionAction, type TextRange } from '../events.ts';
-import { formatDate, readingTime } from '../format-date.ts';
+import { importedLabel, publishedLabel, readingTime } from '../format-date.ts';
 import { layeredText, markedText, type HighlightRange } from '../marked-text.ts';
 import type { Neighbours } from '../state/app-state.ts';
 import type { MatchRange } from '../state/reading-session.ts';
@@ -12,6 +13,8 @@ import { readerStyles } from '../styles/reader-styles.ts';
 import './nr-selection-toolbar.ts';
 import './nr-article-details.ts';
 import './nr-reader-prefs.ts';
+import './nr-menu-button.ts';
+import type { MenuItem } from './nr-menu-button.ts';
 
 const BLOCK_TAG: Record<Block['kind'], string> = {
   paragraph: 'p',
@@ -69,6 +72,7 @@ export class NrReader extends LitElement {
    */
   declare detailsOpen: boolean;
   readonly #selection = new SelectionToolbarController(this);
+  readonly #caret = new CaretController(this);
 
   constructor() {
     super();
@@ -160,6 +164,11 @@ export class NrReader extends LitElement {
     return true;
   }
 
+  /** Caret mode (the `c` key): select text with the keyboard; false when no article is open. */
+  startCaret(): boolean {
+    return this.#caret.start();
+  }
+
   /** Collapses a selection in the body and hides its toolbar; false when there was none. */
   dismissSelection(): boolean {
     if (!this.#selection.selected) return false;
@@ -179,6 +188,7 @@ export class NrReader extends LitElement {
 
   #emitAnnotate(request: AnnotateRequest): void {
     emit(this, 'nr-annotate', request);
+    this.#caret.annotated();
     this.#selection.clear();
   }
 
@@ -210,6 +220,27 @@ export class NrReader extends LitElement {
     emit(this, name);
   }
 
+  /** The rare article actions, in the "⋯" menu: read or unread, archive, trash or restore. */
+  #moreItems(article: Article): MenuItem[] {
+    return [
+      { id: 'read', label: article.read ? msg('Đánh dấu chưa đọc') : msg('Đánh dấu đã đọc'), shortcut: 'm' },
+      {
+        id: 'archive',
+        label: article.archived ? msg('Bỏ lưu trữ') : msg('Lưu trữ', { id: 'reader.archive', desc: 'Button: archive this article (the action, not the view)' }),
+        shortcut: 'e',
+      },
+      article.trashedAt
+        ? { id: 'restore', label: msg('Khôi phục') }
+        : { id: 'trash', label: msg('Xoá', { id: 'reader.trash', desc: 'Button: move this article to the trash' }) },
+    ];
+  }
+
+  #onMore = (event: CustomEvent<string>): void => {
+    const events: Record<string, ReaderAction> = { read: 'nr-toggle-read', archive: 'nr-toggle-archive', trash: 'nr-trash', restore: 'nr-restore' };
+    const name = events[event.detail];
+    if (name) this.#emit(name);
+  };
+
   #emitStep(delta: -1 | 1): void {
     emit(this, 'nr-step-article', delta);
   }
@@ -220,6 +251,16 @@ export class NrReader extends LitElement {
       this.step(event.shiftKey ? -1 : 1);
     }
   };
+
+  #caretHint() {
+    return html`<p class="caret-hint" role="status">
+      ${this.#caret.extending
+        ? msg('Đang mở rộng vùng chọn (v để thôi).', { desc: 'Caret mode: letter keys now extend the selection' })
+        : msg('Chọn bằng bàn phím: ← → từ, ↑ ↓ câu, Ctrl+↑ ↓ đoạn, Shift mở rộng; h đánh dấu, n ghi chú, Esc thoát.', {
+            desc: 'Caret mode key hint; keep the key names as they are',
+          })}
+    </p>`;
+  }
 
   override render() {
     const article = this.article;
@@ -232,41 +273,53 @@ export class NrReader extends LitElement {
       .map((a) => ({ start: a.position.start, end: a.position.end, id: a.id, color: a.color }));
     const blocks = article.blocks.length ? article.blocks : [{ kind: 'paragraph' as const, start: 0, end: article.body.length }];
     return html`<div class="toolbar" role="toolbar" aria-label=${msg('Công cụ đọc')} @keydown=${this.#onKey}>
-        <button @click=${() => this.#emit('nr-back')} aria-label=${msg('Quay lại')}>←</button>
-        <button ?disabled=${!this.neighbours.previous} aria-label=${msg('Bài trước')} title=${msg('Bài trước (k)')} aria-keyshortcuts="k" @click=${() => this.#emitStep(-1)}>‹</button>
-        <button ?disabled=${!this.neighbours.next} aria-label=${msg('Bài sau')} title=${msg('Bài sau (j)')} aria-keyshortcuts="j" @click=${() => this.#emitStep(1)}>›</button>
-        <button aria-keyshortcuts="s" @click=${() => this.#emit('nr-toggle-star')} aria-pressed=${article.starred ? 'true' : 'false'}>${article.starred ? msg('★ Bỏ sao') : msg('☆ Gắn sao', { desc: 'Button: star this article' })}</button>
-        <button aria-keyshortcuts="m" @click=${() => this.#emit('nr-toggle-read')}>${article.read ? msg('Đánh dấu chưa đọc') : msg('Đánh dấu đã đọc')}</button>
-        <button aria-keyshortcuts="e" @click=${() => this.#emit('nr-toggle-archive')}>${article.archived ? msg('Bỏ lưu trữ') : msg('Lưu trữ', { id: 'reader.archive', desc: 'Button: archive this article (the action, not the view)' })}</button>
-        <button @click=${() => this.#emit(article.trashedAt ? 'nr-restore' : 'nr-trash')}>${article.trashedAt ? msg('Khôi phục') : msg('Xoá', { id: 'reader.trash', desc: 'Button: move this article to the trash' })}</button>
-        <span class="spacer"></span>
-        <span class="prefs-anchor">
-          <button
-            class="aa"
-            aria-expanded=${this.prefsOpen ? 'true' : 'false'}
-            aria-controls=${this.prefsOpen ? 'reader-prefs' : nothing}
-            aria-label=${msg('Aa: kiểu chữ, cỡ chữ, độ rộng dòng')}
-            @click=${() => (this.prefsOpen = !this.prefsOpen)}
-          >
-            Aa
-          </button>
-          ${this.prefsOpen
-            ? html`<div id="reader-prefs" class="prefs-popover" role="dialog" aria-labelledby="reader-prefs-heading" @keydown=${this.#onPrefsKey}>
-                <h2 id="reader-prefs-heading">${msg('Chữ khi đọc', { desc: 'Heading of the reader typography popover' })}</h2>
-                <nr-reader-prefs></nr-reader-prefs>
-              </div>`
-            : nothing}
+        <span class="group" role="group" aria-label=${msg('Đi giữa các bài', { desc: 'Reader toolbar group: back, previous, next' })}>
+          <button @click=${() => this.#emit('nr-back')} aria-label=${msg('Quay lại')} title=${msg('Quay lại danh sách (Esc)')}>←</button>
+          <button ?disabled=${!this.neighbours.previous} aria-label=${msg('Bài trước')} title=${msg('Bài trước (k)')} aria-keyshortcuts="k" @click=${() => this.#emitStep(-1)}>‹</button>
+          <button ?disabled=${!this.neighbours.next} aria-label=${msg('Bài sau')} title=${msg('Bài sau (j)')} aria-keyshortcuts="j" @click=${() => this.#emitStep(1)}>›</button>
         </span>
-        <button aria-pressed=${this.focusMode ? 'true' : 'false'} aria-keyshortcuts="f" title=${msg('Chỉ còn bài đang đọc (f)')} @click=${() => this.#emit('nr-toggle-focus')}>
-          ${msg('Tập trung', { desc: 'Button: focus mode, hides everything but the article' })}
-        </button>
-        <button @click=${() => this.#emit('nr-toggle-annotations')} aria-pressed=${this.panelOpen ? 'true' : 'false'}>
-          ${msg(str`Ghi chú (${this.annotations.length})`, { desc: 'Button showing the annotation panel, with the number of highlights' })}
-        </button>
+        <span class="group" role="group" aria-label=${msg('Bài này', { desc: 'Reader toolbar group: actions on the open article' })}>
+          <button aria-keyshortcuts="s" title=${msg('Gắn sao / bỏ sao (s)')} @click=${() => this.#emit('nr-toggle-star')} aria-pressed=${article.starred ? 'true' : 'false'}>${article.starred ? msg('★ Bỏ sao') : msg('☆ Gắn sao', { desc: 'Button: star this article' })}</button>
+          <nr-menu-button
+            class="more"
+            label=${msg('Thao tác khác với bài', { desc: 'Menu button: the less frequent actions on the open article' })}
+            .items=${this.#moreItems(article)}
+            @nr-menu-select=${this.#onMore}
+          ></nr-menu-button>
+        </span>
+        <span class="spacer"></span>
+        <span class="group" role="group" aria-label=${msg('Cách xem', { desc: 'Reader toolbar group: typography, focus mode, annotation panel' })}>
+          <span class="prefs-anchor">
+            <button
+              class="aa"
+              aria-expanded=${this.prefsOpen ? 'true' : 'false'}
+              aria-controls=${this.prefsOpen ? 'reader-prefs' : nothing}
+              aria-label=${msg('Aa: kiểu chữ, cỡ chữ, độ rộng dòng')}
+              title=${msg('Aa: kiểu chữ, cỡ chữ, độ rộng dòng')}
+              @click=${() => (this.prefsOpen = !this.prefsOpen)}
+            >
+              Aa
+            </button>
+            ${this.prefsOpen
+              ? html`<div id="reader-prefs" class="prefs-popover" role="dialog" aria-labelledby="reader-prefs-heading" @keydown=${this.#onPrefsKey}>
+                  <h2 id="reader-prefs-heading">${msg('Chữ khi đọc', { desc: 'Heading of the reader typography popover' })}</h2>
+                  <nr-reader-prefs></nr-reader-prefs>
+                </div>`
+              : nothing}
+          </span>
+          <button aria-pressed=${this.focusMode ? 'true' : 'false'} aria-keyshortcuts="f" title=${msg('Chỉ còn bài đang đọc (f)')} @click=${() => this.#emit('nr-toggle-focus')}>
+            ${msg('Tập trung', { desc: 'Button: focus mode, hides everything but the article' })}
+          </button>
+          <button @click=${() => this.#emit('nr-toggle-annotations')} title=${msg('Hiện / ẩn ghi chú trong bài')} aria-pressed=${this.panelOpen ? 'true' : 'false'}>
+            ${msg(str`Ghi chú (${this.annotations.length})`, { desc: 'Button showing the annotation panel, with the number of highlights' })}
+          </button>
+        </span>
         ${this.marks.length
-          ? html`<button @click=${() => this.step(-1)} aria-label=${msg('Kết quả trước')}>↑</button>
+          ? html`<span class="group" role="group" aria-label=${msg('Kết quả tìm trong bài', { desc: 'Reader toolbar group: search matches in the article' })}>
+              <button @click=${() => this.step(-1)} aria-label=${msg('Kết quả trước')} title=${msg('Kết quả trước (Shift+F3)')}>↑</button>
               <span class="counter" aria-live="polite">${this.current + 1} / ${this.marks.length}</span>
-              <button @click=${() => this.step(1)} aria-label=${msg('Kết quả sau')}>↓</button>`
+              <button @click=${() => this.step(1)} aria-label=${msg('Kết quả sau')} title=${msg('Kết quả sau (F3)')}>↓</button>
+            </span>`
           : nothing}
       </div>
       <details class="article-details" @toggle=${(e: Event) => (this.detailsOpen = (e.target as HTMLDetailsElement).open)}>
@@ -276,7 +329,9 @@ export class NrReader extends LitElement {
       <article lang=${article.language} @click=${this.#onArticleClick}>
         <h1>${markedText(article.title, 0, article.title.length, titleRanges, 0, this.current)}</h1>
         <div class="byline">
-          ${[article.source, article.author, formatDate(article.publishedAt ?? article.importedAt), readingTime(article.readingMinutes)].filter(Boolean).join(' · ')}
+          ${[article.source, article.author, publishedLabel(article.publishedAt), article.publishedAt ? '' : importedLabel(article.importedAt), readingTime(article.readingMinutes)]
+            .filter(Boolean)
+            .join(' · ')}
         </div>
         ${blocks.map((block) => {
           const inside = bodyRanges.filter((r) => r.end > block.start && r.start < block.end);
@@ -299,6 +354,7 @@ export class NrReader extends LitElement {
           }
         })}
       </article>
+      ${this.#caret.active ? this.#caretHint() : nothing}
       ${this.#selection.selected
         ? html`<nr-selection-toolbar .labels=${this.labels} @nr-selection-action=${this.#onSelectionAction}></nr-selection-toolbar>`
         : nothing}`;

@@ -258,6 +258,28 @@ export class NrSettings extends LitElement {
     </section>`;
   }
 
+  /**
+   * What the last library action did, right under its buttons. An error is an alert, and is scrolled
+   * into view and given focus: the dialog's body scrolls, and a message below its fold went unseen.
+   */
+  #status() {
+    const status = this.status;
+    return html`<p
+      class="status ${status?.error ? 'error' : ''}"
+      tabindex="-1"
+      role=${status?.error ? 'alert' : 'status'}
+      title=${status?.detail ? msg(str`Chi tiết: ${status.detail}`, { desc: 'Tooltip: the technical detail of an error' }) : nothing}
+    >${status?.text ?? ''}</p>`;
+  }
+
+  override updated(changed: Map<string, unknown>): void {
+    super.updated(changed);
+    if (!changed.has('status') || !this.status?.error) return;
+    const status = this.renderRoot.querySelector<HTMLElement>('p.status');
+    status?.scrollIntoView({ block: 'nearest' });
+    status?.focus({ preventScroll: true });
+  }
+
   #library() {
     const info = this.info;
     const desktop = info?.runtime === 'electron';
@@ -284,8 +306,8 @@ export class NrSettings extends LitElement {
                 <button type="submit" ?disabled=${this.busy}>${msg('Chuyển thư viện')}</button>
               </div>
             </form>`}
+      ${this.#status()}
       <p class="note">${msg('Thư viện được sao chép và kiểm tra trước khi chuyển; thư mục cũ được giữ nguyên.')}</p>
-      <p class="status ${this.status?.error ? 'error' : ''}" role="status" title=${this.status?.detail ? msg(str`Chi tiết: ${this.status.detail}`, { desc: 'Tooltip: the technical detail of an error' }) : nothing}>${this.status?.text ?? ''}</p>
     </section>`;
   }
 

@@ -44,6 +44,12 @@ function shortcutGroups(): ShortcutGroup[] {
       shortcuts: [
         { keys: [['h']], label: msg('Đánh dấu đoạn đang chọn') },
         { keys: [['n']], label: msg('Đánh dấu đoạn đang chọn và viết ghi chú') },
+        { keys: [['c']], label: msg('Chọn chữ bằng bàn phím (chế độ con trỏ), bắt đầu ở đoạn đầu tiên đang thấy') },
+        { keys: [['←'], ['→']], label: msg('Chế độ con trỏ: từ trước / từ sau (hoặc b / w)') },
+        { keys: [['↑'], ['↓']], label: msg('Chế độ con trỏ: câu trước / câu sau (hoặc ( / ))') },
+        { keys: [['Ctrl', '↑'], ['Ctrl', '↓']], label: msg('Chế độ con trỏ: đoạn trước / đoạn sau (hoặc { / })') },
+        { keys: [['Shift'], ['v']], label: msg('Chế độ con trỏ: giữ Shift (hoặc bật v) để mở rộng vùng chọn; Esc để thoát') },
+        { keys: [['Esc']], label: msg('Trong ô ghi chú mới còn trống: bỏ ghi chú và cả phần đánh dấu') },
       ],
     },
     {

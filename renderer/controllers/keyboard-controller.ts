@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isTyping } from './typing-guard.ts';
 
 /** Keys on these elements keep their own meaning (Enter activates a button, a row, a separator…). */
 const OWN_KEYS = 'button, a[href], summary, select, input, textarea, [role=option], [role=separator], [role=button], [role=radio], [role=checkbox], [role=tab]';
@@ -7,19 +8,6 @@ const OWN_KEYS = 'button, a[href], summary, select, input, textarea, [role=optio
 function onControl(event: KeyboardEvent): boolean {
   const target = event.composedPath()[0];
   return target instanceof Element && target.matches(OWN_KEYS);
-}
-
-/** Whether a key press is text entry, which the single-key shortcuts must leave alone. */
-function isTyping(event: KeyboardEvent): boolean {
-  return event
-    .composedPath()
-    .some(
-      (target) =>
-        target instanceof HTMLInputElement ||
-        target instanceof HTMLTextAreaElement ||
-        target instanceof HTMLSelectElement ||
-        (target instanceof HTMLElement && target.isContentEditable),
-    );
 }
 
 /** What the shortcuts do; each returns false when it had nothing to act on, so the key stays free. */
@@ -35,6 +23,8 @@ export interface ShortcutActions {
   toggleFocusMode(): boolean;
   showShortcuts(): void;
   focusSearch(): void;
+  /** c: caret mode in the article, to select and highlight with the keyboard. */
+  startCaret(): boolean;
   /** h / n: highlight the selection in the article, with a note for n. */
   annotateSelection(withNote: boolean): boolean;
   dismissSelection(): boolean;
@@ -89,6 +79,8 @@ export class KeyboardController implements ReactiveController {
         return actions.toggle('archived');
       case 'f':
         return actions.toggleFocusMode();
+      case 'c':
+        return actions.startCaret();
       case '?':
         actions.showShortcuts();
         return true;
@@ -107,7 +99,7 @@ export class KeyboardController implements ReactiveController {
     // An open dialog has the keyboard to itself; it closes on Escape by itself.
     const actions = this.#actions;
     if (actions.dialogShowing() || event.defaultPrevented) return;
-    const typing = isTyping(event);
+    const typing = isTyping(event.composedPath(), document);
     const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
     if (plain && !typing && this.#shortcut(event)) {
       event.preventDefault();

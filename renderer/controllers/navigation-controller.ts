@@ -71,6 +71,22 @@ export class NavigationController {
     this.reader()?.focusArticle();
   }
 
+  /** Skip links: keyboard focus straight to the list (the open article's row) or to the article. */
+  async skipTo(event: Event, target: 'list' | 'reader'): Promise<void> {
+    event.preventDefault();
+    const open = this.#state.reading.article !== null;
+    if (target === 'reader') {
+      if (open) await this.showReader();
+      else this.reader()?.focusArticle();
+    } else if (open) await this.backToList();
+    else {
+      // No article open: the first row of the list (or the first control of what the pane shows).
+      const first = this.#state.search.active ? undefined : this.#state.library.items[0];
+      if (first) await this.#revealRow(first.id, true);
+      else this.#host.renderRoot.querySelector('nr-list-pane')?.shadowRoot?.querySelector<HTMLElement>('button, select, [tabindex]')?.focus();
+    }
+  }
+
   /** Back from the reader to the list (one-pane layout), with focus on the open article's row. */
   async backToList(): Promise<void> {
     this.#setFocusMode(false);

@@ -45,6 +45,8 @@ export class AnnotationSession extends Observable {
   readonly #notices: Notices;
   readonly #reading: ReadingSession;
   readonly #allAnswers = new LatestAnswer();
+  /** A highlight made only to carry a note (n, "Ghi chú"), whose colour nobody chose yet. */
+  #forNote: string | null = null;
 
   constructor(client: CommandClient, notices: Notices, reading: ReadingSession) {
     super();
@@ -68,6 +70,7 @@ export class AnnotationSession extends Observable {
   forgetFocus(): void {
     this.editingId = null;
     this.activeId = null;
+    this.#forNote = null;
     this.changed();
   }
 
@@ -88,6 +91,8 @@ export class AnnotationSession extends Observable {
   }
 
   edit(id: string | null): void {
+    // Another editor opens, or this one is saved: the highlight is the user's now.
+    if (this.#forNote !== null && id !== this.#forNote) this.#forNote = null;
     this.editingId = id;
     this.changed();
   }
@@ -105,6 +110,7 @@ export class AnnotationSession extends Observable {
     if (request.withNote) {
       this.#showPanel();
       this.editingId = created.id;
+      this.#forNote = created.id;
     }
     this.changed();
   }
@@ -117,8 +123,27 @@ export class AnnotationSession extends Observable {
     await Promise.all([this.#reading.reloadAnnotations(), this.viewOpen ? this.loadAll() : undefined]);
   }
 
+  /**
+   * Esc or "Huỷ" in the note editor. A highlight that was made only for this note, still without a
+   * note and whose colour was never chosen, goes with it: no stray highlight is left behind.
+   */
+  async cancelEdit(id: string): Promise<void> {
+    const forNote = this.#forNote === id;
+    this.#forNote = null;
+    if (this.editingId === id) this.edit(null);
+    if (!forNote || this.#find(id)?.note) return;
+    const deleted = await this.#notices.attempt(() => this.#client.call('annotations.delete', { id }));
+    if (!deleted) return;
+    if (this.activeId === id) this.activeId = null;
+    this.changed();
+    await this.#reloadShown();
+  }
+
   async update({ id, patch }: AnnotationUpdate): Promise<void> {
     const before = this.#find(id);
+    // A colour chosen while the new note is written: the highlight stays, note or not.
+    if (patch.color !== undefined && this.#forNote === id) this.#forNote = null;
+    if (patch.note === undefined && before && patch.color === before.color && Object.keys(patch).length === 1) return;
     const updated = await this.#notices.attempt(() => this.#client.call('annotations.update', { id, patch }));
     if (!updated) return;
     if (patch.note !== undefined && this.editingId === id) this.edit(null);

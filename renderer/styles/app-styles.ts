@@ -57,6 +57,12 @@ export const appStyles = [
     main.focus > :not(nr-reader) {
       display: none;
     }
+    main.focus.editing.with-panel {
+      grid-template-columns: minmax(0, 1fr) minmax(14rem, 19rem);
+    }
+    main.focus.editing > nr-annotation-list {
+      display: block;
+    }
     nr-settings,
     nr-shortcut-sheet {
       display: contents;
@@ -64,6 +70,32 @@ export const appStyles = [
     .narrow-only {
       display: none;
     }
+    /* Skip links: out of sight until the keyboard reaches them, first thing in the page. */
+    .skip-link {
+      position: absolute;
+      left: 0.5rem;
+      top: -10rem;
+      z-index: 40;
+      padding: 0.4rem 0.7rem;
+      background: var(--nr-surface);
+      color: var(--nr-text);
+      border: 2px solid var(--nr-accent);
+      border-radius: var(--nr-radius);
+    }
+    .skip-link:focus {
+      top: 0.5rem;
+    }
+    .theme-choice {
+      display: inline-flex;
+      gap: 0.35rem;
+      align-items: center;
+      font-size: 0.85rem;
+      white-space: nowrap;
+    }
+    .drawer-backdrop {
+      display: none;
+    }
+
     input[type='file'] {
       display: none;
     }
@@ -78,6 +110,26 @@ export const appStyles = [
       }
       .narrow-only {
         display: inline-block;
+      }
+      /* The sidebar comes back as a drawer over the list. */
+      nr-sidebar.drawer-open {
+        display: flex;
+        position: fixed;
+        top: 0;
+        bottom: 0;
+        left: 0;
+        width: min(85vw, 20rem);
+        z-index: 30;
+        overflow: auto;
+        background: var(--nr-surface);
+        box-shadow: 4px 0 24px rgba(0, 0, 0, 0.25);
+      }
+      .drawer-backdrop {
+        display: block;
+        position: fixed;
+        inset: 0;
+        z-index: 29;
+        background: rgba(0, 0, 0, 0.35);
       }
       /* One pane at a time: the list, or the reader (with its annotations below). */
       main[data-pane='list'] nr-reader,

@@ -29,9 +29,9 @@ export const readerStyles = [
       position: sticky;
       top: 0;
       display: flex;
-      gap: 0.4rem;
+      gap: 0.3rem 0.6rem;
       align-items: center;
-      padding: 0.5rem 1rem;
+      padding: 0.5rem 0.75rem;
       background: var(--nr-bg);
       border-bottom: 1px solid var(--nr-border);
       font-size: 0.85rem;
@@ -40,9 +40,29 @@ export const readerStyles = [
     }
     .toolbar button {
       white-space: nowrap;
+      padding: 0.3rem 0.5rem;
+    }
+    /* Buttons that belong together stay together when a narrow reader wraps the toolbar. */
+    .toolbar .group {
+      display: inline-flex;
+      gap: 0.25rem;
+      align-items: center;
     }
     .spacer {
       flex: 1;
+    }
+    /* Caret mode's key hint, pinned to the bottom of the reader while it is on. */
+    .caret-hint {
+      position: sticky;
+      bottom: 0;
+      margin: 0;
+      padding: 0.4rem 1rem;
+      background: var(--nr-surface);
+      border-top: 1px solid var(--nr-border);
+      font-family: var(--nr-font-sans);
+      font-size: 0.8rem;
+      color: var(--nr-text);
+      z-index: 6;
     }
     :host(:focus-visible) {
       outline: 2px solid var(--nr-accent);

@@ -96,7 +96,9 @@ test('the UI switches to English and back in Settings, dates follow, and the cho
   const reader = page.locator('nr-reader');
   await expect(reader.getByRole('button', { name: 'Back' })).toBeVisible();
   await expect(reader.getByRole('button', { name: 'Annotations (0)' })).toBeVisible();
-  await expect(reader.getByRole('button', { name: 'Archive' })).toBeVisible();
+  await reader.getByRole('button', { name: 'More actions on this article' }).click();
+  await expect(reader.getByRole('menuitem', { name: 'Archive' })).toBeVisible();
+  await page.keyboard.press('Escape');
   await expect(reader.locator('.byline')).toHaveText(/Tuổi Trẻ · Monday, March 4, 2024 · \d+ min read/);
 
   await page.reload();
@@ -106,7 +108,9 @@ test('the UI switches to English and back in Settings, dates follow, and the cho
   await expectVietnamese(page);
   await expect.poll(async () => (await app.call('settings.get', {})).locale).toBe('vi');
   await page.locator('nr-article-list').getByRole('listbox').getByRole('option', { name: new RegExp(TITLE) }).click();
-  await expect(reader.getByRole('button', { name: 'Lưu trữ' })).toBeVisible();
+  await reader.getByRole('button', { name: 'Thao tác khác với bài' }).click();
+  await expect(reader.getByRole('menuitem', { name: 'Lưu trữ' })).toBeVisible();
+  await page.keyboard.press('Escape');
   await expect(reader.locator('.byline')).toHaveText(/Tuổi Trẻ · Thứ Hai, 4\/3\/2024 · \d+ phút đọc/);
 
   await page.reload();
@@ -127,6 +131,10 @@ test('a refusal from the host is shown in the UI’s language, naming the folder
     await settings.getByRole('button', { name: 'Chuyển thư viện' }).click();
     await expect(status).toHaveText(`Thư mục ${full} không trống; hãy chọn một thư mục trống hoặc chưa có.`);
     await expect(status).toHaveAttribute('title', `Chi tiết: ${full} is not empty; choose an empty or new folder.`);
+    // Right under the button that failed, in view and focused: not below the dialog's fold.
+    await expect(status).toHaveAttribute('role', 'alert');
+    await expect(status).toBeFocused();
+    await expect(status).toBeInViewport();
     expect((await app.call('app.info', {})).libraryDir).toBe(app.libraryDir);
 
     // The same refusal in English once the UI speaks English.

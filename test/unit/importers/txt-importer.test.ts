@@ -51,7 +51,7 @@ describe('txt importer', () => {
 
   it('uses the first sentence as title when the text has no title line', async () => {
     const draft = onlyDraft(await txtImporter.parse(textInput('note.txt', 'Đây là câu đầu tiên. Đây là câu thứ hai của ghi chú.')));
-    expect(draft.title).toBe('Đây là câu đầu tiên.');
+    expect(draft.title).toBe('Đây là câu đầu tiên');
     expect(draft.body).toBe('Đây là câu đầu tiên. Đây là câu thứ hai của ghi chú.');
   });
 
