@@ -120,7 +120,17 @@ export function createHandlers({ app, jobs, host, sources }: HandlerDependencies
         encoding,
       ),
     'library.importPaths': ({ jobId, paths, encoding }) => importTargets(jobId, paths.map((path) => ({ kind: 'path', path })), encoding),
-    'library.importUrls': ({ jobId, urls, encoding }) => importTargets(jobId, urls.map((url) => ({ kind: 'url', url })), encoding),
+    'library.importUrls': async ({ jobId, urls, encoding }, caller) => {
+      // A renderer's URLs never get url-fetch's typed-local-address allowance (SourceService.refusedHost).
+      const refused = urls.flatMap((url) => {
+        const refusedHost = sources.refusedHost(url, caller);
+        return refusedHost === null ? [] : [{ path: url, error: `refused: ${refusedHost} is not a public address`, reason: { kind: 'address-not-allowed' as const, host: refusedHost } }];
+      });
+      const allowed = urls.filter((url) => sources.refusedHost(url, caller) === null);
+      if (allowed.length === 0) return { imported: [], duplicates: [], failed: refused, cancelled: false };
+      const report = await importTargets(jobId, allowed.map((url) => ({ kind: 'url', url })), encoding);
+      return { ...report, failed: [...refused, ...report.failed] };
+    },
     'library.cancelImport': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
     'library.export': ({ ids }) => {
       const lines: string[] = [];

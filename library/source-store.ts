@@ -53,6 +53,7 @@ interface SourceRow {
   next_refresh_at: string;
   failures: number;
   article_count: number;
+  unread_count: number;
 }
 
 /** What a refresh needs besides the public view: the validators of the last good response. */
@@ -82,7 +83,10 @@ export type SourceOutcome =
   | { ok: true; at: string; etag: string | null; lastModified: string | null; nextRefreshAt: string }
   | { ok: false; error: SourceError; nextRefreshAt: string };
 
-const SELECT = `SELECT s.*, (SELECT count(i.article_id) FROM source_items i WHERE i.source_id = s.id) AS article_count FROM sources s`;
+/** What a list of a source's articles shows as unread (the sidebar's count): not read, archived nor trashed. */
+const UNREAD = 'a.read = 0 AND a.archived = 0 AND a.trashed_at IS NULL';
+const SELECT = `SELECT s.*, (SELECT count(i.article_id) FROM source_items i WHERE i.source_id = s.id) AS article_count,
+  (SELECT count(*) FROM source_items i JOIN articles a ON a.id = i.article_id WHERE i.source_id = s.id AND ${UNREAD}) AS unread_count FROM sources s`;
 
 function parseError(text: string | null): SourceError | null {
   if (!text) return null;
@@ -107,6 +111,9 @@ function toRecord(row: SourceRow): SourceRecord {
     nextRefreshAt: row.next_refresh_at,
     failures: row.failures,
     articleCount: row.article_count,
+    unreadCount: row.unread_count,
+    // Only the running service knows; it sets this in what it lists.
+    refreshing: false,
     etag: row.etag,
     lastModified: row.last_modified,
   };
@@ -223,6 +230,14 @@ export class SourceStore {
          AND NOT EXISTS (SELECT 1 FROM source_items o WHERE o.article_id = i.article_id AND o.source_id <> i.source_id)`,
     ).all(sourceId) as { id: string }[];
     return rows.map((row) => row.id);
+  }
+
+  /** The unread articles (as the sidebar counts them) that these sources brought. */
+  unreadArticles(sourceIds: readonly string[]): string[] {
+    const statement = this.#sql(`SELECT DISTINCT i.article_id AS id FROM source_items i JOIN articles a ON a.id = i.article_id WHERE i.source_id = ? AND ${UNREAD}`);
+    const ids = new Set<string>();
+    for (const sourceId of sourceIds) for (const row of statement.all(sourceId) as { id: string }[]) ids.add(row.id);
+    return [...ids];
   }
 
   /** Deletes the source and its item rows; the articles themselves are the caller's to keep or trash. */
