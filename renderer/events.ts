@@ -18,6 +18,8 @@ export interface LibrarySelection {
   tag?: string;
   source?: string;
   collection?: string;
+  /** A subscribed source's id: the articles it brought. */
+  sourceId?: string;
 }
 
 /** Some settings to apply and remember. */
@@ -116,6 +118,9 @@ export interface NrEventDetails {
   'nr-trash': undefined;
   'nr-restore': undefined;
   'nr-selection-action': SelectionAction;
+  // nr-source-tree, the header, a link dropped on the window (nr-source-dialogs opens the dialogs)
+  'nr-add-source': { url?: string };
+  'nr-source-settings': string;
 }
 
 export type NrEventName = keyof NrEventDetails;
