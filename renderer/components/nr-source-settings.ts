@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import { MAX_SOURCE_INTERVAL_MINUTES, MIN_SOURCE_INTERVAL_MINUTES, type SourceInfo } from '../../contract/index.ts';
+import type { SourceInfo } from '../../contract/index.ts';
 import { sourcesContext } from '../contexts.ts';
 import { ModalDialogController } from '../controllers/modal-dialog-controller.ts';
 import { StateController } from '../controllers/state-controller.ts';
@@ -8,6 +8,10 @@ import { trapTab } from '../modal-dialog.ts';
 import { dateTimeText, sourceErrorText } from '../source-status.ts';
 import type { SourcePatch, SourcesModel } from '../state/sources-model.ts';
 import { controls, modalDialog } from '../styles/tokens.ts';
+
+// The contract's bounds (contract/sources.ts, whose values layers.json keeps from the renderer); the host checks them again.
+const MIN_SOURCE_INTERVAL_MINUTES = 5;
+const MAX_SOURCE_INTERVAL_MINUTES = 7 * 24 * 60;
 
 /**
  * One source's settings, a modal dialog: title, folder, interval, paused; its status (last success,
@@ -179,7 +183,7 @@ export class NrSourceSettings extends LitElement {
       </fieldset>
       <div class="actions">
         <button type="button" class="primary confirm-remove" @click=${() => void this.#remove(source)}>${msg('Bỏ theo dõi', { desc: 'Confirm removing a source' })}</button>
-        <button type="button" class="cancel-remove" @click=${() => (this.removing = false)}>${msg('Huỷ', { desc: 'Cancel' })}</button>
+        <button type="button" class="cancel-remove" @click=${() => (this.removing = false)}>${msg('Huỷ')}</button>
       </div>
     </section>`;
   }
