@@ -42,6 +42,8 @@ export class SourcesModel extends Observable {
     this.#client = client;
     this.#notices = notices;
     this.adding = new AddSourceFlow(client, () => void this.reload());
+    // Whoever shows the sources shows the box too: one subscription covers both.
+    this.adding.subscribe(() => this.changed());
   }
 
   /** Reads the sources again; an older answer arriving after a newer one is dropped. */

@@ -11,7 +11,11 @@ import { conditionalFeed, rss, startFeedServer, story, type FeedServer } from '.
 
 /** The renderer's client as serve answers it (host `serve`, loopback allowed as the e2e fixture does), errors with their reason. */
 class ServeClient implements CommandClient {
-  constructor(readonly context: AppContext) {}
+  readonly context: AppContext;
+
+  constructor(context: AppContext) {
+    this.context = context;
+  }
 
   async call<N extends CommandName>(name: N, args: CommandArgs<N>): Promise<CommandResult<N>> {
     const outcome = await this.context.dispatchFor('serve')(name, args);
