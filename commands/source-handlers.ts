@@ -16,5 +16,6 @@ export function sourceHandlers(sources: SourceService): Pick<CommandHandlers, So
     'opml.export': () => sources.exportOpml(),
     'sources.markAllRead': (target) => sources.markAllRead(target),
     'sources.markUnread': ({ ids }) => sources.markUnread(ids),
+    'sources.reorder': ({ folder, ids }) => sources.reorder(folder, ids),
   };
 }

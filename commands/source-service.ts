@@ -249,6 +249,13 @@ export class SourceService {
     return { id, title: source.title, trashed, kept: own.length - trashed };
   }
 
+  /** Puts these sources in `folder` in this order; returns every source as listed. */
+  reorder(folder: string | null, ids: readonly string[]): SourceInfo[] {
+    if (!this.store.reorder(folder, ids)) throw new CommandError('not-found', 'Some of these sources no longer exist', { kind: 'source.not-found', id: ids.find((id) => !this.store.get(id)) ?? ids[0]! });
+    this.#onChange([...ids]);
+    return this.list();
+  }
+
   /** Marks the unread articles of a source, or of a folder's sources, read in one transaction; returns them for an undo. */
   markAllRead(target: { id: string } | { folder: string }): SourceMarkedRead {
     const sources = 'id' in target ? [this.#get(target.id)] : this.store.inFolder(target.folder);

@@ -42,6 +42,7 @@ export const COMMAND_NAMES = [
   'opml.export',
   'sources.markAllRead',
   'sources.markUnread',
+  'sources.reorder',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 

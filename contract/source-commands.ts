@@ -60,5 +60,11 @@ export const sourceCommands = {
     returns<SourceMarkedRead>(),
     SOURCE_HOSTS,
   ),
+  'sources.reorder': command(
+    'Put these sources in a folder (null: none) in this order, as the sidebar’s drag and drop does.',
+    v.strictObject({ folder: v.nullable(Folder), ids: v.pipe(Ids, v.maxLength(10_000)) }),
+    returns<SourceInfo[]>(),
+    SOURCE_HOSTS,
+  ),
   'sources.markUnread': command('Undo of sources.markAllRead: these articles become unread again.', v.strictObject({ ids: Ids }), returns<{ count: number }>(), SOURCE_HOSTS),
 } as const;

@@ -28,6 +28,8 @@ export interface SourceInfo {
   nextRefreshAt: string;
   /** Failures in a row since the last success. */
   failures: number;
+  /** Its place in its folder (the sidebar's order), 0 first. */
+  position: number;
   /** Articles this source brought (including ones it found already in the library). */
   articleCount: number;
   /** Of those, the ones not read yet (and neither archived nor in the trash): the sidebar's count. */

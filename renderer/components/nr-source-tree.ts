@@ -158,6 +158,23 @@ export class NrSourceTree extends LitElement {
     this.dropFolder = folder;
   }
 
+  /** A source dropped on another source goes just before it, in that one's folder. */
+  #dropOnSource(event: DragEvent, target: SourceInfo): void {
+    const id = event.dataTransfer?.getData(SOURCE_DRAG_TYPE);
+    this.dropFolder = undefined;
+    if (!id) return;
+    event.preventDefault();
+    event.stopPropagation();
+    void this.#model.value?.placeBefore(id, target.id);
+  }
+
+  /** Alt+↑ / Alt+↓ on a source moves it within its folder, as dragging does. */
+  #onSourceKey(event: KeyboardEvent, source: SourceInfo): void {
+    if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
+    event.preventDefault();
+    void this.#model.value?.shift(source.id, event.key === 'ArrowUp' ? -1 : 1).then(() => this.updateComplete).then(() => this.renderRoot.querySelector<HTMLElement>(`button.source[data-source-id="${source.id}"]`)?.focus());
+  }
+
   #drop(event: DragEvent, folder: string | null): void {
     const id = event.dataTransfer?.getData(SOURCE_DRAG_TYPE);
     this.dropFolder = undefined;
@@ -173,13 +190,15 @@ export class NrSourceTree extends LitElement {
     const state = sourceStateText(source, refreshing);
     const error = !refreshing && sourceErrorText(source) !== null;
     return html`<li class=${source.paused ? 'paused' : ''}>
-      <div class="row" draggable="true" @dragstart=${(e: DragEvent) => e.dataTransfer?.setData(SOURCE_DRAG_TYPE, source.id)}>
+      <div class="row" draggable="true" @dragstart=${(e: DragEvent) => e.dataTransfer?.setData(SOURCE_DRAG_TYPE, source.id)} @drop=${(e: DragEvent) => this.#dropOnSource(e, source)}>
         <button
           class="source"
           data-source-id=${source.id}
           aria-current=${this.#isCurrent(source) ? 'true' : 'false'}
           title=${state}
+          aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
           @click=${() => emit(this, 'nr-select', { view: 'all', sourceId: source.id })}
+          @keydown=${(e: KeyboardEvent) => this.#onSourceKey(e, source)}
         >
           <span class="title">${source.title}</span>
           <span>

@@ -60,7 +60,7 @@ export class SourcesModel extends Observable {
     return this.sources.find((source) => source.id === id);
   }
 
-  /** Folders by name (as the person wrote them, sorted the Vietnamese way), then the sources in none. */
+  /** Folders by name (sorted the Vietnamese way), then the sources in none; in each, the sources in their order. */
   folders(): SourceFolder[] {
     const byName = new Map<string | null, SourceInfo[]>();
     for (const source of this.sources) {
@@ -72,7 +72,7 @@ export class SourcesModel extends Observable {
     const names = [...byName.keys()].filter((name): name is string => name !== null).sort(collator.compare);
     const ordered: (string | null)[] = byName.has(null) ? [...names, null] : names;
     return ordered.map((name) => {
-      const sources = [...byName.get(name)!].sort((a, b) => collator.compare(a.title, b.title));
+      const sources = [...byName.get(name)!].sort((a, b) => a.position - b.position || collator.compare(a.title, b.title));
       return { name, sources, unread: sources.reduce((sum, source) => sum + source.unreadCount, 0) };
     });
   }
@@ -118,6 +118,38 @@ export class SourcesModel extends Observable {
   async move(id: string, folder: string | null): Promise<void> {
     if (this.get(id)?.folder === folder) return;
     await this.update(id, { folder });
+  }
+
+  /** Puts a dragged source just before another one (in that one's folder). */
+  async placeBefore(id: string, beforeId: string): Promise<void> {
+    const target = this.get(beforeId);
+    if (!target || id === beforeId) return;
+    const ids = this.#order(target.folder).filter((other) => other !== id);
+    ids.splice(ids.indexOf(beforeId), 0, id);
+    await this.#reorder(target.folder, ids);
+  }
+
+  /** Moves a source one place up (-1) or down (1) in its folder: the keyboard's way to reorder. */
+  async shift(id: string, delta: -1 | 1): Promise<void> {
+    const source = this.get(id);
+    if (!source) return;
+    const ids = this.#order(source.folder);
+    const at = ids.indexOf(id);
+    const to = at + delta;
+    if (to < 0 || to >= ids.length) return;
+    [ids[at], ids[to]] = [ids[to]!, ids[at]!];
+    await this.#reorder(source.folder, ids);
+  }
+
+  #order(folder: string | null): string[] {
+    return (this.folders().find((entry) => entry.name === folder)?.sources ?? []).map((source) => source.id);
+  }
+
+  async #reorder(folder: string | null, ids: string[]): Promise<void> {
+    const sources = await this.#notices.attempt(() => this.#client.call('sources.reorder', { folder, ids }));
+    if (!sources) return;
+    this.sources = sources;
+    this.changed();
   }
 
   async remove(id: string, articles: 'keep' | 'trash'): Promise<SourceRemoved | undefined> {

@@ -143,6 +143,29 @@ describe('SourcesModel', () => {
     expect(context.library.counts().all).toBe(2);
   });
 
+  it('reorders sources by drag (before another one, across folders) and by keyboard, and the order is kept', async () => {
+    const opml = `<?xml version="1.0"?>\n<opml version="2.0"><head/><body><outline text="Wire">
+      <outline text="A" xmlUrl="https://a.example.com/rss"/><outline text="B" xmlUrl="https://b.example.com/rss"/><outline text="C" xmlUrl="https://c.example.com/rss"/>
+      </outline><outline text="D" xmlUrl="https://d.example.com/rss"/></body></opml>`;
+    await model.importOpml(opml);
+    const id = (title: string) => model.sources.find((source) => source.title === title)!.id;
+    const order = () => model.folders().map((f) => [f.name, f.sources.map((s) => s.title).join('')]);
+    expect(order()).toEqual([['Wire', 'ABC'], [null, 'D']]);
+    await model.placeBefore(id('C'), id('A'));
+    expect(order()).toEqual([['Wire', 'CAB'], [null, 'D']]);
+    await model.placeBefore(id('D'), id('B'));
+    expect(order()).toEqual([['Wire', 'CADB']]);
+    await model.shift(id('C'), 1);
+    await model.shift(id('B'), 1);
+    expect(order()).toEqual([['Wire', 'ACDB']]);
+    await model.move(id('A'), null);
+    await model.move(id('A'), 'Wire');
+    expect(order()).toEqual([['Wire', 'CDBA']]);
+    const fresh = new SourcesModel(new ServeClient(context), notices);
+    await fresh.reload();
+    expect(fresh.folders().map((f) => f.sources.map((s) => s.title).join(''))).toEqual(['CDBA']);
+  });
+
   it('exports OPML that imports again into an empty library as the same sources', async () => {
     await subscribe('/thoi-su.xml', 'Thời sự');
     const file = await model.exportOpml();
