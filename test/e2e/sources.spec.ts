@@ -199,4 +199,15 @@ test('the source tree and the source dialogs are axe-clean, and the add box is k
   const add = page.getByRole('dialog', { name: 'Thêm nguồn / lưu trang' });
   await expect(add.getByLabel('Địa chỉ nguồn tin hoặc trang web')).toBeFocused();
   expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+
+  // The same in English.
+  await app.call('settings.update', { patch: { locale: 'en' } });
+  await page.reload();
+  await expect(tree.getByRole('heading', { name: 'Subscriptions' })).toBeVisible();
+  await expect(tree.locator('li.folder[data-folder="Thời sự"] .folder-head .count')).toHaveAttribute('aria-label', '2 unread');
+  await tree.getByRole('button', { name: `Settings of source ${FEED_TITLE}` }).click();
+  const english = page.getByRole('dialog', { name: 'Source settings' });
+  await expect(english.getByRole('button', { name: 'Refresh now' })).toBeVisible();
+  await expect(english.getByText('Last successful refresh')).toBeVisible();
 });
