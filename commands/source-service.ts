@@ -1,7 +1,6 @@
 // Subscriptions in the running app: the commands' side of sources/. It holds the one HostLimiter
 // (so manual and background refreshes share the per-host and global limits), refreshes each source
 // at most once at a time, and runs the background scheduler for hosts that stay up (serve, desktop).
-import { directlyTypedHost } from '../importers/address-policy.ts';
 import { ImportInputError } from '../importers/import-types.ts';
 import { describeImportFailure } from '../importers/import-failure.ts';
 import type { ImportFailure } from '../contract/import-report.ts';
@@ -48,6 +47,13 @@ function unusable(url: string, failure: ImportFailure): CommandError {
   return new CommandError('failed', `Could not subscribe to ${url}: ${describeImportFailure(failure)}`, { kind: 'source.unusable', url, failure });
 }
 
+let addressPolicy: Promise<typeof import('../importers/address-policy.ts')> | null = null;
+/** Loaded on the first renderer call that needs it: the CLI's list, show and search load no importer code. */
+function directlyTypedHost(url: string): Promise<string | null> {
+  addressPolicy ??= import('../importers/address-policy.ts');
+  return addressPolicy.then((policy) => policy.directlyTypedHost(url));
+}
+
 function fromRenderer(caller: Caller): boolean {
   return caller.host === 'ipc' || caller.host === 'serve';
 }
@@ -78,13 +84,13 @@ export class SourceService {
    * make the core poll services on this computer or the local network. Every other address is
    * checked at each redirect hop and at connect time by url-fetch itself.
    */
-  refusedHost(url: string, caller: Caller): string | null {
+  async refusedHost(url: string, caller: Caller): Promise<string | null> {
     if (!fromRenderer(caller) || this.#options.allowRendererLoopback) return null;
     return directlyTypedHost(url);
   }
 
-  #refuseLocal(url: string, caller: Caller): void {
-    const host = this.refusedHost(url, caller);
+  async #refuseLocal(url: string, caller: Caller): Promise<void> {
+    const host = await this.refusedHost(url, caller);
     if (host !== null) throw unusable(url, { kind: 'address-not-allowed', host });
   }
 
@@ -141,7 +147,7 @@ export class SourceService {
   }
 
   async add(args: { url: string; folder?: string; intervalMinutes?: number; title?: string }, caller: Caller = {}): Promise<SourceAddResult> {
-    this.#refuseLocal(args.url, caller);
+    await this.#refuseLocal(args.url, caller);
     const { discoverFeeds, parseFeedItems } = await loadSources();
     this.#refuseExisting(args.url);
     let fetched = await this.#fetchForAdd(args.url);
@@ -152,8 +158,8 @@ export class SourceService {
       if (feeds.length > 1) return { status: 'choose', feeds };
       url = feeds[0]!.url;
       // A page's link is not what the person typed: a local address in it gets no typed-host allowance.
-      const linked = directlyTypedHost(url);
-      if (linked !== null && linked !== directlyTypedHost(args.url)) throw unusable(url, { kind: 'address-not-allowed', host: linked });
+      const linked = await directlyTypedHost(url);
+      if (linked !== null && linked !== (await directlyTypedHost(args.url))) throw unusable(url, { kind: 'address-not-allowed', host: linked });
       this.#refuseExisting(url);
       fetched = await this.#fetchForAdd(url);
       if (fetched.kind === 'page') throw unusable(url, { kind: 'page-not-a-feed' });
@@ -208,7 +214,7 @@ export class SourceService {
     let sources: SourceRecord[];
     if ('id' in target) {
       const source = this.#get(target.id);
-      this.#refuseLocal(source.url, caller);
+      await this.#refuseLocal(source.url, caller);
       sources = [source];
     } else if ('folder' in target) {
       sources = this.store.inFolder(target.folder).filter((source) => !source.paused);
@@ -216,10 +222,10 @@ export class SourceService {
     } else sources = this.store.list().filter((source) => !source.paused);
     // A local source (subscribed from the command line) is left to the scheduler when a renderer asks.
     return Promise.all(
-      sources.map((source) =>
-        this.refusedHost(source.url, caller) === null
+      sources.map(async (source): Promise<SourceRefreshResult> =>
+        (await this.refusedHost(source.url, caller)) === null
           ? this.#refreshOne(source)
-          : Promise.resolve<SourceRefreshResult>({ id: source.id, title: source.title, status: 'skipped', imported: 0, updated: 0, unchanged: 0, failedItems: 0 }),
+          : { id: source.id, title: source.title, status: 'skipped', imported: 0, updated: 0, unchanged: 0, failedItems: 0 },
       ),
     );
   }
@@ -287,11 +293,12 @@ export class SourceService {
     const { readOpml } = await loadSources();
     const read = readOpml(text);
     const problems = [...read.problems];
-    const feeds = read.feeds.filter((feed) => {
-      const host = this.refusedHost(feed.url, caller);
-      if (host !== null) problems.push({ line: feed.line, message: `${feed.url}: ${describeImportFailure({ kind: 'address-not-allowed', host })}` });
-      return host === null;
-    });
+    const feeds: typeof read.feeds = [];
+    for (const feed of read.feeds) {
+      const host = await this.refusedHost(feed.url, caller);
+      if (host === null) feeds.push(feed);
+      else problems.push({ line: feed.line, message: `${feed.url}: ${describeImportFailure({ kind: 'address-not-allowed', host })}` });
+    }
     problems.sort((a, b) => a.line - b.line);
     if (feeds.length === 0 && problems.length > 0) {
       const first = problems[0]!;
