@@ -8,6 +8,10 @@ import { test as base, expect, startServedApp, type ServedApp } from './fixtures
 // Subscriptions from the UI, through `serve` (with its test-only --allow-loopback-sources), against a
 // real HTTP server on 127.0.0.1 whose feed changes between refreshes.
 
+// Each test starts its own serve, whose first fetch loads the feed parsers and their worker: on a
+// machine shared by many jobs that alone can take tens of seconds. No timing is asserted.
+const SLOW = { timeout: 60_000 };
+
 const FEED_TITLE = 'Báo Thử Nguồn';
 const PAGE_TITLE = 'Hà Nội thí điểm phố đi bộ mới quanh hồ Tây';
 const paragraph = (n: number) => `Đoạn ${n}: người dân và du khách có thêm không gian đi bộ, xe buýt điện được bố trí thêm và các điểm gửi xe mới được mở quanh khu vực.`;
@@ -73,6 +77,8 @@ const test = base.extend<{ feeds: FeedServer; app: ServedApp }>({
   },
 });
 
+test.describe.configure({ timeout: 240_000 });
+
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
@@ -87,7 +93,7 @@ async function subscribe(page: Page, url: string, folder: string): Promise<void>
   await dialog.getByLabel('Thư mục (không bắt buộc)').fill(folder);
   await dialog.getByRole('button', { name: 'Theo dõi', exact: true }).click();
   // The first subscription loads the feed parsers and starts their worker: slow on a busy machine.
-  await expect(dialog.getByText(`Đã theo dõi “${FEED_TITLE}”: 2 bài mới.`)).toBeVisible({ timeout: 60_000 });
+  await expect(dialog.getByText(`Đã theo dõi “${FEED_TITLE}”: 2 bài mới.`)).toBeVisible(SLOW);
   await dialog.getByRole('button', { name: 'Xem các bài của nguồn này' }).click();
   await expect(dialog).toBeHidden();
 }
@@ -122,7 +128,7 @@ test('add a source from the UI, see its items, refresh brings a new one without 
   const settings = page.getByRole('dialog', { name: 'Cài đặt nguồn' });
   await expect(settings.locator('.url')).toHaveText(feeds.url('/feed.xml'));
   await settings.getByRole('button', { name: 'Làm mới ngay' }).click();
-  await expect(titles.filter({ hasText: 'Tin nguồn số 3' })).toHaveCount(1);
+  await expect(titles.filter({ hasText: 'Tin nguồn số 3' })).toHaveCount(1, SLOW);
   await expect(list.locator('header')).toContainText(`Nguồn: ${FEED_TITLE} · 3 bài`);
   await expect(settings.locator('.last-success')).not.toHaveText('Chưa có');
   await settings.getByRole('button', { name: 'Đóng' }).click();
@@ -171,9 +177,9 @@ test('a site without a feed is offered to be saved as a page, and a link dropped
   const dialog = page.getByRole('dialog', { name: 'Thêm nguồn / lưu trang' });
   await expect(dialog.getByLabel('Địa chỉ nguồn tin hoặc trang web')).toHaveValue(url);
   await dialog.getByRole('button', { name: 'Theo dõi', exact: true }).click();
-  await expect(dialog.getByText('Địa chỉ này không phải nguồn tin, và trang không dẫn tới nguồn tin nào.')).toBeVisible();
+  await expect(dialog.getByText('Địa chỉ này không phải nguồn tin, và trang không dẫn tới nguồn tin nào.')).toBeVisible(SLOW);
   await dialog.locator('.result').getByRole('button', { name: 'Lưu trang này' }).click();
-  await expect(dialog.getByText('Đã lưu trang vào thư viện.')).toBeVisible();
+  await expect(dialog.getByText('Đã lưu trang vào thư viện.')).toBeVisible(SLOW);
   await dialog.getByRole('button', { name: 'Đóng' }).click();
   await expect(page.locator('nr-article-list').getByRole('option').filter({ hasText: PAGE_TITLE })).toHaveCount(1);
 });
