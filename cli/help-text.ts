@@ -5,6 +5,8 @@ Usage: newsroom-reader [--library DIR] [--json] <command> [options]
 Commands:
   help                          Show this help.
   serve [--port N]              Serve the app to a browser on 127.0.0.1 (prints the URL with its token).
+        [--allow-loopback-sources]  FOR TESTS ONLY: let the browser subscribe to and save pages from
+                                127.0.0.1 and other local addresses (refused by default).
   import PATH|URL... [--encoding E]
                                 Import files, folders, feeds and web pages. The text encoding is detected
                                 (UTF-8, UTF-16, TCVN3, VNI, VISCII, VIQR, Windows-1258, text garbled into

@@ -49,7 +49,8 @@ function oneLine(error: unknown): string {
 async function serve(args: ParsedArguments, libraryDir: string, io: CliIo, onLibraryMoved?: (dir: string) => void): Promise<number> {
   const port = args.options.port === undefined ? 0 : parseCount(args.options.port, 'port', 0, 65_535, 0);
   const { startServeHost } = await import('../serve/index.ts');
-  const host = await startServeHost({ libraryDir, port, log: (line) => io.out(line), onLibraryMoved });
+  const allowLoopbackSources = args.options['allow-loopback-sources'] === true;
+  const host = await startServeHost({ libraryDir, port, log: (line) => io.out(line), onLibraryMoved, allowLoopbackSources });
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve();
     process.once('SIGINT', stop);

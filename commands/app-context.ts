@@ -74,7 +74,7 @@ export class AppContext implements HandlerContext {
       nodeVersion: process.versions.node,
       maxImportBytes: DEFAULT_MAX_IMPORT_BYTES,
     };
-    this.sources = new SourceService(() => this.#library, options.sources);
+    this.sources = new SourceService(() => this.#library, options.sources, (ids) => this.events.emit('sources.changed', { ids }));
     const handlers = createHandlers({ app: this, jobs: this.#jobs, host: options.host ?? {}, sources: this.sources });
     const explain = (error: unknown): CommandError | null => this.#explain(error);
     const onUnexpected = options.onUnexpectedError;

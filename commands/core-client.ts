@@ -16,6 +16,8 @@ export interface CoreClientOptions {
   onLibraryMoved?: (libraryDir: string) => void;
   /** Where the core runs; a worker thread unless the host brings its own (Electron's utility process). */
   launch?: CoreLauncher;
+  /** TEST ONLY: see SourceServiceOptions.allowRendererLoopback. */
+  allowRendererLoopback?: boolean;
 }
 
 /** How long a closing core may take to cancel imports and stop indexing before its thread is stopped. */
@@ -92,7 +94,7 @@ export class CoreClient {
 
   static #spawn(options: CoreClientOptions): Promise<Spawned> {
     const hostServices = (['chooseBackupFile', 'chooseLibraryFolder'] as const).filter((name) => options.host?.[name] !== undefined);
-    const data: CoreWorkerData = { libraryDir: options.libraryDir, runtime: options.runtime, hostServices };
+    const data: CoreWorkerData = { libraryDir: options.libraryDir, runtime: options.runtime, hostServices, ...(options.allowRendererLoopback ? { allowRendererLoopback: true } : {}) };
     const worker = (options.launch ?? inWorkerThread)(data);
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
     return new Promise((resolve, reject) => {

@@ -11,6 +11,8 @@ export interface CoreWorkerData {
   runtime: AppInfo['runtime'];
   /** The host services the parent offers; the worker proxies each call back to it. */
   hostServices: HostServiceName[];
+  /** TEST ONLY: see SourceServiceOptions.allowRendererLoopback. */
+  allowRendererLoopback?: boolean;
 }
 
 export type ToCore =

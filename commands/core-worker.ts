@@ -61,6 +61,7 @@ try {
     onLibraryMoved: (libraryDir) => post({ kind: 'library-moved', libraryDir }),
     // The core runs as long as the window or serve does: subscribed sources refresh meanwhile.
     refreshSources: true,
+    ...(data.allowRendererLoopback ? { sources: { allowRendererLoopback: true } } : {}),
   });
 } catch (error) {
   post({ kind: 'start-failed', name: error instanceof Error ? error.name : 'Error', message: error instanceof Error ? error.message : String(error) });

@@ -11,9 +11,14 @@ import {
 } from '../contract/index.ts';
 import { CommandError } from './command-error.ts';
 
+/** Who sent a call: its host (absent: a trusted in-process caller), for handlers whose policy depends on it. */
+export interface Caller {
+  host?: Host;
+}
+
 /** One handler per declared command; the mapped type makes a missing or mistyped handler a compile error. */
 export type CommandHandlers = {
-  [N in CommandName]: (args: v.InferOutput<Commands[N]['args']>) => Promise<CommandResult<N>> | CommandResult<N>;
+  [N in CommandName]: (args: v.InferOutput<Commands[N]['args']>, caller: Caller) => Promise<CommandResult<N>> | CommandResult<N>;
 };
 
 export type Dispatch = (name: string, args: unknown) => Promise<CommandOutcome<unknown>>;
@@ -46,8 +51,8 @@ export function createDispatcher(handlers: CommandHandlers, options: DispatcherO
     const checked = validateArgs(name, args);
     if (!checked.ok) return { ok: false, error: { code: 'invalid-arguments', message: checked.message } };
     try {
-      const handler = handlers[name] as (a: unknown) => unknown;
-      return { ok: true, value: await handler(checked.value) };
+      const handler = handlers[name] as (a: unknown, caller: Caller) => unknown;
+      return { ok: true, value: await handler(checked.value, host ? { host } : {}) };
     } catch (thrown) {
       const error = explain?.(thrown) ?? thrown;
       if (error instanceof CommandError) {

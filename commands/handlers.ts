@@ -120,7 +120,18 @@ export function createHandlers({ app, jobs, host, sources }: HandlerDependencies
         encoding,
       ),
     'library.importPaths': ({ jobId, paths, encoding }) => importTargets(jobId, paths.map((path) => ({ kind: 'path', path })), encoding),
-    'library.importUrls': ({ jobId, urls, encoding }) => importTargets(jobId, urls.map((url) => ({ kind: 'url', url })), encoding),
+    'library.importUrls': async ({ jobId, urls, encoding }, caller) => {
+      // A renderer's URLs never get url-fetch's typed-local-address allowance (SourceService.refusedHost).
+      const hosts = await Promise.all(urls.map((url) => sources.refusedHost(url, caller)));
+      const refused = urls.flatMap((url, i) => {
+        const host = hosts[i];
+        return host ? [{ path: url, error: `refused: ${host} is not a public address`, reason: { kind: 'address-not-allowed' as const, host } }] : [];
+      });
+      const allowed = urls.filter((_url, i) => hosts[i] === null);
+      if (allowed.length === 0) return { imported: [], duplicates: [], failed: refused, cancelled: false };
+      const report = await importTargets(jobId, allowed.map((url) => ({ kind: 'url', url })), encoding);
+      return { ...report, failed: [...refused, ...report.failed] };
+    },
     'library.cancelImport': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
     'library.export': ({ ids }) => {
       const lines: string[] = [];

@@ -4,7 +4,7 @@
 import { ImportInputError } from '../importers/import-types.ts';
 import { describeImportFailure } from '../importers/import-failure.ts';
 import type { ImportFailure } from '../contract/import-report.ts';
-import type { OpmlImportResult, SourceAddResult, SourceInfo, SourceRefreshResult, SourceRemoved } from '../contract/sources.ts';
+import type { OpmlImportResult, SourceAddResult, SourceInfo, SourceMarkedRead, SourceRefreshResult, SourceRemoved } from '../contract/sources.ts';
 import { DEFAULT_SOURCE_INTERVAL_MINUTES } from '../contract/sources.ts';
 import { SourceStore, toSourceInfo, type Library, type SourcePatch, type SourceRecord } from '../library/index.ts';
 // Light modules only: the limiter and the scheduler's clock load with the app, the rest on first use.
@@ -13,6 +13,7 @@ import { RefreshScheduler } from '../sources/refresh-scheduler.ts';
 import type { FeedFetchOptions, Prefetched, RefreshDependencies } from '../sources/index.ts';
 import { appVersion } from './app-version.ts';
 import { CommandError } from './command-error.ts';
+import type { Caller } from './dispatcher.ts';
 
 export interface SourceServiceOptions {
   /** Per response; default 20 s. */
@@ -23,6 +24,11 @@ export interface SourceServiceOptions {
   allowPrivateAddresses?: boolean;
   /** How often the scheduler looks for due sources; default 30 s. */
   tickMs?: number;
+  /**
+   * TEST ONLY (`serve --allow-loopback-sources`, which the e2e fixture passes): lets a renderer
+   * subscribe to, refresh and save pages from a loopback or private address it typed. Off by default.
+   */
+  allowRendererLoopback?: boolean;
 }
 
 export const USER_AGENT = `NewsroomReader/${appVersion} (offline news reader; feed refresh)`;
@@ -41,6 +47,17 @@ function unusable(url: string, failure: ImportFailure): CommandError {
   return new CommandError('failed', `Could not subscribe to ${url}: ${describeImportFailure(failure)}`, { kind: 'source.unusable', url, failure });
 }
 
+let addressPolicy: Promise<typeof import('../importers/address-policy.ts')> | null = null;
+/** Loaded on the first renderer call that needs it: the CLI's list, show and search load no importer code. */
+function directlyTypedHost(url: string): Promise<string | null> {
+  addressPolicy ??= import('../importers/address-policy.ts');
+  return addressPolicy.then((policy) => policy.directlyTypedHost(url));
+}
+
+function fromRenderer(caller: Caller): boolean {
+  return caller.host === 'ipc' || caller.host === 'serve';
+}
+
 export class SourceService {
   readonly #library: () => Library;
   readonly #options: SourceServiceOptions;
@@ -51,9 +68,30 @@ export class SourceService {
   /** Aborts every refresh when the app closes: they stop at their next item, what was committed stays. */
   readonly #closing = new AbortController();
 
-  constructor(library: () => Library, options: SourceServiceOptions = {}) {
+  readonly #onChange: (ids: string[]) => void;
+
+  /** `onChange`: these sources were added, changed or removed, or started or ended a refresh (the `sources.changed` event). */
+  constructor(library: () => Library, options: SourceServiceOptions = {}, onChange: (ids: string[]) => void = () => {}) {
     this.#library = library;
     this.#options = options;
+    this.#onChange = onChange;
+  }
+
+  /**
+   * The host a caller may not fetch from, or null. `url-fetch` lets a typed loopback or private
+   * address through (a newsroom's intranet feed typed on the command line); a renderer shows hostile
+   * content and may be compromised, so what it sends never gets that allowance: it could otherwise
+   * make the core poll services on this computer or the local network. Every other address is
+   * checked at each redirect hop and at connect time by url-fetch itself.
+   */
+  async refusedHost(url: string, caller: Caller): Promise<string | null> {
+    if (!fromRenderer(caller) || this.#options.allowRendererLoopback) return null;
+    return directlyTypedHost(url);
+  }
+
+  async #refuseLocal(url: string, caller: Caller): Promise<void> {
+    const host = await this.refusedHost(url, caller);
+    if (host !== null) throw unusable(url, { kind: 'address-not-allowed', host });
   }
 
   /** Read at call time: moving the library swaps the database. */
@@ -103,10 +141,13 @@ export class SourceService {
       .then(({ refreshSource }) => refreshSource(source, deps, stop, prefetched))
       .finally(() => this.#inFlight.delete(source.id));
     this.#inFlight.set(source.id, run);
+    this.#onChange([source.id]);
+    void run.finally(() => this.#onChange([source.id])).catch(() => {});
     return run;
   }
 
-  async add(args: { url: string; folder?: string; intervalMinutes?: number; title?: string }): Promise<SourceAddResult> {
+  async add(args: { url: string; folder?: string; intervalMinutes?: number; title?: string }, caller: Caller = {}): Promise<SourceAddResult> {
+    await this.#refuseLocal(args.url, caller);
     const { discoverFeeds, parseFeedItems } = await loadSources();
     this.#refuseExisting(args.url);
     let fetched = await this.#fetchForAdd(args.url);
@@ -116,6 +157,9 @@ export class SourceService {
       if (feeds.length === 0) throw unusable(args.url, { kind: 'no-feed-found' });
       if (feeds.length > 1) return { status: 'choose', feeds };
       url = feeds[0]!.url;
+      // A page's link is not what the person typed: a local address in it gets no typed-host allowance.
+      const linked = await directlyTypedHost(url);
+      if (linked !== null && linked !== (await directlyTypedHost(args.url))) throw unusable(url, { kind: 'address-not-allowed', host: linked });
       this.#refuseExisting(url);
       fetched = await this.#fetchForAdd(url);
       if (fetched.kind === 'page') throw unusable(url, { kind: 'page-not-a-feed' });
@@ -143,6 +187,7 @@ export class SourceService {
       intervalMinutes,
       nextRefreshAt: new Date(Date.now() + intervalMinutes * 60_000).toISOString(),
     });
+    this.#onChange([source.id]);
     const refresh = await this.#refreshOne(source, undefined, { fetched, items });
     return { status: 'added', source: toSourceInfo(this.#get(source.id)), refresh };
   }
@@ -162,17 +207,27 @@ export class SourceService {
   }
 
   list(): SourceInfo[] {
-    return this.store.list().map(toSourceInfo);
+    return this.store.list().map((record) => ({ ...toSourceInfo(record), refreshing: this.#inFlight.has(record.id) }));
   }
 
-  async refresh(target: RefreshTarget): Promise<SourceRefreshResult[]> {
+  async refresh(target: RefreshTarget, caller: Caller = {}): Promise<SourceRefreshResult[]> {
     let sources: SourceRecord[];
-    if ('id' in target) sources = [this.#get(target.id)];
-    else if ('folder' in target) {
+    if ('id' in target) {
+      const source = this.#get(target.id);
+      await this.#refuseLocal(source.url, caller);
+      sources = [source];
+    } else if ('folder' in target) {
       sources = this.store.inFolder(target.folder).filter((source) => !source.paused);
       if (sources.length === 0) throw new CommandError('not-found', `No sources in folder "${target.folder}"`, { kind: 'source.empty-folder', folder: target.folder });
     } else sources = this.store.list().filter((source) => !source.paused);
-    return Promise.all(sources.map((source) => this.#refreshOne(source)));
+    // A local source (subscribed from the command line) is left to the scheduler when a renderer asks.
+    return Promise.all(
+      sources.map(async (source): Promise<SourceRefreshResult> =>
+        (await this.refusedHost(source.url, caller)) === null
+          ? this.#refreshOne(source)
+          : { id: source.id, title: source.title, status: 'skipped', imported: 0, updated: 0, unchanged: 0, failedItems: 0 },
+      ),
+    );
   }
 
   update(id: string, patch: { title?: string; folder?: string | null; intervalMinutes?: number; paused?: boolean }): SourceInfo {
@@ -185,7 +240,9 @@ export class SourceService {
       const sooner = new Date(now + patch.intervalMinutes * 60_000).toISOString();
       if (sooner < source.nextRefreshAt) change.nextRefreshAt = sooner;
     }
-    return toSourceInfo(this.store.update(id, change)!);
+    const updated = toSourceInfo(this.store.update(id, change)!);
+    this.#onChange([id]);
+    return { ...updated, refreshing: this.#inFlight.has(id) };
   }
 
   remove(id: string, articles: 'keep' | 'trash'): SourceRemoved {
@@ -194,12 +251,55 @@ export class SourceService {
     // Trashed first: should anything stop in between, the source is still there to remove again.
     const trashed = articles === 'trash' && own.length ? this.#library().trash(own) : 0;
     this.store.remove(id);
+    this.#onChange([id]);
     return { id, title: source.title, trashed, kept: own.length - trashed };
   }
 
-  async importOpml(text: string): Promise<OpmlImportResult> {
+  /** Puts these sources in `folder` in this order; returns every source as listed. */
+  reorder(folder: string | null, ids: readonly string[]): SourceInfo[] {
+    if (!this.store.reorder(folder, ids)) throw new CommandError('not-found', 'Some of these sources no longer exist', { kind: 'source.not-found', id: ids.find((id) => !this.store.get(id)) ?? ids[0]! });
+    this.#onChange([...ids]);
+    return this.list();
+  }
+
+  /** Marks the unread articles of a source, or of a folder's sources, read in one transaction; returns them for an undo. */
+  markAllRead(target: { id: string } | { folder: string }): SourceMarkedRead {
+    const sources = 'id' in target ? [this.#get(target.id)] : this.store.inFolder(target.folder);
+    if (sources.length === 0 && 'folder' in target) throw new CommandError('not-found', `No sources in folder "${target.folder}"`, { kind: 'source.empty-folder', folder: target.folder });
+    const ids = this.store.unreadArticles(sources.map((source) => source.id));
+    this.#setRead(ids, true);
+    return { ids };
+  }
+
+  /** The undo of markAllRead: these articles (those still in the library) become unread again. */
+  markUnread(ids: readonly string[]): { count: number } {
+    return { count: this.#setRead(ids, false) };
+  }
+
+  #setRead(ids: readonly string[], read: boolean): number {
+    if (ids.length === 0) return 0;
+    const library = this.#library();
+    // One transaction and one library.changed for the lot (an import batch is exactly that).
+    // Articles emptied from the trash since are gone: the others still change.
+    const present = [...library.summaries(ids).keys()];
+    if (present.length === 0) return 0;
+    return library.importBatch((each) => {
+      for (const id of present) each(() => library.update(id, { read }));
+      return present.length;
+    });
+  }
+
+  async importOpml(text: string, caller: Caller = {}): Promise<OpmlImportResult> {
     const { readOpml } = await loadSources();
-    const { feeds, problems } = readOpml(text);
+    const read = readOpml(text);
+    const problems = [...read.problems];
+    const feeds: typeof read.feeds = [];
+    for (const feed of read.feeds) {
+      const host = await this.refusedHost(feed.url, caller);
+      if (host === null) feeds.push(feed);
+      else problems.push({ line: feed.line, message: `${feed.url}: ${describeImportFailure({ kind: 'address-not-allowed', host })}` });
+    }
+    problems.sort((a, b) => a.line - b.line);
     if (feeds.length === 0 && problems.length > 0) {
       const first = problems[0]!;
       throw new CommandError('invalid-arguments', `No feeds could be read from this OPML file; line ${first.line}: ${first.message}`, { kind: 'opml.unreadable', line: first.line, detail: first.message });
@@ -212,6 +312,7 @@ export class SourceService {
       // Due at once: the scheduler (or `sources refresh --all`) fetches them.
       else result.added.push(toSourceInfo(this.store.add({ url: feed.url, title: feed.title, folder: feed.folder, nextRefreshAt: now })));
     }
+    if (result.added.length) this.#onChange(result.added.map((source) => source.id));
     this.#scheduler?.tick();
     return result;
   }

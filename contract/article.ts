@@ -61,6 +61,8 @@ export interface ListQuery {
   tag?: string;
   collection?: string;
   source?: string;
+  /** The articles a subscribed source (its id) brought. */
+  sourceId?: string;
   /** ISO dates (inclusive) on publishedAt, falling back to importedAt. */
   from?: string;
   to?: string;

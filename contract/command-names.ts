@@ -40,10 +40,13 @@ export const COMMAND_NAMES = [
   'sources.remove',
   'opml.import',
   'opml.export',
+  'sources.markAllRead',
+  'sources.markUnread',
+  'sources.reorder',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
-export const EVENT_NAMES = ['import.progress', 'library.changed', 'search.state', 'menu.action'] as const;
+export const EVENT_NAMES = ['import.progress', 'library.changed', 'search.state', 'menu.action', 'sources.changed'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 export function isCommandName(name: string): name is CommandName {

@@ -28,6 +28,7 @@ export const ListQuerySchema = v.strictObject({
   tag: v.optional(Name),
   collection: v.optional(Name),
   source: v.optional(Name),
+  sourceId: v.optional(Id),
   from: v.optional(IsoDate),
   to: v.optional(IsoDate),
   sort: v.optional(v.picklist(['published', 'imported', 'title', 'source'])),
@@ -204,7 +205,7 @@ export const commands = {
       encoding: v.optional(EncodingName),
     }),
     returns<ImportReport>(),
-    ['cli'],
+    // The add-source box's "save this page"; a renderer cannot reach loopback or private addresses (commands/source-service.ts).
   ),
   'library.cancelImport': command('Cancel a running import; what was committed stays.', v.strictObject({ jobId: JobId }), returns<{ cancelled: boolean }>()),
   'library.export': command(

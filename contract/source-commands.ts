@@ -1,8 +1,8 @@
 // The subscription commands (feeds, OPML), joined into the one table by commands.ts.
 import * as v from 'valibot';
 import { returns } from './returns.ts';
-import { command, Id, Name, NoArgs, type Host } from './command-spec.ts';
-import { MAX_SOURCE_INTERVAL_MINUTES, MIN_SOURCE_INTERVAL_MINUTES, type OpmlImportResult, type SourceAddResult, type SourceInfo, type SourceRefreshResult, type SourceRemoved } from './sources.ts';
+import { command, Id, Ids, Name, NoArgs, type Host } from './command-spec.ts';
+import { MAX_SOURCE_INTERVAL_MINUTES, MIN_SOURCE_INTERVAL_MINUTES, type OpmlImportResult, type SourceAddResult, type SourceInfo, type SourceMarkedRead, type SourceRefreshResult, type SourceRemoved } from './sources.ts';
 
 const FeedUrl = v.pipe(v.string(), v.trim(), v.url('not a valid URL'), v.regex(/^https?:/i, 'only http and https addresses can be subscribed to'), v.maxLength(4096));
 const Folder = v.pipe(v.string(), v.trim(), v.minLength(1, 'folder must not be empty'), v.maxLength(200));
@@ -13,8 +13,10 @@ const IntervalMinutes = v.pipe(
   v.maxValue(MAX_SOURCE_INTERVAL_MINUTES, `the interval is at most ${MAX_SOURCE_INTERVAL_MINUTES} minutes (a week)`),
 );
 
-// Subscriptions are offered to the command line only until the UI that calls them exists (least privilege).
-const SOURCE_HOSTS: readonly Host[] = ['cli'];
+// The sidebar's sources and the add-source box call them. A renderer's sources.add, sources.refresh,
+// opml.import and library.importUrls cannot reach loopback or private addresses (commands/source-service.ts).
+const SOURCE_HOSTS: readonly Host[] = ['cli', 'ipc', 'serve'];
+const SourceOrFolder = v.union([v.strictObject({ id: Id }), v.strictObject({ folder: Folder })]);
 
 export const sourceCommands = {
   'sources.add': command(
@@ -52,4 +54,17 @@ export const sourceCommands = {
     SOURCE_HOSTS,
   ),
   'opml.export': command('Every source as OPML 2.0, with its folders.', NoArgs, returns<{ filename: string; opml: string; count: number }>(), SOURCE_HOSTS),
+  'sources.markAllRead': command(
+    'Mark every unread article of a source, or of a folder’s sources, read; returns them so it can be undone.',
+    SourceOrFolder,
+    returns<SourceMarkedRead>(),
+    SOURCE_HOSTS,
+  ),
+  'sources.reorder': command(
+    'Put these sources in a folder (null: none) in this order, as the sidebar’s drag and drop does.',
+    v.strictObject({ folder: v.nullable(Folder), ids: v.pipe(Ids, v.maxLength(10_000)) }),
+    returns<SourceInfo[]>(),
+    SOURCE_HOSTS,
+  ),
+  'sources.markUnread': command('Undo of sources.markAllRead: these articles become unread again.', v.strictObject({ ids: Ids }), returns<{ count: number }>(), SOURCE_HOSTS),
 } as const;

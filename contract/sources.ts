@@ -28,8 +28,24 @@ export interface SourceInfo {
   nextRefreshAt: string;
   /** Failures in a row since the last success. */
   failures: number;
+  /** Its place in its folder (the sidebar's order), 0 first. */
+  position: number;
   /** Articles this source brought (including ones it found already in the library). */
   articleCount: number;
+  /** Of those, the ones not read yet (and neither archived nor in the trash): the sidebar's count. */
+  unreadCount: number;
+  /** A refresh of this source is running now (background or asked for). */
+  refreshing: boolean;
+}
+
+/** The `sources.changed` event: these sources were added, changed, removed, started or finished refreshing. */
+export interface SourcesChanged {
+  ids: string[];
+}
+
+/** What marking a source's (or folder's) articles read changed, so that it can be undone. */
+export interface SourceMarkedRead {
+  ids: string[];
 }
 
 /** A feed a site's page links to, offered when there are several. */

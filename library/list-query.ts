@@ -29,7 +29,7 @@ export function whereClause(query: ListQuery): { sql: string; params: SqlValue[]
 
 /** Tag, collection, source and date filters, shared by the list and by search's filter chips. */
 export function addFilterConditions(
-  query: Pick<ListQuery, 'tag' | 'collection' | 'source' | 'from' | 'to'>,
+  query: Pick<ListQuery, 'tag' | 'collection' | 'source' | 'sourceId' | 'from' | 'to'>,
   conditions: string[],
   params: SqlValue[],
 ): void {
@@ -44,6 +44,10 @@ export function addFilterConditions(
   if (query.source !== undefined) {
     conditions.push('source = ?');
     params.push(query.source);
+  }
+  if (query.sourceId !== undefined) {
+    conditions.push('id IN (SELECT article_id FROM source_items WHERE source_id = ?)');
+    params.push(query.sourceId);
   }
   // Dates may be date-only or full ISO times; comparing the first ten characters covers both.
   if (query.from !== undefined) {

@@ -3,7 +3,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { ANNOTATIONS_SCHEMA_SQL } from '../annotations/annotation-store.ts';
 import { inTransaction } from './database.ts';
 import { SEARCH_CHANGES_SCHEMA_SQL } from './search-changes.ts';
-import { SOURCES_SCHEMA_SQL } from './source-store.ts';
+import { SOURCE_ORDER_SCHEMA_SQL, SOURCES_SCHEMA_SQL } from './source-store.ts';
 
 /** Schema steps in order; step N brings the database to user_version N. Never edit a released step. */
 export const MIGRATIONS: readonly string[] = [
@@ -61,9 +61,11 @@ export const MIGRATIONS: readonly string[] = [
   SEARCH_CHANGES_SCHEMA_SQL,
   // 4: subscribed feeds (sources), their folders and refresh state, and which article each item became.
   SOURCES_SCHEMA_SQL,
-  // 5 (desk-keyboard): the list sorted by publication date alone (undated articles last), read from
+  // 5: the list sorted by publication date alone (undated articles last), read from
   // an index that carries the state columns like the others, so paging never reads skipped rows.
   `CREATE INDEX articles_published ON articles (published_at DESC, imported_at DESC, trashed_at, archived, read, starred);`,
+  // 6: the order of sources within their folder.
+  SOURCE_ORDER_SCHEMA_SQL,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -38,6 +38,12 @@ export const SOURCES_SCHEMA_SQL = `
   CREATE INDEX source_items_article ON source_items (article_id);
 `;
 
+/** Schema step: where each source stands in its folder (the sidebar's drag and drop), 0 first. */
+export const SOURCE_ORDER_SCHEMA_SQL = `ALTER TABLE sources ADD COLUMN position INTEGER NOT NULL DEFAULT 0;`;
+
+/** The next place at the end of a folder (null: the sources in none). */
+const END_OF_FOLDER = '(SELECT coalesce(max(position) + 1, 0) FROM sources WHERE folder IS ?)';
+
 interface SourceRow {
   id: string;
   url: string;
@@ -52,7 +58,9 @@ interface SourceRow {
   last_error: string | null;
   next_refresh_at: string;
   failures: number;
+  position: number;
   article_count: number;
+  unread_count: number;
 }
 
 /** What a refresh needs besides the public view: the validators of the last good response. */
@@ -82,7 +90,10 @@ export type SourceOutcome =
   | { ok: true; at: string; etag: string | null; lastModified: string | null; nextRefreshAt: string }
   | { ok: false; error: SourceError; nextRefreshAt: string };
 
-const SELECT = `SELECT s.*, (SELECT count(i.article_id) FROM source_items i WHERE i.source_id = s.id) AS article_count FROM sources s`;
+/** What a list of a source's articles shows as unread (the sidebar's count): not read, archived nor trashed. */
+const UNREAD = 'a.read = 0 AND a.archived = 0 AND a.trashed_at IS NULL';
+const SELECT = `SELECT s.*, (SELECT count(i.article_id) FROM source_items i WHERE i.source_id = s.id) AS article_count,
+  (SELECT count(*) FROM source_items i JOIN articles a ON a.id = i.article_id WHERE i.source_id = s.id AND ${UNREAD}) AS unread_count FROM sources s`;
 
 function parseError(text: string | null): SourceError | null {
   if (!text) return null;
@@ -106,7 +117,11 @@ function toRecord(row: SourceRow): SourceRecord {
     lastError: parseError(row.last_error),
     nextRefreshAt: row.next_refresh_at,
     failures: row.failures,
+    position: row.position,
     articleCount: row.article_count,
+    unreadCount: row.unread_count,
+    // Only the running service knows; it sets this in what it lists.
+    refreshing: false,
     etag: row.etag,
     lastModified: row.last_modified,
   };
@@ -140,7 +155,7 @@ export class SourceStore {
   }
 
   list(): SourceRecord[] {
-    return (this.#sql(`${SELECT} ORDER BY s.folder IS NOT NULL, s.folder, s.title COLLATE NOCASE, s.id`).all() as unknown as SourceRow[]).map(toRecord);
+    return (this.#sql(`${SELECT} ORDER BY s.folder IS NOT NULL, s.folder, s.position, s.title COLLATE NOCASE, s.id`).all() as unknown as SourceRow[]).map(toRecord);
   }
 
   get(id: string): SourceRecord | null {
@@ -154,7 +169,7 @@ export class SourceStore {
   }
 
   inFolder(folder: string): SourceRecord[] {
-    return (this.#sql(`${SELECT} WHERE s.folder = ? ORDER BY s.title COLLATE NOCASE`).all(folder) as unknown as SourceRow[]).map(toRecord);
+    return (this.#sql(`${SELECT} WHERE s.folder = ? ORDER BY s.position, s.title COLLATE NOCASE`).all(folder) as unknown as SourceRow[]).map(toRecord);
   }
 
   /** Sources not paused whose next refresh is at or before `now`, soonest first. */
@@ -172,8 +187,8 @@ export class SourceStore {
     const id = randomUUID().slice(0, 8) + randomUUID().slice(9, 13);
     inTransaction(this.#db, () => {
       this.#sql(
-        `INSERT INTO sources (id, url, url_key, title, folder, interval_minutes, added_at, next_refresh_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(id, source.url, sourceUrlKey(source.url), source.title, source.folder ?? null, source.intervalMinutes ?? DEFAULT_SOURCE_INTERVAL_MINUTES, new Date().toISOString(), source.nextRefreshAt);
+        `INSERT INTO sources (id, url, url_key, title, folder, interval_minutes, added_at, next_refresh_at, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ${END_OF_FOLDER})`,
+      ).run(id, source.url, sourceUrlKey(source.url), source.title, source.folder ?? null, source.intervalMinutes ?? DEFAULT_SOURCE_INTERVAL_MINUTES, new Date().toISOString(), source.nextRefreshAt, source.folder ?? null);
     });
     return this.get(id)!;
   }
@@ -181,7 +196,8 @@ export class SourceStore {
   update(id: string, patch: SourcePatch): SourceRecord | null {
     inTransaction(this.#db, () => {
       if (patch.title !== undefined) this.#sql('UPDATE sources SET title = ? WHERE id = ?').run(patch.title, id);
-      if (patch.folder !== undefined) this.#sql('UPDATE sources SET folder = ? WHERE id = ?').run(patch.folder, id);
+      // Moved to another folder: it goes to that folder's end.
+      if (patch.folder !== undefined) this.#sql(`UPDATE sources SET position = ${END_OF_FOLDER}, folder = ? WHERE id = ? AND folder IS NOT ?`).run(patch.folder, patch.folder, id, patch.folder);
       if (patch.intervalMinutes !== undefined) this.#sql('UPDATE sources SET interval_minutes = ? WHERE id = ?').run(patch.intervalMinutes, id);
       if (patch.paused !== undefined) this.#sql('UPDATE sources SET paused = ? WHERE id = ?').run(patch.paused ? 1 : 0, id);
       if (patch.nextRefreshAt !== undefined) this.#sql('UPDATE sources SET next_refresh_at = ? WHERE id = ?').run(patch.nextRefreshAt, id);
@@ -223,6 +239,25 @@ export class SourceStore {
          AND NOT EXISTS (SELECT 1 FROM source_items o WHERE o.article_id = i.article_id AND o.source_id <> i.source_id)`,
     ).all(sourceId) as { id: string }[];
     return rows.map((row) => row.id);
+  }
+
+  /** Puts these sources in `folder` (null: none), in this order; false (nothing changed) when one of them is unknown. */
+  reorder(folder: string | null, ids: readonly string[]): boolean {
+    return inTransaction(this.#db, () => {
+      const known = this.#sql('SELECT 1 FROM sources WHERE id = ?');
+      if (ids.some((id) => known.get(id) === undefined)) return false;
+      const statement = this.#sql('UPDATE sources SET folder = ?, position = ? WHERE id = ?');
+      for (const [position, id] of ids.entries()) statement.run(folder, position, id);
+      return true;
+    });
+  }
+
+  /** The unread articles (as the sidebar counts them) that these sources brought. */
+  unreadArticles(sourceIds: readonly string[]): string[] {
+    const statement = this.#sql(`SELECT DISTINCT i.article_id AS id FROM source_items i JOIN articles a ON a.id = i.article_id WHERE i.source_id = ? AND ${UNREAD}`);
+    const ids = new Set<string>();
+    for (const sourceId of sourceIds) for (const row of statement.all(sourceId) as { id: string }[]) ids.add(row.id);
+    return [...ids];
   }
 
   /** Deletes the source and its item rows; the articles themselves are the caller's to keep or trash. */

@@ -18,6 +18,8 @@ export interface LibrarySelection {
   tag?: string;
   source?: string;
   collection?: string;
+  /** A subscribed source's id: the articles it brought. */
+  sourceId?: string;
 }
 
 /** Some settings to apply and remember. */
@@ -120,6 +122,9 @@ export interface NrEventDetails {
   'nr-selection-action': SelectionAction;
   // nr-menu-button: the id of the chosen item
   'nr-menu-select': string;
+  // nr-source-tree, the header, a link dropped on the window (nr-source-dialogs opens the dialogs)
+  'nr-add-source': { url?: string };
+  'nr-source-settings': string;
 }
 
 export type NrEventName = keyof NrEventDetails;

@@ -15,6 +15,11 @@ export interface ServeOptions {
   rendererDir?: string;
   /** When the library was moved from the app, where the next start should find it. */
   onLibraryMoved?: (libraryDir: string) => void;
+  /**
+   * TEST ONLY (`serve --allow-loopback-sources`): the browser may subscribe to and save pages from
+   * 127.0.0.1 and other local addresses, as the e2e suites' feed server needs. Never on by default.
+   */
+  allowLoopbackSources?: boolean;
 }
 
 export interface ServeHost {
@@ -44,7 +49,9 @@ export async function startServeHost(options: ServeOptions): Promise<ServeHost> 
     log,
     onLibraryMoved: options.onLibraryMoved,
     onUnexpectedError: (command, error) => log(`error in ${command}: ${error}`),
+    allowRendererLoopback: options.allowLoopbackSources === true,
   });
+  if (options.allowLoopbackSources) log('serve: --allow-loopback-sources is on: the browser may fetch from local addresses (for tests only)');
   const dispatch = core.dispatchFor('serve');
   const token = newToken();
   const root = options.rendererDir ?? rendererRoot();

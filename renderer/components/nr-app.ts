@@ -6,14 +6,14 @@ import { SETTINGS_BOUNDS } from '../../contract/settings-defaults.ts';
 import { TEXT_ENCODING_LABELS, TEXT_ENCODINGS, textEncodingNamed } from '../../contract/text-encodings.ts';
 import { citationText, copyText } from '../citation.ts';
 import { client } from '../client/newsroom-client.ts';
-import { annotationsContext, appStateContext, libraryContext, noticesContext, readingContext, searchContext, settingsContext } from '../contexts.ts';
 import { DrawerController } from '../controllers/drawer-controller.ts';
+import { annotationsContext, appStateContext, libraryContext, noticesContext, readingContext, searchContext, settingsContext, sourcesContext } from '../contexts.ts';
 import { ImportController } from '../controllers/import-controller.ts';
 import { KeyboardController } from '../controllers/keyboard-controller.ts';
 import { NavigationController } from '../controllers/navigation-controller.ts';
 import { StateController } from '../controllers/state-controller.ts';
 import { downloadText } from '../download-text.ts';
-import type { ExportFormat, SettingsPatch, TextRange } from '../events.ts';
+import { emit, type ExportFormat, type SettingsPatch, type TextRange } from '../events.ts';
 import { applyLocale } from '../localization/app-locale.ts';
 import { AppState } from '../state/app-state.ts';
 import type { Observable } from '../state/observable.ts';
@@ -30,6 +30,7 @@ import './nr-search-box.ts';
 import './nr-settings.ts';
 import './nr-shortcut-sheet.ts';
 import './nr-sidebar.ts';
+import './nr-source-dialogs.ts';
 import './nr-splitter.ts';
 
 /** Pane widths the settings contract accepts. */
@@ -76,6 +77,8 @@ export class NrApp extends LitElement {
     this.#share(annotationsContext, state.annotations);
     this.#share(settingsContext, state.settings);
     this.#share(noticesContext, state.notices);
+    // The source tree and the source dialogs re-render themselves; the shell does not need to.
+    new ContextProvider(this, { context: sourcesContext, initialValue: state.sources });
     const nav = this.#nav;
     new KeyboardController(this, {
       dialogShowing: () => [...this.renderRoot.querySelectorAll<NrSettings | NrShortcutSheet>('nr-settings, nr-shortcut-sheet')].some((dialog) => dialog.showing),
@@ -118,6 +121,7 @@ export class NrApp extends LitElement {
       }),
       // A query typed while the index was still being built is answered again once it is ready.
       client.on('search.state', ({ state: indexState }) => state.search.indexStateChanged(indexState)),
+      client.on('sources.changed', () => void state.sources.reload()),
       client.on('menu.action', (action) => {
         if (action.action === 'import') this.#import.chooseFiles();
         if (action.action === 'settings') this.dialog = 'settings';
@@ -209,6 +213,7 @@ export class NrApp extends LitElement {
       <span class="brand">Newsroom Reader</span>
       <nr-search-box @nr-search=${(e: Events['nr-search']) => void this.state.searchFor(e.detail)}></nr-search-box>
       <button class="primary" @click=${() => this.#import.chooseFiles()}>${msg('Nhập bài…')}</button>
+      <button class="add-source" @click=${() => emit(this, 'nr-add-source', {})}>${msg('Thêm nguồn / lưu trang…', { desc: 'Header button: opens the add source / save page box' })}</button>
       <select
         class="import-encoding"
         aria-label=${msg('Bảng mã của tệp nhập', { desc: 'Select: the text encoding of the files to import' })}
@@ -349,6 +354,7 @@ export class NrApp extends LitElement {
         @nr-close=${() => this.#dialogClosed('settings')}
       ></nr-settings>
       <nr-shortcut-sheet .open=${this.dialog === 'shortcuts'} @nr-close=${() => this.#dialogClosed('shortcuts')}></nr-shortcut-sheet>
+      <nr-source-dialogs @nr-select=${(e: Events['nr-select']) => void state.choose({ selection: e.detail })}></nr-source-dialogs>
     `;
   }
 }

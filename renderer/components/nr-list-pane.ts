@@ -84,6 +84,7 @@ export class NrListPane extends LitElement {
     const s = library.selection;
     if (s.tag) return msg(str`Thẻ: ${s.tag}`, { desc: 'List heading: articles with this tag' });
     if (s.source) return msg(str`Nguồn: ${s.source}`, { desc: 'List heading: articles from this source' });
+    if (s.sourceId) return msg(str`Nguồn: ${this.#app.value?.sources.get(s.sourceId)?.title ?? ''}`, { desc: 'List heading: articles from this source' });
     if (s.collection) return msg(str`Bộ sưu tập: ${s.collection}`, { desc: 'List heading: articles in this collection' });
     return viewLabel(s.view);
   }

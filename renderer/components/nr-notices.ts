@@ -27,6 +27,10 @@ function noticeText(notice: Notice): string {
       const { label } = notice;
       return msg(str`Đã đổi tên nhãn thành “${label}”.`, { desc: 'Notice after a colour label was renamed' });
     }
+    case 'source-removed':
+      return msg(str`Đã bỏ theo dõi “${notice.title}”: giữ ${notice.kept} bài, chuyển ${notice.trashed} bài vào thùng rác.`, {
+        desc: 'After removing a source: its title, articles kept, articles moved to the trash',
+      });
   }
 }
 
@@ -38,6 +42,8 @@ function undoText(offer: UndoOffer): string {
       return msg('Đã đổi màu.');
     case 'deleted':
       return msg('Đã xoá ghi chú.');
+    case 'sources-marked-read':
+      return msg(str`Đã đánh dấu ${offer.count} bài là đã đọc.`, { desc: 'Undo notice after marking a source’s or folder’s articles read' });
   }
 }
 
@@ -78,10 +84,15 @@ export class NrNotices extends LitElement {
   `,
   ];
 
+  #undo(offer: UndoOffer | null): Promise<void> | undefined {
+    if (offer && 'undo' in offer) return offer.undo();
+    return this.#annotations.value?.undo();
+  }
+
   #status(notices: Notices) {
     if (notices.undo) {
       return html`<div class="notice">
-        ${undoText(notices.undo)}<button @click=${() => void this.#annotations.value?.undo()}>${msg('Hoàn tác')}</button
+        ${undoText(notices.undo)}<button @click=${() => void this.#undo(notices.undo)}>${msg('Hoàn tác')}</button
         ><button @click=${() => notices.dismissUndo()}>${msg('Đóng')}</button>
       </div>`;
     }

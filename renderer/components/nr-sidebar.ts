@@ -3,6 +3,7 @@ import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import type { AppInfo, ListView, SidebarCounts } from '../../contract/index.ts';
 import { controls } from '../styles/tokens.ts';
 import { emit, type LibrarySelection } from '../events.ts';
+import './nr-source-tree.ts';
 
 const VIEWS: { view: ListView; key: keyof Pick<SidebarCounts, 'all' | 'unread' | 'starred' | 'archived' | 'trash'> }[] = [
   { view: 'all', key: 'all' },
@@ -121,7 +122,7 @@ export class NrSidebar extends LitElement {
   #isCurrent(selection: LibrarySelection): boolean {
     if (this.annotationsOpen) return false;
     const s = this.selection;
-    return s.view === selection.view && s.tag === selection.tag && s.source === selection.source && s.collection === selection.collection;
+    return s.view === selection.view && s.tag === selection.tag && s.source === selection.source && s.collection === selection.collection && s.sourceId === selection.sourceId;
   }
 
   #entry(label: string, count: number, selection: LibrarySelection) {
@@ -150,6 +151,7 @@ export class NrSidebar extends LitElement {
         </ul>
         ${counts ? this.#group(msg('Bộ sưu tập', { id: 'sidebar.collections', desc: 'Sidebar heading: collections' }), counts.collections, (name) => ({ view: 'all', collection: name })) : nothing}
         ${counts ? this.#group(msg('Thẻ', { id: 'sidebar.tags', desc: 'Sidebar heading: tags' }), counts.tags, (name) => ({ view: 'all', tag: name })) : nothing}
+        <nr-source-tree .selection=${this.selection} .current=${!this.annotationsOpen}></nr-source-tree>
         ${counts ? this.#group(msg('Nguồn', { id: 'sidebar.sources', desc: 'Sidebar heading: sources' }), counts.sources, (name) => ({ view: 'all', source: name })) : nothing}
         <h2>${msg('Ghi chú', { id: 'sidebar.annotations', desc: 'Sidebar heading: highlights and notes' })}</h2>
         <ul>

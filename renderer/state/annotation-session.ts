@@ -165,7 +165,7 @@ export class AnnotationSession extends Observable {
   /** Takes back the change the notices offer to undo. */
   async undo(): Promise<void> {
     const offer = this.#notices.undo;
-    if (!offer) return;
+    if (!offer || !('annotation' in offer)) return;
     const restored = await this.#notices.attempt(() => this.#client.call('annotations.restore', { annotation: offer.annotation }));
     if (!restored) return;
     await this.#reloadShown();

@@ -9,6 +9,7 @@ import { Observable } from './observable.ts';
 import { ReadingSession, type MatchRange } from './reading-session.ts';
 import { SearchSession } from './search-session.ts';
 import { SettingsModel } from './settings-model.ts';
+import { SourcesModel } from './sources-model.ts';
 
 /** A row j and k walk through: a library row, or a search hit with its matches. */
 export interface ListEntry {
@@ -34,6 +35,7 @@ export class AppState extends Observable {
   readonly search: SearchSession;
   readonly reading: ReadingSession;
   readonly annotations: AnnotationSession;
+  readonly sources: SourcesModel;
   pane: 'list' | 'reader' = 'list';
   readonly #client: CommandClient;
 
@@ -45,6 +47,7 @@ export class AppState extends Observable {
     this.search = new SearchSession(client, this.notices);
     this.reading = new ReadingSession(client, this.notices);
     this.annotations = new AnnotationSession(client, this.notices, this.reading);
+    this.sources = new SourcesModel(client, this.notices);
   }
 
   /** Info, settings and labels together; the stored language applied (`applyLocale`); then the library. */
@@ -60,6 +63,7 @@ export class AppState extends Observable {
   /** Everything the library feeds, read again: counts and list, the open article, the search, the annotations view. */
   async refresh(): Promise<void> {
     await this.notices.attempt(async () => {
+      void this.sources.reload();
       await this.library.reload();
       await this.reading.reload();
       void this.search.refresh();

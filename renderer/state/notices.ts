@@ -7,13 +7,13 @@ export type Notice =
   | { kind: 'undone' }
   | { kind: 'quote-copied' }
   | { kind: 'annotation-not-in-article' }
-  | { kind: 'label-renamed'; label: string };
+  | { kind: 'label-renamed'; label: string }
+  | { kind: 'source-removed'; title: string; trashed: number; kept: number };
 
-/** A change the user can take back: the annotation as it was before it was deleted or edited. */
-export interface UndoOffer {
-  kind: 'note-saved' | 'recolored' | 'deleted';
-  annotation: Annotation;
-}
+/** A change the user can take back: the annotation as it was before it was deleted or edited, or an action that knows its own undo. */
+export type UndoOffer =
+  | { kind: 'note-saved' | 'recolored' | 'deleted'; annotation: Annotation }
+  | { kind: 'sources-marked-read'; count: number; undo: () => Promise<void> };
 
 /** What went wrong: a command that failed (a CommandFailure, or anything else thrown), or the clipboard. */
 export type Failure = { kind: 'command'; error: unknown } | { kind: 'clipboard' };
