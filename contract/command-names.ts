@@ -40,10 +40,19 @@ export const COMMAND_NAMES = [
   'sources.remove',
   'opml.import',
   'opml.export',
+  'library.bulk',
+  'library.bulkUndo',
+  'library.bulkExport',
+  'watch.list',
+  'watch.add',
+  'watch.update',
+  'watch.open',
+  'watch.reorder',
+  'watch.remove',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
-export const EVENT_NAMES = ['import.progress', 'library.changed', 'search.state', 'menu.action'] as const;
+export const EVENT_NAMES = ['import.progress', 'library.changed', 'search.state', 'menu.action', 'watch.counts'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 export function isCommandName(name: string): name is CommandName {

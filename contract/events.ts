@@ -4,6 +4,7 @@ import type { LibraryChange } from './library-change.ts';
 import { returns, type Returns } from './returns.ts';
 import type { EventName } from './command-names.ts';
 import type { LocaleSetting, Theme } from './settings-defaults.ts';
+import type { WatchCounts } from './bulk.ts';
 
 export type { ImportProgress, LibraryChange };
 
@@ -27,6 +28,8 @@ export const events = {
   'search.state': returns<{ state: SearchIndexState }>(),
   /** Application-menu actions the renderer carries out (import, export, theme, language, about). */
   'menu.action': returns<MenuAction>(),
+  /** Saved searches' new counts, after the library changed and the index took the change in. */
+  'watch.counts': returns<WatchCounts>(),
 } as const satisfies Record<EventName, Returns<unknown>>;
 
 export type MenuAction =
