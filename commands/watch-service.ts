@@ -18,8 +18,11 @@ export interface WatchServiceOptions {
 
 export class WatchService {
   readonly #options: WatchServiceOptions;
-  /** The counts last announced, to tell which rose; filled by the first recount so starting never notifies. */
-  #announced: Map<string, number> | null = null;
+  /**
+   * The counts last announced or shown, to tell which rose. A saved search is first known when it is
+   * listed, added or opened, so starting the app never notifies of what was already there.
+   */
+  readonly #announced = new Map<string, number>();
   #timer: ReturnType<typeof setTimeout> | null = null;
   #running: Promise<void> | null = null;
   #again = false;
@@ -53,23 +56,24 @@ export class WatchService {
     const searches = this.#options.library().savedSearches.list();
     const counted: SavedSearch[] = [];
     for (const search of searches) counted.push(await this.withCount(search));
+    // Not overwritten: a list shown between an import and its announcement must not hide the rise.
+    for (const search of counted) if (!this.#announced.has(search.id)) this.#announced.set(search.id, search.newCount);
     return counted;
   }
 
   /** Counts every saved search now and says which of those that notify rose since the last announcement. */
   async recount(): Promise<WatchCounts> {
     const searches = await this.list();
-    const previous = this.#announced;
-    const risen = previous
-      ? searches.filter((search) => search.notify && search.newCount > (previous.get(search.id) ?? search.newCount)).map(({ id, name, newCount }) => ({ id, name, newCount }))
-      : [];
-    this.#announced = new Map(searches.map((search) => [search.id, search.newCount]));
+    const risen = searches
+      .filter((search) => search.notify && search.newCount > (this.#announced.get(search.id) ?? search.newCount))
+      .map(({ id, name, newCount }) => ({ id, name, newCount }));
+    for (const search of searches) this.#announced.set(search.id, search.newCount);
     return { counts: searches.map(({ id, newCount }) => ({ id, newCount })), risen };
   }
 
   /** A saved search was opened, added or edited: its count is what the caller now shows, not a rise. */
   remember(search: SavedSearch): void {
-    this.#announced?.set(search.id, search.newCount);
+    this.#announced.set(search.id, search.newCount);
   }
 
   #schedule(): void {

@@ -71,3 +71,6 @@ export interface WatchCounts {
   counts: { id: string; newCount: number }[];
   risen: { id: string; name: string; newCount: number }[];
 }
+
+/** Names are unique regardless of case and Unicode form, so the CLI's `watch show NAME` is never ambiguous. */
+export const savedSearchNameKey = (name: string): string => name.trim().normalize('NFC').toLocaleLowerCase('vi');

@@ -2,7 +2,7 @@
 // each was last opened. SQL only; counting matches needs the search index and lives in commands/.
 import { randomUUID } from 'node:crypto';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import type { SavedSearchPatch, SearchTargetFilters } from '../contract/bulk.ts';
+import { savedSearchNameKey, type SavedSearchPatch, type SearchTargetFilters } from '../contract/bulk.ts';
 import { inTransaction } from './database.ts';
 import { addFilterConditions, type SqlValue } from './list-query.ts';
 
@@ -53,8 +53,6 @@ export class SavedSearchNameTakenError extends Error {
   }
 }
 
-/** Names are unique regardless of case and Unicode form, so the CLI's `watch show NAME` is never ambiguous. */
-export const savedSearchNameKey = (name: string): string => name.trim().normalize('NFC').toLocaleLowerCase('vi');
 
 const toRecord = (row: Row): SavedSearchRecord => ({
   id: row.id,
