@@ -161,7 +161,8 @@ export const commands = {
     v.strictObject({ id: Id, patch: ArticlePatchSchema }),
     returns<ArticleSummary>(),
   ),
-  'library.trash': command('Move articles to the trash.', v.strictObject({ ids: Ids }), returns<{ count: number }>()),
+  // The UI moves to the trash through library.bulk, which can be undone; the CLI's delete uses this.
+  'library.trash': command('Move articles to the trash.', v.strictObject({ ids: Ids }), returns<{ count: number }>(), ['cli']),
   'library.restore': command('Restore articles from the trash.', v.strictObject({ ids: Ids }), returns<{ count: number }>()),
   // Neither is offered by the UI yet, so neither renderer may call them (least privilege).
   'library.emptyTrash': command('Delete everything in the trash for good.', NoArgs, returns<{ count: number }>(), ['cli']),

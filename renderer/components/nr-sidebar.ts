@@ -3,6 +3,7 @@ import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import type { AppInfo, ListView, SidebarCounts } from '../../contract/index.ts';
 import { controls } from '../styles/tokens.ts';
 import { emit, type LibrarySelection } from '../events.ts';
+import './nr-saved-searches.ts';
 
 const VIEWS: { view: ListView; key: keyof Pick<SidebarCounts, 'all' | 'unread' | 'starred' | 'archived' | 'trash'> }[] = [
   { view: 'all', key: 'all' },
@@ -148,6 +149,7 @@ export class NrSidebar extends LitElement {
         <ul>
           ${VIEWS.map((item) => this.#entry(viewLabel(item.view), counts ? counts[item.key] : 0, { view: item.view }))}
         </ul>
+        <nr-saved-searches></nr-saved-searches>
         ${counts ? this.#group(msg('Bộ sưu tập', { id: 'sidebar.collections', desc: 'Sidebar heading: collections' }), counts.collections, (name) => ({ view: 'all', collection: name })) : nothing}
         ${counts ? this.#group(msg('Thẻ', { id: 'sidebar.tags', desc: 'Sidebar heading: tags' }), counts.tags, (name) => ({ view: 'all', tag: name })) : nothing}
         ${counts ? this.#group(msg('Nguồn', { id: 'sidebar.sources', desc: 'Sidebar heading: sources' }), counts.sources, (name) => ({ view: 'all', source: name })) : nothing}

@@ -19,7 +19,7 @@ const FAILURE_REASONS: { [K in FailureReason['kind']]: Extract<FailureReason, { 
   'move.not-absolute': { kind: 'move.not-absolute' },
   'bulk.undo-expired': { kind: 'bulk.undo-expired' },
   'watch.not-found': { kind: 'watch.not-found', id: 'w1' },
-  'watch.exists': { kind: 'watch.exists', name: 'Bão Yagi' },
+  'watch.exists': { kind: 'watch.exists', name: 'Yagi' },
   'move.same-folder': { kind: 'move.same-folder' },
   'move.inside-library': { kind: 'move.inside-library' },
   'move.not-a-folder': { kind: 'move.not-a-folder', path: '/srv/notes.txt' },
