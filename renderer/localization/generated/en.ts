@@ -241,6 +241,7 @@
 's70b7c34b4d82d3e1': `Choose an article to read.`,
 's7110ac23f32d989b': `Search — with or without diacritics (/)`,
 's7267c483ade68e5a': `Serif`,
+'s72e3a187b7669717': `Select or unselect articles for a bulk action (Shift: a whole range)`,
 's72ef8f610379b806': `Use the current search`,
 's7311ca53335ff7b4': `Filters are narrowing the results:`,
 's733856a8d21b6bd3': `Title`,
