@@ -44,7 +44,9 @@ test('a saved search counts new matches after an import, without a reload, and n
     class StubNotification {
       static permission = 'granted';
       static requestPermission = async () => 'granted';
+      readonly title: string;
       constructor(title: string, options?: { body?: string }) {
+        this.title = title;
         shown.push({ title, body: options?.body });
       }
     }
