@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runDeskBench } from './desk/index.ts';
 import { runE2eBench } from './e2e/index.ts';
 import { runHtmlImportBench } from './library/html-import.ts';
 import { runLibraryBench } from './library/index.ts';
@@ -61,5 +62,9 @@ if (runs('reader')) {
 if (runs('search')) {
   log('\n## Search');
   await runSearchBench({ scales, corpusDir, log });
+}
+if (runs('desk')) {
+  log('\n## Desk: bulk actions and saved searches');
+  await runDeskBench({ log, articles: e2eScales[0]!, corpusDir });
 }
 log(`\nBench took ${((performance.now() - started) / 60_000).toFixed(1)} min. End: ${loadLine()}.`);

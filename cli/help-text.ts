@@ -45,6 +45,10 @@ Commands:
                                 Unsubscribe; its articles are kept or moved to the trash (never deleted).
   opml import FILE              Subscribe to the feeds of an OPML file, folders kept; problems by line.
   opml export [--out FILE]      Every source as OPML 2.0 with its folders; stdout without --out.
+  watch add NAME QUERY [--source S] [--tag T] [--from D] [--to D] [--unread] [--star] [--notify]
+                                Save a search under a name (QUERY may be "" for filters only).
+  watch list                    Saved searches with their matches new since each was last opened.
+  watch show NAME [--limit N]   A saved search's matches and its new count. watch remove NAME deletes it.
 
 Global options:
   --library DIR                 Library folder (default: $NEWSROOM_LIBRARY, else the desktop app's folder).

@@ -43,6 +43,7 @@ const OPTIONS = {
   'keep-articles': { type: 'boolean' },
   'trash-articles': { type: 'boolean' },
   'allow-loopback-sources': { type: 'boolean' },
+  notify: { type: 'boolean' },
 } as const;
 
 export interface ParsedArguments {
@@ -89,6 +90,7 @@ export interface ParsedArguments {
     'keep-articles'?: boolean;
     'trash-articles'?: boolean;
     'allow-loopback-sources'?: boolean;
+    notify?: boolean;
   };
 }
 

@@ -14,6 +14,7 @@ import { createHandlers, type HostServices } from './handlers.ts';
 import { ImportJobs } from './import-jobs.ts';
 import { copyLibraryTo } from './library-relocation.ts';
 import { SourceService, type SourceServiceOptions } from './source-service.ts';
+import { WatchService } from './watch-service.ts';
 
 export interface AppContextOptions {
   libraryDir: string;
@@ -58,6 +59,8 @@ export class AppContext implements HandlerContext {
   readonly #jobs = new ImportJobs();
   /** Subscriptions: their commands, and their background refresh when the host asked for it. */
   readonly sources: SourceService;
+  /** Saved searches' new counts, recounted after every change. */
+  readonly watch: WatchService;
   #unlock: () => void;
 
   private constructor(library: Library, search: SearchIndexManager | null, unlock: () => void, options: AppContextOptions) {
@@ -75,7 +78,8 @@ export class AppContext implements HandlerContext {
       maxImportBytes: DEFAULT_MAX_IMPORT_BYTES,
     };
     this.sources = new SourceService(() => this.#library, options.sources, (ids) => this.events.emit('sources.changed', { ids }));
-    const handlers = createHandlers({ app: this, jobs: this.#jobs, host: options.host ?? {}, sources: this.sources });
+    this.watch = new WatchService({ library: () => this.#library, search: () => this.#search, events: this.events });
+    const handlers = createHandlers({ app: this, jobs: this.#jobs, host: options.host ?? {}, sources: this.sources, watch: this.watch });
     const explain = (error: unknown): CommandError | null => this.#explain(error);
     const onUnexpected = options.onUnexpectedError;
     this.dispatch = createDispatcher(handlers, { onUnexpected, explain });
@@ -179,6 +183,7 @@ export class AppContext implements HandlerContext {
   async close(options: { abandon?: boolean } = {}): Promise<void> {
     if (options.abandon) await this.#jobs.cancelAll();
     await this.sources.close();
+    this.watch.close();
     for (const off of this.#unsubscribe.splice(0)) off();
     await this.#search?.close({ abandon: options.abandon === true });
     this.#library.close();

@@ -13,6 +13,8 @@ import { BackupTargetExistsError, BackupTargetIsLibraryError } from '../library/
 import { otherWorkFirst, SearchTurns } from './search-turns.ts';
 import { sourceHandlers } from './source-handlers.ts';
 import type { SourceService } from './source-service.ts';
+import { bulkHandlers, watchHandlers } from './bulk-handlers.ts';
+import type { WatchService } from './watch-service.ts';
 
 /**
  * Capabilities only some hosts have. Electron main provides native dialogs, so the renderer never
@@ -30,6 +32,7 @@ interface HandlerDependencies {
   host: HostServices;
   jobs: ImportJobs;
   sources: SourceService;
+  watch: WatchService;
 }
 
 const SETTINGS_KEY = 'ui.settings';
@@ -38,7 +41,7 @@ function noDialog(command: string): CommandError {
   return new CommandError('unsupported', `${command} needs the desktop app's file dialog`, { kind: 'command.not-allowed', command });
 }
 
-export function createHandlers({ app, jobs, host, sources }: HandlerDependencies): CommandHandlers {
+export function createHandlers({ app, jobs, host, sources, watch }: HandlerDependencies): CommandHandlers {
   const { events } = app;
   const searchTurns = new SearchTurns();
   // Read at call time: moving the library swaps what the context holds.
@@ -173,5 +176,7 @@ export function createHandlers({ app, jobs, host, sources }: HandlerDependencies
     'search.status': () => ({ state: app.search.state, behind: app.search.behind }),
     ...annotationHandlers(() => app.library),
     ...sourceHandlers(sources),
+    ...bulkHandlers(app),
+    ...watchHandlers(app, watch),
   };
 }

@@ -43,10 +43,19 @@ export const COMMAND_NAMES = [
   'sources.markAllRead',
   'sources.markUnread',
   'sources.reorder',
+  'library.bulk',
+  'library.bulkUndo',
+  'library.bulkExport',
+  'watch.list',
+  'watch.add',
+  'watch.update',
+  'watch.open',
+  'watch.reorder',
+  'watch.remove',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
-export const EVENT_NAMES = ['import.progress', 'library.changed', 'search.state', 'menu.action', 'sources.changed'] as const;
+export const EVENT_NAMES = ['import.progress', 'library.changed', 'search.state', 'menu.action', 'sources.changed', 'watch.counts'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 export function isCommandName(name: string): name is CommandName {

@@ -13,6 +13,7 @@ import { TEXT_ENCODINGS, textEncodingNamed, type TextEncodingName } from './text
 import type { SearchResult } from './search-result.ts';
 import type { ColorLabels } from './annotation-colors.ts';
 import { sourceCommands } from './source-commands.ts';
+import { bulkCommands } from './bulk-commands.ts';
 import { command, MAX_OFFSET, NoArgs, Id, Ids, JobId, IsoDate, Name, type ArgsSchema, type CommandSpec, type Host } from './command-spec.ts';
 import { AnnotationColorSchema, TextPositionSelectorSchema, TextQuoteSelectorSchema, type Annotation } from './annotation.ts';
 
@@ -161,7 +162,8 @@ export const commands = {
     v.strictObject({ id: Id, patch: ArticlePatchSchema }),
     returns<ArticleSummary>(),
   ),
-  'library.trash': command('Move articles to the trash.', v.strictObject({ ids: Ids }), returns<{ count: number }>()),
+  // The UI moves to the trash through library.bulk, which can be undone; the CLI's delete uses this.
+  'library.trash': command('Move articles to the trash.', v.strictObject({ ids: Ids }), returns<{ count: number }>(), ['cli']),
   'library.restore': command('Restore articles from the trash.', v.strictObject({ ids: Ids }), returns<{ count: number }>()),
   // Neither is offered by the UI yet, so neither renderer may call them (least privilege).
   'library.emptyTrash': command('Delete everything in the trash for good.', NoArgs, returns<{ count: number }>(), ['cli']),
@@ -283,6 +285,7 @@ export const commands = {
     returns<{ state: SearchIndexState; behind?: SearchIndexBehind }>(),
   ),
   ...sourceCommands,
+  ...bulkCommands,
 } as const satisfies Record<CommandName, CommandSpec<ArgsSchema, unknown>>;
 
 export type Commands = typeof commands;

@@ -40,7 +40,11 @@ export type FailureReason =
   | { kind: 'source.unusable'; url: string; failure: ImportFailure }
   | { kind: 'source.empty-folder'; folder: string }
   /** An OPML file so broken that nothing could be read from it. */
-  | { kind: 'opml.unreadable'; line: number; detail: string };
+  | { kind: 'opml.unreadable'; line: number; detail: string }
+  /** The bulk action to undo is no longer remembered (undone already, or too old). */
+  | { kind: 'bulk.undo-expired' }
+  | { kind: 'watch.not-found'; id: string }
+  | { kind: 'watch.exists'; name: string };
 
 export interface CommandErrorBody {
   code: CommandErrorCode;

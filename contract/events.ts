@@ -5,6 +5,7 @@ import { returns, type Returns } from './returns.ts';
 import type { EventName } from './command-names.ts';
 import type { LocaleSetting, Theme } from './settings-defaults.ts';
 import type { SourcesChanged } from './sources.ts';
+import type { WatchCounts } from './bulk.ts';
 
 export type { ImportProgress, LibraryChange };
 
@@ -30,6 +31,8 @@ export const events = {
   'menu.action': returns<MenuAction>(),
   /** Sources added, changed, removed, or starting or ending a refresh: the sidebar reads sources.list again. */
   'sources.changed': returns<SourcesChanged>(),
+  /** Saved searches' new counts, after the library changed and the index took the change in. */
+  'watch.counts': returns<WatchCounts>(),
 } as const satisfies Record<EventName, Returns<unknown>>;
 
 export type MenuAction =

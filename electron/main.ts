@@ -1,5 +1,5 @@
 // Electron main process: thin glue between Electron and the host-agnostic AppContext.
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, utilityProcess, type MenuItemConstructorOptions, type UtilityProcess } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, screen, session, shell, utilityProcess, type MenuItemConstructorOptions, type UtilityProcess } from 'electron';
 import { EventEmitter, once } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -8,7 +8,8 @@ import { CoreClient, coreWorkerUrl } from '../commands/core-client.ts';
 import type { CoreLauncher, CoreProcess, CoreWorkerData, ToCore } from '../commands/core-messages.ts';
 import { resolveLibraryDir, userDataDir, usesRememberedLibrary, writeLibraryPointer } from '../commands/library-location.ts';
 import { appProtocolResponse } from './app-protocol.ts';
-import { commandsFor, type MenuAction, type Settings } from '../contract/index.ts';
+import { commandsFor, type MenuAction, type Settings, type WatchCounts } from '../contract/index.ts';
+import { watchNotification } from './watch-notification.ts';
 import { APP_ORIGIN, EVENT_CHANNEL } from './ipc-channels.ts';
 import { MenuLanguage } from './menu-language.ts';
 import type { UiLocale } from './menu-labels.ts';
@@ -183,6 +184,11 @@ if (!app.requestSingleInstanceLock()) {
       });
     }
     ctx.events.onAny((name, payload) => window?.webContents.send(EVENT_CHANNEL, name, payload));
+    // Saved searches that asked to be told of new matches: the OS notification is the host's to show.
+    ctx.events.onAny((name, payload) => {
+      if (name !== 'watch.counts' || !Notification.isSupported()) return;
+      for (const rise of (payload as WatchCounts).risen) new Notification(watchNotification(rise, menuLanguage.current ?? 'vi')).show();
+    });
     const saved = await ctx.dispatch('settings.get', {});
     menuLanguage.apply(saved.ok ? (saved.value as Settings).locale : 'system');
     createWindow();

@@ -22,6 +22,8 @@ import type { SearchDocument, SearchDocumentSource } from '../search/search-docu
 import { SearchChangeLog } from './search-changes.ts';
 import { contentHash, countWords, excerptOf, readingMinutes } from './text-stats.ts';
 import { canonicalUrlKey } from './url-canonical.ts';
+import { BulkStore } from './bulk-store.ts';
+import { SavedSearchStore } from './saved-search-store.ts';
 
 type ChangeListener = (change: LibraryChange) => void;
 
@@ -32,6 +34,9 @@ export class Library implements SearchDocumentSource {
   readonly db: DatabaseSync;
   /** Highlights and notes: their own service, writing through this library's transactions. */
   readonly annotations: AnnotationService;
+  /** Actions over many articles, each one transaction, with undo. */
+  readonly bulk: BulkStore;
+  readonly savedSearches: SavedSearchStore;
   readonly #listeners = new Set<ChangeListener>();
   readonly #statements = new Map<string, StatementSync>();
   #searchable: { key: string; ids: ReadonlySet<string> } | null = null;
@@ -48,6 +53,8 @@ export class Library implements SearchDocumentSource {
     this.db = openDatabase(this.dbPath);
     migrate(this.db, this.dbPath);
     this.#changes = new SearchChangeLog(this.db);
+    this.bulk = new BulkStore(this.db, (work) => this.#write(work));
+    this.savedSearches = new SavedSearchStore(this.db);
     // The library lends the service its connection, its committed writes and its article lookups.
     this.annotations = new AnnotationService({
       db: this.db,

@@ -4,6 +4,8 @@ import { ANNOTATIONS_SCHEMA_SQL } from '../annotations/annotation-store.ts';
 import { inTransaction } from './database.ts';
 import { SEARCH_CHANGES_SCHEMA_SQL } from './search-changes.ts';
 import { SOURCE_ORDER_SCHEMA_SQL, SOURCES_SCHEMA_SQL } from './source-store.ts';
+import { BULK_UNDO_SCHEMA_SQL } from './bulk-store.ts';
+import { SAVED_SEARCHES_SCHEMA_SQL } from './saved-search-store.ts';
 
 /** Schema steps in order; step N brings the database to user_version N. Never edit a released step. */
 export const MIGRATIONS: readonly string[] = [
@@ -66,6 +68,8 @@ export const MIGRATIONS: readonly string[] = [
   `CREATE INDEX articles_published ON articles (published_at DESC, imported_at DESC, trashed_at, archived, read, starred);`,
   // 6: the order of sources within their folder.
   SOURCE_ORDER_SCHEMA_SQL,
+  // 7: saved searches ("watch") and the undo journal of bulk actions.
+  SAVED_SEARCHES_SCHEMA_SQL + BULK_UNDO_SCHEMA_SQL,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

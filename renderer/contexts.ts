@@ -7,6 +7,8 @@ import type { ReadingSession } from './state/reading-session.ts';
 import type { SearchSession } from './state/search-session.ts';
 import type { SettingsModel } from './state/settings-model.ts';
 import type { SourcesModel } from './state/sources-model.ts';
+import type { BulkSelection } from './state/bulk-selection.ts';
+import type { SavedSearches } from './state/saved-searches.ts';
 
 // The keys under which <nr-app> provides its state to the elements inside it (@lit/context). The state
 // classes themselves know nothing of Lit; only this file and the elements do.
@@ -18,3 +20,5 @@ export const annotationsContext = createContext<AnnotationSession>(Symbol('nr-an
 export const settingsContext = createContext<SettingsModel>(Symbol('nr-settings'));
 export const noticesContext = createContext<Notices>(Symbol('nr-notices'));
 export const sourcesContext = createContext<SourcesModel>(Symbol('nr-sources'));
+export const bulkContext = createContext<BulkSelection>(Symbol('nr-bulk'));
+export const savedSearchesContext = createContext<SavedSearches>(Symbol('nr-saved-searches'));

@@ -61,6 +61,18 @@ export interface PaneResize {
   done: boolean;
 }
 
+/** A row picked for a bulk action: Ctrl/⌘-click or `x` toggles it, Shift-click extends the range to it. */
+export interface PickRequest {
+  id: string;
+  range: boolean;
+}
+
+/** A click on a row with Shift, Ctrl or ⌘ picks it instead of opening it; null for a plain click. */
+export function pickOf(event: MouseEvent, id: string): PickRequest | null {
+  if (!event.shiftKey && !event.ctrlKey && !event.metaKey) return null;
+  return { id, range: event.shiftKey };
+}
+
 export type SelectionAction = { action: 'highlight'; color: AnnotationColor } | { action: 'note' } | { action: 'copy' };
 
 /** Each event's detail; `undefined` for events that carry none. */
@@ -125,6 +137,9 @@ export interface NrEventDetails {
   // nr-source-tree, the header, a link dropped on the window (nr-source-dialogs opens the dialogs)
   'nr-add-source': { url?: string };
   'nr-source-settings': string;
+  // nr-article-list, nr-search-results (bulk selection), nr-saved-searches
+  'nr-pick': PickRequest;
+  'nr-run-saved-search': { query: string; filters: SearchFilters };
 }
 
 export type NrEventName = keyof NrEventDetails;

@@ -134,6 +134,12 @@ export function reasonMessage(reason: FailureReason): string | undefined {
       return msg(str`Thư mục “${reason.folder}” không có nguồn nào.`, { id: 'failure.source.empty-folder', desc: 'The value is a folder name' });
     case 'opml.unreadable':
       return msg(str`Không đọc được nguồn nào từ tệp OPML (dòng ${reason.line}).`, { id: 'failure.opml.unreadable', desc: 'The value is a line number' });
+    case 'bulk.undo-expired':
+      return msg('Không thể hoàn tác thao tác này nữa (đã hoàn tác rồi, hoặc đã quá cũ).', { id: 'failure.bulk.undo-expired' });
+    case 'watch.not-found':
+      return msg('Không tìm thấy tìm kiếm đã lưu này; có thể nó vừa bị xoá.', { id: 'failure.watch.not-found' });
+    case 'watch.exists':
+      return msg(str`Đã có một tìm kiếm đã lưu tên “${reason.name}”.`, { id: 'failure.watch.exists', desc: 'The value is the saved search’s name' });
     default: {
       const _unknown: never = reason;
       return undefined;

@@ -7,7 +7,8 @@ import { TEXT_ENCODING_LABELS, TEXT_ENCODINGS, textEncodingNamed } from '../../c
 import { citationText, copyText } from '../citation.ts';
 import { client } from '../client/newsroom-client.ts';
 import { DrawerController } from '../controllers/drawer-controller.ts';
-import { annotationsContext, appStateContext, libraryContext, noticesContext, readingContext, searchContext, settingsContext, sourcesContext } from '../contexts.ts';
+import { annotationsContext, appStateContext, bulkContext, libraryContext, noticesContext, readingContext, savedSearchesContext, searchContext, settingsContext, sourcesContext } from '../contexts.ts';
+import { notifyInBrowser } from '../desktop-notification.ts';
 import { ImportController } from '../controllers/import-controller.ts';
 import { KeyboardController } from '../controllers/keyboard-controller.ts';
 import { NavigationController } from '../controllers/navigation-controller.ts';
@@ -22,6 +23,7 @@ import { readerStyle } from './nr-reader-prefs.ts';
 import type { NrSettings } from './nr-settings.ts';
 import type { NrShortcutSheet } from './nr-shortcut-sheet.ts';
 import './nr-annotation-list.ts';
+import './nr-bulk-bar.ts';
 import './nr-import-status.ts';
 import './nr-list-pane.ts';
 import './nr-notices.ts';
@@ -79,11 +81,18 @@ export class NrApp extends LitElement {
     this.#share(noticesContext, state.notices);
     // The source tree and the source dialogs re-render themselves; the shell does not need to.
     new ContextProvider(this, { context: sourcesContext, initialValue: state.sources });
+    this.#share(bulkContext, state.bulk);
+    this.#share(savedSearchesContext, state.watch);
     const nav = this.#nav;
     new KeyboardController(this, {
       dialogShowing: () => [...this.renderRoot.querySelectorAll<NrSettings | NrShortcutSheet>('nr-settings, nr-shortcut-sheet')].some((dialog) => dialog.showing),
       step: (delta, inList) => void nav.step(delta, inList),
       openCurrent: (rowId) => nav.openCurrent(rowId),
+      pick: (rowId) => {
+        const id = rowId ?? state.reading.article?.id;
+        if (id) state.pick({ id, range: false });
+        return id !== undefined;
+      },
       toggle: (flag) => state.reading.toggle(flag),
       toggleFocusMode: () => nav.toggleFocusMode(),
       showShortcuts: () => (this.dialog = 'shortcuts'),
@@ -120,6 +129,7 @@ export class NrApp extends LitElement {
         void state.refresh();
       }),
       // A query typed while the index was still being built is answered again once it is ready.
+      client.on('watch.counts', (counts) => state.watch.countsChanged(counts, state.library.info?.runtime === 'browser' ? notifyInBrowser : undefined)),
       client.on('search.state', ({ state: indexState }) => state.search.indexStateChanged(indexState)),
       client.on('sources.changed', () => void state.sources.reload()),
       client.on('menu.action', (action) => {
@@ -142,6 +152,7 @@ export class NrApp extends LitElement {
     this.#darkScheme.removeEventListener('change', this.#onSchemeChange);
     this.#saveSettings();
     this.state.notices.dispose();
+    this.state.bulk.dispose();
   }
 
   override willUpdate(): void {
@@ -189,6 +200,14 @@ export class NrApp extends LitElement {
   #suggest(query: string): void {
     const box = this.renderRoot.querySelector('nr-search-box');
     if (box) box.value = query;
+    void this.state.searchFor(query);
+  }
+
+  /** A saved search opened from the sidebar: its filters, then its query in the search box. */
+  #runSaved({ query, filters }: { query: string; filters: Events['nr-run-saved-search']['detail']['filters'] }): void {
+    const box = this.renderRoot.querySelector('nr-search-box');
+    if (box) box.value = query;
+    this.state.search.filters = filters;
     void this.state.searchFor(query);
   }
 
@@ -262,7 +281,7 @@ export class NrApp extends LitElement {
       @nr-toggle-star=${() => reading.toggle('starred')}
       @nr-toggle-read=${() => reading.toggle('read')}
       @nr-toggle-archive=${() => reading.toggle('archived')}
-      @nr-trash=${() => void reading.trash()}
+      @nr-trash=${() => void (reading.article && this.state.bulk.runOn({ kind: 'trash' }, reading.article.id))}
       @nr-restore=${() => void reading.restore()}
     ></nr-reader>`;
   }
@@ -320,6 +339,7 @@ export class NrApp extends LitElement {
           @nr-show-annotations=${() => void annotations.openView()}
           @nr-open-settings=${() => (this.dialog = 'settings')}
           @nr-open-shortcuts=${() => (this.dialog = 'shortcuts')}
+          @nr-run-saved-search=${(e: Events['nr-run-saved-search']) => this.#runSaved(e.detail)}
         ></nr-sidebar>
         <nr-splitter
           label=${msg('Độ rộng thanh bên', { desc: 'Separator that resizes the sidebar' })}
@@ -353,6 +373,7 @@ export class NrApp extends LitElement {
         @nr-library-moved=${(e: Events['nr-library-moved']) => library.libraryMoved(e.detail)}
         @nr-close=${() => this.#dialogClosed('settings')}
       ></nr-settings>
+      <nr-bulk-bar></nr-bulk-bar>
       <nr-shortcut-sheet .open=${this.dialog === 'shortcuts'} @nr-close=${() => this.#dialogClosed('shortcuts')}></nr-shortcut-sheet>
       <nr-source-dialogs @nr-select=${(e: Events['nr-select']) => void state.choose({ selection: e.detail })}></nr-source-dialogs>
     `;

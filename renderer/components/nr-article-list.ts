@@ -6,7 +6,7 @@ import type { ArticleSummary, ListSort } from '../../contract/index.ts';
 import { controls } from '../styles/tokens.ts';
 import { importedLabel, publishedLabel, readingTime } from '../format-date.ts';
 import { getLocale, isSingular } from '../localization/app-locale.ts';
-import { emit } from '../events.ts';
+import { emit, pickOf } from '../events.ts';
 
 // Rows are keyed by article id, not by the summary object: a refresh (an article marked read,
 // starred…) brings new objects for the same articles, and their rows should be updated in place
@@ -21,6 +21,7 @@ export class NrArticleList extends LitElement {
     selectedId: { attribute: false },
     heading: { type: String },
     sort: { attribute: false },
+    isPicked: { attribute: false },
   };
 
   declare items: ArticleSummary[];
@@ -28,6 +29,8 @@ export class NrArticleList extends LitElement {
   declare selectedId: string | null;
   declare heading: string;
   declare sort: ListSort;
+  /** Whether a row is picked for a bulk action. */
+  declare isPicked: (id: string) => boolean;
 
   constructor() {
     super();
@@ -37,6 +40,7 @@ export class NrArticleList extends LitElement {
     this.selectedId = null;
     this.heading = '';
     this.sort = 'published';
+    this.isPicked = () => false;
   }
 
   static override styles = [
@@ -77,6 +81,14 @@ export class NrArticleList extends LitElement {
       }
       .row[aria-selected='true'] {
         background: var(--nr-surface-2);
+      }
+      .row[data-picked='true'] {
+        box-shadow: inset 4px 0 0 var(--nr-accent);
+        background: var(--nr-surface-2);
+      }
+      .row[data-picked='true'] .title::after {
+        content: ' ✓';
+        color: var(--nr-accent);
       }
       /* Rows span the scroller: a ring outside them would be clipped, so it is drawn inside. */
       .row:focus-visible {
@@ -124,6 +136,11 @@ export class NrArticleList extends LitElement {
   override updated(changed: PropertyValues<this>): void {
     // The virtualizer redraws its rows only when its own properties change.
     if (changed.has('selectedId')) this.#markSelected();
+    if (changed.has('isPicked')) this.#markPicked();
+  }
+
+  #markPicked(): void {
+    for (const row of this.renderRoot.querySelectorAll<HTMLElement>('button.row')) row.dataset.picked = String(this.isPicked(row.dataset.id ?? ''));
   }
 
   /**
@@ -157,6 +174,12 @@ export class NrArticleList extends LitElement {
     emit(this, 'nr-open', id);
   }
 
+  #click(event: MouseEvent, id: string): void {
+    const pick = pickOf(event, id);
+    if (pick) emit(this, 'nr-pick', pick);
+    else this.#open(id);
+  }
+
   #renderRow = (item: ArticleSummary, index: number) => {
     if (index >= this.items.length - 20 && this.items.length < this.total) {
       queueMicrotask(() => emit(this, 'nr-need-more'));
@@ -166,7 +189,8 @@ export class NrArticleList extends LitElement {
       role="option"
       aria-selected=${live(item.id === this.selectedId ? 'true' : 'false')}
       data-id=${item.id}
-      @click=${() => this.#open(item.id)}
+      data-picked=${live(String(this.isPicked(item.id)))}
+      @click=${(event: MouseEvent) => this.#click(event, item.id)}
     >
       <div class="title">${item.starred ? '★ ' : nothing}${item.title}</div>
       <div class="meta">${[item.source, publishedLabel(item.publishedAt), this.sort === 'imported' ? importedLabel(item.importedAt) : '', readingTime(item.readingMinutes)].filter(Boolean).join(' · ')}</div>

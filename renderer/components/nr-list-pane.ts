@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import { annotationsContext, appStateContext, libraryContext, readingContext, searchContext } from '../contexts.ts';
+import { annotationsContext, appStateContext, bulkContext, libraryContext, readingContext, searchContext } from '../contexts.ts';
+import type { BulkSelection } from '../state/bulk-selection.ts';
 import { StateController } from '../controllers/state-controller.ts';
 import { downloadText } from '../download-text.ts';
 import { emit, type ExportFormat } from '../events.ts';
@@ -30,6 +31,7 @@ export class NrListPane extends LitElement {
   readonly #search = new StateController<SearchSession>(this, searchContext);
   readonly #annotations = new StateController<AnnotationSession>(this, annotationsContext);
   readonly #reading = new StateController<ReadingSession>(this, readingContext);
+  readonly #bulk = new StateController<BulkSelection>(this, bulkContext);
 
   constructor() {
     super();
@@ -125,6 +127,8 @@ export class NrListPane extends LitElement {
           .selectedId=${selectedId}
           .filtersActive=${search.filtered}
           .indexing=${search.indexState !== 'ready'}
+          .isPicked=${this.#bulk.value?.isPicked ?? (() => false)}
+          @nr-pick=${(e: GlobalEventHandlersEventMap['nr-pick']) => app.pick(e.detail)}
           @nr-clear-filters=${() => void search.setFilters({})}
           @nr-search-more=${() => void search.searchMore()}
         ></nr-search-results>
@@ -152,6 +156,8 @@ export class NrListPane extends LitElement {
       .selectedId=${selectedId}
       heading=${this.#heading(library)}
       .sort=${library.sort}
+      .isPicked=${this.#bulk.value?.isPicked ?? (() => false)}
+      @nr-pick=${(e: GlobalEventHandlersEventMap['nr-pick']) => app.pick(e.detail)}
       @nr-sort=${(e: GlobalEventHandlersEventMap['nr-sort']) => void app.choose({ sort: e.detail })}
       @nr-open=${(e: GlobalEventHandlersEventMap['nr-open']) => void app.open(e.detail)}
       @nr-need-more=${() => void library.loadMore()}

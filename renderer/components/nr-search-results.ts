@@ -5,7 +5,7 @@ import { KNOWN_SEARCH_NOTICES, searchBehindText, searchNotice } from '../host-me
 import { isSingular } from '../localization/app-locale.ts';
 import { markedText } from '../marked-text.ts';
 import { controls } from '../styles/tokens.ts';
-import { emit } from '../events.ts';
+import { emit, pickOf } from '../events.ts';
 import { hasMoreHits } from '../client/search-pages.ts';
 
 /** How far below the visible end the next page is asked for, so scrolling rarely waits for it. */
@@ -32,6 +32,7 @@ export class NrSearchResults extends LitElement {
     selectedId: { attribute: false },
     filtersActive: { attribute: false },
     indexing: { attribute: false },
+    isPicked: { attribute: false },
   };
   declare result: SearchResult | null;
   declare selectedId: string | null;
@@ -39,6 +40,8 @@ export class NrSearchResults extends LitElement {
   declare filtersActive: boolean;
   /** Whether the search index is being loaded or built, so results may still be missing. */
   declare indexing: boolean;
+  /** Whether a hit is picked for a bulk action. */
+  declare isPicked: (id: string) => boolean;
   #nearEnd: IntersectionObserver | null = null;
 
   constructor() {
@@ -48,6 +51,7 @@ export class NrSearchResults extends LitElement {
     this.selectedId = null;
     this.filtersActive = false;
     this.indexing = false;
+    this.isPicked = () => false;
   }
 
   static override styles = [
@@ -83,6 +87,14 @@ export class NrSearchResults extends LitElement {
       }
       button[aria-current='true'] {
         background: var(--nr-surface-2);
+      }
+      button.hit[data-picked='true'] {
+        box-shadow: inset 4px 0 0 var(--nr-accent);
+        background: var(--nr-surface-2);
+      }
+      button.hit[data-picked='true'] .title::after {
+        content: ' ✓';
+        color: var(--nr-accent);
       }
       button.hit:focus-visible {
         box-shadow: inset 0 0 0 3px var(--nr-accent);
@@ -218,6 +230,12 @@ export class NrSearchResults extends LitElement {
     emit(this, 'nr-open-hit', hit);
   }
 
+  #click(event: MouseEvent, hit: SearchHit): void {
+    const pick = pickOf(event, hit.id);
+    if (pick) emit(this, 'nr-pick', pick);
+    else this.#open(hit);
+  }
+
   override render() {
     const result = this.result;
     if (!result) return this.#indexingNote();
@@ -234,7 +252,7 @@ export class NrSearchResults extends LitElement {
       <ol aria-label=${msg('Kết quả tìm kiếm')}>
         ${result.hits.map(
           (hit) => html`<li>
-            <button class="hit" data-id=${hit.id} aria-current=${hit.id === this.selectedId ? 'true' : 'false'} @click=${() => this.#open(hit)}>
+            <button class="hit" data-id=${hit.id} aria-current=${hit.id === this.selectedId ? 'true' : 'false'} data-picked=${String(this.isPicked(hit.id))} @click=${(event: MouseEvent) => this.#click(event, hit)}>
               <div class="title">${markedText(hit.title, 0, hit.title.length, hit.matches.filter((m) => m.field === 'title'), 0, -1)}</div>
               <div class="snippet">${markedText(hit.snippet.text, 0, hit.snippet.text.length, hit.snippet.matches, 0, -1)}</div>
             </button>

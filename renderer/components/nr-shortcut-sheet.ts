@@ -26,6 +26,7 @@ function shortcutGroups(): ShortcutGroup[] {
         { keys: [['s']], label: msg('Gắn sao / bỏ sao') },
         { keys: [['m']], label: msg('Đánh dấu đã đọc / chưa đọc') },
         { keys: [['e']], label: msg('Lưu trữ / bỏ lưu trữ') },
+        { keys: [['x'], ['Ctrl', 'Click'], ['Shift', 'Click']], label: msg('Chọn / bỏ chọn bài để thao tác hàng loạt (Shift: chọn cả đoạn)') },
         { keys: [['f']], label: msg('Chế độ tập trung: chỉ còn bài đang đọc') },
         { keys: [['Esc']], label: msg('Quay lại danh sách (cửa sổ hẹp), thoát chế độ tập trung, đóng hộp thoại') },
       ],

@@ -4,6 +4,7 @@ import type { AppInfo, ListView, SidebarCounts } from '../../contract/index.ts';
 import { controls } from '../styles/tokens.ts';
 import { emit, type LibrarySelection } from '../events.ts';
 import './nr-source-tree.ts';
+import './nr-saved-searches.ts';
 
 const VIEWS: { view: ListView; key: keyof Pick<SidebarCounts, 'all' | 'unread' | 'starred' | 'archived' | 'trash'> }[] = [
   { view: 'all', key: 'all' },
@@ -149,6 +150,7 @@ export class NrSidebar extends LitElement {
         <ul>
           ${VIEWS.map((item) => this.#entry(viewLabel(item.view), counts ? counts[item.key] : 0, { view: item.view }))}
         </ul>
+        <nr-saved-searches></nr-saved-searches>
         ${counts ? this.#group(msg('Bộ sưu tập', { id: 'sidebar.collections', desc: 'Sidebar heading: collections' }), counts.collections, (name) => ({ view: 'all', collection: name })) : nothing}
         ${counts ? this.#group(msg('Thẻ', { id: 'sidebar.tags', desc: 'Sidebar heading: tags' }), counts.tags, (name) => ({ view: 'all', tag: name })) : nothing}
         <nr-source-tree .selection=${this.selection} .current=${!this.annotationsOpen}></nr-source-tree>

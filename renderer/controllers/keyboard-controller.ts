@@ -18,6 +18,8 @@ export interface ShortcutActions {
   step(delta: 1 | -1, inList: boolean): void;
   /** o / Enter: the row with focus (its id), else the open article, else the first. */
   openCurrent(rowId: string | undefined): void;
+  /** x: the row with focus (its id), else the open article, in or out of the bulk selection. */
+  pick(rowId: string | undefined): boolean;
   /** s, m, e on the open article. */
   toggle(flag: 'starred' | 'read' | 'archived'): boolean;
   toggleFocusMode(): boolean;
@@ -71,6 +73,8 @@ export class KeyboardController implements ReactiveController {
       case 'o':
         actions.openCurrent(this.#rowId(event));
         return true;
+      case 'x':
+        return actions.pick(this.#rowId(event));
       case 's':
         return actions.toggle('starred');
       case 'm':

@@ -1,7 +1,8 @@
 import type { ExportPayload, ListSort, SearchHit, Settings } from '../../contract/index.ts';
-import type { LibrarySelection, OpenAnnotation } from '../events.ts';
+import type { LibrarySelection, OpenAnnotation, PickRequest } from '../events.ts';
 import { annotationMatchingQuery } from '../note-match.ts';
 import { AnnotationSession } from './annotation-session.ts';
+import { BulkSelection, type SelectionScope } from './bulk-selection.ts';
 import type { CommandClient } from './client-port.ts';
 import { LibraryView } from './library-view.ts';
 import { Notices } from './notices.ts';
@@ -10,6 +11,7 @@ import { ReadingSession, type MatchRange } from './reading-session.ts';
 import { SearchSession } from './search-session.ts';
 import { SettingsModel } from './settings-model.ts';
 import { SourcesModel } from './sources-model.ts';
+import { SavedSearches, showsSavedSearch } from './saved-searches.ts';
 
 /** A row j and k walk through: a library row, or a search hit with its matches. */
 export interface ListEntry {
@@ -36,6 +38,8 @@ export class AppState extends Observable {
   readonly reading: ReadingSession;
   readonly annotations: AnnotationSession;
   readonly sources: SourcesModel;
+  readonly bulk: BulkSelection;
+  readonly watch: SavedSearches;
   pane: 'list' | 'reader' = 'list';
   readonly #client: CommandClient;
 
@@ -48,6 +52,31 @@ export class AppState extends Observable {
     this.reading = new ReadingSession(client, this.notices);
     this.annotations = new AnnotationSession(client, this.notices, this.reading);
     this.sources = new SourcesModel(client, this.notices);
+    this.bulk = new BulkSelection(client, this.notices);
+    this.watch = new SavedSearches(client, this.notices);
+    // A selection belongs to what the list shows: another view or another query drops it.
+    const rescope = (): void => this.bulk.scopeChanged(this.selectionScope());
+    this.library.subscribe(rescope);
+    this.search.subscribe(rescope);
+    // A saved search stays the one shown until its query or filters are changed.
+    this.search.subscribe(() => {
+      const open = this.watch.items.find((item) => item.id === this.watch.openId);
+      if (open && !showsSavedSearch(open, this.search.query, this.search.filtered ? this.search.filters : {})) this.watch.leave();
+    });
+  }
+
+  /** Picks a row for a bulk action (Ctrl/⌘-click or x: toggle; Shift-click: a range) among the rows shown. */
+  pick({ id, range }: PickRequest): void {
+    const shown = this.entries().map((entry) => entry.id);
+    if (range) this.bulk.extend(id, shown);
+    else this.bulk.toggle(id, shown);
+  }
+
+  /** What "select all" selects: the search with its chips while searching, else the list view. */
+  selectionScope(): SelectionScope {
+    if (this.search.active) return { search: { query: this.search.query, ...(this.search.filtered ? { filters: this.search.filters } : {}) } };
+    const { view, tag, source, collection } = this.library.selection;
+    return { list: { view, ...(tag ? { tag } : {}), ...(source ? { source } : {}), ...(collection ? { collection } : {}) } };
   }
 
   /** Info, settings and labels together; the stored language applied (`applyLocale`); then the library. */
@@ -57,6 +86,7 @@ export class AppState extends Observable {
       await applyLocale(settings.locale);
     });
     void this.search.loadIndexState();
+    void this.watch.load();
     await this.refresh();
   }
 

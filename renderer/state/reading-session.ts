@@ -95,11 +95,6 @@ export class ReadingSession extends Observable {
     await this.#notices.attempt(() => this.#client.call('library.update', { id, patch: { readingPosition: position } }));
   }
 
-  async trash(): Promise<void> {
-    const article = this.article;
-    if (article) await this.#notices.attempt(() => this.#client.call('library.trash', { ids: [article.id] }));
-  }
-
   async restore(): Promise<void> {
     const article = this.article;
     if (article) await this.#notices.attempt(() => this.#client.call('library.restore', { ids: [article.id] }));

@@ -17,6 +17,9 @@ const VIETNAMESE = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậè�
 /** One of each reason; a Record, so adding a kind to the contract without a sample here fails to compile. */
 const FAILURE_REASONS: { [K in FailureReason['kind']]: Extract<FailureReason, { kind: K }> } = {
   'move.not-absolute': { kind: 'move.not-absolute' },
+  'bulk.undo-expired': { kind: 'bulk.undo-expired' },
+  'watch.not-found': { kind: 'watch.not-found', id: 'w1' },
+  'watch.exists': { kind: 'watch.exists', name: 'Yagi' },
   'move.same-folder': { kind: 'move.same-folder' },
   'move.inside-library': { kind: 'move.inside-library' },
   'move.not-a-folder': { kind: 'move.not-a-folder', path: '/srv/notes.txt' },
