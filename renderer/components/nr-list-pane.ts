@@ -124,6 +124,7 @@ export class NrListPane extends LitElement {
           .selectedId=${selectedId}
           .filtersActive=${search.filtered}
           .indexing=${search.indexState !== 'ready'}
+          .searching=${search.searching}
           @nr-clear-filters=${() => void search.setFilters({})}
           @nr-search-more=${() => void search.searchMore()}
         ></nr-search-results>

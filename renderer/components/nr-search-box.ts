@@ -3,14 +3,12 @@ import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { controls } from '../styles/tokens.ts';
 import { emit } from '../events.ts';
 
-const DEBOUNCE_MS = 60;
-/**
- * A lone letter is searched as a whole word (ở, ý), which rarely is what is meant while typing the
- * first letter of a longer word; so it waits longer for the next letter before it is sent.
- */
-const ONE_LETTER_DEBOUNCE_MS = 400;
+import { typingDelay } from '../search-typing.ts';
 
-/** The search field; emits `nr-search` with the query, debounced while typing. */
+/**
+ * The search field; emits `nr-search` with the query once typing pauses (search-typing.ts), or at once
+ * on Enter (a lone letter is searched only then).
+ */
 export class NrSearchBox extends LitElement {
   static override properties = { value: { type: String } };
   declare value: string;
@@ -48,7 +46,10 @@ export class NrSearchBox extends LitElement {
     const query = (event.target as HTMLInputElement).value;
     this.value = query;
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => this.#emit(query), [...query.trim()].length === 1 ? ONE_LETTER_DEBOUNCE_MS : DEBOUNCE_MS);
+    // Emptied: the library comes back at once. A lone letter waits for the next one (or Enter).
+    if (query.trim() === '') return this.#emit(query);
+    const delay = typingDelay(query);
+    if (delay !== null) this.#timer = setTimeout(() => this.#emit(query), delay);
   };
 
   #onKey = (event: KeyboardEvent): void => {
@@ -57,6 +58,9 @@ export class NrSearchBox extends LitElement {
       (event.target as HTMLInputElement).value = '';
       clearTimeout(this.#timer);
       this.#emit('');
+    } else if (event.key === 'Enter') {
+      clearTimeout(this.#timer);
+      this.#emit((event.target as HTMLInputElement).value);
     }
   };
 

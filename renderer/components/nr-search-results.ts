@@ -32,6 +32,7 @@ export class NrSearchResults extends LitElement {
     selectedId: { attribute: false },
     filtersActive: { attribute: false },
     indexing: { attribute: false },
+    searching: { attribute: false },
   };
   declare result: SearchResult | null;
   declare selectedId: string | null;
@@ -39,6 +40,8 @@ export class NrSearchResults extends LitElement {
   declare filtersActive: boolean;
   /** Whether the search index is being loaded or built, so results may still be missing. */
   declare indexing: boolean;
+  /** Whether a newer query is on its way: the hits shown are the previous query's until it answers. */
+  declare searching: boolean;
   #nearEnd: IntersectionObserver | null = null;
 
   constructor() {
@@ -48,6 +51,7 @@ export class NrSearchResults extends LitElement {
     this.selectedId = null;
     this.filtersActive = false;
     this.indexing = false;
+    this.searching = false;
   }
 
   static override styles = [
@@ -137,6 +141,15 @@ export class NrSearchResults extends LitElement {
         text-underline-offset: 0.2em;
         cursor: help;
       }
+      .searching {
+        margin: 0;
+        padding: 0.35rem 0.9rem;
+        font-size: 0.8rem;
+        color: var(--nr-text-muted);
+      }
+      .searching:empty {
+        display: none;
+      }
       .more {
         height: 1px;
       }
@@ -218,15 +231,20 @@ export class NrSearchResults extends LitElement {
     emit(this, 'nr-open-hit', hit);
   }
 
+  /** Always in the page, so screen readers hear "đang tìm…" when it fills and nothing when it empties. */
+  #searchingNote() {
+    return html`<p class="searching" role="status" aria-live="polite">${this.searching ? msg('Đang tìm…', { desc: 'While a search query runs' }) : nothing}</p>`;
+  }
+
   override render() {
     const result = this.result;
-    if (!result) return this.#indexingNote();
+    if (!result) return html`${this.#searchingNote()}${this.#indexingNote()}`;
     const summary = isSingular(result.total)
       ? msg(str`${result.total} kết quả · ${result.tookMs} ms`, { id: 'search.summary.one', desc: 'Search summary: number of results (one), time taken' })
       : msg(str`${result.total} kết quả · ${result.tookMs} ms`, { id: 'search.summary.other', desc: 'Search summary: number of results (several), time taken' });
     const message = result.message && !(this.indexing && result.message === BUILDING_NOTICE) ? result.message : undefined;
     return html`<header aria-live="polite">${summary}</header>
-      ${this.#indexingNote()}
+      ${this.#searchingNote()} ${this.#indexingNote()}
       ${message ? html`<p class="message" role="status">${searchNotice(message)}</p>` : nothing}
       ${result.behind ? html`<p class="message behind" role="status">${searchBehindText(result.behind)}</p>` : nothing}
       ${this.#correctionsNote(result)}
