@@ -13,6 +13,7 @@ import { BackupTargetExistsError, BackupTargetIsLibraryError } from '../library/
 import { otherWorkFirst, SearchTurns } from './search-turns.ts';
 import { sourceHandlers } from './source-handlers.ts';
 import type { SourceService } from './source-service.ts';
+import { briefHandlers } from './brief-handlers.ts';
 
 /**
  * Capabilities only some hosts have. Electron main provides native dialogs, so the renderer never
@@ -161,6 +162,7 @@ export function createHandlers({ app, jobs, host, sources }: HandlerDependencies
     },
     'search.status': () => ({ state: app.search.state, behind: app.search.behind }),
     ...annotationHandlers(() => app.library),
+    ...briefHandlers(() => app.library),
     ...sourceHandlers(sources),
   };
 }

@@ -40,6 +40,8 @@ export const COMMAND_NAMES = [
   'sources.remove',
   'opml.import',
   'opml.export',
+  'briefs.export',
+  'briefs.cite',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 

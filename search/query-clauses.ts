@@ -13,6 +13,8 @@ const FILTER_FIELDS: Record<string, FieldName[]> = {
   source: ['source'],
   author: ['author'],
   tag: ['tags'],
+  // Notes and highlighted quotes are one field: a `note:` word is looked for in either.
+  note: ['notes'],
 };
 const STOPWORDS = new Set(['va', 'la', 'cua', 'co', 'cac', 'nhung', 'mot', 'duoc', 'cho', 'trong', 'voi', 'thi', 'the', 'and', 'of', 'to', 'a', 'in']);
 

@@ -4,6 +4,7 @@ import { isEmptyQuery, parseQuery, type ParsedQuery } from './query-parser.ts';
 import { compareCandidates, type Candidate, type CandidateSet, type KeepId } from './candidate-set.ts';
 import type { SearchEngine } from './search-engine.ts';
 import { buildSnippet } from './snippet.ts';
+import { noteMatch } from './note-match.ts';
 import { selectTop } from './top-candidates.ts';
 import { pageCorrections, segmentCorrections } from './typo-corrections.ts';
 import type { SearchHit, SearchOptions, SearchResult } from './types.ts';
@@ -95,13 +96,16 @@ export function runSearch(raw: string, segments: SearchSegments, options: Search
     const found = matchDocument(doc, query, corrections);
     const { matches, bodyRanges, exactHits } = found;
     corrected.push(found.corrected);
+    // Found through a note: the note is what the reader needs to see, and the results say so.
+    const note = noteMatch(doc, query);
     return [
       {
         id: doc.id,
         title: doc.title,
         score: Math.round((candidate.score + exactHits * 0.01) * 1000) / 1000,
-        snippet: buildSnippet(doc.body, bodyRanges, found.bodyFocus),
+        snippet: note ?? buildSnippet(doc.body, bodyRanges, found.bodyFocus),
         matches,
+        ...(note ? { matchedIn: 'note' as const } : {}),
       },
     ];
   });
