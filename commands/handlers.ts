@@ -155,7 +155,9 @@ export function createHandlers({ app, jobs, host, sources }: HandlerDependencies
           await otherWorkFirst();
           if (turn.superseded()) return { query, total: 0, tookMs: 0, hits: [], cancelled: true };
         }
-        return app.search.search(query, { limit: limit ?? 50, offset: offset ?? 0, accept: app.library.searchAccepts(filters) });
+        // Exact diacritics is how words match, not which articles may show: the library never sees it.
+        const { exactDiacritics, ...articleFilters } = filters ?? {};
+        return app.search.search(query, { limit: limit ?? 50, offset: offset ?? 0, accept: app.library.searchAccepts(articleFilters), ...(exactDiacritics ? { exactDiacritics } : {}) });
       } finally {
         turn?.end();
       }

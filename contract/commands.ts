@@ -88,6 +88,8 @@ export const SearchFiltersSchema = v.strictObject({
   to: v.optional(IsoDate),
   unread: v.optional(v.boolean()),
   starred: v.optional(v.boolean()),
+  /** Words match only as written, marks included (issue 16 §3). */
+  exactDiacritics: v.optional(v.boolean()),
 });
 
 export const ThemeSchema = v.picklist(THEMES);

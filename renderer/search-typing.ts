@@ -19,5 +19,5 @@ export function typingDelay(query: string): number | null {
   if (letters.length !== 1) return TYPING_PAUSE_MS;
   const letter = letters[0]!;
   const plain = letter.normalize('NFD').replace(/\p{M}/gu, '');
-  return plain === letter && letter !== 'đ' && letter !== 'Đ' ? null : ONE_LETTER_PAUSE_MS;
+  return plain === letter && !/^[đĐ]$/u.test(letter) ? null : ONE_LETTER_PAUSE_MS;
 }

@@ -22,6 +22,8 @@ export interface ParsedQuery {
   filters: { field: FilterField; words: QueryWord[] }[];
   /** The last plain word was typed without a following space: match it as a prefix too. */
   prefix: boolean;
+  /** "Exact diacritics only": each word matches only as written, marks and tones included (no folding, no typos). */
+  exact?: boolean;
 }
 
 const MAX_QUERY_LENGTH = 1000;

@@ -147,8 +147,16 @@ export class NrSearchResults extends LitElement {
         font-size: 0.8rem;
         color: var(--nr-text-muted);
       }
-      .searching:empty {
-        display: none;
+      .matched-in {
+        margin-top: 0.25rem;
+        font-size: 0.75rem;
+        font-weight: 600;
+        color: var(--nr-text-muted);
+      }
+      .snippet.note {
+        border-left: 3px solid var(--nr-border-strong);
+        padding-left: 0.4rem;
+        white-space: pre-wrap;
       }
       .more {
         height: 1px;
@@ -231,9 +239,9 @@ export class NrSearchResults extends LitElement {
     emit(this, 'nr-open-hit', hit);
   }
 
-  /** Always in the page, so screen readers hear "đang tìm…" when it fills and nothing when it empties. */
+  /** Only while a query runs: a polite status, so a screen reader says it without moving focus. */
   #searchingNote() {
-    return html`<p class="searching" role="status" aria-live="polite">${this.searching ? msg('Đang tìm…', { desc: 'While a search query runs' }) : nothing}</p>`;
+    return this.searching ? html`<p class="searching" role="status" aria-live="polite">${msg('Đang tìm…', { desc: 'While a search query runs' })}</p>` : nothing;
   }
 
   override render() {
@@ -254,7 +262,8 @@ export class NrSearchResults extends LitElement {
           (hit) => html`<li>
             <button class="hit" data-id=${hit.id} aria-current=${hit.id === this.selectedId ? 'true' : 'false'} @click=${() => this.#open(hit)}>
               <div class="title">${markedText(hit.title, 0, hit.title.length, hit.matches.filter((m) => m.field === 'title'), 0, -1)}</div>
-              <div class="snippet">${markedText(hit.snippet.text, 0, hit.snippet.text.length, hit.snippet.matches, 0, -1)}</div>
+              ${hit.matchedIn === 'note' ? html`<div class="matched-in">${msg('khớp trong ghi chú', { desc: 'Search hit label: the article was found through one of its notes, shown below' })}</div>` : nothing}
+              <div class="snippet ${hit.matchedIn === 'note' ? 'note' : ''}">${markedText(hit.snippet.text, 0, hit.snippet.text.length, hit.snippet.matches, 0, -1)}</div>
             </button>
           </li>`,
         )}
