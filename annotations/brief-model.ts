@@ -2,6 +2,7 @@
 // what a story draft needs to credit it (issue 16 §5). Pure: the command handler reads the library,
 // and brief-markdown.ts / brief-docx.ts write the file.
 import type { Annotation, AnnotationColor, ArticleSummary, BriefLanguage, BriefOrder, CitationStyle, ColorLabels } from '../contract/index.ts';
+import { colorLabelIn } from './brief-words.ts';
 import { citeArticle } from './citation-styles.ts';
 
 export interface BriefQuote {
@@ -87,7 +88,7 @@ export function buildBrief(annotations: readonly Annotation[], articles: Readonl
         text: annotation.quote.exact.replace(/\s*\n+\s*/gu, ' ').trim(),
         note: annotation.note.trim(),
         color: annotation.color,
-        label: options.labels[annotation.color],
+        label: colorLabelIn(options.labels, annotation.color, options.language),
         orphan: annotation.status === 'orphan',
       }),
     );

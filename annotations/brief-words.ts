@@ -1,7 +1,18 @@
 // The words of a brief in the reader's UI language, and its times in the reader's time zone. The brief
 // is written in the core (Markdown and DOCX alike), so its words live here rather than in the
 // renderer's catalogue; the UI passes its language and time zone with the request.
-import type { BriefLanguage } from '../contract/index.ts';
+import { DEFAULT_COLOR_LABELS, type AnnotationColor, type BriefLanguage, type ColorLabels } from '../contract/index.ts';
+
+/** The default colour labels as the UI words them (the library stores them as English keys: 'verify'). */
+const DEFAULT_LABEL_WORDS: Record<BriefLanguage, ColorLabels> = {
+  vi: { yellow: 'Trích dẫn', green: 'Kiểm chứng', blue: 'Số liệu', pink: 'Ý tưởng' },
+  en: { yellow: 'Quote', green: 'Verify', blue: 'Figure', pink: 'Idea' },
+};
+
+/** A colour's label in the brief: the reader's own name for it, or the default one in the brief's language. */
+export function colorLabelIn(labels: ColorLabels, color: AnnotationColor, language: BriefLanguage): string {
+  return labels[color] === DEFAULT_COLOR_LABELS[color] ? DEFAULT_LABEL_WORDS[language][color] : labels[color];
+}
 
 export interface BriefWords {
   heading: string;

@@ -3,7 +3,7 @@
 import { buildBrief } from '../annotations/brief-model.ts';
 import { briefDocx } from '../annotations/brief-docx.ts';
 import { briefMarkdown } from '../annotations/brief-markdown.ts';
-import { describeFilter } from '../annotations/brief-words.ts';
+import { colorLabelIn, describeFilter } from '../annotations/brief-words.ts';
 import { citeArticle } from '../annotations/citation-styles.ts';
 import type { BriefFile } from '../contract/index.ts';
 import type { Library } from '../library/index.ts';
@@ -27,7 +27,7 @@ export function briefHandlers(currentLibrary: () => Library, clock: () => Date =
       const library = currentLibrary();
       const { annotations, articles } = filterAnnotations(library, filter, timeZone);
       const labels = library.annotations.colorLabels();
-      const colorLabel = filter.color ? labels[filter.color] : filter.tag;
+      const colorLabel = filter.color ? colorLabelIn(labels, filter.color, language) : filter.tag;
       const articleTitle = filter.articleId ? (articles.get(filter.articleId) ?? library.summaries([filter.articleId]).get(filter.articleId))?.title : undefined;
       const now = clock();
       const brief = buildBrief(annotations, articles, {

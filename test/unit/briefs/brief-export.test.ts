@@ -76,6 +76,8 @@ describe('briefs.export and the All annotations filter', () => {
     // Reading order within the article: "biểu giá" stands before "tăng 4,8%".
     expect(md.indexOf('> biểu giá điện mới')).toBeLessThan(md.indexOf('> tăng 4,8%'));
     expect(md).toContain('**Ghi chú:** Cần xác minh con số với EVN');
+    // The default colour labels in the brief's language, as the UI words them (stored as 'verify').
+    expect(md).toContain('> — *Kiểm chứng*');
     expect(md).toContain('**Trích nguồn:** Nguyễn Văn An, “Giá điện tăng từ tháng sau”, VnExpress, 04/03/2024. https://vnexpress.net/gia-dien-4720001.html');
     // The undated article says so, and is last in a newest-first brief.
     expect(md).toMatch(/## 2\. Ghi chép \\<\\!-- ẩn --\\> tại chỗ/u);
@@ -92,6 +94,7 @@ describe('briefs.export and the All annotations filter', () => {
     const titles = [...file.content.matchAll(/^## \d+\. (.*)$/gmu)].map((m) => m[1]);
     expect(titles).toEqual(['Nối lại đàm phán ngừng bắn', 'Giá điện tăng từ tháng sau', 'Ghi chép \\<\\!-- ẩn --\\> tại chỗ']);
     expect(file.content).toContain('- **Published:** 4 March 2024, 01:30 (GMT+7)');
+    expect(file.content).toContain('> — *Verify*');
     expect(file.content).toContain('**Citation:** Giá điện tăng từ tháng sau'.replace('Giá', 'Nguyễn Văn An. (2024, March 4). Giá'));
   });
 
