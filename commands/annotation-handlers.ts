@@ -28,10 +28,13 @@ function userFacing<T>(work: () => T): T {
 
 export function annotationHandlers(currentLibrary: () => Library): Pick<CommandHandlers, AnnotationCommand> {
   return {
-    'annotations.list': (filter) =>
-      userFacing(() =>
-        filter.articleId && Object.values(filter).filter((value) => value !== undefined).length === 1 ? currentLibrary().annotations.forArticle(filter.articleId) : filterAnnotations(currentLibrary(), filter).annotations,
-      ),
+    'annotations.list': async (filter) => {
+      if (filter.articleId && Object.values(filter).filter((value) => value !== undefined).length === 1) {
+        const { articleId } = filter;
+        return userFacing(() => currentLibrary().annotations.forArticle(articleId));
+      }
+      return (await filterAnnotations(currentLibrary(), filter)).annotations;
+    },
     'annotations.create': (input) => userFacing(() => currentLibrary().annotations.create(input)),
     'annotations.update': ({ id, patch }) => userFacing(() => currentLibrary().annotations.update(id, patch)),
     'annotations.delete': ({ id }) => userFacing(() => currentLibrary().annotations.delete(id)),

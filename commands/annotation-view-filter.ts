@@ -1,10 +1,10 @@
 // The All annotations view's filter, applied in the core so the view and the brief export select the
 // same annotations: colour or label and article in the annotation store, then the article's tag,
 // source and date, and text read the way search reads a query (search's folding; annotations/ may not
-// import search/, so the two meet here).
+// import search/, so the two meet here). The search code is imported only for a text filter: the CLI's
+// `annotations` loads no search code (test/unit/cli/cli-lazy-loading.test.ts).
 import type { Annotation, AnnotationViewFilter, ArticleSummary } from '../contract/index.ts';
 import type { Library } from '../library/index.ts';
-import { textMatcher } from '../search/text-filter.ts';
 
 export interface FilteredAnnotations {
   annotations: Annotation[];
@@ -23,10 +23,10 @@ const needsArticles = (filter: AnnotationViewFilter): boolean =>
   filter.articleTag !== undefined || filter.source !== undefined || filter.from !== undefined || filter.to !== undefined;
 
 /** Newest first, as annotations.list answers; the brief orders them itself. */
-export function filterAnnotations(library: Library, filter: AnnotationViewFilter, timeZone?: string): FilteredAnnotations {
+export async function filterAnnotations(library: Library, filter: AnnotationViewFilter, timeZone?: string): Promise<FilteredAnnotations> {
   const { color, tag, articleId } = filter;
   let annotations = library.annotations.list({ color, tag, articleId });
-  const matcher = filter.text === undefined ? null : textMatcher(filter.text);
+  const matcher = filter.text === undefined ? null : (await import('../search/text-filter.ts')).textMatcher(filter.text);
   if (matcher) annotations = annotations.filter((annotation) => matcher(annotation.note, annotation.quote.exact));
   const articles = library.summaries([...new Set(annotations.map((annotation) => annotation.articleId))]);
   if (needsArticles(filter)) {

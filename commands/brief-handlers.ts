@@ -1,10 +1,7 @@
 // briefs.export and briefs.cite: the library's annotations and articles, filtered as the All
-// annotations view filters them, made into a brief (annotations/brief-*.ts) or a citation.
-import { buildBrief } from '../annotations/brief-model.ts';
-import { briefDocx } from '../annotations/brief-docx.ts';
-import { briefMarkdown } from '../annotations/brief-markdown.ts';
-import { colorLabelIn, describeFilter } from '../annotations/brief-words.ts';
-import { citeArticle } from '../annotations/citation-styles.ts';
+// annotations view filters them, made into a brief (annotations/brief-*.ts) or a citation. The CSL
+// processor and the DOCX writer are imported on the first brief or citation, not with the handlers,
+// so commands that need neither (every other CLI command) never load them.
 import type { BriefFile } from '../contract/index.ts';
 import type { Library } from '../library/index.ts';
 import { filterAnnotations } from './annotation-view-filter.ts';
@@ -24,8 +21,9 @@ function filename(now: Date, timeZone: string, extension: string): string {
 export function briefHandlers(currentLibrary: () => Library, clock: () => Date = () => new Date()): Pick<CommandHandlers, BriefCommand> {
   return {
     'briefs.export': async ({ filter, format, order, style, language, timeZone }): Promise<BriefFile> => {
+      const [{ buildBrief }, { colorLabelIn, describeFilter }] = await Promise.all([import('../annotations/brief-model.ts'), import('../annotations/brief-words.ts')]);
       const library = currentLibrary();
-      const { annotations, articles } = filterAnnotations(library, filter, timeZone);
+      const { annotations, articles } = await filterAnnotations(library, filter, timeZone);
       const labels = library.annotations.colorLabels();
       const colorLabel = filter.color ? colorLabelIn(labels, filter.color, language) : filter.tag;
       const articleTitle = filter.articleId ? (articles.get(filter.articleId) ?? library.summaries([filter.articleId]).get(filter.articleId))?.title : undefined;
@@ -40,11 +38,16 @@ export function briefHandlers(currentLibrary: () => Library, clock: () => Date =
         now: now.toISOString(),
       });
       const counts = { articles: brief.entries.length, quotes: brief.quoteCount };
-      if (format === 'md') return { filename: filename(now, timeZone, 'md'), mediaType: 'text/markdown', content: briefMarkdown(brief), encoding: 'utf-8', ...counts };
+      if (format === 'md') {
+        const { briefMarkdown } = await import('../annotations/brief-markdown.ts');
+        return { filename: filename(now, timeZone, 'md'), mediaType: 'text/markdown', content: briefMarkdown(brief), encoding: 'utf-8', ...counts };
+      }
+      const { briefDocx } = await import('../annotations/brief-docx.ts');
       const bytes = await briefDocx(brief);
       return { filename: filename(now, timeZone, 'docx'), mediaType: DOCX_TYPE, content: Buffer.from(bytes).toString('base64'), encoding: 'base64', ...counts };
     },
-    'briefs.cite': ({ articleId, style, timeZone, page }) => {
+    'briefs.cite': async ({ articleId, style, timeZone, page }) => {
+      const { citeArticle } = await import('../annotations/citation-styles.ts');
       const article = currentLibrary().summaries([articleId]).get(articleId);
       if (!article) throw new CommandError('not-found', `No article with id ${articleId}`, { kind: 'article.not-found', id: articleId });
       return { text: citeArticle({ ...article, ...(page ? { page } : {}) }, style, { timeZone }) };
