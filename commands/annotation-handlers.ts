@@ -2,6 +2,7 @@ import { AnnotationError } from '../annotations/annotation-error.ts';
 import { exportAnnotations } from '../annotations/annotation-export.ts';
 import type { CommandErrorCode, FailureReason } from '../contract/index.ts';
 import type { Library } from '../library/index.ts';
+import { filterAnnotations } from './annotation-view-filter.ts';
 import { CommandError } from './command-error.ts';
 import type { CommandHandlers } from './dispatcher.ts';
 
@@ -27,8 +28,13 @@ function userFacing<T>(work: () => T): T {
 
 export function annotationHandlers(currentLibrary: () => Library): Pick<CommandHandlers, AnnotationCommand> {
   return {
-    'annotations.list': ({ articleId, color, tag }) =>
-      userFacing(() => (articleId && !color && !tag ? currentLibrary().annotations.forArticle(articleId) : currentLibrary().annotations.list({ articleId, color, tag }))),
+    'annotations.list': async (filter) => {
+      if (filter.articleId && Object.values(filter).filter((value) => value !== undefined).length === 1) {
+        const { articleId } = filter;
+        return userFacing(() => currentLibrary().annotations.forArticle(articleId));
+      }
+      return (await filterAnnotations(currentLibrary(), filter)).annotations;
+    },
     'annotations.create': (input) => userFacing(() => currentLibrary().annotations.create(input)),
     'annotations.update': ({ id, patch }) => userFacing(() => currentLibrary().annotations.update(id, patch)),
     'annotations.delete': ({ id }) => userFacing(() => currentLibrary().annotations.delete(id)),

@@ -6,6 +6,7 @@ import type { EventName, EventPayload, Host } from '../contract/index.ts';
 import { AppContext } from './app-context.ts';
 import type { CoreWorkerData, FromCore, HostServiceName, ToCore } from './core-messages.ts';
 import type { HostServices } from './handlers.ts';
+import { warmSearch } from './search-warmup.ts';
 
 /** What Electron gives a utility process (`process.parentPort`), named here without importing electron. */
 interface UtilityParentPort {
@@ -69,6 +70,8 @@ try {
   throw error;
 }
 const ctx = context;
+// The first query must not pay for the lazily built parts of the index: build them now, in the background.
+void warmSearch(ctx.search, (message) => console.error(`core: ${message}`));
 // Every event the bus emits crosses to the host as it is; the contract declared its payload type.
 ctx.events.onAny((event, payload) => post({ kind: 'event', event, payload: payload as EventPayload<EventName> }));
 

@@ -15,6 +15,7 @@ import { sourceHandlers } from './source-handlers.ts';
 import type { SourceService } from './source-service.ts';
 import { bulkHandlers, watchHandlers } from './bulk-handlers.ts';
 import type { WatchService } from './watch-service.ts';
+import { briefHandlers } from './brief-handlers.ts';
 
 /**
  * Capabilities only some hosts have. Electron main provides native dialogs, so the renderer never
@@ -168,13 +169,16 @@ export function createHandlers({ app, jobs, host, sources, watch }: HandlerDepen
           await otherWorkFirst();
           if (turn.superseded()) return { query, total: 0, tookMs: 0, hits: [], cancelled: true };
         }
-        return app.search.search(query, { limit: limit ?? 50, offset: offset ?? 0, accept: app.library.searchAccepts(filters) });
+        // Exact diacritics is how words match, not which articles may show: the library never sees it.
+        const { exactDiacritics, ...articleFilters } = filters ?? {};
+        return app.search.search(query, { limit: limit ?? 50, offset: offset ?? 0, accept: app.library.searchAccepts(articleFilters), ...(exactDiacritics ? { exactDiacritics } : {}) });
       } finally {
         turn?.end();
       }
     },
     'search.status': () => ({ state: app.search.state, behind: app.search.behind }),
     ...annotationHandlers(() => app.library),
+    ...briefHandlers(() => app.library),
     ...sourceHandlers(sources),
     ...bulkHandlers(app),
     ...watchHandlers(app, watch),

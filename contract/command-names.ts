@@ -52,6 +52,8 @@ export const COMMAND_NAMES = [
   'watch.open',
   'watch.reorder',
   'watch.remove',
+  'briefs.export',
+  'briefs.cite',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 

@@ -6,7 +6,7 @@ import * as v from 'valibot';
 import { returns, type Returns } from './returns.ts';
 import type { CommandName } from './command-names.ts';
 import type { SearchIndexBehind, SearchIndexState } from './events.ts';
-import { LOCALE_SETTINGS, SETTINGS_BOUNDS, SETTINGS_DEFAULTS, THEMES } from './settings-defaults.ts';
+import { CITATION_STYLES, LOCALE_SETTINGS, SETTINGS_BOUNDS, SETTINGS_DEFAULTS, THEMES } from './settings-defaults.ts';
 import type { Article, ArticleSummary, ListPage, SidebarCounts } from './article.ts';
 import type { ImportReport } from './import-report.ts';
 import { TEXT_ENCODINGS, textEncodingNamed, type TextEncodingName } from './text-encodings.ts';
@@ -14,6 +14,7 @@ import type { SearchResult } from './search-result.ts';
 import type { ColorLabels } from './annotation-colors.ts';
 import { sourceCommands } from './source-commands.ts';
 import { bulkCommands } from './bulk-commands.ts';
+import { AnnotationViewFilterEntries, briefCommands } from './brief-commands.ts';
 import { command, MAX_OFFSET, NoArgs, Id, Ids, JobId, IsoDate, Name, type ArgsSchema, type CommandSpec, type Host } from './command-spec.ts';
 import { AnnotationColorSchema, TextPositionSelectorSchema, TextQuoteSelectorSchema, type Annotation } from './annotation.ts';
 
@@ -89,6 +90,8 @@ export const SearchFiltersSchema = v.strictObject({
   to: v.optional(IsoDate),
   unread: v.optional(v.boolean()),
   starred: v.optional(v.boolean()),
+  /** Words match only as written, marks included (issue 16 §3). */
+  exactDiacritics: v.optional(v.boolean()),
 });
 
 export const ThemeSchema = v.picklist(THEMES);
@@ -105,6 +108,7 @@ export const SettingsSchema = v.strictObject({
     sidebar: v.pipe(v.number(), v.minValue(SETTINGS_BOUNDS.sidebarWidth.min), v.maxValue(SETTINGS_BOUNDS.sidebarWidth.max)),
     list: v.pipe(v.number(), v.minValue(SETTINGS_BOUNDS.listWidth.min), v.maxValue(SETTINGS_BOUNDS.listWidth.max)),
   }),
+  citationStyle: v.picklist(CITATION_STYLES),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 export type SearchFilters = v.InferOutput<typeof SearchFiltersSchema>;
@@ -241,8 +245,8 @@ export const commands = {
     ['ipc'],
   ),
   'annotations.list': command(
-    'Annotations of one article in reading order, or of the whole library, filtered by colour or label.',
-    v.strictObject({ articleId: v.optional(Id), color: v.optional(AnnotationColorSchema), tag: v.optional(Name) }),
+    'Annotations of one article in reading order, or of the whole library, filtered by colour or label, article tag, source, date and text (read as search reads a query).',
+    v.strictObject({ articleId: v.optional(Id), color: v.optional(AnnotationColorSchema), tag: v.optional(Name), ...AnnotationViewFilterEntries }),
     returns<Annotation[]>(),
   ),
   'annotations.create': command('Highlight a range of an article’s body, or the first (or prefix/suffix-unique) occurrence of a quote.', NewAnnotationSchema, returns<Annotation>()),
@@ -286,6 +290,7 @@ export const commands = {
   ),
   ...sourceCommands,
   ...bulkCommands,
+  ...briefCommands,
 } as const satisfies Record<CommandName, CommandSpec<ArgsSchema, unknown>>;
 
 export type Commands = typeof commands;

@@ -16,3 +16,4 @@ export * from './settings-defaults.ts';
 export * from './text-encodings.ts';
 export * from './sources.ts';
 export * from './bulk.ts';
+export * from './brief.ts';

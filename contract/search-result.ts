@@ -23,6 +23,8 @@ export interface SearchHit {
   score: number;
   snippet: { text: string; matches: { start: number; end: number; typo?: true }[] };
   matches: MatchRange[];
+  /** Set when the article was found through an annotation's note (or quote): `snippet` is then that note. */
+  matchedIn?: 'note';
 }
 
 export interface SearchResult {

@@ -7,6 +7,10 @@ export type Theme = (typeof THEMES)[number];
 export const LOCALE_SETTINGS = ['system', 'vi', 'en'] as const;
 export type LocaleSetting = (typeof LOCALE_SETTINGS)[number];
 
+/** Citation styles: APA and Chicago (author-date) from CSL, and the plain Vietnamese press style of annotations/citation-styles.ts. */
+export const CITATION_STYLES = ['vi-press', 'apa', 'chicago'] as const;
+export type CitationStyle = (typeof CITATION_STYLES)[number];
+
 export const SETTINGS_BOUNDS = {
   fontSize: { min: 12, max: 32 },
   lineWidth: { min: 45, max: 100 },
@@ -22,4 +26,5 @@ export const SETTINGS_DEFAULTS = Object.freeze({
   fontSize: 19,
   lineWidth: 68,
   paneSizes: Object.freeze({ sidebar: 220, list: 380 } as const),
+  citationStyle: 'vi-press',
 } as const);

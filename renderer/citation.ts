@@ -13,6 +13,12 @@ export function citationText(article: Pick<ArticleSummary, 'title' | 'source' | 
   return `“${words}” — ${where}.${article.url ? ` ${article.url}` : ''}`;
 }
 
+/** A quote followed by its citation in the chosen style (briefs.cite): what "copy as quote" copies. */
+export function quoteWithCitation(quote: string, citation: string): string {
+  const words = quote.replace(/\s*\n+\s*/g, ' ').trim();
+  return `“${words}” — ${citation}`;
+}
+
 /**
  * Puts text on the clipboard. The async API needs a secure context and may be refused (Electron denies
  * permission requests it does not know), so a copy command on a hidden textarea backs it up.

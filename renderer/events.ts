@@ -1,4 +1,4 @@
-import type { AnnotationColor, ArticlePatch, ListSort, ListView, SearchFilters, SearchHit, Settings } from '../contract/index.ts';
+import type { AnnotationColor, AnnotationViewFilter, ArticlePatch, BriefFormat, BriefOrder, CitationStyle, ListSort, ListView, SearchFilters, SearchHit, Settings } from '../contract/index.ts';
 
 /**
  * Every `nr-*` custom event the renderer's elements send, with its detail, declared once here and in
@@ -73,6 +73,16 @@ export function pickOf(event: MouseEvent, id: string): PickRequest | null {
   return { id, range: event.shiftKey };
 }
 
+/** The All annotations view's filters besides the colour chips (which send nr-annotations-filter). */
+export type AnnotationViewQuery = Pick<AnnotationViewFilter, 'articleId' | 'articleTag' | 'source' | 'from' | 'to' | 'text'>;
+
+/** What the brief export form asks for; the filter is the view's, the language and time zone the reader's. */
+export interface BriefRequest {
+  format: BriefFormat;
+  order: BriefOrder;
+  style: CitationStyle;
+}
+
 export type SelectionAction = { action: 'highlight'; color: AnnotationColor } | { action: 'note' } | { action: 'copy' };
 
 /** Each event's detail; `undefined` for events that carry none. */
@@ -140,6 +150,11 @@ export interface NrEventDetails {
   // nr-article-list, nr-search-results (bulk selection), nr-saved-searches
   'nr-pick': PickRequest;
   'nr-run-saved-search': { query: string; filters: SearchFilters };
+  // nr-date-field, nr-all-annotations, nr-brief-export (issue 16: dates in the UI language, filters, briefs)
+  'nr-date-change': string | null;
+  'nr-annotations-view-filter': AnnotationViewQuery;
+  'nr-brief-export': BriefRequest;
+  'nr-citation-style': CitationStyle;
 }
 
 export type NrEventName = keyof NrEventDetails;

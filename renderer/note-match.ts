@@ -10,7 +10,7 @@ function fold(text: string): string {
  * search hit found through a note opens the article at that annotation.
  */
 export function annotationMatchingQuery(annotations: readonly Annotation[], query: string): Annotation | null {
-  const words = (fold(query).replace(/(^|\s)-\S+/gu, ' ').replace(/\b(title|source|author|tag):/gu, ' ').match(/[\p{L}\p{N}]+/gu) ?? []).filter(Boolean);
+  const words = (fold(query).replace(/(^|\s)-\S+/gu, ' ').replace(/\b(title|source|author|tag|note):/gu, ' ').match(/[\p{L}\p{N}]+/gu) ?? []).filter(Boolean);
   if (words.length === 0) return null;
   return (
     annotations.find((annotation) => {

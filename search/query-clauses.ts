@@ -13,6 +13,8 @@ const FILTER_FIELDS: Record<string, FieldName[]> = {
   source: ['source'],
   author: ['author'],
   tag: ['tags'],
+  // Notes and highlighted quotes are one field: a `note:` word is looked for in either.
+  note: ['notes'],
 };
 const STOPWORDS = new Set(['va', 'la', 'cua', 'co', 'cac', 'nhung', 'mot', 'duoc', 'cho', 'trong', 'voi', 'thi', 'the', 'and', 'of', 'to', 'a', 'in']);
 
@@ -28,6 +30,31 @@ export interface BuiltQuery {
   clauseLoose: boolean[];
 }
 
+type AddTerm = (text: string, options: ClauseOptions, word?: number | null) => void;
+
+/**
+ * "Exact diacritics only": every word, marked or not, is looked for as written in the exact title and
+ * body syllables ("ban" finds ban, not bán or bàn), with no folded clause and no typo stand-ins.
+ * Phrases are still verified on positions (the engine walks the folded ones), after each of their
+ * syllables is required as written.
+ */
+function exactClauses(query: ParsedQuery, term: AddTerm): void {
+  const { REQUIRED, PROHIBITED } = lunr.Query.presence;
+  const lastIndex = query.words.length - 1;
+  query.words.slice(0, 32).forEach((word, index) => {
+    const weight = STOPWORDS.has(word.folded) && query.words.length > 1 ? 0.3 : 1;
+    term(word.exact, { fields: EXACT_FIELDS, boost: 4 * weight }, index);
+    if (query.prefix && index === lastIndex && word.exact.length <= 40) {
+      term(word.exact, { fields: EXACT_FIELDS, boost: 0.5, wildcard: lunr.Query.wildcard.TRAILING }, index);
+    }
+  });
+  for (const phrase of query.phrases) for (const word of phrase) term(word.exact, { fields: EXACT_FIELDS, boost: 3, presence: REQUIRED });
+  for (const filter of query.filters) {
+    for (const word of filter.words) term(word.folded, { fields: FILTER_FIELDS[filter.field]!, boost: 1, presence: REQUIRED });
+  }
+  for (const word of query.excludedWords) term(word.exact, { fields: EXACT_FIELDS, presence: PROHIBITED });
+}
+
 export function buildQuery(query: ParsedQuery): BuiltQuery {
   const q = new lunr.Query(FIELD_NAMES);
   const clauseWords: (number | null)[] = [];
@@ -40,6 +67,10 @@ export function buildQuery(query: ParsedQuery): BuiltQuery {
     clauseLoose.push(options.wildcard !== undefined || (options.editDistance !== undefined && options.editDistance !== CONTEXT_CLAUSE));
   };
   const lastIndex = query.words.length - 1;
+  if (query.exact) {
+    exactClauses(query, term);
+    return { query: q, clauseWords, clauseLoose };
+  }
   // Query words beyond 32 still match, but only the first 32 count towards "how many words match".
   query.words.slice(0, 32).forEach((word, index) => {
     // Stopwords still match (hàng không, không quân), but weigh little on their own.

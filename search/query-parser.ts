@@ -3,7 +3,7 @@ import { tokenize, type Token } from './tokenizer.ts';
 import { decodeTypedWord } from './typed-input-decoding.ts';
 import { hasDiacritics } from './vietnamese-text.ts';
 
-export type FilterField = 'title' | 'source' | 'author' | 'tag';
+export type FilterField = 'title' | 'source' | 'author' | 'tag' | 'note';
 
 export interface QueryWord {
   exact: string;
@@ -22,11 +22,13 @@ export interface ParsedQuery {
   filters: { field: FilterField; words: QueryWord[] }[];
   /** The last plain word was typed without a following space: match it as a prefix too. */
   prefix: boolean;
+  /** "Exact diacritics only": each word matches only as written, marks and tones included (no folding, no typos). */
+  exact?: boolean;
 }
 
 const MAX_QUERY_LENGTH = 1000;
 const MAX_TERMS = 32;
-const FILTER = /^(title|source|author|tag):/i;
+const FILTER = /^(title|source|author|tag|note):/i;
 
 /** Whether a word is already a term of the library (a folded term), so Telex decoding leaves it alone. */
 export type KnownTerm = (term: string) => boolean;

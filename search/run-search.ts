@@ -4,6 +4,7 @@ import { isEmptyQuery, parseQuery, type ParsedQuery } from './query-parser.ts';
 import { compareCandidates, type Candidate, type CandidateSet, type KeepId } from './candidate-set.ts';
 import type { SearchEngine } from './search-engine.ts';
 import { buildSnippet } from './snippet.ts';
+import { noteMatch } from './note-match.ts';
 import { selectTop } from './top-candidates.ts';
 import { pageCorrections, segmentCorrections } from './typo-corrections.ts';
 import type { SearchHit, SearchOptions, SearchResult } from './types.ts';
@@ -50,7 +51,9 @@ const hasAllWords = (query: ParsedQuery, parts: readonly SegmentMatches[]): bool
 /** Runs one query over the index segments and highlights only the page asked for, from the stored text. */
 export function runSearch(raw: string, segments: SearchSegments, options: SearchOptions = {}): SearchResult {
   const started = performance.now();
-  const parsed = parseQuery(raw, (term) => segments.engines.some((engine) => engine.hasTerm(term)));
+  const typed = parseQuery(raw, (term) => segments.engines.some((engine) => engine.hasTerm(term)));
+  // Exact: every word counts as typed with its marks, for matching and for marking alike.
+  const parsed = options.exactDiacritics ? { ...typed, exact: true, words: typed.words.map((word) => ({ ...word, accented: true })) } : typed;
   const limit = options.limit ?? 20;
   const offset = options.offset ?? 0;
   if (isEmptyQuery(parsed)) {
@@ -87,7 +90,7 @@ export function runSearch(raw: string, segments: SearchSegments, options: Search
   // ranking: only the page asked for is fetched (in one call) and highlighted.
   const page = (parts.length === 1 ? best : selectTop(best, wanted, compareCandidates)).slice(offset, wanted);
   const docs = new Map(segments.documents(page.map((c) => c.id)).map((doc) => [doc.id, doc]));
-  const corrections = segmentCorrections(query, segments.engines);
+  const corrections = query.exact ? [] : segmentCorrections(query, segments.engines);
   const corrected: CorrectedForms[] = [];
   const hits = page.flatMap((candidate): SearchHit[] => {
     const doc = docs.get(candidate.id);
@@ -95,13 +98,16 @@ export function runSearch(raw: string, segments: SearchSegments, options: Search
     const found = matchDocument(doc, query, corrections);
     const { matches, bodyRanges, exactHits } = found;
     corrected.push(found.corrected);
+    // Found through a note: the note is what the reader needs to see, and the results say so.
+    const note = noteMatch(doc, query);
     return [
       {
         id: doc.id,
         title: doc.title,
         score: Math.round((candidate.score + exactHits * 0.01) * 1000) / 1000,
-        snippet: buildSnippet(doc.body, bodyRanges, found.bodyFocus),
+        snippet: note ?? buildSnippet(doc.body, bodyRanges, found.bodyFocus),
         matches,
+        ...(note ? { matchedIn: 'note' as const } : {}),
       },
     ];
   });

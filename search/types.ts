@@ -6,4 +6,6 @@ export interface SearchOptions {
   offset?: number;
   /** Applied before limit and offset, e.g. to hide trashed articles or apply filter chips. */
   accept?: (id: string) => boolean;
+  /** "Exact diacritics only": words match only as written (see exactClauses in query-clauses.ts). */
+  exactDiacritics?: boolean;
 }

@@ -1,15 +1,23 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import type { Annotation, AnnotationColor, ColorLabels } from '../../contract/index.ts';
+import type { Annotation, AnnotationColor, CitationStyle, ColorLabels, NamedCount } from '../../contract/index.ts';
 import { ANNOTATION_COLORS, colorLabel, colorName, orphanLabel } from '../annotation-colors.ts';
 import { controls, highlightColors } from '../styles/tokens.ts';
-import { emit } from '../events.ts';
+import { emit, type AnnotationViewQuery } from '../events.ts';
 import type { ArticleLabel } from '../state/annotation-session.ts';
+import './nr-brief-export.ts';
+import './nr-date-field.ts';
+
+/** How long the text filter waits after the last key, as the search box does. */
+const TEXT_FILTER_PAUSE_MS = 200;
 
 /**
  * Every highlight in the library (newest first, as the app passes them), filtered by colour, which is
- * also filtering by label since each colour has one. Emits `nr-annotations-filter` (colour or null),
- * `nr-open-annotation` (OpenAnnotation), `nr-rename-color` (ColorRename) and `nr-annotation-export`.
+ * also filtering by label since each colour has one, and by article, article tag, source, dates and
+ * text, which the host applies (the same filter a brief is exported with). Emits
+ * `nr-annotations-filter` (colour or null), `nr-annotations-view-filter` (the other filters),
+ * `nr-open-annotation` (OpenAnnotation), `nr-rename-color` (ColorRename), `nr-annotation-export`,
+ * `nr-brief-export` and `nr-citation-style`.
  */
 export class NrAllAnnotations extends LitElement {
   static override properties = {
@@ -17,8 +25,10 @@ export class NrAllAnnotations extends LitElement {
     labels: { attribute: false },
     articles: { attribute: false },
     filter: { attribute: false },
-    articleFilter: { state: true },
-    tagFilter: { state: true },
+    query: { attribute: false },
+    sources: { attribute: false },
+    tags: { attribute: false },
+    citationStyle: { attribute: false },
     selectedId: { attribute: false },
     loading: { attribute: false },
   };
@@ -27,10 +37,12 @@ export class NrAllAnnotations extends LitElement {
   declare labels: ColorLabels | null;
   declare articles: ReadonlyMap<string, ArticleLabel>;
   declare filter: AnnotationColor | null;
-  /** Only this article's annotations, when set: a view-local filter over what the app passes. */
-  declare articleFilter: string | null;
-  /** Only annotations on articles with this tag, when set. */
-  declare tagFilter: string | null;
+  /** The filters besides colour, as the host applied them to `annotations`. */
+  declare query: AnnotationViewQuery;
+  /** The library's sources and tags, to filter by. */
+  declare sources: NamedCount[];
+  declare tags: NamedCount[];
+  declare citationStyle: CitationStyle;
   declare selectedId: string | null;
   declare loading: boolean;
 
@@ -41,8 +53,10 @@ export class NrAllAnnotations extends LitElement {
     this.labels = null;
     this.articles = new Map();
     this.filter = null;
-    this.articleFilter = null;
-    this.tagFilter = null;
+    this.query = {};
+    this.sources = [];
+    this.tags = [];
+    this.citationStyle = 'vi-press';
     this.selectedId = null;
     this.loading = false;
   }
@@ -82,6 +96,18 @@ export class NrAllAnnotations extends LitElement {
       }
       .article-filter select {
         max-width: 100%;
+      }
+      .text-filter input {
+        flex: 1;
+        min-width: 0;
+        padding: 0.25rem 0.5rem;
+        border: 1px solid var(--nr-border-strong);
+        border-radius: var(--nr-radius);
+        background: var(--nr-bg);
+        color: var(--nr-text);
+      }
+      .dates {
+        flex-wrap: wrap;
       }
       .chips {
         display: flex;
@@ -185,6 +211,18 @@ export class NrAllAnnotations extends LitElement {
     `,
   ];
 
+  #textTimer: ReturnType<typeof setTimeout> | undefined;
+
+  #change(patch: AnnotationViewQuery): void {
+    emit(this, 'nr-annotations-view-filter', { ...this.query, ...patch });
+  }
+
+  #onText(event: Event): void {
+    const text = (event.target as HTMLInputElement).value;
+    clearTimeout(this.#textTimer);
+    this.#textTimer = setTimeout(() => this.#change({ text: text.trim() === '' ? undefined : text }), TEXT_FILTER_PAUSE_MS);
+  }
+
   #rename(event: SubmitEvent, color: AnnotationColor): void {
     event.preventDefault();
     const input = (event.target as HTMLFormElement).querySelector('input');
@@ -213,35 +251,52 @@ export class NrAllAnnotations extends LitElement {
 
   #articleSelect() {
     const ids = [...new Set(this.annotations.map((annotation) => annotation.articleId))];
-    if (ids.length < 2 && this.articleFilter === null) return nothing;
+    const chosen = this.query.articleId ?? null;
+    if (ids.length < 2 && chosen === null) return nothing;
+    if (chosen !== null && !ids.includes(chosen)) ids.unshift(chosen);
     return html`<label class="article-filter"
       >${msg('Bài viết')}
-      <select @change=${(e: Event) => (this.articleFilter = (e.target as HTMLSelectElement).value || null)}>
-        <option value="" ?selected=${this.articleFilter === null}>${msg('Mọi bài')}</option>
-        ${ids.map((id) => html`<option value=${id} ?selected=${this.articleFilter === id}>${this.articles.get(id)?.title ?? id}</option>`)}
+      <select @change=${(e: Event) => this.#change({ articleId: (e.target as HTMLSelectElement).value || undefined })}>
+        <option value="" ?selected=${chosen === null}>${msg('Mọi bài')}</option>
+        ${ids.map((id) => html`<option value=${id} ?selected=${chosen === id}>${this.articles.get(id)?.title ?? id}</option>`)}
       </select></label
     >`;
   }
 
-  #tagSelect() {
-    const tags = [...new Set([...this.articles.values()].flatMap((article) => article.tags))].sort((a, b) => a.localeCompare(b, 'vi'));
-    if (tags.length === 0 && this.tagFilter === null) return nothing;
+  #namedSelect(key: 'articleTag' | 'source', label: string, any: string, options: readonly NamedCount[]) {
+    const chosen = this.query[key] ?? null;
+    if (options.length === 0 && chosen === null) return nothing;
     return html`<label class="article-filter"
-      >${msg('Thẻ của bài')}
-      <select @change=${(e: Event) => (this.tagFilter = (e.target as HTMLSelectElement).value || null)}>
-        <option value="" ?selected=${this.tagFilter === null}>${msg('Mọi thẻ')}</option>
-        ${tags.map((tag) => html`<option value=${tag} ?selected=${this.tagFilter === tag}>${tag}</option>`)}
+      >${label}
+      <select @change=${(e: Event) => this.#change({ [key]: (e.target as HTMLSelectElement).value || undefined })}>
+        <option value="" ?selected=${chosen === null}>${any}</option>
+        ${options.map((option) => html`<option value=${option.name} ?selected=${chosen === option.name}>${option.name}</option>`)}
       </select></label
     >`;
+  }
+
+  #textAndDates() {
+    return html`<div class="article-filter text-filter">
+      <input
+        type="search"
+        aria-label=${msg('Lọc theo chữ trong ghi chú và trích đoạn', { desc: 'Field: filter annotations by words in their note or quote' })}
+        placeholder=${msg('Lọc theo chữ — có dấu hoặc không dấu', { desc: 'Hint of the annotations text filter' })}
+        .value=${this.query.text ?? ''}
+        @input=${(e: Event) => this.#onText(e)}
+      />
+    </div>
+    <div class="article-filter dates">
+      ${msg('Xuất bản từ', { desc: 'Annotations filter: publication date from' })}
+      <nr-date-field .value=${this.query.from} label=${msg('Xuất bản từ ngày')} @nr-date-change=${(e: CustomEvent<string | null>) => this.#change({ from: e.detail ?? undefined })}></nr-date-field>
+      ${msg('đến', { id: 'filters.to', desc: 'Date range filter: to (date)' })}
+      <nr-date-field .value=${this.query.to} label=${msg('Xuất bản đến ngày')} @nr-date-change=${(e: CustomEvent<string | null>) => this.#change({ to: e.detail ?? undefined })}></nr-date-field>
+    </div>`;
   }
 
   override render() {
     const filter = this.filter;
-    const tag = this.tagFilter;
-    const shown = this.annotations.filter(
-      (annotation) =>
-        (!this.articleFilter || annotation.articleId === this.articleFilter) && (!tag || (this.articles.get(annotation.articleId)?.tags ?? []).includes(tag)),
-    );
+    const shown = this.annotations;
+    const filtered = filter !== null || Object.keys(this.query).length > 0;
     return html`<header>
         <div class="title-row">
           <h2>${msg(str`Tất cả ghi chú (${this.annotations.length})`, { desc: 'Heading: every highlight and note in the library, with their number' })}</h2>
@@ -260,7 +315,10 @@ export class NrAllAnnotations extends LitElement {
               </button>`,
           )}
         </div>
-        ${this.#articleSelect()} ${this.#tagSelect()}
+        ${this.#textAndDates()} ${this.#articleSelect()}
+        ${this.#namedSelect('articleTag', msg('Thẻ của bài'), msg('Mọi thẻ'), this.tags)}
+        ${this.#namedSelect('source', msg('Nguồn', { id: 'filters.source', desc: 'Filter label: one source' }), msg('Mọi nguồn', { desc: 'Annotations filter: any source' }), this.sources)}
+        <nr-brief-export .citationStyle=${this.citationStyle} .count=${shown.length}></nr-brief-export>
         <details>
           <summary>${msg('Đổi tên nhãn màu')}</summary>
           ${ANNOTATION_COLORS.map(
@@ -276,8 +334,8 @@ export class NrAllAnnotations extends LitElement {
       ${shown.length === 0
         ? html`<p class="empty">${this.loading
             ? msg('Đang tải…')
-            : filter
-              ? msg('Không có ghi chú nào màu này.')
+            : filtered
+              ? msg('Không có ghi chú nào khớp bộ lọc.', { desc: 'All annotations view: the filters leave nothing' })
               : msg('Chưa có ghi chú nào. Chọn một đoạn trong bài để đánh dấu.')}</p>`
         : html`<ol aria-label=${msg('Tất cả ghi chú', { id: 'annotations.all', desc: 'Every highlight and note in the library' })}>
             ${shown.map((annotation) => this.#row(annotation))}

@@ -4,7 +4,8 @@ import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { ContextProvider, type Context } from '@lit/context';
 import { SETTINGS_BOUNDS } from '../../contract/settings-defaults.ts';
 import { TEXT_ENCODING_LABELS, TEXT_ENCODINGS, textEncodingNamed } from '../../contract/text-encodings.ts';
-import { citationText, copyText } from '../citation.ts';
+import { citationText, copyText, quoteWithCitation } from '../citation.ts';
+import { readerTimeZone } from '../download-brief.ts';
 import { client } from '../client/newsroom-client.ts';
 import { DrawerController } from '../controllers/drawer-controller.ts';
 import { annotationsContext, appStateContext, bulkContext, libraryContext, noticesContext, readingContext, savedSearchesContext, searchContext, settingsContext, sourcesContext } from '../contexts.ts';
@@ -15,7 +16,7 @@ import { NavigationController } from '../controllers/navigation-controller.ts';
 import { StateController } from '../controllers/state-controller.ts';
 import { downloadText } from '../download-text.ts';
 import { emit, type ExportFormat, type SettingsPatch, type TextRange } from '../events.ts';
-import { applyLocale } from '../localization/app-locale.ts';
+import { applyLocale, getLocale } from '../localization/app-locale.ts';
 import { AppState } from '../state/app-state.ts';
 import type { Observable } from '../state/observable.ts';
 import { appStyles } from '../styles/app-styles.ts';
@@ -189,7 +190,10 @@ export class NrApp extends LitElement {
     const article = this.state.reading.article;
     if (!article) return;
     try {
-      await copyText(citationText(article, article.body.slice(range.start, range.end)));
+      // In the citation style chosen for briefs; the plain form when the host cannot cite (it always can offline).
+      const words = article.body.slice(range.start, range.end);
+      const citation = await this.state.annotations.cite(article.id, this.state.settings.settings.citationStyle, getLocale() === 'en' ? 'en' : 'vi', readerTimeZone());
+      await copyText(citation ? quoteWithCitation(words, citation) : citationText(article, words));
       this.state.notices.say({ kind: 'quote-copied' });
     } catch {
       this.state.notices.fail({ kind: 'clipboard' });

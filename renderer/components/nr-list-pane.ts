@@ -4,7 +4,9 @@ import { annotationsContext, appStateContext, bulkContext, libraryContext, readi
 import type { BulkSelection } from '../state/bulk-selection.ts';
 import { StateController } from '../controllers/state-controller.ts';
 import { downloadText } from '../download-text.ts';
-import { emit, type ExportFormat } from '../events.ts';
+import { downloadBrief, readerTimeZone } from '../download-brief.ts';
+import { getLocale } from '../localization/app-locale.ts';
+import { emit, type BriefRequest, type ExportFormat } from '../events.ts';
 import type { AnnotationSession } from '../state/annotation-session.ts';
 import type { AppState } from '../state/app-state.ts';
 import type { LibraryView } from '../state/library-view.ts';
@@ -96,6 +98,11 @@ export class NrListPane extends LitElement {
     if (file) downloadText(file.filename, file.mediaType, file.content);
   }
 
+  async #exportBrief(annotations: AnnotationSession, request: BriefRequest): Promise<void> {
+    const file = await annotations.exportBrief(request, getLocale() === 'en' ? 'en' : 'vi', readerTimeZone());
+    if (file) downloadBrief(file);
+  }
+
   #firstRun() {
     return html`<section class="first-run pane" aria-label=${msg('Bắt đầu', { desc: 'Region shown on first run: getting started' })}>
       <h2>${msg('Thư viện còn trống')}</h2>
@@ -129,6 +136,7 @@ export class NrListPane extends LitElement {
           .indexing=${search.indexState !== 'ready'}
           .isPicked=${this.#bulk.value?.isPicked ?? (() => false)}
           @nr-pick=${(e: GlobalEventHandlersEventMap['nr-pick']) => app.pick(e.detail)}
+          .searching=${search.searching}
           @nr-clear-filters=${() => void search.setFilters({})}
           @nr-search-more=${() => void search.searchMore()}
         ></nr-search-results>
@@ -146,6 +154,13 @@ export class NrListPane extends LitElement {
         @nr-annotations-filter=${(e: GlobalEventHandlersEventMap['nr-annotations-filter']) => void annotations.setFilter(e.detail)}
         @nr-rename-color=${(e: GlobalEventHandlersEventMap['nr-rename-color']) => void annotations.renameColor(e.detail)}
         @nr-annotation-export=${(e: GlobalEventHandlersEventMap['nr-annotation-export']) => void this.#export(annotations, e.detail)}
+        .query=${annotations.viewQuery}
+        .sources=${library.counts?.sources ?? []}
+        .tags=${library.counts?.tags ?? []}
+        .citationStyle=${app.settings.settings.citationStyle}
+        @nr-annotations-view-filter=${(e: GlobalEventHandlersEventMap['nr-annotations-view-filter']) => void annotations.setViewQuery(e.detail)}
+        @nr-brief-export=${(e: GlobalEventHandlersEventMap['nr-brief-export']) => void this.#exportBrief(annotations, e.detail)}
+        @nr-citation-style=${(e: GlobalEventHandlersEventMap['nr-citation-style']) => app.settings.update({ citationStyle: e.detail })}
       ></nr-all-annotations>`;
     }
     if (library.empty) return this.#firstRun();

@@ -3,6 +3,7 @@ import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import type { NamedCount, SearchFilters } from '../../contract/index.ts';
 import { controls } from '../styles/tokens.ts';
 import { emit } from '../events.ts';
+import './nr-date-field.ts';
 
 /** Search's filter chips: unread, starred, source, tag and a date range. Emits `nr-filters-change`. */
 export class NrSearchFilters extends LitElement {
@@ -70,7 +71,7 @@ export class NrSearchFilters extends LitElement {
     emit(this, 'nr-filters-change', next);
   }
 
-  #toggle(key: 'unread' | 'starred', label: string) {
+  #toggle(key: 'unread' | 'starred' | 'exactDiacritics', label: string) {
     const on = this.filters[key] === true;
     return html`<button class="chip" aria-pressed=${on ? 'true' : 'false'} @click=${() => this.#change({ [key]: !on })}>${label}</button>`;
   }
@@ -95,14 +96,15 @@ export class NrSearchFilters extends LitElement {
       ${this.#toggle('unread', msg('Chưa đọc', { id: 'filters.unread' }))} ${this.#toggle('starred', msg('Có sao', { id: 'filters.starred' }))}
       ${this.#select('source', msg('Nguồn', { id: 'filters.source', desc: 'Filter label: one source' }), this.sources)}
       ${this.#select('tag', msg('Thẻ', { id: 'filters.tag', desc: 'Filter label: one tag' }), this.tags)}
+      ${this.#toggle('exactDiacritics', msg('Đúng dấu', { desc: 'Search filter chip: match words only with exactly the diacritics typed' }))}
       <label
         >${msg('Từ', { id: 'filters.from', desc: 'Date range filter: from (date)' })}
-        <input type="date" aria-label=${msg('Từ ngày')} .value=${this.filters.from ?? ''} @change=${(e: Event) => this.#change({ from: (e.target as HTMLInputElement).value || undefined })}
-      /></label>
+        <nr-date-field .value=${this.filters.from} label=${msg('Từ ngày')} @nr-date-change=${(e: CustomEvent<string | null>) => this.#change({ from: e.detail ?? undefined })}></nr-date-field
+      ></label>
       <label
         >${msg('đến', { id: 'filters.to', desc: 'Date range filter: to (date)' })}
-        <input type="date" aria-label=${msg('Đến ngày')} .value=${this.filters.to ?? ''} @change=${(e: Event) => this.#change({ to: (e.target as HTMLInputElement).value || undefined })}
-      /></label>
+        <nr-date-field .value=${this.filters.to} label=${msg('Đến ngày')} @nr-date-change=${(e: CustomEvent<string | null>) => this.#change({ to: e.detail ?? undefined })}></nr-date-field
+      ></label>
       ${active ? html`<button class="chip" @click=${() => emit(this, 'nr-filters-change', {})}>${msg('Bỏ mọi bộ lọc')}</button>` : nothing}
     </span>`;
   }

@@ -33,6 +33,7 @@ export class NrSearchResults extends LitElement {
     filtersActive: { attribute: false },
     indexing: { attribute: false },
     isPicked: { attribute: false },
+    searching: { attribute: false },
   };
   declare result: SearchResult | null;
   declare selectedId: string | null;
@@ -42,6 +43,8 @@ export class NrSearchResults extends LitElement {
   declare indexing: boolean;
   /** Whether a hit is picked for a bulk action. */
   declare isPicked: (id: string) => boolean;
+  /** Whether a newer query is on its way: the hits shown are the previous query's until it answers. */
+  declare searching: boolean;
   #nearEnd: IntersectionObserver | null = null;
 
   constructor() {
@@ -52,6 +55,7 @@ export class NrSearchResults extends LitElement {
     this.filtersActive = false;
     this.indexing = false;
     this.isPicked = () => false;
+    this.searching = false;
   }
 
   static override styles = [
@@ -149,6 +153,23 @@ export class NrSearchResults extends LitElement {
         text-underline-offset: 0.2em;
         cursor: help;
       }
+      .searching {
+        margin: 0;
+        padding: 0.35rem 0.9rem;
+        font-size: 0.8rem;
+        color: var(--nr-text-muted);
+      }
+      .matched-in {
+        margin-top: 0.25rem;
+        font-size: 0.75rem;
+        font-weight: 600;
+        color: var(--nr-text-muted);
+      }
+      .snippet.note {
+        border-left: 3px solid var(--nr-border-strong);
+        padding-left: 0.4rem;
+        white-space: pre-wrap;
+      }
       .more {
         height: 1px;
       }
@@ -236,15 +257,20 @@ export class NrSearchResults extends LitElement {
     else this.#open(hit);
   }
 
+  /** Only while a query runs: a polite status, so a screen reader says it without moving focus. */
+  #searchingNote() {
+    return this.searching ? html`<p class="searching" role="status" aria-live="polite">${msg('Đang tìm…', { desc: 'While a search query runs' })}</p>` : nothing;
+  }
+
   override render() {
     const result = this.result;
-    if (!result) return this.#indexingNote();
+    if (!result) return html`${this.#searchingNote()}${this.#indexingNote()}`;
     const summary = isSingular(result.total)
       ? msg(str`${result.total} kết quả · ${result.tookMs} ms`, { id: 'search.summary.one', desc: 'Search summary: number of results (one), time taken' })
       : msg(str`${result.total} kết quả · ${result.tookMs} ms`, { id: 'search.summary.other', desc: 'Search summary: number of results (several), time taken' });
     const message = result.message && !(this.indexing && result.message === BUILDING_NOTICE) ? result.message : undefined;
     return html`<header aria-live="polite">${summary}</header>
-      ${this.#indexingNote()}
+      ${this.#searchingNote()} ${this.#indexingNote()}
       ${message ? html`<p class="message" role="status">${searchNotice(message)}</p>` : nothing}
       ${result.behind ? html`<p class="message behind" role="status">${searchBehindText(result.behind)}</p>` : nothing}
       ${this.#correctionsNote(result)}
@@ -254,7 +280,8 @@ export class NrSearchResults extends LitElement {
           (hit) => html`<li>
             <button class="hit" data-id=${hit.id} aria-current=${hit.id === this.selectedId ? 'true' : 'false'} data-picked=${String(this.isPicked(hit.id))} @click=${(event: MouseEvent) => this.#click(event, hit)}>
               <div class="title">${markedText(hit.title, 0, hit.title.length, hit.matches.filter((m) => m.field === 'title'), 0, -1)}</div>
-              <div class="snippet">${markedText(hit.snippet.text, 0, hit.snippet.text.length, hit.snippet.matches, 0, -1)}</div>
+              ${hit.matchedIn === 'note' ? html`<div class="matched-in">${msg('khớp trong ghi chú', { desc: 'Search hit label: the article was found through one of its notes, shown below' })}</div>` : nothing}
+              <div class="snippet ${hit.matchedIn === 'note' ? 'note' : ''}">${markedText(hit.snippet.text, 0, hit.snippet.text.length, hit.snippet.matches, 0, -1)}</div>
             </button>
           </li>`,
         )}

@@ -1,5 +1,5 @@
-import type { Annotation, AnnotationColor, ColorLabels } from '../../contract/index.ts';
-import type { AnnotateRequest, AnnotationUpdate, ColorRename, ExportFormat } from '../events.ts';
+import type { Annotation, AnnotationColor, BriefFile, BriefLanguage, CitationStyle, ColorLabels } from '../../contract/index.ts';
+import type { AnnotateRequest, AnnotationUpdate, AnnotationViewQuery, BriefRequest, ColorRename, ExportFormat } from '../events.ts';
 import type { CommandClient } from './client-port.ts';
 import { LatestAnswer } from './latest-answer.ts';
 import type { Notices } from './notices.ts';
@@ -38,6 +38,8 @@ export class AnnotationSession extends Observable {
   /** The annotations view: every highlight, of one colour when `filter` is set. */
   all: Annotation[] = [];
   filter: AnnotationColor | null = null;
+  /** The view's other filters (article, article tag, source, dates, text), applied by the host. */
+  viewQuery: AnnotationViewQuery = {};
   loadingAll = false;
   /** Titles and tags named on the annotations view's rows, fetched once per article. */
   articles: ReadonlyMap<string, ArticleLabel> = new Map();
@@ -202,6 +204,31 @@ export class AnnotationSession extends Observable {
     await this.loadAll();
   }
 
+  async setViewQuery(query: AnnotationViewQuery): Promise<void> {
+    // An empty value means "no filter": the key is left out rather than sent empty.
+    this.viewQuery = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined && value !== null && value !== '')) as AnnotationViewQuery;
+    this.changed();
+    await this.loadAll();
+  }
+
+  /**
+   * The view as it is filtered, as one brief in the reader's language and time zone; undefined on
+   * failure (the notice says why).
+   */
+  async exportBrief(request: BriefRequest, language: BriefLanguage, timeZone: string): Promise<BriefFile | undefined> {
+    const filter = { ...(this.filter ? { color: this.filter } : {}), ...this.viewQuery };
+    return this.#notices.attempt(() => this.#client.call('briefs.export', { filter, ...request, language, timeZone }));
+  }
+
+  /** An article's citation in a style (the one chosen for briefs); null when the host cannot give it. */
+  async cite(articleId: string, style: CitationStyle, language: BriefLanguage, timeZone: string): Promise<string | null> {
+    try {
+      return (await this.#client.call('briefs.cite', { articleId, style, language, timeZone })).text;
+    } catch {
+      return null;
+    }
+  }
+
   /** The library changed: titles and tags of the articles that changed are read again when next shown. */
   forgetArticles(changed: readonly string[]): void {
     if (!changed.some((id) => this.articles.has(id))) return;
@@ -215,7 +242,8 @@ export class AnnotationSession extends Observable {
     const color = this.filter ?? undefined;
     this.loadingAll = true;
     this.changed();
-    const annotations = await this.#notices.attempt(() => this.#client.call('annotations.list', color ? { color } : {}));
+    const query = { ...(color ? { color } : {}), ...this.viewQuery };
+    const annotations = await this.#notices.attempt(() => this.#client.call('annotations.list', query));
     if (!current()) return;
     this.loadingAll = false;
     if (annotations) this.all = annotations;

@@ -12,6 +12,8 @@ export class SearchSession extends Observable {
   result: SearchResult | null = null;
   /** Whether the host's index is ready; a query typed while it builds is answered again once it is. */
   indexState: SearchIndexState = 'ready';
+  /** Whether the latest query is on its way: the results say "đang tìm…" over the previous answer. */
+  searching = false;
   readonly #client: CommandClient;
   readonly #notices: Notices;
   readonly #answers = new LatestAnswer();
@@ -41,18 +43,22 @@ export class SearchSession extends Observable {
     const current = this.#answers.begin();
     if (!this.active) {
       this.result = null;
+      this.searching = false;
       this.changed();
       return;
     }
+    this.searching = true;
     this.changed();
     const filters = this.filtered ? this.filters : undefined;
     const result = await this.#notices.attempt(() => firstSearchPage(this.#client, query, filters, depth));
+    if (!current()) return;
+    this.searching = false;
     // A slower answer to an older query must not overwrite the newer one; a cancelled one says nothing.
-    if (result && !result.cancelled && current()) {
+    if (result && !result.cancelled) {
       this.result = result;
       this.#shownCurrent = current;
-      this.changed();
     }
+    this.changed();
   }
 
   /** The results list was scrolled near its end: the next page of the query shown. */

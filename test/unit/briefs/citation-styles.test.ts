@@ -1,0 +1,50 @@
+// Issue 16 §5: citation styles from CSL (APA, Chicago author-date, the Vietnamese press style), for an
+// article with and without an author, in the reader's time zone, with an optional page.
+import { describe, expect, it } from 'vitest';
+import { citeArticle, type CitationSource } from '../../../annotations/citation-styles.ts';
+
+const ARTICLE: CitationSource = {
+  title: 'Giá điện tăng từ tháng sau',
+  author: 'Nguyễn Văn An',
+  source: 'VnExpress',
+  url: 'https://vnexpress.net/gia-dien-tang-4720001.html',
+  // 01:30 on 4 March in Hà Nội, still 3 March in UTC.
+  publishedAt: '2024-03-03T18:30:00.000Z',
+  importedAt: '2026-11-27T10:00:00.000Z',
+  language: 'vi',
+};
+const HANOI = { timeZone: 'Asia/Ho_Chi_Minh' };
+
+describe('APA', () => {
+  it('names the author first, then the date, title, outlet and URL', () => {
+    expect(citeArticle(ARTICLE, 'apa', HANOI)).toBe('Nguyễn Văn An. (2024, March 4). Giá điện tăng từ tháng sau. VnExpress. https://vnexpress.net/gia-dien-tang-4720001.html');
+  });
+  it('opens with the title when the author is unknown', () => {
+    expect(citeArticle({ ...ARTICLE, author: null }, 'apa', HANOI)).toBe('Giá điện tăng từ tháng sau. (2024, March 4). VnExpress. https://vnexpress.net/gia-dien-tang-4720001.html');
+  });
+});
+
+describe('Chicago author-date', () => {
+  it('keeps a Vietnamese title in sentence case (title case is for English)', () => {
+    expect(citeArticle(ARTICLE, 'chicago', HANOI)).toBe('Nguyễn Văn An. 2024. “Giá điện tăng từ tháng sau.” VnExpress, March 4, 2024. https://vnexpress.net/gia-dien-tang-4720001.html.');
+  });
+  it('opens with the outlet when the author is unknown', () => {
+    expect(citeArticle({ ...ARTICLE, author: null }, 'chicago', HANOI)).toMatch(/^VnExpress\. 2024\. “Giá điện tăng từ tháng sau,” March 4, 2024\./u);
+  });
+});
+
+describe('the Vietnamese press style', () => {
+  it('author, quoted title, outlet, dd/mm/yyyy, URL', () => {
+    expect(citeArticle(ARTICLE, 'vi-press', HANOI)).toBe('Nguyễn Văn An, “Giá điện tăng từ tháng sau”, VnExpress, 04/03/2024. https://vnexpress.net/gia-dien-tang-4720001.html');
+  });
+  it('without an author starts at the title, and the day is the reader’s (UTC: 03/03)', () => {
+    expect(citeArticle({ ...ARTICLE, author: null }, 'vi-press', { timeZone: 'UTC' })).toBe('“Giá điện tăng từ tháng sau”, VnExpress, 03/03/2024. https://vnexpress.net/gia-dien-tang-4720001.html');
+  });
+  it('gives the page when the passage has one, and the access date for an undated article', () => {
+    expect(citeArticle({ ...ARTICLE, page: '3', url: null }, 'vi-press', HANOI)).toBe('Nguyễn Văn An, “Giá điện tăng từ tháng sau”, VnExpress, 04/03/2024, tr. 3.');
+    expect(citeArticle({ ...ARTICLE, publishedAt: null, url: null }, 'vi-press', HANOI)).toBe('Nguyễn Văn An, “Giá điện tăng từ tháng sau”, VnExpress, truy cập 27/11/2026.');
+  });
+  it('lists several authors as written, never inverted', () => {
+    expect(citeArticle({ ...ARTICLE, author: 'Minh Anh, Quốc Tuấn', url: null }, 'vi-press', HANOI)).toBe('Minh Anh, Quốc Tuấn, “Giá điện tăng từ tháng sau”, VnExpress, 04/03/2024.');
+  });
+});
