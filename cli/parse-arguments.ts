@@ -42,6 +42,8 @@ const OPTIONS = {
   resume: { type: 'boolean' },
   'keep-articles': { type: 'boolean' },
   'trash-articles': { type: 'boolean' },
+  'full-text': { type: 'boolean' },
+  'keep-days': { type: 'string' },
 } as const;
 
 export interface ParsedArguments {
@@ -87,6 +89,8 @@ export interface ParsedArguments {
     resume?: boolean;
     'keep-articles'?: boolean;
     'trash-articles'?: boolean;
+    'full-text'?: boolean;
+    'keep-days'?: string;
   };
 }
 

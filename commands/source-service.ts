@@ -4,7 +4,7 @@
 import { ImportInputError } from '../importers/import-types.ts';
 import { describeImportFailure } from '../importers/import-failure.ts';
 import type { ImportFailure } from '../contract/import-report.ts';
-import type { OpmlImportResult, SourceAddResult, SourceInfo, SourceRefreshResult, SourceRemoved } from '../contract/sources.ts';
+import type { FullTextMode, KeepDays, OpmlImportResult, RetentionResult, SourceAddResult, SourceFolderInfo, SourceInfo, SourceRefreshResult, SourceRemoved } from '../contract/sources.ts';
 import { DEFAULT_SOURCE_INTERVAL_MINUTES } from '../contract/sources.ts';
 import { SourceStore, toSourceInfo, type Library, type SourcePatch, type SourceRecord } from '../library/index.ts';
 // Light modules only: the limiter and the scheduler's clock load with the app, the rest on first use.
@@ -23,7 +23,13 @@ export interface SourceServiceOptions {
   allowPrivateAddresses?: boolean;
   /** How often the scheduler looks for due sources; default 30 s. */
   tickMs?: number;
+  /** Entries processed per refresh (the newest); default 500. */
+  maxItemsPerRefresh?: number;
+  /** How often the background retention pass runs over every source (besides after each refresh); default an hour. */
+  retentionEveryMs?: number;
 }
+
+const RETENTION_EVERY_MS = 60 * 60 * 1000;
 
 export const USER_AGENT = `NewsroomReader/${appVersion} (offline news reader; feed refresh)`;
 
@@ -48,6 +54,7 @@ export class SourceService {
   readonly #inFlight = new Map<string, Promise<SourceRefreshResult>>();
   #stores = new WeakMap<Library, SourceStore>();
   #scheduler: RefreshScheduler | null = null;
+  #retentionTimer: NodeJS.Timeout | null = null;
   /** Aborts every refresh when the app closes: they stop at their next item, what was committed stays. */
   readonly #closing = new AbortController();
 
@@ -77,10 +84,11 @@ export class SourceService {
     return {
       limiter: this.#limiter,
       fetch: this.#fetchOptions(),
+      maxItems: this.#options.maxItemsPerRefresh,
       writer: {
         recordOutcome: (id, outcome) => store.recordOutcome(id, outcome),
-        articleForItem: (sourceId, key) => store.articleForItem(sourceId, key),
-        rememberItem: (sourceId, key, articleId) => store.rememberItem(sourceId, key, articleId),
+        knownItem: (sourceId, key) => store.knownItem(sourceId, key),
+        rememberItem: (sourceId, key, articleId, hash, fullTextFailed) => store.rememberItem(sourceId, key, articleId, hash, fullTextFailed),
         addArticle: (draft) => library.addArticle(draft),
         updateArticle: (id, draft) => library.updateArticle(id, draft),
       },
@@ -101,12 +109,23 @@ export class SourceService {
     const deps = this.#deps();
     const run = loadSources()
       .then(({ refreshSource }) => refreshSource(source, deps, stop, prefetched))
+      .then((result) => {
+        // Retention runs once the source's new items are in; a failure to tidy never fails the refresh.
+        if (result.status === 'refreshed' || result.status === 'not-modified') {
+          try {
+            result.expired = this.applyRetention(source.id).trashed;
+          } catch {
+            result.expired = 0;
+          }
+        }
+        return result;
+      })
       .finally(() => this.#inFlight.delete(source.id));
     this.#inFlight.set(source.id, run);
     return run;
   }
 
-  async add(args: { url: string; folder?: string; intervalMinutes?: number; title?: string }): Promise<SourceAddResult> {
+  async add(args: { url: string; folder?: string; intervalMinutes?: number; title?: string; fullText?: FullTextMode; keepDays?: KeepDays }): Promise<SourceAddResult> {
     const { discoverFeeds, parseFeedItems } = await loadSources();
     this.#refuseExisting(args.url);
     let fetched = await this.#fetchForAdd(args.url);
@@ -141,6 +160,8 @@ export class SourceService {
       title: args.title ?? feedTitle ?? new URL(url).hostname,
       folder: args.folder ?? null,
       intervalMinutes,
+      fullText: args.fullText,
+      keepDays: args.keepDays,
       nextRefreshAt: new Date(Date.now() + intervalMinutes * 60_000).toISOString(),
     });
     const refresh = await this.#refreshOne(source, undefined, { fetched, items });
@@ -175,7 +196,7 @@ export class SourceService {
     return Promise.all(sources.map((source) => this.#refreshOne(source)));
   }
 
-  update(id: string, patch: { title?: string; folder?: string | null; intervalMinutes?: number; paused?: boolean }): SourceInfo {
+  update(id: string, patch: { title?: string; folder?: string | null; intervalMinutes?: number; paused?: boolean; fullText?: FullTextMode; keepDays?: KeepDays }): SourceInfo {
     const source = this.#get(id);
     const change: SourcePatch = { ...patch };
     const now = Date.now();
@@ -186,6 +207,31 @@ export class SourceService {
       if (sooner < source.nextRefreshAt) change.nextRefreshAt = sooner;
     }
     return toSourceInfo(this.store.update(id, change)!);
+  }
+
+  folders(): SourceFolderInfo[] {
+    return this.store.folders();
+  }
+
+  /** A folder's retention (null: forever); its sources without their own setting follow it from the next pass. */
+  updateFolder(folder: string, patch: { keepDays: number | null }): SourceFolderInfo {
+    this.store.setFolderKeepDays(folder, patch.keepDays);
+    return this.store.folders().find((entry) => entry.folder === folder) ?? { folder, keepDays: null, sources: 0 };
+  }
+
+  /**
+   * Moves what retention has expired to the trash (never deletes it): of one source, or of all. What the
+   * reader starred, archived, tagged, annotated or filed in a collection is never expired.
+   */
+  applyRetention(sourceId: string | null = null): RetentionResult {
+    if (sourceId !== null) this.#get(sourceId);
+    const expired = this.store.expired(sourceId, new Date().toISOString());
+    if (expired.length === 0) return { trashed: 0, bySource: [] };
+    const trashed = this.#library().trash([...new Set(expired.map((entry) => entry.id))]);
+    const counts = new Map<string, number>();
+    for (const entry of expired) counts.set(entry.sourceId, (counts.get(entry.sourceId) ?? 0) + 1);
+    const bySource = [...counts].map(([id, count]) => ({ id, title: this.store.get(id)?.title ?? id, trashed: count }));
+    return { trashed, bySource };
   }
 
   remove(id: string, articles: 'keep' | 'trash'): SourceRemoved {
@@ -232,11 +278,22 @@ export class SourceService {
       onError,
     });
     this.#scheduler.start();
+    // Sources that are paused, or rarely refreshed, still expire their old items.
+    this.#retentionTimer = setInterval(() => {
+      try {
+        this.applyRetention(null);
+      } catch (error) {
+        onError?.(error);
+      }
+    }, this.#options.retentionEveryMs ?? RETENTION_EVERY_MS);
+    this.#retentionTimer.unref();
   }
 
   /** Stops background refreshes at their next item; what was committed stays. */
   async close(): Promise<void> {
     this.#closing.abort(new Error('the app is closing'));
+    if (this.#retentionTimer) clearInterval(this.#retentionTimer);
+    this.#retentionTimer = null;
     await this.#scheduler?.stop();
     this.#scheduler = null;
     await Promise.allSettled([...this.#inFlight.values()]);

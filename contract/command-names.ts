@@ -38,6 +38,9 @@ export const COMMAND_NAMES = [
   'sources.refresh',
   'sources.update',
   'sources.remove',
+  'sources.folders',
+  'sources.updateFolder',
+  'sources.applyRetention',
   'opml.import',
   'opml.export',
 ] as const;
