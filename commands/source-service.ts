@@ -225,9 +225,13 @@ export class SourceService {
    */
   applyRetention(sourceId: string | null = null): RetentionResult {
     if (sourceId !== null) this.#get(sourceId);
-    const expired = this.store.expired(sourceId, new Date().toISOString());
+    const now = new Date().toISOString();
+    const expired = this.store.expired(sourceId, now);
     if (expired.length === 0) return { trashed: 0, bySource: [] };
-    const trashed = this.#library().trash([...new Set(expired.map((entry) => entry.id))]);
+    const ids = [...new Set(expired.map((entry) => entry.id))];
+    // Trashed first, then marked: should anything stop in between, the next pass marks them.
+    const trashed = this.#library().trash(ids);
+    this.store.markExpired(ids, now);
     const counts = new Map<string, number>();
     for (const entry of expired) counts.set(entry.sourceId, (counts.get(entry.sourceId) ?? 0) + 1);
     const bySource = [...counts].map(([id, count]) => ({ id, title: this.store.get(id)?.title ?? id, trashed: count }));

@@ -6,7 +6,8 @@ import type { DatabaseSync } from 'node:sqlite';
  * An article expires only when every source that brought it keeps items for a limited time and the
  * article arrived (imported_at) longer ago than each of those limits. What the reader marked as
  * theirs never expires: starred, archived, tagged, annotated, or put in a collection. A source's own
- * keep_days wins over its folder's; 0 means forever.
+ * keep_days wins over its folder's; 0 means forever. Retention moves an article once: one the reader
+ * restored from the trash is theirs to keep.
  */
 const EXPIRED_SQL = `
   WITH retention AS (
@@ -22,6 +23,7 @@ const EXPIRED_SQL = `
     AND a.imported_at < strftime('%Y-%m-%dT%H:%M:%fZ', :now, '-' || r.days || ' days')
     AND NOT EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id)
     AND NOT EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = a.id)
+    AND NOT EXISTS (SELECT 1 FROM source_items e WHERE e.article_id = a.id AND e.expired_at IS NOT NULL)
     AND NOT EXISTS (
       SELECT 1 FROM source_items o JOIN retention k ON k.id = o.source_id
       WHERE o.article_id = a.id AND (k.days = 0 OR a.imported_at >= strftime('%Y-%m-%dT%H:%M:%fZ', :now, '-' || k.days || ' days'))

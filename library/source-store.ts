@@ -41,12 +41,14 @@ export const SOURCES_SCHEMA_SQL = `
 
 // keep_days: null follows the folder, 0 is "forever" even in a folder that expires, N is N days.
 // item_hash: the feed's own text of the item when last seen, so an unchanged item is skipped without
-// overwriting the full text fetched for it; full_text_tries counts failed page fetches (retried a few times).
+// overwriting the full text fetched for it; full_text_tries counts failed page fetches (retried a few times);
+// expired_at: when retention moved its article to the trash (once: an article restored from there stays).
 export const SOURCE_SETTINGS_SCHEMA_SQL = `
   ALTER TABLE sources ADD COLUMN full_text TEXT NOT NULL DEFAULT 'auto' CHECK (full_text IN ('auto', 'always', 'never'));
   ALTER TABLE sources ADD COLUMN keep_days INTEGER CHECK (keep_days IS NULL OR keep_days >= 0);
   ALTER TABLE source_items ADD COLUMN item_hash TEXT;
   ALTER TABLE source_items ADD COLUMN full_text_tries INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE source_items ADD COLUMN expired_at TEXT;
   CREATE TABLE source_folders (
     folder TEXT PRIMARY KEY,
     keep_days INTEGER CHECK (keep_days IS NULL OR keep_days > 0)
@@ -273,6 +275,14 @@ export class SourceStore {
   /** Articles past their sources' retention at `now` (of one source, or null: all), for the caller to move to the trash. */
   expired(sourceId: string | null, now: string): ExpiredArticle[] {
     return expiredArticles(this.#db, sourceId, now);
+  }
+
+  /** Marks articles as expired by retention, so restoring one from the trash keeps it. */
+  markExpired(articleIds: readonly string[], at: string): void {
+    const statement = this.#sql('UPDATE source_items SET expired_at = ? WHERE article_id = ?');
+    inTransaction(this.#db, () => {
+      for (const id of articleIds) statement.run(at, id);
+    });
   }
 
   /** Every folder that has sources or settings, with its retention (null: forever). */
