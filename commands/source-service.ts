@@ -126,7 +126,7 @@ export class SourceService {
   }
 
   async add(args: { url: string; folder?: string; intervalMinutes?: number; title?: string; fullText?: FullTextMode; keepDays?: KeepDays }): Promise<SourceAddResult> {
-    const { discoverFeeds, parseFeedItems } = await loadSources();
+    const { discoverFeeds, parseFeedItems, MAX_ITEMS_PER_REFRESH } = await loadSources();
     this.#refuseExisting(args.url);
     let fetched = await this.#fetchForAdd(args.url);
     let url = args.url;
@@ -142,7 +142,7 @@ export class SourceService {
     if (fetched.kind !== 'feed') throw unusable(url, { kind: 'page-not-a-feed' });
     let items;
     try {
-      items = await parseFeedItems(fetched.input, this.#closing.signal);
+      items = await parseFeedItems({ ...fetched.input, maxEntries: this.#options.maxItemsPerRefresh ?? MAX_ITEMS_PER_REFRESH }, this.#closing.signal);
     } catch (error) {
       throw unusable(url, error instanceof ImportInputError ? error.reason : { kind: 'unexpected', detail: String(error) });
     }

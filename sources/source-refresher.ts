@@ -9,6 +9,7 @@ import type { ImportFailure } from '../contract/import-report.ts';
 import type { SourceError, SourceRefreshResult } from '../contract/sources.ts';
 import { describeImportFailure } from '../importers/import-failure.ts';
 import { ImportInputError, type ImportInput, type ParsedItem } from '../importers/import-types.ts';
+import { newestPositions } from '../importers/newest-entries.ts';
 import { parseFailureOf } from '../importers/parse-messages.ts';
 import { HttpStatusError } from '../importers/url-fetch.ts';
 import type { AddResult, ArticleDraft } from '../library/model.ts';
@@ -92,9 +93,11 @@ export async function refreshSource(source: SourceRecord, deps: RefreshDependenc
     const fetched = prefetched?.fetched ?? (await deps.limiter.run(source.url, () => fetchFeed(source.url, source, { ...deps.fetch, signal })));
     if (fetched.kind === 'page') throw new ImportInputError({ kind: 'page-not-a-feed' });
     if (fetched.kind === 'feed') {
-      const items = prefetched?.items ?? (await (deps.parse ?? parseFeedItems)(fetched.input, signal));
-      const newest = newestItems(items, deps.maxItems ?? MAX_ITEMS_PER_REFRESH);
-      result.skippedItems = items.length - newest.length;
+      const maxItems = deps.maxItems ?? MAX_ITEMS_PER_REFRESH;
+      // The parser builds articles for the newest entries only, and says how many it left out.
+      const items = prefetched?.items ?? (await (deps.parse ?? parseFeedItems)({ ...fetched.input, maxEntries: maxItems }, signal));
+      const newest = newestItems(items, maxItems);
+      result.skippedItems = (items[0]?.entriesLeftOut ?? 0) + items.length - newest.length;
       await commitItems(source, newest, deps, result, signal);
     } else result.status = 'not-modified';
     const at = now();
@@ -112,17 +115,10 @@ export async function refreshSource(source: SourceRecord, deps: RefreshDependenc
   }
 }
 
-/**
- * At most `max` entries: the newest by date (undated ones count as newer than dated ones, feeds list
- * newest first), in the feed's own order.
- */
+/** At most `max` entries, the newest (see newestPositions), in the feed's own order. */
 export function newestItems(items: readonly ParsedItem[], max: number): readonly ParsedItem[] {
   if (items.length <= max) return items;
-  const dateOf = (item: ParsedItem): string => (item.kind === 'draft' ? (item.draft.publishedAt ?? '\uffff') : '');
-  const order = items.map((item, index) => ({ index, date: dateOf(item) }));
-  // Newest first; equal dates keep the feed's order (Array.prototype.sort is stable).
-  order.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
-  const kept = new Set(order.slice(0, max).map((entry) => entry.index));
+  const kept = newestPositions(items.map((item) => (item.kind === 'draft' ? item.draft.publishedAt : null)), max);
   return items.filter((_item, index) => kept.has(index));
 }
 
