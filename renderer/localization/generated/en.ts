@@ -188,6 +188,7 @@
 's492fb719cd8e4b23': `Cancel`,
 's4a4e311b0dca30cf': `Go to the search box`,
 's4c5da3998f729f40': `Reading tools`,
+'s4d72bc40c67d04f9': `Open original`,
 's4dc46ee8ed371e8c': `Filter by color and label`,
 's4dc72d8fa1991cac': `From date`,
 's4f9cdb7be15b95ce': str`Moved the library to ${0}. The old folder ${1} was left as it was.`,
