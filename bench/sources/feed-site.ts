@@ -1,8 +1,10 @@
-// A newsroom's worth of feeds on 127.0.0.1 for the sources bench: `feeds` RSS feeds of `items` short
+// A newsroom's worth of feeds on loopback for the sources bench: `feeds` RSS feeds of `items` short
 // items each (summaries, so full text fetches every linked page), each page a generated Vietnamese
 // article with a captioned photo, each photo a small real PNG. ETags make the second refresh all 304s.
+// Ten feeds share a site, and each site has its own address (127.0.0.2, 127.0.0.3, …), so the per-host
+// limit applies per site as it would on the internet instead of queueing every request behind two.
 import { createHash } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { deflateSync } from 'node:zlib';
 import { generateArticles, type SyllableModel } from '../vietnamese-corpus.ts';
@@ -46,11 +48,12 @@ function png(): Buffer {
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
 }
 
+export const FEEDS_PER_SITE = 10;
+
 export async function startFeedSite(feeds: number, items: number, model: SyllableModel): Promise<FeedSite> {
   const articles = [...generateArticles(feeds * items, model, 23)];
   const image = png();
   const counts = { feed: 0, notModified: 0, page: 0, image: 0 };
-  let base = '';
   const feedXml: string[] = [];
   const etags: string[] = [];
   const page = (f: number, i: number): string => {
@@ -61,7 +64,7 @@ export async function startFeedSite(feeds: number, items: number, model: Syllabl
 <article><h1>${escape(article.title)}</h1><figure><img src="/img/${f}/${i}.png" width="640" height="480" alt="${escape(article.title)}"><figcaption>Ảnh minh họa. Ảnh: ${escape(article.source)}</figcaption></figure>${paragraphs}</article>
 <footer>Bản quyền © ${escape(article.source)}</footer></body></html>`;
   };
-  const server: Server = createServer((request, response) => {
+  const answer = (request: IncomingMessage, response: ServerResponse): void => {
     const path = (request.url ?? '/').split('?')[0]!;
     let match = /^\/feed\/(\d+)\.xml$/.exec(path);
     if (match) {
@@ -87,10 +90,19 @@ export async function startFeedSite(feeds: number, items: number, model: Syllabl
       return;
     }
     response.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  };
+  const servers: Server[] = [];
+  const bases: string[] = [];
+  for (let site = 0; site < Math.ceil(feeds / FEEDS_PER_SITE); site++) {
+    const server = createServer(answer);
+    const address = `127.0.0.${2 + site}`;
+    await new Promise<void>((resolve) => server.listen(0, address, resolve));
+    servers.push(server);
+    bases.push(`http://${address}:${(server.address() as AddressInfo).port}`);
+  }
+  const baseOf = (f: number): string => bases[Math.floor(f / FEEDS_PER_SITE)]!;
   for (let f = 0; f < feeds; f++) {
+    const base = baseOf(f);
     const entries = Array.from({ length: items }, (_, i) => {
       const article = articles[f * items + i]!;
       // The feed carries a one-sentence summary, as most Vietnamese news feeds do.
@@ -101,12 +113,18 @@ export async function startFeedSite(feeds: number, items: number, model: Syllabl
     etags[f] = `"${createHash('sha1').update(feedXml[f]!).digest('hex')}"`;
   }
   return {
-    feedUrls: Array.from({ length: feeds }, (_, f) => `${base}/feed/${f}.xml`),
+    feedUrls: Array.from({ length: feeds }, (_, f) => `${baseOf(f)}/feed/${f}.xml`),
     counts,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: async () => {
+      await Promise.all(
+        servers.map(
+          (server) =>
+            new Promise<void>((resolve) => {
+              server.closeAllConnections();
+              server.close(() => resolve());
+            }),
+        ),
+      );
+    },
   };
 }
