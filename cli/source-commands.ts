@@ -3,17 +3,15 @@ import { readFile, writeFile } from 'node:fs/promises';
 import {
   MAX_SOURCE_INTERVAL_MINUTES,
   MIN_SOURCE_INTERVAL_MINUTES,
-  type CommandName,
-  type CommandResult,
   type SourceInfo,
   type SourceRefreshResult,
 } from '../contract/index.ts';
-import { fullTextOption, keepDaysOption, retentionWords, runFolderSettings, runRetention } from './source-settings.ts';
+import { fullTextOption, keepDaysOption, retentionWords, runFolderSettings, runRetention, type TypedCaller } from './source-settings.ts';
 import { printJson, type CliIo } from './cli-output.ts';
 import { parseCount, singlePositional, type ParsedArguments } from './parse-arguments.ts';
 import { UsageError } from './usage-error.ts';
 
-export type TypedCaller = <N extends CommandName>(name: N, args: unknown) => Promise<CommandResult<N>>;
+export type { TypedCaller };
 
 function interval(options: ParsedArguments['options']): number | undefined {
   return options.interval === undefined ? undefined : parseCount(options.interval, 'interval', 0, MAX_SOURCE_INTERVAL_MINUTES, MIN_SOURCE_INTERVAL_MINUTES);

@@ -1,12 +1,14 @@
 // `sources … --full-text`, `--keep-days`, `sources folders`, `sources set --folder F --keep-days N` and
 // `sources prune`: the per-source and per-folder settings of full text and retention.
-import { FULL_TEXT_MODES, MAX_KEEP_DAYS, type FullTextMode, type KeepDays, type SourceFolderInfo, type SourceInfo } from '../contract/index.ts';
+import { FULL_TEXT_MODES, MAX_KEEP_DAYS, type CommandName, type CommandResult, type FullTextMode, type KeepDays, type SourceFolderInfo, type SourceInfo } from '../contract/index.ts';
 import { printJson, type CliIo } from './cli-output.ts';
 import { parseCount, type ParsedArguments } from './parse-arguments.ts';
-import type { TypedCaller } from './source-commands.ts';
 import { UsageError } from './usage-error.ts';
 
 type Options = ParsedArguments['options'];
+
+/** A command call through the contract, typed by its name (the sources and opml commands share it). */
+export type TypedCaller = <N extends CommandName>(name: N, args: unknown) => Promise<CommandResult<N>>;
 
 function isMode(value: string): value is FullTextMode {
   return (FULL_TEXT_MODES as readonly string[]).includes(value);

@@ -111,7 +111,8 @@ export class SourceService {
       .then(({ refreshSource }) => refreshSource(source, deps, stop, prefetched))
       .then((result) => {
         // Retention runs once the source's new items are in; a failure to tidy never fails the refresh.
-        if (result.status === 'refreshed' || result.status === 'not-modified') {
+        // A source kept forever expires nothing (an article expires only when all its sources agree).
+        if ((result.status === 'refreshed' || result.status === 'not-modified') && source.retentionDays !== null) {
           try {
             result.expired = this.applyRetention(source.id).trashed;
           } catch {

@@ -14,7 +14,7 @@ import { typedQueries } from '../e2e/queries.ts';
 import { formatMs, quantiles, ratio, table } from '../measure.ts';
 import { scrollListDown, selectToPaint } from '../reader/select-to-paint.ts';
 import { generateArticles, syllableModel } from '../vietnamese-corpus.ts';
-import { startFeedSite } from './feed-site.ts';
+import { FEEDS_PER_SITE, startFeedSite } from './feed-site.ts';
 import { sequentialFetchAndParse } from './sequential-peer.ts';
 
 export interface SourcesBenchOptions {
@@ -116,7 +116,7 @@ export async function runSourcesBench(options: SourcesBenchOptions): Promise<voi
       const peer = await sequentialFetchAndParse(site.feedUrls);
       const total = feeds * items;
       log(
-        `  ${feeds} feeds × ${items} items on 127.0.0.1, library of ${options.baseArticles.toLocaleString('en')} articles before; first refresh: ${sum(first, 'imported')} imported, ` +
+        `  ${feeds} feeds × ${items} items on loopback (${FEEDS_PER_SITE} feeds per site, one address per site), library of ${options.baseArticles.toLocaleString('en')} articles before; first refresh: ${sum(first, 'imported')} imported, ` +
           `full text ${sum(first, 'fullTextFetched')} fetched / ${sum(first, 'fullTextFailed')} failed, ${sum(first, 'failedItems')} unusable; ${pagesFetched} pages and ${imagesFetched} images requested; ` +
           `second refresh: ${notModified} of ${feeds} answered 304.`,
       );
