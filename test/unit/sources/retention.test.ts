@@ -135,6 +135,16 @@ describe('retention', () => {
     expect(trashed()).toEqual(['r 0', 'r 1']);
   });
 
+  it('a running host expires items on its own, even of a paused source', async () => {
+    await context.close();
+    context = await AppContext.open({ libraryDir: folder.dir, runtime: 'browser', withoutSearch: true, refreshSources: true, sources: { fetchTimeoutMs: 1500, retentionEveryMs: 50 } });
+    const source = await subscribe('/bg.xml', items('g', 2));
+    await call('sources.update', { id: source.id, patch: { paused: true, keepDays: 3 } });
+    age(['g 0'], 4);
+    while (trashed().length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(trashed()).toEqual(['g 0']);
+  }, 90_000);
+
   it('refuses a retention that is not a whole number of days', async () => {
     const source = await subscribe('/bad.xml', items('b', 1));
     await expect(call('sources.update', { id: source.id, patch: { keepDays: 0 } })).rejects.toMatchObject({ code: 'invalid-arguments' });
