@@ -23,6 +23,8 @@ export interface SourceServiceOptions {
   allowPrivateAddresses?: boolean;
   /** How often the scheduler looks for due sources; default 30 s. */
   tickMs?: number;
+  /** Per feed parse in the worker pool; default the pool's 20 s. */
+  parseTimeoutMs?: number;
   /** Entries processed per refresh (the newest); default 500. */
   maxItemsPerRefresh?: number;
   /** How often the background retention pass runs over every source (besides after each refresh); default an hour. */
@@ -85,6 +87,7 @@ export class SourceService {
       limiter: this.#limiter,
       fetch: this.#fetchOptions(),
       maxItems: this.#options.maxItemsPerRefresh,
+      ...(this.#options.parseTimeoutMs === undefined ? {} : { parse: (input, signal) => loadSources().then(({ parseFeedItems }) => parseFeedItems(input, signal, this.#options.parseTimeoutMs)) }),
       writer: {
         recordOutcome: (id, outcome) => store.recordOutcome(id, outcome),
         knownItem: (sourceId, key) => store.knownItem(sourceId, key),
@@ -143,7 +146,7 @@ export class SourceService {
     if (fetched.kind !== 'feed') throw unusable(url, { kind: 'page-not-a-feed' });
     let items;
     try {
-      items = await parseFeedItems({ ...fetched.input, maxEntries: this.#options.maxItemsPerRefresh ?? MAX_ITEMS_PER_REFRESH }, this.#closing.signal);
+      items = await parseFeedItems({ ...fetched.input, maxEntries: this.#options.maxItemsPerRefresh ?? MAX_ITEMS_PER_REFRESH }, this.#closing.signal, this.#options.parseTimeoutMs);
     } catch (error) {
       throw unusable(url, error instanceof ImportInputError ? error.reason : { kind: 'unexpected', detail: String(error) });
     }
