@@ -11,6 +11,7 @@ import { loadLine } from './measure.ts';
 import { runReaderBench } from './reader/index.ts';
 import { runRelevanceBench } from './relevance/index.ts';
 import { runSearchBench } from './search/index.ts';
+import { runSourcesBench } from './sources/index.ts';
 
 const log = (line: string): void => console.log(line);
 const args = process.argv.slice(2);
@@ -66,5 +67,10 @@ if (runs('search')) {
 if (runs('desk')) {
   log('\n## Desk: bulk actions and saved searches');
   await runDeskBench({ log, articles: e2eScales[0]!, corpusDir });
+}
+
+if (runs('sources')) {
+  log('\n## Sources');
+  await runSourcesBench({ log, feeds: Number(flag('feeds') ?? 200), items: Number(flag('feed-items') ?? 50), baseArticles: Number(flag('feeds-base') ?? 20_000), corpusDir });
 }
 log(`\nBench took ${((performance.now() - started) / 60_000).toFixed(1)} min. End: ${loadLine()}.`);

@@ -32,7 +32,8 @@ Commands:
   restore ID...                 Restore articles from the trash.
   empty-trash                   Delete everything in the trash for good.
   move-library DIR              Move the library to an empty folder (verified copy; the old folder is kept).
-  sources add URL [--folder F] [--interval MIN] [--title T] [--feed N]
+  sources add URL [--folder F] [--interval MIN] [--title T] [--feed N] [--full-text [auto|always|never]]
+                [--keep-days N|forever]
                                 Subscribe to a feed, or to a site's feed (several: they are listed; choose
                                 with --feed N). Its items are fetched at once; then every MIN minutes
                                 (default 30) while serve or the desktop app runs.
@@ -41,6 +42,13 @@ Commands:
                                 Refresh now (conditional GET: an unchanged feed costs one 304).
   sources set ID [--title T] [--folder F] [--interval MIN] [--pause|--resume]
                                 Rename, move (--folder "" for none), change the interval, pause or resume.
+                                Also --full-text auto|always|never (fetch each item's page; auto: when the
+                                feed's text is short) and --keep-days N|forever|folder (retention).
+  sources set --folder F --keep-days N|forever
+                                A folder's retention, for its sources without their own.
+  sources folders               Every folder with its retention.
+  sources prune [ID]            Move items past their retention to the trash now (also after each refresh);
+                                starred, archived, tagged, annotated or filed articles are never moved.
   sources remove ID --keep-articles|--trash-articles
                                 Unsubscribe; its articles are kept or moved to the trash (never deleted).
   opml import FILE              Subscribe to the feeds of an OPML file, folders kept; problems by line.

@@ -44,6 +44,8 @@ const OPTIONS = {
   'trash-articles': { type: 'boolean' },
   'allow-loopback-sources': { type: 'boolean' },
   notify: { type: 'boolean' },
+  'full-text': { type: 'boolean' },
+  'keep-days': { type: 'string' },
 } as const;
 
 export interface ParsedArguments {
@@ -91,6 +93,8 @@ export interface ParsedArguments {
     'trash-articles'?: boolean;
     'allow-loopback-sources'?: boolean;
     notify?: boolean;
+    'full-text'?: boolean;
+    'keep-days'?: string;
   };
 }
 

@@ -1,11 +1,17 @@
 // `sources …` and `opml …`: subscriptions on the command line, through the same contract.
 import { readFile, writeFile } from 'node:fs/promises';
-import { MAX_SOURCE_INTERVAL_MINUTES, MIN_SOURCE_INTERVAL_MINUTES, type CommandName, type CommandResult, type SourceInfo, type SourceRefreshResult } from '../contract/index.ts';
+import {
+  MAX_SOURCE_INTERVAL_MINUTES,
+  MIN_SOURCE_INTERVAL_MINUTES,
+  type SourceInfo,
+  type SourceRefreshResult,
+} from '../contract/index.ts';
+import { fullTextOption, keepDaysOption, retentionWords, runFolderSettings, runRetention, type TypedCaller } from './source-settings.ts';
 import { printJson, type CliIo } from './cli-output.ts';
 import { parseCount, singlePositional, type ParsedArguments } from './parse-arguments.ts';
 import { UsageError } from './usage-error.ts';
 
-export type TypedCaller = <N extends CommandName>(name: N, args: unknown) => Promise<CommandResult<N>>;
+export type { TypedCaller };
 
 function interval(options: ParsedArguments['options']): number | undefined {
   return options.interval === undefined ? undefined : parseCount(options.interval, 'interval', 0, MAX_SOURCE_INTERVAL_MINUTES, MIN_SOURCE_INTERVAL_MINUTES);
@@ -17,7 +23,12 @@ function when(iso: string | null): string {
 
 function sourceLines(source: SourceInfo): string[] {
   const state = source.paused ? 'paused' : `every ${source.intervalMinutes} min, next ${when(source.nextRefreshAt)}`;
-  const lines = [`${source.id}  ${source.title}  [${source.folder ?? 'no folder'}]  ${source.articleCount} articles`, `    ${source.url}`, `    ${state}; last success ${when(source.lastSuccessAt)}`];
+  const lines = [
+    `${source.id}  ${source.title}  [${source.folder ?? 'no folder'}]  ${source.articleCount} articles`,
+    `    ${source.url}`,
+    `    ${state}; last success ${when(source.lastSuccessAt)}`,
+    `    full text ${source.fullText}; ${retentionWords(source)}`,
+  ];
   if (source.lastError) lines.push(`    last error (${source.failures} in a row, ${when(source.lastError.at)}): ${source.lastError.message}`);
   return lines;
 }
@@ -27,7 +38,11 @@ function refreshLine(result: SourceRefreshResult): string {
   if (result.status === 'not-modified') return `not modified  ${result.id}  ${result.title}`;
   if (result.status === 'skipped') return `skipped       ${result.id}  ${result.title}`;
   const failed = result.failedItems ? `, ${result.failedItems} unusable items` : '';
-  return `refreshed     ${result.id}  ${result.title}: ${result.imported} new, ${result.updated} updated, ${result.unchanged} unchanged${failed}`;
+  const skipped = result.skippedItems ? `, ${result.skippedItems} older items beyond the per-refresh limit skipped` : '';
+  const pages = result.fullTextFetched || result.fullTextFailed ? `; full text ${result.fullTextFetched} fetched, ${result.fullTextFailed} failed` : '';
+  const why = result.fullTextError ? ` (${result.fullTextError.message})` : '';
+  const expired = result.expired ? `; ${result.expired} past retention moved to the trash` : '';
+  return `refreshed     ${result.id}  ${result.title}: ${result.imported} new, ${result.updated} updated, ${result.unchanged} unchanged${failed}${skipped}${pages}${why}${expired}`;
 }
 
 export async function runSourcesCommand(args: ParsedArguments, call: TypedCaller, io: CliIo): Promise<number> {
@@ -36,8 +51,11 @@ export async function runSourcesCommand(args: ParsedArguments, call: TypedCaller
   const json = options.json === true;
   switch (sub) {
     case 'add': {
-      const url = singlePositional(positionals, 'sources add URL [--feed N] [--folder F] [--interval MIN] [--title T]');
-      const rest = { folder: options.folder, intervalMinutes: interval(options), title: options.title };
+      const usage = 'sources add URL [--feed N] [--folder F] [--interval MIN] [--title T] [--full-text [auto|always|never]] [--keep-days N|forever]';
+      const { mode, rest: others } = fullTextOption(options, positionals, 'always');
+      const url = singlePositional(others, usage);
+      const keepDays = keepDaysOption(options);
+      const rest = { folder: options.folder, intervalMinutes: interval(options), title: options.title, fullText: mode, keepDays };
       let added = await call('sources.add', { url, ...rest });
       if (added.status === 'choose' && options.feed !== undefined) {
         const chosen = added.feeds[parseCount(options.feed, 'feed', 0, added.feeds.length) - 1]!;
@@ -79,16 +97,21 @@ export async function runSourcesCommand(args: ParsedArguments, call: TypedCaller
       return results.some((result) => result.status === 'failed') ? 1 : 0;
     }
     case 'set': {
-      const id = singlePositional(positionals, 'sources set ID [--title T] [--folder F] [--interval MIN] [--pause|--resume]');
+      // Without an ID, `--folder F` names the folder whose settings change.
+      if (positionals.length === 0 && options.folder !== undefined) return runFolderSettings(options.folder, options, call, io);
+      const { mode, rest: others } = fullTextOption(options, positionals, 'always');
+      const id = singlePositional(others, 'sources set ID [--title T] [--folder F] [--interval MIN] [--pause|--resume] [--full-text auto|always|never] [--keep-days N|forever|folder]');
       if (options.pause && options.resume) throw new UsageError('choose one of --pause and --resume');
       const patch = {
+        fullText: mode,
+        keepDays: keepDaysOption(options),
         title: options.title,
         // An empty --folder "" takes the source out of its folder.
         folder: options.folder === undefined ? undefined : options.folder.trim() === '' ? null : options.folder,
         intervalMinutes: interval(options),
         paused: options.pause ? true : options.resume ? false : undefined,
       };
-      if (Object.values(patch).every((value) => value === undefined)) throw new UsageError('sources set needs --title, --folder, --interval, --pause or --resume');
+      if (Object.values(patch).every((value) => value === undefined)) throw new UsageError('sources set needs --title, --folder, --interval, --pause, --resume, --full-text or --keep-days');
       const source = await call('sources.update', { id, patch });
       if (json) printJson(io, source);
       else for (const line of sourceLines(source)) io.out(line);
@@ -104,8 +127,12 @@ export async function runSourcesCommand(args: ParsedArguments, call: TypedCaller
       else io.out(`Removed ${removed.title}: ${removed.kept} articles kept, ${removed.trashed} moved to the trash`);
       return 0;
     }
+    case 'folders':
+      return runFolderSettings(null, options, call, io);
+    case 'prune':
+      return runRetention(positionals, options, call, io);
     default:
-      throw new UsageError('usage: newsroom-reader sources add|list|refresh|set|remove …; run newsroom-reader help');
+      throw new UsageError('usage: newsroom-reader sources add|list|refresh|set|remove|folders|prune …; run newsroom-reader help');
   }
 }
 

@@ -4,7 +4,7 @@
 import { ImportInputError } from '../importers/import-types.ts';
 import { describeImportFailure } from '../importers/import-failure.ts';
 import type { ImportFailure } from '../contract/import-report.ts';
-import type { OpmlImportResult, SourceAddResult, SourceInfo, SourceMarkedRead, SourceRefreshResult, SourceRemoved } from '../contract/sources.ts';
+import type { FullTextMode, KeepDays, OpmlImportResult, RetentionResult, SourceAddResult, SourceFolderInfo, SourceInfo, SourceMarkedRead, SourceRefreshResult, SourceRemoved } from '../contract/sources.ts';
 import { DEFAULT_SOURCE_INTERVAL_MINUTES } from '../contract/sources.ts';
 import { SourceStore, toSourceInfo, type Library, type SourcePatch, type SourceRecord } from '../library/index.ts';
 // Light modules only: the limiter and the scheduler's clock load with the app, the rest on first use.
@@ -29,7 +29,15 @@ export interface SourceServiceOptions {
    * subscribe to, refresh and save pages from a loopback or private address it typed. Off by default.
    */
   allowRendererLoopback?: boolean;
+  /** Per feed parse in the worker pool; default the pool's 20 s. */
+  parseTimeoutMs?: number;
+  /** Entries processed per refresh (the newest); default 500. */
+  maxItemsPerRefresh?: number;
+  /** How often the background retention pass runs over every source (besides after each refresh); default an hour. */
+  retentionEveryMs?: number;
 }
+
+const RETENTION_EVERY_MS = 60 * 60 * 1000;
 
 export const USER_AGENT = `NewsroomReader/${appVersion} (offline news reader; feed refresh)`;
 
@@ -65,6 +73,7 @@ export class SourceService {
   readonly #inFlight = new Map<string, Promise<SourceRefreshResult>>();
   #stores = new WeakMap<Library, SourceStore>();
   #scheduler: RefreshScheduler | null = null;
+  #retentionTimer: NodeJS.Timeout | null = null;
   /** Aborts every refresh when the app closes: they stop at their next item, what was committed stays. */
   readonly #closing = new AbortController();
 
@@ -115,10 +124,12 @@ export class SourceService {
     return {
       limiter: this.#limiter,
       fetch: this.#fetchOptions(),
+      maxItems: this.#options.maxItemsPerRefresh,
+      ...(this.#options.parseTimeoutMs === undefined ? {} : { parse: (input, signal) => loadSources().then(({ parseFeedItems }) => parseFeedItems(input, signal, this.#options.parseTimeoutMs)) }),
       writer: {
         recordOutcome: (id, outcome) => store.recordOutcome(id, outcome),
-        articleForItem: (sourceId, key) => store.articleForItem(sourceId, key),
-        rememberItem: (sourceId, key, articleId) => store.rememberItem(sourceId, key, articleId),
+        knownItem: (sourceId, key) => store.knownItem(sourceId, key),
+        rememberItem: (sourceId, key, articleId, hash, fullTextFailed) => store.rememberItem(sourceId, key, articleId, hash, fullTextFailed),
         addArticle: (draft) => library.addArticle(draft),
         updateArticle: (id, draft) => library.updateArticle(id, draft),
       },
@@ -139,6 +150,18 @@ export class SourceService {
     const deps = this.#deps();
     const run = loadSources()
       .then(({ refreshSource }) => refreshSource(source, deps, stop, prefetched))
+      .then((result) => {
+        // Retention runs once the source's new items are in; a failure to tidy never fails the refresh.
+        // A source kept forever expires nothing (an article expires only when all its sources agree).
+        if ((result.status === 'refreshed' || result.status === 'not-modified') && source.retentionDays !== null) {
+          try {
+            result.expired = this.applyRetention(source.id).trashed;
+          } catch {
+            result.expired = 0;
+          }
+        }
+        return result;
+      })
       .finally(() => this.#inFlight.delete(source.id));
     this.#inFlight.set(source.id, run);
     this.#onChange([source.id]);
@@ -146,9 +169,9 @@ export class SourceService {
     return run;
   }
 
-  async add(args: { url: string; folder?: string; intervalMinutes?: number; title?: string }, caller: Caller = {}): Promise<SourceAddResult> {
+  async add(args: { url: string; folder?: string; intervalMinutes?: number; title?: string; fullText?: FullTextMode; keepDays?: KeepDays }, caller: Caller = {}): Promise<SourceAddResult> {
     await this.#refuseLocal(args.url, caller);
-    const { discoverFeeds, parseFeedItems } = await loadSources();
+    const { discoverFeeds, parseFeedItems, MAX_ITEMS_PER_REFRESH } = await loadSources();
     this.#refuseExisting(args.url);
     let fetched = await this.#fetchForAdd(args.url);
     let url = args.url;
@@ -167,7 +190,7 @@ export class SourceService {
     if (fetched.kind !== 'feed') throw unusable(url, { kind: 'page-not-a-feed' });
     let items;
     try {
-      items = await parseFeedItems(fetched.input, this.#closing.signal);
+      items = await parseFeedItems({ ...fetched.input, maxEntries: this.#options.maxItemsPerRefresh ?? MAX_ITEMS_PER_REFRESH }, this.#closing.signal, this.#options.parseTimeoutMs);
     } catch (error) {
       throw unusable(url, error instanceof ImportInputError ? error.reason : { kind: 'unexpected', detail: String(error) });
     }
@@ -185,6 +208,8 @@ export class SourceService {
       title: args.title ?? feedTitle ?? new URL(url).hostname,
       folder: args.folder ?? null,
       intervalMinutes,
+      fullText: args.fullText,
+      keepDays: args.keepDays,
       nextRefreshAt: new Date(Date.now() + intervalMinutes * 60_000).toISOString(),
     });
     this.#onChange([source.id]);
@@ -225,12 +250,12 @@ export class SourceService {
       sources.map(async (source): Promise<SourceRefreshResult> =>
         (await this.refusedHost(source.url, caller)) === null
           ? this.#refreshOne(source)
-          : { id: source.id, title: source.title, status: 'skipped', imported: 0, updated: 0, unchanged: 0, failedItems: 0 },
+          : { id: source.id, title: source.title, status: 'skipped', imported: 0, updated: 0, unchanged: 0, failedItems: 0, skippedItems: 0, fullTextFetched: 0, fullTextFailed: 0, expired: 0 },
       ),
     );
   }
 
-  update(id: string, patch: { title?: string; folder?: string | null; intervalMinutes?: number; paused?: boolean }): SourceInfo {
+  update(id: string, patch: { title?: string; folder?: string | null; intervalMinutes?: number; paused?: boolean; fullText?: FullTextMode; keepDays?: KeepDays }): SourceInfo {
     const source = this.#get(id);
     const change: SourcePatch = { ...patch };
     const now = Date.now();
@@ -243,6 +268,35 @@ export class SourceService {
     const updated = toSourceInfo(this.store.update(id, change)!);
     this.#onChange([id]);
     return { ...updated, refreshing: this.#inFlight.has(id) };
+  }
+
+  folders(): SourceFolderInfo[] {
+    return this.store.folders();
+  }
+
+  /** A folder's retention (null: forever); its sources without their own setting follow it from the next pass. */
+  updateFolder(folder: string, patch: { keepDays: number | null }): SourceFolderInfo {
+    this.store.setFolderKeepDays(folder, patch.keepDays);
+    return this.store.folders().find((entry) => entry.folder === folder) ?? { folder, keepDays: null, sources: 0 };
+  }
+
+  /**
+   * Moves what retention has expired to the trash (never deletes it): of one source, or of all. What the
+   * reader starred, archived, tagged, annotated or filed in a collection is never expired.
+   */
+  applyRetention(sourceId: string | null = null): RetentionResult {
+    if (sourceId !== null) this.#get(sourceId);
+    const now = new Date().toISOString();
+    const expired = this.store.expired(sourceId, now);
+    if (expired.length === 0) return { trashed: 0, bySource: [] };
+    const ids = [...new Set(expired.map((entry) => entry.id))];
+    // Trashed first, then marked: should anything stop in between, the next pass marks them.
+    const trashed = this.#library().trash(ids);
+    this.store.markExpired(ids, now);
+    const counts = new Map<string, number>();
+    for (const entry of expired) counts.set(entry.sourceId, (counts.get(entry.sourceId) ?? 0) + 1);
+    const bySource = [...counts].map(([id, count]) => ({ id, title: this.store.get(id)?.title ?? id, trashed: count }));
+    return { trashed, bySource };
   }
 
   remove(id: string, articles: 'keep' | 'trash'): SourceRemoved {
@@ -333,11 +387,22 @@ export class SourceService {
       onError,
     });
     this.#scheduler.start();
+    // Sources that are paused, or rarely refreshed, still expire their old items.
+    this.#retentionTimer = setInterval(() => {
+      try {
+        this.applyRetention(null);
+      } catch (error) {
+        onError?.(error);
+      }
+    }, this.#options.retentionEveryMs ?? RETENTION_EVERY_MS);
+    this.#retentionTimer.unref();
   }
 
   /** Stops background refreshes at their next item; what was committed stays. */
   async close(): Promise<void> {
     this.#closing.abort(new Error('the app is closing'));
+    if (this.#retentionTimer) clearInterval(this.#retentionTimer);
+    this.#retentionTimer = null;
     await this.#scheduler?.stop();
     this.#scheduler = null;
     await Promise.allSettled([...this.#inFlight.values()]);

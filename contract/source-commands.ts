@@ -2,7 +2,20 @@
 import * as v from 'valibot';
 import { returns } from './returns.ts';
 import { command, Id, Ids, Name, NoArgs, type Host } from './command-spec.ts';
-import { MAX_SOURCE_INTERVAL_MINUTES, MIN_SOURCE_INTERVAL_MINUTES, type OpmlImportResult, type SourceAddResult, type SourceInfo, type SourceMarkedRead, type SourceRefreshResult, type SourceRemoved } from './sources.ts';
+import {
+  FULL_TEXT_MODES,
+  MAX_KEEP_DAYS,
+  MAX_SOURCE_INTERVAL_MINUTES,
+  MIN_SOURCE_INTERVAL_MINUTES,
+  type OpmlImportResult,
+  type RetentionResult,
+  type SourceMarkedRead,
+  type SourceAddResult,
+  type SourceFolderInfo,
+  type SourceInfo,
+  type SourceRefreshResult,
+  type SourceRemoved,
+} from './sources.ts';
 
 const FeedUrl = v.pipe(v.string(), v.trim(), v.url('not a valid URL'), v.regex(/^https?:/i, 'only http and https addresses can be subscribed to'), v.maxLength(4096));
 const Folder = v.pipe(v.string(), v.trim(), v.minLength(1, 'folder must not be empty'), v.maxLength(200));
@@ -13,6 +26,12 @@ const IntervalMinutes = v.pipe(
   v.maxValue(MAX_SOURCE_INTERVAL_MINUTES, `the interval is at most ${MAX_SOURCE_INTERVAL_MINUTES} minutes (a week)`),
 );
 
+const FullText = v.picklist(FULL_TEXT_MODES, 'full text is auto, always or never');
+const Days = v.pipe(v.number(), v.integer('keep items a whole number of days'), v.minValue(1, 'keep items at least 1 day'), v.maxValue(MAX_KEEP_DAYS, `keep items at most ${MAX_KEEP_DAYS} days`));
+/** A source's retention: days, forever, or null to follow its folder. */
+const KeepDays = v.union([Days, v.literal('forever'), v.null()], 'keepDays is a number of days, "forever", or null (as its folder)');
+
+
 // The sidebar's sources and the add-source box call them. A renderer's sources.add, sources.refresh,
 // opml.import and library.importUrls cannot reach loopback or private addresses (commands/source-service.ts).
 const SOURCE_HOSTS: readonly Host[] = ['cli', 'ipc', 'serve'];
@@ -21,7 +40,14 @@ const SourceOrFolder = v.union([v.strictObject({ id: Id }), v.strictObject({ fol
 export const sourceCommands = {
   'sources.add': command(
     'Subscribe to a feed, or to the feed a site links to (several: they are returned to choose from); its items are fetched at once.',
-    v.strictObject({ url: FeedUrl, folder: v.optional(Folder), intervalMinutes: v.optional(IntervalMinutes), title: v.optional(Name) }),
+    v.strictObject({
+      url: FeedUrl,
+      folder: v.optional(Folder),
+      intervalMinutes: v.optional(IntervalMinutes),
+      title: v.optional(Name),
+      fullText: v.optional(FullText),
+      keepDays: v.optional(KeepDays),
+    }),
     returns<SourceAddResult>(),
     SOURCE_HOSTS,
   ),
@@ -33,10 +59,17 @@ export const sourceCommands = {
     SOURCE_HOSTS,
   ),
   'sources.update': command(
-    'Rename a source, move it to a folder (null: none), change its interval, pause or resume it.',
+    'Rename a source, move it to a folder (null: none), change its interval, full text or retention, pause or resume it.',
     v.strictObject({
       id: Id,
-      patch: v.strictObject({ title: v.optional(Name), folder: v.optional(v.nullable(Folder)), intervalMinutes: v.optional(IntervalMinutes), paused: v.optional(v.boolean()) }),
+      patch: v.strictObject({
+        title: v.optional(Name),
+        folder: v.optional(v.nullable(Folder)),
+        intervalMinutes: v.optional(IntervalMinutes),
+        paused: v.optional(v.boolean()),
+        fullText: v.optional(FullText),
+        keepDays: v.optional(KeepDays),
+      }),
     }),
     returns<SourceInfo>(),
     SOURCE_HOSTS,
@@ -45,6 +78,19 @@ export const sourceCommands = {
     'Unsubscribe; its articles are kept or moved to the trash, as chosen (never deleted).',
     v.strictObject({ id: Id, articles: v.picklist(['keep', 'trash'], 'articles must be keep or trash') }),
     returns<SourceRemoved>(),
+    SOURCE_HOSTS,
+  ),
+  'sources.folders': command('Every folder of sources with its retention.', NoArgs, returns<SourceFolderInfo[]>(), SOURCE_HOSTS),
+  'sources.updateFolder': command(
+    "Set a folder's retention: keep its sources' items N days (null: forever); sources with their own setting keep it.",
+    v.strictObject({ folder: Folder, patch: v.strictObject({ keepDays: v.nullable(Days) }) }),
+    returns<SourceFolderInfo>(),
+    SOURCE_HOSTS,
+  ),
+  'sources.applyRetention': command(
+    'Move the items that retention has expired to the trash now (never starred, archived, tagged, annotated or filed ones).',
+    v.strictObject({ id: v.optional(Id) }),
+    returns<RetentionResult>(),
     SOURCE_HOSTS,
   ),
   'opml.import': command(

@@ -4,6 +4,18 @@ import type { ImportFailure } from './import-report.ts';
 export const DEFAULT_SOURCE_INTERVAL_MINUTES = 30;
 export const MIN_SOURCE_INTERVAL_MINUTES = 5;
 export const MAX_SOURCE_INTERVAL_MINUTES = 7 * 24 * 60;
+/** Retention is counted in whole days, at most ten years. */
+export const MAX_KEEP_DAYS = 3650;
+
+/**
+ * When a source fetches each item's linked page for its full text: `auto` when the feed's text looks
+ * like a summary (short, or ending in an ellipsis or "Đọc tiếp"), `always`, or `never`.
+ */
+export type FullTextMode = 'auto' | 'always' | 'never';
+export const FULL_TEXT_MODES: readonly FullTextMode[] = ['auto', 'always', 'never'];
+
+/** How long a source keeps its items: a number of days, `forever`, or null for "as its folder says". */
+export type KeepDays = number | 'forever' | null;
 
 /** Why the last refresh failed, as data the UI words (the same reasons as imports), with the CLI's English. */
 export interface SourceError {
@@ -36,6 +48,11 @@ export interface SourceInfo {
   unreadCount: number;
   /** A refresh of this source is running now (background or asked for). */
   refreshing: boolean;
+  fullText: FullTextMode;
+  /** This source's own retention; null follows its folder's. */
+  keepDays: KeepDays;
+  /** The retention in force (its own, else its folder's): days, or null for forever. */
+  retentionDays: number | null;
 }
 
 /** The `sources.changed` event: these sources were added, changed, removed, started or finished refreshing. */
@@ -46,6 +63,20 @@ export interface SourcesChanged {
 /** What marking a source's (or folder's) articles read changed, so that it can be undone. */
 export interface SourceMarkedRead {
   ids: string[];
+}
+
+/** A folder's settings; sources in it follow them unless they have their own. */
+export interface SourceFolderInfo {
+  folder: string;
+  /** null: forever. */
+  keepDays: number | null;
+  sources: number;
+}
+
+/** What a retention pass moved to the trash (never deleted), per source. */
+export interface RetentionResult {
+  trashed: number;
+  bySource: { id: string; title: string; trashed: number }[];
 }
 
 /** A feed a site's page links to, offered when there are several. */
@@ -65,6 +96,15 @@ export interface SourceRefreshResult {
   unchanged: number;
   /** Entries that could not be used (no text, bad link…); the others went in. */
   failedItems: number;
+  /** Entries beyond the per-refresh limit (the oldest of a huge feed), not processed. */
+  skippedItems: number;
+  /** Linked pages fetched for their full text, and those that failed (the feed's summary was kept). */
+  fullTextFetched: number;
+  fullTextFailed: number;
+  /** The first full-text failure of this refresh, in words. */
+  fullTextError?: SourceError;
+  /** Articles this source's retention moved to the trash after the refresh. */
+  expired: number;
   error?: SourceError;
 }
 

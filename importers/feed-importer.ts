@@ -6,6 +6,7 @@ import { htmlToPieces, htmlToPlainText } from './html-to-blocks.ts';
 import { failedItem } from './import-failure.ts';
 import { ImportInputError, type ImportInput, type Importer, type ParsedItem } from './import-types.ts';
 import { assertNestingWithin, markupNestingDepth } from './nesting-depth.ts';
+import { newestPositions } from './newest-entries.ts';
 import { toIsoDate } from './published-date.ts';
 import { decodeInput, withEncoding } from './text-decoding.ts';
 import { paragraphsFromPlainText } from './text-normalize.ts';
@@ -153,13 +154,17 @@ export const feedImporter: Importer = {
     if (!isJson) assertNestingWithin(markupNestingDepth(text));
     const feed = parseFeedText(text, isJson);
     if (feed.entries.length === 0) throw new ImportInputError({ kind: 'feed-without-entries' });
-    const items = feed.entries.map((entry, index): ParsedItem => {
+    const kept = input.maxEntries === undefined ? null : newestPositions(feed.entries.map((entry) => toIsoDate(entry.publishedAt)), input.maxEntries);
+    const items: ParsedItem[] = [];
+    feed.entries.forEach((entry, index) => {
+      if (kept && !kept.has(index)) return;
       try {
-        return { ...entryItem(feed, entry, input.origin), position: index + 1 };
+        items.push({ ...entryItem(feed, entry, input.origin), position: index + 1 });
       } catch (error) {
-        return failedItem(error instanceof ImportInputError ? error.reason : { kind: 'unexpected', detail: error instanceof Error ? error.message : String(error) }, index + 1);
+        items.push(failedItem(error instanceof ImportInputError ? error.reason : { kind: 'unexpected', detail: error instanceof Error ? error.message : String(error) }, index + 1));
       }
     });
+    if (items[0] && feed.entries.length > items.length) items[0].entriesLeftOut = feed.entries.length - items.length;
     return withEncoding(items, decoded.encoding);
   },
 };

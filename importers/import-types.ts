@@ -14,6 +14,8 @@ export interface ImportInput {
   contentType?: string;
   /** The encoding the user chose; detection decides without it. */
   encoding?: TextEncodingName;
+  /** Feeds only: at most this many entries (the newest) become articles; a subscription's per-refresh limit. */
+  maxEntries?: number;
 }
 
 /**
@@ -39,6 +41,8 @@ export type ParsedItem = (
   encoding?: DecodedEncoding;
   /** 1-based position in the file (line for NDJSON, index for arrays and feeds), for reports. */
   position?: number;
+  /** On the first item only: entries the input's `maxEntries` left out (the oldest). */
+  entriesLeftOut?: number;
 };
 
 export interface Importer {

@@ -26,6 +26,11 @@ export interface FetchOptions {
   headers?: Record<string, string>;
   /** A 304 answer is returned (with no bytes) instead of refused: for conditional GETs. */
   acceptNotModified?: boolean;
+  /**
+   * The address the person typed, when `url` came from somewhere else (a feed item's link): only its
+   * local host, if any, is let through. Default: `url` itself.
+   */
+  typedHostFrom?: string;
 }
 
 export interface FetchedResource {
@@ -153,7 +158,7 @@ export async function fetchResource(url: string, options: FetchOptions): Promise
     throw new ImportInputError({ kind: 'invalid-url' });
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new ImportInputError({ kind: 'not-http' });
-  const typedHost = directlyTypedHost(url);
+  const typedHost = directlyTypedHost(options.typedHostFrom ?? url);
 
   const timeoutMs = options.timeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS;
   const signals = [AbortSignal.timeout(timeoutMs), ...(options.signal ? [options.signal] : [])];

@@ -3,7 +3,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { ANNOTATIONS_SCHEMA_SQL } from '../annotations/annotation-store.ts';
 import { inTransaction } from './database.ts';
 import { SEARCH_CHANGES_SCHEMA_SQL } from './search-changes.ts';
-import { SOURCE_ORDER_SCHEMA_SQL, SOURCES_SCHEMA_SQL } from './source-store.ts';
+import { SOURCE_ORDER_SCHEMA_SQL, SOURCE_SETTINGS_SCHEMA_SQL, SOURCES_SCHEMA_SQL } from './source-store.ts';
 import { BULK_UNDO_SCHEMA_SQL } from './bulk-store.ts';
 import { SAVED_SEARCHES_SCHEMA_SQL } from './saved-search-store.ts';
 
@@ -70,6 +70,8 @@ export const MIGRATIONS: readonly string[] = [
   SOURCE_ORDER_SCHEMA_SQL,
   // 7: saved searches ("watch") and the undo journal of bulk actions.
   SAVED_SEARCHES_SCHEMA_SQL + BULK_UNDO_SCHEMA_SQL,
+  // 8: per-source full text and retention, folder retention, and each item's feed text hash.
+  SOURCE_SETTINGS_SCHEMA_SQL,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -2,8 +2,9 @@
 // sources/, which reaches this through the SourceStorage interface it declares.
 import { randomUUID } from 'node:crypto';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import { DEFAULT_SOURCE_INTERVAL_MINUTES, type SourceError, type SourceInfo } from '../contract/sources.ts';
+import { DEFAULT_SOURCE_INTERVAL_MINUTES, type FullTextMode, type KeepDays, type SourceError, type SourceFolderInfo, type SourceInfo } from '../contract/sources.ts';
 import { inTransaction } from './database.ts';
+import { expiredArticles, type ExpiredArticle } from './source-retention.ts';
 import { canonicalUrlKey } from './url-canonical.ts';
 
 export const SOURCES_SCHEMA_SQL = `
@@ -44,6 +45,22 @@ export const SOURCE_ORDER_SCHEMA_SQL = `ALTER TABLE sources ADD COLUMN position 
 /** The next place at the end of a folder (null: the sources in none). */
 const END_OF_FOLDER = '(SELECT coalesce(max(position) + 1, 0) FROM sources WHERE folder IS ?)';
 
+// keep_days: null follows the folder, 0 is "forever" even in a folder that expires, N is N days.
+// item_hash: the feed's own text of the item when last seen, so an unchanged item is skipped without
+// overwriting the full text fetched for it; full_text_tries counts failed page fetches (retried a few times);
+// expired_at: when retention moved its article to the trash (once: an article restored from there stays).
+export const SOURCE_SETTINGS_SCHEMA_SQL = `
+  ALTER TABLE sources ADD COLUMN full_text TEXT NOT NULL DEFAULT 'auto' CHECK (full_text IN ('auto', 'always', 'never'));
+  ALTER TABLE sources ADD COLUMN keep_days INTEGER CHECK (keep_days IS NULL OR keep_days >= 0);
+  ALTER TABLE source_items ADD COLUMN item_hash TEXT;
+  ALTER TABLE source_items ADD COLUMN full_text_tries INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE source_items ADD COLUMN expired_at TEXT;
+  CREATE TABLE source_folders (
+    folder TEXT PRIMARY KEY,
+    keep_days INTEGER CHECK (keep_days IS NULL OR keep_days > 0)
+  ) WITHOUT ROWID;
+`;
+
 interface SourceRow {
   id: string;
   url: string;
@@ -61,6 +78,9 @@ interface SourceRow {
   position: number;
   article_count: number;
   unread_count: number;
+  full_text: FullTextMode;
+  keep_days: number | null;
+  folder_keep_days: number | null;
 }
 
 /** What a refresh needs besides the public view: the validators of the last good response. */
@@ -74,6 +94,8 @@ export interface NewSource {
   title: string;
   folder?: string | null;
   intervalMinutes?: number;
+  fullText?: FullTextMode;
+  keepDays?: KeepDays;
   nextRefreshAt: string;
 }
 
@@ -82,7 +104,16 @@ export interface SourcePatch {
   folder?: string | null;
   intervalMinutes?: number;
   paused?: boolean;
+  fullText?: FullTextMode;
+  keepDays?: KeepDays;
   nextRefreshAt?: string;
+}
+
+/** What the refresher remembers of an item: its article (null once deleted for good), its feed text hash, failed full-text fetches. */
+export interface KnownItem {
+  articleId: string | null;
+  itemHash: string | null;
+  fullTextTries: number;
 }
 
 /** The outcome of one fetch, written in one statement so a source's status is never half-updated. */
@@ -92,8 +123,13 @@ export type SourceOutcome =
 
 /** What a list of a source's articles shows as unread (the sidebar's count): not read, archived nor trashed. */
 const UNREAD = 'a.read = 0 AND a.archived = 0 AND a.trashed_at IS NULL';
-const SELECT = `SELECT s.*, (SELECT count(i.article_id) FROM source_items i WHERE i.source_id = s.id) AS article_count,
-  (SELECT count(*) FROM source_items i JOIN articles a ON a.id = i.article_id WHERE i.source_id = s.id AND ${UNREAD}) AS unread_count FROM sources s`;
+const SELECT = `SELECT s.*, f.keep_days AS folder_keep_days, (SELECT count(i.article_id) FROM source_items i WHERE i.source_id = s.id) AS article_count,
+  (SELECT count(*) FROM source_items i JOIN articles a ON a.id = i.article_id WHERE i.source_id = s.id AND ${UNREAD}) AS unread_count
+  FROM sources s LEFT JOIN source_folders f ON f.folder = s.folder`;
+
+function keepDaysColumn(keep: KeepDays): number | null {
+  return keep === 'forever' ? 0 : keep;
+}
 
 function parseError(text: string | null): SourceError | null {
   if (!text) return null;
@@ -122,6 +158,9 @@ function toRecord(row: SourceRow): SourceRecord {
     unreadCount: row.unread_count,
     // Only the running service knows; it sets this in what it lists.
     refreshing: false,
+    fullText: row.full_text,
+    keepDays: row.keep_days === 0 ? 'forever' : row.keep_days,
+    retentionDays: row.keep_days === null ? row.folder_keep_days : row.keep_days === 0 ? null : row.keep_days,
     etag: row.etag,
     lastModified: row.last_modified,
   };
@@ -187,8 +226,20 @@ export class SourceStore {
     const id = randomUUID().slice(0, 8) + randomUUID().slice(9, 13);
     inTransaction(this.#db, () => {
       this.#sql(
-        `INSERT INTO sources (id, url, url_key, title, folder, interval_minutes, added_at, next_refresh_at, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ${END_OF_FOLDER})`,
-      ).run(id, source.url, sourceUrlKey(source.url), source.title, source.folder ?? null, source.intervalMinutes ?? DEFAULT_SOURCE_INTERVAL_MINUTES, new Date().toISOString(), source.nextRefreshAt, source.folder ?? null);
+        `INSERT INTO sources (id, url, url_key, title, folder, interval_minutes, full_text, keep_days, added_at, next_refresh_at, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${END_OF_FOLDER})`,
+      ).run(
+        id,
+        source.url,
+        sourceUrlKey(source.url),
+        source.title,
+        source.folder ?? null,
+        source.intervalMinutes ?? DEFAULT_SOURCE_INTERVAL_MINUTES,
+        source.fullText ?? 'auto',
+        keepDaysColumn(source.keepDays ?? null),
+        new Date().toISOString(),
+        source.nextRefreshAt,
+        source.folder ?? null,
+      );
     });
     return this.get(id)!;
   }
@@ -201,6 +252,8 @@ export class SourceStore {
       if (patch.intervalMinutes !== undefined) this.#sql('UPDATE sources SET interval_minutes = ? WHERE id = ?').run(patch.intervalMinutes, id);
       if (patch.paused !== undefined) this.#sql('UPDATE sources SET paused = ? WHERE id = ?').run(patch.paused ? 1 : 0, id);
       if (patch.nextRefreshAt !== undefined) this.#sql('UPDATE sources SET next_refresh_at = ? WHERE id = ?').run(patch.nextRefreshAt, id);
+      if (patch.fullText !== undefined) this.#sql('UPDATE sources SET full_text = ? WHERE id = ?').run(patch.fullText, id);
+      if (patch.keepDays !== undefined) this.#sql('UPDATE sources SET keep_days = ? WHERE id = ?').run(keepDaysColumn(patch.keepDays), id);
     });
     return this.get(id);
   }
@@ -219,17 +272,49 @@ export class SourceStore {
     }
   }
 
-  /** The article an item of this source became; null once that article was deleted for good; undefined for an item never seen. */
-  articleForItem(sourceId: string, itemKey: string): string | null | undefined {
-    const row = this.#sql('SELECT article_id FROM source_items WHERE source_id = ? AND item_key = ?').get(sourceId, itemKey) as { article_id: string | null } | undefined;
-    return row === undefined ? undefined : row.article_id;
+  /** The item with its feed text hash and failed full-text fetches; undefined for an item never seen. */
+  knownItem(sourceId: string, itemKey: string): KnownItem | undefined {
+    const row = this.#sql('SELECT article_id, item_hash, full_text_tries FROM source_items WHERE source_id = ? AND item_key = ?').get(sourceId, itemKey) as
+      | { article_id: string | null; item_hash: string | null; full_text_tries: number }
+      | undefined;
+    return row && { articleId: row.article_id, itemHash: row.item_hash, fullTextTries: row.full_text_tries };
   }
 
-  rememberItem(sourceId: string, itemKey: string, articleId: string): void {
+  /** `itemHash` null: not known (the item is looked at again next time); `fullTextFailed` counts one more failed page fetch. */
+  rememberItem(sourceId: string, itemKey: string, articleId: string, itemHash: string | null = null, fullTextFailed = false): void {
     this.#sql(
-      `INSERT INTO source_items (source_id, item_key, article_id, seen_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (source_id, item_key) DO UPDATE SET article_id = excluded.article_id, seen_at = excluded.seen_at`,
-    ).run(sourceId, itemKey, articleId, new Date().toISOString());
+      `INSERT INTO source_items (source_id, item_key, article_id, seen_at, item_hash, full_text_tries) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (source_id, item_key) DO UPDATE SET article_id = excluded.article_id, seen_at = excluded.seen_at, item_hash = excluded.item_hash,
+         full_text_tries = CASE WHEN excluded.full_text_tries > 0 THEN source_items.full_text_tries + 1 ELSE 0 END`,
+    ).run(sourceId, itemKey, articleId, new Date().toISOString(), itemHash, fullTextFailed ? 1 : 0);
+  }
+
+  /** Articles past their sources' retention at `now` (of one source, or null: all), for the caller to move to the trash. */
+  expired(sourceId: string | null, now: string): ExpiredArticle[] {
+    return expiredArticles(this.#db, sourceId, now);
+  }
+
+  /** Marks articles as expired by retention, so restoring one from the trash keeps it. */
+  markExpired(articleIds: readonly string[], at: string): void {
+    const statement = this.#sql('UPDATE source_items SET expired_at = ? WHERE article_id = ?');
+    inTransaction(this.#db, () => {
+      for (const id of articleIds) statement.run(at, id);
+    });
+  }
+
+  /** Every folder that has sources or settings, with its retention (null: forever). */
+  folders(): SourceFolderInfo[] {
+    const rows = this.#sql(
+      `SELECT name AS folder, (SELECT keep_days FROM source_folders f WHERE f.folder = name) AS keep_days, (SELECT count(*) FROM sources s WHERE s.folder = name) AS sources
+         FROM (SELECT folder AS name FROM sources WHERE folder IS NOT NULL UNION SELECT folder FROM source_folders) ORDER BY name`,
+    ).all() as { folder: string; keep_days: number | null; sources: number }[];
+    return rows.map((row) => ({ folder: row.folder, keepDays: row.keep_days, sources: row.sources }));
+  }
+
+  /** A folder's retention: days, or null for forever (its row is then removed, folders themselves are only names). */
+  setFolderKeepDays(folder: string, keepDays: number | null): void {
+    if (keepDays === null) this.#sql('DELETE FROM source_folders WHERE folder = ?').run(folder);
+    else this.#sql('INSERT INTO source_folders (folder, keep_days) VALUES (?, ?) ON CONFLICT (folder) DO UPDATE SET keep_days = excluded.keep_days').run(folder, keepDays);
   }
 
   /** Articles this source brought that no other source also brought (those are the other's too). */

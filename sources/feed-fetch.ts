@@ -59,9 +59,9 @@ export async function fetchFeed(url: string, previous: Validators, options: Feed
 }
 
 /** The feed's entries, parsed in the importers' worker pool (time- and memory-limited, off the core's thread). */
-export async function parseFeedItems(input: ImportInput, signal?: AbortSignal): Promise<ParsedItem[]> {
+export async function parseFeedItems(input: ImportInput, signal?: AbortSignal, timeoutMs?: number): Promise<ParsedItem[]> {
   try {
-    return await sharedParsePool().parse(input, feedImporter.id, { signal });
+    return await sharedParsePool().parse(input, feedImporter.id, { signal, timeoutMs });
   } catch (error) {
     // A feed with nothing in it yet is a quiet source, not a broken one.
     if (error instanceof ImportInputError && error.reason.kind === 'feed-without-entries') return [];

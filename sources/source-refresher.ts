@@ -9,20 +9,23 @@ import type { ImportFailure } from '../contract/import-report.ts';
 import type { SourceError, SourceRefreshResult } from '../contract/sources.ts';
 import { describeImportFailure } from '../importers/import-failure.ts';
 import { ImportInputError, type ImportInput, type ParsedItem } from '../importers/import-types.ts';
+import { newestPositions } from '../importers/newest-entries.ts';
 import { parseFailureOf } from '../importers/parse-messages.ts';
 import { HttpStatusError } from '../importers/url-fetch.ts';
 import type { AddResult, ArticleDraft } from '../library/model.ts';
-import type { SourceOutcome, SourceRecord } from '../library/source-store.ts';
+import type { KnownItem, SourceOutcome, SourceRecord } from '../library/source-store.ts';
 import { fetchFeed, parseFeedItems, type FeedFetchOptions, type FetchedFeed } from './feed-fetch.ts';
+import { MAX_FULL_TEXT_TRIES, wantsFullText, withFullText, type FullTextOptions } from './full-text.ts';
 import type { HostLimiter } from './host-limiter.ts';
 import { nextAfterFailure } from './refresh-timing.ts';
 
 /** Where a refresh writes; the library and its SourceStore implement it. */
 export interface SourceWriter {
   recordOutcome(id: string, outcome: SourceOutcome): void;
-  /** undefined: never seen; null: seen, and its article since deleted for good (it stays deleted). */
-  articleForItem(sourceId: string, itemKey: string): string | null | undefined;
-  rememberItem(sourceId: string, itemKey: string, articleId: string): void;
+  /** undefined: never seen; articleId null: seen, and its article since deleted for good (it stays deleted). */
+  knownItem(sourceId: string, itemKey: string): KnownItem | undefined;
+  /** `itemHash`: the feed's text of the item, to skip it while unchanged; `fullTextFailed`: one more failed page fetch. */
+  rememberItem(sourceId: string, itemKey: string, articleId: string, itemHash: string, fullTextFailed: boolean): void;
   /** Dedup against the whole library (canonical URL, same text); a known URL with new text is updated. */
   addArticle(draft: ArticleDraft): AddResult;
   /** The article an item became before, with possibly new text; null when it is gone. */
@@ -37,7 +40,16 @@ export interface RefreshDependencies {
   random?: () => number;
   /** Feed entries from fetched bytes; the importers' worker pool unless a test injects one. */
   parse?: (input: ImportInput, signal?: AbortSignal) => Promise<ParsedItem[]>;
+  /** Entries processed per refresh (the newest); default MAX_ITEMS_PER_REFRESH. */
+  maxItems?: number;
+  /** An item's full text from its linked page; sources/full-text.ts unless a test injects one. */
+  fullText?: (draft: ArticleDraft, options: FullTextOptions) => Promise<ArticleDraft>;
+  /** Per linked page; default DEFAULT_MAX_PAGE_BYTES. */
+  maxPageBytes?: number;
 }
+
+/** A feed that lists more (a 50,000-item archive dump) has its newest this many taken, the rest reported as skipped. */
+export const MAX_ITEMS_PER_REFRESH = 500;
 
 /** Items committed between two turns of the event loop, so commands and searches are answered during a large refresh. */
 const ITEMS_PER_TURN = 20;
@@ -63,14 +75,30 @@ export interface Prefetched {
 
 export async function refreshSource(source: SourceRecord, deps: RefreshDependencies, signal?: AbortSignal, prefetched?: Prefetched): Promise<SourceRefreshResult> {
   const now = deps.now ?? Date.now;
-  const result: SourceRefreshResult = { id: source.id, title: source.title, status: 'refreshed', imported: 0, updated: 0, unchanged: 0, failedItems: 0 };
+  const result: SourceRefreshResult = {
+    id: source.id,
+    title: source.title,
+    status: 'refreshed',
+    imported: 0,
+    updated: 0,
+    unchanged: 0,
+    failedItems: 0,
+    skippedItems: 0,
+    fullTextFetched: 0,
+    fullTextFailed: 0,
+    expired: 0,
+  };
   const intervalMs = source.intervalMinutes * 60_000;
   try {
     const fetched = prefetched?.fetched ?? (await deps.limiter.run(source.url, () => fetchFeed(source.url, source, { ...deps.fetch, signal })));
     if (fetched.kind === 'page') throw new ImportInputError({ kind: 'page-not-a-feed' });
     if (fetched.kind === 'feed') {
-      const items = prefetched?.items ?? (await (deps.parse ?? parseFeedItems)(fetched.input, signal));
-      await commitItems(source, items, deps.writer, result, signal);
+      const maxItems = deps.maxItems ?? MAX_ITEMS_PER_REFRESH;
+      // The parser builds articles for the newest entries only, and says how many it left out.
+      const items = prefetched?.items ?? (await (deps.parse ?? parseFeedItems)({ ...fetched.input, maxEntries: maxItems }, signal));
+      const newest = newestItems(items, maxItems);
+      result.skippedItems = (items[0]?.entriesLeftOut ?? 0) + items.length - newest.length;
+      await commitItems(source, newest, deps, result, signal);
     } else result.status = 'not-modified';
     const at = now();
     deps.writer.recordOutcome(source.id, { ok: true, at: new Date(at).toISOString(), ...fetched.validators, nextRefreshAt: new Date(at + intervalMs).toISOString() });
@@ -87,31 +115,81 @@ export async function refreshSource(source: SourceRecord, deps: RefreshDependenc
   }
 }
 
-async function commitItems(source: SourceRecord, items: readonly ParsedItem[], writer: SourceWriter, result: SourceRefreshResult, signal: AbortSignal | undefined): Promise<void> {
-  for (const [index, item] of items.entries()) {
+/** At most `max` entries, the newest (see newestPositions), in the feed's own order. */
+export function newestItems(items: readonly ParsedItem[], max: number): readonly ParsedItem[] {
+  if (items.length <= max) return items;
+  const kept = newestPositions(items.map((item) => (item.kind === 'draft' ? item.draft.publishedAt : null)), max);
+  return items.filter((_item, index) => kept.has(index));
+}
+
+/** The feed's own text of an item: while it stays the same, the item is not looked at again. */
+function itemHash(draft: ArticleDraft): string {
+  return createHash('sha256').update(`${draft.url ?? ''}\n${draft.title}\n${draft.body}`).digest('base64url');
+}
+
+interface Pending {
+  draft: ArticleDraft;
+  key: string;
+  hash: string;
+  known: KnownItem | undefined;
+  full: boolean;
+}
+
+async function commitItems(source: SourceRecord, items: readonly ParsedItem[], deps: RefreshDependencies, result: SourceRefreshResult, signal: AbortSignal | undefined): Promise<void> {
+  const { writer } = deps;
+  const fullTextOptions: FullTextOptions = { limiter: deps.limiter, fetch: deps.fetch, sourceUrl: source.url, maxBytes: deps.maxPageBytes, signal, hostsDown: new Map() };
+  for (let start = 0; start < items.length; start += ITEMS_PER_TURN) {
     if (signal?.aborted) throw signal.reason ?? new Error('refresh cancelled');
-    if (index > 0 && index % ITEMS_PER_TURN === 0) await nextTurn();
-    if (item.kind !== 'draft') {
-      result.failedItems++;
-      continue;
-    }
-    const key = itemKey(item);
-    try {
-      const known = writer.articleForItem(source.id, key);
-      // The reader emptied it from the trash: a feed that still lists it must not bring it back.
-      if (known === null) {
+    if (start > 0) await nextTurn();
+    const pending: Pending[] = [];
+    for (const item of items.slice(start, start + ITEMS_PER_TURN)) {
+      if (item.kind !== 'draft') {
+        result.failedItems++;
+        continue;
+      }
+      const key = itemKey(item);
+      const hash = itemHash(item.draft);
+      const known = writer.knownItem(source.id, key);
+      const full = wantsFullText(source.fullText, item.draft);
+      // The reader emptied it from the trash: a feed that still lists it must not bring it back. An item
+      // whose feed text is unchanged is done, unless its page failed before and deserves another try.
+      const retry = full && known !== undefined && known.fullTextTries > 0 && known.fullTextTries < MAX_FULL_TEXT_TRIES;
+      if (known?.articleId === null || (known?.itemHash === hash && !retry)) {
         result.unchanged++;
         continue;
       }
-      const outcome = (known === undefined ? null : writer.updateArticle(known, item.draft)) ?? writer.addArticle(item.draft);
-      writer.rememberItem(source.id, key, outcome.id);
-      if (outcome.status === 'imported') result.imported++;
-      else if (outcome.status === 'updated') result.updated++;
-      else result.unchanged++;
-    } catch (error) {
-      // A full disk fails the whole refresh (validators unchanged); one unusable article does not.
-      if (isDiskFull(error)) throw error;
-      result.failedItems++;
+      pending.push({ draft: item.draft, key, hash, known, full });
+    }
+    // The chunk's pages are fetched together; the HostLimiter keeps that polite.
+    const drafts = await Promise.all(
+      pending.map(async (entry): Promise<{ draft: ArticleDraft; failed: boolean }> => {
+        if (!entry.full) return { draft: entry.draft, failed: false };
+        try {
+          const draft = await (deps.fullText ?? withFullText)(entry.draft, fullTextOptions);
+          result.fullTextFetched++;
+          return { draft, failed: false };
+        } catch (error) {
+          if (signal?.aborted) throw error;
+          result.fullTextFailed++;
+          result.fullTextError ??= sourceError(error, (deps.now ?? Date.now)());
+          return { draft: entry.draft, failed: true };
+        }
+      }),
+    );
+    for (const [index, entry] of pending.entries()) {
+      const { draft, failed } = drafts[index]!;
+      try {
+        const knownId = entry.known?.articleId;
+        const outcome = (knownId ? writer.updateArticle(knownId, draft) : null) ?? writer.addArticle(draft);
+        writer.rememberItem(source.id, entry.key, outcome.id, entry.hash, failed);
+        if (outcome.status === 'imported') result.imported++;
+        else if (outcome.status === 'updated') result.updated++;
+        else result.unchanged++;
+      } catch (error) {
+        // A full disk fails the whole refresh (validators unchanged); one unusable article does not.
+        if (isDiskFull(error)) throw error;
+        result.failedItems++;
+      }
     }
   }
 }

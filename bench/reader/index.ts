@@ -5,6 +5,7 @@ import { chromium } from '@playwright/test';
 import { Library } from '../../library/index.ts';
 import { startServeHost } from '../../serve/index.ts';
 import { generateArticles, percentile, syllableModel, table } from '../vietnamese-corpus.ts';
+import { scrollListDown, selectToPaint } from './select-to-paint.ts';
 
 const SELECTIONS = 60;
 
@@ -49,40 +50,9 @@ export async function runReaderBench(options: { log: (line: string) => void; art
       const firstRowsMs = performance.now() - loadStarted;
       const samples: number[] = [];
       for (let i = 0; i < SELECTIONS; i++) {
-        if (i > 0 && i % 10 === 0) {
-          // Jump further down the list now and then, so rows come from later pages too.
-          await page.locator('nr-article-list').evaluate((list) => {
-            const scroller = list.shadowRoot?.querySelector('lit-virtualizer') ?? list;
-            (scroller as HTMLElement).scrollTop += 4000;
-          });
-          await page.waitForTimeout(300);
-        }
-        samples.push(
-          await page.evaluate(async (index) => {
-            const app = document.querySelector('nr-app')!.shadowRoot!;
-            const rows = [...app.querySelector('nr-list-pane')!.shadowRoot!.querySelector('nr-article-list')!.shadowRoot!.querySelectorAll<HTMLElement>('[role=option]')];
-            const visible = rows.filter((row) => {
-              const box = row.getBoundingClientRect();
-              return box.top >= 0 && box.bottom <= innerHeight;
-            });
-            const row = (visible.length ? visible : rows)[index % Math.max(1, (visible.length ? visible : rows).length)]!;
-            const title = row.querySelector('.title')!.textContent!.replace('★', '').trim();
-            const started = performance.now();
-            row.click();
-            await new Promise<void>((resolve) => {
-              const check = (): void => {
-                const reader = app.querySelector('nr-reader')?.shadowRoot;
-                const heading = reader?.querySelector('article h1');
-                if (heading?.textContent?.trim() === title && reader?.querySelector('article p')) resolve();
-                else requestAnimationFrame(check);
-              };
-              check();
-            });
-            // Two frames later the frame holding the text has been painted.
-            await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-            return performance.now() - started;
-          }, i),
-        );
+        // Jump further down the list now and then, so rows come from later pages too.
+        if (i > 0 && i % 10 === 0) await scrollListDown(page);
+        samples.push(await selectToPaint(page, i));
       }
       table(
         log,

@@ -332,6 +332,10 @@ export class NrReader extends LitElement {
           ${[article.source, article.author, publishedLabel(article.publishedAt), article.publishedAt ? '' : importedLabel(article.importedAt), readingTime(article.readingMinutes)]
             .filter(Boolean)
             .join(' · ')}
+          ${article.url && /^https?:\/\//i.test(article.url)
+            ? // A new window: the desktop app hands it to the system browser (setWindowOpenHandler), serve's page opens a tab.
+              html` · <a class="original" href=${article.url} target="_blank" rel="noopener noreferrer">${msg('Mở bài gốc', { desc: 'Link in the reader: opens the article’s original web page in the browser' })}</a>`
+            : nothing}
         </div>
         ${blocks.map((block) => {
           const inside = bodyRanges.filter((r) => r.end > block.start && r.start < block.end);

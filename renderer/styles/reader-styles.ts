@@ -93,6 +93,9 @@ export const readerStyles = [
       color: var(--nr-text-muted);
       margin-bottom: 1.5rem;
     }
+    .byline a {
+      color: inherit;
+    }
     blockquote {
       border-left: 3px solid var(--nr-border);
       margin: 1rem 0;

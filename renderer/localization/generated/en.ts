@@ -241,6 +241,7 @@
 's4a3d142979a3c3d0': `Move them to the trash`,
 's4a4e311b0dca30cf': `Go to the search box`,
 's4c5da3998f729f40': `Reading tools`,
+'s4d72bc40c67d04f9': `Open original`,
 's4dc46ee8ed371e8c': `Filter by color and label`,
 's4dc72d8fa1991cac': `From date`,
 's4e3c38b2c94bb68f': str`Subscribed to “${0}”: ${1} new articles.`,

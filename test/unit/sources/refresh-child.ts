@@ -15,8 +15,8 @@ for (const source of store.list()) {
     fetch: { userAgent: 'NewsroomReader/test' },
     writer: {
       recordOutcome: (id, outcome) => store.recordOutcome(id, outcome),
-      articleForItem: (sourceId, key) => store.articleForItem(sourceId, key),
-      rememberItem: (sourceId, key, articleId) => store.rememberItem(sourceId, key, articleId),
+      knownItem: (sourceId, key) => store.knownItem(sourceId, key),
+      rememberItem: (sourceId, key, articleId, hash, fullTextFailed) => store.rememberItem(sourceId, key, articleId, hash, fullTextFailed),
       updateArticle: (id, draft) => library.updateArticle(id, draft),
       addArticle: (draft) => {
         const result = library.addArticle(draft);
