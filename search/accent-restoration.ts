@@ -58,16 +58,17 @@ export interface RestoredPair {
  * Documents holding both folded syllables without standing side by side, as a sample of at most this
  * many: which marked forms such documents hold anyway is the chance level a vote must beat.
  */
-const CHANCE_SAMPLE = 2048;
+const CHANCE_SAMPLE = 512;
 /**
  * Pseudo-documents holding no form, added to the chance sample: a library with only a handful of such
  * documents (a small news library, where "đầu" and "tư" apart are rare) says little about chance.
  */
 const CHANCE_PRIOR = 8;
 /**
- * How far beyond chance the winning pair's votes must be, in standard deviations of a count (√(expected
- * + 1)): with a few documents a stray form ("hốc phí" beside "học phí") can lead by one vote, and then
- * the library has not said which marks it means. Pairs are compared by this evidence, not by raw votes.
+ * How far beyond chance the winning pair's votes must be, in standard deviations (of the observed count
+ * and of the chance level's estimate): with a few documents a stray form ("hốc phí" beside "học phí")
+ * can lead by one vote, and then the library has not said which marks it means. Pairs are compared by
+ * this evidence, not by raw votes.
  */
 const SIGNIFICANCE = 2;
 
@@ -93,10 +94,12 @@ export function restoreAccents(index: SearchableIndex, forms: ExactForms, a: num
   const apart = docsApart(index, a, b, adjacentDocs);
   const chance = formVotes(index, formsA, formsB, apart);
   const scale = adjacentDocs.length / (apart.length + CHANCE_PRIOR);
-  // Each pair's votes beyond chance, in standard deviations of a count: the most surprising pair wins.
+  // Each pair's votes beyond chance, in standard deviations: the most surprising pair wins. Both counts
+  // vary like Poisson counts, and the chance level is scaled up from a smaller sample, so its variance
+  // is the expected count times the scale (E = scale · C, Var E ≈ scale² · C).
   const evidence = observed.map((v, i) => {
     const expected = chance[i]! * scale;
-    return Math.max(0, (v - expected) / Math.sqrt(expected + 1));
+    return Math.max(0, (v - expected) / Math.sqrt(expected * (1 + scale) + 1));
   });
   let best = -1;
   let total = 0;

@@ -14,7 +14,7 @@ const queriesPerClass = (scale: number): number => (scale <= 20_000 ? 200 : 50);
 const VARIANTS_PER_KIND = 100;
 const TARGETS = { build: 60_000, heap: 400 * 2 ** 20, load: 1_500, p95At20k: 30, p95At100k: 60, heapAt100k: 1.5 * 2 ** 30 };
 
-type QueryClass = '1 word' | '2 words' | '3 words' | '3 words typed without marks' | 'prefix (as you type)' | 'phrase';
+export type QueryClass = '1 word' | '2 words' | '3 words' | '3 words typed without marks' | 'prefix (as you type)' | 'phrase';
 
 interface EngineFigures {
   build: number[];
@@ -53,7 +53,7 @@ function toDocuments(articles: readonly GeneratedArticle[]): SearchDocument[] {
 }
 
 /** Realistic queries: runs of adjacent syllables from random articles, as a reader would type them. */
-function queryClasses(articles: readonly GeneratedArticle[], seed: number): Map<QueryClass, BenchQuery[]> {
+export function queryClasses(articles: readonly GeneratedArticle[], seed: number): Map<QueryClass, BenchQuery[]> {
   const perClass = queriesPerClass(articles.length);
   const random = seededRandom(seed);
   const run = (length: number): string[] => {
