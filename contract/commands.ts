@@ -103,6 +103,7 @@ export const SettingsSchema = v.strictObject({
     sidebar: v.pipe(v.number(), v.minValue(SETTINGS_BOUNDS.sidebarWidth.min), v.maxValue(SETTINGS_BOUNDS.sidebarWidth.max)),
     list: v.pipe(v.number(), v.minValue(SETTINGS_BOUNDS.listWidth.min), v.maxValue(SETTINGS_BOUNDS.listWidth.max)),
   }),
+  downloadPhotos: v.boolean(),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 export type SearchFilters = v.InferOutput<typeof SearchFiltersSchema>;

@@ -22,4 +22,6 @@ export const SETTINGS_DEFAULTS = Object.freeze({
   fontSize: 19,
   lineWidth: 68,
   paneSizes: Object.freeze({ sidebar: 220, list: 380 } as const),
+  /** Keep the photos of imported pages and feed items in the library. */
+  downloadPhotos: true,
 } as const);

@@ -163,8 +163,9 @@ export function decorativeReason(img: Element, address: string): string | null {
 function resolve(address: string, base: string | null): string | null {
   if (address.startsWith('data:')) return address;
   try {
-    const url = base ? new URL(address, base) : new URL(address);
-    return url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'file:' ? url.href : null;
+    // Any scheme is kept here: the photo step refuses what is not http(s) (or a saved page's own file)
+    // and says so, rather than the photo vanishing without a word.
+    return (base ? new URL(address, base) : new URL(address)).href;
   } catch {
     return null;
   }
@@ -178,9 +179,7 @@ export function figureSourceOf(element: Element, base: string | null): FigureSou
   const address = imageAddress(img, picture);
   if (!address) return null;
   const source = resolve(address, base);
-  // A saved page's file: images are its own; a web page may not point into this computer.
-  if (!source || (source.startsWith('file:') && !(base ?? '').startsWith('file:'))) return null;
-  if (decorativeReason(img, source)) return null;
+  if (!source || decorativeReason(img, source)) return null;
   return { source, alt: tidyInline(img.getAttribute('alt') ?? ''), credit: null };
 }
 

@@ -26,6 +26,11 @@ export interface FetchOptions {
   headers?: Record<string, string>;
   /** A 304 answer is returned (with no bytes) instead of refused: for conditional GETs. */
   acceptNotModified?: boolean;
+  /**
+   * The local host the person typed, when the URL fetched is not what they typed (a photo of the page
+   * they typed): only that host is let through. Without it, the URL's own host counts as typed.
+   */
+  typedHost?: string | null;
 }
 
 export interface FetchedResource {
@@ -153,7 +158,7 @@ export async function fetchResource(url: string, options: FetchOptions): Promise
     throw new ImportInputError({ kind: 'invalid-url' });
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new ImportInputError({ kind: 'not-http' });
-  const typedHost = directlyTypedHost(url);
+  const typedHost = options.typedHost !== undefined ? options.typedHost : directlyTypedHost(url);
 
   const timeoutMs = options.timeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS;
   const signals = [AbortSignal.timeout(timeoutMs), ...(options.signal ? [options.signal] : [])];

@@ -22,6 +22,7 @@ import type { SearchDocument, SearchDocumentSource } from '../search/search-docu
 import { SearchChangeLog } from './search-changes.ts';
 import { contentHash, countWords, excerptOf, readingMinutes } from './text-stats.ts';
 import { canonicalUrlKey } from './url-canonical.ts';
+import { ImageStore } from './image-store.ts';
 
 type ChangeListener = (change: LibraryChange) => void;
 
@@ -32,6 +33,8 @@ export class Library implements SearchDocumentSource {
   readonly db: DatabaseSync;
   /** Highlights and notes: their own service, writing through this library's transactions. */
   readonly annotations: AnnotationService;
+  /** Photos of the articles: files in images/ and their rows. */
+  readonly images: ImageStore;
   readonly #listeners = new Set<ChangeListener>();
   readonly #statements = new Map<string, StatementSync>();
   #searchable: { key: string; ids: ReadonlySet<string> } | null = null;
@@ -48,6 +51,8 @@ export class Library implements SearchDocumentSource {
     this.db = openDatabase(this.dbPath);
     migrate(this.db, this.dbPath);
     this.#changes = new SearchChangeLog(this.db);
+    this.images = new ImageStore(this.db, dir);
+    this.images.unpackEmbedded();
     // The library lends the service its connection, its committed writes and its article lookups.
     this.annotations = new AnnotationService({
       db: this.db,
@@ -440,11 +445,13 @@ export class Library implements SearchDocumentSource {
   }
 
   emptyTrash(): number {
-    return this.#write(() => {
+    const count = this.#write(() => {
       const ids = (this.#sql('SELECT id FROM articles WHERE trashed_at IS NOT NULL').all() as Row[]).map((row) => String(row.id));
       this.#sql('DELETE FROM articles WHERE trashed_at IS NOT NULL').run();
       return { result: ids.length, changed: [], removed: ids };
     });
+    this.images.collectGarbage();
+    return count;
   }
 
   *exportRecords(ids?: readonly string[]): Generator<ExportedArticle | Record<string, unknown>> {
@@ -492,7 +499,12 @@ export class Library implements SearchDocumentSource {
    * next to `path`, then put in place whole. An existing file is kept unless `overwrite` is set.
    */
   async backup(path: string, options: { overwrite?: boolean } = {}): Promise<{ bytes: number }> {
-    return writeBackup((temp) => sqliteBackup(this.db, temp), path, { ...options, openDatabase: this.dbPath });
+    // The photos go inside the copy, so the backup stays one file that holds the whole library.
+    const write = async (temp: string): Promise<void> => {
+      await sqliteBackup(this.db, temp);
+      this.images.embedIntoFile(temp);
+    };
+    return writeBackup(write, path, { ...options, openDatabase: this.dbPath });
   }
 
   /** The database copied into a new library folder the caller has just created (moving the library). */

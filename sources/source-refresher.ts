@@ -8,6 +8,8 @@ import { isDiskFull } from '../contract/errors.ts';
 import type { ImportFailure } from '../contract/import-report.ts';
 import type { SourceError, SourceRefreshResult } from '../contract/sources.ts';
 import { describeImportFailure } from '../importers/import-failure.ts';
+import { directlyTypedHost } from '../importers/address-policy.ts';
+import type { PhotoDownloads } from '../importers/figure-images.ts';
 import { ImportInputError, type ImportInput, type ParsedItem } from '../importers/import-types.ts';
 import { parseFailureOf } from '../importers/parse-messages.ts';
 import { HttpStatusError } from '../importers/url-fetch.ts';
@@ -37,6 +39,8 @@ export interface RefreshDependencies {
   random?: () => number;
   /** Feed entries from fetched bytes; the importers' worker pool unless a test injects one. */
   parse?: (input: ImportInput, signal?: AbortSignal) => Promise<ParsedItem[]>;
+  /** Keeps the photos of items seen for the first time; without it (photos turned off) figures go in without them. */
+  photos?: PhotoDownloads;
 }
 
 /** Items committed between two turns of the event loop, so commands and searches are answered during a large refresh. */
@@ -70,7 +74,11 @@ export async function refreshSource(source: SourceRecord, deps: RefreshDependenc
     if (fetched.kind === 'page') throw new ImportInputError({ kind: 'page-not-a-feed' });
     if (fetched.kind === 'feed') {
       const items = prefetched?.items ?? (await (deps.parse ?? parseFeedItems)(fetched.input, signal));
-      await commitItems(source, items, deps.writer, result, signal);
+      try {
+        await commitItems(source, items, deps, result, signal);
+      } finally {
+        deps.photos?.release();
+      }
     } else result.status = 'not-modified';
     const at = now();
     deps.writer.recordOutcome(source.id, { ok: true, at: new Date(at).toISOString(), ...fetched.validators, nextRefreshAt: new Date(at + intervalMs).toISOString() });
@@ -87,7 +95,8 @@ export async function refreshSource(source: SourceRecord, deps: RefreshDependenc
   }
 }
 
-async function commitItems(source: SourceRecord, items: readonly ParsedItem[], writer: SourceWriter, result: SourceRefreshResult, signal: AbortSignal | undefined): Promise<void> {
+async function commitItems(source: SourceRecord, items: readonly ParsedItem[], deps: RefreshDependencies, result: SourceRefreshResult, signal: AbortSignal | undefined): Promise<void> {
+  const writer = deps.writer;
   for (const [index, item] of items.entries()) {
     if (signal?.aborted) throw signal.reason ?? new Error('refresh cancelled');
     if (index > 0 && index % ITEMS_PER_TURN === 0) await nextTurn();
@@ -103,7 +112,9 @@ async function commitItems(source: SourceRecord, items: readonly ParsedItem[], w
         result.unchanged++;
         continue;
       }
-      const outcome = (known === undefined ? null : writer.updateArticle(known, item.draft)) ?? writer.addArticle(item.draft);
+      // Photos only for an item never seen: a refresh that lists the same items again downloads nothing.
+      const draft = known === undefined && deps.photos ? (await deps.photos.attach(item.draft, { typedHost: directlyTypedHost(source.url), signal })).draft : item.draft;
+      const outcome = (known === undefined ? null : writer.updateArticle(known, draft)) ?? writer.addArticle(draft);
       writer.rememberItem(source.id, key, outcome.id);
       if (outcome.status === 'imported') result.imported++;
       else if (outcome.status === 'updated') result.updated++;
