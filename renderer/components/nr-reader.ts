@@ -12,6 +12,7 @@ import { readerStyles } from '../styles/reader-styles.ts';
 import './nr-selection-toolbar.ts';
 import './nr-article-details.ts';
 import './nr-reader-prefs.ts';
+import './nr-figure.ts';
 
 const BLOCK_TAG: Record<Block['kind'], string> = {
   paragraph: 'p',
@@ -19,6 +20,7 @@ const BLOCK_TAG: Record<Block['kind'], string> = {
   quote: 'blockquote',
   'list-item': 'li',
   caption: 'figcaption',
+  figure: 'figure',
 };
 
 /** The families an article is set in (styles/tokens.ts: --nr-font-serif, --nr-font-sans). */
@@ -221,6 +223,23 @@ export class NrReader extends LitElement {
     }
   };
 
+  /** Blocks in order; a photo is drawn with the caption blocks that follow it, inside one <figure>. */
+  #renderBlocks(article: Article, blocks: readonly Block[], drawBlock: (block: Block) => unknown): unknown[] {
+    const drawn: unknown[] = [];
+    for (let index = 0; index < blocks.length; index++) {
+      const block = blocks[index]!;
+      if (block.kind !== 'figure') {
+        drawn.push(drawBlock(block));
+        continue;
+      }
+      const captions: Block[] = [];
+      while (blocks[index + 1]?.kind === 'caption') captions.push(blocks[++index]!);
+      const captionText = captions.map((caption) => article.body.slice(caption.start, caption.end)).join(' ');
+      drawn.push(html`<figure class="photo"><nr-figure .figure=${block.figure ?? null} .caption=${captionText}></nr-figure>${captions.map(drawBlock)}</figure>`);
+    }
+    return drawn;
+  }
+
   override render() {
     const article = this.article;
     if (!article) return html`<div class="empty">${msg('Chọn một bài để đọc.')}</div>`;
@@ -278,7 +297,7 @@ export class NrReader extends LitElement {
         <div class="byline">
           ${[article.source, article.author, formatDate(article.publishedAt ?? article.importedAt), readingTime(article.readingMinutes)].filter(Boolean).join(' · ')}
         </div>
-        ${blocks.map((block) => {
+        ${this.#renderBlocks(article, blocks, (block) => {
           const inside = bodyRanges.filter((r) => r.end > block.start && r.start < block.end);
           const drawn = highlights.filter((h) => h.end > block.start && h.start < block.end);
           const content = layeredText(article.body, block.start, block.end, inside, drawn, markIndex, this.current);
