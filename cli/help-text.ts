@@ -10,6 +10,8 @@ Commands:
                                 (UTF-8, UTF-16, TCVN3, VNI, VISCII, VIQR, Windows-1258, text garbled into
                                 UTF-8); --encoding utf-8|utf-16le|utf-16be|windows-1258|viscii|tcvn3|vni|viqr
                                 overrides it for every file.
+  save URL...                   Save web pages as articles with their photos (kept in the library, for
+                                reading offline); says how many photos were kept and why others were not.
   list [filters]                List articles. Filters: --view all|unread|starred|archived|trash,
                                 --tag T, --collection C, --source S, --from YYYY-MM-DD, --to YYYY-MM-DD,
                                 --sort published|imported|title|source, --limit N, --offset N.
@@ -49,6 +51,6 @@ Global options:
   --json                        Machine-readable output.
   --version                     Print the version.
 
-Exit codes: 0 success, 1 some inputs failed (import, a source that failed to refresh, OPML problems),
+Exit codes: 0 success, 1 some inputs failed (import, save, a source that failed to refresh, OPML problems),
 2 unusable arguments or an error (also: sources add found several feeds to choose from).
 `;

@@ -10,6 +10,7 @@ import { articlePatchFrom } from './article-patch-options.ts';
 import { parseCount, singlePositional, type ParsedArguments } from './parse-arguments.ts';
 import { UsageError } from './usage-error.ts';
 import { runOpmlCommand, runSourcesCommand } from './source-commands.ts';
+import { runSaveCommand } from './save-commands.ts';
 
 /** Commands that neither search nor change what the index holds: they run without loading search. */
 export const COMMANDS_WITHOUT_SEARCH: ReadonlySet<string> = new Set(['list', 'show', 'export', 'annotations', 'backup', 'opml']);
@@ -77,6 +78,8 @@ export async function runLibraryCommand(args: ParsedArguments, context: AppConte
       return runSourcesCommand(args, (name, a) => call(context, name, a), io);
     case 'opml':
       return runOpmlCommand(args, (name, a) => call(context, name, a), io);
+    case 'save':
+      return runSaveCommand(args, (name, a) => call(context, name, a), io);
     case 'annotate':
       return annotate(args, (name, a) => call(context, name as CommandName, a), io);
     case 'annotations':
