@@ -7,6 +7,7 @@ import { constants } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { imageSize } from 'image-size';
 import type { ArticleDraft, Block, ImportFailure } from '../library/model.ts';
 import type { PhotoReport } from '../contract/import-report.ts';
 import { describeImportFailure } from './import-failure.ts';
@@ -45,6 +46,16 @@ export interface PhotoContext {
   /** The local host the person typed for the article (its photos may come from that host only). */
   typedHost: string | null;
   signal?: AbortSignal;
+}
+
+/** Whether the image's header says it is a tracking pixel or a spacer (the store still sniffs what it keeps). */
+function isPixel(bytes: Uint8Array): boolean {
+  try {
+    const { width, height } = imageSize(bytes);
+    return (width !== undefined && width < MIN_KEPT_SIDE) || (height !== undefined && height < MIN_KEPT_SIDE);
+  } catch {
+    return false;
+  }
 }
 
 class PhotoFailure extends Error {
@@ -130,12 +141,12 @@ export class PhotoDownloads {
           if (budget <= 0) throw new PhotoFailure({ kind: 'photo-limit', maxPhotos, maxBytes: maxArticleBytes });
           const { bytes, mediaType } = await this.#read(url, draft.origin, budget, context);
           if (report.kept >= maxPhotos || bytesSoFar + bytes.byteLength > maxArticleBytes) throw new PhotoFailure({ kind: 'photo-limit', maxPhotos, maxBytes: maxArticleBytes });
-          const stored = this.#store(bytes, mediaType);
-          if ((stored.width !== null && stored.width < MIN_KEPT_SIDE) || (stored.height !== null && stored.height < MIN_KEPT_SIDE)) {
-            // A pixel, now that its real size is known: not a photo of the story.
+          if (isPixel(bytes)) {
+            // A pixel, now that its real size is known: not a photo of the story, and not kept.
             blocks[index] = null;
             continue;
           }
+          const stored = this.#store(bytes, mediaType);
           bytesSoFar += bytes.byteLength;
           report.kept++;
           block.figure = {
