@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -114,6 +114,33 @@ describe('photos of saved pages', () => {
     const lib = Library.open(library);
     try {
       expect(lib.images.refs()).toEqual([figures.at(-1)!.image]);
+    } finally {
+      lib.close();
+    }
+  });
+
+  it('a saved HTML file keeps the photos it embeds and those beside it, never one outside its folder', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'nr-photos-file-'));
+    const pageDir = join(work, 'trang');
+    mkdirSync(join(pageDir, 'anh'), { recursive: true });
+    writeFileSync(join(pageDir, 'anh', 'canh.png'), makePng(300, 200, 30));
+    writeFileSync(join(work, 'bi-mat.png'), makePng(300, 200, 31));
+    symlinkSync(join(work, 'bi-mat.png'), join(pageDir, 'anh', 'lien-ket.png'));
+    const embedded = makePng(120, 90, 32);
+    writeFileSync(join(pageDir, 'bai.html'), newsPage({
+      figure: `<figure><img src="anh/canh.png" alt="Bên cạnh"></figure><figure><img src="data:image/png;base64,${embedded.toString('base64')}" alt="Nhúng"></figure>
+        <figure><img src="../bi-mat.png" alt="Ngoài thư mục"></figure><figure><img src="anh/lien-ket.png" alt="Liên kết ra ngoài"></figure>`,
+    }));
+    const lib = Library.open(join(work, 'thu-vien'));
+    try {
+      const report = await runImport([{ kind: 'path', path: join(pageDir, 'bai.html') }], lib, { photos: new PhotoDownloads({ sink: lib.images }) });
+      const photos = report.imported[0]!.photos!;
+      expect(photos.kept).toBe(2);
+      expect(photos.failed.map((failure) => failure.reason)).toEqual([{ kind: 'photo-outside-folder' }, { kind: 'photo-outside-folder' }]);
+      const article = lib.get(report.imported[0]!.id)!;
+      const kept = article.blocks.filter((block) => block.figure?.image).map((block) => block.figure!.alt);
+      expect(kept).toEqual(['Bên cạnh', 'Nhúng']);
+      expect(lib.images.refs().sort()).toEqual([createHash('sha256').update(makePng(300, 200, 30)).digest('hex') + '.png', createHash('sha256').update(embedded).digest('hex') + '.png'].sort());
     } finally {
       lib.close();
     }
