@@ -17,8 +17,9 @@ Commands:
                                 --sort published|imported|title|source, --limit N, --offset N.
   show ID                       Show one article with its full text.
   search QUERY [--limit N]      Vietnamese-aware full-text search (with or without diacritics).
-  export [ID...] [--out FILE]   Export the library, or the articles given, with user state and annotations, as
-                                NDJSON; stdout without --out.
+  export [ID...] [--out FILE] [--photos]
+                                Export the library, or the articles given, with user state and annotations, as
+                                NDJSON; stdout without --out. --photos adds the articles' photos (base64).
   export [ID] --format md|jsonld [--out FILE]
                                 An article with its highlights as Markdown, or annotations as W3C JSON-LD.
   annotate ID --quote TEXT [--note TEXT] [--color yellow|green|blue|pink] [--prefix P] [--suffix S]

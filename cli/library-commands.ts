@@ -87,7 +87,8 @@ export async function runLibraryCommand(args: ParsedArguments, context: AppConte
     case 'export': {
       if (options.format !== undefined) return exportAnnotations(args, (name, a) => call(context, name as CommandName, a), io);
       // With ids, a selection; without, the whole library.
-      const payload = await call(context, 'library.export', positionals.length ? { ids: positionals } : {});
+      const photos = options.photos === true ? { photos: true } : {};
+      const payload = await call(context, 'library.export', positionals.length ? { ids: positionals, ...photos } : photos);
       if (options.out) {
         await writeFile(options.out, payload.ndjson, 'utf8');
         if (json) printJson(io, { path: options.out, count: payload.count });

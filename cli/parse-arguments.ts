@@ -42,6 +42,7 @@ const OPTIONS = {
   resume: { type: 'boolean' },
   'keep-articles': { type: 'boolean' },
   'trash-articles': { type: 'boolean' },
+  photos: { type: 'boolean' },
 } as const;
 
 export interface ParsedArguments {
@@ -87,6 +88,7 @@ export interface ParsedArguments {
     resume?: boolean;
     'keep-articles'?: boolean;
     'trash-articles'?: boolean;
+    photos?: boolean;
   };
 }
 

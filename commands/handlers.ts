@@ -131,10 +131,10 @@ export function createHandlers({ app, jobs, host, sources }: HandlerDependencies
     'library.importPaths': ({ jobId, paths, encoding }) => importTargets(jobId, paths.map((path) => ({ kind: 'path', path })), encoding),
     'library.importUrls': ({ jobId, urls, encoding }) => importTargets(jobId, urls.map((url) => ({ kind: 'url', url })), encoding),
     'library.cancelImport': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
-    'library.export': ({ ids }) => {
+    'library.export': ({ ids, photos }) => {
       const lines: string[] = [];
       let articles = 0;
-      for (const record of app.library.exportRecords(ids)) {
+      for (const record of app.library.exportRecords(ids, { photos: photos === true })) {
         lines.push(JSON.stringify(record));
         if (record.type === 'article') articles++;
       }

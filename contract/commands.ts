@@ -209,8 +209,8 @@ export const commands = {
   ),
   'library.cancelImport': command('Cancel a running import; what was committed stays.', v.strictObject({ jobId: JobId }), returns<{ cancelled: boolean }>()),
   'library.export': command(
-    'The library, or a selection, as NDJSON with user state.',
-    v.strictObject({ ids: v.optional(Ids) }),
+    'The library, or a selection, as NDJSON with user state; `photos`: with the photos the articles name.',
+    v.strictObject({ ids: v.optional(Ids), photos: v.optional(v.boolean()) }),
     returns<ExportPayload>(),
   ),
   'library.move': command(

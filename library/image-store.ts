@@ -45,6 +45,16 @@ export const IMAGES_SCHEMA_SQL = `
 
 export const IMAGES_FOLDER = 'images';
 
+/** One photo as a line of a library export. */
+export interface ExportedImage {
+  format: 'newsroom-reader/1';
+  type: 'image';
+  ref: string;
+  mediaType: string;
+  /** The file's bytes, base64. */
+  data: string;
+}
+
 /** What storing a photo gives back: its reference (for a figure block) and what the reader needs to lay it out. */
 export interface StoredImage {
   ref: string;
@@ -214,6 +224,35 @@ export class ImageStore {
       return this.embedInto(backup);
     } finally {
       backup.close();
+    }
+  }
+
+  /** NDJSON export lines carrying the photos the given articles name (`export --photos`). */
+  *exportRecords(articleIds: readonly string[]): Generator<ExportedImage> {
+    const refs = new Set<string>();
+    const named = this.#db.prepare('SELECT ref FROM article_images WHERE article_id = ?');
+    for (const id of articleIds) for (const row of named.all(id) as { ref: string }[]) refs.add(row.ref);
+    for (const ref of [...refs].sort()) {
+      const path = this.pathOf(ref);
+      const row = this.#db.prepare('SELECT media_type FROM images WHERE ref = ?').get(ref) as { media_type: string } | undefined;
+      if (!path || !row || !existsSync(path)) continue;
+      yield { format: 'newsroom-reader/1', type: 'image', ref, mediaType: row.media_type, data: readFileSync(path).toString('base64') };
+    }
+  }
+
+  /** A photo line of an export, kept when its bytes are what its name says; anything else is ignored. */
+  restoreRecord(record: { type: string }): boolean {
+    const { ref, data } = record as Partial<ExportedImage>;
+    if (typeof ref !== 'string' || typeof data !== 'string' || !imageRelativePath(ref)) return false;
+    const bytes = Buffer.from(data, 'base64');
+    if (createHash('sha256').update(bytes).digest('hex') !== ref.slice(0, 64)) return false;
+    try {
+      const stored = this.storeImage(bytes);
+      this.release([stored.ref]);
+      return stored.ref === ref;
+    } catch (error) {
+      if (error instanceof ImageRefusedError) return false;
+      throw error;
     }
   }
 

@@ -296,6 +296,10 @@ export class Library implements SearchDocumentSource {
 
   /** Restores an annotation record (a library export's line, or one read from an annotation export); other types are not ours. */
   restoreOther(record: { type: string }): AddResult | null {
+    if (record.type === 'image') {
+      this.images.restoreRecord(record);
+      return null;
+    }
     return this.annotations.restoreRecord(record);
   }
 
@@ -454,7 +458,8 @@ export class Library implements SearchDocumentSource {
     return count;
   }
 
-  *exportRecords(ids?: readonly string[]): Generator<ExportedArticle | Record<string, unknown>> {
+  /** `photos`: also the photos the exported articles name, as `image` lines (their files, base64). */
+  *exportRecords(ids?: readonly string[], options: { photos?: boolean } = {}): Generator<ExportedArticle | Record<string, unknown>> {
     const wanted = ids ? new Set(ids) : null;
     const rows = this.db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles ORDER BY imported_at, id`).iterate() as Iterable<Row>;
     const exported: string[] = [];
@@ -492,6 +497,7 @@ export class Library implements SearchDocumentSource {
     for (const record of this.annotations.exportRecords()) {
       if (exportedSet.has(record.articleId)) yield record as unknown as Record<string, unknown>;
     }
+    if (options.photos) for (const image of this.images.exportRecords(exported)) yield { ...image };
   }
 
   /**

@@ -15,11 +15,14 @@ export class NrFigure extends LitElement {
   static override properties = {
     figure: { attribute: false },
     caption: { attribute: false },
+    broken: { state: true },
   };
 
   declare figure: Figure | null;
   /** The caption text drawn beside the photo, to tell whether the credit still needs showing. */
   declare caption: string;
+  /** The host had no such photo (an article restored from an export without its photos). */
+  declare broken: boolean;
 
   static override styles = css`
     :host {
@@ -54,13 +57,18 @@ export class NrFigure extends LitElement {
     updateWhenLocaleChanges(this);
     this.figure = null;
     this.caption = '';
+    this.broken = false;
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('figure')) this.broken = false;
   }
 
   override render() {
     const figure = this.figure;
     if (!figure) return nothing;
     const credit = figure.credit && !this.caption.includes(figure.credit) ? html`<div class="credit">${figure.credit}</div>` : nothing;
-    if (!figure.image) {
+    if (!figure.image || this.broken) {
       return html`<div class="unavailable" role="img" aria-label=${figure.alt || msg('Ảnh không có trong thư viện')}>
           ${msg('Ảnh này không được lưu vào thư viện.')}${figure.alt ? html` <span class="alt">${figure.alt}</span>` : nothing}
         </div>
@@ -73,6 +81,7 @@ export class NrFigure extends LitElement {
         decoding="async"
         width=${figure.width ?? nothing}
         height=${figure.height ?? nothing}
+        @error=${() => (this.broken = true)}
       />
       ${credit}`;
   }

@@ -136,3 +136,33 @@ describe('image store', () => {
     expect(moved.images.refs()).toEqual([stored.ref]);
   });
 });
+
+describe('export with photos', () => {
+  it('export --photos carries the articles’ photos, and importing it into another library restores them', async () => {
+    const { cli } = await import('../cli/cli-in-process.ts');
+    const from = mkdtempSync(join(tmpdir(), 'nr-images-export-'));
+    const lib = library(from);
+    const kept = lib.images.storeImage(makePng(70, 40, 40));
+    const other = lib.images.storeImage(makePng(70, 40, 41));
+    const id = lib.addArticle(draftWith([kept.ref], 'sáu')).id;
+    lib.addArticle(draftWith([other.ref], 'bảy'));
+    lib.close();
+    open.splice(open.indexOf(lib), 1);
+
+    const out = join(mkdtempSync(join(tmpdir(), 'nr-images-export-out-')), 'mot-bai.ndjson');
+    expect((await cli(['--library', from, 'export', id, '--photos', '--out', out])).code).toBe(0);
+    const lines = readFileSync(out, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { type: string; ref?: string });
+    expect(lines.filter((line) => line.type === 'image').map((line) => line.ref)).toEqual([kept.ref]);
+    const plain = join(out, '..', 'khong-anh.ndjson');
+    await cli(['--library', from, 'export', id, '--out', plain]);
+    expect(readFileSync(plain, 'utf8')).not.toContain('"type":"image"');
+
+    const to = mkdtempSync(join(tmpdir(), 'nr-images-import-'));
+    const imported = await cli(['--library', to, 'import', out, '--json']);
+    expect(imported.code, imported.err).toBe(0);
+    const restored = library(to);
+    expect(restored.images.refs()).toEqual([kept.ref]);
+    expect(readFileSync(restored.images.pathOf(kept.ref)!).equals(makePng(70, 40, 40))).toBe(true);
+    expect(restored.get(id)!.blocks.find((block) => block.kind === 'figure')!.figure!.image).toBe(kept.ref);
+  });
+});
