@@ -9,7 +9,7 @@ import { PhotoDownloads } from '../../../importers/figure-images.ts';
 import { runImport } from '../../../importers/import-runner.ts';
 import { Library } from '../../../library/index.ts';
 import { cli } from '../cli/cli-in-process.ts';
-import { startFeedServer, type FeedServer } from '../sources/feed-server.ts';
+import { conditionalFeed, rss, startFeedServer, story, type FeedServer } from '../sources/feed-server.ts';
 import { makePng, newsPage, PIXEL_GIF, SVG_IMAGE } from './photo-fixtures.ts';
 
 let server: FeedServer;
@@ -141,6 +141,40 @@ describe('photos of saved pages', () => {
       const kept = article.blocks.filter((block) => block.figure?.image).map((block) => block.figure!.alt);
       expect(kept).toEqual(['Bên cạnh', 'Nhúng']);
       expect(lib.images.refs().sort()).toEqual([createHash('sha256').update(makePng(300, 200, 30)).digest('hex') + '.png', createHash('sha256').update(embedded).digest('hex') + '.png'].sort());
+    } finally {
+      lib.close();
+    }
+  });
+
+  it('a feed item’s photo is kept when the item first arrives, and not fetched again on later refreshes', async () => {
+    const item = (n: number) => ({
+      guid: `p${n}`,
+      title: `Tin ảnh ${n}`,
+      link: server.url(`/tin/${n}.html`),
+      body: `<p>${story(n)}</p><figure><img src="${server.url(`/anh/tin-${n}.png`)}" alt="Ảnh tin ${n}"><figcaption>Chú thích tin ${n}. Ảnh: TTXVN</figcaption></figure>`,
+    });
+    let items = [item(1)];
+    server.routes.set('/anh-feed.xml', conditionalFeed(() => rss('Ảnh', items)));
+    for (const n of [1, 2]) server.routes.set(`/anh/tin-${n}.png`, (_request, response) => response.writeHead(200, { 'content-type': 'image/png' }).end(makePng(200, 100, 40 + n)));
+    const library = mkdtempSync(join(tmpdir(), 'nr-photos-feed-'));
+    const fetches = (n: number) => server.requests.filter((request) => request.path === `/anh/tin-${n}.png`).length;
+
+    const added = await cli(['--library', library, 'sources', 'add', server.url('/anh-feed.xml'), '--json']);
+    expect(added.code, added.err).toBe(0);
+    const id = (JSON.parse(added.out) as { source: { id: string } }).source.id;
+    expect(fetches(1)).toBe(1);
+    items = [item(2), item(1)];
+    const refreshed = await cli(['--library', library, 'sources', 'refresh', id, '--json']);
+    expect(refreshed.code, refreshed.err).toBe(0);
+    expect([fetches(1), fetches(2)]).toEqual([1, 1]);
+    const lib = Library.open(library);
+    try {
+      expect(lib.images.refs()).toHaveLength(2);
+      const figures = lib.list({}).items.map((summary) => lib.get(summary.id)!.blocks.find((block) => block.kind === 'figure')!.figure!);
+      expect(figures.map((figure) => [figure.alt, figure.credit, figure.image !== null]).sort()).toEqual([
+        ['Ảnh tin 1', 'Ảnh: TTXVN', true],
+        ['Ảnh tin 2', 'Ảnh: TTXVN', true],
+      ]);
     } finally {
       lib.close();
     }
