@@ -12,13 +12,16 @@ Commands:
                                 (UTF-8, UTF-16, TCVN3, VNI, VISCII, VIQR, Windows-1258, text garbled into
                                 UTF-8); --encoding utf-8|utf-16le|utf-16be|windows-1258|viscii|tcvn3|vni|viqr
                                 overrides it for every file.
+  save URL...                   Save web pages as articles with their photos (kept in the library, for
+                                reading offline); says how many photos were kept and why others were not.
   list [filters]                List articles. Filters: --view all|unread|starred|archived|trash,
                                 --tag T, --collection C, --source S, --from YYYY-MM-DD, --to YYYY-MM-DD,
                                 --sort published|imported|title|source, --limit N, --offset N.
   show ID                       Show one article with its full text.
   search QUERY [--limit N]      Vietnamese-aware full-text search (with or without diacritics).
-  export [ID...] [--out FILE]   Export the library, or the articles given, with user state and annotations, as
-                                NDJSON; stdout without --out.
+  export [ID...] [--out FILE] [--photos]
+                                Export the library, or the articles given, with user state and annotations, as
+                                NDJSON; stdout without --out. --photos adds the articles' photos (base64).
   export [ID] --format md|jsonld [--out FILE]
                                 An article with its highlights as Markdown, or annotations as W3C JSON-LD.
   annotate ID --quote TEXT [--note TEXT] [--color yellow|green|blue|pink] [--prefix P] [--suffix S]
@@ -63,6 +66,6 @@ Global options:
   --json                        Machine-readable output.
   --version                     Print the version.
 
-Exit codes: 0 success, 1 some inputs failed (import, a source that failed to refresh, OPML problems),
+Exit codes: 0 success, 1 some inputs failed (import, save, a source that failed to refresh, OPML problems),
 2 unusable arguments or an error (also: sources add found several feeds to choose from).
 `;

@@ -11,6 +11,7 @@ import { parseCount, singlePositional, type ParsedArguments } from './parse-argu
 import { UsageError } from './usage-error.ts';
 import { runOpmlCommand, runSourcesCommand } from './source-commands.ts';
 import { runWatchCommand } from './watch-commands.ts';
+import { runSaveCommand } from './save-commands.ts';
 
 /** Commands that neither search nor change what the index holds: they run without loading search. */
 export const COMMANDS_WITHOUT_SEARCH: ReadonlySet<string> = new Set(['list', 'show', 'export', 'annotations', 'backup', 'opml']);
@@ -80,6 +81,8 @@ export async function runLibraryCommand(args: ParsedArguments, context: AppConte
       return runOpmlCommand(args, (name, a) => call(context, name, a), io);
     case 'watch':
       return runWatchCommand(args, (name, a) => call(context, name, a), io, () => context.search.whenIdle());
+    case 'save':
+      return runSaveCommand(args, (name, a) => call(context, name, a), io);
     case 'annotate':
       return annotate(args, (name, a) => call(context, name as CommandName, a), io);
     case 'annotations':
@@ -87,7 +90,8 @@ export async function runLibraryCommand(args: ParsedArguments, context: AppConte
     case 'export': {
       if (options.format !== undefined) return exportAnnotations(args, (name, a) => call(context, name as CommandName, a), io);
       // With ids, a selection; without, the whole library.
-      const payload = await call(context, 'library.export', positionals.length ? { ids: positionals } : {});
+      const photos = options.photos === true ? { photos: true } : {};
+      const payload = await call(context, 'library.export', positionals.length ? { ids: positionals, ...photos } : photos);
       if (options.out) {
         await writeFile(options.out, payload.ndjson, 'utf8');
         if (json) printJson(io, { path: options.out, count: payload.count });

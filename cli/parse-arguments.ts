@@ -46,6 +46,7 @@ const OPTIONS = {
   notify: { type: 'boolean' },
   'full-text': { type: 'boolean' },
   'keep-days': { type: 'string' },
+  photos: { type: 'boolean' },
 } as const;
 
 export interface ParsedArguments {
@@ -95,6 +96,7 @@ export interface ParsedArguments {
     notify?: boolean;
     'full-text'?: boolean;
     'keep-days'?: string;
+    photos?: boolean;
   };
 }
 

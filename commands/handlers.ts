@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import * as v from 'valibot';
 import type { ImportTarget } from '../importers/index.ts';
+import type { PhotoDownloads } from '../importers/figure-images.ts';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings, type TextEncodingName } from '../contract/index.ts';
 import type { ImportReport } from '../library/model.ts';
 import { CommandError } from './command-error.ts';
@@ -53,6 +54,13 @@ export function createHandlers({ app, jobs, host, sources, watch }: HandlerDepen
     return { ...DEFAULT_SETTINGS, ...(stored.success ? stored.output : {}) };
   };
 
+  /** This import's photo downloads, unless the person turned photos off in the settings. */
+  const photoDownloads = async (): Promise<PhotoDownloads | undefined> => {
+    if (!readSettings().downloadPhotos) return undefined;
+    const { PhotoDownloads } = await import('../importers/figure-images.ts');
+    return new PhotoDownloads({ sink: app.library.images });
+  };
+
   const importTargets = async (jobId: string, targets: ImportTarget[], encoding: TextEncodingName | undefined): Promise<ImportReport> => {
     const signal = jobs.start(jobId);
     try {
@@ -61,6 +69,7 @@ export function createHandlers({ app, jobs, host, sources, watch }: HandlerDepen
       return await runImport(targets, app.library, {
         jobId,
         signal,
+        photos: await photoDownloads(),
         onProgress: (progress) => events.emit('import.progress', progress),
         ...(encoding ? { encoding } : {}),
       });
@@ -137,10 +146,10 @@ export function createHandlers({ app, jobs, host, sources, watch }: HandlerDepen
       return { ...report, failed: [...refused, ...report.failed] };
     },
     'library.cancelImport': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
-    'library.export': ({ ids }) => {
+    'library.export': ({ ids, photos }) => {
       const lines: string[] = [];
       let articles = 0;
-      for (const record of app.library.exportRecords(ids)) {
+      for (const record of app.library.exportRecords(ids, { photos: photos === true })) {
         lines.push(JSON.stringify(record));
         if (record.type === 'article') articles++;
       }

@@ -38,6 +38,7 @@ export async function copyLibraryTo(library: Library, target: string): Promise<s
     throw new CommandError('invalid-arguments', error.message, { kind: 'move.cannot-create', path: error.path, code: error.code });
   }
   const databasePath = await library.copyDatabaseInto(destination);
+  const photos = library.images.copyFilesInto(destination);
   // The search index is derived data: copied to spare a rebuild, rebuilt anyway if it does not match.
   const index = join(library.dir, 'search-index');
   if (existsSync(index)) cpSync(index, join(destination, 'search-index'), { recursive: true });
@@ -50,7 +51,8 @@ export async function copyLibraryTo(library: Library, target: string): Promise<s
       integrity.integrity_check === 'ok' &&
       count(copy, 'articles') === count(library.db, 'articles') &&
       count(copy, 'annotations') === count(library.db, 'annotations') &&
-      count(copy, 'article_content') === count(library.db, 'article_content');
+      count(copy, 'article_content') === count(library.db, 'article_content') &&
+      photos === library.images.refs().filter((ref) => existsSync(library.images.pathOf(ref)!)).length;
     if (!same) {
       throw new CommandError('failed', `The copy in ${destination} does not match the library; the library was not moved.`, { kind: 'move.copy-mismatch', path: destination });
     }

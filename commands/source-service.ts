@@ -6,6 +6,7 @@ import { describeImportFailure } from '../importers/import-failure.ts';
 import type { ImportFailure } from '../contract/import-report.ts';
 import type { FullTextMode, KeepDays, OpmlImportResult, RetentionResult, SourceAddResult, SourceFolderInfo, SourceInfo, SourceMarkedRead, SourceRefreshResult, SourceRemoved } from '../contract/sources.ts';
 import { DEFAULT_SOURCE_INTERVAL_MINUTES } from '../contract/sources.ts';
+import type { PhotoDownloads } from '../importers/figure-images.ts';
 import { SourceStore, toSourceInfo, type Library, type SourcePatch, type SourceRecord } from '../library/index.ts';
 // Light modules only: the limiter and the scheduler's clock load with the app, the rest on first use.
 import { HostLimiter } from '../sources/host-limiter.ts';
@@ -136,6 +137,15 @@ export class SourceService {
     };
   }
 
+  /** A refresh's photo downloads, unless photos are turned off in the settings. */
+  async #photos(): Promise<PhotoDownloads | null> {
+    const library = this.#library();
+    const settings = library.getSetting('ui.settings') as { downloadPhotos?: unknown } | undefined;
+    if (settings?.downloadPhotos === false) return null;
+    const { PhotoDownloads } = await import('../importers/figure-images.ts');
+    return new PhotoDownloads({ sink: library.images, userAgent: USER_AGENT, timeoutMs: this.#options.fetchTimeoutMs, allowPrivateAddresses: this.#options.allowPrivateAddresses });
+  }
+
   #get(id: string): SourceRecord {
     const source = this.store.get(id);
     if (!source) throw new CommandError('not-found', `No source with id ${id}`, { kind: 'source.not-found', id });
@@ -148,8 +158,8 @@ export class SourceService {
     if (running) return running;
     const stop = signal ? AbortSignal.any([signal, this.#closing.signal]) : this.#closing.signal;
     const deps = this.#deps();
-    const run = loadSources()
-      .then(({ refreshSource }) => refreshSource(source, deps, stop, prefetched))
+    const run = Promise.all([loadSources(), this.#photos()])
+      .then(([{ refreshSource }, photos]) => refreshSource(source, photos ? { ...deps, photos } : deps, stop, prefetched))
       .then((result) => {
         // Retention runs once the source's new items are in; a failure to tidy never fails the refresh.
         // A source kept forever expires nothing (an article expires only when all its sources agree).

@@ -1,7 +1,25 @@
 // The article as the library stores it and every host, the CLI and the renderer see it.
 // Plain data only: everything here crosses IPC and HTTP as JSON.
 
-export type BlockKind = 'paragraph' | 'heading' | 'quote' | 'list-item' | 'caption';
+export type BlockKind = 'paragraph' | 'heading' | 'quote' | 'list-item' | 'caption' | 'figure';
+
+/**
+ * A photo of the story. Its caption is the figure block's own slice of the body (start–end, empty when
+ * it has none), so a figure adds no text and never moves the offsets highlights are anchored to.
+ */
+export interface Figure {
+  /** The stored photo, `<sha256>.<ext>` in the library's images folder; null when it was not kept. */
+  image: string | null;
+  /** The http(s) address the photo came from, for the record; the reader never loads it. */
+  src: string | null;
+  /** The image's alternative text ('' when the page gave none). */
+  alt: string;
+  /** Who took or owns the photo ("Ảnh: Reuters"), as written inside the caption; null when not told apart. */
+  credit: string | null;
+  /** Pixel size of the stored photo, so the reader reserves its place before it loads. */
+  width?: number;
+  height?: number;
+}
 
 /** A structural block of the body. Offsets are UTF-16 code units into the stored NFC body, end exclusive. */
 export interface Block {
@@ -10,6 +28,8 @@ export interface Block {
   end: number;
   /** Heading level 1–6, only for headings. */
   level?: number;
+  /** Only for figures. */
+  figure?: Figure;
 }
 
 export interface ArticleState {

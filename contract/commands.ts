@@ -109,6 +109,7 @@ export const SettingsSchema = v.strictObject({
     list: v.pipe(v.number(), v.minValue(SETTINGS_BOUNDS.listWidth.min), v.maxValue(SETTINGS_BOUNDS.listWidth.max)),
   }),
   citationStyle: v.picklist(CITATION_STYLES),
+  downloadPhotos: v.boolean(),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 export type SearchFilters = v.InferOutput<typeof SearchFiltersSchema>;
@@ -215,8 +216,8 @@ export const commands = {
   ),
   'library.cancelImport': command('Cancel a running import; what was committed stays.', v.strictObject({ jobId: JobId }), returns<{ cancelled: boolean }>()),
   'library.export': command(
-    'The library, or a selection, as NDJSON with user state.',
-    v.strictObject({ ids: v.optional(Ids) }),
+    'The library, or a selection, as NDJSON with user state; `photos`: with the photos the articles name.',
+    v.strictObject({ ids: v.optional(Ids), photos: v.optional(v.boolean()) }),
     returns<ExportPayload>(),
   ),
   'library.move': command(

@@ -57,11 +57,23 @@ export type ImportFailure =
   | { kind: 'page-not-a-feed' }
   /** A site's page that links to no RSS, Atom or JSON feed. */
   | { kind: 'no-feed-found' }
+  /** A photo whose bytes are not a JPEG, PNG, GIF, WebP or AVIF image (SVG is refused too). */
+  | { kind: 'not-an-image'; cause: 'svg' | 'not-an-image' | 'empty' }
+  /** A photo beyond what one article keeps (`maxPhotos` photos, `maxBytes` in all). */
+  | { kind: 'photo-limit'; maxPhotos: number; maxBytes: number }
+  /** A saved page's photo outside the page's own folder, or not a regular file. */
+  | { kind: 'photo-outside-folder' }
   | { kind: 'unexpected'; detail: string };
+
+/** The photos of one imported article: how many were kept, and why each of the others was not. */
+export interface PhotoReport {
+  kept: number;
+  failed: { url: string; error: string; reason: ImportFailure }[];
+}
 
 export interface ImportReport {
   /** `updated`: an article already here (same URL) whose text changed; its annotations were re-anchored. */
-  imported: { id: string; title: string; path: string; updated?: true; encoding?: DecodedEncoding }[];
+  imported: { id: string; title: string; path: string; updated?: true; encoding?: DecodedEncoding; photos?: PhotoReport }[];
   /** `encoding`, here and above: how the file's text was decoded when it was not plain UTF-8. */
   duplicates: { path: string; id: string; encoding?: DecodedEncoding }[];
   /** `path` names the file or URL, with `#N` for the Nth record or entry inside it. */

@@ -27,4 +27,6 @@ export const SETTINGS_DEFAULTS = Object.freeze({
   lineWidth: 68,
   paneSizes: Object.freeze({ sidebar: 220, list: 380 } as const),
   citationStyle: 'vi-press',
+  /** Keep the photos of imported pages and feed items in the library. */
+  downloadPhotos: true,
 } as const);

@@ -137,7 +137,7 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(async () => {
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
-    protocol.handle('app', (request) => appProtocolResponse(request.url, rendererRoot));
+    protocol.handle('app', (request) => appProtocolResponse(request.url, rendererRoot, () => context?.info.libraryDir ?? null));
     // The core runs in Electron's utility process (commands/core-worker.ts, the module serve runs in a
     // worker thread), so a long SQLite step, export or library move never freezes menus, IPC or window
     // handling, and a crash of the core cannot take main down. The native dialogs stay here: the core

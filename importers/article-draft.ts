@@ -36,11 +36,12 @@ function tidyTags(tags: readonly string[]): string[] {
 
 /** Builds body and blocks, falls back to the first sentence for a title; rejects drafts without text. */
 export function createDraft(fields: DraftFields): ArticleDraft {
-  const { body, blocks } = buildBody(fields.pieces);
+  const { body, blocks, imageSources } = buildBody(fields.pieces);
   const title = optionalText(fields.title);
   if (body.length === 0) throw new ImportInputError({ kind: 'no-text' });
+  const firstText = blocks.find((block) => block.end > block.start)!;
   return {
-    title: title ? shortenAtWord(title, 300) : firstSentence(body.slice(0, blocks[0]!.end)),
+    title: title ? shortenAtWord(title, 300) : firstSentence(body.slice(0, firstText.end)),
     author: optionalText(fields.author),
     source: optionalText(fields.source),
     // Only web addresses: a hostile page's javascript: or data: link must not become the article's link.
@@ -51,5 +52,6 @@ export function createDraft(fields: DraftFields): ArticleDraft {
     blocks,
     origin: fields.origin,
     tags: tidyTags(fields.tags ?? []),
+    ...(imageSources.length > 0 ? { imageSources } : {}),
   };
 }

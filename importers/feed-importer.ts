@@ -126,8 +126,8 @@ function entryItem(feed: FeedSummary, entry: FeedEntry, origin: string): ParsedI
     ? []
     : entry.contentIsText
       ? paragraphsFromPlainText(entry.content).map((text) => ({ kind: 'paragraph', text }))
-      : htmlToPieces(entry.content);
-  if (pieces.length === 0) return failedItem({ kind: 'feed-entry-without-text', title: entry.title ?? null });
+      : htmlToPieces(entry.content, { base: entry.url ?? (/^https?:/i.test(origin) ? origin : null) });
+  if (pieces.every((piece) => piece.kind === 'figure')) return failedItem({ kind: 'feed-entry-without-text', title: entry.title ?? null });
   const draft = createDraft({
     // Titles may carry markup (Atom type="html", escaped tags in RSS); it must not reach the stored text.
     title: entry.title ? htmlToPlainText(entry.title) : null,

@@ -1,5 +1,7 @@
 // Saved web pages and fetched pages: main content via Readability, metadata from the head.
 import { Readability } from '@mozilla/readability';
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { ArticleDraft } from '../library/model.ts';
 import { createDraft } from './article-draft.ts';
 import type { BlockPiece } from './block-builder.ts';
@@ -29,16 +31,34 @@ function declaredMetaCharset(bytes: Uint8Array): string | null {
   return /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1] ?? null;
 }
 
+/**
+ * What the page's relative image addresses mean: its <base> or its own URL on the web, its file: URL
+ * for a saved file on this computer; null for an upload, whose folder is unknown.
+ */
+export function imageBase(doc: Document, origin: string): string | null {
+  if (/^https?:/i.test(origin)) {
+    const declared = doc.querySelector('base[href]')?.getAttribute('href');
+    try {
+      const base = declared ? new URL(declared, origin) : new URL(origin);
+      return base.protocol === 'http:' || base.protocol === 'https:' ? base.href : origin;
+    } catch {
+      return origin;
+    }
+  }
+  return isAbsolute(origin) ? pathToFileURL(origin).href : null;
+}
+
 /** Parses a whole HTML document into a draft. `origin` is the file path or final URL. */
 export function parseHtmlArticle(page: string, origin: string): ArticleDraft {
   // Readability scores every element against its ancestors: cost grows steeply with depth.
   assertNestingWithin(markupNestingDepth(page));
   const doc = parseHtmlDocument(emptyHugeAttributes(page));
   const meta = readHtmlMetadata(doc, origin);
+  const pieceOptions = { base: imageBase(doc, origin) };
   // Readability rewrites the document it is given; metadata and the fallback need the original.
   const article = new Readability(doc.cloneNode(true) as Document, { charThreshold: 200 }).parse();
 
-  let pieces: BlockPiece[] = article?.content ? htmlToPieces(article.content) : [];
+  let pieces: BlockPiece[] = article?.content ? htmlToPieces(article.content, pieceOptions) : [];
   // On short pages Readability's conditional cleaning drops headings, quotes and lists wholesale; a page
   // that marks its article body explicitly is then the better source.
   const marked = doc.querySelectorAll('article, [itemprop="articleBody"]');
@@ -47,13 +67,13 @@ export function parseHtmlArticle(page: string, origin: string): ArticleDraft {
   // where Readability kept the article, skip sanitising the whole article a second time.
   const mostCandidateText = candidate ? tidyInline(candidate.textContent ?? '').length + candidate.querySelectorAll('br').length : 0;
   if (candidate && mostCandidateText > 2 * textLength(pieces)) {
-    const markedPieces = htmlToPieces(candidate.outerHTML);
+    const markedPieces = htmlToPieces(candidate.outerHTML, pieceOptions);
     if (textLength(markedPieces) > 2 * textLength(pieces)) pieces = markedPieces;
   }
-  if (pieces.length === 0 && doc.body) {
+  if (textLength(pieces) === 0 && doc.body) {
     const fragment = sanitizeHtml(doc.body.innerHTML);
     fragment.querySelectorAll('header, [role="navigation"], [role="banner"], [role="contentinfo"]').forEach((el) => el.remove());
-    pieces = nodeToPieces(fragment);
+    pieces = nodeToPieces(fragment, pieceOptions);
   }
 
   const title = meta.title ?? tidyInline(article?.title ?? '');

@@ -5,6 +5,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { parseHTML } from 'linkedom';
 import type { BlockKind } from '../library/model.ts';
 import type { BlockPiece } from './block-builder.ts';
+import { creditOf, figureSourceOf, type FigureSource } from './figure-pieces.ts';
 import { emptyHugeAttributes } from './huge-attributes.ts';
 import { assertNestingWithin, markupNestingDepth } from './nesting-depth.ts';
 import { tidyInline } from './text-normalize.ts';
@@ -12,7 +13,7 @@ import { tidyInline } from './text-normalize.ts';
 /** Never part of the article text, even if a sanitiser lets them through. */
 const SKIPPED_TAGS = new Set([
   'script', 'style', 'noscript', 'template', 'nav', 'footer', 'aside', 'form', 'button', 'select', 'textarea',
-  'input', 'iframe', 'object', 'embed', 'svg', 'math', 'canvas', 'video', 'audio', 'img', 'picture', 'head',
+  'input', 'iframe', 'object', 'embed', 'svg', 'math', 'canvas', 'video', 'audio', 'head',
 ]);
 
 const BLOCK_TAGS = new Set([
@@ -27,6 +28,11 @@ const ELEMENT_NODE = 1;
 interface BlockContext {
   kind: BlockKind;
   level?: number;
+}
+
+export interface PieceOptions {
+  /** What relative image addresses are resolved against: the page's URL (or its <base>), or a saved file's file: URL. */
+  base?: string | null;
 }
 
 /**
@@ -62,6 +68,9 @@ export function sanitizeHtml(html: string): DocumentFragment {
   const dropped = ['style', 'nav', 'footer', 'aside', 'form', 'button', 'iframe', 'noscript', 'template', 'select'];
   return sharedPurifier().sanitize(markup, {
     RETURN_DOM_FRAGMENT: true,
+    // Photos: <picture>'s <source srcset> says which sizes exist (nothing is loaded; it is only read).
+    ADD_TAGS: ['picture', 'source'],
+    ADD_ATTR: ['srcset', 'sizes'],
     FORBID_TAGS: dropped,
     // Removed elements otherwise leave their text behind; navigation text must not become article text.
     ADD_FORBID_CONTENTS: dropped,
@@ -78,10 +87,20 @@ function contextFor(tag: string, parent: BlockContext): BlockContext {
   return parent.kind === 'heading' ? { kind: 'paragraph' } : parent;
 }
 
-/** Walks a DOM subtree: text gathers into the open block; block elements close it and open their own. */
+/**
+ * Walks a DOM subtree: text gathers into the open block; block elements close it and open their own.
+ * A photo inside running text waits until that text's block is closed, so it never splits a paragraph
+ * (which would move the offsets of the text after it).
+ */
 class PieceCollector {
   readonly pieces: BlockPiece[] = [];
   #buffer = '';
+  #waiting: FigureSource[] = [];
+  readonly #base: string | null;
+
+  constructor(options: PieceOptions) {
+    this.#base = options.base ?? null;
+  }
 
   visit(node: Node, context: BlockContext): void {
     if (node.nodeType === TEXT_NODE) {
@@ -91,6 +110,15 @@ class PieceCollector {
     if (node.nodeType !== ELEMENT_NODE && node.nodeType !== 11 /* fragment */ && node.nodeType !== 9 /* document */) return;
     const tag = node.nodeType === ELEMENT_NODE ? (node as Element).localName : 'body';
     if (SKIPPED_TAGS.has(tag) || (node.nodeType === ELEMENT_NODE && (node as Element).hasAttribute('hidden'))) return;
+    if (tag === 'img' || tag === 'picture') {
+      const figure = figureSourceOf(node as Element, this.#base);
+      if (figure) this.#waiting.push(figure);
+      return;
+    }
+    if (tag === 'figure') {
+      this.#visitFigure(node as Element, context);
+      return;
+    }
     if (tag === 'br') {
       // Two <br> in a row is how many sites separate paragraphs.
       if (/\n\s*$/.test(this.#buffer)) this.flush(context);
@@ -107,17 +135,35 @@ class PieceCollector {
     this.flush(inner);
   }
 
+  /** The figure's photos first, then its caption and any other text, as caption and paragraph blocks as before. */
+  #visitFigure(figure: Element, context: BlockContext): void {
+    this.flush(context);
+    const caption = figure.querySelector('figcaption');
+    const credit = caption ? creditOf(caption) : null;
+    for (const image of figure.querySelectorAll('picture, img')) {
+      if (image.localName === 'img' && image.parentElement?.localName === 'picture') continue;
+      const source = figureSourceOf(image, this.#base);
+      if (source) this.pieces.push({ kind: 'figure', text: '', figure: { ...source, credit } });
+    }
+    for (const child of figure.childNodes) {
+      const name = child.nodeType === ELEMENT_NODE ? (child as Element).localName : '';
+      if (name !== 'img' && name !== 'picture') this.visit(child, context);
+    }
+    this.flush(context);
+  }
+
   flush(context: BlockContext): void {
     const text = tidyInline(this.#buffer);
     this.#buffer = '';
-    if (text.length === 0) return;
-    this.pieces.push(context.kind === 'heading' ? { kind: 'heading', text, level: context.level ?? 2 } : { kind: context.kind, text });
+    if (text.length > 0) this.pieces.push(context.kind === 'heading' ? { kind: 'heading', text, level: context.level ?? 2 } : { kind: context.kind, text });
+    for (const figure of this.#waiting) this.pieces.push({ kind: 'figure', text: '', figure });
+    this.#waiting = [];
   }
 }
 
 /** Structural pieces of a node (sanitise untrusted HTML first with sanitizeHtml). */
-export function nodeToPieces(node: Node): BlockPiece[] {
-  const collector = new PieceCollector();
+export function nodeToPieces(node: Node, options: PieceOptions = {}): BlockPiece[] {
+  const collector = new PieceCollector(options);
   const root: BlockContext = { kind: 'paragraph' };
   collector.visit(node, root);
   collector.flush(root);
@@ -125,8 +171,8 @@ export function nodeToPieces(node: Node): BlockPiece[] {
 }
 
 /** Sanitises an HTML fragment and returns its structural pieces. */
-export function htmlToPieces(html: string): BlockPiece[] {
-  return nodeToPieces(sanitizeHtml(html));
+export function htmlToPieces(html: string, options: PieceOptions = {}): BlockPiece[] {
+  return nodeToPieces(sanitizeHtml(html), options);
 }
 
 /** Plain text of an HTML snippet such as an Atom title of type "html". */

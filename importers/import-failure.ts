@@ -71,6 +71,12 @@ export function describeImportFailure(reason: ImportFailure): string {
       return `refused to fetch from ${reason.host}: a local or private network address (type it directly to allow it)`;
     case 'too-many-redirects':
       return `more than ${reason.max} redirects`;
+    case 'not-an-image':
+      return reason.cause === 'svg' ? 'SVG images are not kept' : reason.cause === 'empty' ? 'the image is empty' : 'not an image (JPEG, PNG, GIF, WebP or AVIF)';
+    case 'photo-limit':
+      return `more photos than an article keeps (${reason.maxPhotos} photos, ${byteSize(reason.maxBytes)} in all)`;
+    case 'photo-outside-folder':
+      return "the photo is not a file inside the saved page's own folder";
     case 'disk-full':
       return 'could not save: the disk is full';
     case 'http-status':

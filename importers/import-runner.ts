@@ -24,6 +24,8 @@ import { describeImportFailure } from './import-failure.ts';
 import { parseFailureOf } from './parse-messages.ts';
 import { sharedParsePool, type ParsePool } from './parse-pool.ts';
 import { txtImporter } from './txt-importer.ts';
+import { directlyTypedHost } from './address-policy.ts';
+import type { PhotoDownloads } from './figure-images.ts';
 import { isDiskFull } from '../contract/errors.ts';
 import type { TextEncodingName } from '../contract/text-encodings.ts';
 
@@ -51,6 +53,8 @@ export interface ImportOptions {
   batchArticles?: number;
   /** A batch is committed once its first file waited this long; default DEFAULT_BATCH_MS. */
   batchMs?: number;
+  /** Keeps the photos the articles name; without it figures are stored without their photos. */
+  photos?: PhotoDownloads;
 }
 
 /** One thing to read: a file, an upload or a URL — or a path that already failed while expanding. */
@@ -169,7 +173,31 @@ function unsupportedReason(input: ImportInput): ImportFailure {
   return { kind: 'unrecognised-format' };
 }
 
+/** Each article's photos, fetched (or read beside a saved page) and stored before it is committed. */
+async function withPhotos(items: ParsedItem[], unit: ImportUnit, options: ImportOptions): Promise<ParsedItem[]> {
+  const typedHost = unit.kind === 'url' ? directlyTypedHost(unit.url) : null;
+  const out: ParsedItem[] = [];
+  for (const item of items) {
+    if (item.kind !== 'draft' || !item.draft.imageSources) {
+      out.push(item);
+      continue;
+    }
+    if (!options.photos) {
+      const { imageSources: _unused, ...draft } = item.draft;
+      out.push({ ...item, draft });
+      continue;
+    }
+    const { draft, photos } = await options.photos.attach(item.draft, { typedHost, signal: options.signal });
+    out.push(photos ? { ...item, draft, photos } : { ...item, draft });
+  }
+  return out;
+}
+
 async function parseUnit(unit: ImportUnit, options: ImportOptions, maxBytes: number): Promise<ParsedItem[]> {
+  return withPhotos(await parseItems(unit, options, maxBytes), unit, options);
+}
+
+async function parseItems(unit: ImportUnit, options: ImportOptions, maxBytes: number): Promise<ParsedItem[]> {
   const loaded = await loadInput(unit, options, maxBytes);
   const input: ImportInput = options.encoding ? { ...loaded, encoding: options.encoding } : loaded;
   if (input.bytes.byteLength === 0) throw new ImportInputError({ kind: 'empty-file' });
@@ -257,7 +285,7 @@ function commitUnits(units: readonly ParsedUnit[], sink: ImportSink, each: Isola
       }
       try {
         const { result, title } = each(() => commit(item, sink));
-        const encoding = item.encoding ? { encoding: item.encoding } : {};
+        const encoding = { ...(item.encoding ? { encoding: item.encoding } : {}), ...(item.kind === 'draft' && item.photos ? { photos: item.photos } : {}) };
         if (result?.status === 'imported') report.imported.push({ id: result.id, title, path, ...encoding });
         else if (result?.status === 'updated') report.imported.push({ id: result.id, title, path, updated: true, ...encoding });
         else if (result?.status === 'duplicate') report.duplicates.push({ path, id: result.id, ...encoding });
@@ -292,6 +320,15 @@ export const DEFAULT_BATCH_ARTICLES = 500;
 export const DEFAULT_BATCH_MS = 80;
 
 export async function runImport(targets: ImportTarget[], sink: ImportSink, options: ImportOptions = {}): Promise<ImportReport> {
+  try {
+    return await importAll(targets, sink, options);
+  } finally {
+    // Photos stored for articles now committed (or given up) are the garbage collector's again.
+    options.photos?.release();
+  }
+}
+
+async function importAll(targets: ImportTarget[], sink: ImportSink, options: ImportOptions): Promise<ImportReport> {
   const { signal, onProgress } = options;
   const jobId = options.jobId ?? randomUUID();
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES;

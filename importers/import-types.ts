@@ -1,6 +1,7 @@
 // The contract every importer follows, and what the batch runner writes into.
 import type { AddResult, ArticleDraft, ExportedArticle, ImportFailure } from '../library/model.ts';
 import type { DecodedEncoding, TextEncodingName } from '../contract/text-encodings.ts';
+import type { PhotoReport } from '../contract/import-report.ts';
 import { describeImportFailure } from './import-failure.ts';
 
 /** One file, upload or fetched resource, as bytes. */
@@ -31,7 +32,7 @@ export interface OtherExportRecord {
 /** What parsing one input yields. A file can hold many items (feeds, JSON arrays, NDJSON). */
 export type ParsedItem = (
   /** `guid`: the feed entry's own identity (RSS guid, Atom id, JSON Feed id), for subscriptions. */
-  | { kind: 'draft'; draft: ArticleDraft; guid?: string }
+  | { kind: 'draft'; draft: ArticleDraft; guid?: string; photos?: PhotoReport }
   | { kind: 'restore'; record: ExportedArticle }
   | { kind: 'other'; record: OtherExportRecord }
   /** A record or entry that could not be used; the rest of the file carries on. `error` is the English of `reason`. */

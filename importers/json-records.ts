@@ -30,11 +30,21 @@ const ArticleRecordSchema = v.pipe(
   v.check((record) => [record.body, record.content, record.text].some((text) => !!text?.trim()), 'needs a non-empty body, content or text'),
 );
 
+const FigureSchema = v.strictObject({
+  image: v.nullable(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}\.(jpg|png|gif|webp|avif)$/))),
+  src: v.nullable(v.string()),
+  alt: v.string(),
+  credit: v.nullable(v.string()),
+  width: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  height: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+});
+
 const BlockSchema = v.strictObject({
-  kind: v.picklist(['paragraph', 'heading', 'quote', 'list-item', 'caption']),
+  kind: v.picklist(['paragraph', 'heading', 'quote', 'list-item', 'caption', 'figure']),
   start: v.pipe(v.number(), v.integer(), v.minValue(0)),
   end: v.pipe(v.number(), v.integer(), v.minValue(0)),
   level: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(6))),
+  figure: v.optional(FigureSchema),
 });
 
 const ExportedArticleSchema = v.pipe(

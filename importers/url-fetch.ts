@@ -27,10 +27,10 @@ export interface FetchOptions {
   /** A 304 answer is returned (with no bytes) instead of refused: for conditional GETs. */
   acceptNotModified?: boolean;
   /**
-   * The address the person typed, when `url` came from somewhere else (a feed item's link): only its
-   * local host, if any, is let through. Default: `url` itself.
+   * The local host the person typed, when the URL fetched is not what they typed (a photo of the page
+   * they typed, a feed item's linked page): only that host is let through. Without it, the URL's own host counts as typed.
    */
-  typedHostFrom?: string;
+  typedHost?: string | null;
 }
 
 export interface FetchedResource {
@@ -158,7 +158,7 @@ export async function fetchResource(url: string, options: FetchOptions): Promise
     throw new ImportInputError({ kind: 'invalid-url' });
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new ImportInputError({ kind: 'not-http' });
-  const typedHost = directlyTypedHost(options.typedHostFrom ?? url);
+  const typedHost = options.typedHost !== undefined ? options.typedHost : directlyTypedHost(url);
 
   const timeoutMs = options.timeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS;
   const signals = [AbortSignal.timeout(timeoutMs), ...(options.signal ? [options.signal] : [])];

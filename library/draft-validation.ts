@@ -2,7 +2,20 @@ import { isSafeArticleUrl } from '../contract/article-url.ts';
 import { InvalidArticleError } from './library-errors.ts';
 import type { ArticleDraft, Block, ExportedArticle } from './model.ts';
 
-const BLOCK_KINDS = new Set(['paragraph', 'heading', 'quote', 'list-item', 'caption']);
+const BLOCK_KINDS = new Set(['paragraph', 'heading', 'quote', 'list-item', 'caption', 'figure']);
+/** A stored photo's name: its sha256 and the extension of its sniffed type. */
+export const IMAGE_REF = /^[0-9a-f]{64}\.(jpg|png|gif|webp|avif)$/;
+
+function checkFigure(block: Block): void {
+  const figure = block.figure;
+  if (block.kind !== 'figure') {
+    if (figure !== undefined) throw new InvalidArticleError('Only figure blocks carry a photo');
+    return;
+  }
+  if (!figure || typeof figure.alt !== 'string' || (figure.credit !== null && typeof figure.credit !== 'string')) throw new InvalidArticleError('A figure block needs its photo fields');
+  if (figure.image !== null && !IMAGE_REF.test(String(figure.image))) throw new InvalidArticleError('A figure names its photo by content hash');
+  if (figure.src !== null && !isSafeArticleUrl(String(figure.src))) throw new InvalidArticleError('A photo address must be an http or https URL');
+}
 
 function checkBlocks(blocks: readonly Block[], bodyLength: number): void {
   for (const block of blocks) {
@@ -10,6 +23,7 @@ function checkBlocks(blocks: readonly Block[], bodyLength: number): void {
     if (!Number.isInteger(block.start) || !Number.isInteger(block.end) || block.start < 0 || block.end > bodyLength || block.start > block.end) {
       throw new InvalidArticleError(`Block ${block.start}–${block.end} lies outside the body (${bodyLength} characters)`);
     }
+    checkFigure(block);
   }
 }
 

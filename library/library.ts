@@ -24,6 +24,7 @@ import { contentHash, countWords, excerptOf, readingMinutes } from './text-stats
 import { canonicalUrlKey } from './url-canonical.ts';
 import { BulkStore } from './bulk-store.ts';
 import { SavedSearchStore } from './saved-search-store.ts';
+import { ImageStore } from './image-store.ts';
 
 type ChangeListener = (change: LibraryChange) => void;
 
@@ -37,6 +38,8 @@ export class Library implements SearchDocumentSource {
   /** Actions over many articles, each one transaction, with undo. */
   readonly bulk: BulkStore;
   readonly savedSearches: SavedSearchStore;
+  /** Photos of the articles: files in images/ and their rows. */
+  readonly images: ImageStore;
   readonly #listeners = new Set<ChangeListener>();
   readonly #statements = new Map<string, StatementSync>();
   #searchable: { key: string; ids: ReadonlySet<string> } | null = null;
@@ -55,6 +58,8 @@ export class Library implements SearchDocumentSource {
     this.#changes = new SearchChangeLog(this.db);
     this.bulk = new BulkStore(this.db, (work) => this.#write(work));
     this.savedSearches = new SavedSearchStore(this.db);
+    this.images = new ImageStore(this.db, dir);
+    this.images.unpackEmbedded();
     // The library lends the service its connection, its committed writes and its article lookups.
     this.annotations = new AnnotationService({
       db: this.db,
@@ -298,6 +303,10 @@ export class Library implements SearchDocumentSource {
 
   /** Restores an annotation record (a library export's line, or one read from an annotation export); other types are not ours. */
   restoreOther(record: { type: string }): AddResult | null {
+    if (record.type === 'image') {
+      this.images.restoreRecord(record);
+      return null;
+    }
     return this.annotations.restoreRecord(record);
   }
 
@@ -447,14 +456,17 @@ export class Library implements SearchDocumentSource {
   }
 
   emptyTrash(): number {
-    return this.#write(() => {
+    const count = this.#write(() => {
       const ids = (this.#sql('SELECT id FROM articles WHERE trashed_at IS NOT NULL').all() as Row[]).map((row) => String(row.id));
       this.#sql('DELETE FROM articles WHERE trashed_at IS NOT NULL').run();
       return { result: ids.length, changed: [], removed: ids };
     });
+    this.images.collectGarbage();
+    return count;
   }
 
-  *exportRecords(ids?: readonly string[]): Generator<ExportedArticle | Record<string, unknown>> {
+  /** `photos`: also the photos the exported articles name, as `image` lines (their files, base64). */
+  *exportRecords(ids?: readonly string[], options: { photos?: boolean } = {}): Generator<ExportedArticle | Record<string, unknown>> {
     const wanted = ids ? new Set(ids) : null;
     const rows = this.db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles ORDER BY imported_at, id`).iterate() as Iterable<Row>;
     const exported: string[] = [];
@@ -492,6 +504,7 @@ export class Library implements SearchDocumentSource {
     for (const record of this.annotations.exportRecords()) {
       if (exportedSet.has(record.articleId)) yield record as unknown as Record<string, unknown>;
     }
+    if (options.photos) for (const image of this.images.exportRecords(exported)) yield { ...image };
   }
 
   /**
@@ -499,7 +512,12 @@ export class Library implements SearchDocumentSource {
    * next to `path`, then put in place whole. An existing file is kept unless `overwrite` is set.
    */
   async backup(path: string, options: { overwrite?: boolean } = {}): Promise<{ bytes: number }> {
-    return writeBackup((temp) => sqliteBackup(this.db, temp), path, { ...options, openDatabase: this.dbPath });
+    // The photos go inside the copy, so the backup stays one file that holds the whole library.
+    const write = async (temp: string): Promise<void> => {
+      await sqliteBackup(this.db, temp);
+      this.images.embedIntoFile(temp);
+    };
+    return writeBackup(write, path, { ...options, openDatabase: this.dbPath });
   }
 
   /** The database copied into a new library folder the caller has just created (moving the library). */

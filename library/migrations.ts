@@ -6,6 +6,7 @@ import { SEARCH_CHANGES_SCHEMA_SQL } from './search-changes.ts';
 import { SOURCE_ORDER_SCHEMA_SQL, SOURCE_SETTINGS_SCHEMA_SQL, SOURCES_SCHEMA_SQL } from './source-store.ts';
 import { BULK_UNDO_SCHEMA_SQL } from './bulk-store.ts';
 import { SAVED_SEARCHES_SCHEMA_SQL } from './saved-search-store.ts';
+import { IMAGES_SCHEMA_SQL } from './image-store.ts';
 
 /** Schema steps in order; step N brings the database to user_version N. Never edit a released step. */
 export const MIGRATIONS: readonly string[] = [
@@ -72,6 +73,8 @@ export const MIGRATIONS: readonly string[] = [
   SAVED_SEARCHES_SCHEMA_SQL + BULK_UNDO_SCHEMA_SQL,
   // 8: per-source full text and retention, folder retention, and each item's feed text hash.
   SOURCE_SETTINGS_SCHEMA_SQL,
+  // 9: photos kept with articles (content-addressed files in images/), and which article names which.
+  IMAGES_SCHEMA_SQL,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -6,8 +6,14 @@ import type { Article, ArticleState } from '../contract/article.ts';
 export type { Block, BlockKind } from '../contract/article.ts';
 export type { ImportFailure, ImportProgress, ImportReport } from '../contract/import-report.ts';
 
-/** What an importer produces: one article, not yet in the library; `tags` are the source's own. */
-export type ArticleDraft = Pick<Article, 'title' | 'author' | 'source' | 'url' | 'language' | 'publishedAt' | 'body' | 'blocks' | 'origin' | 'tags'>;
+/**
+ * What an importer produces: one article, not yet in the library; `tags` are the source's own.
+ * `imageSources` says where each figure block's photo is to be fetched from; the photo step reads it,
+ * the library never stores it (data: URIs and local paths must not end up in the stored blocks).
+ */
+export type ArticleDraft = Pick<Article, 'title' | 'author' | 'source' | 'url' | 'language' | 'publishedAt' | 'body' | 'blocks' | 'origin' | 'tags'> & {
+  imageSources?: readonly { block: number; url: string }[];
+};
 
 export type AddResult =
   | { status: 'imported'; id: string }

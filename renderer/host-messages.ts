@@ -260,6 +260,14 @@ export function importFailureText(reason: ImportFailure | undefined): string {
       return msg('địa chỉ này không trả về nguồn tin RSS, Atom hay JSON', { id: 'import-failure.page-not-a-feed' });
     case 'no-feed-found':
       return msg('trang này không dẫn tới nguồn tin RSS, Atom hay JSON nào', { id: 'import-failure.no-feed-found' });
+    case 'not-an-image':
+      return reason.cause === 'svg'
+        ? msg('ảnh SVG không được giữ lại', { id: 'import-failure.not-an-image-svg' })
+        : msg('không phải ảnh (JPEG, PNG, GIF, WebP hay AVIF)', { id: 'import-failure.not-an-image' });
+    case 'photo-limit':
+      return msg(str`quá số ảnh một bài được giữ (${reason.maxPhotos} ảnh)`, { id: 'import-failure.photo-limit', desc: 'A page had more photos than one article keeps; the value is a number' });
+    case 'photo-outside-folder':
+      return msg('ảnh không nằm trong thư mục của trang đã lưu', { id: 'import-failure.photo-outside-folder' });
     case 'unexpected':
     case undefined:
       return unknownImportFailure();

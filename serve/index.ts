@@ -5,6 +5,7 @@ import { CONTENT_SECURITY_POLICY } from '../hosting/content-security-policy.ts';
 import { streamEvents } from './event-stream.ts';
 import { isAllowedHost, newToken, presentedToken, tokenCookie } from './request-auth.ts';
 import { readStaticFile, rendererRoot } from '../hosting/static-files.ts';
+import { imageHeaders, IMAGES_PATH, readLibraryImage } from '../hosting/library-images.ts';
 
 export interface ServeOptions {
   libraryDir: string;
@@ -91,6 +92,13 @@ export async function startServeHost(options: ServeOptions): Promise<ServeHost> 
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       sendJson(response, 405, failure('unsupported', `Method ${request.method ?? '?'} not allowed`));
+      return;
+    }
+    if (url.pathname.startsWith(IMAGES_PATH)) {
+      // Photos come from the library folder the core has open now (it may have been moved).
+      const image = await readLibraryImage(core.info.libraryDir, url.pathname);
+      if (!image) response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+      else response.writeHead(200, imageHeaders(image.type)).end(request.method === 'HEAD' ? undefined : image.body);
       return;
     }
     const file = await readStaticFile(root, url.pathname);

@@ -5,6 +5,7 @@
 import type { FullTextMode } from '../contract/sources.ts';
 import { htmlImporter } from '../importers/html-importer.ts';
 import { ImportInputError } from '../importers/import-types.ts';
+import { directlyTypedHost } from '../importers/address-policy.ts';
 import { sharedParsePool } from '../importers/parse-pool.ts';
 import { fetchResource } from '../importers/url-fetch.ts';
 import type { ArticleDraft } from '../library/model.ts';
@@ -73,7 +74,7 @@ export async function withFullText(draft: ArticleDraft, options: FullTextOptions
       allowPrivateAddresses: options.fetch.allowPrivateAddresses,
       // A feed must not make the app read this computer's or the network's services: only the host the
       // reader typed for the feed itself (an intranet feed linking to its own pages) is let through.
-      typedHostFrom: options.sourceUrl,
+      typedHost: directlyTypedHost(options.sourceUrl),
     }).catch((error: unknown) => {
       if (hostWide(error)) options.hostsDown?.set(host, error);
       throw error;

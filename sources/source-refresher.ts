@@ -8,6 +8,8 @@ import { isDiskFull } from '../contract/errors.ts';
 import type { ImportFailure } from '../contract/import-report.ts';
 import type { SourceError, SourceRefreshResult } from '../contract/sources.ts';
 import { describeImportFailure } from '../importers/import-failure.ts';
+import { directlyTypedHost } from '../importers/address-policy.ts';
+import type { PhotoDownloads } from '../importers/figure-images.ts';
 import { ImportInputError, type ImportInput, type ParsedItem } from '../importers/import-types.ts';
 import { newestPositions } from '../importers/newest-entries.ts';
 import { parseFailureOf } from '../importers/parse-messages.ts';
@@ -46,6 +48,8 @@ export interface RefreshDependencies {
   fullText?: (draft: ArticleDraft, options: FullTextOptions) => Promise<ArticleDraft>;
   /** Per linked page; default DEFAULT_MAX_PAGE_BYTES. */
   maxPageBytes?: number;
+  /** Keeps the photos of items seen for the first time; without it (photos turned off) figures go in without them. */
+  photos?: PhotoDownloads;
 }
 
 /** A feed that lists more (a 50,000-item archive dump) has its newest this many taken, the rest reported as skipped. */
@@ -98,7 +102,11 @@ export async function refreshSource(source: SourceRecord, deps: RefreshDependenc
       const items = prefetched?.items ?? (await (deps.parse ?? parseFeedItems)({ ...fetched.input, maxEntries: maxItems }, signal));
       const newest = newestItems(items, maxItems);
       result.skippedItems = (items[0]?.entriesLeftOut ?? 0) + items.length - newest.length;
-      await commitItems(source, newest, deps, result, signal);
+      try {
+        await commitItems(source, newest, deps, result, signal);
+      } finally {
+        deps.photos?.release();
+      }
     } else result.status = 'not-modified';
     const at = now();
     deps.writer.recordOutcome(source.id, { ok: true, at: new Date(at).toISOString(), ...fetched.validators, nextRefreshAt: new Date(at + intervalMs).toISOString() });
@@ -163,17 +171,23 @@ async function commitItems(source: SourceRecord, items: readonly ParsedItem[], d
     // The chunk's pages are fetched together; the HostLimiter keeps that polite.
     const drafts = await Promise.all(
       pending.map(async (entry): Promise<{ draft: ArticleDraft; failed: boolean }> => {
-        if (!entry.full) return { draft: entry.draft, failed: false };
-        try {
-          const draft = await (deps.fullText ?? withFullText)(entry.draft, fullTextOptions);
-          result.fullTextFetched++;
-          return { draft, failed: false };
-        } catch (error) {
-          if (signal?.aborted) throw error;
-          result.fullTextFailed++;
-          result.fullTextError ??= sourceError(error, (deps.now ?? Date.now)());
-          return { draft: entry.draft, failed: true };
+        let draft = entry.draft;
+        let failed = false;
+        if (entry.full) {
+          try {
+            draft = await (deps.fullText ?? withFullText)(entry.draft, fullTextOptions);
+            result.fullTextFetched++;
+          } catch (error) {
+            if (signal?.aborted) throw error;
+            result.fullTextFailed++;
+            result.fullTextError ??= sourceError(error, (deps.now ?? Date.now)());
+            failed = true;
+          }
         }
+        // Photos only for an item never seen (after its full text, whose page has the figures): a refresh
+        // that lists the same items again downloads nothing.
+        if (entry.known === undefined && deps.photos) draft = (await deps.photos.attach(draft, { typedHost: directlyTypedHost(source.url), signal })).draft;
+        return { draft, failed };
       }),
     );
     for (const [index, entry] of pending.entries()) {

@@ -15,6 +15,7 @@ import './nr-article-details.ts';
 import './nr-reader-prefs.ts';
 import './nr-menu-button.ts';
 import type { MenuItem } from './nr-menu-button.ts';
+import './nr-figure.ts';
 
 const BLOCK_TAG: Record<Block['kind'], string> = {
   paragraph: 'p',
@@ -22,6 +23,7 @@ const BLOCK_TAG: Record<Block['kind'], string> = {
   quote: 'blockquote',
   'list-item': 'li',
   caption: 'figcaption',
+  figure: 'figure',
 };
 
 /** The families an article is set in (styles/tokens.ts: --nr-font-serif, --nr-font-sans). */
@@ -262,6 +264,23 @@ export class NrReader extends LitElement {
     </p>`;
   }
 
+  /** Blocks in order; a photo is drawn with the caption blocks that follow it, inside one <figure>. */
+  #renderBlocks(article: Article, blocks: readonly Block[], drawBlock: (block: Block) => unknown): unknown[] {
+    const drawn: unknown[] = [];
+    for (let index = 0; index < blocks.length; index++) {
+      const block = blocks[index]!;
+      if (block.kind !== 'figure') {
+        drawn.push(drawBlock(block));
+        continue;
+      }
+      const captions: Block[] = [];
+      while (blocks[index + 1]?.kind === 'caption') captions.push(blocks[++index]!);
+      const captionText = captions.map((caption) => article.body.slice(caption.start, caption.end)).join(' ');
+      drawn.push(html`<figure class="photo"><nr-figure .figure=${block.figure ?? null} .caption=${captionText}></nr-figure>${captions.map(drawBlock)}</figure>`);
+    }
+    return drawn;
+  }
+
   override render() {
     const article = this.article;
     if (!article) return html`<div class="empty">${msg('Chọn một bài để đọc.')}</div>`;
@@ -337,7 +356,7 @@ export class NrReader extends LitElement {
               html` · <a class="original" href=${article.url} target="_blank" rel="noopener noreferrer">${msg('Mở bài gốc', { desc: 'Link in the reader: opens the article’s original web page in the browser' })}</a>`
             : nothing}
         </div>
-        ${blocks.map((block) => {
+        ${this.#renderBlocks(article, blocks, (block) => {
           const inside = bodyRanges.filter((r) => r.end > block.start && r.start < block.end);
           const drawn = highlights.filter((h) => h.end > block.start && h.start < block.end);
           const content = layeredText(article.body, block.start, block.end, inside, drawn, markIndex, this.current);

@@ -339,6 +339,12 @@ export class NrSettings extends LitElement {
           <p class="preview" style=${styleMap(readerStyle(settings))}>
             ${msg('Xem trước: Người dân Thủ đô háo hức đón chuyến tàu điện đầu tiên, khi trời vừa hửng sáng.', { desc: 'Sample sentence for the reader preview; keep stacked diacritics in Vietnamese' })}
           </p>
+          <label class="photos"
+            ><input type="checkbox" name="downloadPhotos" .checked=${settings.downloadPhotos} @change=${(event: Event) => this.#change({ downloadPhotos: (event.target as HTMLInputElement).checked })} />${msg(
+              'Tải ảnh của bài về thư viện (để đọc không cần mạng)',
+              { desc: 'Settings checkbox: download the photos of imported pages and feed items' },
+            )}</label
+          >
         </section>
         ${this.#library()}
       </div>

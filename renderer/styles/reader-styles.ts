@@ -102,6 +102,12 @@ export const readerStyles = [
       padding-left: 1rem;
       font-style: italic;
     }
+    figure.photo {
+      margin: 1.25rem 0;
+    }
+    figure.photo figcaption {
+      margin: 0.4rem 0 0;
+    }
     figcaption {
       font-family: var(--nr-font-sans);
       font-size: 0.85rem;

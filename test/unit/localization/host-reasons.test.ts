@@ -89,6 +89,9 @@ const IMPORT_FAILURES: { [K in ImportFailure['kind']]: Extract<ImportFailure, { 
   'save-failed': { kind: 'save-failed', detail: 'database is locked' },
   'too-complex': { kind: 'too-complex', cause: 'nesting', maxDepth: 128 },
   'parse-timed-out': { kind: 'parse-timed-out', seconds: 20 },
+  'not-an-image': { kind: 'not-an-image', cause: 'not-an-image' },
+  'photo-limit': { kind: 'photo-limit', maxPhotos: 30, maxBytes: 40 * 1024 * 1024 },
+  'photo-outside-folder': { kind: 'photo-outside-folder' },
   unexpected: { kind: 'unexpected', detail: 'boom' },
 };
 
