@@ -10,6 +10,8 @@ export interface Block {
   end: number;
   /** Heading level 1–6, only for headings. */
   level?: number;
+  /** 1-based page of a paged document (PDF) the block starts on; absent for articles without pages. */
+  page?: number;
 }
 
 export interface ArticleState {

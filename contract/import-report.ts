@@ -57,7 +57,18 @@ export type ImportFailure =
   | { kind: 'page-not-a-feed' }
   /** A site's page that links to no RSS, Atom or JSON feed. */
   | { kind: 'no-feed-found' }
+  /** A PDF that needs a password to open. */
+  | { kind: 'encrypted-document' }
+  /** A PDF, DOCX or EPUB whose structure cannot be read (cut short, not what its name says). */
+  | { kind: 'corrupt-document'; format: DocumentFormat }
+  /** A PDF with more pages than one import reads. */
+  | { kind: 'too-many-pages'; pages: number; maxPages: number }
+  /** A DOCX or EPUB (a zip) that unpacks to more than `maxBytes`: a zip bomb, or far beyond any real document. */
+  | { kind: 'unpacks-too-large'; maxBytes: number }
   | { kind: 'unexpected'; detail: string };
+
+/** The document formats read by importers/documents/. */
+export type DocumentFormat = 'pdf' | 'docx' | 'epub';
 
 export interface ImportReport {
   /** `updated`: an article already here (same URL) whose text changed; its annotations were re-anchored. */

@@ -10,6 +10,7 @@ import type { AddResult, ImportFailure, ImportProgress, ImportReport } from '../
 import { extensionOf, sniffDeclaredEntities, sniffFeed } from './format-sniff.ts';
 import { IMPORTABLE_EXTENSIONS, listImportableFiles } from './folder-walk.ts';
 import { chooseImporterId } from './importer-choice.ts';
+import { DOCUMENT_IMPORTER_IDS, DOCUMENT_PARSE_TIMEOUT_MS, MAX_PDF_BYTES } from './documents/document-choice.ts';
 import {
   DEFAULT_MAX_IMPORT_BYTES,
   ImportInputError,
@@ -33,7 +34,7 @@ export interface ImportOptions {
   jobId?: string;
   /** Injected in tests; the global fetch otherwise. */
   fetch?: typeof fetch;
-  /** Per input; default 50 MB. Checked before a file is read. */
+  /** Per input; default 50 MB (PDFs 200 MB). Checked before a file is read. */
   maxBytes?: number;
   /** Per URL; default 20 s. */
   fetchTimeoutMs?: number;
@@ -45,7 +46,7 @@ export interface ImportOptions {
   parsePool?: ParsePool;
   /** The encoding the user chose for every file; detected per file without it. */
   encoding?: TextEncodingName;
-  /** Per file, in the pool; default 20 s. A file that takes longer is reported and its worker replaced. */
+  /** Per file, in the pool; default 20 s (PDF, DOCX, EPUB 120 s). A file that takes longer is reported and its worker replaced. */
   parseTimeoutMs?: number;
   /** Articles per commit when the sink commits in batches; default DEFAULT_BATCH_ARTICLES. */
   batchArticles?: number;
@@ -169,8 +170,14 @@ function unsupportedReason(input: ImportInput): ImportFailure {
   return { kind: 'unrecognised-format' };
 }
 
-async function parseUnit(unit: ImportUnit, options: ImportOptions, maxBytes: number): Promise<ParsedItem[]> {
-  const loaded = await loadInput(unit, options, maxBytes);
+/** The size limit for one input: the one given, else the general one, larger for a name ending in .pdf. */
+function maxBytesFor(unit: ImportUnit, options: ImportOptions): number {
+  if (options.maxBytes !== undefined) return options.maxBytes;
+  return extensionOf(unitLabel(unit)) === 'pdf' ? MAX_PDF_BYTES : DEFAULT_MAX_IMPORT_BYTES;
+}
+
+async function parseUnit(unit: ImportUnit, options: ImportOptions): Promise<ParsedItem[]> {
+  const loaded = await loadInput(unit, options, maxBytesFor(unit, options));
   const input: ImportInput = options.encoding ? { ...loaded, encoding: options.encoding } : loaded;
   if (input.bytes.byteLength === 0) throw new ImportInputError({ kind: 'empty-file' });
   if (options.importers) {
@@ -184,7 +191,8 @@ async function parseUnit(unit: ImportUnit, options: ImportOptions, maxBytes: num
   if (importerId === txtImporter.id) return txtImporter.parse(input);
   // Parsers can take minutes on hostile input; in a worker they cannot block the host, and are stopped.
   const pool = options.parsePool ?? sharedParsePool();
-  return pool.parse(input, importerId, { signal: options.signal, timeoutMs: options.parseTimeoutMs });
+  const timeoutMs = options.parseTimeoutMs ?? (DOCUMENT_IMPORTER_IDS.has(importerId) ? DOCUMENT_PARSE_TIMEOUT_MS : undefined);
+  return pool.parse(input, importerId, { signal: options.signal, timeoutMs });
 }
 
 type ParseOutcome = { items: ParsedItem[] } | { error: unknown };
@@ -294,7 +302,6 @@ export const DEFAULT_BATCH_MS = 80;
 export async function runImport(targets: ImportTarget[], sink: ImportSink, options: ImportOptions = {}): Promise<ImportReport> {
   const { signal, onProgress } = options;
   const jobId = options.jobId ?? randomUUID();
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES;
   const report: ImportReport = { imported: [], duplicates: [], failed: [], cancelled: false };
   // A sink without batches commits each file as soon as it is parsed, as it always did.
   const batchArticles = sink.importBatch ? Math.max(1, options.batchArticles ?? DEFAULT_BATCH_ARTICLES) : 1;
@@ -316,7 +323,7 @@ export async function runImport(targets: ImportTarget[], sink: ImportSink, optio
   const ahead = Math.max(2 * (options.parsePool ?? sharedParsePool()).size + 1, sink.importBatch ? 8 : 0);
   const parsing: (Promise<ParseOutcome> | undefined)[] = [];
   const startParsing = (index: number): void => {
-    parsing[index] ??= parseUnit(units[index]!, options, maxBytes).then(
+    parsing[index] ??= parseUnit(units[index]!, options).then(
       (items) => ({ items }),
       (error: unknown) => ({ error }),
     );

@@ -10,6 +10,7 @@ function checkBlocks(blocks: readonly Block[], bodyLength: number): void {
     if (!Number.isInteger(block.start) || !Number.isInteger(block.end) || block.start < 0 || block.end > bodyLength || block.start > block.end) {
       throw new InvalidArticleError(`Block ${block.start}–${block.end} lies outside the body (${bodyLength} characters)`);
     }
+    if (block.page !== undefined && (!Number.isInteger(block.page) || block.page < 1)) throw new InvalidArticleError(`Block page ${String(block.page)} is not a page number`);
   }
 }
 

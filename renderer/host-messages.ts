@@ -254,6 +254,14 @@ export function importFailureText(reason: ImportFailure | undefined): string {
       return msg('địa chỉ này không trả về nguồn tin RSS, Atom hay JSON', { id: 'import-failure.page-not-a-feed' });
     case 'no-feed-found':
       return msg('trang này không dẫn tới nguồn tin RSS, Atom hay JSON nào', { id: 'import-failure.no-feed-found' });
+    case 'encrypted-document':
+      return msg('tệp PDF được bảo vệ bằng mật khẩu; hãy gỡ bảo vệ (hoặc in ra một PDF mới) rồi nhập tệp đó', { id: 'import-failure.encrypted-document' });
+    case 'corrupt-document':
+      return msg(str`tệp ${reason.format.toUpperCase()} bị hỏng hoặc không thật sự là tệp ${reason.format.toUpperCase()}`, { id: 'import-failure.corrupt-document', desc: 'The value is a file format: PDF, DOCX or EPUB' });
+    case 'too-many-pages':
+      return msg(str`tệp PDF có ${reason.pages} trang; mỗi lần chỉ nhập tối đa ${reason.maxPages} trang (hãy tách tệp trước)`, { id: 'import-failure.too-many-pages', desc: 'Values: the PDF page count, then the limit' });
+    case 'unpacks-too-large':
+      return msg(str`tệp giải nén ra quá ${Math.round(reason.maxBytes / 1024 / 1024)} MB (có thể là “bom zip”)`, { id: 'import-failure.unpacks-too-large', desc: 'A DOCX or EPUB unpacks to more than the limit in megabytes' });
     case 'unexpected':
     case undefined:
       return unknownImportFailure();

@@ -48,6 +48,10 @@ const FAILURE_REASONS: { [K in FailureReason['kind']]: Extract<FailureReason, { 
 
 const IMPORT_FAILURES: { [K in ImportFailure['kind']]: Extract<ImportFailure, { kind: K }> } = {
   'empty-file': { kind: 'empty-file' },
+  'encrypted-document': { kind: 'encrypted-document' },
+  'corrupt-document': { kind: 'corrupt-document', format: 'epub' },
+  'too-many-pages': { kind: 'too-many-pages', pages: 2000, maxPages: 1000 },
+  'unpacks-too-large': { kind: 'unpacks-too-large', maxBytes: 256 * 1024 * 1024 },
   'too-large': { kind: 'too-large', maxBytes: 50 * 1024 * 1024 },
   missing: { kind: 'missing' },
   'permission-denied': { kind: 'permission-denied' },
