@@ -62,6 +62,7 @@ export const AnnotationSchema = v.strictObject({
   note: Note,
   created: v.pipe(v.string(), v.isoTimestamp()),
   updated: v.pipe(v.string(), v.isoTimestamp()),
+  page: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
 });
 
 export interface AnnotationExport {

@@ -5,6 +5,7 @@ import { ContextProvider, type Context } from '@lit/context';
 import { SETTINGS_BOUNDS } from '../../contract/settings-defaults.ts';
 import { TEXT_ENCODING_LABELS, TEXT_ENCODINGS, textEncodingNamed } from '../../contract/text-encodings.ts';
 import { citationText, copyText } from '../citation.ts';
+import { pageAt } from '../../contract/document-pages.ts';
 import { client } from '../client/newsroom-client.ts';
 import { annotationsContext, appStateContext, libraryContext, noticesContext, readingContext, searchContext, settingsContext } from '../contexts.ts';
 import { ImportController } from '../controllers/import-controller.ts';
@@ -166,7 +167,7 @@ export class NrApp extends LitElement {
     const article = this.state.reading.article;
     if (!article) return;
     try {
-      await copyText(citationText(article, article.body.slice(range.start, range.end)));
+      await copyText(citationText(article, article.body.slice(range.start, range.end), pageAt(article.blocks, range.start)));
       this.state.notices.say({ kind: 'quote-copied' });
     } catch {
       this.state.notices.fail({ kind: 'clipboard' });

@@ -12,6 +12,7 @@ import { readerStyles } from '../styles/reader-styles.ts';
 import './nr-selection-toolbar.ts';
 import './nr-article-details.ts';
 import './nr-reader-prefs.ts';
+import { pageBreakBefore } from './nr-page-break.ts';
 
 const BLOCK_TAG: Record<Block['kind'], string> = {
   paragraph: 'p',
@@ -278,7 +279,7 @@ export class NrReader extends LitElement {
         <div class="byline">
           ${[article.source, article.author, formatDate(article.publishedAt ?? article.importedAt), readingTime(article.readingMinutes)].filter(Boolean).join(' · ')}
         </div>
-        ${blocks.map((block) => {
+        ${blocks.map((block, index) => [pageBreakBefore(blocks, index), ((): unknown => {
           const inside = bodyRanges.filter((r) => r.end > block.start && r.start < block.end);
           const drawn = highlights.filter((h) => h.end > block.start && h.start < block.end);
           const content = layeredText(article.body, block.start, block.end, inside, drawn, markIndex, this.current);
@@ -297,7 +298,7 @@ export class NrReader extends LitElement {
             default:
               return html`<p data-start=${block.start} data-end=${block.end}>${content}</p>`;
           }
-        })}
+        })()])}
       </article>
       ${this.#selection.selected
         ? html`<nr-selection-toolbar .labels=${this.labels} @nr-selection-action=${this.#onSelectionAction}></nr-selection-toolbar>`

@@ -120,6 +120,7 @@
 'locale.select': `Language`,
 'locale.system': `Same as system`,
 'reader.archive': `Archive`,
+'reader.page-break': str`Page ${0}`,
 'reader.trash': `Move to trash`,
 'runtime.browser': `Browser`,
 'runtime.desktop': `Desktop app`,
