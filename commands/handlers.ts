@@ -12,6 +12,7 @@ import { annotationHandlers } from './annotation-handlers.ts';
 import { BackupTargetExistsError, BackupTargetIsLibraryError } from '../library/backup.ts';
 import { otherWorkFirst, SearchTurns } from './search-turns.ts';
 import { sourceHandlers } from './source-handlers.ts';
+import { documentHandlers } from './document-handlers.ts';
 import type { SourceService } from './source-service.ts';
 
 /**
@@ -23,6 +24,8 @@ export interface HostServices {
   chooseBackupFile?: (suggestedName: string) => Promise<{ path: string; confirmedOverwrite: boolean } | null>;
   /** A folder dialog for the library's new home; null when cancelled. */
   chooseLibraryFolder?: () => Promise<string | null>;
+  /** Opens a file in the system's viewer (Electron's shell.openPath); resolves to an error message, '' on success. */
+  openPath?: (path: string) => Promise<string>;
 }
 
 interface HandlerDependencies {
@@ -162,5 +165,6 @@ export function createHandlers({ app, jobs, host, sources }: HandlerDependencies
     'search.status': () => ({ state: app.search.state, behind: app.search.behind }),
     ...annotationHandlers(() => app.library),
     ...sourceHandlers(sources),
+    ...documentHandlers(() => app.library, host),
   };
 }

@@ -40,6 +40,9 @@ export const COMMAND_NAMES = [
   'sources.remove',
   'opml.import',
   'opml.export',
+  'documents.original',
+  'documents.openOriginal',
+  'documents.originalPath',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 

@@ -13,6 +13,7 @@ import { TEXT_ENCODINGS, textEncodingNamed, type TextEncodingName } from './text
 import type { SearchResult } from './search-result.ts';
 import type { ColorLabels } from './annotation-colors.ts';
 import { sourceCommands } from './source-commands.ts';
+import { documentCommands } from './document-commands.ts';
 import { command, MAX_OFFSET, NoArgs, Id, Ids, JobId, IsoDate, Name, type ArgsSchema, type CommandSpec, type Host } from './command-spec.ts';
 import { AnnotationColorSchema, TextPositionSelectorSchema, TextQuoteSelectorSchema, type Annotation } from './annotation.ts';
 
@@ -283,6 +284,7 @@ export const commands = {
     returns<{ state: SearchIndexState; behind?: SearchIndexBehind }>(),
   ),
   ...sourceCommands,
+  ...documentCommands,
 } as const satisfies Record<CommandName, CommandSpec<ArgsSchema, unknown>>;
 
 export type Commands = typeof commands;

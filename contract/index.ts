@@ -15,3 +15,4 @@ export * from './search-result.ts';
 export * from './settings-defaults.ts';
 export * from './text-encodings.ts';
 export * from './sources.ts';
+export * from './documents.ts';

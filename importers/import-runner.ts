@@ -10,7 +10,7 @@ import type { AddResult, ImportFailure, ImportProgress, ImportReport } from '../
 import { extensionOf, sniffDeclaredEntities, sniffFeed } from './format-sniff.ts';
 import { IMPORTABLE_EXTENSIONS, listImportableFiles } from './folder-walk.ts';
 import { chooseImporterId } from './importer-choice.ts';
-import { DOCUMENT_IMPORTER_IDS, DOCUMENT_PARSE_TIMEOUT_MS, MAX_PDF_BYTES } from './documents/document-choice.ts';
+import { DOCUMENT_IMPORTER_IDS, DOCUMENT_MEDIA_TYPES, DOCUMENT_PARSE_TIMEOUT_MS, MAX_PDF_BYTES } from './documents/document-choice.ts';
 import {
   DEFAULT_MAX_IMPORT_BYTES,
   ImportInputError,
@@ -191,8 +191,11 @@ async function parseUnit(unit: ImportUnit, options: ImportOptions): Promise<Pars
   if (importerId === txtImporter.id) return txtImporter.parse(input);
   // Parsers can take minutes on hostile input; in a worker they cannot block the host, and are stopped.
   const pool = options.parsePool ?? sharedParsePool();
-  const timeoutMs = options.parseTimeoutMs ?? (DOCUMENT_IMPORTER_IDS.has(importerId) ? DOCUMENT_PARSE_TIMEOUT_MS : undefined);
-  return pool.parse(input, importerId, { signal: options.signal, timeoutMs });
+  if (!DOCUMENT_IMPORTER_IDS.has(importerId)) return pool.parse(input, importerId, { signal: options.signal, timeoutMs: options.parseTimeoutMs });
+  const items = await pool.parse(input, importerId, { signal: options.signal, timeoutMs: options.parseTimeoutMs ?? DOCUMENT_PARSE_TIMEOUT_MS });
+  // The document itself is kept beside its article; the bytes never went back and forth to the worker.
+  const original = { bytes: input.bytes, mediaType: DOCUMENT_MEDIA_TYPES[importerId]!, name: input.name };
+  return items.map((item) => (item.kind === 'draft' ? { ...item, original } : item));
 }
 
 type ParseOutcome = { items: ParsedItem[] } | { error: unknown };
@@ -211,8 +214,11 @@ function estimateSecondsLeft(startedAt: number, firstDoneAt: number | null, done
 
 function commit(item: Exclude<ParsedItem, { kind: 'failed' }>, sink: ImportSink): { result: AddResult | null; title: string } {
   switch (item.kind) {
-    case 'draft':
-      return { result: sink.addArticle(item.draft), title: item.draft.title };
+    case 'draft': {
+      const result = sink.addArticle(item.draft);
+      if (item.original && sink.keepOriginal && result.status !== 'duplicate') sink.keepOriginal(result.id, item.original);
+      return { result, title: item.draft.title };
+    }
     case 'restore':
       return { result: sink.restoreArticle(item.record), title: item.record.title };
     case 'other': {

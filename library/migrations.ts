@@ -4,6 +4,7 @@ import { ANNOTATIONS_SCHEMA_SQL } from '../annotations/annotation-store.ts';
 import { inTransaction } from './database.ts';
 import { SEARCH_CHANGES_SCHEMA_SQL } from './search-changes.ts';
 import { SOURCES_SCHEMA_SQL } from './source-store.ts';
+import { ORIGINAL_FILES_SCHEMA_SQL } from './original-file-store.ts';
 
 /** Schema steps in order; step N brings the database to user_version N. Never edit a released step. */
 export const MIGRATIONS: readonly string[] = [
@@ -61,6 +62,8 @@ export const MIGRATIONS: readonly string[] = [
   SEARCH_CHANGES_SCHEMA_SQL,
   // 4: subscribed feeds (sources), their folders and refresh state, and which article each item became.
   SOURCES_SCHEMA_SQL,
+  // documents: the original file (PDF, DOCX, EPUB) each imported document came from.
+  ORIGINAL_FILES_SCHEMA_SQL,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -40,6 +40,9 @@ export function acceptsEpub(input: ImportInput): boolean {
 /** The document importers' ids, for the runner's longer time limit and size limit. */
 export const DOCUMENT_IMPORTER_IDS: ReadonlySet<string> = new Set(['pdf', 'docx', 'epub']);
 
+/** The media type each document importer's originals are kept as. */
+export const DOCUMENT_MEDIA_TYPES: Readonly<Record<string, string>> = { pdf: 'application/pdf', docx: DOCX_TYPE, epub: 'application/epub+zip' };
+
 /** PDFs may be this large (scanned reports are); other inputs keep the general limit. */
 export const MAX_PDF_BYTES = 200 * 1024 * 1024;
 

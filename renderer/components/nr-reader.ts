@@ -13,6 +13,7 @@ import './nr-selection-toolbar.ts';
 import './nr-article-details.ts';
 import './nr-reader-prefs.ts';
 import { pageBreakBefore } from './nr-page-break.ts';
+import './nr-original-file.ts';
 
 const BLOCK_TAG: Record<Block['kind'], string> = {
   paragraph: 'p',
@@ -278,6 +279,7 @@ export class NrReader extends LitElement {
         <h1>${markedText(article.title, 0, article.title.length, titleRanges, 0, this.current)}</h1>
         <div class="byline">
           ${[article.source, article.author, formatDate(article.publishedAt ?? article.importedAt), readingTime(article.readingMinutes)].filter(Boolean).join(' · ')}
+          <nr-original-file .articleId=${article.id}></nr-original-file>
         </div>
         ${blocks.map((block, index) => [pageBreakBefore(blocks, index), ((): unknown => {
           const inside = bodyRanges.filter((r) => r.end > block.start && r.start < block.end);
