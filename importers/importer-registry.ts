@@ -2,6 +2,7 @@
 // which loads none of them, so the host thread never pays for parsers the parse workers run.
 import { annotationExportImporter } from './annotation-export-importer.ts';
 import { pdfImporter } from './documents/pdf-importer.ts';
+import { docxImporter } from './documents/docx-importer.ts';
 import { feedImporter } from './feed-importer.ts';
 import { htmlImporter } from './html-importer.ts';
 import { chooseImporterId, importerIdByContent } from './importer-choice.ts';
@@ -10,7 +11,7 @@ import { jsonImporter } from './json-importer.ts';
 import { markdownImporter } from './markdown-importer.ts';
 import { txtImporter } from './txt-importer.ts';
 
-export const IMPORTERS: readonly Importer[] = [annotationExportImporter, pdfImporter, feedImporter, jsonImporter, markdownImporter, htmlImporter, txtImporter];
+export const IMPORTERS: readonly Importer[] = [annotationExportImporter, pdfImporter, docxImporter, feedImporter, jsonImporter, markdownImporter, htmlImporter, txtImporter];
 
 const byId = (id: string | null): Importer | null => IMPORTERS.find((importer) => importer.id === id) ?? null;
 
