@@ -14,6 +14,7 @@ import './nr-article-details.ts';
 import './nr-reader-prefs.ts';
 import { pageBreakBefore } from './nr-page-break.ts';
 import './nr-original-file.ts';
+import './nr-outline.ts';
 
 const BLOCK_TAG: Record<Block['kind'], string> = {
   paragraph: 'p',
@@ -281,6 +282,7 @@ export class NrReader extends LitElement {
           ${[article.source, article.author, formatDate(article.publishedAt ?? article.importedAt), readingTime(article.readingMinutes)].filter(Boolean).join(' · ')}
           <nr-original-file .articleId=${article.id}></nr-original-file>
         </div>
+        <nr-outline .article=${article}></nr-outline>
         ${blocks.map((block, index) => [pageBreakBefore(blocks, index), ((): unknown => {
           const inside = bodyRanges.filter((r) => r.end > block.start && r.start < block.end);
           const drawn = highlights.filter((h) => h.end > block.start && h.start < block.end);
