@@ -7,7 +7,7 @@ import { makeStructuredPdf, STRUCTURED_PDF_TEXT as T } from '../fixtures/documen
 async function dragSelect(page: Page, block: Locator, text: string): Promise<void> {
   await block.scrollIntoViewIfNeeded();
   const [start, end] = await block.evaluate((element, wanted) => {
-    const node = [...element.childNodes].find((child): child is Text => child.nodeType === Node.TEXT_NODE && child.data.includes(wanted));
+    const node = [...element.childNodes].find((child): child is Text => child.nodeType === Node.TEXT_NODE && (child as Text).data.includes(wanted));
     if (!node) throw new Error(`"${wanted}" is not a text node of the block`);
     const at = (offset: number): DOMRect => {
       const range = document.createRange();
