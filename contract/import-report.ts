@@ -65,6 +65,8 @@ export type ImportFailure =
   | { kind: 'too-many-pages'; pages: number; maxPages: number }
   /** A DOCX or EPUB (a zip) that unpacks to more than `maxBytes`: a zip bomb, or far beyond any real document. */
   | { kind: 'unpacks-too-large'; maxBytes: number }
+  /** A scanned page to recognise, and no OCR model for `language` (Tesseract's code, "vie") on this computer. */
+  | { kind: 'ocr-model-missing'; language: string }
   | { kind: 'unexpected'; detail: string };
 
 /** The document formats read by importers/documents/. */

@@ -109,6 +109,8 @@ export function describeImportFailure(reason: ImportFailure): string {
       return `the PDF has ${reason.pages} pages; at most ${reason.maxPages} are imported at once (split it first)`;
     case 'unpacks-too-large':
       return `the file unpacks to more than ${byteSize(reason.maxBytes)} (a zip bomb, or far larger than any real document)`;
+    case 'ocr-model-missing':
+      return `no OCR model for this language (${reason.language}.traineddata) on this computer: install Debian's tesseract-ocr-${reason.language} package, or put the file in the folder named by NEWSROOM_TESSDATA`;
     case 'unexpected':
       return `unexpected error: ${reason.detail}`;
   }

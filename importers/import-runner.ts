@@ -194,7 +194,9 @@ async function parseUnit(unit: ImportUnit, options: ImportOptions): Promise<Pars
   if (!DOCUMENT_IMPORTER_IDS.has(importerId)) return pool.parse(input, importerId, { signal: options.signal, timeoutMs: options.parseTimeoutMs });
   const items = await pool.parse(input, importerId, { signal: options.signal, timeoutMs: options.parseTimeoutMs ?? DOCUMENT_PARSE_TIMEOUT_MS });
   // The document itself is kept beside its article; the bytes never went back and forth to the worker.
-  const original = { bytes: input.bytes, mediaType: DOCUMENT_MEDIA_TYPES[importerId]!, name: input.name };
+  const mediaType = DOCUMENT_MEDIA_TYPES[importerId];
+  if (!mediaType) return items;
+  const original = { bytes: input.bytes, mediaType, name: input.name };
   return items.map((item) => (item.kind === 'draft' ? { ...item, original } : item));
 }
 

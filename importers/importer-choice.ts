@@ -2,7 +2,7 @@
 // the importer by id and the parse worker loads jsdom, Readability, marked and feedsmith. Importing
 // them costs seconds on a busy machine, more than parsing two thousand plain-text files.
 import { annotationExportImporter } from './annotation-export-importer.ts';
-import { acceptsDocx, acceptsEpub, acceptsPdf, sniffEpub, sniffPdf } from './documents/document-choice.ts';
+import { acceptsDocx, acceptsEpub, acceptsImage, acceptsPdf, sniffEpub, sniffImage, sniffPdf } from './documents/document-choice.ts';
 import { extensionOf, mediaType, sniffFeed, sniffHtml, sniffJson, sniffJsonFeed } from './format-sniff.ts';
 import type { ImportInput } from './import-types.ts';
 import { txtImporter } from './txt-importer.ts';
@@ -48,6 +48,7 @@ const BUILT_IN: readonly { id: string; accepts: (input: ImportInput) => boolean 
   { id: 'pdf', accepts: acceptsPdf },
   { id: 'docx', accepts: acceptsDocx },
   { id: 'epub', accepts: acceptsEpub },
+  { id: 'image', accepts: acceptsImage },
   { id: 'feed', accepts: acceptsFeed },
   { id: 'json', accepts: acceptsJson },
   { id: 'markdown', accepts: acceptsMarkdown },
@@ -59,6 +60,7 @@ const BUILT_IN: readonly { id: string; accepts: (input: ImportInput) => boolean 
 export function importerIdByContent(input: ImportInput): string | null {
   if (sniffPdf(input.bytes)) return 'pdf';
   if (sniffEpub(input.bytes)) return 'epub';
+  if (sniffImage(input.bytes)) return 'image';
   if (sniffFeed(input)) return 'feed';
   if (sniffHtml(input)) return 'html';
   if (sniffJson(input)) return 'json';

@@ -262,6 +262,8 @@ export function importFailureText(reason: ImportFailure | undefined): string {
       return msg(str`tệp PDF có ${reason.pages} trang; mỗi lần chỉ nhập tối đa ${reason.maxPages} trang (hãy tách tệp trước)`, { id: 'import-failure.too-many-pages', desc: 'Values: the PDF page count, then the limit' });
     case 'unpacks-too-large':
       return msg(str`tệp giải nén ra quá ${Math.round(reason.maxBytes / 1024 / 1024)} MB (có thể là “bom zip”)`, { id: 'import-failure.unpacks-too-large', desc: 'A DOCX or EPUB unpacks to more than the limit in megabytes' });
+    case 'ocr-model-missing':
+      return msg('máy này chưa có dữ liệu nhận dạng chữ (OCR) tiếng Việt nên không đọc được ảnh quét; xem hướng dẫn cài tệp vie.traineddata', { id: 'import-failure.ocr-model-missing' });
     case 'unexpected':
     case undefined:
       return unknownImportFailure();

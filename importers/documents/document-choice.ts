@@ -37,8 +37,20 @@ export function acceptsEpub(input: ImportInput): boolean {
   return extensionOf(input.name) === 'epub' || mediaType(input.contentType) === 'application/epub+zip' || sniffEpub(input.bytes);
 }
 
-/** The document importers' ids, for the runner's longer time limit and size limit. */
-export const DOCUMENT_IMPORTER_IDS: ReadonlySet<string> = new Set(['pdf', 'docx', 'epub']);
+const IMAGE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'tif', 'tiff']);
+
+/** PNG, JPEG or TIFF by their first bytes. */
+export function sniffImage(bytes: Uint8Array): boolean {
+  return startsWith(bytes, '\x89PNG') || (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) || startsWith(bytes, 'II*\u0000') || startsWith(bytes, 'MM\u0000*');
+}
+
+/** A scanned page as an image, for OCR. */
+export function acceptsImage(input: ImportInput): boolean {
+  return IMAGE_EXTENSIONS.has(extensionOf(input.name)) || ['image/png', 'image/jpeg', 'image/tiff'].includes(mediaType(input.contentType));
+}
+
+/** The document importers' ids, for the runner's longer time limit. */
+export const DOCUMENT_IMPORTER_IDS: ReadonlySet<string> = new Set(['pdf', 'docx', 'epub', 'image']);
 
 /** The media type each document importer's originals are kept as. */
 export const DOCUMENT_MEDIA_TYPES: Readonly<Record<string, string>> = { pdf: 'application/pdf', docx: DOCX_TYPE, epub: 'application/epub+zip' };

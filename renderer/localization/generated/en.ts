@@ -93,6 +93,7 @@
 'import-failure.not-a-regular-file': `not a regular file (devices, pipes and sockets cannot be imported)`,
 'import-failure.not-http': `only http and https URLs can be imported`,
 'import-failure.not-utf8': `not valid UTF-8 text, nor recognisably Vietnamese in TCVN3, VNI, VISCII or Windows-1258 (save it as UTF-8, or choose its encoding when importing)`,
+'import-failure.ocr-model-missing': `this computer has no Vietnamese OCR data, so scanned images cannot be read; see how to install vie.traineddata`,
 'import-failure.page-not-a-feed': `this address does not return an RSS, Atom or JSON feed`,
 'import-failure.parse-timed-out': str`parsing took longer than ${0} s and was stopped`,
 'import-failure.permission-denied': `permission denied`,

@@ -52,6 +52,7 @@ const IMPORT_FAILURES: { [K in ImportFailure['kind']]: Extract<ImportFailure, { 
   'corrupt-document': { kind: 'corrupt-document', format: 'epub' },
   'too-many-pages': { kind: 'too-many-pages', pages: 2000, maxPages: 1000 },
   'unpacks-too-large': { kind: 'unpacks-too-large', maxBytes: 256 * 1024 * 1024 },
+  'ocr-model-missing': { kind: 'ocr-model-missing', language: 'vie' },
   'too-large': { kind: 'too-large', maxBytes: 50 * 1024 * 1024 },
   missing: { kind: 'missing' },
   'permission-denied': { kind: 'permission-denied' },
