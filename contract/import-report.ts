@@ -70,7 +70,7 @@ export type ImportFailure =
   | { kind: 'unexpected'; detail: string };
 
 /** The document formats read by importers/documents/. */
-export type DocumentFormat = 'pdf' | 'docx' | 'epub';
+export type DocumentFormat = 'pdf' | 'docx' | 'epub' | 'image';
 
 export interface ImportReport {
   /** `updated`: an article already here (same URL) whose text changed; its annotations were re-anchored. */

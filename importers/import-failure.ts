@@ -104,7 +104,7 @@ export function describeImportFailure(reason: ImportFailure): string {
     case 'encrypted-document':
       return 'the PDF is protected by a password; remove the protection (or print it to a new PDF) and import that';
     case 'corrupt-document':
-      return `the ${reason.format.toUpperCase()} file is damaged or not really a ${reason.format.toUpperCase()} file`;
+      return reason.format === 'image' ? 'the image is damaged or in a format OCR cannot read' : `the ${reason.format.toUpperCase()} file is damaged or not really a ${reason.format.toUpperCase()} file`;
     case 'too-many-pages':
       return `the PDF has ${reason.pages} pages; at most ${reason.maxPages} are imported at once (split it first)`;
     case 'unpacks-too-large':

@@ -257,6 +257,7 @@ export function importFailureText(reason: ImportFailure | undefined): string {
     case 'encrypted-document':
       return msg('tệp PDF được bảo vệ bằng mật khẩu; hãy gỡ bảo vệ (hoặc in ra một PDF mới) rồi nhập tệp đó', { id: 'import-failure.encrypted-document' });
     case 'corrupt-document':
+      if (reason.format === 'image') return msg('ảnh bị hỏng hoặc ở định dạng mà OCR không đọc được', { id: 'import-failure.corrupt-image' });
       return msg(str`tệp ${reason.format.toUpperCase()} bị hỏng hoặc không thật sự là tệp ${reason.format.toUpperCase()}`, { id: 'import-failure.corrupt-document', desc: 'The value is a file format: PDF, DOCX or EPUB' });
     case 'too-many-pages':
       return msg(str`tệp PDF có ${reason.pages} trang; mỗi lần chỉ nhập tối đa ${reason.maxPages} trang (hãy tách tệp trước)`, { id: 'import-failure.too-many-pages', desc: 'Values: the PDF page count, then the limit' });

@@ -54,7 +54,12 @@ export async function recogniseImages(images: readonly Uint8Array[], options: Oc
   try {
     const texts: string[] = [];
     for (const image of images) {
-      const { data } = await worker.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength));
+      let data: { text: string };
+      try {
+        ({ data } = await worker.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength)));
+      } catch (error) {
+        throw new ImportInputError({ kind: 'corrupt-document', format: 'image' }, { cause: error });
+      }
       texts.push(data.text.normalize('NFC'));
       done++;
     }

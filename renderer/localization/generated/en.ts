@@ -70,6 +70,7 @@
 'import-failure.address-not-allowed': str`not fetched from ${0}: a local or private network address (type it directly to allow it)`,
 'import-failure.binary': `binary file, not text`,
 'import-failure.corrupt-document': str`the ${0} file is damaged or not really a ${1} file`,
+'import-failure.corrupt-image': `the image is damaged or in a format OCR cannot read`,
 'import-failure.disk-full': `could not be saved: the disk is full`,
 'import-failure.empty-file': `empty file`,
 'import-failure.encrypted-document': `the PDF is protected by a password; remove the protection (or print it to a new PDF) and import that`,

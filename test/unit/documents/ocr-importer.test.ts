@@ -39,5 +39,7 @@ describe('OCR of scanned pages', () => {
     if (item?.kind !== 'draft') throw new Error('expected a draft');
     expect(item.draft.tags).toEqual([OCR_TAG]);
     expect(item.draft.body.startsWith('Ủy ban nhân dân thành phố Đà Nẵng')).toBe(true);
+    const broken = await imageImporter.parse({ name: 'cut.png', bytes: makeScannedPage().subarray(0, 40), origin: 'cut.png' }).catch((caught: unknown) => caught);
+    expect((broken as ImportInputError).reason).toEqual({ kind: 'corrupt-document', format: 'image' });
   });
 });

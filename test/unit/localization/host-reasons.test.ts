@@ -237,16 +237,16 @@ describe('the host gives these reasons', () => {
       files: [
         { name: 'ok.txt', base64: text },
         { name: 'empty.txt', base64: '' },
-        { name: 'photo.png', base64: Buffer.from([0x89, 0x50, 0x4e, 0x47]).toString('base64') },
+        { name: 'clip.gif', base64: Buffer.from('GIF89a', 'latin1').toString('base64') },
       ],
     })) as CommandOutcome<ImportReport>;
     if (!report.ok) throw new Error(report.error.message);
     expect(report.value.failed).toEqual([
       { path: 'empty.txt', error: 'empty file', reason: { kind: 'empty-file' } },
-      { path: 'photo.png', error: 'unsupported file type ".png"', reason: { kind: 'unsupported-type', extension: 'png' } },
+      { path: 'clip.gif', error: 'unsupported file type ".gif"', reason: { kind: 'unsupported-type', extension: 'gif' } },
     ]);
     const annotation = await context.dispatch('annotations.create', { articleId: report.value.imported[0]!.id, quote: 'không có trong bài' });
     expect(refusal(annotation).reason).toEqual({ kind: 'annotation.quote-not-found' });
-    expect(report.value.failed.map((f) => importFailureText(f.reason))).toEqual(['tệp rỗng', 'chưa hỗ trợ loại tệp .png']);
+    expect(report.value.failed.map((f) => importFailureText(f.reason))).toEqual(['tệp rỗng', 'chưa hỗ trợ loại tệp .gif']);
   });
 });
