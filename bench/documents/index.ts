@@ -4,6 +4,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { pdfImporter } from '../../importers/documents/pdf-importer.ts';
 import { piecesFromPages } from '../../importers/documents/pdf-layout.ts';
 import { readPdfText } from '../../importers/documents/pdf-text.ts';
+import { findVietnameseModel, recogniseImages } from '../../importers/documents/ocr.ts';
 import { loadLine } from '../measure.ts';
 
 const SENTENCES = [
@@ -49,5 +50,31 @@ export async function runDocumentsBench(options: { log: (line: string) => void; 
   log(`- text extraction (pdfjs getTextContent, ${pages} pages): ${Math.round(readMs)} ms, ${rate(readMs)}`);
   log(`- layout rebuild (lines, columns, paragraphs; ${pieces.length} blocks): ${Math.round(layoutMs)} ms, ${rate(layoutMs)}`);
   log(`- whole PDF import parse (extraction + layout + legacy-font check + draft): ${Math.round(importMs)} ms, ${rate(importMs)} (target ≥ 20 pages/s)`);
+  await runOcrBench(log);
   log(`End: ${loadLine()}`);
+}
+
+/** OCR pages per minute on A4-sized scans (1240×1754, ~150 dpi) of running Vietnamese text, drawn with @napi-rs/canvas. */
+async function runOcrBench(log: (line: string) => void): Promise<void> {
+  const model = findVietnameseModel();
+  if (!model) {
+    log('- OCR: skipped, no vie.traineddata on this computer (install tesseract-ocr-vie, or set NEWSROOM_TESSDATA)');
+    return;
+  }
+  const { createCanvas } = await import('@napi-rs/canvas');
+  const lines = ['Uy ban nhan dan thanh pho thong bao lich tiep cong dan dinh ky.', 'Nguoi dan can mang theo giay to tuy than khi den lam viec.'];
+  const pages = Array.from({ length: 3 }, () => {
+    const canvas = createCanvas(1240, 1754);
+    const context = canvas.getContext('2d');
+    context.fillStyle = 'white';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.fillStyle = 'black';
+    context.font = '28px serif';
+    for (let row = 0; row < 40; row++) context.fillText(lines[row % 2]!, 80, 120 + row * 38);
+    return new Uint8Array(canvas.toBuffer('image/png'));
+  });
+  const started = performance.now();
+  await recogniseImages(pages, { modelFolder: model });
+  const minutes = (performance.now() - started) / 60_000;
+  log(`- OCR (tesseract.js, vie, ${pages.length} A4 pages of 40 lines, worker start included): ${(minutes * 60).toFixed(1)} s, ${(pages.length / minutes).toFixed(1)} pages/min`);
 }
