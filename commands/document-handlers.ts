@@ -2,7 +2,6 @@
 import type { Library } from '../library/index.ts';
 import { CommandError } from './command-error.ts';
 import type { CommandHandlers } from './dispatcher.ts';
-import type { HostServices } from './handlers.ts';
 
 type DocumentCommand = 'documents.original' | 'documents.openOriginal' | 'documents.originalPath';
 
@@ -10,7 +9,12 @@ function noOriginal(articleId: string): CommandError {
   return new CommandError('not-found', `The library keeps no original file for article ${articleId}`, { kind: 'article.not-found', id: articleId });
 }
 
-export function documentHandlers(currentLibrary: () => Library, host: HostServices): Pick<CommandHandlers, DocumentCommand> {
+/** The one host service these commands use (HostServices.openPath in handlers.ts, which imports this file). */
+interface OpensFiles {
+  openPath?: (path: string) => Promise<string>;
+}
+
+export function documentHandlers(currentLibrary: () => Library, host: OpensFiles): Pick<CommandHandlers, DocumentCommand> {
   return {
     'documents.original': ({ articleId }) => {
       const kept = currentLibrary().originals.info(articleId);
