@@ -15,6 +15,7 @@ import {
 import { ANNOTATION_IMPORT_RECORD, type AnnotatedArticle, type AnnotationImportRecord, type ExportedAnnotation } from './model.ts';
 import type { Annotation, AnnotationColor, ArticleReference, ColorLabels, ImportedAnnotation } from './model.ts';
 import { sortInReadingOrder } from './reading-order.ts';
+import { withPages } from './annotation-pages.ts';
 
 /** What the annotation service needs from the library it lives in. */
 export interface AnnotationLibrary {
@@ -75,8 +76,9 @@ export class AnnotationService {
     return this.#library.article(id);
   }
 
+  /** An article's annotations in reading order, each with its page when the article has pages. */
   forArticle(articleId: string): Annotation[] {
-    return sortInReadingOrder(this.#store.listForArticle(articleId));
+    return withPages(sortInReadingOrder(this.#store.listForArticle(articleId)), this.#library.article(articleId)?.blocks);
   }
 
   list(filter: AnnotationFilter = {}): Annotation[] {

@@ -4,6 +4,7 @@ import type { AnnotatedArticle, Annotation, ColorLabels } from './model.ts';
 import { ANNOTATION_END_MARKER, escapeMarkdownText, metadataComment, protectNoteLines } from './markdown-text.ts';
 import { sortInReadingOrder } from './reading-order.ts';
 import { safeArticleUrl } from '../contract/article-url.ts';
+import { pageCitation } from '../contract/document-pages.ts';
 
 
 export function exportArticleMarkdown(article: AnnotatedArticle, annotations: readonly Annotation[], labels: ColorLabels): string {
@@ -46,7 +47,9 @@ function annotationSection(annotation: Annotation, labels: ColorLabels): string 
     .split('\n')
     .map((line) => (line === '' ? '>' : `> ${line}`))
     .join('\n');
-  const label = `**${escapeMarkdownText(labels[annotation.color])}** · ${annotation.color}`;
+  // A highlight in a PDF is cited by its page, as a footnote would: "tr. 3".
+  const page = annotation.page === undefined ? '' : ` · ${pageCitation(annotation.page)}`;
+  const label = `**${escapeMarkdownText(labels[annotation.color])}** · ${annotation.color}${page}`;
   // The note is the user's own Markdown: written as is, so it renders as they meant it.
   const note = annotation.note === '' ? '' : `${protectNoteLines(annotation.note)}\n\n`;
   return `${meta}\n${quote}\n\n${label}\n\n${note}${ANNOTATION_END_MARKER}`;

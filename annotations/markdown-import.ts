@@ -32,7 +32,8 @@ const AnnotationMetaSchema = v.object({
   end: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
 });
 
-const LABEL_LINE = /^\*\*.*\*\* · ([a-z]+)$/;
+// The page (" · tr. 3") follows the colour for highlights in PDFs; it is derived again on import, not read.
+const LABEL_LINE = /^\*\*.*\*\* · ([a-z]+)(?: · tr\. \d+)?$/;
 
 export function parseAnnotationsMarkdown(markdown: string, resolveArticle: ArticleResolver = resolveByExportedId): MarkdownAnnotations {
   const lines = markdown.replace(/\r\n?/g, '\n').split('\n');

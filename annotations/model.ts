@@ -90,7 +90,10 @@ export function isAnnotationColor(value: unknown): value is AnnotationColor {
 }
 
 /** What annotations need to know of the article they are on: enough to name it in an export. */
-export type AnnotatedArticle = Pick<Article, 'id' | 'title' | 'source' | 'url' | 'publishedAt'>;
+export type AnnotatedArticle = Pick<Article, 'id' | 'title' | 'source' | 'url' | 'publishedAt'> & {
+  /** The article's blocks, when the library gives them: pages of a PDF come from them. */
+  blocks?: Article['blocks'];
+};
 
 /** A highlight read back from an article's Markdown or a JSON-LD export, not yet placed. */
 export const ANNOTATION_IMPORT_RECORD = 'annotation-import';

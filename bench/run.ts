@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runDeskBench } from './desk/index.ts';
 import { runE2eBench } from './e2e/index.ts';
+import { runDocumentsBench } from './documents/index.ts';
 import { runHtmlImportBench } from './library/html-import.ts';
 import { runLibraryBench } from './library/index.ts';
 import { loadLine } from './measure.ts';
@@ -59,6 +60,10 @@ if (runs('library')) {
 if (runs('reader')) {
   log('\n## Reader');
   await runReaderBench({ log, corpusDir });
+}
+if (runs('documents')) {
+  log('\n## Documents');
+  await runDocumentsBench({ log, pages: Number(flag('pdf-pages') ?? 300) });
 }
 if (runs('search')) {
   log('\n## Search');

@@ -93,7 +93,7 @@ export class CoreClient {
   }
 
   static #spawn(options: CoreClientOptions): Promise<Spawned> {
-    const hostServices = (['chooseBackupFile', 'chooseLibraryFolder'] as const).filter((name) => options.host?.[name] !== undefined);
+    const hostServices = (['chooseBackupFile', 'chooseLibraryFolder', 'openPath'] as const).filter((name) => options.host?.[name] !== undefined);
     const data: CoreWorkerData = { libraryDir: options.libraryDir, runtime: options.runtime, hostServices, ...(options.allowRendererLoopback ? { allowRendererLoopback: true } : {}) };
     const worker = (options.launch ?? inWorkerThread)(data);
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
@@ -278,7 +278,11 @@ export class CoreClient {
     try {
       const host = this.#options.host ?? {};
       const value =
-        service === 'chooseBackupFile' ? await host.chooseBackupFile?.(String(args[0])) : await host.chooseLibraryFolder?.();
+        service === 'chooseBackupFile'
+          ? await host.chooseBackupFile?.(String(args[0]))
+          : service === 'openPath'
+            ? await host.openPath?.(String(args[0]))
+            : await host.chooseLibraryFolder?.();
       reply({ kind: 'host-result', id, value: value ?? null });
     } catch (error) {
       reply({ kind: 'host-result', id, error: error instanceof Error ? error.message : String(error) });

@@ -48,6 +48,9 @@ const host: HostServices = {};
 if (data.hostServices.includes('chooseBackupFile')) {
   host.chooseBackupFile = async (suggestedName) => (await askParent('chooseBackupFile', [suggestedName])) as Awaited<ReturnType<NonNullable<HostServices['chooseBackupFile']>>>;
 }
+if (data.hostServices.includes('openPath')) {
+  host.openPath = async (path) => String(await askParent('openPath', [path]));
+}
 if (data.hostServices.includes('chooseLibraryFolder')) {
   host.chooseLibraryFolder = async () => (await askParent('chooseLibraryFolder', [])) as string | null;
 }

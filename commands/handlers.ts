@@ -13,6 +13,7 @@ import { annotationHandlers } from './annotation-handlers.ts';
 import { BackupTargetExistsError, BackupTargetIsLibraryError } from '../library/backup.ts';
 import { otherWorkFirst, SearchTurns } from './search-turns.ts';
 import { sourceHandlers } from './source-handlers.ts';
+import { documentHandlers } from './document-handlers.ts';
 import type { SourceService } from './source-service.ts';
 import { bulkHandlers, watchHandlers } from './bulk-handlers.ts';
 import type { WatchService } from './watch-service.ts';
@@ -27,6 +28,8 @@ export interface HostServices {
   chooseBackupFile?: (suggestedName: string) => Promise<{ path: string; confirmedOverwrite: boolean } | null>;
   /** A folder dialog for the library's new home; null when cancelled. */
   chooseLibraryFolder?: () => Promise<string | null>;
+  /** Opens a file in the system's viewer (Electron's shell.openPath); resolves to an error message, '' on success. */
+  openPath?: (path: string) => Promise<string>;
 }
 
 interface HandlerDependencies {
@@ -191,5 +194,6 @@ export function createHandlers({ app, jobs, host, sources, watch }: HandlerDepen
     ...sourceHandlers(sources),
     ...bulkHandlers(app),
     ...watchHandlers(app, watch),
+    ...documentHandlers(() => app.library, host),
   };
 }

@@ -39,6 +39,11 @@ export interface Annotation {
   created: string;
   /** ISO 8601; changes when the note or colour changes. */
   updated: string;
+  /**
+   * The page of a paged document (PDF) the highlight starts on, for citations ("tr. 3"). Derived from
+   * the article's blocks when annotations are read for an article or exported; never stored.
+   */
+  page?: number;
 }
 
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0));

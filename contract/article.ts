@@ -30,6 +30,8 @@ export interface Block {
   level?: number;
   /** Only for figures. */
   figure?: Figure;
+  /** 1-based page of a paged document (PDF) the block starts on; absent for articles without pages. */
+  page?: number;
 }
 
 export interface ArticleState {

@@ -57,6 +57,9 @@ export const COMMAND_NAMES = [
   'watch.remove',
   'briefs.export',
   'briefs.cite',
+  'documents.original',
+  'documents.openOriginal',
+  'documents.originalPath',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 

@@ -15,6 +15,7 @@ import type { ColorLabels } from './annotation-colors.ts';
 import { sourceCommands } from './source-commands.ts';
 import { bulkCommands } from './bulk-commands.ts';
 import { AnnotationViewFilterEntries, briefCommands } from './brief-commands.ts';
+import { documentCommands } from './document-commands.ts';
 import { command, MAX_OFFSET, NoArgs, Id, Ids, JobId, IsoDate, Name, type ArgsSchema, type CommandSpec, type Host } from './command-spec.ts';
 import { AnnotationColorSchema, TextPositionSelectorSchema, TextQuoteSelectorSchema, type Annotation } from './annotation.ts';
 
@@ -65,6 +66,7 @@ export const AnnotationSchema = v.strictObject({
   note: Note,
   created: v.pipe(v.string(), v.isoTimestamp()),
   updated: v.pipe(v.string(), v.isoTimestamp()),
+  page: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
 });
 
 export interface AnnotationExport {
@@ -292,6 +294,7 @@ export const commands = {
   ...sourceCommands,
   ...bulkCommands,
   ...briefCommands,
+  ...documentCommands,
 } as const satisfies Record<CommandName, CommandSpec<ArgsSchema, unknown>>;
 
 export type Commands = typeof commands;

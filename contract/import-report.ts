@@ -63,7 +63,20 @@ export type ImportFailure =
   | { kind: 'photo-limit'; maxPhotos: number; maxBytes: number }
   /** A saved page's photo outside the page's own folder, or not a regular file. */
   | { kind: 'photo-outside-folder' }
+  /** A PDF that needs a password to open. */
+  | { kind: 'encrypted-document' }
+  /** A PDF, DOCX or EPUB whose structure cannot be read (cut short, not what its name says). */
+  | { kind: 'corrupt-document'; format: DocumentFormat }
+  /** A PDF with more pages than one import reads. */
+  | { kind: 'too-many-pages'; pages: number; maxPages: number }
+  /** A DOCX or EPUB (a zip) that unpacks to more than `maxBytes`: a zip bomb, or far beyond any real document. */
+  | { kind: 'unpacks-too-large'; maxBytes: number }
+  /** A scanned page to recognise, and no OCR model for `language` (Tesseract's code, "vie") on this computer. */
+  | { kind: 'ocr-model-missing'; language: string }
   | { kind: 'unexpected'; detail: string };
+
+/** The document formats read by importers/documents/. */
+export type DocumentFormat = 'pdf' | 'docx' | 'epub' | 'image';
 
 /** The photos of one imported article: how many were kept, and why each of the others was not. */
 export interface PhotoReport {

@@ -17,3 +17,4 @@ export * from './text-encodings.ts';
 export * from './sources.ts';
 export * from './bulk.ts';
 export * from './brief.ts';
+export * from './documents.ts';

@@ -158,6 +158,8 @@ if (!app.requestSingleInstanceLock()) {
           const chosen = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
           return chosen.canceled || !chosen.filePath ? null : { path: chosen.filePath, confirmedOverwrite: true };
         },
+        // Only paths the core's original-file store gives (documents.openOriginal), never one from the renderer.
+        openPath: (path) => shell.openPath(path),
         chooseLibraryFolder: async () => {
           const options = { properties: ['openDirectory' as const, 'createDirectory' as const, 'promptToCreate' as const] };
           const chosen = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);

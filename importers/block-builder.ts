@@ -8,6 +8,8 @@ export interface BlockPiece {
   text: string;
   /** Heading level 1–6, only for headings. */
   level?: number;
+  /** The page of a paged document the piece starts on. */
+  page?: number;
   /** Only for figures, whose text is empty: the photo the page names. */
   figure?: FigureSource;
 }
@@ -52,6 +54,7 @@ export function buildBody(pieces: readonly BlockPiece[]): BuiltBody {
     if (body.length > 0) body += PARAGRAPH_SEPARATOR;
     const block: Block = { kind: piece.kind, start: body.length, end: body.length + text.length };
     if (piece.kind === 'heading') block.level = Math.min(6, Math.max(1, piece.level ?? 2));
+    if (piece.page !== undefined) block.page = piece.page;
     blocks.push(block);
     body += text;
   }

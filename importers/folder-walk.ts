@@ -6,7 +6,7 @@ import { extensionOf } from './format-sniff.ts';
 /** Extensions imported from inside folders; other files there (images, PDFs…) are silently skipped. */
 export const IMPORTABLE_EXTENSIONS = new Set([
   'txt', 'text', 'html', 'htm', 'xhtml', 'shtml', 'md', 'markdown', 'mdown', 'mkd', 'json', 'jsonld', 'ndjson', 'jsonl',
-  'xml', 'rss', 'atom', 'rdf',
+  'xml', 'rss', 'atom', 'rdf', 'pdf', 'docx', 'epub',
 ]);
 
 export interface WalkOptions {

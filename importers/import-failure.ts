@@ -107,6 +107,16 @@ export function describeImportFailure(reason: ImportFailure): string {
       return 'the address answers with something that is not an RSS, Atom or JSON feed';
     case 'no-feed-found':
       return 'the page links to no RSS, Atom or JSON feed (no <link rel="alternate">)';
+    case 'encrypted-document':
+      return 'the PDF is protected by a password; remove the protection (or print it to a new PDF) and import that';
+    case 'corrupt-document':
+      return reason.format === 'image' ? 'the image is damaged or in a format OCR cannot read' : `the ${reason.format.toUpperCase()} file is damaged or not really a ${reason.format.toUpperCase()} file`;
+    case 'too-many-pages':
+      return `the PDF has ${reason.pages} pages; at most ${reason.maxPages} are imported at once (split it first)`;
+    case 'unpacks-too-large':
+      return `the file unpacks to more than ${byteSize(reason.maxBytes)} (a zip bomb, or far larger than any real document)`;
+    case 'ocr-model-missing':
+      return `no OCR model for this language (${reason.language}.traineddata) on this computer: install Debian's tesseract-ocr-${reason.language} package, or put the file in the folder named by NEWSROOM_TESSDATA`;
     case 'unexpected':
       return `unexpected error: ${reason.detail}`;
   }

@@ -10,6 +10,7 @@ import type { AddResult, ImportFailure, ImportProgress, ImportReport } from '../
 import { extensionOf, sniffDeclaredEntities, sniffFeed } from './format-sniff.ts';
 import { IMPORTABLE_EXTENSIONS, listImportableFiles } from './folder-walk.ts';
 import { chooseImporterId } from './importer-choice.ts';
+import { DOCUMENT_IMPORTER_IDS, DOCUMENT_MEDIA_TYPES, DOCUMENT_PARSE_TIMEOUT_MS, MAX_PDF_BYTES } from './documents/document-choice.ts';
 import {
   DEFAULT_MAX_IMPORT_BYTES,
   ImportInputError,
@@ -35,7 +36,7 @@ export interface ImportOptions {
   jobId?: string;
   /** Injected in tests; the global fetch otherwise. */
   fetch?: typeof fetch;
-  /** Per input; default 50 MB. Checked before a file is read. */
+  /** Per input; default 50 MB (PDFs 200 MB). Checked before a file is read. */
   maxBytes?: number;
   /** Per URL; default 20 s. */
   fetchTimeoutMs?: number;
@@ -47,7 +48,7 @@ export interface ImportOptions {
   parsePool?: ParsePool;
   /** The encoding the user chose for every file; detected per file without it. */
   encoding?: TextEncodingName;
-  /** Per file, in the pool; default 20 s. A file that takes longer is reported and its worker replaced. */
+  /** Per file, in the pool; default 20 s (PDF, DOCX, EPUB 120 s). A file that takes longer is reported and its worker replaced. */
   parseTimeoutMs?: number;
   /** Articles per commit when the sink commits in batches; default DEFAULT_BATCH_ARTICLES. */
   batchArticles?: number;
@@ -173,6 +174,12 @@ function unsupportedReason(input: ImportInput): ImportFailure {
   return { kind: 'unrecognised-format' };
 }
 
+/** The size limit for one input: the one given, else the general one, larger for a name ending in .pdf. */
+function maxBytesFor(unit: ImportUnit, options: ImportOptions): number {
+  if (options.maxBytes !== undefined) return options.maxBytes;
+  return extensionOf(unitLabel(unit)) === 'pdf' ? MAX_PDF_BYTES : DEFAULT_MAX_IMPORT_BYTES;
+}
+
 /** Each article's photos, fetched (or read beside a saved page) and stored before it is committed. */
 async function withPhotos(items: ParsedItem[], unit: ImportUnit, options: ImportOptions): Promise<ParsedItem[]> {
   const typedHost = unit.kind === 'url' ? directlyTypedHost(unit.url) : null;
@@ -193,12 +200,12 @@ async function withPhotos(items: ParsedItem[], unit: ImportUnit, options: Import
   return out;
 }
 
-async function parseUnit(unit: ImportUnit, options: ImportOptions, maxBytes: number): Promise<ParsedItem[]> {
-  return withPhotos(await parseItems(unit, options, maxBytes), unit, options);
+async function parseUnit(unit: ImportUnit, options: ImportOptions): Promise<ParsedItem[]> {
+  return withPhotos(await parseItems(unit, options), unit, options);
 }
 
-async function parseItems(unit: ImportUnit, options: ImportOptions, maxBytes: number): Promise<ParsedItem[]> {
-  const loaded = await loadInput(unit, options, maxBytes);
+async function parseItems(unit: ImportUnit, options: ImportOptions): Promise<ParsedItem[]> {
+  const loaded = await loadInput(unit, options, maxBytesFor(unit, options));
   const input: ImportInput = options.encoding ? { ...loaded, encoding: options.encoding } : loaded;
   if (input.bytes.byteLength === 0) throw new ImportInputError({ kind: 'empty-file' });
   if (options.importers) {
@@ -212,7 +219,13 @@ async function parseItems(unit: ImportUnit, options: ImportOptions, maxBytes: nu
   if (importerId === txtImporter.id) return txtImporter.parse(input);
   // Parsers can take minutes on hostile input; in a worker they cannot block the host, and are stopped.
   const pool = options.parsePool ?? sharedParsePool();
-  return pool.parse(input, importerId, { signal: options.signal, timeoutMs: options.parseTimeoutMs });
+  if (!DOCUMENT_IMPORTER_IDS.has(importerId)) return pool.parse(input, importerId, { signal: options.signal, timeoutMs: options.parseTimeoutMs });
+  const items = await pool.parse(input, importerId, { signal: options.signal, timeoutMs: options.parseTimeoutMs ?? DOCUMENT_PARSE_TIMEOUT_MS });
+  // The document itself is kept beside its article; the bytes never went back and forth to the worker.
+  const mediaType = DOCUMENT_MEDIA_TYPES[importerId];
+  if (!mediaType) return items;
+  const original = { bytes: input.bytes, mediaType, name: input.name };
+  return items.map((item) => (item.kind === 'draft' ? { ...item, original } : item));
 }
 
 type ParseOutcome = { items: ParsedItem[] } | { error: unknown };
@@ -231,8 +244,11 @@ function estimateSecondsLeft(startedAt: number, firstDoneAt: number | null, done
 
 function commit(item: Exclude<ParsedItem, { kind: 'failed' }>, sink: ImportSink): { result: AddResult | null; title: string } {
   switch (item.kind) {
-    case 'draft':
-      return { result: sink.addArticle(item.draft), title: item.draft.title };
+    case 'draft': {
+      const result = sink.addArticle(item.draft);
+      if (item.original && sink.keepOriginal && result.status !== 'duplicate') sink.keepOriginal(result.id, item.original);
+      return { result, title: item.draft.title };
+    }
     case 'restore':
       return { result: sink.restoreArticle(item.record), title: item.record.title };
     case 'other': {
@@ -331,7 +347,6 @@ export async function runImport(targets: ImportTarget[], sink: ImportSink, optio
 async function importAll(targets: ImportTarget[], sink: ImportSink, options: ImportOptions): Promise<ImportReport> {
   const { signal, onProgress } = options;
   const jobId = options.jobId ?? randomUUID();
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES;
   const report: ImportReport = { imported: [], duplicates: [], failed: [], cancelled: false };
   // A sink without batches commits each file as soon as it is parsed, as it always did.
   const batchArticles = sink.importBatch ? Math.max(1, options.batchArticles ?? DEFAULT_BATCH_ARTICLES) : 1;
@@ -353,7 +368,7 @@ async function importAll(targets: ImportTarget[], sink: ImportSink, options: Imp
   const ahead = Math.max(2 * (options.parsePool ?? sharedParsePool()).size + 1, sink.importBatch ? 8 : 0);
   const parsing: (Promise<ParseOutcome> | undefined)[] = [];
   const startParsing = (index: number): void => {
-    parsing[index] ??= parseUnit(units[index]!, options, maxBytes).then(
+    parsing[index] ??= parseUnit(units[index]!, options).then(
       (items) => ({ items }),
       (error: unknown) => ({ error }),
     );

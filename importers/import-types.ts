@@ -1,5 +1,6 @@
 // The contract every importer follows, and what the batch runner writes into.
 import type { AddResult, ArticleDraft, ExportedArticle, ImportFailure } from '../library/model.ts';
+import type { OriginalFile } from '../library/original-file-store.ts';
 import type { DecodedEncoding, TextEncodingName } from '../contract/text-encodings.ts';
 import type { PhotoReport } from '../contract/import-report.ts';
 import { describeImportFailure } from './import-failure.ts';
@@ -32,7 +33,8 @@ export interface OtherExportRecord {
 /** What parsing one input yields. A file can hold many items (feeds, JSON arrays, NDJSON). */
 export type ParsedItem = (
   /** `guid`: the feed entry's own identity (RSS guid, Atom id, JSON Feed id), for subscriptions. */
-  | { kind: 'draft'; draft: ArticleDraft; guid?: string; photos?: PhotoReport }
+  /** `original`: the document file (PDF, DOCX, EPUB) to keep beside the article; the runner adds it. */
+  | { kind: 'draft'; draft: ArticleDraft; guid?: string; photos?: PhotoReport; original?: OriginalFile }
   | { kind: 'restore'; record: ExportedArticle }
   | { kind: 'other'; record: OtherExportRecord }
   /** A record or entry that could not be used; the rest of the file carries on. `error` is the English of `reason`. */
@@ -59,6 +61,8 @@ export interface ImportSink {
   addArticle(draft: ArticleDraft): AddResult;
   /** For lines of a library export (format 'newsroom-reader/1'). */
   restoreArticle(record: ExportedArticle): AddResult;
+  /** Keeps the original file of an imported document, in the same write as its article. */
+  keepOriginal?(articleId: string, original: OriginalFile): void;
   /** Export records of types this version cannot restore yet; without it they are reported as failed. */
   restoreOther?(record: OtherExportRecord): AddResult | null;
   /**

@@ -2,6 +2,7 @@
 // the importer by id and the parse worker loads jsdom, Readability, marked and feedsmith. Importing
 // them costs seconds on a busy machine, more than parsing two thousand plain-text files.
 import { annotationExportImporter } from './annotation-export-importer.ts';
+import { acceptsDocx, acceptsEpub, acceptsImage, acceptsPdf, sniffEpub, sniffImage, sniffPdf } from './documents/document-choice.ts';
 import { extensionOf, mediaType, sniffFeed, sniffHtml, sniffJson, sniffJsonFeed } from './format-sniff.ts';
 import type { ImportInput } from './import-types.ts';
 import { txtImporter } from './txt-importer.ts';
@@ -44,6 +45,10 @@ export function acceptsHtml(input: ImportInput): boolean {
 /** The built-in importers' ids in the order they are asked: content sniffing (feeds) beats generic extensions. */
 const BUILT_IN: readonly { id: string; accepts: (input: ImportInput) => boolean }[] = [
   { id: annotationExportImporter.id, accepts: annotationExportImporter.accepts },
+  { id: 'pdf', accepts: acceptsPdf },
+  { id: 'docx', accepts: acceptsDocx },
+  { id: 'epub', accepts: acceptsEpub },
+  { id: 'image', accepts: acceptsImage },
   { id: 'feed', accepts: acceptsFeed },
   { id: 'json', accepts: acceptsJson },
   { id: 'markdown', accepts: acceptsMarkdown },
@@ -53,6 +58,9 @@ const BUILT_IN: readonly { id: string; accepts: (input: ImportInput) => boolean 
 
 /** For an input no importer accepted (unknown extension or type): what its content looks like. */
 export function importerIdByContent(input: ImportInput): string | null {
+  if (sniffPdf(input.bytes)) return 'pdf';
+  if (sniffEpub(input.bytes)) return 'epub';
+  if (sniffImage(input.bytes)) return 'image';
   if (sniffFeed(input)) return 'feed';
   if (sniffHtml(input)) return 'html';
   if (sniffJson(input)) return 'json';

@@ -1,6 +1,10 @@
 // The built-in importers, parsers loaded. Which one takes an input is decided in importer-choice.ts,
 // which loads none of them, so the host thread never pays for parsers the parse workers run.
 import { annotationExportImporter } from './annotation-export-importer.ts';
+import { pdfImporter } from './documents/pdf-importer.ts';
+import { docxImporter } from './documents/docx-importer.ts';
+import { epubImporter } from './documents/epub-importer.ts';
+import { imageImporter } from './documents/image-importer.ts';
 import { feedImporter } from './feed-importer.ts';
 import { htmlImporter } from './html-importer.ts';
 import { chooseImporterId, importerIdByContent } from './importer-choice.ts';
@@ -9,7 +13,7 @@ import { jsonImporter } from './json-importer.ts';
 import { markdownImporter } from './markdown-importer.ts';
 import { txtImporter } from './txt-importer.ts';
 
-export const IMPORTERS: readonly Importer[] = [annotationExportImporter, feedImporter, jsonImporter, markdownImporter, htmlImporter, txtImporter];
+export const IMPORTERS: readonly Importer[] = [annotationExportImporter, pdfImporter, docxImporter, epubImporter, imageImporter, feedImporter, jsonImporter, markdownImporter, htmlImporter, txtImporter];
 
 const byId = (id: string | null): Importer | null => IMPORTERS.find((importer) => importer.id === id) ?? null;
 

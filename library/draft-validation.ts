@@ -24,6 +24,7 @@ function checkBlocks(blocks: readonly Block[], bodyLength: number): void {
       throw new InvalidArticleError(`Block ${block.start}–${block.end} lies outside the body (${bodyLength} characters)`);
     }
     checkFigure(block);
+    if (block.page !== undefined && (!Number.isInteger(block.page) || block.page < 1)) throw new InvalidArticleError(`Block page ${String(block.page)} is not a page number`);
   }
 }
 

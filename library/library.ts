@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { OriginalFileStore, type OriginalFile } from './original-file-store.ts';
 import { makeFolder } from './make-folder.ts';
 import { safeArticleUrl } from '../contract/article-url.ts';
 import { writeBackup } from './backup.ts';
@@ -40,6 +41,8 @@ export class Library implements SearchDocumentSource {
   readonly savedSearches: SavedSearchStore;
   /** Photos of the articles: files in images/ and their rows. */
   readonly images: ImageStore;
+  /** The original files of imported documents, content-addressed under <library>/originals. */
+  readonly originals: OriginalFileStore;
   readonly #listeners = new Set<ChangeListener>();
   readonly #statements = new Map<string, StatementSync>();
   #searchable: { key: string; ids: ReadonlySet<string> } | null = null;
@@ -61,6 +64,7 @@ export class Library implements SearchDocumentSource {
     this.images = new ImageStore(this.db, dir);
     this.images.unpackEmbedded();
     // The library lends the service its connection, its committed writes and its article lookups.
+    this.originals = new OriginalFileStore(this.db, dir);
     this.annotations = new AnnotationService({
       db: this.db,
       write: (work) => this.#write(work),
@@ -247,6 +251,11 @@ export class Library implements SearchDocumentSource {
     } finally {
       this.db.exec('PRAGMA synchronous = FULL');
     }
+  }
+
+  /** Keeps the document an article was imported from (ImportSink). */
+  keepOriginal(articleId: string, original: OriginalFile): void {
+    this.originals.keep(articleId, original);
   }
 
   addArticle(given: ArticleDraft): AddResult {

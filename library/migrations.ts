@@ -7,6 +7,7 @@ import { SOURCE_ORDER_SCHEMA_SQL, SOURCE_SETTINGS_SCHEMA_SQL, SOURCES_SCHEMA_SQL
 import { BULK_UNDO_SCHEMA_SQL } from './bulk-store.ts';
 import { SAVED_SEARCHES_SCHEMA_SQL } from './saved-search-store.ts';
 import { IMAGES_SCHEMA_SQL } from './image-store.ts';
+import { ORIGINAL_FILES_SCHEMA_SQL } from './original-file-store.ts';
 
 /** Schema steps in order; step N brings the database to user_version N. Never edit a released step. */
 export const MIGRATIONS: readonly string[] = [
@@ -75,6 +76,8 @@ export const MIGRATIONS: readonly string[] = [
   SOURCE_SETTINGS_SCHEMA_SQL,
   // 9: photos kept with articles (content-addressed files in images/), and which article names which.
   IMAGES_SCHEMA_SQL,
+  // 10: the original file (PDF, DOCX, EPUB) each imported document came from.
+  ORIGINAL_FILES_SCHEMA_SQL,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,14 +1,18 @@
 import { msg, str } from '@lit/localize';
 import type { ArticleSummary } from '../contract/index.ts';
+import { pageCitation } from '../contract/document-pages.ts';
 import { formatShortDate } from './format-date.ts';
 
-/** A quote ready to paste into a draft: the words, then where they come from (title, source, date, URL). */
-export function citationText(article: Pick<ArticleSummary, 'title' | 'source' | 'publishedAt' | 'importedAt' | 'url'>, quote: string): string {
+/**
+ * A quote ready to paste into a draft: the words, then where they come from (title, source, date, the
+ * page of a PDF as "tr. 3", URL).
+ */
+export function citationText(article: Pick<ArticleSummary, 'title' | 'source' | 'publishedAt' | 'importedAt' | 'url'>, quote: string, page: number | null = null): string {
   // An undated article is cited by when it was saved, said so, rather than by a date it never had.
   const date = article.publishedAt
     ? formatShortDate(article.publishedAt)
     : msg(str`truy cập ${formatShortDate(article.importedAt)}`, { desc: 'Citation of an undated article: when it was saved' });
-  const where = [article.title, article.source, date].filter(Boolean).join(', ');
+  const where = [article.title, article.source, date, page === null ? null : pageCitation(page)].filter(Boolean).join(', ');
   const words = quote.replace(/\s*\n+\s*/g, ' ').trim();
   return `“${words}” — ${where}.${article.url ? ` ${article.url}` : ''}`;
 }

@@ -268,6 +268,17 @@ export function importFailureText(reason: ImportFailure | undefined): string {
       return msg(str`quá số ảnh một bài được giữ (${reason.maxPhotos} ảnh)`, { id: 'import-failure.photo-limit', desc: 'A page had more photos than one article keeps; the value is a number' });
     case 'photo-outside-folder':
       return msg('ảnh không nằm trong thư mục của trang đã lưu', { id: 'import-failure.photo-outside-folder' });
+    case 'encrypted-document':
+      return msg('tệp PDF được bảo vệ bằng mật khẩu; hãy gỡ bảo vệ (hoặc in ra một PDF mới) rồi nhập tệp đó', { id: 'import-failure.encrypted-document' });
+    case 'corrupt-document':
+      if (reason.format === 'image') return msg('ảnh bị hỏng hoặc ở định dạng mà OCR không đọc được', { id: 'import-failure.corrupt-image' });
+      return msg(str`tệp ${reason.format.toUpperCase()} bị hỏng hoặc không thật sự là tệp ${reason.format.toUpperCase()}`, { id: 'import-failure.corrupt-document', desc: 'The value is a file format: PDF, DOCX or EPUB' });
+    case 'too-many-pages':
+      return msg(str`tệp PDF có ${reason.pages} trang; mỗi lần chỉ nhập tối đa ${reason.maxPages} trang (hãy tách tệp trước)`, { id: 'import-failure.too-many-pages', desc: 'Values: the PDF page count, then the limit' });
+    case 'unpacks-too-large':
+      return msg(str`tệp giải nén ra quá ${Math.round(reason.maxBytes / 1024 / 1024)} MB (có thể là “bom zip”)`, { id: 'import-failure.unpacks-too-large', desc: 'A DOCX or EPUB unpacks to more than the limit in megabytes' });
+    case 'ocr-model-missing':
+      return msg('máy này chưa có dữ liệu nhận dạng chữ (OCR) tiếng Việt nên không đọc được ảnh quét; xem hướng dẫn cài tệp vie.traineddata', { id: 'import-failure.ocr-model-missing' });
     case 'unexpected':
     case undefined:
       return unknownImportFailure();

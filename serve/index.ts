@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { CoreClient } from '../commands/core-client.ts';
 import { CONTENT_SECURITY_POLICY } from '../hosting/content-security-policy.ts';
 import { streamEvents } from './event-stream.ts';
+import { ORIGINALS_PATH, sendOriginal } from './original-download.ts';
 import { isAllowedHost, newToken, presentedToken, tokenCookie } from './request-auth.ts';
 import { readStaticFile, rendererRoot } from '../hosting/static-files.ts';
 import { imageHeaders, IMAGES_PATH, readLibraryImage } from '../hosting/library-images.ts';
@@ -88,6 +89,10 @@ export async function startServeHost(options: ServeOptions): Promise<ServeHost> 
       const close = streamEvents(response, core.events);
       closeStreams.add(close);
       response.on('close', () => closeStreams.delete(close));
+      return;
+    }
+    if (url.pathname.startsWith(ORIGINALS_PATH) && (request.method === 'GET' || request.method === 'HEAD')) {
+      await sendOriginal(response, url.pathname.slice(ORIGINALS_PATH.length), core.dispatch, request.method === 'HEAD');
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {

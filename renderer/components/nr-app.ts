@@ -6,6 +6,7 @@ import { SETTINGS_BOUNDS } from '../../contract/settings-defaults.ts';
 import { TEXT_ENCODING_LABELS, TEXT_ENCODINGS, textEncodingNamed } from '../../contract/text-encodings.ts';
 import { citationText, copyText, quoteWithCitation } from '../citation.ts';
 import { readerTimeZone } from '../download-brief.ts';
+import { pageAt } from '../../contract/document-pages.ts';
 import { client } from '../client/newsroom-client.ts';
 import { DrawerController } from '../controllers/drawer-controller.ts';
 import { annotationsContext, appStateContext, bulkContext, libraryContext, noticesContext, readingContext, savedSearchesContext, searchContext, settingsContext, sourcesContext } from '../contexts.ts';
@@ -192,8 +193,9 @@ export class NrApp extends LitElement {
     try {
       // In the citation style chosen for briefs; the plain form when the host cannot cite (it always can offline).
       const words = article.body.slice(range.start, range.end);
-      const citation = await this.state.annotations.cite(article.id, this.state.settings.settings.citationStyle, getLocale() === 'en' ? 'en' : 'vi', readerTimeZone());
-      await copyText(citation ? quoteWithCitation(words, citation) : citationText(article, words));
+      const page = pageAt(article.blocks, range.start);
+      const citation = await this.state.annotations.cite(article.id, this.state.settings.settings.citationStyle, getLocale() === 'en' ? 'en' : 'vi', readerTimeZone(), page);
+      await copyText(citation ? quoteWithCitation(words, citation) : citationText(article, words, page));
       this.state.notices.say({ kind: 'quote-copied' });
     } catch {
       this.state.notices.fail({ kind: 'clipboard' });

@@ -16,6 +16,9 @@ import './nr-reader-prefs.ts';
 import './nr-menu-button.ts';
 import type { MenuItem } from './nr-menu-button.ts';
 import './nr-figure.ts';
+import { pageBreakBefore } from './nr-page-break.ts';
+import './nr-original-file.ts';
+import './nr-outline.ts';
 
 const BLOCK_TAG: Record<Block['kind'], string> = {
   paragraph: 'p',
@@ -265,18 +268,19 @@ export class NrReader extends LitElement {
   }
 
   /** Blocks in order; a photo is drawn with the caption blocks that follow it, inside one <figure>. */
-  #renderBlocks(article: Article, blocks: readonly Block[], drawBlock: (block: Block) => unknown): unknown[] {
+  #renderBlocks(article: Article, blocks: readonly Block[], drawBlock: (block: Block, index: number) => unknown): unknown[] {
     const drawn: unknown[] = [];
     for (let index = 0; index < blocks.length; index++) {
       const block = blocks[index]!;
       if (block.kind !== 'figure') {
-        drawn.push(drawBlock(block));
+        drawn.push(drawBlock(block, index));
         continue;
       }
-      const captions: Block[] = [];
-      while (blocks[index + 1]?.kind === 'caption') captions.push(blocks[++index]!);
+      const first = index + 1;
+      while (blocks[index + 1]?.kind === 'caption') index++;
+      const captions = blocks.slice(first, index + 1);
       const captionText = captions.map((caption) => article.body.slice(caption.start, caption.end)).join(' ');
-      drawn.push(html`<figure class="photo"><nr-figure .figure=${block.figure ?? null} .caption=${captionText}></nr-figure>${captions.map(drawBlock)}</figure>`);
+      drawn.push(html`<figure class="photo"><nr-figure .figure=${block.figure ?? null} .caption=${captionText}></nr-figure>${captions.map((caption, offset) => drawBlock(caption, first + offset))}</figure>`);
     }
     return drawn;
   }
@@ -355,8 +359,10 @@ export class NrReader extends LitElement {
             ? // A new window: the desktop app hands it to the system browser (setWindowOpenHandler), serve's page opens a tab.
               html` · <a class="original" href=${article.url} target="_blank" rel="noopener noreferrer">${msg('Mở bài gốc', { desc: 'Link in the reader: opens the article’s original web page in the browser' })}</a>`
             : nothing}
+          <nr-original-file .articleId=${article.id}></nr-original-file>
         </div>
-        ${this.#renderBlocks(article, blocks, (block) => {
+        <nr-outline .article=${article}></nr-outline>
+        ${this.#renderBlocks(article, blocks, (block, index) => [pageBreakBefore(blocks, index), ((): unknown => {
           const inside = bodyRanges.filter((r) => r.end > block.start && r.start < block.end);
           const drawn = highlights.filter((h) => h.end > block.start && h.start < block.end);
           const content = layeredText(article.body, block.start, block.end, inside, drawn, markIndex, this.current);
@@ -375,7 +381,7 @@ export class NrReader extends LitElement {
             default:
               return html`<p data-start=${block.start} data-end=${block.end}>${content}</p>`;
           }
-        })}
+        })()])}
       </article>
       ${this.#caret.active ? this.#caretHint() : nothing}
       ${this.#selection.selected

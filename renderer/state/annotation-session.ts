@@ -221,9 +221,9 @@ export class AnnotationSession extends Observable {
   }
 
   /** An article's citation in a style (the one chosen for briefs); null when the host cannot give it. */
-  async cite(articleId: string, style: CitationStyle, language: BriefLanguage, timeZone: string): Promise<string | null> {
+  async cite(articleId: string, style: CitationStyle, language: BriefLanguage, timeZone: string, page: number | null = null): Promise<string | null> {
     try {
-      return (await this.#client.call('briefs.cite', { articleId, style, language, timeZone })).text;
+      return (await this.#client.call('briefs.cite', { articleId, style, language, timeZone, ...(page === null ? {} : { page: String(page) }) })).text;
     } catch {
       return null;
     }

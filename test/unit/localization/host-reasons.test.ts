@@ -51,6 +51,11 @@ const FAILURE_REASONS: { [K in FailureReason['kind']]: Extract<FailureReason, { 
 
 const IMPORT_FAILURES: { [K in ImportFailure['kind']]: Extract<ImportFailure, { kind: K }> } = {
   'empty-file': { kind: 'empty-file' },
+  'encrypted-document': { kind: 'encrypted-document' },
+  'corrupt-document': { kind: 'corrupt-document', format: 'epub' },
+  'too-many-pages': { kind: 'too-many-pages', pages: 2000, maxPages: 1000 },
+  'unpacks-too-large': { kind: 'unpacks-too-large', maxBytes: 256 * 1024 * 1024 },
+  'ocr-model-missing': { kind: 'ocr-model-missing', language: 'vie' },
   'too-large': { kind: 'too-large', maxBytes: 50 * 1024 * 1024 },
   missing: { kind: 'missing' },
   'permission-denied': { kind: 'permission-denied' },
@@ -238,16 +243,16 @@ describe('the host gives these reasons', () => {
       files: [
         { name: 'ok.txt', base64: text },
         { name: 'empty.txt', base64: '' },
-        { name: 'photo.png', base64: Buffer.from([0x89, 0x50, 0x4e, 0x47]).toString('base64') },
+        { name: 'clip.gif', base64: Buffer.from('GIF89a', 'latin1').toString('base64') },
       ],
     })) as CommandOutcome<ImportReport>;
     if (!report.ok) throw new Error(report.error.message);
     expect(report.value.failed).toEqual([
       { path: 'empty.txt', error: 'empty file', reason: { kind: 'empty-file' } },
-      { path: 'photo.png', error: 'unsupported file type ".png"', reason: { kind: 'unsupported-type', extension: 'png' } },
+      { path: 'clip.gif', error: 'unsupported file type ".gif"', reason: { kind: 'unsupported-type', extension: 'gif' } },
     ]);
     const annotation = await context.dispatch('annotations.create', { articleId: report.value.imported[0]!.id, quote: 'không có trong bài' });
     expect(refusal(annotation).reason).toEqual({ kind: 'annotation.quote-not-found' });
-    expect(report.value.failed.map((f) => importFailureText(f.reason))).toEqual(['tệp rỗng', 'chưa hỗ trợ loại tệp .png']);
+    expect(report.value.failed.map((f) => importFailureText(f.reason))).toEqual(['tệp rỗng', 'chưa hỗ trợ loại tệp .gif']);
   });
 });

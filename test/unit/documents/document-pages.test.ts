@@ -1,0 +1,72 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportArticleMarkdown } from '../../../annotations/markdown-export.ts';
+import { parseAnnotationsMarkdown } from '../../../annotations/markdown-import.ts';
+import { pageAt } from '../../../contract/document-pages.ts';
+import { runImport } from '../../../importers/index.ts';
+import { ParsePool } from '../../../importers/parse-pool.ts';
+import { Library } from '../../../library/index.ts';
+import { makeCorruptPdf, makeStructuredPdf, STRUCTURED_PDF_TEXT as T } from '../../fixtures/documents/pdf-fixtures.ts';
+
+describe('pageAt', () => {
+  const blocks = [
+    { start: 0, end: 10, page: 1 },
+    { start: 12, end: 20, page: 1 },
+    { start: 22, end: 40, page: 3 },
+  ];
+  it('gives the page of the block an offset lies in, or of the gap before the next block', () => {
+    expect(pageAt(blocks, 0)).toBe(1);
+    expect(pageAt(blocks, 21)).toBe(1);
+    expect(pageAt(blocks, 22)).toBe(3);
+    expect(pageAt(blocks, 39)).toBe(3);
+  });
+  it('is null for an article without pages', () => {
+    expect(pageAt([{ start: 0 }], 2)).toBeNull();
+    expect(pageAt([], 0)).toBeNull();
+  });
+});
+
+describe('a PDF imported through the pool: pages for annotations and their export', () => {
+  let root: string;
+  let library: Library;
+  let pool: ParsePool;
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'nr-pdf-pages-'));
+    library = Library.open(join(root, 'library'));
+    pool = new ParsePool({ size: 1 });
+  });
+  afterAll(async () => {
+    await pool.close();
+    library.close();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('imports the PDF in a parse worker beside a corrupt one, then cites a highlight on page 3 as "tr. 3"', { timeout: 120_000 }, async () => {
+    const report = await runImport(
+      [
+        { kind: 'bytes', name: 'hong.pdf', bytes: makeCorruptPdf() },
+        { kind: 'bytes', name: 'bao-cao.pdf', bytes: await makeStructuredPdf() },
+      ],
+      library,
+      { parsePool: pool },
+    );
+    expect(report.failed).toEqual([{ path: 'hong.pdf', error: 'the PDF file is damaged or not really a PDF file', reason: { kind: 'corrupt-document', format: 'pdf' } }]);
+    expect(report.imported.map((item) => item.title)).toEqual([T.title]);
+    const article = library.get(report.imported[0]!.id)!;
+    const word = 'thủy điện';
+    const start = article.body.indexOf(word);
+    expect(pageAt(article.blocks, start)).toBe(3);
+
+    const created = library.annotations.create({ articleId: article.id, start, end: start + word.length, color: 'yellow', note: '' });
+    const [listed] = library.annotations.forArticle(article.id);
+    expect(listed).toMatchObject({ id: created.id, page: 3 });
+
+    const markdown = exportArticleMarkdown(article, library.annotations.forArticle(article.id), library.annotations.colorLabels());
+    expect(markdown).toContain('· yellow · tr. 3');
+    // The page on the label line does not stop the export from being read back.
+    const parsed = parseAnnotationsMarkdown(markdown);
+    expect(parsed.annotations.map((annotation) => [annotation.quote.exact, annotation.color])).toEqual([[word, 'yellow']]);
+  });
+});
