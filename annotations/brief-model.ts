@@ -90,6 +90,7 @@ export function buildBrief(annotations: readonly Annotation[], articles: Readonl
         color: annotation.color,
         label: colorLabelIn(options.labels, annotation.color, options.language),
         orphan: annotation.status === 'orphan',
+        ...(annotation.page === undefined ? {} : { page: String(annotation.page) }),
       }),
     );
     return {

@@ -36,12 +36,12 @@ function typingOneLetter(query: ParsedQuery): boolean {
   return query.prefix && last !== undefined && [...last.folded].length === 1;
 }
 
-function matchSegments(query: ParsedQuery, segments: SearchSegments): SegmentMatches[] {
+function matchSegments(query: ParsedQuery, segments: SearchSegments, only: ((id: string) => boolean) | null): SegmentMatches[] {
   // A document re-indexed in a newer segment is stale in the older ones, whether or not it still matches there.
   return segments.engines.map((engine, age) => {
     const newer = segments.engines.slice(0, age);
     const fresh: KeepId = age === 0 && segments.removed.size === 0 ? null : (id) => !segments.removed.has(id) && !newer.some((e) => e.has(id));
-    return { found: engine.candidates(query), fresh };
+    return { found: engine.candidates(query, only), fresh };
   });
 }
 
@@ -61,12 +61,12 @@ export function runSearch(raw: string, segments: SearchSegments, options: Search
   }
   const oneLetter = typingOneLetter(parsed);
   let query: ParsedQuery = oneLetter ? { ...parsed, prefix: false } : parsed;
-  let parts = matchSegments(query, segments);
+  let parts = matchSegments(query, segments, options.accept ?? null);
   let anyComplete = hasAllWords(query, parts);
   // "dam p": while the next letter is on its way, the words before it keep their results instead of none.
   if (oneLetter && !anyComplete && !isEmptyQuery({ ...query, words: query.words.slice(0, -1) })) {
     query = { ...query, words: query.words.slice(0, -1) };
-    parts = matchSegments(query, segments);
+    parts = matchSegments(query, segments, options.accept ?? null);
     anyComplete = hasAllWords(query, parts);
   }
   // All words should match. Only when no document has them all, and the query is long enough that
@@ -77,12 +77,11 @@ export function runSearch(raw: string, segments: SearchSegments, options: Search
   const strict = wordCount > 0 && parts.some(({ found, fresh }) => found.some(wordCount, fresh, true));
   const minWords = anyComplete ? wordCount : wordCount >= 3 ? wordCount - 1 : Infinity;
   const wanted = offset + limit;
-  const accept = options.accept;
   let total = 0;
   const best: Candidate[] = [];
+  // `accept` already narrowed the candidates inside each engine; only stale copies are left to drop.
   for (const { found, fresh } of parts) {
-    const keep: KeepId = fresh && accept ? (id) => fresh(id) && accept(id) : (fresh ?? accept ?? null);
-    const selected = found.select(minWords, keep, wanted, strict);
+    const selected = found.select(minWords, fresh, wanted, strict);
     total += selected.total;
     best.push(...selected.top);
   }

@@ -101,7 +101,12 @@ export class SearchEngine {
    * phrases are verified here, against the positions of every syllable. Unsorted: the caller merges
    * segments and selects only the page it shows.
    */
-  candidates(query: ParsedQuery): CandidateSet {
+  /**
+   * The documents matching a query, scored and graded. `only` narrows them to some ids before anything
+   * is graded for proximity (a saved search counting its new articles, a filtered search): what it
+   * leaves out costs nothing beyond its postings.
+   */
+  candidates(query: ParsedQuery, only: ((id: string) => boolean) | null = null): CandidateSet {
     const { query: lunrQuery, clauseWords, clauseLoose } = buildQuery(query);
     const n = this.#index.ids.length;
     const scratch = this.#scratchBuffers();
@@ -171,7 +176,8 @@ export class SearchEngine {
         requiredHits[d]! >= requiredCount &&
         (!needsWords || matched > 0) &&
         (phrases.length === 0 || phrases.every((docs) => docs[d] !== 0)) &&
-        (excludedPhrases.length === 0 || !excludedPhrases.some((docs) => docs[d] !== 0));
+        (excludedPhrases.length === 0 || !excludedPhrases.some((docs) => docs[d] !== 0)) &&
+        (only === null || only(this.#index.ids[d]!));
       if (keep) {
         docs[count] = d;
         words[count] = matched;

@@ -1,5 +1,6 @@
 // Scanned pages as images (PNG, JPEG, TIFF): recognised with Tesseract's Vietnamese model (ocr.ts).
 // The article is tagged "OCR", so readers know its text was recognised, not typed.
+import { imageSize } from 'image-size';
 import { createDraft } from '../article-draft.ts';
 import type { BlockPiece } from '../block-builder.ts';
 import { ImportInputError, type ImportInput, type Importer, type ParsedItem } from '../import-types.ts';
@@ -18,10 +19,22 @@ export function ocrPieces(text: string): BlockPiece[] {
     .map((paragraph) => ({ kind: 'paragraph' as const, text: paragraph }));
 }
 
+function hasImageSize(bytes: Uint8Array): boolean {
+  try {
+    const { width, height } = imageSize(bytes);
+    return (width ?? 0) > 0 && (height ?? 0) > 0;
+  } catch {
+    return false;
+  }
+}
+
 export const imageImporter: Importer = {
   id: 'image',
   accepts: acceptsImage,
   async parse(input: ImportInput): Promise<ParsedItem[]> {
+    // A header that does not say its size is no image to read; Tesseract would fail on it outside the
+    // promise it returns, as an unexpected error rather than the damaged image it is.
+    if (!hasImageSize(input.bytes)) throw new ImportInputError({ kind: 'corrupt-document', format: 'image' });
     const [text] = await recogniseImages([input.bytes]);
     const pieces = ocrPieces(text ?? '');
     if (pieces.length === 0) throw new ImportInputError({ kind: 'no-text' });

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import type { SourceInfo } from '../../contract/index.ts';
+import type { FullTextMode, KeepDays, SourceInfo } from '../../contract/index.ts';
 import { sourcesContext } from '../contexts.ts';
 import { ModalDialogController } from '../controllers/modal-dialog-controller.ts';
 import { StateController } from '../controllers/state-controller.ts';
@@ -125,11 +125,42 @@ export class NrSourceSettings extends LitElement {
     if (Number.isInteger(interval) && interval !== source.intervalMinutes) patch.intervalMinutes = interval;
     const paused = this.renderRoot.querySelector<HTMLInputElement>('input[name=paused]')?.checked ?? source.paused;
     if (paused !== source.paused) patch.paused = paused;
+    const fullText = (this.renderRoot.querySelector<HTMLSelectElement>('select[name=fulltext]')?.value ?? source.fullText) as FullTextMode;
+    if (fullText !== source.fullText) patch.fullText = fullText;
+    const keepDays = this.#keepDays(source);
+    if (keepDays !== source.keepDays) patch.keepDays = keepDays;
     if (Object.keys(patch).length === 0) {
       this.#dialog.close();
       return;
     }
     void this.#model.value?.update(source.id, patch).then((updated) => updated && this.#dialog.close());
+  }
+
+  /** The retention chosen: its folder's (null), forever, or the days typed (kept as they were if unreadable). */
+  #keepDays(source: SourceInfo): KeepDays {
+    const kind = this.renderRoot.querySelector<HTMLSelectElement>('select[name=keep]')?.value;
+    if (kind === 'folder') return null;
+    if (kind === 'forever') return 'forever';
+    const days = Number(this.#value('keepdays'));
+    return Number.isInteger(days) && days >= 1 && days <= 3650 ? days : source.keepDays;
+  }
+
+  #keepFields(source: SourceInfo) {
+    const kind = source.keepDays === null ? 'folder' : source.keepDays === 'forever' ? 'forever' : 'days';
+    return html`<label for="source-fulltext">${msg('Toàn văn', { desc: 'A source’s full-text setting: fetch each item’s linked page' })}</label>
+      <select id="source-fulltext" name="fulltext" .value=${source.fullText}>
+        <option value="auto" ?selected=${source.fullText === 'auto'}>${msg('Tự động (khi mục chỉ có tóm tắt)', { desc: 'Full text: fetch the page when a feed item is only a summary' })}</option>
+        <option value="always" ?selected=${source.fullText === 'always'}>${msg('Luôn lấy từ trang gốc', { desc: 'Full text: always fetch the linked page' })}</option>
+        <option value="never" ?selected=${source.fullText === 'never'}>${msg('Chỉ dùng nội dung trong nguồn', { desc: 'Full text: never fetch the linked page' })}</option>
+      </select>
+      <label for="source-keep">${msg('Giữ bài', { desc: 'A source’s retention: how long its articles are kept before going to the trash' })}</label>
+      <select id="source-keep" name="keep" .value=${kind} @change=${() => this.requestUpdate()}>
+        <option value="folder" ?selected=${kind === 'folder'}>${msg('Như thư mục của nguồn', { desc: 'Retention: follow the source’s folder' })}</option>
+        <option value="forever" ?selected=${kind === 'forever'}>${msg('Mãi mãi', { desc: 'Retention: keep forever' })}</option>
+        <option value="days" ?selected=${kind === 'days'}>${msg('Một số ngày rồi chuyển vào thùng rác', { desc: 'Retention: a number of days, then to the trash' })}</option>
+      </select>
+      <label for="source-keepdays">${msg('Số ngày giữ (bài gắn sao, gắn thẻ, lưu trữ hay có ghi chú luôn được giữ)', { desc: 'Retention in days; starred, tagged, archived or annotated articles are always kept' })}</label>
+      <input id="source-keepdays" name="keepdays" type="number" min="1" max="3650" step="1" .value=${typeof source.keepDays === 'number' ? String(source.keepDays) : '30'} />`;
   }
 
   async #remove(source: SourceInfo): Promise<void> {
@@ -214,6 +245,7 @@ export class NrSourceSettings extends LitElement {
               <label for="source-interval">${msg('Làm mới sau mỗi (phút)', { desc: 'A source’s refresh interval in minutes' })}</label>
               <input id="source-interval" name="interval" type="number" required min=${MIN_SOURCE_INTERVAL_MINUTES} max=${MAX_SOURCE_INTERVAL_MINUTES} step="1" .value=${String(source.intervalMinutes)} />
               <label class="inline"><input name="paused" type="checkbox" .checked=${source.paused} />${msg('Tạm dừng làm mới', { desc: 'Checkbox: pause a source' })}</label>
+              ${this.#keepFields(source)}
               <div class="actions"><button class="primary save" type="submit">${msg('Lưu', { desc: 'Save a source’s settings' })}</button></div>
             </form>
             ${this.#status(model, source)} ${this.#removal(source)}`

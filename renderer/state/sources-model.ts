@@ -1,4 +1,4 @@
-import type { OpmlImportResult, SourceInfo, SourceRefreshResult, SourceRemoved } from '../../contract/index.ts';
+import type { CommandArgs, OpmlImportResult, SourceInfo, SourceRefreshResult, SourceRemoved } from '../../contract/index.ts';
 import { AddSourceFlow } from './add-source-flow.ts';
 import type { CommandClient } from './client-port.ts';
 import type { Notices } from './notices.ts';
@@ -14,12 +14,8 @@ export interface SourceFolder {
 
 export type SourceTarget = { id: string } | { folder: string } | { all: true };
 
-export interface SourcePatch {
-  title?: string;
-  folder?: string | null;
-  intervalMinutes?: number;
-  paused?: boolean;
-}
+/** What the settings dialog may change: the contract's own patch, declared once there. */
+export type SourcePatch = CommandArgs<'sources.update'>['patch'];
 
 /**
  * The subscribed sources as the sidebar shows them: grouped into folders with unread counts, which

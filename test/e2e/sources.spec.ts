@@ -131,6 +131,15 @@ test('add a source from the UI, see its items, refresh brings a new one without 
   await expect(titles.filter({ hasText: 'Tin nguồn số 3' })).toHaveCount(1, SLOW);
   await expect(list.locator('header')).toContainText(`Nguồn: ${FEED_TITLE} · 3 bài`);
   await expect(settings.locator('.last-success')).not.toHaveText('Chưa có');
+  // Full text and retention are set in the same dialog, and only what changed is sent.
+  await settings.getByLabel('Toàn văn').selectOption('never');
+  await settings.getByLabel('Giữ bài', { exact: true }).selectOption('days');
+  await settings.getByLabel(/^Số ngày giữ/).fill('14');
+  await settings.getByRole('button', { name: 'Lưu' }).click();
+  await expect(settings).toBeHidden();
+  await expect.poll(async () => (await app.call('sources.list', {}))[0]).toMatchObject({ fullText: 'never', keepDays: 14, retentionDays: 14 });
+  await tree.getByRole('button', { name: `Cài đặt nguồn ${FEED_TITLE}` }).click();
+  await expect(settings.getByLabel('Toàn văn')).toHaveValue('never');
   await settings.getByRole('button', { name: 'Đóng' }).click();
   await expect(tree.locator('li.folder[data-folder="Thời sự"] .folder-head .count')).toHaveText('3');
   expect(await page.evaluate(() => (window as unknown as { __notReloaded?: boolean }).__notReloaded)).toBe(true);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportArticleMarkdown } from '../../../annotations/markdown-export.ts';
 import { parseAnnotationsMarkdown } from '../../../annotations/markdown-import.ts';
 import { pageAt } from '../../../contract/document-pages.ts';
+import { briefHandlers } from '../../../commands/brief-handlers.ts';
 import { runImport } from '../../../importers/index.ts';
 import { ParsePool } from '../../../importers/parse-pool.ts';
 import { Library } from '../../../library/index.ts';
@@ -68,5 +69,12 @@ describe('a PDF imported through the pool: pages for annotations and their expor
     // The page on the label line does not stop the export from being read back.
     const parsed = parseAnnotationsMarkdown(markdown);
     expect(parsed.annotations.map((annotation) => [annotation.quote.exact, annotation.color])).toEqual([[word, 'yellow']]);
+
+    // A brief of the view's filter (here: this article) cites the page too, in Markdown and in its data.
+    const brief = await briefHandlers(() => library)['briefs.export'](
+      { filter: { articleId: article.id }, format: 'md', style: 'vi-press', language: 'vi', timeZone: 'Asia/Ho_Chi_Minh' },
+      {},
+    );
+    expect(brief.content).toContain('tr. 3');
   });
 });
