@@ -16,16 +16,8 @@ export async function resolveTarget(app: HandlerContext, target: BulkTarget): Pr
   if ('list' in target) return app.library.bulk.idsForList(target.list);
   const shown = app.library.searchAccepts(target.search.filters);
   const ids = new Set<string>();
-  // The engine asks `accept` exactly for the hits it counts, so collecting there gives every hit
-  // without reading or highlighting a single document (limit 0).
-  await app.search.search(target.search.query, {
-    limit: 0,
-    accept: (id) => {
-      if (!shown(id)) return false;
-      ids.add(id);
-      return true;
-    },
-  });
+  // Every hit, without reading or highlighting a single document (limit 0).
+  await app.search.search(target.search.query, { limit: 0, accept: shown, collect: (id) => ids.add(id) });
   return [...ids];
 }
 

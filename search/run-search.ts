@@ -80,8 +80,17 @@ export function runSearch(raw: string, segments: SearchSegments, options: Search
   let total = 0;
   const best: Candidate[] = [];
   // `accept` already narrowed the candidates inside each engine; only stale copies are left to drop.
+  // select() asks `keep` once for each candidate with enough words, so what it keeps is what it counts.
+  const collect = options.collect;
   for (const { found, fresh } of parts) {
-    const selected = found.select(minWords, fresh, wanted, strict);
+    const keep: KeepId = collect
+      ? (id) => {
+          if (fresh && !fresh(id)) return false;
+          collect(id);
+          return true;
+        }
+      : fresh;
+    const selected = found.select(minWords, keep, wanted, strict);
     total += selected.total;
     best.push(...selected.top);
   }

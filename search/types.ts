@@ -4,8 +4,14 @@ export type { SearchIndexState } from '../contract/events.ts';
 export interface SearchOptions {
   limit?: number;
   offset?: number;
-  /** Applied before limit and offset, e.g. to hide trashed articles or apply filter chips. */
+  /**
+   * Applied before limit and offset, e.g. to hide trashed articles or apply filter chips. It narrows the
+   * candidates inside the engine, so it may be asked about documents that do not end up counted: keep it
+   * a pure test, and use `collect` to learn which ones are.
+   */
   accept?: (id: string) => boolean;
+  /** Told every hit counted in `total`, once each, in no order (a bulk action on all results, limit 0). */
+  collect?: (id: string) => void;
   /** "Exact diacritics only": words match only as written (see exactClauses in query-clauses.ts). */
   exactDiacritics?: boolean;
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, type ServedApp } from './fixtures/app.ts';
+import { lastCopied, recordCopies } from './fixtures/clipboard.ts';
 
 // The annotated article, in the scraped one-line shape (headline, then paragraphs split by two spaces).
 const TITLE = 'Giá điện tăng từ đầu tháng tới';
@@ -101,6 +102,7 @@ async function openArticle(page: Page, title: string): Promise<Locator> {
 test('highlights and notes made with the mouse survive a reload, undo brings back edits and deletions, notes are searchable', async ({ app, page, context }, testInfo) => {
   const { target } = await seed(app);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
+  await recordCopies(page);
   await page.goto(app.url);
   const reader = await openArticle(page, TITLE);
   const paragraphs = reader.locator('article p');
@@ -137,8 +139,8 @@ test('highlights and notes made with the mouse survive a reload, undo brings bac
   const copied = 'tám mươi đồng';
   await dragSelect(page, paragraphs.nth(1), copied, paragraphs.nth(1), copied);
   await toolbar.getByRole('button', { name: 'Sao chép trích dẫn' }).click();
-  await expect(page.getByRole('status')).toContainText('Đã sao chép trích dẫn.');
-  const clipboard = await page.evaluate(() => navigator.clipboard.readText());
+  await expect(page.locator('nr-notices').getByRole('status')).toContainText('Đã sao chép trích dẫn.');
+  const clipboard = await lastCopied(page);
   expect(clipboard).toContain(`“${copied}”`);
   expect(clipboard).toContain(TITLE);
   // Copying is not annotating.
@@ -157,7 +159,7 @@ test('highlights and notes made with the mouse survive a reload, undo brings bac
   await page.keyboard.type(NOTE);
   await panel.getByRole('button', { name: 'Lưu ghi chú' }).click();
   await expect(editor).toHaveCount(0);
-  await expect(page.getByRole('status')).toContainText('Đã lưu ghi chú.');
+  await expect(page.locator('nr-notices').getByRole('status')).toContainText('Đã lưu ghi chú.');
   await expect(items).toHaveCount(2);
   await expect(items.nth(1).locator('.note')).toHaveText(NOTE);
   const crossing = (await app.call('annotations.list', { articleId: target })).find((a) => a.note === NOTE);
@@ -185,7 +187,7 @@ test('highlights and notes made with the mouse survive a reload, undo brings bac
   expect((await app.call('annotations.list', { articleId: target })).map((a) => a.note)).toContain(EDITED_NOTE);
   await page.getByRole('button', { name: 'Hoàn tác' }).click();
   await expect(items.nth(1).locator('.note')).toHaveText(NOTE);
-  await expect(page.getByRole('status')).toContainText('Đã hoàn tác.');
+  await expect(page.locator('nr-notices').getByRole('status')).toContainText('Đã hoàn tác.');
   expect((await app.call('annotations.list', { articleId: target })).map((a) => a.note)).toEqual(['', NOTE]);
 
   // 6. Delete a highlight, then undo the deletion.
@@ -193,7 +195,7 @@ test('highlights and notes made with the mouse survive a reload, undo brings bac
   await expect(items).toHaveCount(1);
   await expect(paragraphs.nth(1).locator('span.hl')).toHaveCount(0);
   expect(await app.call('annotations.list', { articleId: target })).toHaveLength(1);
-  await expect(page.getByRole('status')).toContainText('Đã xoá ghi chú.');
+  await expect(page.locator('nr-notices').getByRole('status')).toContainText('Đã xoá ghi chú.');
   await page.getByRole('button', { name: 'Hoàn tác' }).click();
   await expect(items).toHaveCount(2);
   await expect(paragraphs.nth(1).locator('span.hl-blue')).toHaveText([phrase]);
@@ -325,7 +327,7 @@ test('the all-annotations view filters by colour, renames labels, opens an artic
   await expect(items.nth(0)).toContainText('Cần xác minh');
   // Clicking the orphan says why there is nowhere to scroll.
   await items.nth(2).locator('button.quote').click();
-  await expect(page.getByRole('status')).toContainText('không còn trong bài');
+  await expect(page.locator('nr-notices').getByRole('status')).toContainText('không còn trong bài');
 
   // Keyboard: `h` highlights the selection in yellow, but typing "h" in a text field does not.
   const last = reader.locator('article p').last();

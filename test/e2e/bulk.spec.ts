@@ -82,7 +82,8 @@ test('moving one article to the trash from the reader says so and can be undone'
   await page.locator('nr-article-list').locator('button.row').first().click();
   const reader = page.locator('nr-reader');
   const title = await reader.locator('h1').textContent();
-  await reader.getByRole('button', { name: 'Xoá' }).click();
+  await reader.getByRole('button', { name: 'Thao tác khác với bài' }).click();
+  await reader.getByRole('menuitem', { name: 'Xoá', exact: true }).click();
   const bar = page.locator('nr-bulk-bar');
   await expect(bar.getByText('Đã chuyển 1 bài vào thùng rác.')).toBeVisible();
   expect((await app.call('library.list', { view: 'trash' })).items.map((item) => item.title)).toEqual([title]);

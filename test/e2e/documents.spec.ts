@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures/app.ts';
+import { lastCopied, recordCopies } from './fixtures/clipboard.ts';
 import { makeStructuredPdf, STRUCTURED_PDF_TEXT as T } from '../fixtures/documents/pdf-fixtures.ts';
 
 /** Selects `text` inside `block` with the mouse, first character to last. */
@@ -29,9 +30,10 @@ async function dragSelect(page: Page, block: Locator, text: string): Promise<voi
 test('a PDF imported from the file dialog is read by page: search finds a word on page 3, and its highlight is cited as "tr. 3"', async ({ app, page, context }) => {
   test.setTimeout(120_000);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
+  await recordCopies(page);
   await page.goto(app.url);
   const pdf = Buffer.from(await makeStructuredPdf());
-  await page.locator('nr-app input[type=file]').setInputFiles([{ name: 'bao-cao-quy-1.pdf', mimeType: 'application/pdf', buffer: pdf }]);
+  await page.locator('nr-app input[type=file][multiple]').setInputFiles([{ name: 'bao-cao-quy-1.pdf', mimeType: 'application/pdf', buffer: pdf }]);
   await expect(page.locator('nr-import-status section[role=status]')).toContainText('1 bài mới, 0 bài trùng, 0 lỗi.', { timeout: 60_000 });
 
   const word = 'thủy điện';
@@ -61,7 +63,7 @@ test('a PDF imported from the file dialog is read by page: search finds a word o
   await dragSelect(page, paragraph, word);
   const toolbar = reader.locator('nr-selection-toolbar');
   await toolbar.getByRole('button', { name: 'Sao chép trích dẫn' }).click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^“thủy điện” — .*, tr\. 3\.$/u);
+  await expect.poll(() => lastCopied(page)).toMatch(/^“thủy điện” — .*, tr\. 3\.$/u);
   await dragSelect(page, paragraph, word);
   await toolbar.getByRole('button', { name: 'Trích dẫn', exact: true }).click();
   await expect(paragraph.locator('span.hl')).toHaveText([word]);

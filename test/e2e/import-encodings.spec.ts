@@ -4,7 +4,7 @@ import { test, expect } from './fixtures/app.ts';
 // detection, and a file whose encoding cannot be told is named with that reason.
 test('the import summary tells the detected encoding; the select beside Import overrides it', async ({ app, page }) => {
   await page.goto(app.url);
-  const input = page.locator('nr-app input[type=file]');
+  const input = page.locator('nr-app input[type=file][multiple]');
   const summary = page.locator('nr-import-status section[role=status]');
 
   await input.setInputFiles([

@@ -74,7 +74,9 @@ test('search filter chips narrow the results and can be cleared', async ({ app, 
   await filters.getByRole('button', { name: 'Bỏ mọi bộ lọc' }).click();
   await expect(results.getByText('2 kết quả')).toBeVisible();
 
-  await filters.getByLabel('Từ ngày').fill('2024-04-01');
+  // Dates are typed in the UI's language: dd/mm/yyyy in Vietnamese.
+  await filters.getByLabel('Từ ngày').fill('01/04/2024');
+  await filters.getByLabel('Từ ngày').press('Enter');
   await expect(results.getByText('1 kết quả')).toBeVisible();
   await expect(results.getByText(TRADE)).toBeVisible();
 

@@ -139,7 +139,7 @@ test('importing files through the UI lists them, reports the failure and reads t
 test('importing the same files again through the file input reports duplicates, not new articles', async ({ app, page }) => {
   await page.goto(app.url);
   await expect(page.getByRole('heading', { name: 'Thư viện còn trống' })).toBeVisible();
-  const input = page.locator('nr-app input[type=file]');
+  const input = page.locator('nr-app input[type=file][multiple]');
   const summary = page.locator('nr-import-status section[role=status]');
 
   await input.setInputFiles(join(fixtureDir, 'israel-dam-phan.txt'));

@@ -150,16 +150,18 @@ test('a refusal from the host is shown in the UI’s language, naming the folder
 
 test('each file that could not be imported is named with its reason in Vietnamese', async ({ app, page }) => {
   await page.goto(app.url);
-  await page.locator('nr-app input[type=file]').setInputFiles([
+  await page.locator('nr-app input[type=file][multiple]').setInputFiles([
     { name: 'bai.txt', mimeType: 'text/plain', buffer: Buffer.from('Giá xăng tăng\n\nGiá xăng tăng lần thứ ba liên tiếp.') },
     { name: 'trong.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) },
+    // A PNG is a scanned page for OCR: this one's header is cut short. A GIF is not read at all.
     { name: 'anh.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) },
+    { name: 'hinh.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a') },
   ]);
   const summary = page.locator('nr-import-status section[role=status]');
-  await expect(summary).toContainText('1 bài mới, 0 bài trùng, 2 lỗi.', { timeout: 20_000 });
+  await expect(summary).toContainText('1 bài mới, 0 bài trùng, 3 lỗi.', { timeout: 20_000 });
   const failures = summary.locator('ul.failures li');
-  await expect(failures).toHaveText(['trong.txt: tệp rỗng', 'anh.png: chưa hỗ trợ loại tệp .png']);
-  await expect(failures.nth(1)).toHaveAttribute('title', 'unsupported file type ".png"');
+  await expect(failures).toHaveText(['trong.txt: tệp rỗng', 'anh.png: ảnh bị hỏng hoặc ở định dạng mà OCR không đọc được', 'hinh.gif: chưa hỗ trợ loại tệp .gif']);
+  await expect(failures.nth(2)).toHaveAttribute('title', 'unsupported file type ".gif"');
   expect((await app.call('library.counts', {})).all).toBe(1);
 });
 
@@ -173,7 +175,7 @@ test('a file over the import limit is named with its reason, and the others in t
     const large = join(work, 'qua-lon.txt');
     await writeFile(small, 'Giá xăng tăng\n\nGiá xăng tăng lần thứ ba liên tiếp.');
     await writeFile(large, Buffer.alloc(maxImportBytes + 1, 0x61));
-    await page.locator('nr-app input[type=file]').setInputFiles([small, large]);
+    await page.locator('nr-app input[type=file][multiple]').setInputFiles([small, large]);
     const summary = page.locator('nr-import-status section[role=status]');
     await expect(summary).toContainText('1 bài mới, 0 bài trùng, 1 lỗi.', { timeout: 60_000 });
     await expect(summary.locator('ul.failures li')).toHaveText(['qua-lon.txt: tệp lớn hơn 50 MB']);

@@ -26,7 +26,7 @@ test.afterAll(async () => {
 async function seed(app: ServedApp): Promise<void> {
   const report = await app.seed('seed-narrow', [seedDir]);
   expect(report.failed).toEqual([]);
-  await app.call('library.trash', { ids: [report.imported.find((item) => item.title === TRASHED)!.id] });
+  await app.call('library.bulk', { action: { kind: 'trash' }, target: { ids: [report.imported.find((item) => item.title === TRASHED)!.id] } });
 }
 
 async function seriousViolations(page: Page): Promise<string[]> {

@@ -38,3 +38,16 @@ describe('a search narrowed to accepted articles', () => {
     expect(search('gia vang', { limit: 0 }).total).toBe(1);
   });
 });
+
+describe('collecting every hit of a search', () => {
+  it('is told exactly the hits counted, even those beyond the page, and not the candidates left out', () => {
+    const seen: string[] = [];
+    const result = search('dam phan thuong', { limit: 0, collect: (id) => seen.push(id) });
+    // "a" has every word, so "b" (two of three) is a candidate but not a hit.
+    expect(result.total).toBe(1);
+    expect(seen).toEqual(['a']);
+    const narrowed: string[] = [];
+    search('thuong mai', { limit: 0, accept: (id) => id !== 'c', collect: (id) => narrowed.push(id) });
+    expect(narrowed).toEqual(['a']);
+  });
+});
