@@ -5,6 +5,7 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { ListQuery } from '../contract/article.ts';
 import type { BulkAction, BulkActionKind, BulkResult, BulkUndone } from '../contract/bulk.ts';
 import { whereClause } from './list-query.ts';
+import { PreparedStatements } from './prepared-statements.ts';
 
 /** Part of schema step 5 (with the saved searches): the undo journal of bulk actions. */
 export const BULK_UNDO_SCHEMA_SQL = `
@@ -47,20 +48,16 @@ type Previous = string | number | boolean | null;
 export class BulkStore {
   readonly #db: DatabaseSync;
   readonly #write: LibraryWrite;
-  readonly #statements = new Map<string, StatementSync>();
+  readonly #statements: PreparedStatements;
 
   constructor(db: DatabaseSync, write: LibraryWrite) {
     this.#db = db;
+    this.#statements = new PreparedStatements(db);
     this.#write = write;
   }
 
   #sql(text: string): StatementSync {
-    let statement = this.#statements.get(text);
-    if (!statement) {
-      statement = this.#db.prepare(text);
-      this.#statements.set(text, statement);
-    }
-    return statement;
+    return this.#statements.get(text);
   }
 
   /** Every id a list view with its filters shows (offset and limit aside), in no particular order. */

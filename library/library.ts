@@ -26,6 +26,7 @@ import { canonicalUrlKey } from './url-canonical.ts';
 import { BulkStore } from './bulk-store.ts';
 import { SavedSearchStore } from './saved-search-store.ts';
 import { ImageStore } from './image-store.ts';
+import { PreparedStatements } from './prepared-statements.ts';
 
 type ChangeListener = (change: LibraryChange) => void;
 
@@ -44,7 +45,7 @@ export class Library implements SearchDocumentSource {
   /** The original files of imported documents, content-addressed under <library>/originals. */
   readonly originals: OriginalFileStore;
   readonly #listeners = new Set<ChangeListener>();
-  readonly #statements = new Map<string, StatementSync>();
+  readonly #statements: PreparedStatements;
   #searchable: { key: string; ids: ReadonlySet<string> } | null = null;
   #trashed: { generation: number; ids: ReadonlySet<string> } | null = null;
   readonly #changes: SearchChangeLog;
@@ -57,6 +58,7 @@ export class Library implements SearchDocumentSource {
     this.dir = dir;
     this.dbPath = join(dir, 'library.sqlite');
     this.db = openDatabase(this.dbPath);
+    this.#statements = new PreparedStatements(this.db);
     migrate(this.db, this.dbPath);
     this.#changes = new SearchChangeLog(this.db);
     this.bulk = new BulkStore(this.db, (work) => this.#write(work));
@@ -85,12 +87,7 @@ export class Library implements SearchDocumentSource {
 
   /** Prepared once per connection: bulk imports run the same few statements thousands of times. */
   #sql(text: string): StatementSync {
-    let statement = this.#statements.get(text);
-    if (!statement) {
-      statement = this.db.prepare(text);
-      this.#statements.set(text, statement);
-    }
-    return statement;
+    return this.#statements.get(text);
   }
 
   close(): void {

@@ -5,6 +5,7 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { savedSearchNameKey, type SavedSearchPatch, type SearchTargetFilters } from '../contract/bulk.ts';
 import { inTransaction } from './database.ts';
 import { addFilterConditions, type SqlValue } from './list-query.ts';
+import { PreparedStatements } from './prepared-statements.ts';
 
 /** Part of schema step 5 (with the bulk undo journal). */
 export const SAVED_SEARCHES_SCHEMA_SQL = `
@@ -69,19 +70,15 @@ const COLUMNS = 'id, name, query, filters, notify, position, created_at, last_op
 
 export class SavedSearchStore {
   readonly #db: DatabaseSync;
-  readonly #statements = new Map<string, StatementSync>();
+  readonly #statements: PreparedStatements;
 
   constructor(db: DatabaseSync) {
     this.#db = db;
+    this.#statements = new PreparedStatements(db);
   }
 
   #sql(text: string): StatementSync {
-    let statement = this.#statements.get(text);
-    if (!statement) {
-      statement = this.#db.prepare(text);
-      this.#statements.set(text, statement);
-    }
-    return statement;
+    return this.#statements.get(text);
   }
 
   list(): SavedSearchRecord[] {

@@ -6,6 +6,7 @@ import { DEFAULT_SOURCE_INTERVAL_MINUTES, type FullTextMode, type KeepDays, type
 import { inTransaction } from './database.ts';
 import { expiredArticles, type ExpiredArticle } from './source-retention.ts';
 import { canonicalUrlKey } from './url-canonical.ts';
+import { PreparedStatements } from './prepared-statements.ts';
 
 export const SOURCES_SCHEMA_SQL = `
   CREATE TABLE sources (
@@ -178,19 +179,15 @@ export function sourceUrlKey(url: string): string {
 
 export class SourceStore {
   readonly #db: DatabaseSync;
-  readonly #statements = new Map<string, StatementSync>();
+  readonly #statements: PreparedStatements;
 
   constructor(db: DatabaseSync) {
     this.#db = db;
+    this.#statements = new PreparedStatements(db);
   }
 
   #sql(text: string): StatementSync {
-    let statement = this.#statements.get(text);
-    if (!statement) {
-      statement = this.#db.prepare(text);
-      this.#statements.set(text, statement);
-    }
-    return statement;
+    return this.#statements.get(text);
   }
 
   list(): SourceRecord[] {
