@@ -1,41 +1,15 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AppContext } from '../../../commands/app-context.ts';
-import type { CommandName, CommandResult, FullTextMode, SourceInfo } from '../../../contract/index.ts';
+import { describe, expect, it } from 'vitest';
+import type { CommandResult, FullTextMode, SourceInfo } from '../../../contract/index.ts';
 import { looksLikeSummary } from '../../../sources/full-text.ts';
-import { temporaryFolder } from '../library/library-fixtures.ts';
-import { conditionalFeed, rss, startFeedServer, story, type FeedServer, type RssItem } from './feed-server.ts';
+import { useSourceHarness } from './source-harness.ts';
+import { conditionalFeed, rss, story, type RssItem } from './feed-server.ts';
 
 // Full text: items whose feed carries a summary get their linked page, read by the Readability pipeline.
 
-let server: FeedServer;
-let folder: { dir: string; remove: () => void };
-let context: AppContext;
-
-beforeAll(async () => {
-  server = await startFeedServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(async () => {
-  server.routes.clear();
-  server.requests.length = 0;
-  folder = temporaryFolder();
-  context = await AppContext.open({ libraryDir: folder.dir, runtime: 'browser', withoutSearch: true, sources: { fetchTimeoutMs: 1500 } });
-});
-afterEach(async () => {
-  await context.close();
-  folder.remove();
-});
-
-async function call<N extends CommandName>(name: N, args: unknown): Promise<CommandResult<N>> {
-  const outcome = await context.dispatchFor('cli')(name, args);
-  if (!outcome.ok) throw Object.assign(new Error(outcome.error.message), { reason: outcome.error.reason, code: outcome.error.code });
-  return outcome.value as CommandResult<N>;
-}
+const harness = useSourceHarness({ fetchTimeoutMs: 1500 });
 
 async function subscribe(path: string, fullText?: FullTextMode): Promise<{ source: SourceInfo; refresh: CommandResult<'sources.refresh'>[number] }> {
-  const added = await call('sources.add', { url: server.url(path), ...(fullText ? { fullText } : {}) });
+  const added = await harness.call('sources.add', { url: harness.server.url(path), ...(fullText ? { fullText } : {}) });
   if (added.status !== 'added') throw new Error('expected one feed');
   return added;
 }
@@ -56,23 +30,23 @@ function page(marker: string): string {
 }
 
 function servePage(path: string, marker: string): void {
-  server.routes.set(path, (_request, response) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(marker)));
+  harness.server.routes.set(path, (_request, response) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(marker)));
 }
 
 function pageRequests(prefix = '/page/'): number {
-  return server.requests.filter((request) => request.path.startsWith(prefix)).length;
+  return harness.server.requests.filter((request) => request.path.startsWith(prefix)).length;
 }
 
 function articleByTitle(title: string) {
-  const summary = context.library.list({ view: 'all', limit: 100 }).items.find((a) => a.title === title);
-  return summary ? context.library.get(summary.id)! : null;
+  const summary = harness.context.library.list({ view: 'all', limit: 100 }).items.find((a) => a.title === title);
+  return summary ? harness.context.library.get(summary.id)! : null;
 }
 
 describe('full text', () => {
   it('always: the article gets its linked page’s text, keeps the feed’s link and title, and an unchanged item is not fetched again', async () => {
     servePage('/page/1', 'TOÀNVĂN1');
-    let items: RssItem[] = [{ guid: 'a1', title: 'Tin một', link: server.url('/page/1'), body: 'Hà Nội mở thêm phố đi bộ, xe buýt tăng cường…' }];
-    server.routes.set('/feed.xml', conditionalFeed(() => rss('Báo Mẫu', items)));
+    let items: RssItem[] = [{ guid: 'a1', title: 'Tin một', link: harness.server.url('/page/1'), body: 'Hà Nội mở thêm phố đi bộ, xe buýt tăng cường…' }];
+    harness.server.routes.set('/feed.xml', conditionalFeed(() => rss('Báo Mẫu', items)));
     const { source, refresh } = await subscribe('/feed.xml', 'always');
     expect(source.fullText).toBe('always');
     expect(refresh.fullTextFetched).toBe(1);
@@ -80,13 +54,13 @@ describe('full text', () => {
     expect(article.body).toContain('TOÀNVĂN1');
     expect(article.body).toContain('Ủy ban nhân dân thành phố');
     expect(article.body).not.toContain('Bản quyền');
-    expect(article.url).toBe(server.url('/page/1'));
+    expect(article.url).toBe(harness.server.url('/page/1'));
     expect(pageRequests()).toBe(1);
 
     // A new item arrives: only its page is fetched, the first article keeps its full text.
     servePage('/page/2', 'TOÀNVĂN2');
-    items = [...items, { guid: 'a2', title: 'Tin hai', link: server.url('/page/2'), body: 'Tóm tắt ngắn của tin hai.' }];
-    const [second] = await call('sources.refresh', { id: source.id });
+    items = [...items, { guid: 'a2', title: 'Tin hai', link: harness.server.url('/page/2'), body: 'Tóm tắt ngắn của tin hai.' }];
+    const [second] = await harness.call('sources.refresh', { id: source.id });
     expect(second!.imported).toBe(1);
     expect(second!.fullTextFetched).toBe(1);
     expect(pageRequests()).toBe(2);
@@ -102,20 +76,20 @@ describe('full text', () => {
     expect(long.length).toBeGreaterThan(600);
     const cut = `${long} Đọc tiếp`;
     const items: RssItem[] = [
-      { guid: 's', title: 'Ngắn', link: server.url('/page/short'), body: story(1) },
-      { guid: 'c', title: 'Cắt', link: server.url('/page/cut'), body: cut },
-      { guid: 'l', title: 'Dài', link: server.url('/page/long'), body: long },
+      { guid: 's', title: 'Ngắn', link: harness.server.url('/page/short'), body: story(1) },
+      { guid: 'c', title: 'Cắt', link: harness.server.url('/page/cut'), body: cut },
+      { guid: 'l', title: 'Dài', link: harness.server.url('/page/long'), body: long },
     ];
-    server.routes.set('/auto.xml', conditionalFeed(() => rss('Tự động', items)));
+    harness.server.routes.set('/auto.xml', conditionalFeed(() => rss('Tự động', items)));
     const auto = await subscribe('/auto.xml');
     expect(auto.source.fullText).toBe('auto');
     expect(auto.refresh.fullTextFetched).toBe(2);
     expect(articleByTitle('Ngắn')!.body).toContain('NGẮN');
     expect(articleByTitle('Cắt')!.body).toContain('CẮT');
     expect(articleByTitle('Dài')!.body).not.toContain('DÀI');
-    expect(server.requests.some((request) => request.path === '/page/long')).toBe(false);
+    expect(harness.server.requests.some((request) => request.path === '/page/long')).toBe(false);
 
-    server.routes.set('/never.xml', conditionalFeed(() => rss('Không bao giờ', [{ guid: 'n', title: 'Tóm tắt', link: server.url('/page/never'), body: story(7) }])));
+    harness.server.routes.set('/never.xml', conditionalFeed(() => rss('Không bao giờ', [{ guid: 'n', title: 'Tóm tắt', link: harness.server.url('/page/never'), body: story(7) }])));
     servePage('/page/never', 'KHÔNG');
     const never = await subscribe('/never.xml', 'never');
     expect(never.refresh.fullTextFetched + never.refresh.fullTextFailed).toBe(0);
@@ -124,31 +98,31 @@ describe('full text', () => {
 
   it('a page that fails keeps the feed’s summary, says why, is not fatal, and is tried again on the next refresh', async () => {
     let healthy = false;
-    server.routes.set('/page/flaky', (_request, response) =>
+    harness.server.routes.set('/page/flaky', (_request, response) =>
       healthy ? response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page('ĐÃVỀ')) : response.writeHead(500).end('lỗi'),
     );
-    let items: RssItem[] = [{ guid: 'f', title: 'Chập chờn', link: server.url('/page/flaky'), body: story(3) }];
-    server.routes.set('/feed.xml', conditionalFeed(() => rss('Báo Mẫu', items)));
+    let items: RssItem[] = [{ guid: 'f', title: 'Chập chờn', link: harness.server.url('/page/flaky'), body: story(3) }];
+    harness.server.routes.set('/feed.xml', conditionalFeed(() => rss('Báo Mẫu', items)));
     const { source, refresh } = await subscribe('/feed.xml', 'always');
     expect(refresh.status).toBe('refreshed');
     expect(refresh.imported).toBe(1);
     expect(refresh.fullTextFailed).toBe(1);
     expect(refresh.fullTextError?.reason).toMatchObject({ kind: 'http-status', status: 500 });
     expect(articleByTitle('Chập chờn')!.body).toBe(story(3));
-    const [listed] = await call('sources.list', {});
+    const [listed] = await harness.call('sources.list', {});
     expect(listed!.lastError).toBeNull();
 
     healthy = true;
     items = [...items, { guid: 'g', title: 'Khác', body: story(4) }];
-    const [again] = await call('sources.refresh', { id: source.id });
+    const [again] = await harness.call('sources.refresh', { id: source.id });
     expect(again!.updated).toBe(1);
     expect(again!.fullTextFetched).toBe(1);
     expect(articleByTitle('Chập chờn')!.body).toContain('ĐÃVỀ');
   });
 
   it('a page that says less than the feed (a paywall) keeps the feed’s text', async () => {
-    server.routes.set('/page/wall', (_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end('<!DOCTYPE html><html><body><article><p>Đăng nhập để đọc tiếp.</p></article></body></html>'));
-    server.routes.set('/feed.xml', conditionalFeed(() => rss('Báo Mẫu', [{ guid: 'w', title: 'Có tường', link: server.url('/page/wall'), body: story(5) }])));
+    harness.server.routes.set('/page/wall', (_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end('<!DOCTYPE html><html><body><article><p>Đăng nhập để đọc tiếp.</p></article></body></html>'));
+    harness.server.routes.set('/feed.xml', conditionalFeed(() => rss('Báo Mẫu', [{ guid: 'w', title: 'Có tường', link: harness.server.url('/page/wall'), body: story(5) }])));
     const { refresh } = await subscribe('/feed.xml', 'always');
     expect(refresh.fullTextFailed).toBe(1);
     expect(articleByTitle('Có tường')!.body).toBe(story(5));
@@ -156,8 +130,8 @@ describe('full text', () => {
 
   it('a feed cannot make the app read a local address other than the one typed for the feed', async () => {
     servePage('/page/local', 'NỘIBỘ');
-    const port = new URL(server.url('/')).port;
-    server.routes.set('/feed.xml', conditionalFeed(() => rss('Báo Mẫu', [{ guid: 'x', title: 'Nội bộ', link: `http://localhost:${port}/page/local`, body: story(6) }])));
+    const port = new URL(harness.server.url('/')).port;
+    harness.server.routes.set('/feed.xml', conditionalFeed(() => rss('Báo Mẫu', [{ guid: 'x', title: 'Nội bộ', link: `http://localhost:${port}/page/local`, body: story(6) }])));
     const { refresh } = await subscribe('/feed.xml', 'always');
     expect(refresh.fullTextFailed).toBe(1);
     expect(refresh.fullTextError?.reason.kind).toBe('address-not-allowed');
@@ -166,11 +140,11 @@ describe('full text', () => {
   });
 
   it('can be changed per source, and is shown in the source list', async () => {
-    server.routes.set('/feed.xml', conditionalFeed(() => rss('Báo Mẫu', [{ guid: 'q', title: 'Tin', body: story(8) }])));
+    harness.server.routes.set('/feed.xml', conditionalFeed(() => rss('Báo Mẫu', [{ guid: 'q', title: 'Tin', body: story(8) }])));
     const { source } = await subscribe('/feed.xml');
-    const changed = await call('sources.update', { id: source.id, patch: { fullText: 'never' } });
+    const changed = await harness.call('sources.update', { id: source.id, patch: { fullText: 'never' } });
     expect(changed.fullText).toBe('never');
-    await expect(call('sources.update', { id: source.id, patch: { fullText: 'sometimes' } })).rejects.toMatchObject({ code: 'invalid-arguments' });
+    await expect(harness.call('sources.update', { id: source.id, patch: { fullText: 'sometimes' } })).rejects.toMatchObject({ code: 'invalid-arguments' });
   });
 });
 

@@ -1,40 +1,16 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppContext } from '../../../commands/app-context.ts';
-import type { CommandName, CommandResult } from '../../../contract/index.ts';
 import type { ParsedItem } from '../../../importers/import-types.ts';
 import { createDraft } from '../../../importers/article-draft.ts';
 import { MAX_ITEMS_PER_REFRESH, newestItems } from '../../../sources/source-refresher.ts';
-import { integrityCheck, temporaryFolder } from '../library/library-fixtures.ts';
-import { conditionalFeed, rss, startFeedServer, story, type FeedServer } from './feed-server.ts';
+import { integrityCheck } from '../library/library-fixtures.ts';
+import { useSourceHarness } from './source-harness.ts';
+import { conditionalFeed, rss, story } from './feed-server.ts';
 
 // Issue 15 §9, the cases source-refresh.test.ts does not cover: a feed of 50,000 items, a redirect
 // loop, and servers that never finish answering. Each gets a clear reason and leaves the library whole.
 
-let server: FeedServer;
-let folder: { dir: string; remove: () => void };
-let context: AppContext;
-
-beforeAll(async () => {
-  server = await startFeedServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(async () => {
-  server.routes.clear();
-  folder = temporaryFolder();
-  context = await AppContext.open({ libraryDir: folder.dir, runtime: 'browser', withoutSearch: true, sources: { fetchTimeoutMs: 1500 } });
-});
-afterEach(async () => {
-  await context.close();
-  folder.remove();
-});
-
-async function call<N extends CommandName>(name: N, args: unknown): Promise<CommandResult<N>> {
-  const outcome = await context.dispatchFor('cli')(name, args);
-  if (!outcome.ok) throw Object.assign(new Error(outcome.error.message), { reason: outcome.error.reason, code: outcome.error.code });
-  return outcome.value as CommandResult<N>;
-}
+const harness = useSourceHarness({ fetchTimeoutMs: 1500 });
 
 /** An RSS feed of `count` items, oldest first (as archive dumps list them), item n published n minutes after the first. */
 function hugeFeed(count: number): string {
@@ -50,58 +26,58 @@ describe('hostile feeds', () => {
   it('a feed of 50,000 items: the newest 500 are processed, the rest reported as skipped', async () => {
     // Room for the 50,000-item feed (about 11 MB, slow to send on a busy machine): the count limit, not
     // the size or time limit, is what is tested here.
-    await context.close();
-    context = await AppContext.open({ libraryDir: folder.dir, runtime: 'browser', withoutSearch: true, sources: { fetchTimeoutMs: 60_000, parseTimeoutMs: 120_000, maxFeedBytes: 40 * 1024 * 1024 } });
+    await harness.context.close();
+    harness.context = await AppContext.open({ libraryDir: harness.folder.dir, runtime: 'browser', withoutSearch: true, sources: { fetchTimeoutMs: 60_000, parseTimeoutMs: 120_000, maxFeedBytes: 40 * 1024 * 1024 } });
     const body = hugeFeed(50_000);
-    server.routes.set('/archive.xml', conditionalFeed(() => body));
-    const added = await call('sources.add', { url: server.url('/archive.xml'), fullText: 'never' });
+    harness.server.routes.set('/archive.xml', conditionalFeed(() => body));
+    const added = await harness.call('sources.add', { url: harness.server.url('/archive.xml'), fullText: 'never' });
     if (added.status !== 'added') throw new Error('expected one feed');
     expect(added.refresh.status).toBe('refreshed');
     expect(added.refresh.imported).toBe(MAX_ITEMS_PER_REFRESH);
     expect(added.refresh.skippedItems).toBe(50_000 - MAX_ITEMS_PER_REFRESH);
-    const titles = context.library.list({ view: 'all', limit: 1000 }).items.map((a) => Number(a.title.replace('Tin ', '')));
+    const titles = harness.context.library.list({ view: 'all', limit: 1000 }).items.map((a) => Number(a.title.replace('Tin ', '')));
     expect(titles).toHaveLength(MAX_ITEMS_PER_REFRESH);
     expect(Math.min(...titles)).toBe(50_000 - MAX_ITEMS_PER_REFRESH);
-    expect(integrityCheck(folder.dir)).toBe('ok');
+    expect(integrityCheck(harness.folder.dir)).toBe('ok');
   }, 180_000);
 
   it('a redirect loop is refused with too-many-redirects, and the source keeps working once fixed', async () => {
     let looping = false;
-    server.routes.set('/feed.xml', (request, response) => (looping ? response.writeHead(302, { location: '/loop-a' }).end() : conditionalFeed(() => rss('Báo Mẫu', [{ guid: 'g', title: 'Tin', body: story(1) }]))(request, response)));
-    server.routes.set('/loop-a', (_request, response) => response.writeHead(302, { location: '/loop-b' }).end());
-    server.routes.set('/loop-b', (_request, response) => response.writeHead(302, { location: '/loop-a' }).end());
-    const added = await call('sources.add', { url: server.url('/feed.xml') });
+    harness.server.routes.set('/feed.xml', (request, response) => (looping ? response.writeHead(302, { location: '/loop-a' }).end() : conditionalFeed(() => rss('Báo Mẫu', [{ guid: 'g', title: 'Tin', body: story(1) }]))(request, response)));
+    harness.server.routes.set('/loop-a', (_request, response) => response.writeHead(302, { location: '/loop-b' }).end());
+    harness.server.routes.set('/loop-b', (_request, response) => response.writeHead(302, { location: '/loop-a' }).end());
+    const added = await harness.call('sources.add', { url: harness.server.url('/feed.xml') });
     if (added.status !== 'added') throw new Error('expected one feed');
     looping = true;
-    const [result] = await call('sources.refresh', { id: added.source.id });
+    const [result] = await harness.call('sources.refresh', { id: added.source.id });
     expect(result!.status).toBe('failed');
     expect(result!.error?.reason).toEqual({ kind: 'too-many-redirects', max: 5 });
     // Subscribing to a loop is refused the same way.
-    await expect(call('sources.add', { url: server.url('/loop-a') })).rejects.toMatchObject({ reason: { kind: 'source.unusable', failure: { kind: 'too-many-redirects', max: 5 } } });
-    expect(context.library.list({ view: 'all' }).total).toBe(1);
+    await expect(harness.call('sources.add', { url: harness.server.url('/loop-a') })).rejects.toMatchObject({ reason: { kind: 'source.unusable', failure: { kind: 'too-many-redirects', max: 5 } } });
+    expect(harness.context.library.list({ view: 'all' }).total).toBe(1);
   });
 
-  it('a server that sends its headers and then never finishes the body times out', async () => {
+  it('a harness.server that sends its headers and then never finishes the body times out', async () => {
     let stalled = false;
-    server.routes.set('/feed.xml', (request, response) => {
+    harness.server.routes.set('/feed.xml', (request, response) => {
       if (!stalled) return conditionalFeed(() => rss('Báo Mẫu', [{ guid: 'g', title: 'Tin', body: story(2) }]))(request, response);
       response.writeHead(200, { 'content-type': 'application/rss+xml' });
       response.write('<?xml version="1.0"?><rss version="2.0"><channel><title>Chậm</title>');
       return undefined;
     });
-    const added = await call('sources.add', { url: server.url('/feed.xml') });
+    const added = await harness.call('sources.add', { url: harness.server.url('/feed.xml') });
     if (added.status !== 'added') throw new Error('expected one feed');
     stalled = true;
-    const [result] = await call('sources.refresh', { id: added.source.id });
+    const [result] = await harness.call('sources.refresh', { id: added.source.id });
     expect(result!.status).toBe('failed');
     expect(result!.error?.reason.kind).toBe('timeout');
-    expect(context.library.list({ view: 'all' }).total).toBe(1);
+    expect(harness.context.library.list({ view: 'all' }).total).toBe(1);
   });
 
   it('an item page that never answers fails that item’s full text only', async () => {
-    server.routes.set('/page/silent', () => undefined);
-    server.routes.set('/feed.xml', conditionalFeed(() => rss('Báo Mẫu', [{ guid: 's', title: 'Im lặng', link: server.url('/page/silent'), body: story(3) }])));
-    const added = await call('sources.add', { url: server.url('/feed.xml'), fullText: 'always' });
+    harness.server.routes.set('/page/silent', () => undefined);
+    harness.server.routes.set('/feed.xml', conditionalFeed(() => rss('Báo Mẫu', [{ guid: 's', title: 'Im lặng', link: harness.server.url('/page/silent'), body: story(3) }])));
+    const added = await harness.call('sources.add', { url: harness.server.url('/feed.xml'), fullText: 'always' });
     if (added.status !== 'added') throw new Error('expected one feed');
     expect(added.refresh.status).toBe('refreshed');
     expect(added.refresh.imported).toBe(1);

@@ -1,37 +1,13 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppContext } from '../../../commands/app-context.ts';
-import type { CommandName, CommandResult, SourceInfo } from '../../../contract/index.ts';
-import { temporaryFolder } from '../library/library-fixtures.ts';
-import { conditionalFeed, rss, startFeedServer, story, type FeedServer, type RssItem } from './feed-server.ts';
+import type { SourceInfo } from '../../../contract/index.ts';
+import { useSourceHarness } from './source-harness.ts';
+import { conditionalFeed, rss, story, type RssItem } from './feed-server.ts';
 
 // Retention: "keep items N days" per source or folder moves older items to the trash, never what the
 // reader made theirs, and never deletes anything.
 
-let server: FeedServer;
-let folder: { dir: string; remove: () => void };
-let context: AppContext;
-
-beforeAll(async () => {
-  server = await startFeedServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(async () => {
-  server.routes.clear();
-  folder = temporaryFolder();
-  context = await AppContext.open({ libraryDir: folder.dir, runtime: 'browser', withoutSearch: true, sources: { fetchTimeoutMs: 1500 } });
-});
-afterEach(async () => {
-  await context.close();
-  folder.remove();
-});
-
-async function call<N extends CommandName>(name: N, args: unknown): Promise<CommandResult<N>> {
-  const outcome = await context.dispatchFor('cli')(name, args);
-  if (!outcome.ok) throw Object.assign(new Error(outcome.error.message), { reason: outcome.error.reason, code: outcome.error.code });
-  return outcome.value as CommandResult<N>;
-}
+const harness = useSourceHarness({ fetchTimeoutMs: 1500 });
 
 /** Items with long text and no link: full text never applies, and each is its own article. */
 function items(prefix: string, count: number): RssItem[] {
@@ -40,25 +16,25 @@ function items(prefix: string, count: number): RssItem[] {
 }
 
 async function subscribe(path: string, entries: RssItem[] | (() => RssItem[]), extra: Record<string, unknown> = {}): Promise<SourceInfo> {
-  server.routes.set(path, conditionalFeed(() => rss(path, typeof entries === 'function' ? entries() : entries)));
-  const added = await call('sources.add', { url: server.url(path), ...extra });
+  harness.server.routes.set(path, conditionalFeed(() => rss(path, typeof entries === 'function' ? entries() : entries)));
+  const added = await harness.call('sources.add', { url: harness.server.url(path), ...extra });
   if (added.status !== 'added') throw new Error('expected one feed');
   return added.source;
 }
 
 function idOf(title: string): string {
-  return context.library.list({ view: 'all', limit: 500 }).items.find((a) => a.title === title)!.id;
+  return harness.context.library.list({ view: 'all', limit: 500 }).items.find((a) => a.title === title)!.id;
 }
 
 /** Makes articles look as if they arrived `days` ago. */
 function age(titles: readonly string[], days: number): void {
   const when = new Date(Date.now() - days * 86_400_000).toISOString();
-  const statement = context.library.db.prepare('UPDATE articles SET imported_at = ? WHERE id = ?');
+  const statement = harness.context.library.db.prepare('UPDATE articles SET imported_at = ? WHERE id = ?');
   for (const title of titles) statement.run(when, idOf(title));
 }
 
 function trashed(): string[] {
-  return context.library
+  return harness.context.library
     .list({ view: 'trash', limit: 500 })
     .items.map((a) => a.title)
     .sort();
@@ -70,22 +46,22 @@ describe('retention', () => {
     expect(source.keepDays).toBe(7);
     expect(source.retentionDays).toBe(7);
     age(['a 0', 'a 1', 'a 2', 'a 3', 'a 4', 'a 5', 'a 6'], 30);
-    context.library.update(idOf('a 1'), { starred: true });
-    context.library.update(idOf('a 2'), { archived: true });
-    context.library.update(idOf('a 3'), { tags: ['giữ'] });
-    context.library.update(idOf('a 4'), { collection: 'Hồ sơ' });
-    context.library.annotations.create({ articleId: idOf('a 5'), quote: 'Các tuyến xe buýt được tăng cường' });
+    harness.context.library.update(idOf('a 1'), { starred: true });
+    harness.context.library.update(idOf('a 2'), { archived: true });
+    harness.context.library.update(idOf('a 3'), { tags: ['giữ'] });
+    harness.context.library.update(idOf('a 4'), { collection: 'Hồ sơ' });
+    harness.context.library.annotations.create({ articleId: idOf('a 5'), quote: 'Các tuyến xe buýt được tăng cường' });
 
-    const result = await call('sources.applyRetention', {});
+    const result = await harness.call('sources.applyRetention', {});
     expect(result.trashed).toBe(2);
     expect(result.bySource).toEqual([{ id: source.id, title: source.title, trashed: 2 }]);
     expect(trashed()).toEqual(['a 0', 'a 6']);
     // Nothing is deleted: the trash can give them back.
-    const back = await call('library.restore', { ids: context.library.list({ view: 'trash', limit: 500 }).items.map((a) => a.id) });
+    const back = await harness.call('library.restore', { ids: harness.context.library.list({ view: 'trash', limit: 500 }).items.map((a) => a.id) });
     expect(back).toMatchObject({ count: 2 });
     expect(trashed()).toEqual([]);
     // Restored by the reader: theirs to keep, not expired again.
-    expect((await call('sources.applyRetention', {})).trashed).toBe(0);
+    expect((await harness.call('sources.applyRetention', {})).trashed).toBe(0);
     expect(trashed()).toEqual([]);
   });
 
@@ -96,18 +72,18 @@ describe('retention', () => {
     const follows = await subscribe('/wire.xml', items('w', 2), { folder: 'Wire' });
     const own = await subscribe('/own.xml', items('o', 2), { folder: 'Wire', keepDays: 'forever' });
     age(['p 0', 'p 1', 'w 0', 'w 1', 'o 0', 'o 1'], 400);
-    expect((await call('sources.applyRetention', {})).trashed).toBe(0);
+    expect((await harness.call('sources.applyRetention', {})).trashed).toBe(0);
 
-    const wire = await call('sources.updateFolder', { folder: 'Wire', patch: { keepDays: 30 } });
+    const wire = await harness.call('sources.updateFolder', { folder: 'Wire', patch: { keepDays: 30 } });
     expect(wire).toEqual({ folder: 'Wire', keepDays: 30, sources: 2 });
-    const listed = await call('sources.list', {});
+    const listed = await harness.call('sources.list', {});
     expect(listed.find((s) => s.id === follows.id)!.retentionDays).toBe(30);
     expect(listed.find((s) => s.id === own.id)!.retentionDays).toBeNull();
 
-    const result = await call('sources.applyRetention', {});
+    const result = await harness.call('sources.applyRetention', {});
     expect(result.trashed).toBe(2);
     expect(trashed()).toEqual(['w 0', 'w 1']);
-    expect(await call('sources.folders', {})).toEqual([{ folder: 'Wire', keepDays: 30, sources: 2 }]);
+    expect(await harness.call('sources.folders', {})).toEqual([{ folder: 'Wire', keepDays: 30, sources: 2 }]);
   });
 
   it('an article another source keeps is not expired by the one that does not', async () => {
@@ -115,9 +91,9 @@ describe('retention', () => {
     const short = await subscribe('/short.xml', shared, { keepDays: 1 });
     await subscribe('/long.xml', shared);
     age(['s 0'], 10);
-    expect((await call('sources.applyRetention', { id: short.id })).trashed).toBe(0);
-    await call('sources.update', { id: (await call('sources.list', {})).find((s) => s.id !== short.id)!.id, patch: { keepDays: 5 } });
-    expect((await call('sources.applyRetention', {})).trashed).toBe(1);
+    expect((await harness.call('sources.applyRetention', { id: short.id })).trashed).toBe(0);
+    await harness.call('sources.update', { id: (await harness.call('sources.list', {})).find((s) => s.id !== short.id)!.id, patch: { keepDays: 5 } });
+    expect((await harness.call('sources.applyRetention', {})).trashed).toBe(1);
   });
 
   it('runs after a refresh and says how many it moved', async () => {
@@ -125,21 +101,21 @@ describe('retention', () => {
     const source = await subscribe('/r.xml', () => entries, { keepDays: 2 });
     age(['r 0', 'r 1'], 3);
     entries = [...entries, ...items('x', 1)];
-    const [result] = await call('sources.refresh', { id: source.id });
+    const [result] = await harness.call('sources.refresh', { id: source.id });
     expect(result!.imported).toBe(1);
     expect(result!.expired).toBe(2);
     expect(trashed()).toEqual(['r 0', 'r 1']);
     // Still remembered as seen: the next refresh does not bring them back.
-    const [again] = await call('sources.refresh', { id: source.id });
+    const [again] = await harness.call('sources.refresh', { id: source.id });
     expect(again!.imported).toBe(0);
     expect(trashed()).toEqual(['r 0', 'r 1']);
   });
 
   it('a running host expires items on its own, even of a paused source', async () => {
-    await context.close();
-    context = await AppContext.open({ libraryDir: folder.dir, runtime: 'browser', withoutSearch: true, refreshSources: true, sources: { fetchTimeoutMs: 1500, retentionEveryMs: 50 } });
+    await harness.context.close();
+    harness.context = await AppContext.open({ libraryDir: harness.folder.dir, runtime: 'browser', withoutSearch: true, refreshSources: true, sources: { fetchTimeoutMs: 1500, retentionEveryMs: 50 } });
     const source = await subscribe('/bg.xml', items('g', 2));
-    await call('sources.update', { id: source.id, patch: { paused: true, keepDays: 3 } });
+    await harness.call('sources.update', { id: source.id, patch: { paused: true, keepDays: 3 } });
     age(['g 0'], 4);
     while (trashed().length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(trashed()).toEqual(['g 0']);
@@ -147,8 +123,8 @@ describe('retention', () => {
 
   it('refuses a retention that is not a whole number of days', async () => {
     const source = await subscribe('/bad.xml', items('b', 1));
-    await expect(call('sources.update', { id: source.id, patch: { keepDays: 0 } })).rejects.toMatchObject({ code: 'invalid-arguments' });
-    await expect(call('sources.update', { id: source.id, patch: { keepDays: 1.5 } })).rejects.toMatchObject({ code: 'invalid-arguments' });
-    await expect(call('sources.applyRetention', { id: 'nope' })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(harness.call('sources.update', { id: source.id, patch: { keepDays: 0 } })).rejects.toMatchObject({ code: 'invalid-arguments' });
+    await expect(harness.call('sources.update', { id: source.id, patch: { keepDays: 1.5 } })).rejects.toMatchObject({ code: 'invalid-arguments' });
+    await expect(harness.call('sources.applyRetention', { id: 'nope' })).rejects.toMatchObject({ code: 'not-found' });
   });
 });
