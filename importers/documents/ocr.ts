@@ -47,6 +47,9 @@ export async function recogniseImages(images: readonly Uint8Array[], options: Oc
     langPath: modelFolder,
     gzip: false,
     cacheMethod: 'none',
+    // Without a handler tesseract.js also throws a failed job's error from its worker's message
+    // listener, an uncaught exception beside the rejected promise this module already turns into a reason.
+    errorHandler: () => undefined,
     logger: (message: { status: string; progress: number }) => {
       if (message.status === 'recognizing text') options.onProgress?.((done + message.progress) / images.length);
     },
