@@ -5,7 +5,7 @@ import { chromium } from '@playwright/test';
 import { Library } from '../../library/index.ts';
 import { startServeHost } from '../../serve/index.ts';
 import { generateArticles, percentile, syllableModel, table } from '../vietnamese-corpus.ts';
-import { scrollListDown, selectToPaint } from './select-to-paint.ts';
+import { readerDraft, scrollListDown, selectToPaint } from './select-to-paint.ts';
 
 const SELECTIONS = 60;
 
@@ -24,13 +24,7 @@ export async function runReaderBench(options: { log: (line: string) => void; art
     // One transaction: filling the library is setup here, not what is measured.
     library.db.exec('BEGIN');
     for (const article of generateArticles(total, model, 11)) {
-      const blocks = [];
-      let start = 0;
-      for (const paragraph of article.body.split('\n\n')) {
-        blocks.push({ kind: 'paragraph' as const, start, end: start + paragraph.length });
-        start += paragraph.length + 2;
-      }
-      library.addArticle({ ...article, author: null, url: null, language: 'vi', blocks, origin: 'bench', tags: [] });
+      library.addArticle(readerDraft(article));
     }
     library.db.exec('COMMIT');
     library.close();

@@ -1,6 +1,8 @@
 // One select-to-paint sample in the real renderer: a visible row of the article list is clicked, and
 // the time runs until a frame holding that article's title and text has been painted.
 import type { Page } from '@playwright/test';
+import type { ArticleDraft } from '../../library/index.ts';
+import type { GeneratedArticle } from '../vietnamese-corpus.ts';
 
 /** Clicks the `index`-th visible row (wrapping) and returns the ms until its article is painted. */
 export function selectToPaint(page: Page, index: number): Promise<number> {
@@ -37,4 +39,15 @@ export async function scrollListDown(page: Page): Promise<void> {
     (scroller as HTMLElement).scrollTop += 4000;
   });
   await page.waitForTimeout(300);
+}
+
+/** A generated article as the reader benches store it: one paragraph block per blank-line-separated paragraph. */
+export function readerDraft(article: GeneratedArticle): ArticleDraft {
+  const blocks: ArticleDraft['blocks'] = [];
+  let start = 0;
+  for (const paragraph of article.body.split('\n\n')) {
+    blocks.push({ kind: 'paragraph', start, end: start + paragraph.length });
+    start += paragraph.length + 2;
+  }
+  return { ...article, author: null, url: null, language: 'vi', blocks, origin: 'bench', tags: [] };
 }

@@ -12,7 +12,7 @@ import { Library } from '../../library/index.ts';
 import { startServeHost } from '../../serve/index.ts';
 import { typedQueries } from '../e2e/queries.ts';
 import { formatMs, quantiles, ratio, table } from '../measure.ts';
-import { scrollListDown, selectToPaint } from '../reader/select-to-paint.ts';
+import { readerDraft, scrollListDown, selectToPaint } from '../reader/select-to-paint.ts';
 import { generateArticles, syllableModel } from '../vietnamese-corpus.ts';
 import { FEEDS_PER_SITE, startFeedSite } from './feed-site.ts';
 import { sequentialFetchAndParse } from './sequential-peer.ts';
@@ -47,13 +47,7 @@ export async function runSourcesBench(options: SourcesBenchOptions): Promise<voi
     const library = Library.open(dir);
     library.db.exec('BEGIN');
     for (const article of base) {
-      const blocks = [];
-      let start = 0;
-      for (const paragraph of article.body.split('\n\n')) {
-        blocks.push({ kind: 'paragraph' as const, start, end: start + paragraph.length });
-        start += paragraph.length + 2;
-      }
-      library.addArticle({ ...article, author: null, url: null, language: 'vi', blocks, origin: 'bench', tags: [] });
+      library.addArticle(readerDraft(article));
     }
     library.db.exec('COMMIT');
     library.close();
