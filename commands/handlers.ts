@@ -18,6 +18,7 @@ import type { SourceService } from './source-service.ts';
 import { bulkHandlers, watchHandlers } from './bulk-handlers.ts';
 import type { WatchService } from './watch-service.ts';
 import { briefHandlers } from './brief-handlers.ts';
+import { archiveHandlers } from './archive-handlers.ts';
 
 /**
  * Capabilities only some hosts have. Electron main provides native dialogs, so the renderer never
@@ -195,5 +196,6 @@ export function createHandlers({ app, jobs, host, sources, watch }: HandlerDepen
     ...bulkHandlers(app),
     ...watchHandlers(app, watch),
     ...documentHandlers(() => app.library, host),
+    ...archiveHandlers(),
   };
 }

@@ -44,6 +44,12 @@ export interface Annotation {
    * the article's blocks when annotations are read for an article or exported; never stored.
    */
   page?: number;
+  /** Who wrote it (a PostgreSQL role) when the library is linked to a shared archive; absent in a library of one. */
+  author?: string;
+  /** The desk it is shared with; null or absent: private to its author. */
+  desk?: string | null;
+  /** Set when another reporter wrote it (pulled from the archive): shown with its author, read-only here. */
+  foreign?: true;
 }
 
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0));

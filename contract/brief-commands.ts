@@ -5,6 +5,7 @@ import { AnnotationColorSchema } from './annotation.ts';
 import { BRIEF_FORMATS, BRIEF_LANGUAGES, BRIEF_ORDERS, type BriefFile, type Citation } from './brief.ts';
 import { CITATION_STYLES } from './settings-defaults.ts';
 import { command, Id, IsoDate, Name } from './command-spec.ts';
+import { ANNOTATION_AUTHOR_FILTERS } from './archive.ts';
 import { returns } from './returns.ts';
 
 /** An IANA time zone the runtime knows ("Asia/Ho_Chi_Minh"): times in a brief are the reader's local times. */
@@ -28,6 +29,8 @@ export const AnnotationViewFilterEntries = {
   from: v.optional(IsoDate),
   to: v.optional(IsoDate),
   text: v.optional(v.pipe(v.string(), v.maxLength(1000, 'the text filter is too long'))),
+  /** Shared archive: only my annotations, or only those others shared to my desks. */
+  by: v.optional(v.picklist(ANNOTATION_AUTHOR_FILTERS, 'by is me or desk')),
 };
 
 export const AnnotationViewFilterSchema = v.strictObject({

@@ -60,10 +60,22 @@ export const COMMAND_NAMES = [
   'documents.original',
   'documents.openOriginal',
   'documents.originalPath',
+  'archive.connect',
+  'archive.status',
+  'archive.disconnect',
+  'archive.push',
+  'archive.pull',
+  'archive.sync',
+  'archive.search',
+  'archive.save',
+  'archive.shareAnnotations',
+  'archive.shareCollection',
+  'archive.setDefaultDesk',
+  'archive.noteHistory',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
-export const EVENT_NAMES = ['import.progress', 'library.changed', 'search.state', 'menu.action', 'sources.changed', 'watch.counts'] as const;
+export const EVENT_NAMES = ['import.progress', 'library.changed', 'search.state', 'menu.action', 'sources.changed', 'watch.counts', 'archive.status', 'annotations.changed'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 export function isCommandName(name: string): name is CommandName {

@@ -16,6 +16,7 @@ import { sourceCommands } from './source-commands.ts';
 import { bulkCommands } from './bulk-commands.ts';
 import { AnnotationViewFilterEntries, briefCommands } from './brief-commands.ts';
 import { documentCommands } from './document-commands.ts';
+import { archiveCommands } from './archive-commands.ts';
 import { command, MAX_OFFSET, NoArgs, Id, Ids, JobId, IsoDate, Name, type ArgsSchema, type CommandSpec, type Host } from './command-spec.ts';
 import { AnnotationColorSchema, TextPositionSelectorSchema, TextQuoteSelectorSchema, type Annotation } from './annotation.ts';
 
@@ -67,6 +68,9 @@ export const AnnotationSchema = v.strictObject({
   created: v.pipe(v.string(), v.isoTimestamp()),
   updated: v.pipe(v.string(), v.isoTimestamp()),
   page: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  author: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  desk: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(200)))),
+  foreign: v.optional(v.literal(true)),
 });
 
 export interface AnnotationExport {
@@ -295,6 +299,7 @@ export const commands = {
   ...bulkCommands,
   ...briefCommands,
   ...documentCommands,
+  ...archiveCommands,
 } as const satisfies Record<CommandName, CommandSpec<ArgsSchema, unknown>>;
 
 export type Commands = typeof commands;

@@ -6,6 +6,7 @@ import type { EventName } from './command-names.ts';
 import type { LocaleSetting, Theme } from './settings-defaults.ts';
 import type { SourcesChanged } from './sources.ts';
 import type { WatchCounts } from './bulk.ts';
+import type { ArchiveStatus } from './archive.ts';
 
 export type { ImportProgress, LibraryChange };
 
@@ -33,6 +34,10 @@ export const events = {
   'sources.changed': returns<SourcesChanged>(),
   /** Saved searches' new counts, after the library changed and the index took the change in. */
   'watch.counts': returns<WatchCounts>(),
+  /** The archive link's status changed: a sync started or ended, the outbox grew, a problem appeared or cleared. */
+  'archive.status': returns<ArchiveStatus>(),
+  /** Annotations changed without the renderer asking (pulled from the archive): readers of these articles reload them. */
+  'annotations.changed': returns<{ articleIds: string[] }>(),
 } as const satisfies Record<EventName, Returns<unknown>>;
 
 export type MenuAction =

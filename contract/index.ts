@@ -18,3 +18,4 @@ export * from './sources.ts';
 export * from './bulk.ts';
 export * from './brief.ts';
 export * from './documents.ts';
+export * from './archive.ts';
