@@ -102,4 +102,13 @@ export interface ImportProgress {
   failures: number;
   /** Estimated time left, from the pace so far; null until there is a pace to go by. */
   secondsLeft: number | null;
+  /** Within the file named by `current`, when it is a long document: page `done` of `total`. */
+  pages?: ImportPageProgress;
+}
+
+/** Pages of one document read so far, or (`ocr`) scanned pages recognised so far. */
+export interface ImportPageProgress {
+  done: number;
+  total: number;
+  ocr: boolean;
 }
