@@ -94,6 +94,11 @@ export interface ImportReport {
   cancelled: boolean;
 }
 
+/** The largest file an import takes, checked before it is read (files, uploads, URLs)… */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+/** …and the larger limit for PDFs: scanned reports run to hundreds of megabytes. */
+export const MAX_PDF_IMPORT_BYTES = 200 * 1024 * 1024;
+
 export interface ImportProgress {
   jobId: string;
   done: number;

@@ -2,7 +2,7 @@
 import type { AddResult, ArticleDraft, ExportedArticle, ImportFailure } from '../library/model.ts';
 import type { OriginalFile } from '../library/original-file-store.ts';
 import type { DecodedEncoding, TextEncodingName } from '../contract/text-encodings.ts';
-import type { ImportPageProgress, PhotoReport } from '../contract/import-report.ts';
+import { MAX_IMPORT_BYTES, type ImportPageProgress, type PhotoReport } from '../contract/import-report.ts';
 import { describeImportFailure } from './import-failure.ts';
 
 /** One file, upload or fetched resource, as bytes. */
@@ -98,7 +98,7 @@ export class ImportInputError extends Error {
   }
 }
 
-export const DEFAULT_MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+export const DEFAULT_MAX_IMPORT_BYTES = MAX_IMPORT_BYTES;
 
 /** The failure for an input over the size limit, the same for files, uploads and URLs. */
 export function tooLargeError(maxBytes: number): ImportInputError {
