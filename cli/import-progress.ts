@@ -10,9 +10,17 @@ export function timeLeftText(seconds: number | null): string {
   return `, about ${minutes} min ${String(seconds % 60).padStart(2, '0')} s left`;
 }
 
+/** Where a long document is: ", OCR page 2/5 of scan.pdf" (the page count within the file being read). */
+export function pagesText(progress: ImportProgress): string {
+  const { pages, current } = progress;
+  if (!pages) return '';
+  const file = current ? ` of ${current.split(/[\\/]/u).pop()}` : '';
+  return `, ${pages.ocr ? 'OCR page' : 'page'} ${pages.done}/${pages.total}${file}`;
+}
+
 export function progressLine(progress: ImportProgress): string {
   const failures = progress.failures ? ` (${progress.failures} failed)` : '';
-  return `importing ${progress.done}/${progress.total}${failures}${timeLeftText(progress.secondsLeft)}`;
+  return `importing ${progress.done}/${progress.total}${failures}${pagesText(progress)}${timeLeftText(progress.secondsLeft)}`;
 }
 
 export interface ProgressFollowOptions {

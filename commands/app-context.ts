@@ -1,5 +1,6 @@
 // Only the constant: the importers themselves (jsdom, Readability…) load when something is imported.
 import { DEFAULT_MAX_IMPORT_BYTES } from '../importers/import-types.ts';
+import { MAX_PDF_IMPORT_BYTES } from '../contract/import-report.ts';
 import { Library } from '../library/index.ts';
 import { isDiskFull } from '../contract/errors.ts';
 import { lockLibrary, LibraryInUseError } from '../library/library-lock.ts';
@@ -76,6 +77,7 @@ export class AppContext implements HandlerContext {
       platform: process.platform,
       nodeVersion: process.versions.node,
       maxImportBytes: DEFAULT_MAX_IMPORT_BYTES,
+      maxImportBytesByExtension: { pdf: MAX_PDF_IMPORT_BYTES },
     };
     this.sources = new SourceService(() => this.#library, options.sources, (ids) => this.events.emit('sources.changed', { ids }));
     this.watch = new WatchService({ library: () => this.#library, search: () => this.#search, events: this.events });

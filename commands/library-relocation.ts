@@ -39,6 +39,7 @@ export async function copyLibraryTo(library: Library, target: string): Promise<s
   }
   const databasePath = await library.copyDatabaseInto(destination);
   const photos = library.images.copyFilesInto(destination);
+  const originals = library.originals.copyFilesInto(destination);
   // The search index is derived data: copied to spare a rebuild, rebuilt anyway if it does not match.
   const index = join(library.dir, 'search-index');
   if (existsSync(index)) cpSync(index, join(destination, 'search-index'), { recursive: true });
@@ -52,7 +53,8 @@ export async function copyLibraryTo(library: Library, target: string): Promise<s
       count(copy, 'articles') === count(library.db, 'articles') &&
       count(copy, 'annotations') === count(library.db, 'annotations') &&
       count(copy, 'article_content') === count(library.db, 'article_content') &&
-      photos === library.images.refs().filter((ref) => existsSync(library.images.pathOf(ref)!)).length;
+      photos === library.images.refs().filter((ref) => existsSync(library.images.pathOf(ref)!)).length &&
+      originals === library.originals.paths().length;
     if (!same) {
       throw new CommandError('failed', `The copy in ${destination} does not match the library; the library was not moved.`, { kind: 'move.copy-mismatch', path: destination });
     }

@@ -8,7 +8,7 @@ import type { CommandName } from './command-names.ts';
 import type { SearchIndexBehind, SearchIndexState } from './events.ts';
 import { CITATION_STYLES, LOCALE_SETTINGS, SETTINGS_BOUNDS, SETTINGS_DEFAULTS, THEMES } from './settings-defaults.ts';
 import type { Article, ArticleSummary, ListPage, SidebarCounts } from './article.ts';
-import type { ImportReport } from './import-report.ts';
+import { MAX_PDF_IMPORT_BYTES, type ImportReport } from './import-report.ts';
 import { TEXT_ENCODINGS, textEncodingNamed, type TextEncodingName } from './text-encodings.ts';
 import type { SearchResult } from './search-result.ts';
 import type { ColorLabels } from './annotation-colors.ts';
@@ -122,7 +122,8 @@ export type SearchFilters = v.InferOutput<typeof SearchFiltersSchema>;
 
 export const DEFAULT_SETTINGS: Settings = SETTINGS_DEFAULTS;
 
-const MAX_UPLOAD_BASE64 = 70 * 1024 * 1024; // 50 MB of bytes, base64-encoded, plus headroom
+/** One uploaded file as base64: up to the largest per-type limit (a 200 MB PDF), plus headroom. The importer applies each type's own limit. */
+export const MAX_UPLOAD_BASE64 = Math.ceil(MAX_PDF_IMPORT_BYTES / 3) * 4 + 1024 * 1024;
 
 export interface AppInfo {
   name: string;
@@ -133,6 +134,8 @@ export interface AppInfo {
   nodeVersion: string;
   /** The largest file an import takes; the UI names bigger ones before sending them. */
   maxImportBytes: number;
+  /** Larger limits for some types, by lower-case extension (PDFs: 200 MB). */
+  maxImportBytesByExtension: Record<string, number>;
 }
 
 export interface ExportPayload {
@@ -186,7 +189,7 @@ export const commands = {
         v.array(
           v.strictObject({
             name: v.pipe(v.string(), v.minLength(1), v.maxLength(1000)),
-            base64: v.pipe(v.string(), v.maxLength(MAX_UPLOAD_BASE64, 'file is larger than 50 MB')),
+            base64: v.pipe(v.string(), v.maxLength(MAX_UPLOAD_BASE64, 'file is larger than 200 MB')),
           }),
         ),
         v.minLength(1, 'choose at least one file'),

@@ -94,6 +94,11 @@ export interface ImportReport {
   cancelled: boolean;
 }
 
+/** The largest file an import takes, checked before it is read (files, uploads, URLs)… */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+/** …and the larger limit for PDFs: scanned reports run to hundreds of megabytes. */
+export const MAX_PDF_IMPORT_BYTES = 200 * 1024 * 1024;
+
 export interface ImportProgress {
   jobId: string;
   done: number;
@@ -102,4 +107,13 @@ export interface ImportProgress {
   failures: number;
   /** Estimated time left, from the pace so far; null until there is a pace to go by. */
   secondsLeft: number | null;
+  /** Within the file named by `current`, when it is a long document: page `done` of `total`. */
+  pages?: ImportPageProgress;
+}
+
+/** Pages of one document read so far, or (`ocr`) scanned pages recognised so far. */
+export interface ImportPageProgress {
+  done: number;
+  total: number;
+  ocr: boolean;
 }

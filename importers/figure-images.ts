@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { imageSize } from 'image-size';
 import type { ArticleDraft, Block, ImportFailure } from '../library/model.ts';
 import type { PhotoReport } from '../contract/import-report.ts';
+import { DEFAULT_MAX_ARTICLE_PHOTO_BYTES, DEFAULT_MAX_PHOTO_BYTES, DEFAULT_MAX_PHOTOS_PER_ARTICLE } from './figure-pieces.ts';
 import { describeImportFailure } from './import-failure.ts';
 import { ImportInputError, tooLargeError } from './import-types.ts';
 import { parseFailureOf } from './parse-messages.ts';
@@ -22,9 +23,7 @@ export interface ImageSink {
   release(refs: Iterable<string>): void;
 }
 
-export const DEFAULT_MAX_PHOTO_BYTES = 10 * 1024 * 1024;
-export const DEFAULT_MAX_PHOTOS_PER_ARTICLE = 30;
-export const DEFAULT_MAX_ARTICLE_PHOTO_BYTES = 40 * 1024 * 1024;
+export { DEFAULT_MAX_ARTICLE_PHOTO_BYTES, DEFAULT_MAX_PHOTO_BYTES, DEFAULT_MAX_PHOTOS_PER_ARTICLE };
 /** A photo this small on a side, once its real size is known, is a tracking pixel or a spacer. */
 const MIN_KEPT_SIDE = 16;
 const PHOTOS_AT_ONCE = 4;

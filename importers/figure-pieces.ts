@@ -15,6 +15,10 @@ export interface FigureSource {
 export const PREFERRED_WIDTH = 1200;
 /** Images declared smaller than this on either side are icons, spacers or pixels. */
 export const MIN_DECLARED_SIDE = 48;
+/** What one article keeps of its photos (figure-images.ts), also what a document carries out of its parse. */
+export const DEFAULT_MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+export const DEFAULT_MAX_PHOTOS_PER_ARTICLE = 30;
+export const DEFAULT_MAX_ARTICLE_PHOTO_BYTES = 40 * 1024 * 1024;
 /** A data: URI longer than this (about 10 MB of bytes) is not kept. */
 export const MAX_DATA_URI_CHARS = 14_000_000;
 

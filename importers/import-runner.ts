@@ -20,6 +20,7 @@ import {
   type ImportSink,
   type ImportTarget,
   type ParsedItem,
+  type ParseProgress,
 } from './import-types.ts';
 import { describeImportFailure } from './import-failure.ts';
 import { parseFailureOf } from './parse-messages.ts';
@@ -200,18 +201,20 @@ async function withPhotos(items: ParsedItem[], unit: ImportUnit, options: Import
   return out;
 }
 
-async function parseUnit(unit: ImportUnit, options: ImportOptions): Promise<ParsedItem[]> {
-  return withPhotos(await parseItems(unit, options), unit, options);
+type PageListener = (progress: ParseProgress) => void;
+
+async function parseUnit(unit: ImportUnit, options: ImportOptions, onPages: PageListener): Promise<ParsedItem[]> {
+  return withPhotos(await parseItems(unit, options, onPages), unit, options);
 }
 
-async function parseItems(unit: ImportUnit, options: ImportOptions): Promise<ParsedItem[]> {
+async function parseItems(unit: ImportUnit, options: ImportOptions, onPages: PageListener): Promise<ParsedItem[]> {
   const loaded = await loadInput(unit, options, maxBytesFor(unit, options));
   const input: ImportInput = options.encoding ? { ...loaded, encoding: options.encoding } : loaded;
   if (input.bytes.byteLength === 0) throw new ImportInputError({ kind: 'empty-file' });
   if (options.importers) {
     const injected = options.importers.find((importer) => importer.accepts(input));
     if (!injected) throw new ImportInputError(unsupportedReason(input));
-    return injected.parse(input);
+    return injected.parse(input, { onProgress: onPages });
   }
   const importerId = chooseImporterId(input);
   if (!importerId) throw new ImportInputError(unsupportedReason(input));
@@ -220,7 +223,7 @@ async function parseItems(unit: ImportUnit, options: ImportOptions): Promise<Par
   // Parsers can take minutes on hostile input; in a worker they cannot block the host, and are stopped.
   const pool = options.parsePool ?? sharedParsePool();
   if (!DOCUMENT_IMPORTER_IDS.has(importerId)) return pool.parse(input, importerId, { signal: options.signal, timeoutMs: options.parseTimeoutMs });
-  const items = await pool.parse(input, importerId, { signal: options.signal, timeoutMs: options.parseTimeoutMs ?? DOCUMENT_PARSE_TIMEOUT_MS });
+  const items = await pool.parse(input, importerId, { signal: options.signal, timeoutMs: options.parseTimeoutMs ?? DOCUMENT_PARSE_TIMEOUT_MS, onProgress: onPages });
   // The document itself is kept beside its article; the bytes never went back and forth to the worker.
   const mediaType = DOCUMENT_MEDIA_TYPES[importerId];
   if (!mediaType) return items;
@@ -264,6 +267,9 @@ function saveFailure(error: unknown): ImportFailure {
   if (isDiskFull(error)) return { kind: 'disk-full' };
   return { kind: 'save-failed', detail: error instanceof Error ? error.message : String(error) };
 }
+
+/** Pages read are reported at most this often (a PDF reads dozens a second); first, last and OCR pages always. */
+const PAGE_PROGRESS_MS = 100;
 
 /** A file read and parsed, waiting to be committed with the others of its batch. */
 interface ParsedUnit {
@@ -356,19 +362,30 @@ async function importAll(targets: ImportTarget[], sink: ImportSink, options: Imp
   const total = units.length;
   const startedAt = performance.now();
   let firstDoneAt: number | null = null;
+  let committed = 0;
   const progress = (done: number): void => {
     if (firstDoneAt === null && done > 0) firstDoneAt = performance.now();
     const next = units[done];
     onProgress?.({ jobId, done, total, current: next ? unitLabel(next) : null, failures: report.failed.length, secondsLeft: estimateSecondsLeft(startedAt, firstDoneAt, done, total) });
   };
   progress(0);
+  let pagesReportedAt = -Infinity;
+  /** A long document's pages, between the file counts: "page 3 of 40" of the file being parsed. */
+  const pageProgress = (unit: ImportUnit, pages: ParseProgress): void => {
+    const now = performance.now();
+    if (!pages.ocr && pages.done !== 0 && pages.done !== pages.total && now - pagesReportedAt < PAGE_PROGRESS_MS) return;
+    pagesReportedAt = now;
+    const secondsLeft = estimateSecondsLeft(startedAt, firstDoneAt, committed, total);
+    onProgress?.({ jobId, done: committed, total, current: unitLabel(unit), failures: report.failed.length, secondsLeft, pages: { ...pages } });
+  };
 
   // Files are read and parsed ahead (in the pool, or here for plain text) while earlier ones wait
   // for their batch; enough ahead that a result is waiting whenever this thread is ready for it.
   const ahead = Math.max(2 * (options.parsePool ?? sharedParsePool()).size + 1, sink.importBatch ? 8 : 0);
   const parsing: (Promise<ParseOutcome> | undefined)[] = [];
   const startParsing = (index: number): void => {
-    parsing[index] ??= parseUnit(units[index]!, options).then(
+    const unit = units[index]!;
+    parsing[index] ??= parseUnit(unit, options, (pages) => pageProgress(unit, pages)).then(
       (items) => ({ items }),
       (error: unknown) => ({ error }),
     );
@@ -377,7 +394,6 @@ async function importAll(targets: ImportTarget[], sink: ImportSink, options: Imp
   let batch: ParsedUnit[] = [];
   let batchItems = 0;
   let batchOpenedAt = 0;
-  let committed = 0;
   const flush = (): void => {
     const { report: part, files } = commitBatch(batch, sink, signal);
     report.imported.push(...part.imported);

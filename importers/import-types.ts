@@ -2,7 +2,7 @@
 import type { AddResult, ArticleDraft, ExportedArticle, ImportFailure } from '../library/model.ts';
 import type { OriginalFile } from '../library/original-file-store.ts';
 import type { DecodedEncoding, TextEncodingName } from '../contract/text-encodings.ts';
-import type { PhotoReport } from '../contract/import-report.ts';
+import { MAX_IMPORT_BYTES, type ImportPageProgress, type PhotoReport } from '../contract/import-report.ts';
 import { describeImportFailure } from './import-failure.ts';
 
 /** One file, upload or fetched resource, as bytes. */
@@ -48,11 +48,20 @@ export type ParsedItem = (
   entriesLeftOut?: number;
 };
 
+/** How far a long parse is within its one file: pages read (PDF) or recognised (OCR). */
+export type ParseProgress = ImportPageProgress;
+
+/** What the runner gives a parse besides the input. */
+export interface ParseContext {
+  /** Called as a long document goes, at most once per page. */
+  onProgress?: (progress: ParseProgress) => void;
+}
+
 export interface Importer {
   readonly id: string;
   accepts(input: ImportInput): boolean;
   /** Rejects with ImportInputError for input it cannot use. */
-  parse(input: ImportInput): Promise<ParsedItem[]>;
+  parse(input: ImportInput, context?: ParseContext): Promise<ParsedItem[]>;
 }
 
 /** Where the runner commits what it imports; the library implements it. */
@@ -89,7 +98,7 @@ export class ImportInputError extends Error {
   }
 }
 
-export const DEFAULT_MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+export const DEFAULT_MAX_IMPORT_BYTES = MAX_IMPORT_BYTES;
 
 /** The failure for an input over the size limit, the same for files, uploads and URLs. */
 export function tooLargeError(maxBytes: number): ImportInputError {

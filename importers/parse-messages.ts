@@ -1,6 +1,6 @@
 // What the host and a parse worker send each other, and how a parser's error becomes a reported reason.
 import type { ImportFailure } from '../library/model.ts';
-import { ImportInputError, type ImportInput, type ParsedItem } from './import-types.ts';
+import { ImportInputError, type ImportInput, type ParsedItem, type ParseProgress } from './import-types.ts';
 
 export interface ParseRequest {
   id: number;
@@ -8,7 +8,12 @@ export interface ParseRequest {
   input: ImportInput;
 }
 
-export type ParseResponse = { id: number; items: ParsedItem[] } | { id: number; failure: ImportFailure } | { ready: true };
+/** `progress`: a long document's page count so far; the file is still being parsed. */
+export type ParseResponse =
+  | { id: number; items: ParsedItem[] }
+  | { id: number; failure: ImportFailure }
+  | { id: number; progress: ParseProgress }
+  | { ready: true };
 
 /** The reason a parse failed: the importer's own reason, a blown stack (deep recursion), or unexpected. */
 export function parseFailureOf(error: unknown): ImportFailure {

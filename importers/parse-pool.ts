@@ -1,9 +1,9 @@
 // A small pool of worker threads that parse imports off the host's event loop. Each file gets a time
-// limit and each worker a memory limit; a worker that hits either, or whose job is cancelled, is ended
+// limit (counted afresh whenever a long document reports a page done) and each worker a memory limit; a worker that hits either, or whose job is cancelled, is ended
 // at once and replaced by a fresh one for the next file, so one hostile file never stalls the batch.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { ImportInputError, type ImportInput, type ParsedItem } from './import-types.ts';
+import { ImportInputError, type ImportInput, type ParsedItem, type ParseProgress } from './import-types.ts';
 import type { ParseRequest, ParseResponse } from './parse-messages.ts';
 
 /** Far above any real article (a large saved page parses in well under a second). */
@@ -20,13 +20,20 @@ export interface ParsePoolOptions {
 
 export interface ParseTaskOptions {
   signal?: AbortSignal;
+  /**
+   * The longest the parse may go without finishing or reporting progress: a 500-page scan takes far
+   * longer than any one limit, but each page is bounded, so its clock restarts with every page.
+   */
   timeoutMs?: number;
+  /** A long document's pages, as the worker reports them. */
+  onProgress?: (progress: ParseProgress) => void;
 }
 
 interface Task {
   request: ParseRequest;
   timeoutMs: number;
   signal: AbortSignal | undefined;
+  onProgress: ((progress: ParseProgress) => void) | undefined;
   resolve: (items: ParsedItem[]) => void;
   reject: (error: unknown) => void;
   onAbort: () => void;
@@ -73,6 +80,7 @@ export class ParsePool {
         request: { id: this.#nextId++, importerId, input },
         timeoutMs: options.timeoutMs ?? DEFAULT_PARSE_TIMEOUT_MS,
         signal,
+        onProgress: options.onProgress,
         resolve,
         reject,
         onAbort: () => this.#cancel(task),
@@ -116,6 +124,13 @@ export class ParsePool {
     slot.timer = setTimeout(() => this.#fail(slot, new ImportInputError({ kind: 'parse-timed-out', seconds })), task.timeoutMs);
   }
 
+  /** The running parse made progress: its time limit starts again. */
+  #restartClock(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    if (slot.ready) this.#startClock(slot);
+  }
+
   #spawn(slot: Slot): Worker {
     const worker = new Worker(workerUrl(), { resourceLimits: { maxOldGenerationSizeMb: this.#memoryMb } });
     slot.ready = false;
@@ -128,6 +143,11 @@ export class ParsePool {
       }
       const task = slot.task;
       if (!task || task.request.id !== response.id) return;
+      if ('progress' in response) {
+        this.#restartClock(slot);
+        task.onProgress?.(response.progress);
+        return;
+      }
       this.#release(slot);
       this.#settle(task, () => ('items' in response ? task.resolve(response.items) : task.reject(new ImportInputError(response.failure))));
       this.#dispatch();

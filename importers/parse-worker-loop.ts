@@ -3,6 +3,7 @@
 import { parentPort } from 'node:worker_threads';
 import { IMPORTERS } from './importer-registry.ts';
 import { parseFailureOf, type ParseRequest, type ParseResponse } from './parse-messages.ts';
+import type { ParseProgress } from './import-types.ts';
 
 const port = parentPort;
 if (!port) throw new Error('parse-worker-loop.ts runs only in a worker thread');
@@ -16,7 +17,8 @@ port.on('message', (request: ParseRequest) => {
     try {
       const importer = IMPORTERS.find((candidate) => candidate.id === request.importerId);
       if (!importer) throw new Error(`no importer "${request.importerId}" in the worker`);
-      response = { id: request.id, items: await importer.parse(request.input) };
+      const onProgress = (progress: ParseProgress): void => port.postMessage({ id: request.id, progress } satisfies ParseResponse);
+      response = { id: request.id, items: await importer.parse(request.input, { onProgress }) };
     } catch (error) {
       response = { id: request.id, failure: parseFailureOf(error) };
     }

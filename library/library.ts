@@ -67,6 +67,7 @@ export class Library implements SearchDocumentSource {
     this.images.unpackEmbedded();
     // The library lends the service its connection, its committed writes and its article lookups.
     this.originals = new OriginalFileStore(this.db, dir);
+    this.originals.unpackEmbedded();
     this.annotations = new AnnotationService({
       db: this.db,
       write: (work) => this.#write(work),
@@ -468,6 +469,7 @@ export class Library implements SearchDocumentSource {
       return { result: ids.length, changed: [], removed: ids };
     });
     this.images.collectGarbage();
+    this.originals.collectGarbage();
     return count;
   }
 
@@ -522,6 +524,7 @@ export class Library implements SearchDocumentSource {
     const write = async (temp: string): Promise<void> => {
       await sqliteBackup(this.db, temp);
       this.images.embedIntoFile(temp);
+      this.originals.embedIntoFile(temp);
     };
     return writeBackup(write, path, { ...options, openDatabase: this.dbPath });
   }

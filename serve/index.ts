@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { CoreClient } from '../commands/core-client.ts';
 import { CONTENT_SECURITY_POLICY } from '../hosting/content-security-policy.ts';
+import { MAX_UPLOAD_BASE64 } from '../contract/commands.ts';
 import { streamEvents } from './event-stream.ts';
 import { ORIGINALS_PATH, sendOriginal } from './original-download.ts';
 import { isAllowedHost, newToken, presentedToken, tokenCookie } from './request-auth.ts';
@@ -34,8 +35,9 @@ export interface ServeHost {
 }
 
 const COMMAND_PATH = '/api/commands/';
-// Imports arrive as base64 in JSON: 50 MB of file is about 67 MB of text.
-const MAX_BODY_BYTES = 80 * 1024 * 1024;
+// Imports arrive as base64 in JSON: one 200 MB PDF is about 267 MB of text (the renderer sends larger
+// batches in several calls).
+const MAX_BODY_BYTES = MAX_UPLOAD_BASE64 + 8 * 1024 * 1024;
 
 /**
  * The headless host: the same renderer bundle and the same command contract as the Electron app,
@@ -193,7 +195,7 @@ async function readBody(request: IncomingMessage): Promise<string> {
   for await (const chunk of request) {
     const buffer = chunk as Buffer;
     size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw new BodyTooLarge('Request is larger than 80 MB');
+    if (size > MAX_BODY_BYTES) throw new BodyTooLarge(`Request is larger than ${Math.round(MAX_BODY_BYTES / 1024 / 1024)} MB`);
     chunks.push(buffer);
   }
   return Buffer.concat(chunks).toString('utf8');

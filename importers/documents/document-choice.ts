@@ -2,6 +2,7 @@
 // loading pdfjs, mammoth or jszip (the host thread chooses; parse workers load the parsers).
 import { extensionOf, mediaType } from '../format-sniff.ts';
 import type { ImportInput } from '../import-types.ts';
+import { MAX_PDF_IMPORT_BYTES } from '../../contract/import-report.ts';
 
 const startsWith = (bytes: Uint8Array, ascii: string, at = 0): boolean => {
   if (bytes.length < at + ascii.length) return false;
@@ -56,7 +57,7 @@ export const DOCUMENT_IMPORTER_IDS: ReadonlySet<string> = new Set(['pdf', 'docx'
 export const DOCUMENT_MEDIA_TYPES: Readonly<Record<string, string>> = { pdf: 'application/pdf', docx: DOCX_TYPE, epub: 'application/epub+zip' };
 
 /** PDFs may be this large (scanned reports are); other inputs keep the general limit. */
-export const MAX_PDF_BYTES = 200 * 1024 * 1024;
+export const MAX_PDF_BYTES = MAX_PDF_IMPORT_BYTES;
 
 /** Parsing a document may take this long: a 1,000-page PDF at 20 pages/s on a busy machine. */
 export const DOCUMENT_PARSE_TIMEOUT_MS = 120_000;

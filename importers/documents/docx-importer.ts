@@ -5,6 +5,7 @@ import { createDraft } from '../article-draft.ts';
 import type { BlockPiece } from '../block-builder.ts';
 import { nodeToPieces, sanitizeHtml } from '../html-to-blocks.ts';
 import { prepareDocumentHtml } from './document-html.ts';
+import { DocumentImages } from './document-images.ts';
 import { ImportInputError, type ImportInput, type Importer, type ParsedItem } from '../import-types.ts';
 import { findPublishedDate, toIsoDate } from '../published-date.ts';
 import { tidyInline } from '../text-normalize.ts';
@@ -45,12 +46,13 @@ export const docxImporter: Importer = {
     const properties = docxProperties(await zipText(zip, 'docProps/core.xml'));
     const mammoth = (await import('mammoth')).default;
     let html: string;
+    const images = new DocumentImages();
     try {
       const result = await mammoth.convertToHtml(
         { buffer: Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength) },
-        // Pictures are not embedded as data: URLs: only their alt text is kept (see prepareDocumentHtml).
         {
-          convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
+          // Pictures are kept in the image store by the import's photo step (document-images.ts).
+          convertImage: mammoth.images.imgElement(async (image) => ({ src: images.add(new Uint8Array(await image.readAsArrayBuffer()), image.contentType) ?? '' })),
           // Word's own Title and Subtitle styles are headings; mammoth knows only "Heading N" by default.
           styleMap: ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => h2:fresh"],
         },
@@ -59,7 +61,7 @@ export const docxImporter: Importer = {
     } catch (error) {
       throw new ImportInputError({ kind: 'corrupt-document', format: 'docx' }, { cause: error });
     }
-    const pieces = nodeToPieces(sanitizeHtml(prepareDocumentHtml(html)));
+    const pieces = images.resolve(nodeToPieces(sanitizeHtml(prepareDocumentHtml(html, (src) => (images.owns(src) ? src : null)))));
     const title = takeTitle(pieces, properties.title);
     const draft = createDraft({
       title,

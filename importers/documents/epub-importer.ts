@@ -10,6 +10,7 @@ import { toIsoDate } from '../published-date.ts';
 import { tidyInline } from '../text-normalize.ts';
 import { acceptsEpub } from './document-choice.ts';
 import { prepareDocumentHtml } from './document-html.ts';
+import { DocumentImages, imageTypeOfPath } from './document-images.ts';
 import { decodeXmlText, xmlElementText, xmlElementTexts } from './xml-text.ts';
 import { openZipWithinLimits, zipText } from './zip-limits.ts';
 
@@ -29,6 +30,8 @@ export interface EpubPackage {
   spine: string[];
   /** Chapter file → its title in the table of contents. */
   toc: Map<string, string>;
+  /** Manifest paths of pictures → their declared media type. */
+  imageTypes: Map<string, string>;
 }
 
 function attributes(tag: string): Record<string, string> {
@@ -96,7 +99,9 @@ export async function readEpubPackage(zip: JSZip): Promise<EpubPackage> {
       if (title && !toc.has(file)) toc.set(file, title);
     }
   }
+  const imageTypes = new Map([...manifest.values()].filter((item) => item.mediaType.startsWith('image/')).map((item) => [item.path, item.mediaType]));
   return {
+    imageTypes,
     title: xmlElementText(opf, 'dc:title'),
     authors: xmlElementTexts(opf, 'dc:creator'),
     date: toIsoDate(xmlElementText(opf, 'dc:date')),
@@ -106,10 +111,27 @@ export async function readEpubPackage(zip: JSZip): Promise<EpubPackage> {
   };
 }
 
+/**
+ * The chapter's pictures (files of the book named by its <img src>) added to the book's, by src; each
+ * file is read from the zip (already checked against its unpacked size) once per chapter.
+ */
+async function chapterImages(zip: JSZip, chapterPath: string, body: string, book: EpubPackage, images: DocumentImages): Promise<Map<string, string>> {
+  const sources = new Map<string, string>();
+  for (const match of body.matchAll(/<img\b[^>]*>/giu)) {
+    const src = attributes(match[0])['src'];
+    if (!src || sources.has(src) || /^[a-z][\w+.-]*:/iu.test(src)) continue;
+    const path = resolveHref(chapterPath, src);
+    const entry = zip.file(path);
+    if (!entry) continue;
+    const uri = images.add(await entry.async('uint8array'), book.imageTypes.get(path) ?? imageTypeOfPath(path));
+    if (uri) sources.set(src, uri);
+  }
+  return sources;
+}
+
 /** A chapter's pieces, led by its table-of-contents title as a heading unless the chapter starts with it. */
-function chapterPieces(xhtml: string, tocTitle: string | undefined): BlockPiece[] {
-  const body = /<body\b[^>]*>([\s\S]*)<\/body>/iu.exec(xhtml)?.[1] ?? xhtml;
-  const pieces = nodeToPieces(sanitizeHtml(prepareDocumentHtml(body)));
+function chapterPieces(body: string, tocTitle: string | undefined, images: ReadonlyMap<string, string>): BlockPiece[] {
+  const pieces = nodeToPieces(sanitizeHtml(prepareDocumentHtml(body, (src) => images.get(src) ?? null)));
   if (!tocTitle) return pieces;
   const first = pieces[0];
   if (first?.kind === 'heading' && tidyInline(first.text) === tidyInline(tocTitle)) return [{ ...first, level: 1 }, ...pieces.slice(1)];
@@ -124,17 +146,20 @@ export const epubImporter: Importer = {
     const book = await readEpubPackage(zip);
     if (book.spine.length === 0) throw corrupt();
     const pieces: BlockPiece[] = [];
+    const images = new DocumentImages();
     for (const path of book.spine) {
       const xhtml = await zipText(zip, path);
-      if (xhtml !== null) pieces.push(...chapterPieces(xhtml, book.toc.get(path)));
+      if (xhtml === null) continue;
+      const body = /<body\b[^>]*>([\s\S]*)<\/body>/iu.exec(xhtml)?.[1] ?? xhtml;
+      pieces.push(...chapterPieces(body, book.toc.get(path), await chapterImages(zip, path, body, book, images)));
     }
     const draft = createDraft({
+      pieces: images.resolve(pieces),
       title: book.title,
       author: book.authors.length > 0 ? book.authors.join(', ') : null,
       language: book.language,
       publishedAt: book.date,
       origin: input.origin,
-      pieces,
     });
     return [{ kind: 'draft', draft }];
   },

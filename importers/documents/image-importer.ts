@@ -3,7 +3,7 @@
 import { imageSize } from 'image-size';
 import { createDraft } from '../article-draft.ts';
 import type { BlockPiece } from '../block-builder.ts';
-import { ImportInputError, type ImportInput, type Importer, type ParsedItem } from '../import-types.ts';
+import { ImportInputError, type ImportInput, type Importer, type ParseContext, type ParsedItem } from '../import-types.ts';
 import { acceptsImage } from './document-choice.ts';
 import { recogniseImages } from './ocr.ts';
 
@@ -31,11 +31,13 @@ function hasImageSize(bytes: Uint8Array): boolean {
 export const imageImporter: Importer = {
   id: 'image',
   accepts: acceptsImage,
-  async parse(input: ImportInput): Promise<ParsedItem[]> {
+  async parse(input: ImportInput, context: ParseContext = {}): Promise<ParsedItem[]> {
     // A header that does not say its size is no image to read; Tesseract would fail on it outside the
     // promise it returns, as an unexpected error rather than the damaged image it is.
     if (!hasImageSize(input.bytes)) throw new ImportInputError({ kind: 'corrupt-document', format: 'image' });
+    context.onProgress?.({ done: 0, total: 1, ocr: true });
     const [text] = await recogniseImages([input.bytes]);
+    context.onProgress?.({ done: 1, total: 1, ocr: true });
     const pieces = ocrPieces(text ?? '');
     if (pieces.length === 0) throw new ImportInputError({ kind: 'no-text' });
     return [{ kind: 'draft', draft: createDraft({ origin: input.origin, pieces, tags: [OCR_TAG] }) }];

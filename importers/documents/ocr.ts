@@ -37,37 +37,58 @@ export interface OcrOptions {
   onProgress?: (fraction: number) => void;
 }
 
-/** The text of each image (PNG, JPEG, TIFF bytes), in order. Rejects with `ocr-model-missing` without a model. */
-export async function recogniseImages(images: readonly Uint8Array[], options: OcrOptions = {}): Promise<string[]> {
-  const modelFolder = options.modelFolder === undefined ? findVietnameseModel() : options.modelFolder;
-  if (!modelFolder) throw new ImportInputError({ kind: 'ocr-model-missing', language: OCR_LANGUAGE });
+/** One Tesseract worker with the Vietnamese model loaded, reading images one after another. */
+export interface Recogniser {
+  /** The text of one image (PNG, JPEG, TIFF bytes); `onProgress` gets 0..1 within it. */
+  recognise(image: Uint8Array, onProgress?: (fraction: number) => void): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Starts a recogniser; rejects with `ocr-model-missing` without a model. Close it when done. */
+export async function openRecogniser(modelFolder: string | null | undefined = undefined): Promise<Recogniser> {
+  const folder = modelFolder === undefined ? findVietnameseModel() : modelFolder;
+  if (!folder) throw new ImportInputError({ kind: 'ocr-model-missing', language: OCR_LANGUAGE });
   const { createWorker, OEM } = await import('tesseract.js');
-  let done = 0;
+  let report: ((fraction: number) => void) | undefined;
   const worker = await createWorker(OCR_LANGUAGE, OEM.LSTM_ONLY, {
-    langPath: modelFolder,
+    langPath: folder,
     gzip: false,
     cacheMethod: 'none',
     // Without a handler tesseract.js also throws a failed job's error from its worker's message
     // listener, an uncaught exception beside the rejected promise this module already turns into a reason.
     errorHandler: () => undefined,
     logger: (message: { status: string; progress: number }) => {
-      if (message.status === 'recognizing text') options.onProgress?.((done + message.progress) / images.length);
+      if (message.status === 'recognizing text') report?.(message.progress);
     },
   });
-  try {
-    const texts: string[] = [];
-    for (const image of images) {
-      let data: { text: string };
+  return {
+    async recognise(image, onProgress) {
+      report = onProgress;
       try {
-        ({ data } = await worker.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength)));
+        const { data } = await worker.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength));
+        return data.text.normalize('NFC');
       } catch (error) {
         throw new ImportInputError({ kind: 'corrupt-document', format: 'image' }, { cause: error });
+      } finally {
+        report = undefined;
       }
-      texts.push(data.text.normalize('NFC'));
-      done++;
+    },
+    async close() {
+      await worker.terminate();
+    },
+  };
+}
+
+/** The text of each image (PNG, JPEG, TIFF bytes), in order. Rejects with `ocr-model-missing` without a model. */
+export async function recogniseImages(images: readonly Uint8Array[], options: OcrOptions = {}): Promise<string[]> {
+  const recogniser = await openRecogniser(options.modelFolder);
+  try {
+    const texts: string[] = [];
+    for (const [index, image] of images.entries()) {
+      texts.push(await recogniser.recognise(image, (fraction) => options.onProgress?.((index + fraction) / images.length)));
     }
     return texts;
   } finally {
-    await worker.terminate();
+    await recogniser.close();
   }
 }

@@ -18,7 +18,15 @@ export interface PdfMetadata {
 export interface PdfText {
   pageCount: number;
   pages: PdfPageText[];
+  /** Pages with no text but with pictures: scans, to be read by OCR (pdf-ocr.ts). */
+  scannedPages: number[];
   metadata: PdfMetadata;
+}
+
+export interface PdfReadOptions {
+  maxPages?: number;
+  /** After each page: `done` of `total` read. */
+  onPage?: (done: number, total: number) => void;
 }
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -61,10 +69,15 @@ function failureOf(error: unknown): ImportInputError {
   return new ImportInputError({ kind: 'corrupt-document', format: 'pdf' }, { cause: error });
 }
 
-/** Every page's text items with positions, at most MAX_PDF_PAGES pages. Rejects with ImportInputError. */
-export async function readPdfText(bytes: Uint8Array, options: { maxPages?: number } = {}): Promise<PdfText> {
-  const { getDocument, VerbosityLevel } = await pdfjs();
-  const task = getDocument({
+type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+
+/**
+ * Opens a PDF for reading, with nothing fetched or evaluated; rejects with ImportInputError
+ * (`encrypted-document`, `corrupt-document`). The caller destroys the document.
+ */
+export async function openPdf(bytes: Uint8Array): Promise<{ document: PdfDocument; pdfjs: PdfJs }> {
+  const library = await pdfjs();
+  const task = library.getDocument({
     // pdfjs takes ownership of (and detaches) the buffer it is given: hand it a copy.
     data: bytes.slice(),
     isEvalSupported: false,
@@ -72,19 +85,31 @@ export async function readPdfText(bytes: Uint8Array, options: { maxPages?: numbe
     useSystemFonts: false,
     standardFontDataUrl: STANDARD_FONTS,
     stopAtErrors: false,
-    verbosity: VerbosityLevel.ERRORS,
+    verbosity: library.VerbosityLevel.ERRORS,
   });
-  let document: Awaited<typeof task.promise>;
   try {
-    document = await task.promise;
+    return { document: await task.promise, pdfjs: library };
   } catch (error) {
     await task.destroy();
     throw failureOf(error);
   }
+}
+
+/** Operators that paint a picture: a page with one of them and no text is a scan. */
+function paintsPicture(library: PdfJs, operators: readonly number[]): boolean {
+  const { paintImageXObject, paintInlineImageXObject, paintImageXObjectRepeat, paintInlineImageXObjectGroup, paintImageMaskXObject } = library.OPS;
+  const painting = new Set([paintImageXObject, paintInlineImageXObject, paintImageXObjectRepeat, paintInlineImageXObjectGroup, paintImageMaskXObject]);
+  return operators.some((operator) => painting.has(operator));
+}
+
+/** Every page's text items with positions, at most MAX_PDF_PAGES pages. Rejects with ImportInputError. */
+export async function readPdfText(bytes: Uint8Array, options: PdfReadOptions = {}): Promise<PdfText> {
+  const { document, pdfjs: library } = await openPdf(bytes);
   try {
     const maxPages = options.maxPages ?? MAX_PDF_PAGES;
     if (document.numPages > maxPages) throw new ImportInputError({ kind: 'too-many-pages', pages: document.numPages, maxPages });
     const pages: PdfPageText[] = [];
+    const scannedPages: number[] = [];
     for (let number = 1; number <= document.numPages; number++) {
       const page = await document.getPage(number);
       const [, , width, height] = page.view as [number, number, number, number];
@@ -99,11 +124,13 @@ export async function readPdfText(bytes: Uint8Array, options: { maxPages?: numbe
         items.push({ text: plainText(item.str), x, y, width: item.width, size });
       }
       pages.push({ number, width, height, items });
+      if (!items.some((item) => item.text.trim() !== '') && paintsPicture(library, (await page.getOperatorList()).fnArray)) scannedPages.push(number);
       page.cleanup();
+      options.onPage?.(number, document.numPages);
     }
     const { info } = (await document.getMetadata()) as unknown as { info: Record<string, unknown> };
     const metadata = { title: infoText(info, 'Title'), author: infoText(info, 'Author'), created: pdfDate(info['CreationDate']) };
-    return { pageCount: document.numPages, pages, metadata };
+    return { pageCount: document.numPages, pages, scannedPages, metadata };
   } catch (error) {
     throw error instanceof ImportInputError ? error : failureOf(error);
   } finally {

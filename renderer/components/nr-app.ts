@@ -63,7 +63,11 @@ export class NrApp extends LitElement {
   readonly state = new AppState(client);
   readonly #nav = new NavigationController(this, this.state);
   readonly #drawer = new DrawerController(this);
-  readonly #import = new ImportController(this, { client, notices: this.state.notices, maxBytes: () => this.state.library.info?.maxImportBytes ?? Infinity });
+  readonly #import = new ImportController(this, { client, notices: this.state.notices, limits: () => ({
+      maxBytes: this.state.library.info?.maxImportBytes ?? Infinity,
+      byExtension: this.state.library.info?.maxImportBytesByExtension ?? {},
+    }),
+  });
   #darkScheme = matchMedia('(prefers-color-scheme: dark)');
   #unsubscribe: (() => void)[] = [];
 

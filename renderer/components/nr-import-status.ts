@@ -55,6 +55,15 @@ export class NrImportStatus extends LitElement {
     return html`<span class="time-left">· ${text}</span>`;
   }
 
+  /** "trang 3/40" while a long PDF is read, "nhận dạng trang 1/2" while its scans are recognised. */
+  #pages(pages: ImportProgress['pages']) {
+    if (!pages) return nothing;
+    const text = pages.ocr
+      ? msg(str`nhận dạng chữ (OCR) trang ${pages.done}/${pages.total}`, { desc: 'Import progress inside one scanned document: pages recognised by OCR so far' })
+      : msg(str`trang ${pages.done}/${pages.total}`, { desc: 'Import progress inside one long document: pages read so far' });
+    return html`<span class="pages">· ${text}</span>`;
+  }
+
   #emit(name: string): void {
     this.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true }));
   }
@@ -89,8 +98,9 @@ export class NrImportStatus extends LitElement {
       const p = this.progress;
       return html`<section role="status" aria-live="polite">
         ${msg(str`Đang nhập ${p.done}/${p.total || '…'}`, { desc: 'Import progress: done/total' })}
-        <progress max=${Math.max(p.total, 1)} value=${p.done}></progress>
+        <progress max=${Math.max(p.total, 1)} value=${p.done + (p.pages?.ocr && p.pages.total > 0 ? p.pages.done / p.pages.total : 0)}></progress>
         ${p.current ? html`<span>${p.current.split(/[\\/]/).pop()}</span>` : nothing}
+        ${this.#pages(p.pages)}
         ${p.failures ? html`<span>· ${msg(str`${p.failures} lỗi`, { desc: 'Number of files that failed so far' })}</span>` : nothing}
         ${this.#timeLeft(p.secondsLeft)}
         <button @click=${() => this.#emit('nr-cancel-import')}>${msg('Huỷ')}</button>

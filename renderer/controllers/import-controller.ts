@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { EventPayload, ImportReport, TextEncodingName } from '../../contract/index.ts';
 import type { NewsroomClient } from '../client/newsroom-client.ts';
 import type { Notices } from '../state/notices.ts';
+import { callBudget, uploadBatches, uploadLimitFor, type UploadLimits } from './upload-batches.ts';
 
 type ImportProgress = EventPayload<'import.progress'>;
 type ImportHost = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
@@ -30,22 +31,26 @@ export class ImportController implements ReactiveController {
   readonly #host: ImportHost;
   readonly #client: Pick<NewsroomClient, 'call' | 'on'>;
   readonly #notices: Notices;
-  readonly #maxBytes: () => number;
+  readonly #limits: () => UploadLimits;
   #jobId: string | null = null;
+  /** Files sent in earlier calls of this import, and all it sends: progress counts across calls. */
+  #offset = 0;
+  #total = 0;
+  #cancelled = false;
   #unsubscribe: (() => void) | undefined;
 
-  constructor(host: ImportHost, options: { client: Pick<NewsroomClient, 'call' | 'on'>; notices: Notices; maxBytes: () => number }) {
+  constructor(host: ImportHost, options: { client: Pick<NewsroomClient, 'call' | 'on'>; notices: Notices; limits: () => UploadLimits }) {
     this.#host = host;
     this.#client = options.client;
     this.#notices = options.notices;
-    this.#maxBytes = options.maxBytes;
+    this.#limits = options.limits;
     host.addController(this);
   }
 
   hostConnected(): void {
     this.#unsubscribe = this.#client.on('import.progress', (progress) => {
       if (progress.jobId !== this.#jobId) return;
-      this.progress = progress;
+      this.progress = { ...progress, done: this.#offset + progress.done, total: this.#total };
       this.#host.requestUpdate();
     });
     window.addEventListener('dragover', this.#onDragOver);
@@ -70,6 +75,7 @@ export class ImportController implements ReactiveController {
   };
 
   cancel(): void {
+    this.#cancelled = true;
     const jobId = this.#jobId;
     if (jobId) void this.#notices.attempt(() => this.#client.call('library.cancelImport', { jobId }));
   }
@@ -81,26 +87,45 @@ export class ImportController implements ReactiveController {
 
   async importFiles(files: File[]): Promise<void> {
     if (files.length === 0) return;
-    const jobId = newJobId();
-    this.#jobId = jobId;
     this.report = null;
-    this.progress = { jobId, done: 0, total: files.length, current: null, failures: 0, secondsLeft: null };
-    this.#host.requestUpdate();
-    // A file over the host's limit would have the whole batch refused; it is named in the summary
+    this.#cancelled = false;
+    // A file over its type's limit would have the whole call refused; it is named in the summary
     // with its reason instead, and the others are imported.
-    const maxBytes = this.#maxBytes();
-    const tooLarge = files.filter((file) => file.size > maxBytes);
-    const accepted = files.filter((file) => file.size <= maxBytes);
-    const payload = await Promise.all(accepted.map(async (file) => ({ name: file.name, base64: await toBase64(file) })));
-    const report: ImportReport | undefined =
-      payload.length > 0
-        ? await this.#notices.attempt(() => this.#client.call('library.importFiles', { jobId, files: payload, ...(this.encoding ? { encoding: this.encoding } : {}) }))
-        : { imported: [], duplicates: [], failed: [], cancelled: false };
-    this.progress = null;
-    if (report) {
-      const refused = tooLarge.map((file) => ({ path: file.name, error: '', reason: { kind: 'too-large' as const, maxBytes } }));
-      this.report = { ...report, failed: [...refused, ...report.failed] };
+    const limits = this.#limits();
+    const tooLarge = files.filter((file) => file.size > uploadLimitFor(file.name, limits));
+    const accepted = files.filter((file) => !tooLarge.includes(file));
+    const report: ImportReport = {
+      imported: [],
+      duplicates: [],
+      failed: tooLarge.map((file) => ({ path: file.name, error: '', reason: { kind: 'too-large' as const, maxBytes: uploadLimitFor(file.name, limits) } })),
+      cancelled: false,
+    };
+    this.#total = accepted.length;
+    this.#offset = 0;
+    let answered = accepted.length === 0;
+    for (const batch of uploadBatches(accepted, callBudget(limits))) {
+      if (this.#cancelled) {
+        report.cancelled = true;
+        break;
+      }
+      const jobId = newJobId();
+      this.#jobId = jobId;
+      this.progress = { jobId, done: this.#offset, total: this.#total, current: null, failures: 0, secondsLeft: null };
+      this.#host.requestUpdate();
+      const payload = await Promise.all(batch.map(async (file) => ({ name: file.name, base64: await toBase64(file) })));
+      const part = await this.#notices.attempt(() => this.#client.call('library.importFiles', { jobId, files: payload, ...(this.encoding ? { encoding: this.encoding } : {}) }));
+      // The notice says why the call failed; the files of earlier calls stay imported and reported.
+      if (!part) break;
+      answered = true;
+      report.imported.push(...part.imported);
+      report.duplicates.push(...part.duplicates);
+      report.failed.push(...part.failed);
+      if (part.cancelled) report.cancelled = true;
+      this.#offset += batch.length;
     }
+    this.progress = null;
+    this.#jobId = null;
+    if (answered) this.report = report;
     this.#host.requestUpdate();
   }
 

@@ -1,8 +1,17 @@
-import { readFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures/app.ts';
 import { lastCopied, recordCopies } from './fixtures/clipboard.ts';
 import { makeStructuredPdf, STRUCTURED_PDF_TEXT as T } from '../fixtures/documents/pdf-fixtures.ts';
+import { chartPng, DOCX_TEXT, makeDocx } from '../fixtures/documents/docx-fixtures.ts';
+import { makeScannedPdf } from '../fixtures/documents/ocr-fixtures.ts';
+import { findVietnameseModel } from '../../importers/documents/ocr.ts';
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** Selects `text` inside `block` with the mouse, first character to last. */
 async function dragSelect(page: Page, block: Locator, text: string): Promise<void> {
@@ -86,4 +95,66 @@ test('a PDF imported from the file dialog is read by page: search finds a word o
   await expect(original).toHaveAttribute('href', `./api/originals/${articleId}`);
   const [file] = await Promise.all([page.waitForEvent('download'), original.click()]);
   expect(await readFile((await file.path())!)).toEqual(pdf);
+});
+
+test('a DOCX’s picture is kept in the library and shown in the reader as a figure with its caption', async ({ app, page }) => {
+  test.setTimeout(120_000);
+  await page.goto(app.url);
+  await page.locator('nr-app input[type=file][multiple]').setInputFiles([{ name: 'cong-van.docx', mimeType: DOCX_TYPE, buffer: Buffer.from(await makeDocx()) }]);
+  await expect(page.locator('nr-import-status section[role=status]')).toContainText('1 bài mới, 0 bài trùng, 0 lỗi.', { timeout: 60_000 });
+  await page.locator('nr-article-list').getByRole('listbox').getByRole('option').filter({ hasText: DOCX_TEXT.title }).click();
+  const figure = page.locator('nr-reader figure.photo');
+  await expect(figure.locator('nr-figure img')).toHaveAttribute('alt', DOCX_TEXT.imageAlt);
+  await expect(figure).toContainText(DOCX_TEXT.imageAlt);
+  // The picture's own bytes, served from the image store.
+  const src = await figure.locator('nr-figure img').getAttribute('src');
+  const served = await page.evaluate(async (url) => [...new Uint8Array(await (await fetch(url!)).arrayBuffer())], src);
+  expect(Buffer.from(served)).toEqual(chartPng());
+});
+
+test('a PDF over 50 MB is taken from the file dialog, while another type that large is refused before sending, with its own limit', async ({ app, page }) => {
+  test.setTimeout(180_000);
+  await page.goto(app.url);
+  const doc = await PDFDocument.load(await makeStructuredPdf());
+  // Random bytes: pdf-lib compresses attachments, and these do not shrink.
+  await doc.attach(randomBytes(52 * 1024 * 1024), 'phu-luc.bin', { mimeType: 'application/octet-stream' });
+  // Playwright passes buffers this large only as files on disk.
+  const work = await mkdtemp(join(tmpdir(), 'nr-e2e-large-pdf-'));
+  try {
+    const pdf = join(work, 'bao-cao-lon.pdf');
+    const epub = join(work, 'so-tay-lon.epub');
+    await writeFile(pdf, await doc.save());
+    await copyFile(pdf, epub);
+    await page.locator('nr-app input[type=file][multiple]').setInputFiles([pdf, epub]);
+    const status = page.locator('nr-import-status section[role=status]');
+    await expect(status).toContainText('1 bài mới, 0 bài trùng, 1 lỗi.', { timeout: 120_000 });
+    await expect(status.locator('ul.failures li')).toHaveText(['so-tay-lon.epub: tệp lớn hơn 50 MB']);
+    await expect(async () => {
+      expect((await app.call('search.query', { query: 'thuy dien' })).hits.map((hit) => hit.title)).toContain(T.title);
+    }).toPass({ timeout: 30_000 });
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+});
+
+// Skipped where the machine has no Vietnamese OCR model (Debian's tesseract-ocr-vie; .ci/run installs it).
+test('a scanned PDF shows its OCR progress page by page, and its recognised words are found on their page', async ({ app, page }) => {
+  test.skip(findVietnameseModel() === null, 'no vie.traineddata on this machine: install tesseract-ocr-vie or set NEWSROOM_TESSDATA');
+  test.setTimeout(240_000);
+  await page.goto(app.url);
+  await page.locator('nr-app input[type=file][multiple]').setInputFiles([{ name: 'cong-van-scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await makeScannedPdf()) }]);
+  const status = page.locator('nr-import-status section[role=status]');
+  await expect(status).toContainText('nhận dạng chữ (OCR) trang 1/2', { timeout: 120_000 });
+  await expect(status).toContainText('1 bài mới, 0 bài trùng, 0 lỗi.', { timeout: 180_000 });
+  await page.getByRole('searchbox', { name: 'Tìm kiếm bài viết' }).fill('tiep cong dan');
+  await page.locator('nr-search-results button.hit').first().click();
+  const reader = page.locator('nr-reader');
+  const paragraph = reader.locator('article p').filter({ hasText: 'tiếp công dân' });
+  await expect(paragraph.locator('mark').first()).toBeVisible();
+  const page2 = await paragraph.evaluate((element) => {
+    let sibling = element.previousElementSibling;
+    while (sibling && sibling.localName !== 'nr-page-break') sibling = sibling.previousElementSibling;
+    return sibling?.getAttribute('aria-label');
+  });
+  expect(page2).toBe('Trang 2');
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { docxImporter } from '../../../importers/documents/docx-importer.ts';
 import { ImportInputError } from '../../../importers/import-types.ts';
 import type { ArticleDraft } from '../../../library/model.ts';
-import { DOCX_TEXT as T, makeDocx, makeDocxZipBomb } from '../../fixtures/documents/docx-fixtures.ts';
+import { chartPng, DOCX_TEXT as T, makeDocx, makeDocxZipBomb } from '../../fixtures/documents/docx-fixtures.ts';
 
 async function draftOf(bytes: Uint8Array): Promise<ArticleDraft> {
   const [item] = await docxImporter.parse({ name: 'cong-van.docx', bytes, origin: '/in/cong-van.docx' });
@@ -19,7 +19,7 @@ async function reasonOf(bytes: Uint8Array): Promise<unknown> {
 }
 
 describe('DOCX import', () => {
-  it('keeps headings, paragraphs, list items, table rows, the picture’s alt text and the footnote', async () => {
+  it('keeps headings, paragraphs, list items, table rows, the picture (a figure, its alt text as caption) and the footnote', async () => {
     const draft = await draftOf(await makeDocx());
     expect(draft.title).toBe(T.title);
     expect(draft.author).toBe(T.author);
@@ -29,11 +29,19 @@ describe('DOCX import', () => {
       { kind: 'paragraph', text: `${T.footnoted}[1].` },
       ...T.bullets.map((text) => ({ kind: 'list-item', text })),
       ...T.table.map((row) => ({ kind: 'paragraph', text: row.join(' | ') })),
+      { kind: 'figure', text: '' },
       { kind: 'caption', text: T.imageAlt },
       { kind: 'heading', text: T.heading2 },
       { kind: 'paragraph', text: T.closing },
       { kind: 'list-item', text: `[1] ${T.footnote}` },
     ]);
+  });
+
+  it('hands the picture’s own bytes to the photo step, as a data: URI', async () => {
+    const draft = await draftOf(await makeDocx());
+    const figure = draft.blocks.findIndex((block) => block.kind === 'figure');
+    expect(draft.blocks[figure]!.figure!.alt).toBe(T.imageAlt);
+    expect(draft.imageSources).toEqual([{ block: figure, url: `data:image/png;base64,${chartPng().toString('base64')}` }]);
   });
 
   it('takes the title from the first heading when the properties have none', async () => {

@@ -3,6 +3,7 @@ import { epubImporter } from '../../../importers/documents/epub-importer.ts';
 import { chooseImporterId } from '../../../importers/importer-choice.ts';
 import { ImportInputError } from '../../../importers/import-types.ts';
 import type { ArticleDraft } from '../../../library/model.ts';
+import { chartPng } from '../../fixtures/documents/docx-fixtures.ts';
 import { EPUB_TEXT as T, makeEpub, makeEpubZipBomb } from '../../fixtures/documents/epub-fixtures.ts';
 
 async function draftOf(bytes: Uint8Array): Promise<ArticleDraft> {
@@ -25,10 +26,18 @@ describe('EPUB import', () => {
       // Chapter 2 has no heading of its own: its table-of-contents title becomes one.
       { kind: 'heading', level: 1, text: T.chapters[1].toc },
       { kind: 'paragraph', level: undefined, text: T.chapters[1].paragraphs[0] },
+      { kind: 'figure', level: undefined, text: '' },
       { kind: 'caption', level: undefined, text: T.imageAlt },
       { kind: 'heading', level: 1, text: T.chapters[2].toc },
       { kind: 'paragraph', level: undefined, text: T.chapters[2].paragraphs[0] },
     ]);
+  });
+
+  it('hands the book’s picture (a file in the zip, named relative to its chapter) to the photo step, as a data: URI', async () => {
+    const draft = await draftOf(makeEpub());
+    const figure = draft.blocks.findIndex((block) => block.kind === 'figure');
+    expect(draft.blocks[figure]!.figure!.alt).toBe(T.imageAlt);
+    expect(draft.imageSources).toEqual([{ block: figure, url: `data:image/png;base64,${chartPng().toString('base64')}` }]);
   });
 
   it('keeps no script text and runs nothing', async () => {
