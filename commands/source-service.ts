@@ -4,7 +4,7 @@
 import { ImportInputError } from '../importers/import-types.ts';
 import { describeImportFailure } from '../importers/import-failure.ts';
 import type { ImportFailure } from '../contract/import-report.ts';
-import type { FullTextMode, KeepDays, OpmlImportResult, RetentionResult, SourceAddResult, SourceFolderInfo, SourceInfo, SourceMarkedRead, SourceRefreshResult, SourceRemoved } from '../contract/sources.ts';
+import type { FullTextMode, KeepDays, SourcePhotos, OpmlImportResult, RetentionResult, SourceAddResult, SourceFolderInfo, SourceInfo, SourceMarkedRead, SourceRefreshResult, SourceRemoved } from '../contract/sources.ts';
 import { DEFAULT_SOURCE_INTERVAL_MINUTES } from '../contract/sources.ts';
 import type { PhotoDownloads } from '../importers/figure-images.ts';
 import { SourceStore, toSourceInfo, type Library, type SourcePatch, type SourceRecord } from '../library/index.ts';
@@ -137,11 +137,11 @@ export class SourceService {
     };
   }
 
-  /** A refresh's photo downloads, unless photos are turned off in the settings. */
-  async #photos(): Promise<PhotoDownloads | null> {
+  /** A refresh's photo downloads, unless the source's own switch, or else the library's setting, turns photos off. */
+  async #photos(source: SourceRecord): Promise<PhotoDownloads | null> {
     const library = this.#library();
     const settings = library.getSetting('ui.settings') as { downloadPhotos?: unknown } | undefined;
-    if (settings?.downloadPhotos === false) return null;
+    if (source.photos === false || (source.photos === null && settings?.downloadPhotos === false)) return null;
     const { PhotoDownloads } = await import('../importers/figure-images.ts');
     return new PhotoDownloads({ sink: library.images, userAgent: USER_AGENT, timeoutMs: this.#options.fetchTimeoutMs, allowPrivateAddresses: this.#options.allowPrivateAddresses });
   }
@@ -158,7 +158,7 @@ export class SourceService {
     if (running) return running;
     const stop = signal ? AbortSignal.any([signal, this.#closing.signal]) : this.#closing.signal;
     const deps = this.#deps();
-    const run = Promise.all([loadSources(), this.#photos()])
+    const run = Promise.all([loadSources(), this.#photos(source)])
       .then(([{ refreshSource }, photos]) => refreshSource(source, photos ? { ...deps, photos } : deps, stop, prefetched))
       .then((result) => {
         // Retention runs once the source's new items are in; a failure to tidy never fails the refresh.
@@ -179,7 +179,7 @@ export class SourceService {
     return run;
   }
 
-  async add(args: { url: string; folder?: string; intervalMinutes?: number; title?: string; fullText?: FullTextMode; keepDays?: KeepDays }, caller: Caller = {}): Promise<SourceAddResult> {
+  async add(args: { url: string; folder?: string; intervalMinutes?: number; title?: string; fullText?: FullTextMode; keepDays?: KeepDays; photos?: SourcePhotos }, caller: Caller = {}): Promise<SourceAddResult> {
     await this.#refuseLocal(args.url, caller);
     const { discoverFeeds, parseFeedItems, MAX_ITEMS_PER_REFRESH } = await loadSources();
     this.#refuseExisting(args.url);
@@ -220,6 +220,7 @@ export class SourceService {
       intervalMinutes,
       fullText: args.fullText,
       keepDays: args.keepDays,
+      photos: args.photos,
       nextRefreshAt: new Date(Date.now() + intervalMinutes * 60_000).toISOString(),
     });
     this.#onChange([source.id]);
@@ -265,7 +266,7 @@ export class SourceService {
     );
   }
 
-  update(id: string, patch: { title?: string; folder?: string | null; intervalMinutes?: number; paused?: boolean; fullText?: FullTextMode; keepDays?: KeepDays }): SourceInfo {
+  update(id: string, patch: { title?: string; folder?: string | null; intervalMinutes?: number; paused?: boolean; fullText?: FullTextMode; keepDays?: KeepDays; photos?: SourcePhotos }): SourceInfo {
     const source = this.#get(id);
     const change: SourcePatch = { ...patch };
     const now = Date.now();

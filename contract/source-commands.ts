@@ -30,6 +30,8 @@ const FullText = v.picklist(FULL_TEXT_MODES, 'full text is auto, always or never
 const Days = v.pipe(v.number(), v.integer('keep items a whole number of days'), v.minValue(1, 'keep items at least 1 day'), v.maxValue(MAX_KEEP_DAYS, `keep items at most ${MAX_KEEP_DAYS} days`));
 /** A source's retention: days, forever, or null to follow its folder. */
 const KeepDays = v.union([Days, v.literal('forever'), v.null()], 'keepDays is a number of days, "forever", or null (as its folder)');
+/** A source's photos: kept (true), not (false), or as the library's setting (null). */
+const Photos = v.nullable(v.boolean('photos is true, false, or null (as the library setting)'));
 
 
 // The sidebar's sources and the add-source box call them. A renderer's sources.add, sources.refresh,
@@ -49,6 +51,7 @@ export const sourceCommands = {
       title: v.optional(Name),
       fullText: v.optional(FullText),
       keepDays: v.optional(KeepDays),
+      photos: v.optional(Photos),
     }),
     returns<SourceAddResult>(),
     SOURCE_HOSTS,
@@ -61,7 +64,7 @@ export const sourceCommands = {
     SOURCE_HOSTS,
   ),
   'sources.update': command(
-    'Rename a source, move it to a folder (null: none), change its interval, full text or retention, pause or resume it.',
+    'Rename a source, move it to a folder (null: none), change its interval, full text, photos or retention, pause or resume it.',
     v.strictObject({
       id: Id,
       patch: v.strictObject({
@@ -71,6 +74,7 @@ export const sourceCommands = {
         paused: v.optional(v.boolean()),
         fullText: v.optional(FullText),
         keepDays: v.optional(KeepDays),
+        photos: v.optional(Photos),
       }),
     }),
     returns<SourceInfo>(),

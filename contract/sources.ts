@@ -14,6 +14,9 @@ export const MAX_KEEP_DAYS = 3650;
 export type FullTextMode = 'auto' | 'always' | 'never';
 export const FULL_TEXT_MODES: readonly FullTextMode[] = ['auto', 'always', 'never'];
 
+/** Whether a source keeps its items' photos: true, false, or null for "as the library's `downloadPhotos` setting says". */
+export type SourcePhotos = boolean | null;
+
 /** How long a source keeps its items: a number of days, `forever`, or null for "as its folder says". */
 export type KeepDays = number | 'forever' | null;
 
@@ -53,6 +56,8 @@ export interface SourceInfo {
   keepDays: KeepDays;
   /** The retention in force (its own, else its folder's): days, or null for forever. */
   retentionDays: number | null;
+  /** Keep its items' photos: its own switch, or null to follow the library's `downloadPhotos` setting. */
+  photos: SourcePhotos;
 }
 
 /** The `sources.changed` event: these sources were added, changed, removed, started or finished refreshing. */
