@@ -58,7 +58,8 @@ export function retentionWords(source: SourceInfo): string {
 }
 
 function folderLine(folder: SourceFolderInfo): string {
-  return `${folder.folder}  ${folder.sources} sources  ${folder.keepDays === null ? 'kept forever' : `kept ${folder.keepDays} days`}`;
+  const kept = folder.keepDays === null ? 'kept forever' : `kept ${folder.keepDays} days`;
+  return `${folder.folder ?? '(no folder)'}  ${folder.sources} sources, ${folder.unreadCount} unread  ${kept}`;
 }
 
 /** `sources folders` (folder null) lists them; `sources set --folder F --keep-days N|forever` sets one. */

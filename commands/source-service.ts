@@ -288,7 +288,10 @@ export class SourceService {
   /** A folder's retention (null: forever); its sources without their own setting follow it from the next pass. */
   updateFolder(folder: string, patch: { keepDays: number | null }): SourceFolderInfo {
     this.store.setFolderKeepDays(folder, patch.keepDays);
-    return this.store.folders().find((entry) => entry.folder === folder) ?? { folder, keepDays: null, sources: 0 };
+    const updated = this.store.folders().find((entry) => entry.folder === folder) ?? { folder, keepDays: null, sources: 0, unreadCount: 0 };
+    // The sidebar shows the folder's retention: its sources' settings changed with it.
+    this.#onChange(this.store.inFolder(folder).map((source) => source.id));
+    return updated;
   }
 
   /**

@@ -37,8 +37,8 @@ const Photos = v.nullable(v.boolean('photos is true, false, or null (as the libr
 // The sidebar's sources and the add-source box call them. A renderer's sources.add, sources.refresh,
 // opml.import and library.importUrls cannot reach loopback or private addresses (commands/source-service.ts).
 const SOURCE_HOSTS: readonly Host[] = ['cli', 'ipc', 'serve'];
-// Folder retention and a retention pass on demand are set from the command line only: no UI calls them yet.
-const FOLDER_RETENTION_HOSTS: readonly Host[] = ['cli'];
+// A retention pass on demand is the command line's (the app runs one after each refresh and every hour).
+const RETENTION_PASS_HOSTS: readonly Host[] = ['cli'];
 const SourceOrFolder = v.union([v.strictObject({ id: Id }), v.strictObject({ folder: Folder })]);
 
 export const sourceCommands = {
@@ -86,18 +86,19 @@ export const sourceCommands = {
     returns<SourceRemoved>(),
     SOURCE_HOSTS,
   ),
-  'sources.folders': command('Every folder of sources with its retention.', NoArgs, returns<SourceFolderInfo[]>(), FOLDER_RETENTION_HOSTS),
+  // The sidebar's folder menu reads and sets a folder's retention; its badges are these unread counts.
+  'sources.folders': command('Every folder of sources with its retention and unread articles, then the sources in no folder.', NoArgs, returns<SourceFolderInfo[]>(), SOURCE_HOSTS),
   'sources.updateFolder': command(
     "Set a folder's retention: keep its sources' items N days (null: forever); sources with their own setting keep it.",
     v.strictObject({ folder: Folder, patch: v.strictObject({ keepDays: v.nullable(Days) }) }),
     returns<SourceFolderInfo>(),
-    FOLDER_RETENTION_HOSTS,
+    SOURCE_HOSTS,
   ),
   'sources.applyRetention': command(
     'Move the items that retention has expired to the trash now (never starred, archived, tagged, annotated or filed ones).',
     v.strictObject({ id: v.optional(Id) }),
     returns<RetentionResult>(),
-    FOLDER_RETENTION_HOSTS,
+    RETENTION_PASS_HOSTS,
   ),
   'opml.import': command(
     'Subscribe to every feed of an OPML file (folders kept); problems are reported by line and the rest still goes in.',

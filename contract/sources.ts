@@ -72,10 +72,13 @@ export interface SourceMarkedRead {
 
 /** A folder's settings; sources in it follow them unless they have their own. */
 export interface SourceFolderInfo {
-  folder: string;
+  /** null: the sources in no folder (listed last by `sources.folders`; it has no settings of its own). */
+  folder: string | null;
   /** null: forever. */
   keepDays: number | null;
   sources: number;
+  /** Unread articles of its sources (not read, archived nor trashed), each once however many of them brought it. */
+  unreadCount: number;
 }
 
 /** What a retention pass moved to the trash (never deleted), per source. */

@@ -130,9 +130,13 @@ export type SourceOutcome =
 
 /** What a list of a source's articles shows as unread (the sidebar's count): not read, archived nor trashed. */
 const UNREAD = 'a.read = 0 AND a.archived = 0 AND a.trashed_at IS NULL';
-const SELECT = `SELECT s.*, f.keep_days AS folder_keep_days, (SELECT count(i.article_id) FROM source_items i WHERE i.source_id = s.id) AS article_count,
-  (SELECT count(*) FROM source_items i JOIN articles a ON a.id = i.article_id WHERE i.source_id = s.id AND ${UNREAD}) AS unread_count
+// Articles, not items: a feed may list one article under two GUIDs (or an item's GUID changed), and
+// both rows then name the same article.
+const SELECT = `SELECT s.*, f.keep_days AS folder_keep_days, (SELECT count(DISTINCT i.article_id) FROM source_items i WHERE i.source_id = s.id) AS article_count,
+  (SELECT count(DISTINCT a.id) FROM source_items i JOIN articles a ON a.id = i.article_id WHERE i.source_id = s.id AND ${UNREAD}) AS unread_count
   FROM sources s LEFT JOIN source_folders f ON f.folder = s.folder`;
+/** The unread articles of a folder's sources (`?`: its name, or NULL for the sources in none), each once however many of them brought it. */
+const FOLDER_UNREAD = `(SELECT count(DISTINCT a.id) FROM sources s JOIN source_items i ON i.source_id = s.id JOIN articles a ON a.id = i.article_id WHERE s.folder IS ? AND ${UNREAD})`;
 
 function keepDaysColumn(keep: KeepDays): number | null {
   return keep === 'forever' ? 0 : keep;
@@ -312,13 +316,20 @@ export class SourceStore {
     });
   }
 
-  /** Every folder that has sources or settings, with its retention (null: forever). */
+  /**
+   * Every folder that has sources or settings, with its retention (null: forever) and unread articles,
+   * then the sources in no folder (`folder` null, only when there are some).
+   */
   folders(): SourceFolderInfo[] {
     const rows = this.#sql(
-      `SELECT name AS folder, (SELECT keep_days FROM source_folders f WHERE f.folder = name) AS keep_days, (SELECT count(*) FROM sources s WHERE s.folder = name) AS sources
+      `SELECT name AS folder, (SELECT keep_days FROM source_folders f WHERE f.folder = name) AS keep_days, (SELECT count(*) FROM sources s WHERE s.folder = name) AS sources,
+         ${FOLDER_UNREAD.replace('?', 'name')} AS unread_count
          FROM (SELECT folder AS name FROM sources WHERE folder IS NOT NULL UNION SELECT folder FROM source_folders) ORDER BY name`,
-    ).all() as { folder: string; keep_days: number | null; sources: number }[];
-    return rows.map((row) => ({ folder: row.folder, keepDays: row.keep_days, sources: row.sources }));
+    ).all() as { folder: string; keep_days: number | null; sources: number; unread_count: number }[];
+    const folders: SourceFolderInfo[] = rows.map((row) => ({ folder: row.folder, keepDays: row.keep_days, sources: row.sources, unreadCount: row.unread_count }));
+    const loose = this.#sql(`SELECT count(*) AS sources, ${FOLDER_UNREAD} AS unread_count FROM sources WHERE folder IS NULL`).get(null) as { sources: number; unread_count: number };
+    if (loose.sources > 0) folders.push({ folder: null, keepDays: null, sources: loose.sources, unreadCount: loose.unread_count });
+    return folders;
   }
 
   /** A folder's retention: days, or null for forever (its row is then removed, folders themselves are only names). */
