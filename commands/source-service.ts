@@ -358,19 +358,19 @@ export class SourceService {
   }
 
   async importOpml(text: string, caller: Caller = {}): Promise<OpmlImportResult> {
-    const { readOpml } = await loadSources();
+    const { readOpml, opmlProblem } = await loadSources();
     const read = readOpml(text);
     const problems = [...read.problems];
     const feeds: typeof read.feeds = [];
     for (const feed of read.feeds) {
       const host = await this.refusedHost(feed.url, caller);
       if (host === null) feeds.push(feed);
-      else problems.push({ line: feed.line, message: `${feed.url}: ${describeImportFailure({ kind: 'address-not-allowed', host })}` });
+      else problems.push(opmlProblem(feed.line, { kind: 'address-not-allowed', url: feed.url, host }));
     }
     problems.sort((a, b) => a.line - b.line);
     if (feeds.length === 0 && problems.length > 0) {
       const first = problems[0]!;
-      throw new CommandError('invalid-arguments', `No feeds could be read from this OPML file; line ${first.line}: ${first.message}`, { kind: 'opml.unreadable', line: first.line, detail: first.message });
+      throw new CommandError('invalid-arguments', `No feeds could be read from this OPML file; line ${first.line}: ${first.message}`, { kind: 'opml.unreadable', line: first.line, detail: first.message, problem: first.reason });
     }
     const result: OpmlImportResult = { added: [], existing: [], problems };
     const now = new Date().toISOString();

@@ -129,9 +129,23 @@ export interface SourceRemoved {
   kept: number;
 }
 
+/** Why a line of an OPML file was skipped, as data the UI words in its language. */
+export type OpmlProblemReason =
+  /** The XML parser's own (English, technical) words. */
+  | { kind: 'not-well-formed'; detail: string }
+  | { kind: 'not-opml' }
+  | { kind: 'no-body' }
+  /** An outline with no xmlUrl that holds no feeds either; `label` may be empty. */
+  | { kind: 'outline-without-feed'; label: string }
+  | { kind: 'not-http'; label: string; url: string }
+  /** A local or private address, refused when a renderer imports the file. */
+  | { kind: 'address-not-allowed'; url: string; host: string };
+
 /** One problem in an OPML file, by line, so a partial file still imports what it can. */
 export interface OpmlProblem {
   line: number;
+  reason: OpmlProblemReason;
+  /** The same in English, for the command line. */
   message: string;
 }
 
