@@ -123,8 +123,8 @@ describe('briefs.export and the All annotations filter', () => {
     expect(vi.content).toContain('Nguyễn Văn An. (2024, Tháng Ba 4). Giá điện tăng từ tháng sau.');
     expect(vi.content).not.toContain('March');
     const cite = (language: 'vi' | 'en') => value('briefs.cite', { articleId: power, style: 'chicago', language, timeZone: 'Asia/Ho_Chi_Minh' });
-    expect((await cite('en')).text).toContain('VnExpress, March 4, 2024.');
-    expect((await cite('vi')).text).toContain('VnExpress, 4 Tháng Ba 2024.');
+    expect(((await cite('en')) as { text: string }).text).toContain('VnExpress, March 4, 2024.');
+    expect(((await cite('vi')) as { text: string }).text).toContain('VnExpress, 4 Tháng Ba 2024.');
   });
 
   it('briefs.cite gives the article’s citation in a style, with a page', async () => {
