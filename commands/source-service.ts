@@ -74,6 +74,8 @@ export class SourceService {
   readonly #inFlight = new Map<string, Promise<SourceRefreshResult>>();
   #stores = new WeakMap<Library, SourceStore>();
   #scheduler: RefreshScheduler | null = null;
+  /** The keep-alive connections every feed, page and photo fetch shares; made with the fetching code, on first use. */
+  #connections: import('../sources/index.ts').ConnectionPool | null = null;
   #retentionTimer: NodeJS.Timeout | null = null;
   /** Aborts every refresh when the app closes: they stop at their next item, what was committed stays. */
   readonly #closing = new AbortController();
@@ -115,8 +117,16 @@ export class SourceService {
     return store;
   }
 
+  /** The fetching code, and the shared connections made with it. */
+  async #sources(): Promise<SourcesModule> {
+    const module = await loadSources();
+    this.#connections ??= new module.ConnectionPool({ allowPrivateAddresses: this.#options.allowPrivateAddresses });
+    return module;
+  }
+
   #fetchOptions(signal?: AbortSignal): FeedFetchOptions {
-    return { userAgent: USER_AGENT, timeoutMs: this.#options.fetchTimeoutMs, maxBytes: this.#options.maxFeedBytes, allowPrivateAddresses: this.#options.allowPrivateAddresses, signal };
+    const { fetchTimeoutMs: timeoutMs, maxFeedBytes: maxBytes, allowPrivateAddresses } = this.#options;
+    return { userAgent: USER_AGENT, timeoutMs, maxBytes, allowPrivateAddresses, signal, fetch: this.#connections?.fetch };
   }
 
   #deps(): RefreshDependencies {
@@ -143,7 +153,8 @@ export class SourceService {
     const settings = library.getSetting('ui.settings') as { downloadPhotos?: unknown } | undefined;
     if (source.photos === false || (source.photos === null && settings?.downloadPhotos === false)) return null;
     const { PhotoDownloads } = await import('../importers/figure-images.ts');
-    return new PhotoDownloads({ sink: library.images, userAgent: USER_AGENT, timeoutMs: this.#options.fetchTimeoutMs, allowPrivateAddresses: this.#options.allowPrivateAddresses });
+    const { fetchTimeoutMs: timeoutMs, allowPrivateAddresses } = this.#options;
+    return new PhotoDownloads({ sink: library.images, userAgent: USER_AGENT, timeoutMs, allowPrivateAddresses, fetch: this.#connections?.fetch });
   }
 
   #get(id: string): SourceRecord {
@@ -157,9 +168,11 @@ export class SourceService {
     const running = this.#inFlight.get(source.id);
     if (running) return running;
     const stop = signal ? AbortSignal.any([signal, this.#closing.signal]) : this.#closing.signal;
-    const deps = this.#deps();
-    const run = Promise.all([loadSources(), this.#photos(source)])
-      .then(([{ refreshSource }, photos]) => refreshSource(source, photos ? { ...deps, photos } : deps, stop, prefetched))
+    const run = this.#sources()
+      .then(async ({ refreshSource }) => {
+        const [deps, photos] = [this.#deps(), await this.#photos(source)];
+        return refreshSource(source, photos ? { ...deps, photos } : deps, stop, prefetched);
+      })
       .then((result) => {
         // Retention runs once the source's new items are in; a failure to tidy never fails the refresh.
         // A source kept forever expires nothing (an article expires only when all its sources agree).
@@ -181,7 +194,7 @@ export class SourceService {
 
   async add(args: { url: string; folder?: string; intervalMinutes?: number; title?: string; fullText?: FullTextMode; keepDays?: KeepDays; photos?: SourcePhotos }, caller: Caller = {}): Promise<SourceAddResult> {
     await this.#refuseLocal(args.url, caller);
-    const { discoverFeeds, parseFeedItems, MAX_ITEMS_PER_REFRESH } = await loadSources();
+    const { discoverFeeds, parseFeedItems, MAX_ITEMS_PER_REFRESH } = await this.#sources();
     this.#refuseExisting(args.url);
     let fetched = await this.#fetchForAdd(args.url);
     let url = args.url;
@@ -234,7 +247,7 @@ export class SourceService {
   }
 
   async #fetchForAdd(url: string) {
-    const { fetchFeed } = await loadSources();
+    const { fetchFeed } = await this.#sources();
     try {
       return await this.#limiter.run(url, () => fetchFeed(url, { etag: null, lastModified: null }, this.#fetchOptions(this.#closing.signal)));
     } catch (error) {
@@ -420,5 +433,7 @@ export class SourceService {
     await this.#scheduler?.stop();
     this.#scheduler = null;
     await Promise.allSettled([...this.#inFlight.values()]);
+    await this.#connections?.close();
+    this.#connections = null;
   }
 }

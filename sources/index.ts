@@ -1,4 +1,5 @@
 // Public API of sources/: what commands/ wires into the running app.
+export { ConnectionPool, KEEP_ALIVE_MS } from './connection-pool.ts';
 export { discoverFeeds } from './feed-discovery.ts';
 export { fetchFeed, parseFeedItems, DEFAULT_FEED_TIMEOUT_MS, DEFAULT_MAX_FEED_BYTES, type FeedFetchOptions, type FetchedFeed } from './feed-fetch.ts';
 export { HostLimiter, PER_HOST_LIMIT, GLOBAL_LIMIT } from './host-limiter.ts';
