@@ -14,6 +14,7 @@ import { RefreshScheduler } from '../sources/refresh-scheduler.ts';
 import type { FeedFetchOptions, Prefetched, RefreshDependencies } from '../sources/index.ts';
 import { appVersion } from './app-version.ts';
 import { CommandError } from './command-error.ts';
+import { readOpmlFeeds } from './source-opml.ts';
 import type { Caller } from './dispatcher.ts';
 
 export interface SourceServiceOptions {
@@ -371,20 +372,7 @@ export class SourceService {
   }
 
   async importOpml(text: string, caller: Caller = {}): Promise<OpmlImportResult> {
-    const { readOpml, opmlProblem } = await loadSources();
-    const read = readOpml(text);
-    const problems = [...read.problems];
-    const feeds: typeof read.feeds = [];
-    for (const feed of read.feeds) {
-      const host = await this.refusedHost(feed.url, caller);
-      if (host === null) feeds.push(feed);
-      else problems.push(opmlProblem(feed.line, { kind: 'address-not-allowed', url: feed.url, host }));
-    }
-    problems.sort((a, b) => a.line - b.line);
-    if (feeds.length === 0 && problems.length > 0) {
-      const first = problems[0]!;
-      throw new CommandError('invalid-arguments', `No feeds could be read from this OPML file; line ${first.line}: ${first.message}`, { kind: 'opml.unreadable', line: first.line, detail: first.message, problem: first.reason });
-    }
+    const { feeds, problems } = await readOpmlFeeds(text, (url) => this.refusedHost(url, caller));
     const result: OpmlImportResult = { added: [], existing: [], problems };
     const now = new Date().toISOString();
     for (const feed of feeds) {
