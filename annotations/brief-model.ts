@@ -101,7 +101,7 @@ export function buildBrief(annotations: readonly Annotation[], articles: Readonl
       publishedAt: article.publishedAt,
       importedAt: article.importedAt,
       quotes,
-      citation: citeArticle(article, options.style, { timeZone: options.timeZone }),
+      citation: citeArticle(article, options.style, { timeZone: options.timeZone, language: options.language }),
     };
   });
   const { order: _order, labels: _labels, ...rest } = options;

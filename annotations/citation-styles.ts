@@ -3,8 +3,9 @@
 // press style we define (vi-press-style.ts). No network: every style and locale is in the bundle.
 import { Cite, plugins, type CslItem } from '@citation-js/core';
 import '@citation-js/plugin-csl';
-import type { CitationStyle } from '../contract/index.ts';
+import type { BriefLanguage, CitationStyle } from '../contract/index.ts';
 import { CHICAGO_AUTHOR_DATE_CSL } from './csl-chicago-style.ts';
+import { VI_VN_LOCALE_CSL } from './csl-vi-locale.ts';
 import { VI_PRESS_CSL } from './vi-press-style.ts';
 
 /** What a citation names: the article, and the page of the passage when it has one (PDFs). */
@@ -25,7 +26,15 @@ export interface CitationSource {
 export interface CitationOptions {
   /** IANA time zone: the day of an article published at 23:30 in Hà Nội is that day, not UTC's. */
   timeZone: string;
+  /**
+   * The brief's (the UI's) language: APA's and Chicago's own words and dates ("n.d.", "Retrieved …
+   * from", "March 4") follow it. Default English. The Vietnamese press style is Vietnamese in both.
+   */
+  language?: BriefLanguage;
 }
+
+/** The CSL locale of a brief's language; vi-VN is the CSL project's (csl-vi-locale.ts), en-US the plugin's own. */
+const CSL_LOCALES: Record<BriefLanguage, string> = { vi: 'vi-VN', en: 'en-US' };
 
 const TEMPLATES: Record<CitationStyle, string> = { apa: 'apa', chicago: 'nr-chicago-author-date', 'vi-press': 'nr-vi-press' };
 
@@ -35,6 +44,8 @@ function registerStyles(): void {
   const csl = plugins.config.get('@csl');
   if (!csl.styles.has(TEMPLATES.chicago)) csl.styles.add(TEMPLATES.chicago, CHICAGO_AUTHOR_DATE_CSL);
   if (!csl.styles.has(TEMPLATES['vi-press'])) csl.styles.add(TEMPLATES['vi-press'], VI_PRESS_CSL);
+  // The locale's "retrieved" is "truy vấn" ("queried"); Vietnamese APA guides write "Truy cập … từ".
+  if (!csl.locales.has(CSL_LOCALES.vi)) csl.locales.add(CSL_LOCALES.vi, VI_VN_LOCALE_CSL.replace('<term name="retrieved">truy vấn</term>', '<term name="retrieved">truy cập</term>'));
   registered = true;
 }
 
@@ -68,9 +79,10 @@ export function toCslItem(source: CitationSource, options: CitationOptions): Csl
   };
 }
 
-/** One reference in a style, as plain text on one line. */
+/** One reference in a style, as plain text on one line, in the brief's language. */
 export function citeArticle(source: CitationSource, style: CitationStyle, options: CitationOptions): string {
   registerStyles();
-  const text = new Cite([toCslItem(source, options)]).format('bibliography', { format: 'text', template: TEMPLATES[style], lang: 'en-US' });
+  const lang = CSL_LOCALES[options.language ?? 'en'];
+  const text = new Cite([toCslItem(source, options)]).format('bibliography', { format: 'text', template: TEMPLATES[style], lang });
   return text.replace(/\s+/gu, ' ').trim();
 }

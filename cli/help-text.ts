@@ -36,7 +36,7 @@ Commands:
   empty-trash                   Delete everything in the trash for good.
   move-library DIR              Move the library to an empty folder (verified copy; the old folder is kept).
   sources add URL [--folder F] [--interval MIN] [--title T] [--feed N] [--full-text [auto|always|never]]
-                [--keep-days N|forever]
+                [--keep-days N|forever] [--photos on|off|library]
                                 Subscribe to a feed, or to a site's feed (several: they are listed; choose
                                 with --feed N). Its items are fetched at once; then every MIN minutes
                                 (default 30) while serve or the desktop app runs.
@@ -46,7 +46,8 @@ Commands:
   sources set ID [--title T] [--folder F] [--interval MIN] [--pause|--resume]
                                 Rename, move (--folder "" for none), change the interval, pause or resume.
                                 Also --full-text auto|always|never (fetch each item's page; auto: when the
-                                feed's text is short) and --keep-days N|forever|folder (retention).
+                                feed's text is short), --keep-days N|forever|folder (retention) and
+                                --photos on|off|library (keep the items' photos; library: as the setting).
   sources set --folder F --keep-days N|forever
                                 A folder's retention, for its sources without their own.
   sources folders               Every folder with its retention.

@@ -6,7 +6,7 @@ import {
   type SourceInfo,
   type SourceRefreshResult,
 } from '../contract/index.ts';
-import { fullTextOption, keepDaysOption, retentionWords, runFolderSettings, runRetention, type TypedCaller } from './source-settings.ts';
+import { fullTextOption, keepDaysOption, photosOption, photosWords, retentionWords, runFolderSettings, runRetention, type TypedCaller } from './source-settings.ts';
 import { printJson, type CliIo } from './cli-output.ts';
 import { parseCount, singlePositional, type ParsedArguments } from './parse-arguments.ts';
 import { UsageError } from './usage-error.ts';
@@ -27,7 +27,7 @@ function sourceLines(source: SourceInfo): string[] {
     `${source.id}  ${source.title}  [${source.folder ?? 'no folder'}]  ${source.articleCount} articles`,
     `    ${source.url}`,
     `    ${state}; last success ${when(source.lastSuccessAt)}`,
-    `    full text ${source.fullText}; ${retentionWords(source)}`,
+    `    full text ${source.fullText}; ${photosWords(source)}; ${retentionWords(source)}`,
   ];
   if (source.lastError) lines.push(`    last error (${source.failures} in a row, ${when(source.lastError.at)}): ${source.lastError.message}`);
   return lines;
@@ -51,11 +51,12 @@ export async function runSourcesCommand(args: ParsedArguments, call: TypedCaller
   const json = options.json === true;
   switch (sub) {
     case 'add': {
-      const usage = 'sources add URL [--feed N] [--folder F] [--interval MIN] [--title T] [--full-text [auto|always|never]] [--keep-days N|forever]';
+      const usage = 'sources add URL [--feed N] [--folder F] [--interval MIN] [--title T] [--full-text [auto|always|never]] [--photos on|off|library] [--keep-days N|forever]';
       const { mode, rest: others } = fullTextOption(options, positionals, 'always');
-      const url = singlePositional(others, usage);
+      const { photos, rest: left } = photosOption(options, others);
+      const url = singlePositional(left, usage);
       const keepDays = keepDaysOption(options);
-      const rest = { folder: options.folder, intervalMinutes: interval(options), title: options.title, fullText: mode, keepDays };
+      const rest = { folder: options.folder, intervalMinutes: interval(options), title: options.title, fullText: mode, keepDays, photos };
       let added = await call('sources.add', { url, ...rest });
       if (added.status === 'choose' && options.feed !== undefined) {
         const chosen = added.feeds[parseCount(options.feed, 'feed', 0, added.feeds.length) - 1]!;
@@ -100,10 +101,12 @@ export async function runSourcesCommand(args: ParsedArguments, call: TypedCaller
       // Without an ID, `--folder F` names the folder whose settings change.
       if (positionals.length === 0 && options.folder !== undefined) return runFolderSettings(options.folder, options, call, io);
       const { mode, rest: others } = fullTextOption(options, positionals, 'always');
-      const id = singlePositional(others, 'sources set ID [--title T] [--folder F] [--interval MIN] [--pause|--resume] [--full-text auto|always|never] [--keep-days N|forever|folder]');
+      const { photos, rest: left } = photosOption(options, others);
+      const id = singlePositional(left, 'sources set ID [--title T] [--folder F] [--interval MIN] [--pause|--resume] [--full-text auto|always|never] [--photos on|off|library] [--keep-days N|forever|folder]');
       if (options.pause && options.resume) throw new UsageError('choose one of --pause and --resume');
       const patch = {
         fullText: mode,
+        photos,
         keepDays: keepDaysOption(options),
         title: options.title,
         // An empty --folder "" takes the source out of its folder.
@@ -111,7 +114,7 @@ export async function runSourcesCommand(args: ParsedArguments, call: TypedCaller
         intervalMinutes: interval(options),
         paused: options.pause ? true : options.resume ? false : undefined,
       };
-      if (Object.values(patch).every((value) => value === undefined)) throw new UsageError('sources set needs --title, --folder, --interval, --pause, --resume, --full-text or --keep-days');
+      if (Object.values(patch).every((value) => value === undefined)) throw new UsageError('sources set needs --title, --folder, --interval, --pause, --resume, --full-text, --photos or --keep-days');
       const source = await call('sources.update', { id, patch });
       if (json) printJson(io, source);
       else for (const line of sourceLines(source)) io.out(line);

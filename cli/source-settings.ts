@@ -1,6 +1,6 @@
 // `sources … --full-text`, `--keep-days`, `sources folders`, `sources set --folder F --keep-days N` and
-// `sources prune`: the per-source and per-folder settings of full text and retention.
-import { FULL_TEXT_MODES, MAX_KEEP_DAYS, type CommandName, type CommandResult, type FullTextMode, type KeepDays, type SourceFolderInfo, type SourceInfo } from '../contract/index.ts';
+// `sources prune`, `--photos on|off|library`: the per-source and per-folder settings of full text, photos and retention.
+import { FULL_TEXT_MODES, MAX_KEEP_DAYS, type CommandName, type CommandResult, type FullTextMode, type KeepDays, type SourceFolderInfo, type SourceInfo, type SourcePhotos } from '../contract/index.ts';
 import { printJson, type CliIo } from './cli-output.ts';
 import { parseCount, type ParsedArguments } from './parse-arguments.ts';
 import { UsageError } from './usage-error.ts';
@@ -25,6 +25,23 @@ export function fullTextOption(options: Options, positionals: readonly string[],
   return { mode: modes[0] ?? bare, rest: positionals.filter((value) => !isMode(value)) };
 }
 
+const PHOTO_WORDS: Readonly<Record<string, SourcePhotos>> = { on: true, off: false, library: null };
+
+/**
+ * `--photos on|off|library` (library: follow the library's `downloadPhotos` setting), read the way
+ * `--full-text` is (its value is one of the positionals). A bare `--photos` means on.
+ */
+export function photosOption(options: Options, positionals: readonly string[]): { photos: SourcePhotos | undefined; rest: string[] } {
+  if (!options.photos) return { photos: undefined, rest: [...positionals] };
+  const words = positionals.filter((value) => Object.hasOwn(PHOTO_WORDS, value));
+  if (words.length > 1) throw new UsageError('--photos takes one of on, off, library');
+  return { photos: words.length ? PHOTO_WORDS[words[0]!]! : true, rest: positionals.filter((value) => !Object.hasOwn(PHOTO_WORDS, value)) };
+}
+
+export function photosWords(source: SourceInfo): string {
+  return source.photos === null ? 'photos as the library setting' : source.photos ? 'photos kept' : 'photos not kept';
+}
+
 /** `--keep-days N|forever|folder` (folder: follow the folder's setting); undefined when not given. */
 export function keepDaysOption(options: Options): KeepDays | undefined {
   const value = options['keep-days']?.trim();
@@ -41,7 +58,8 @@ export function retentionWords(source: SourceInfo): string {
 }
 
 function folderLine(folder: SourceFolderInfo): string {
-  return `${folder.folder}  ${folder.sources} sources  ${folder.keepDays === null ? 'kept forever' : `kept ${folder.keepDays} days`}`;
+  const kept = folder.keepDays === null ? 'kept forever' : `kept ${folder.keepDays} days`;
+  return `${folder.folder ?? '(no folder)'}  ${folder.sources} sources, ${folder.unreadCount} unread  ${kept}`;
 }
 
 /** `sources folders` (folder null) lists them; `sources set --folder F --keep-days N|forever` sets one. */

@@ -60,11 +60,11 @@ export function briefHandlers(currentLibrary: () => Library, clock: () => Date =
       const bytes = await briefDocx(brief);
       return { filename: filename(now, timeZone, 'docx'), mediaType: DOCX_TYPE, content: Buffer.from(bytes).toString('base64'), encoding: 'base64', ...counts };
     },
-    'briefs.cite': async ({ articleId, style, timeZone, page }) => {
+    'briefs.cite': async ({ articleId, style, language, timeZone, page }) => {
       const { citeArticle } = await import('../annotations/citation-styles.ts');
       const article = currentLibrary().summaries([articleId]).get(articleId);
       if (!article) throw new CommandError('not-found', `No article with id ${articleId}`, { kind: 'article.not-found', id: articleId });
-      return { text: citeArticle({ ...article, ...(page ? { page } : {}) }, style, { timeZone }) };
+      return { text: citeArticle({ ...article, ...(page ? { page } : {}) }, style, { timeZone, language }) };
     },
   };
 }

@@ -4,7 +4,7 @@
 import { ImportInputError } from '../importers/import-types.ts';
 import { describeImportFailure } from '../importers/import-failure.ts';
 import type { ImportFailure } from '../contract/import-report.ts';
-import type { FullTextMode, KeepDays, OpmlImportResult, RetentionResult, SourceAddResult, SourceFolderInfo, SourceInfo, SourceMarkedRead, SourceRefreshResult, SourceRemoved } from '../contract/sources.ts';
+import type { FullTextMode, KeepDays, SourcePhotos, OpmlImportResult, RetentionResult, SourceAddResult, SourceFolderInfo, SourceInfo, SourceMarkedRead, SourceRefreshResult, SourceRemoved } from '../contract/sources.ts';
 import { DEFAULT_SOURCE_INTERVAL_MINUTES } from '../contract/sources.ts';
 import type { PhotoDownloads } from '../importers/figure-images.ts';
 import { SourceStore, toSourceInfo, type Library, type SourcePatch, type SourceRecord } from '../library/index.ts';
@@ -14,6 +14,7 @@ import { RefreshScheduler } from '../sources/refresh-scheduler.ts';
 import type { FeedFetchOptions, Prefetched, RefreshDependencies } from '../sources/index.ts';
 import { appVersion } from './app-version.ts';
 import { CommandError } from './command-error.ts';
+import { readOpmlFeeds } from './source-opml.ts';
 import type { Caller } from './dispatcher.ts';
 
 export interface SourceServiceOptions {
@@ -74,6 +75,8 @@ export class SourceService {
   readonly #inFlight = new Map<string, Promise<SourceRefreshResult>>();
   #stores = new WeakMap<Library, SourceStore>();
   #scheduler: RefreshScheduler | null = null;
+  /** The keep-alive connections every feed, page and photo fetch shares; made with the fetching code, on first use. */
+  #connections: import('../sources/index.ts').ConnectionPool | null = null;
   #retentionTimer: NodeJS.Timeout | null = null;
   /** Aborts every refresh when the app closes: they stop at their next item, what was committed stays. */
   readonly #closing = new AbortController();
@@ -115,8 +118,16 @@ export class SourceService {
     return store;
   }
 
+  /** The fetching code, and the shared connections made with it. */
+  async #sources(): Promise<SourcesModule> {
+    const module = await loadSources();
+    this.#connections ??= new module.ConnectionPool({ allowPrivateAddresses: this.#options.allowPrivateAddresses });
+    return module;
+  }
+
   #fetchOptions(signal?: AbortSignal): FeedFetchOptions {
-    return { userAgent: USER_AGENT, timeoutMs: this.#options.fetchTimeoutMs, maxBytes: this.#options.maxFeedBytes, allowPrivateAddresses: this.#options.allowPrivateAddresses, signal };
+    const { fetchTimeoutMs: timeoutMs, maxFeedBytes: maxBytes, allowPrivateAddresses } = this.#options;
+    return { userAgent: USER_AGENT, timeoutMs, maxBytes, allowPrivateAddresses, signal, fetch: this.#connections?.fetch };
   }
 
   #deps(): RefreshDependencies {
@@ -137,13 +148,14 @@ export class SourceService {
     };
   }
 
-  /** A refresh's photo downloads, unless photos are turned off in the settings. */
-  async #photos(): Promise<PhotoDownloads | null> {
+  /** A refresh's photo downloads, unless the source's own switch, or else the library's setting, turns photos off. */
+  async #photos(source: SourceRecord): Promise<PhotoDownloads | null> {
     const library = this.#library();
     const settings = library.getSetting('ui.settings') as { downloadPhotos?: unknown } | undefined;
-    if (settings?.downloadPhotos === false) return null;
+    if (source.photos === false || (source.photos === null && settings?.downloadPhotos === false)) return null;
     const { PhotoDownloads } = await import('../importers/figure-images.ts');
-    return new PhotoDownloads({ sink: library.images, userAgent: USER_AGENT, timeoutMs: this.#options.fetchTimeoutMs, allowPrivateAddresses: this.#options.allowPrivateAddresses });
+    const { fetchTimeoutMs: timeoutMs, allowPrivateAddresses } = this.#options;
+    return new PhotoDownloads({ sink: library.images, userAgent: USER_AGENT, timeoutMs, allowPrivateAddresses, fetch: this.#connections?.fetch });
   }
 
   #get(id: string): SourceRecord {
@@ -157,9 +169,11 @@ export class SourceService {
     const running = this.#inFlight.get(source.id);
     if (running) return running;
     const stop = signal ? AbortSignal.any([signal, this.#closing.signal]) : this.#closing.signal;
-    const deps = this.#deps();
-    const run = Promise.all([loadSources(), this.#photos()])
-      .then(([{ refreshSource }, photos]) => refreshSource(source, photos ? { ...deps, photos } : deps, stop, prefetched))
+    const run = this.#sources()
+      .then(async ({ refreshSource }) => {
+        const [deps, photos] = [this.#deps(), await this.#photos(source)];
+        return refreshSource(source, photos ? { ...deps, photos } : deps, stop, prefetched);
+      })
       .then((result) => {
         // Retention runs once the source's new items are in; a failure to tidy never fails the refresh.
         // A source kept forever expires nothing (an article expires only when all its sources agree).
@@ -179,9 +193,9 @@ export class SourceService {
     return run;
   }
 
-  async add(args: { url: string; folder?: string; intervalMinutes?: number; title?: string; fullText?: FullTextMode; keepDays?: KeepDays }, caller: Caller = {}): Promise<SourceAddResult> {
+  async add(args: { url: string; folder?: string; intervalMinutes?: number; title?: string; fullText?: FullTextMode; keepDays?: KeepDays; photos?: SourcePhotos }, caller: Caller = {}): Promise<SourceAddResult> {
     await this.#refuseLocal(args.url, caller);
-    const { discoverFeeds, parseFeedItems, MAX_ITEMS_PER_REFRESH } = await loadSources();
+    const { discoverFeeds, parseFeedItems, MAX_ITEMS_PER_REFRESH } = await this.#sources();
     this.#refuseExisting(args.url);
     let fetched = await this.#fetchForAdd(args.url);
     let url = args.url;
@@ -220,6 +234,7 @@ export class SourceService {
       intervalMinutes,
       fullText: args.fullText,
       keepDays: args.keepDays,
+      photos: args.photos,
       nextRefreshAt: new Date(Date.now() + intervalMinutes * 60_000).toISOString(),
     });
     this.#onChange([source.id]);
@@ -233,7 +248,7 @@ export class SourceService {
   }
 
   async #fetchForAdd(url: string) {
-    const { fetchFeed } = await loadSources();
+    const { fetchFeed } = await this.#sources();
     try {
       return await this.#limiter.run(url, () => fetchFeed(url, { etag: null, lastModified: null }, this.#fetchOptions(this.#closing.signal)));
     } catch (error) {
@@ -265,7 +280,7 @@ export class SourceService {
     );
   }
 
-  update(id: string, patch: { title?: string; folder?: string | null; intervalMinutes?: number; paused?: boolean; fullText?: FullTextMode; keepDays?: KeepDays }): SourceInfo {
+  update(id: string, patch: { title?: string; folder?: string | null; intervalMinutes?: number; paused?: boolean; fullText?: FullTextMode; keepDays?: KeepDays; photos?: SourcePhotos }): SourceInfo {
     const source = this.#get(id);
     const change: SourcePatch = { ...patch };
     const now = Date.now();
@@ -287,7 +302,10 @@ export class SourceService {
   /** A folder's retention (null: forever); its sources without their own setting follow it from the next pass. */
   updateFolder(folder: string, patch: { keepDays: number | null }): SourceFolderInfo {
     this.store.setFolderKeepDays(folder, patch.keepDays);
-    return this.store.folders().find((entry) => entry.folder === folder) ?? { folder, keepDays: null, sources: 0 };
+    const updated = this.store.folders().find((entry) => entry.folder === folder) ?? { folder, keepDays: null, sources: 0, unreadCount: 0 };
+    // The sidebar shows the folder's retention: its sources' settings changed with it.
+    this.#onChange(this.store.inFolder(folder).map((source) => source.id));
+    return updated;
   }
 
   /**
@@ -354,20 +372,7 @@ export class SourceService {
   }
 
   async importOpml(text: string, caller: Caller = {}): Promise<OpmlImportResult> {
-    const { readOpml } = await loadSources();
-    const read = readOpml(text);
-    const problems = [...read.problems];
-    const feeds: typeof read.feeds = [];
-    for (const feed of read.feeds) {
-      const host = await this.refusedHost(feed.url, caller);
-      if (host === null) feeds.push(feed);
-      else problems.push({ line: feed.line, message: `${feed.url}: ${describeImportFailure({ kind: 'address-not-allowed', host })}` });
-    }
-    problems.sort((a, b) => a.line - b.line);
-    if (feeds.length === 0 && problems.length > 0) {
-      const first = problems[0]!;
-      throw new CommandError('invalid-arguments', `No feeds could be read from this OPML file; line ${first.line}: ${first.message}`, { kind: 'opml.unreadable', line: first.line, detail: first.message });
-    }
+    const { feeds, problems } = await readOpmlFeeds(text, (url) => this.refusedHost(url, caller));
     const result: OpmlImportResult = { added: [], existing: [], problems };
     const now = new Date().toISOString();
     for (const feed of feeds) {
@@ -416,5 +421,7 @@ export class SourceService {
     await this.#scheduler?.stop();
     this.#scheduler = null;
     await Promise.allSettled([...this.#inFlight.values()]);
+    await this.#connections?.close();
+    this.#connections = null;
   }
 }

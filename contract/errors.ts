@@ -2,6 +2,7 @@
 // data for the UI to word in its own language. Plain types only.
 
 import type { ImportFailure } from './import-report.ts';
+import type { OpmlProblemReason } from './sources.ts';
 
 export type CommandErrorCode = 'invalid-arguments' | 'unknown-command' | 'not-found' | 'unsupported' | 'failed';
 
@@ -40,7 +41,7 @@ export type FailureReason =
   | { kind: 'source.unusable'; url: string; failure: ImportFailure }
   | { kind: 'source.empty-folder'; folder: string }
   /** An OPML file so broken that nothing could be read from it. */
-  | { kind: 'opml.unreadable'; line: number; detail: string }
+  | { kind: 'opml.unreadable'; line: number; detail: string; problem: OpmlProblemReason }
   /** The bulk action to undo is no longer remembered (undone already, or too old). */
   | { kind: 'bulk.undo-expired' }
   | { kind: 'watch.not-found'; id: string }

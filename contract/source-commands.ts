@@ -30,13 +30,15 @@ const FullText = v.picklist(FULL_TEXT_MODES, 'full text is auto, always or never
 const Days = v.pipe(v.number(), v.integer('keep items a whole number of days'), v.minValue(1, 'keep items at least 1 day'), v.maxValue(MAX_KEEP_DAYS, `keep items at most ${MAX_KEEP_DAYS} days`));
 /** A source's retention: days, forever, or null to follow its folder. */
 const KeepDays = v.union([Days, v.literal('forever'), v.null()], 'keepDays is a number of days, "forever", or null (as its folder)');
+/** A source's photos: kept (true), not (false), or as the library's setting (null). */
+const Photos = v.nullable(v.boolean('photos is true, false, or null (as the library setting)'));
 
 
 // The sidebar's sources and the add-source box call them. A renderer's sources.add, sources.refresh,
 // opml.import and library.importUrls cannot reach loopback or private addresses (commands/source-service.ts).
 const SOURCE_HOSTS: readonly Host[] = ['cli', 'ipc', 'serve'];
-// Folder retention and a retention pass on demand are set from the command line only: no UI calls them yet.
-const FOLDER_RETENTION_HOSTS: readonly Host[] = ['cli'];
+// A retention pass on demand is the command line's (the app runs one after each refresh and every hour).
+const RETENTION_PASS_HOSTS: readonly Host[] = ['cli'];
 const SourceOrFolder = v.union([v.strictObject({ id: Id }), v.strictObject({ folder: Folder })]);
 
 export const sourceCommands = {
@@ -49,6 +51,7 @@ export const sourceCommands = {
       title: v.optional(Name),
       fullText: v.optional(FullText),
       keepDays: v.optional(KeepDays),
+      photos: v.optional(Photos),
     }),
     returns<SourceAddResult>(),
     SOURCE_HOSTS,
@@ -61,7 +64,7 @@ export const sourceCommands = {
     SOURCE_HOSTS,
   ),
   'sources.update': command(
-    'Rename a source, move it to a folder (null: none), change its interval, full text or retention, pause or resume it.',
+    'Rename a source, move it to a folder (null: none), change its interval, full text, photos or retention, pause or resume it.',
     v.strictObject({
       id: Id,
       patch: v.strictObject({
@@ -71,6 +74,7 @@ export const sourceCommands = {
         paused: v.optional(v.boolean()),
         fullText: v.optional(FullText),
         keepDays: v.optional(KeepDays),
+        photos: v.optional(Photos),
       }),
     }),
     returns<SourceInfo>(),
@@ -82,18 +86,19 @@ export const sourceCommands = {
     returns<SourceRemoved>(),
     SOURCE_HOSTS,
   ),
-  'sources.folders': command('Every folder of sources with its retention.', NoArgs, returns<SourceFolderInfo[]>(), FOLDER_RETENTION_HOSTS),
+  // The sidebar's folder menu reads and sets a folder's retention; its badges are these unread counts.
+  'sources.folders': command('Every folder of sources with its retention and unread articles, then the sources in no folder.', NoArgs, returns<SourceFolderInfo[]>(), SOURCE_HOSTS),
   'sources.updateFolder': command(
     "Set a folder's retention: keep its sources' items N days (null: forever); sources with their own setting keep it.",
     v.strictObject({ folder: Folder, patch: v.strictObject({ keepDays: v.nullable(Days) }) }),
     returns<SourceFolderInfo>(),
-    FOLDER_RETENTION_HOSTS,
+    SOURCE_HOSTS,
   ),
   'sources.applyRetention': command(
     'Move the items that retention has expired to the trash now (never starred, archived, tagged, annotated or filed ones).',
     v.strictObject({ id: v.optional(Id) }),
     returns<RetentionResult>(),
-    FOLDER_RETENTION_HOSTS,
+    RETENTION_PASS_HOSTS,
   ),
   'opml.import': command(
     'Subscribe to every feed of an OPML file (folders kept); problems are reported by line and the rest still goes in.',

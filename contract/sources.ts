@@ -14,6 +14,9 @@ export const MAX_KEEP_DAYS = 3650;
 export type FullTextMode = 'auto' | 'always' | 'never';
 export const FULL_TEXT_MODES: readonly FullTextMode[] = ['auto', 'always', 'never'];
 
+/** Whether a source keeps its items' photos: true, false, or null for "as the library's `downloadPhotos` setting says". */
+export type SourcePhotos = boolean | null;
+
 /** How long a source keeps its items: a number of days, `forever`, or null for "as its folder says". */
 export type KeepDays = number | 'forever' | null;
 
@@ -53,6 +56,8 @@ export interface SourceInfo {
   keepDays: KeepDays;
   /** The retention in force (its own, else its folder's): days, or null for forever. */
   retentionDays: number | null;
+  /** Keep its items' photos: its own switch, or null to follow the library's `downloadPhotos` setting. */
+  photos: SourcePhotos;
 }
 
 /** The `sources.changed` event: these sources were added, changed, removed, started or finished refreshing. */
@@ -67,10 +72,13 @@ export interface SourceMarkedRead {
 
 /** A folder's settings; sources in it follow them unless they have their own. */
 export interface SourceFolderInfo {
-  folder: string;
+  /** null: the sources in no folder (listed last by `sources.folders`; it has no settings of its own). */
+  folder: string | null;
   /** null: forever. */
   keepDays: number | null;
   sources: number;
+  /** Unread articles of its sources (not read, archived nor trashed), each once however many of them brought it. */
+  unreadCount: number;
 }
 
 /** What a retention pass moved to the trash (never deleted), per source. */
@@ -121,9 +129,23 @@ export interface SourceRemoved {
   kept: number;
 }
 
+/** Why a line of an OPML file was skipped, as data the UI words in its language. */
+export type OpmlProblemReason =
+  /** The XML parser's own (English, technical) words. */
+  | { kind: 'not-well-formed'; detail: string }
+  | { kind: 'not-opml' }
+  | { kind: 'no-body' }
+  /** An outline with no xmlUrl that holds no feeds either; `label` may be empty. */
+  | { kind: 'outline-without-feed'; label: string }
+  | { kind: 'not-http'; label: string; url: string }
+  /** A local or private address, refused when a renderer imports the file. */
+  | { kind: 'address-not-allowed'; url: string; host: string };
+
 /** One problem in an OPML file, by line, so a partial file still imports what it can. */
 export interface OpmlProblem {
   line: number;
+  reason: OpmlProblemReason;
+  /** The same in English, for the command line. */
   message: string;
 }
 

@@ -125,7 +125,7 @@ class AddressNotAllowed extends Error {
 }
 
 /** The same check at connect time, so a DNS answer that changes after checkHop cannot reach a local address. */
-function guardedLookup(typedHost: string | null, allowAll: boolean) {
+export function guardedLookup(typedHost: string | null, allowAll: boolean) {
   return (hostname: string, options: LookupOptions, callback: (error: Error | null, address: string | LookupAddress[], family?: number) => void): void => {
     dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
       if (error) return callback(error, []);

@@ -3,7 +3,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { ANNOTATIONS_SCHEMA_SQL } from '../annotations/annotation-store.ts';
 import { inTransaction } from './database.ts';
 import { SEARCH_CHANGES_SCHEMA_SQL } from './search-changes.ts';
-import { SOURCE_ORDER_SCHEMA_SQL, SOURCE_SETTINGS_SCHEMA_SQL, SOURCES_SCHEMA_SQL } from './source-store.ts';
+import { SOURCE_ORDER_SCHEMA_SQL, SOURCE_PHOTOS_SCHEMA_SQL, SOURCE_SETTINGS_SCHEMA_SQL, SOURCES_SCHEMA_SQL } from './source-store.ts';
 import { BULK_UNDO_SCHEMA_SQL } from './bulk-store.ts';
 import { SAVED_SEARCHES_SCHEMA_SQL } from './saved-search-store.ts';
 import { IMAGES_SCHEMA_SQL } from './image-store.ts';
@@ -78,6 +78,8 @@ export const MIGRATIONS: readonly string[] = [
   IMAGES_SCHEMA_SQL,
   // 10: the original file (PDF, DOCX, EPUB) each imported document came from.
   ORIGINAL_FILES_SCHEMA_SQL,
+  // 11: a source's own "keep photos" switch (NULL: as the library's downloadPhotos setting).
+  SOURCE_PHOTOS_SCHEMA_SQL,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -2,7 +2,7 @@
 // sources/, which reaches this through the SourceStorage interface it declares.
 import { randomUUID } from 'node:crypto';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import { DEFAULT_SOURCE_INTERVAL_MINUTES, type FullTextMode, type KeepDays, type SourceError, type SourceFolderInfo, type SourceInfo } from '../contract/sources.ts';
+import { DEFAULT_SOURCE_INTERVAL_MINUTES, type FullTextMode, type KeepDays, type SourceError, type SourceFolderInfo, type SourceInfo, type SourcePhotos } from '../contract/sources.ts';
 import { inTransaction } from './database.ts';
 import { expiredArticles, type ExpiredArticle } from './source-retention.ts';
 import { canonicalUrlKey } from './url-canonical.ts';
@@ -62,6 +62,9 @@ export const SOURCE_SETTINGS_SCHEMA_SQL = `
   ) WITHOUT ROWID;
 `;
 
+/** Schema step: a source's own photos switch; NULL follows the library's `downloadPhotos` setting, 0 off, 1 on. */
+export const SOURCE_PHOTOS_SCHEMA_SQL = `ALTER TABLE sources ADD COLUMN photos INTEGER CHECK (photos IS NULL OR photos IN (0, 1));`;
+
 interface SourceRow {
   id: string;
   url: string;
@@ -82,6 +85,7 @@ interface SourceRow {
   full_text: FullTextMode;
   keep_days: number | null;
   folder_keep_days: number | null;
+  photos: number | null;
 }
 
 /** What a refresh needs besides the public view: the validators of the last good response. */
@@ -97,6 +101,7 @@ export interface NewSource {
   intervalMinutes?: number;
   fullText?: FullTextMode;
   keepDays?: KeepDays;
+  photos?: SourcePhotos;
   nextRefreshAt: string;
 }
 
@@ -107,6 +112,7 @@ export interface SourcePatch {
   paused?: boolean;
   fullText?: FullTextMode;
   keepDays?: KeepDays;
+  photos?: SourcePhotos;
   nextRefreshAt?: string;
 }
 
@@ -124,12 +130,20 @@ export type SourceOutcome =
 
 /** What a list of a source's articles shows as unread (the sidebar's count): not read, archived nor trashed. */
 const UNREAD = 'a.read = 0 AND a.archived = 0 AND a.trashed_at IS NULL';
-const SELECT = `SELECT s.*, f.keep_days AS folder_keep_days, (SELECT count(i.article_id) FROM source_items i WHERE i.source_id = s.id) AS article_count,
-  (SELECT count(*) FROM source_items i JOIN articles a ON a.id = i.article_id WHERE i.source_id = s.id AND ${UNREAD}) AS unread_count
+// Articles, not items: a feed may list one article under two GUIDs (or an item's GUID changed), and
+// both rows then name the same article.
+const SELECT = `SELECT s.*, f.keep_days AS folder_keep_days, (SELECT count(DISTINCT i.article_id) FROM source_items i WHERE i.source_id = s.id) AS article_count,
+  (SELECT count(DISTINCT a.id) FROM source_items i JOIN articles a ON a.id = i.article_id WHERE i.source_id = s.id AND ${UNREAD}) AS unread_count
   FROM sources s LEFT JOIN source_folders f ON f.folder = s.folder`;
+/** The unread articles of a folder's sources (`?`: its name, or NULL for the sources in none), each once however many of them brought it. */
+const FOLDER_UNREAD = `(SELECT count(DISTINCT a.id) FROM sources s JOIN source_items i ON i.source_id = s.id JOIN articles a ON a.id = i.article_id WHERE s.folder IS ? AND ${UNREAD})`;
 
 function keepDaysColumn(keep: KeepDays): number | null {
   return keep === 'forever' ? 0 : keep;
+}
+
+function photosColumn(photos: SourcePhotos): number | null {
+  return photos === null ? null : photos ? 1 : 0;
 }
 
 function parseError(text: string | null): SourceError | null {
@@ -162,6 +176,7 @@ function toRecord(row: SourceRow): SourceRecord {
     fullText: row.full_text,
     keepDays: row.keep_days === 0 ? 'forever' : row.keep_days,
     retentionDays: row.keep_days === null ? row.folder_keep_days : row.keep_days === 0 ? null : row.keep_days,
+    photos: row.photos === null ? null : row.photos === 1,
     etag: row.etag,
     lastModified: row.last_modified,
   };
@@ -223,7 +238,7 @@ export class SourceStore {
     const id = randomUUID().slice(0, 8) + randomUUID().slice(9, 13);
     inTransaction(this.#db, () => {
       this.#sql(
-        `INSERT INTO sources (id, url, url_key, title, folder, interval_minutes, full_text, keep_days, added_at, next_refresh_at, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${END_OF_FOLDER})`,
+        `INSERT INTO sources (id, url, url_key, title, folder, interval_minutes, full_text, keep_days, photos, added_at, next_refresh_at, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${END_OF_FOLDER})`,
       ).run(
         id,
         source.url,
@@ -233,6 +248,7 @@ export class SourceStore {
         source.intervalMinutes ?? DEFAULT_SOURCE_INTERVAL_MINUTES,
         source.fullText ?? 'auto',
         keepDaysColumn(source.keepDays ?? null),
+        photosColumn(source.photos ?? null),
         new Date().toISOString(),
         source.nextRefreshAt,
         source.folder ?? null,
@@ -251,6 +267,7 @@ export class SourceStore {
       if (patch.nextRefreshAt !== undefined) this.#sql('UPDATE sources SET next_refresh_at = ? WHERE id = ?').run(patch.nextRefreshAt, id);
       if (patch.fullText !== undefined) this.#sql('UPDATE sources SET full_text = ? WHERE id = ?').run(patch.fullText, id);
       if (patch.keepDays !== undefined) this.#sql('UPDATE sources SET keep_days = ? WHERE id = ?').run(keepDaysColumn(patch.keepDays), id);
+      if (patch.photos !== undefined) this.#sql('UPDATE sources SET photos = ? WHERE id = ?').run(photosColumn(patch.photos), id);
     });
     return this.get(id);
   }
@@ -299,13 +316,20 @@ export class SourceStore {
     });
   }
 
-  /** Every folder that has sources or settings, with its retention (null: forever). */
+  /**
+   * Every folder that has sources or settings, with its retention (null: forever) and unread articles,
+   * then the sources in no folder (`folder` null, only when there are some).
+   */
   folders(): SourceFolderInfo[] {
     const rows = this.#sql(
-      `SELECT name AS folder, (SELECT keep_days FROM source_folders f WHERE f.folder = name) AS keep_days, (SELECT count(*) FROM sources s WHERE s.folder = name) AS sources
+      `SELECT name AS folder, (SELECT keep_days FROM source_folders f WHERE f.folder = name) AS keep_days, (SELECT count(*) FROM sources s WHERE s.folder = name) AS sources,
+         ${FOLDER_UNREAD.replace('?', 'name')} AS unread_count
          FROM (SELECT folder AS name FROM sources WHERE folder IS NOT NULL UNION SELECT folder FROM source_folders) ORDER BY name`,
-    ).all() as { folder: string; keep_days: number | null; sources: number }[];
-    return rows.map((row) => ({ folder: row.folder, keepDays: row.keep_days, sources: row.sources }));
+    ).all() as { folder: string; keep_days: number | null; sources: number; unread_count: number }[];
+    const folders: SourceFolderInfo[] = rows.map((row) => ({ folder: row.folder, keepDays: row.keep_days, sources: row.sources, unreadCount: row.unread_count }));
+    const loose = this.#sql(`SELECT count(*) AS sources, ${FOLDER_UNREAD} AS unread_count FROM sources WHERE folder IS NULL`).get(null) as { sources: number; unread_count: number };
+    if (loose.sources > 0) folders.push({ folder: null, keepDays: null, sources: loose.sources, unreadCount: loose.unread_count });
+    return folders;
   }
 
   /** A folder's retention: days, or null for forever (its row is then removed, folders themselves are only names). */

@@ -147,6 +147,8 @@ export interface NrEventDetails {
   // nr-source-tree, the header, a link dropped on the window (nr-source-dialogs opens the dialogs)
   'nr-add-source': { url?: string };
   'nr-source-settings': string;
+  // nr-source-tree: a folder's settings (its name)
+  'nr-folder-settings': string;
   // nr-article-list, nr-search-results (bulk selection), nr-saved-searches
   'nr-pick': PickRequest;
   'nr-run-saved-search': { query: string; filters: SearchFilters };

@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import type { CommandErrorCode, DecodedEncoding, FailureReason, ImportFailure, SearchIndexBehind } from '../contract/index.ts';
+import type { CommandErrorCode, DecodedEncoding, FailureReason, ImportFailure, OpmlProblemReason, SearchIndexBehind } from '../contract/index.ts';
 import { encodingLabel, TEXT_ENCODING_LABELS } from '../contract/text-encodings.ts';
 
 /**
@@ -39,6 +39,35 @@ export function searchBehindText(behind: SearchIndexBehind): string {
         desc: 'The search index could not be written; values are article counts',
       })
     : msg('Chỉ mục tìm kiếm chưa cập nhật; kết quả có thể thiếu các bài mới.', { id: 'search.behind.write-failed' });
+}
+
+/** Why a line of an OPML file was skipped, in the UI's language (the parser's own words stay as they are). */
+export function opmlProblemText(reason: OpmlProblemReason): string {
+  switch (reason.kind) {
+    case 'not-well-formed':
+      return msg(str`XML không hợp lệ (${reason.detail})`, { id: 'opml-problem.not-well-formed', desc: 'The value is the XML parser’s own English message' });
+    case 'not-opml':
+      return msg('không phải tệp OPML (không có thẻ opml)', { id: 'opml-problem.not-opml' });
+    case 'no-body':
+      return msg('tệp OPML không có phần body', { id: 'opml-problem.no-body' });
+    case 'outline-without-feed': {
+      const label = reason.label || msg('không tên', { id: 'opml-problem.untitled', desc: 'An OPML outline without a title' });
+      return msg(str`mục “${label}” không có địa chỉ nguồn (xmlUrl) và không chứa nguồn nào; đã bỏ qua`, {
+        id: 'opml-problem.outline-without-feed',
+        desc: 'The value is the outline’s title',
+      });
+    }
+    case 'not-http':
+      return msg(str`mục “${reason.label || reason.url}”: ${reason.url} không phải địa chỉ http(s); đã bỏ qua`, {
+        id: 'opml-problem.not-http',
+        desc: 'First value is the outline’s title, second its feed address',
+      });
+    case 'address-not-allowed':
+      return msg(str`${reason.url}: không được lấy tin từ ${reason.host}, một địa chỉ trong máy hoặc mạng nội bộ`, {
+        id: 'opml-problem.address-not-allowed',
+        desc: 'First value is a feed address, second its host',
+      });
+  }
 }
 
 /**
@@ -133,7 +162,10 @@ export function reasonMessage(reason: FailureReason): string | undefined {
     case 'source.empty-folder':
       return msg(str`Thư mục “${reason.folder}” không có nguồn nào.`, { id: 'failure.source.empty-folder', desc: 'The value is a folder name' });
     case 'opml.unreadable':
-      return msg(str`Không đọc được nguồn nào từ tệp OPML (dòng ${reason.line}).`, { id: 'failure.opml.unreadable', desc: 'The value is a line number' });
+      return msg(str`Không đọc được nguồn nào từ tệp OPML (dòng ${reason.line}: ${opmlProblemText(reason.problem)}).`, {
+        id: 'failure.opml.unreadable',
+        desc: 'First value is a line number, second what is wrong on it',
+      });
     case 'bulk.undo-expired':
       return msg('Không thể hoàn tác thao tác này nữa (đã hoàn tác rồi, hoặc đã quá cũ).', { id: 'failure.bulk.undo-expired' });
     case 'watch.not-found':

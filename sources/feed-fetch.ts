@@ -19,6 +19,8 @@ export interface FeedFetchOptions {
   signal?: AbortSignal;
   /** Only for tests' own loopback servers reached through other names or redirects. */
   allowPrivateAddresses?: boolean;
+  /** The app's shared keep-alive connections (ConnectionPool.fetch); without it, one connection per fetch. */
+  fetch?: typeof fetch;
 }
 
 export interface Validators {
@@ -45,6 +47,7 @@ export async function fetchFeed(url: string, previous: Validators, options: Feed
     maxBytes: options.maxBytes ?? DEFAULT_MAX_FEED_BYTES,
     signal: options.signal,
     allowPrivateAddresses: options.allowPrivateAddresses,
+    fetch: options.fetch,
   });
   // A server that omits the validators on a 304 still means the ones we sent.
   if (fetched.status === 304) return { kind: 'not-modified', validators: { etag: fetched.etag ?? previous.etag, lastModified: fetched.lastModified ?? previous.lastModified } };

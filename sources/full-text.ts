@@ -72,6 +72,7 @@ export async function withFullText(draft: ArticleDraft, options: FullTextOptions
       maxBytes: options.maxBytes ?? DEFAULT_MAX_PAGE_BYTES,
       signal: options.signal,
       allowPrivateAddresses: options.fetch.allowPrivateAddresses,
+      fetch: options.fetch.fetch,
       // A feed must not make the app read this computer's or the network's services: only the host the
       // reader typed for the feed itself (an intranet feed linking to its own pages) is let through.
       typedHost: directlyTypedHost(options.sourceUrl),
@@ -88,8 +89,12 @@ export async function withFullText(draft: ArticleDraft, options: FullTextOptions
   const page = parsed.draft;
   // A paywall or a cookie wall says less than the feed did: the feed's text is the better article.
   if (page.body.trim().length <= draft.body.trim().length) throw new ImportInputError({ kind: 'no-text' });
+  // The page's figures replace the feed's: their photos are the page's (the feed's block numbers would
+  // point into the wrong blocks).
+  const { imageSources: _feedPhotos, ...feed } = draft;
   return {
-    ...draft,
+    ...feed,
+    ...(page.imageSources?.length ? { imageSources: page.imageSources } : {}),
     body: page.body,
     blocks: page.blocks,
     author: draft.author ?? page.author,

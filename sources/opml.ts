@@ -3,7 +3,8 @@
 // feedsmith's generator. Folders are the outlines that hold feeds; nested folders are joined by " / ".
 import { generateOpml } from 'feedsmith';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import type { OpmlProblem } from '../contract/sources.ts';
+import type { OpmlProblem, OpmlProblemReason } from '../contract/sources.ts';
+import { describeImportFailure } from '../importers/import-failure.ts';
 
 export interface OpmlFeed {
   url: string;
@@ -36,11 +37,33 @@ function isWebUrl(url: string): boolean {
   }
 }
 
+/** An OPML problem in English, as the command line prints it (the UI words the reason itself). */
+export function describeOpmlProblem(reason: OpmlProblemReason): string {
+  switch (reason.kind) {
+    case 'not-well-formed':
+      return `not well-formed XML: ${reason.detail}`;
+    case 'not-opml':
+      return 'not an OPML file: no <opml> element';
+    case 'no-body':
+      return 'the OPML file has no <body>';
+    case 'outline-without-feed':
+      return `outline "${reason.label || '(untitled)'}" has no xmlUrl and holds no feeds; skipped`;
+    case 'not-http':
+      return `outline "${reason.label || reason.url}": xmlUrl ${JSON.stringify(reason.url)} is not an http(s) address; skipped`;
+    case 'address-not-allowed':
+      return `${reason.url}: ${describeImportFailure({ kind: 'address-not-allowed', host: reason.host })}`;
+  }
+}
+
+export function opmlProblem(line: number, reason: OpmlProblemReason): OpmlProblem {
+  return { line, reason, message: describeOpmlProblem(reason) };
+}
+
 export function readOpml(text: string): OpmlRead {
   const feeds: OpmlFeed[] = [];
   const problems: OpmlProblem[] = [];
-  const problem = (line: number, message: string): void => {
-    if (problems.length < MAX_PROBLEMS) problems.push({ line, message });
+  const problem = (line: number, reason: OpmlProblemReason): void => {
+    if (problems.length < MAX_PROBLEMS) problems.push(opmlProblem(line, reason));
   };
   /** The open outlines: a name for folders, null for feed outlines (whose children are ignored). */
   const open: (string | null)[] = [];
@@ -50,7 +73,7 @@ export function readOpml(text: string): OpmlRead {
   parser.on('error', (error) => {
     // saxes says "file:line:column: message"; the line is ours to report, the rest is its wording.
     const message = error.message.replace(/^[^:]*:\d+:\d+:\s*/, '');
-    problem(parser.line, `not well-formed XML: ${message}`);
+    problem(parser.line, { kind: 'not-well-formed', detail: message });
   });
   parser.on('opentag', (tag) => {
     const line = parser.line;
@@ -60,13 +83,13 @@ export function readOpml(text: string): OpmlRead {
     const xmlUrl = attribute(tag, 'xmlUrl');
     const label = attribute(tag, 'title') || attribute(tag, 'text') || '';
     if (!xmlUrl) {
-      if (tag.isSelfClosing) problem(line, `outline "${label || '(untitled)'}" has no xmlUrl and holds no feeds; skipped`);
+      if (tag.isSelfClosing) problem(line, { kind: 'outline-without-feed', label });
       else open.push(label || '(untitled)');
       return;
     }
     if (!tag.isSelfClosing) open.push(null);
     if (!isWebUrl(xmlUrl)) {
-      problem(line, `outline "${label || xmlUrl}": xmlUrl ${JSON.stringify(xmlUrl)} is not an http(s) address; skipped`);
+      problem(line, { kind: 'not-http', label, url: xmlUrl });
       return;
     }
     const folders = open.slice(0, tag.isSelfClosing ? open.length : -1).filter((name): name is string => name !== null);
@@ -78,10 +101,10 @@ export function readOpml(text: string): OpmlRead {
   try {
     parser.write(text).close();
   } catch (error) {
-    problem(parser.line, `not well-formed XML: ${error instanceof Error ? error.message : String(error)}`);
+    problem(parser.line, { kind: 'not-well-formed', detail: error instanceof Error ? error.message : String(error) });
   }
-  if (!sawOpml) problem(1, 'not an OPML file: no <opml> element');
-  else if (!sawBody) problem(parser.line, 'the OPML file has no <body>');
+  if (!sawOpml) problem(1, { kind: 'not-opml' });
+  else if (!sawBody) problem(parser.line, { kind: 'no-body' });
   return { feeds, problems };
 }
 

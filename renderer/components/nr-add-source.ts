@@ -7,7 +7,7 @@ import { ModalDialogController } from '../controllers/modal-dialog-controller.ts
 import { StateController } from '../controllers/state-controller.ts';
 import { downloadText } from '../download-text.ts';
 import { emit } from '../events.ts';
-import { commandFailureText, importFailureText } from '../host-messages.ts';
+import { commandFailureText, importFailureText, opmlProblemText } from '../host-messages.ts';
 import { trapTab } from '../modal-dialog.ts';
 import type { AddSourceStep } from '../state/add-source-flow.ts';
 import type { SourcesModel } from '../state/sources-model.ts';
@@ -183,7 +183,7 @@ export class NrAddSource extends LitElement {
       </p>
       ${problems
         ? html`<ul class="problems">
-            ${result.problems.map((problem) => html`<li>${msg(str`Dòng ${problem.line}: ${problem.message}`, { desc: 'An OPML problem: line number, then the host’s message' })}</li>`)}
+            ${result.problems.map((problem) => html`<li title=${problem.message}>${msg(str`Dòng ${problem.line}: ${opmlProblemText(problem.reason)}`, { desc: 'An OPML problem: line number, then what is wrong on it' })}</li>`)}
           </ul>`
         : nothing}`;
   }

@@ -11,19 +11,26 @@ import type { SavedSearches } from '../state/saved-searches.ts';
 import type { SearchSession } from '../state/search-session.ts';
 import { controls } from '../styles/tokens.ts';
 
+/** What a dragged saved search carries (never a link: dropping it elsewhere does nothing). */
+export const SAVED_SEARCH_DRAG_TYPE = 'application/x-newsroom-saved-search';
+
 /**
  * The sidebar's saved searches: each with its matches new since it was last opened (kept current by
  * the host), opened with a click (`nr-run-saved-search`: the app puts its query in the search box);
  * the current search can be saved; each can be renamed, updated to the current search, told to
- * notify, moved up or down, or deleted.
+ * notify, moved up or down, or deleted. They are reordered by dragging one onto another (it goes before
+ * it, or after it when dropped on its lower half), or with Alt+↑ / Alt+↓ on one, as the source tree does.
  */
 export class NrSavedSearches extends LitElement {
   static override properties = {
     saving: { state: true },
     editingId: { state: true },
+    dropTarget: { state: true },
   };
   declare saving: boolean;
   declare editingId: string | null;
+  /** Where a dragged saved search would land: before this one (`after` false) or after it. */
+  declare dropTarget: { id: string; after: boolean } | null;
   readonly #watch = new StateController<SavedSearches>(this, savedSearchesContext);
   readonly #search = new StateController<SearchSession>(this, searchContext);
   readonly #app = new StateController<AppState>(this, appStateContext);
@@ -33,6 +40,7 @@ export class NrSavedSearches extends LitElement {
     updateWhenLocaleChanges(this);
     this.saving = false;
     this.editingId = null;
+    this.dropTarget = null;
   }
 
   static override styles = [
@@ -65,6 +73,12 @@ export class NrSavedSearches extends LitElement {
         background: transparent;
         padding: 0.35rem 0.5rem;
         text-align: left;
+      }
+      li.drop-before {
+        box-shadow: inset 0 2px 0 var(--nr-accent);
+      }
+      li.drop-after {
+        box-shadow: inset 0 -2px 0 var(--nr-accent);
       }
       .open[aria-current='true'] {
         background: var(--nr-surface);
@@ -122,6 +136,39 @@ export class NrSavedSearches extends LitElement {
     await this.#watch.value?.update(item.id, { notify: on });
   }
 
+  /** Before the row, or after it when the pointer is on its lower half. */
+  #dragOver(event: DragEvent, item: SavedSearch): void {
+    if (!event.dataTransfer?.types.includes(SAVED_SEARCH_DRAG_TYPE)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'move';
+    const box = (event.currentTarget as HTMLElement).getBoundingClientRect();
+    const after = event.clientY > box.top + box.height / 2;
+    if (this.dropTarget?.id !== item.id || this.dropTarget.after !== after) this.dropTarget = { id: item.id, after };
+  }
+
+  #drop(event: DragEvent, watch: SavedSearches, item: SavedSearch): void {
+    const id = event.dataTransfer?.getData(SAVED_SEARCH_DRAG_TYPE);
+    const target = this.dropTarget;
+    this.dropTarget = null;
+    if (!id) return;
+    // The window's own drop handling (files, links) has nothing to do with a moved saved search.
+    event.preventDefault();
+    event.stopPropagation();
+    const index = watch.items.findIndex((entry) => entry.id === item.id);
+    const before = target?.id === item.id && target.after ? (watch.items[index + 1]?.id ?? null) : item.id;
+    void watch.placeBefore(id, before);
+  }
+
+  /** Alt+↑ / Alt+↓ on a saved search moves it, as dragging does; the keyboard stays on it. */
+  #onKey(event: KeyboardEvent, watch: SavedSearches, item: SavedSearch): void {
+    if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
+    event.preventDefault();
+    void watch
+      .move(item.id, event.key === 'ArrowUp' ? -1 : 1)
+      .then(() => this.updateComplete)
+      .then(() => this.renderRoot.querySelector<HTMLElement>(`button.open[data-id="${item.id}"]`)?.focus());
+  }
+
   #newLabel(count: number): string {
     return isSingular(count)
       ? msg(str`${count} bài mới`, { id: 'watch.new.one', desc: 'Saved search: number of new matching articles (one)' })
@@ -147,9 +194,23 @@ export class NrSavedSearches extends LitElement {
 
   #item(watch: SavedSearches, item: SavedSearch, index: number) {
     const editing = this.editingId === item.id;
-    return html`<li>
-      <div class="row">
-        <button class="open" aria-current=${watch.openId === item.id ? 'true' : 'false'} @click=${() => void this.#open(item)}>
+    const drop = this.dropTarget?.id === item.id ? (this.dropTarget.after ? 'drop-after' : 'drop-before') : '';
+    return html`<li
+      class=${drop}
+      data-id=${item.id}
+      @dragover=${(e: DragEvent) => this.#dragOver(e, item)}
+      @dragleave=${() => (this.dropTarget = null)}
+      @drop=${(e: DragEvent) => this.#drop(e, watch, item)}
+    >
+      <div class="row" draggable="true" @dragstart=${(e: DragEvent) => e.dataTransfer?.setData(SAVED_SEARCH_DRAG_TYPE, item.id)} @dragend=${() => (this.dropTarget = null)}>
+        <button
+          class="open"
+          data-id=${item.id}
+          aria-current=${watch.openId === item.id ? 'true' : 'false'}
+          aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
+          @click=${() => void this.#open(item)}
+          @keydown=${(e: KeyboardEvent) => this.#onKey(e, watch, item)}
+        >
           <span>${item.name}</span>${item.newCount > 0 ? html`<span class="new" aria-label=${this.#newLabel(item.newCount)}>${item.newCount}</span>` : nothing}
         </button>
         <button

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import type { FullTextMode, KeepDays, SourceInfo } from '../../contract/index.ts';
+import type { FullTextMode, KeepDays, SourceInfo, SourcePhotos } from '../../contract/index.ts';
 import { sourcesContext } from '../contexts.ts';
 import { ModalDialogController } from '../controllers/modal-dialog-controller.ts';
 import { StateController } from '../controllers/state-controller.ts';
@@ -127,6 +127,8 @@ export class NrSourceSettings extends LitElement {
     if (paused !== source.paused) patch.paused = paused;
     const fullText = (this.renderRoot.querySelector<HTMLSelectElement>('select[name=fulltext]')?.value ?? source.fullText) as FullTextMode;
     if (fullText !== source.fullText) patch.fullText = fullText;
+    const photos = this.#photos(source);
+    if (photos !== source.photos) patch.photos = photos;
     const keepDays = this.#keepDays(source);
     if (keepDays !== source.keepDays) patch.keepDays = keepDays;
     if (Object.keys(patch).length === 0) {
@@ -134,6 +136,12 @@ export class NrSourceSettings extends LitElement {
       return;
     }
     void this.#model.value?.update(source.id, patch).then((updated) => updated && this.#dialog.close());
+  }
+
+  /** The photos switch chosen: as the library setting (null), on, or off. */
+  #photos(source: SourceInfo): SourcePhotos {
+    const value = this.renderRoot.querySelector<HTMLSelectElement>('select[name=photos]')?.value;
+    return value === 'on' ? true : value === 'off' ? false : value === 'library' ? null : source.photos;
   }
 
   /** The retention chosen: its folder's (null), forever, or the days typed (kept as they were if unreadable). */
@@ -147,11 +155,18 @@ export class NrSourceSettings extends LitElement {
 
   #keepFields(source: SourceInfo) {
     const kind = source.keepDays === null ? 'folder' : source.keepDays === 'forever' ? 'forever' : 'days';
+    const photos = source.photos === null ? 'library' : source.photos ? 'on' : 'off';
     return html`<label for="source-fulltext">${msg('Toàn văn', { desc: 'A source’s full-text setting: fetch each item’s linked page' })}</label>
       <select id="source-fulltext" name="fulltext" .value=${source.fullText}>
         <option value="auto" ?selected=${source.fullText === 'auto'}>${msg('Tự động (khi mục chỉ có tóm tắt)', { desc: 'Full text: fetch the page when a feed item is only a summary' })}</option>
         <option value="always" ?selected=${source.fullText === 'always'}>${msg('Luôn lấy từ trang gốc', { desc: 'Full text: always fetch the linked page' })}</option>
         <option value="never" ?selected=${source.fullText === 'never'}>${msg('Chỉ dùng nội dung trong nguồn', { desc: 'Full text: never fetch the linked page' })}</option>
+      </select>
+      <label for="source-photos">${msg('Ảnh trong bài', { desc: 'A source’s photos setting: keep its items’ photos or not' })}</label>
+      <select id="source-photos" name="photos" .value=${photos}>
+        <option value="library" ?selected=${photos === 'library'}>${msg('Như cài đặt chung của thư viện', { desc: 'Photos: follow the library’s “download photos” setting' })}</option>
+        <option value="on" ?selected=${photos === 'on'}>${msg('Luôn tải và lưu ảnh', { desc: 'Photos: always keep this source’s photos' })}</option>
+        <option value="off" ?selected=${photos === 'off'}>${msg('Không tải ảnh', { desc: 'Photos: never keep this source’s photos' })}</option>
       </select>
       <label for="source-keep">${msg('Giữ bài', { desc: 'A source’s retention: how long its articles are kept before going to the trash' })}</label>
       <select id="source-keep" name="keep" .value=${kind} @change=${() => this.requestUpdate()}>

@@ -14,7 +14,8 @@ export const SOURCE_DRAG_TYPE = 'application/x-newsroom-source';
 /**
  * The sidebar's subscribed sources, in their folders, with unread counts and status. A source opens
  * its articles (`nr-select` with its id); its ⋯ button opens its settings (`nr-source-settings`); a
- * source dragged onto another folder moves there. Folders offer refresh and "mark all read".
+ * source dragged onto another folder moves there. Folders offer refresh, "mark all read" and their
+ * settings (retention, `nr-folder-settings`).
  */
 export class NrSourceTree extends LitElement {
   static override properties = {
@@ -230,7 +231,15 @@ export class NrSourceTree extends LitElement {
         ${named === null
           ? nothing
           : html`<button class="icon refresh-folder" aria-label=${msg(str`Làm mới thư mục ${name}`, { desc: 'Refresh every source of a folder' })} @click=${() => void model.refresh({ folder: named })}>⟳</button>
-              <button class="icon mark-folder-read" aria-label=${msg(str`Đánh dấu đã đọc cả thư mục ${name}`, { desc: 'Mark every article of a folder’s sources read' })} @click=${() => void model.markAllRead({ folder: named })}>✓</button>`}
+              <button class="icon mark-folder-read" aria-label=${msg(str`Đánh dấu đã đọc cả thư mục ${name}`, { desc: 'Mark every article of a folder’s sources read' })} @click=${() => void model.markAllRead({ folder: named })}>✓</button>
+              <button
+                class="icon folder-settings"
+                aria-label=${msg(str`Cài đặt thư mục ${name}`, { desc: 'Heading of a folder’s settings dialog; the value is its name' })}
+                title=${folder.keepDays === null ? msg('Giữ bài mãi mãi', { desc: 'A folder keeps its articles forever' }) : msg(str`Giữ bài ${folder.keepDays} ngày`, { desc: 'A folder keeps its articles N days' })}
+                @click=${() => emit(this, 'nr-folder-settings', named)}
+              >
+                ⚙
+              </button>`}
       </div>
       <ul>
         ${folder.sources.map((source) => this.#source(model, source))}

@@ -64,13 +64,28 @@ export class SavedSearches extends Observable {
     return opened;
   }
 
-  /** One place up (-1) or down (1). */
+  /** One place up (-1) or down (1): the buttons' and the keyboard's (Alt+↑/↓) way to reorder. */
   async move(id: string, delta: 1 | -1): Promise<void> {
     const at = this.items.findIndex((item) => item.id === id);
     const to = at + delta;
     if (at < 0 || to < 0 || to >= this.items.length) return;
     const ids = this.items.map((item) => item.id);
     [ids[at], ids[to]] = [ids[to]!, ids[at]!];
+    await this.#reorder(ids);
+  }
+
+  /** Puts a dragged saved search just before another one, or (`beforeId` null) at the end. */
+  async placeBefore(id: string, beforeId: string | null): Promise<void> {
+    if (id === beforeId || !this.items.some((item) => item.id === id)) return;
+    const ids = this.items.map((item) => item.id).filter((other) => other !== id);
+    const at = beforeId === null ? ids.length : ids.indexOf(beforeId);
+    if (at < 0) return;
+    ids.splice(at, 0, id);
+    if (ids.every((other, index) => other === this.items[index]!.id)) return;
+    await this.#reorder(ids);
+  }
+
+  async #reorder(ids: string[]): Promise<void> {
     const items = await this.#notices.attempt(() => this.#client.call('watch.reorder', { ids }));
     if (items) {
       this.items = items;

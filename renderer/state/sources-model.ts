@@ -1,4 +1,4 @@
-import type { CommandArgs, OpmlImportResult, SourceInfo, SourceRefreshResult, SourceRemoved } from '../../contract/index.ts';
+import type { CommandArgs, OpmlImportResult, SourceFolderInfo, SourceInfo, SourceRefreshResult, SourceRemoved } from '../../contract/index.ts';
 import { AddSourceFlow } from './add-source-flow.ts';
 import type { CommandClient } from './client-port.ts';
 import type { Notices } from './notices.ts';
@@ -8,8 +8,10 @@ import { Observable } from './observable.ts';
 export interface SourceFolder {
   name: string | null;
   sources: SourceInfo[];
-  /** Unread articles of its sources (an article two of them brought counts twice: rare, and cheap to show). */
+  /** Unread articles of its sources, each once however many of them brought it (the host counts them). */
   unread: number;
+  /** Its retention in days; null: forever (and for the sources in no folder, which have no setting). */
+  keepDays: number | null;
 }
 
 export type SourceTarget = { id: string } | { folder: string } | { all: true };
@@ -24,6 +26,8 @@ export type SourcePatch = CommandArgs<'sources.update'>['patch'];
  */
 export class SourcesModel extends Observable {
   sources: SourceInfo[] = [];
+  /** The folders as the host counts them (`sources.folders`): retention and unread articles. */
+  folderInfo: SourceFolderInfo[] = [];
   loaded = false;
   /** The "add source / save page" box. */
   readonly adding: AddSourceFlow;
@@ -45,9 +49,9 @@ export class SourcesModel extends Observable {
   /** Reads the sources again; an older answer arriving after a newer one is dropped. */
   async reload(): Promise<void> {
     const generation = ++this.#generation;
-    const sources = await this.#notices.attempt(() => this.#client.call('sources.list', {}));
-    if (!sources || generation !== this.#generation) return;
-    this.sources = sources;
+    const answer = await this.#notices.attempt(() => Promise.all([this.#client.call('sources.list', {}), this.#client.call('sources.folders', {})]));
+    if (!answer || generation !== this.#generation) return;
+    [this.sources, this.folderInfo] = answer;
     this.loaded = true;
     this.changed();
   }
@@ -69,7 +73,10 @@ export class SourcesModel extends Observable {
     const ordered: (string | null)[] = byName.has(null) ? [...names, null] : names;
     return ordered.map((name) => {
       const sources = [...byName.get(name)!].sort((a, b) => a.position - b.position || collator.compare(a.title, b.title));
-      return { name, sources, unread: sources.reduce((sum, source) => sum + source.unreadCount, 0) };
+      // An article two sources brought is one article: the host's count says so. Until it answers
+      // again (a source just moved), the sources' own counts stand in.
+      const info = this.folderInfo.find((entry) => entry.folder === name && entry.sources === sources.length);
+      return { name, sources, unread: info?.unreadCount ?? sources.reduce((sum, source) => sum + source.unreadCount, 0), keepDays: info?.keepDays ?? null };
     });
   }
 
@@ -110,10 +117,17 @@ export class SourcesModel extends Observable {
     return updated;
   }
 
-  /** Moves a source to a folder (null: none), as a drag onto a folder does. */
+  /** Moves a source to a folder (null: none), as a drag onto a folder does; the folders' counts are read again. */
   async move(id: string, folder: string | null): Promise<void> {
     if (this.get(id)?.folder === folder) return;
-    await this.update(id, { folder });
+    if (await this.update(id, { folder })) await this.reload();
+  }
+
+  /** A folder's retention: keep its sources' items `keepDays` days (null: forever); sources with their own setting keep it. */
+  async updateFolder(folder: string, keepDays: number | null): Promise<SourceFolderInfo | undefined> {
+    const updated = await this.#notices.attempt(() => this.#client.call('sources.updateFolder', { folder, patch: { keepDays } }));
+    if (updated) await this.reload();
+    return updated;
   }
 
   /** Puts a dragged source just before another one (in that one's folder). */
@@ -144,8 +158,10 @@ export class SourcesModel extends Observable {
   async #reorder(folder: string | null, ids: string[]): Promise<void> {
     const sources = await this.#notices.attempt(() => this.#client.call('sources.reorder', { folder, ids }));
     if (!sources) return;
+    const moved = sources.some((source) => source.folder !== this.get(source.id)?.folder);
     this.sources = sources;
     this.changed();
+    if (moved) await this.reload();
   }
 
   async remove(id: string, articles: 'keep' | 'trash'): Promise<SourceRemoved | undefined> {

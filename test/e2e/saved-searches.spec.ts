@@ -83,3 +83,38 @@ test('a saved search counts new matches after an import, without a reload, and n
   await expect(saved.getByLabel('2 bài mới')).toHaveCount(0);
   expect((await app.call('watch.list', {}))[0]!.newCount).toBe(0);
 });
+
+test('saved searches are reordered by dragging, and with Alt+↑ / Alt+↓ from the keyboard', async ({ app, page }) => {
+  for (const name of ['Bão', 'Vàng', 'Chứng khoán']) await app.call('watch.add', { name, query: name.toLowerCase() });
+  const order = async () => (await app.call('watch.list', {})).map((saved) => saved.name);
+  await page.goto(app.url);
+  const saved = page.locator('nr-saved-searches');
+  const row = (name: string) => saved.locator('li').filter({ has: page.getByRole('button', { name, exact: true }) });
+  await expect(saved.getByRole('button', { name: 'Chứng khoán', exact: true })).toBeVisible();
+
+  // Dragged onto the top half of the first: it goes before it.
+  await row('Chứng khoán').locator('.row').dragTo(row('Bão'), { targetPosition: { x: 20, y: 2 } });
+  await expect.poll(order).toEqual(['Chứng khoán', 'Bão', 'Vàng']);
+  await expect(saved.getByRole('button', { name: /^(Bão|Vàng|Chứng khoán)$/ })).toHaveText(['Chứng khoán', 'Bão', 'Vàng']);
+  // Onto the lower half of the last: it goes after it.
+  const last = await row('Vàng').boundingBox();
+  await row('Chứng khoán').locator('.row').dragTo(row('Vàng'), { targetPosition: { x: 20, y: last!.height - 2 } });
+  await expect.poll(order).toEqual(['Bão', 'Vàng', 'Chứng khoán']);
+
+  // The keyboard: Alt+↑ moves the focused one up, and the focus stays on it.
+  const vang = saved.getByRole('button', { name: 'Vàng', exact: true });
+  await vang.focus();
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect.poll(order).toEqual(['Vàng', 'Bão', 'Chứng khoán']);
+  await expect(vang).toBeFocused();
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect.poll(order).toEqual(['Bão', 'Vàng', 'Chứng khoán']);
+  await expect(vang).toBeFocused();
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect.poll(order).toEqual(['Bão', 'Chứng khoán', 'Vàng']);
+  await expect(vang).toBeFocused();
+  await expect(saved.getByRole('button', { name: /^(Bão|Vàng|Chứng khoán)$/ })).toHaveText(['Bão', 'Chứng khoán', 'Vàng']);
+  // The order is the library's: it is the same after a reload.
+  await page.reload();
+  await expect(saved.getByRole('button', { name: /^(Bão|Vàng|Chứng khoán)$/ })).toHaveText(['Bão', 'Chứng khoán', 'Vàng']);
+});

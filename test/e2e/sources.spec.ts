@@ -226,3 +226,48 @@ test('the source tree and the source dialogs are axe-clean, and the add box is k
   await expect(english.getByRole('button', { name: 'Refresh now' })).toBeVisible();
   await expect(english.getByText('Last successful refresh')).toBeVisible();
 });
+
+test('a folder’s retention is set from its ⚙ in the source tree, and a source’s photos from its settings', async ({ app, feeds, page }) => {
+  feeds.items = [item(1), item(2)];
+  await page.goto(app.url);
+  await subscribe(page, feeds.url('/feed.xml'), 'Thời sự');
+  const tree = page.locator('nr-source-tree');
+
+  const gear = tree.getByRole('button', { name: 'Cài đặt thư mục Thời sự' });
+  await expect(gear).toHaveAttribute('title', 'Giữ bài mãi mãi');
+  await gear.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Cài đặt thư mục Thời sự' });
+  await expect(dialog.getByLabel('Giữ bài của các nguồn trong thư mục')).toBeFocused();
+  await expect(dialog).toContainText('1 trong 1 nguồn theo cài đặt này');
+  await dialog.getByLabel('Giữ bài của các nguồn trong thư mục').selectOption('days');
+  await dialog.getByLabel(/^Số ngày giữ/).fill('0');
+  await dialog.getByRole('button', { name: 'Lưu' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Số ngày là một số nguyên từ 1 đến 3650.');
+  await dialog.getByLabel(/^Số ngày giữ/).fill('14');
+  expect(await seriousViolations(page)).toEqual([]);
+  await dialog.getByRole('button', { name: 'Lưu' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(gear).toBeFocused();
+  await expect(gear).toHaveAttribute('title', 'Giữ bài 14 ngày');
+  expect(await app.call('sources.folders', {})).toEqual([{ folder: 'Thời sự', keepDays: 14, sources: 1, unreadCount: 2 }]);
+  expect((await app.call('sources.list', {}))[0]).toMatchObject({ keepDays: null, retentionDays: 14 });
+
+  // Opened again it shows what is set; back to forever.
+  await gear.click();
+  await expect(dialog.getByLabel(/^Số ngày giữ/)).toHaveValue('14');
+  await dialog.getByLabel('Giữ bài của các nguồn trong thư mục').selectOption('forever');
+  await dialog.getByRole('button', { name: 'Lưu' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(gear).toHaveAttribute('title', 'Giữ bài mãi mãi');
+  expect((await app.call('sources.folders', {}))[0]!.keepDays).toBeNull();
+
+  // The source's own photos switch.
+  await tree.getByRole('button', { name: `Cài đặt nguồn ${FEED_TITLE}` }).click();
+  const settings = page.getByRole('dialog', { name: 'Cài đặt nguồn' });
+  await expect(settings.getByLabel('Ảnh trong bài')).toHaveValue('library');
+  await settings.getByLabel('Ảnh trong bài').selectOption('off');
+  await settings.getByRole('button', { name: 'Lưu' }).click();
+  await expect(settings).toBeHidden();
+  await expect.poll(async () => (await app.call('sources.list', {}))[0]!.photos).toBe(false);
+});

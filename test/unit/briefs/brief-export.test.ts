@@ -118,6 +118,15 @@ describe('briefs.export and the All annotations filter', () => {
     expect(outcome.ok ? '' : outcome.error.message).toContain('unknown time zone');
   });
 
+  it('APA and Chicago citations follow the brief’s language, in the brief and in briefs.cite', async () => {
+    const vi = await brief({ order: 'published-asc', language: 'vi', style: 'apa' });
+    expect(vi.content).toContain('Nguyễn Văn An. (2024, Tháng Ba 4). Giá điện tăng từ tháng sau.');
+    expect(vi.content).not.toContain('March');
+    const cite = (language: 'vi' | 'en') => value('briefs.cite', { articleId: power, style: 'chicago', language, timeZone: 'Asia/Ho_Chi_Minh' });
+    expect(((await cite('en')) as { text: string }).text).toContain('VnExpress, March 4, 2024.');
+    expect(((await cite('vi')) as { text: string }).text).toContain('VnExpress, 4 Tháng Ba 2024.');
+  });
+
   it('briefs.cite gives the article’s citation in a style, with a page', async () => {
     expect(await value('briefs.cite', { articleId: power, style: 'vi-press', language: 'vi', timeZone: 'Asia/Ho_Chi_Minh', page: '3' })).toEqual({
       text: 'Nguyễn Văn An, “Giá điện tăng từ tháng sau”, VnExpress, 04/03/2024, tr. 3. https://vnexpress.net/gia-dien-4720001.html',

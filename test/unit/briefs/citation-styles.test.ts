@@ -48,3 +48,23 @@ describe('the Vietnamese press style', () => {
     expect(citeArticle({ ...ARTICLE, author: 'Minh Anh, Quốc Tuấn', url: null }, 'vi-press', HANOI)).toBe('Minh Anh, Quốc Tuấn, “Giá điện tăng từ tháng sau”, VnExpress, 04/03/2024.');
   });
 });
+
+describe('APA and Chicago in the brief’s language', () => {
+  const UNDATED = { ...ARTICLE, author: null, publishedAt: null };
+  it('an English brief uses English terms: n.d., Retrieved … from, Accessed, and', () => {
+    const en = { ...HANOI, language: 'en' as const };
+    expect(citeArticle(UNDATED, 'apa', en)).toBe('Giá điện tăng từ tháng sau. (n.d.). VnExpress. Retrieved November 27, 2026, from https://vnexpress.net/gia-dien-tang-4720001.html');
+    expect(citeArticle(UNDATED, 'chicago', en)).toBe('VnExpress. n.d. “Giá điện tăng từ tháng sau.” Accessed November 27, 2026. https://vnexpress.net/gia-dien-tang-4720001.html.');
+    expect(citeArticle({ ...ARTICLE, author: 'Minh Anh và Quốc Tuấn' }, 'chicago', en)).toMatch(/^Minh Anh and Quốc Tuấn\. 2024\./u);
+  });
+  it('a Vietnamese brief uses Vietnamese terms and month names, from the CSL project’s vi-VN locale', () => {
+    const vi = { ...HANOI, language: 'vi' as const };
+    expect(citeArticle(UNDATED, 'apa', vi)).toBe('Giá điện tăng từ tháng sau. (không ngày). VnExpress. Truy cập 27 Tháng Mười-Một 2026, từ https://vnexpress.net/gia-dien-tang-4720001.html');
+    expect(citeArticle(UNDATED, 'chicago', vi)).toBe('VnExpress. không ngày. “Giá điện tăng từ tháng sau”. Truy cập 27 Tháng Mười-Một 2026. https://vnexpress.net/gia-dien-tang-4720001.html.');
+    expect(citeArticle({ ...ARTICLE, author: 'Minh Anh và Quốc Tuấn' }, 'chicago', vi)).toBe('Minh Anh và Quốc Tuấn. 2024. “Giá điện tăng từ tháng sau”. VnExpress, 4 Tháng Ba 2024. https://vnexpress.net/gia-dien-tang-4720001.html.');
+    for (const style of ['apa', 'chicago'] as const) expect(citeArticle(UNDATED, style, vi), style).not.toMatch(/n\.d\.|Retrieved|Accessed|\band\b/u);
+  });
+  it('the Vietnamese press style is the same in both', () => {
+    expect(citeArticle(ARTICLE, 'vi-press', { ...HANOI, language: 'en' })).toBe(citeArticle(ARTICLE, 'vi-press', { ...HANOI, language: 'vi' }));
+  });
+});

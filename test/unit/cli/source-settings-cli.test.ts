@@ -35,12 +35,12 @@ it('sources add --full-text and --keep-days, sources set … --full-text MODE / 
 
     const folder = await run('sources', 'set', '--folder', 'Wire', '--keep-days', '14', '--json');
     expect(folder.code, folder.err).toBe(0);
-    expect(JSON.parse(folder.out) as SourceFolderInfo).toEqual({ folder: 'Wire', keepDays: 14, sources: 2 });
+    expect(JSON.parse(folder.out) as SourceFolderInfo).toEqual({ folder: 'Wire', keepDays: 14, sources: 2, unreadCount: 2 });
     const listed = JSON.parse((await run('sources', 'list', '--json')).out) as SourceInfo[];
     expect(listed.find((s) => s.id === bSource.id)!.retentionDays).toBe(14);
     expect(listed.find((s) => s.id === a.id)!.retentionDays).toBeNull();
     expect((await run('sources', 'list')).out).toContain('kept 14 days (as its folder)');
-    expect((await run('sources', 'folders')).out).toContain('Wire  2 sources  kept 14 days');
+    expect((await run('sources', 'folders')).out).toContain('Wire  2 sources, 2 unread  kept 14 days');
 
     const prune = await run('sources', 'prune');
     expect(prune.code, prune.err).toBe(0);

@@ -46,7 +46,7 @@ const FAILURE_REASONS: { [K in FailureReason['kind']]: Extract<FailureReason, { 
   'source.exists': { kind: 'source.exists', id: 's1', title: 'Reuters World' },
   'source.unusable': { kind: 'source.unusable', url: 'https://example.vn/', failure: { kind: 'no-feed-found' } },
   'source.empty-folder': { kind: 'source.empty-folder', folder: 'Wire' },
-  'opml.unreadable': { kind: 'opml.unreadable', line: 3, detail: 'unclosed tag' },
+  'opml.unreadable': { kind: 'opml.unreadable', line: 3, detail: 'not well-formed XML: unclosed tag', problem: { kind: 'not-well-formed', detail: 'unclosed tag' } },
 };
 
 const IMPORT_FAILURES: { [K in ImportFailure['kind']]: Extract<ImportFailure, { kind: K }> } = {

@@ -12,6 +12,8 @@ export interface FeedServer {
   requests: { path: string; headers: IncomingMessage['headers'] }[];
   /** The most requests it was answering at the same time. */
   maxConcurrent: number;
+  /** TCP connections accepted so far (a client that keeps its connections alive opens few). */
+  connections: number;
   close(): Promise<void>;
 }
 
@@ -19,7 +21,7 @@ export async function startFeedServer(): Promise<FeedServer> {
   const routes = new Map<string, Route>();
   const requests: FeedServer['requests'] = [];
   let active = 0;
-  const state = { maxConcurrent: 0 };
+  const state = { maxConcurrent: 0, connections: 0 };
   const sockets = new Set<import('node:net').Socket>();
   const server: Server = createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0]!;
@@ -35,9 +37,13 @@ export async function startFeedServer(): Promise<FeedServer> {
     void Promise.resolve(route(request, response)).catch(() => response.destroy());
   });
   server.on('connection', (socket) => {
+    state.connections++;
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
+  // Idle connections stay open as long as a busy machine may take between two refreshes of a test, so
+  // counting connections measures the client's reuse, not this server's idle timeout.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -46,6 +52,9 @@ export async function startFeedServer(): Promise<FeedServer> {
     requests,
     get maxConcurrent() {
       return state.maxConcurrent;
+    },
+    get connections() {
+      return state.connections;
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -50,7 +50,7 @@ describe('OPML', () => {
   });
 
   it('refuses what is not OPML, and never expands entities', () => {
-    expect(readOpml('<rss version="2.0"></rss>').problems[0]).toEqual({ line: 1, message: 'not an OPML file: no <opml> element' });
+    expect(readOpml('<rss version="2.0"></rss>').problems[0]).toEqual({ line: 1, reason: { kind: 'not-opml' }, message: 'not an OPML file: no <opml> element' });
     const bomb = '<?xml version="1.0"?><!DOCTYPE opml [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><opml><body><outline text="&b;" xmlUrl="https://a.vn/rss"/></body></opml>';
     const { feeds, problems } = readOpml(bomb);
     expect(problems.length).toBeGreaterThan(0);

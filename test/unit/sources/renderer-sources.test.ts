@@ -72,7 +72,7 @@ describe('a renderer and local addresses', () => {
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     expect(outcome.value.added.map((source) => source.url)).toEqual(['https://wire.example.com/rss']);
-    expect(outcome.value.problems).toEqual([{ line: 4, message: expect.stringContaining('127.0.0.1') }]);
+    expect(outcome.value.problems).toEqual([{ line: 4, reason: { kind: 'address-not-allowed', url: expect.stringContaining('127.0.0.1'), host: '127.0.0.1' }, message: expect.stringContaining('127.0.0.1') }]);
   });
 
   it('lets the command line subscribe to what it typed, and leaves that source to the scheduler when a renderer asks to refresh', async () => {

@@ -75,7 +75,7 @@ describe('retention', () => {
     expect((await harness.call('sources.applyRetention', {})).trashed).toBe(0);
 
     const wire = await harness.call('sources.updateFolder', { folder: 'Wire', patch: { keepDays: 30 } });
-    expect(wire).toEqual({ folder: 'Wire', keepDays: 30, sources: 2 });
+    expect(wire).toEqual({ folder: 'Wire', keepDays: 30, sources: 2, unreadCount: 4 });
     const listed = await harness.call('sources.list', {});
     expect(listed.find((s) => s.id === follows.id)!.retentionDays).toBe(30);
     expect(listed.find((s) => s.id === own.id)!.retentionDays).toBeNull();
@@ -83,7 +83,10 @@ describe('retention', () => {
     const result = await harness.call('sources.applyRetention', {});
     expect(result.trashed).toBe(2);
     expect(trashed()).toEqual(['w 0', 'w 1']);
-    expect(await harness.call('sources.folders', {})).toEqual([{ folder: 'Wire', keepDays: 30, sources: 2 }]);
+    expect(await harness.call('sources.folders', {})).toEqual([
+      { folder: 'Wire', keepDays: 30, sources: 2, unreadCount: 2 },
+      { folder: null, keepDays: null, sources: 1, unreadCount: 2 },
+    ]);
   });
 
   it('an article another source keeps is not expired by the one that does not', async () => {
