@@ -47,7 +47,8 @@ beforeAll(() => {
   messages = extracted.messages;
   english = new Map((localizer.readTranslationsSync().translations.get('en' as Locale) ?? []).map((m) => [m.name, m]));
   validationErrors = localizer.validateTranslations().errors;
-});
+  // Type-checking the whole renderer to extract its messages takes tens of seconds on a loaded machine.
+}, 180_000);
 
 describe('English catalogue', () => {
   it('finds the renderer’s messages', () => {
