@@ -50,10 +50,11 @@ CREATE TABLE desk_members (
 );
 CREATE INDEX desk_members_member ON desk_members (member, desk);
 
--- The desks the current role belongs to. SECURITY DEFINER so policies can read desk_members,
--- which reporters themselves may only read for their own rows.
+-- The desks the logged-in reporter belongs to. SECURITY DEFINER so policies can read desk_members,
+-- which reporters themselves may only read for their own desks; inside it current_user is the
+-- function's owner, so the reporter is session_user.
 CREATE FUNCTION nr_my_desks() RETURNS SETOF text LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-  SELECT desk FROM desk_members WHERE member = current_user
+  SELECT desk FROM desk_members WHERE member = session_user
 $$;
 
 CREATE TABLE articles (
