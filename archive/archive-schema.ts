@@ -52,7 +52,8 @@ CREATE INDEX desk_members_member ON desk_members (member, desk);
 
 -- The desks the logged-in reporter belongs to. SECURITY DEFINER so policies can read desk_members,
 -- which reporters themselves may only read for their own desks; inside it current_user is the
--- function's owner, so the reporter is session_user.
+-- function's owner, so the reporter is session_user (not a role passed in: a function that takes the
+-- role would tell any reporter which desks another one is on).
 CREATE FUNCTION nr_my_desks() RETURNS SETOF text LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
   SELECT desk FROM desk_members WHERE member = session_user
 $$;
