@@ -3,6 +3,7 @@
 // the caller pulls what it may see. A lost connection (server restart, network) is retried with
 // backoff, and each reconnect reports a change too, since notifications sent meanwhile are lost.
 import pg from 'pg';
+import { archiveClientConfig } from './archive-connection.ts';
 
 export const ARCHIVE_CHANNEL = 'nr_archive_changes';
 
@@ -29,6 +30,8 @@ export function listenForChanges(
   onChange: (seq: number | null) => void,
   options: ArchiveListenerOptions = {},
 ): ArchiveListener {
+  // The address means what it means to the pool (libpq sslmode); without a password pg itself reads PGPASSWORD, then PGPASSFILE.
+  const { config } = archiveClientConfig(address);
   const minDelay = options.minDelayMs ?? 500;
   const maxDelay = options.maxDelayMs ?? 30_000;
   let delay = minDelay;
@@ -59,7 +62,7 @@ export function listenForChanges(
 
   const connect = async (): Promise<void> => {
     if (closed) return;
-    const session = new pg.Client({ connectionString: address, password, application_name: 'newsroom-reader', keepAlive: true });
+    const session = new pg.Client({ ...config, ...(password === undefined ? {} : { password }), keepAlive: true });
     client = session;
     session.on('error', (error) => {
       if (client === session) retry(error);

@@ -12,8 +12,8 @@ describe.skipIf(unavailable)('two reporters sync through one archive', () => {
 
   it('shows one reporter\'s shared "Kiểm chứng" mark to the other, with its author, read-only', async () => {
     const database = await harness.archive({ alice: ['thoi-su'], bob: ['thoi-su'] });
-    const alice = harness.laptop(database, 'alice', { defaultDesk: 'thoi-su' });
-    const bob = harness.laptop(database, 'bob');
+    const alice = await harness.laptop(database, 'alice', { defaultDesk: 'thoi-su' });
+    const bob = await harness.laptop(database, 'bob');
     const { id: articleId } = alice.library.addArticle(draft({ url: 'https://vnexpress.net/dam-phan-doha.html' }));
     const mark = alice.library.annotations.create({ articleId, start: 0, end: 7, color: 'pink', note: 'Kiểm chứng' });
     expect(alice.local.shareAnnotations([mark.id], 'thoi-su')).toEqual([mark.id]);
@@ -41,8 +41,8 @@ describe.skipIf(unavailable)('two reporters sync through one archive', () => {
 
   it('keeps one archive article when two reporters push the same page, and maps each library to it', async () => {
     const database = await harness.archive({ alice: ['thoi-su'], bob: ['thoi-su'] });
-    const alice = harness.laptop(database, 'alice', { defaultDesk: 'thoi-su' });
-    const bob = harness.laptop(database, 'bob');
+    const alice = await harness.laptop(database, 'alice', { defaultDesk: 'thoi-su' });
+    const bob = await harness.laptop(database, 'bob');
     const { id: aliceId } = alice.library.addArticle(draft({ url: 'https://vnexpress.net/dam-phan-doha.html?utm_source=fb' }));
     const { id: bobId } = bob.library.addArticle(draft({ url: 'http://www.vnexpress.net/dam-phan-doha.html' }));
     await pushOutbox(alice.db, alice.local);
@@ -58,8 +58,8 @@ describe.skipIf(unavailable)('two reporters sync through one archive', () => {
 
   it('removes an annotation the author deleted, or took back from the desk, from the other library', async () => {
     const database = await harness.archive({ alice: ['thoi-su'], bob: ['thoi-su'] });
-    const alice = harness.laptop(database, 'alice');
-    const bob = harness.laptop(database, 'bob');
+    const alice = await harness.laptop(database, 'alice');
+    const bob = await harness.laptop(database, 'bob');
     const { id: articleId } = alice.library.addArticle(draft());
     const deleted = alice.library.annotations.create({ articleId, start: 0, end: 3, note: 'xoá sau' });
     const unshared = alice.library.annotations.create({ articleId, start: 4, end: 8, note: 'thu hồi' });
@@ -82,8 +82,8 @@ describe.skipIf(unavailable)('two reporters sync through one archive', () => {
 
   it('tells a listening library that the other reporter pushed, without a poll', async () => {
     const database = await harness.archive({ alice: ['thoi-su'], bob: ['thoi-su'] });
-    const alice = harness.laptop(database, 'alice', { defaultDesk: 'thoi-su' });
-    const bob = harness.laptop(database, 'bob');
+    const alice = await harness.laptop(database, 'alice', { defaultDesk: 'thoi-su' });
+    const bob = await harness.laptop(database, 'bob');
     let connected!: () => void;
     const ready = new Promise<void>((resolve) => (connected = resolve));
     let heard!: (seq: number) => void;
