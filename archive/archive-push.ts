@@ -33,6 +33,8 @@ class PushBatch {
   readonly #local: ArchiveLocalStore;
   readonly #defaultDesk: string | null;
   readonly #collectionDesks: Map<string, string[]>;
+  /** Archive articles this batch made sure this reporter owns. */
+  readonly #owned = new Set<string>();
 
   constructor(client: ArchiveQueryable, local: ArchiveLocalStore, result: PushResult) {
     this.#client = client;
@@ -86,6 +88,7 @@ class PushBatch {
         article.blocksJson,
       ]);
       archiveId = rows[0]!.id;
+      this.#owned.add(archiveId);
       this.result.articles++;
     }
     this.archiveIds.set(article.localId, archiveId);
@@ -97,6 +100,11 @@ class PushBatch {
   }
 
   async #share(archiveId: string, desk: string): Promise<void> {
+    // An article this reporter pulled from a desk rather than pushed: they own it once they share it on.
+    if (!this.#owned.has(archiveId)) {
+      await this.#client.query('SELECT nr_adopt_article($1)', [archiveId]);
+      this.#owned.add(archiveId);
+    }
     const { rowCount } = await this.#client.query('INSERT INTO article_shares (article_id, desk) VALUES ($1, $2) ON CONFLICT DO NOTHING', [archiveId, desk]);
     this.result.shares += rowCount ?? 0;
   }
