@@ -47,6 +47,11 @@ class PushBatch {
     }
   }
 
+  /** After a rollback to a savepoint: ownership taken since may be gone, so it is checked again. */
+  forgetOwned(): void {
+    this.#owned.clear();
+  }
+
   async entry(entry: ArchiveOutboxEntry): Promise<void> {
     if (entry.kind === 'article') {
       const article = this.#local.article(entry.entityId);
@@ -144,6 +149,37 @@ class PushBatch {
   }
 }
 
+interface BatchOutcome {
+  counts: PushResult;
+  archiveIds: Map<string, string>;
+}
+
+async function runBatch(client: ArchiveQueryable, local: ArchiveLocalStore, work: readonly ArchiveOutboxEntry[], guarded: boolean): Promise<BatchOutcome> {
+  const counts: PushResult = { articles: 0, annotations: 0, shares: 0, deleted: 0, failed: [] };
+  const batch = new PushBatch(client, local, counts);
+  for (const entry of work) {
+    if (!guarded) {
+      await batch.entry(entry);
+      continue;
+    }
+    await client.query('SAVEPOINT nr_entry');
+    const known = new Map(batch.archiveIds);
+    try {
+      await batch.entry(entry);
+      await client.query('RELEASE SAVEPOINT nr_entry');
+    } catch (error) {
+      if (!isDataError(error)) throw error;
+      await client.query('ROLLBACK TO SAVEPOINT nr_entry');
+      // An article pushed on the way to the refused entry was rolled back with it.
+      batch.archiveIds.clear();
+      for (const [localId, archiveId] of known) batch.archiveIds.set(localId, archiveId);
+      batch.forgetOwned();
+      counts.failed.push({ kind: entry.kind, id: entry.entityId, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return { counts, archiveIds: batch.archiveIds };
+}
+
 /**
  * Pushes everything in the outbox, `batchSize` entries per archive transaction. Throws when the archive
  * cannot be reached (what was committed stays acknowledged; the rest stays in the outbox).
@@ -160,30 +196,21 @@ export async function pushOutbox(db: ArchiveSyncDb, local: ArchiveLocalStore, op
     const unique = new Map<string, ArchiveOutboxEntry>();
     for (const entry of entries) unique.set(`${entry.kind}:${entry.entityId}`, entry);
     const work = [...unique.values()].sort((a, b) => ORDER[a.kind] - ORDER[b.kind] || a.seq - b.seq);
-    const failedIds = new Set<string>();
-    const archiveIds = await db.transaction(async (client) => {
-      const batch = new PushBatch(client, local, result);
-      for (const entry of work) {
-        await client.query('SAVEPOINT nr_entry');
-        const known = new Map(batch.archiveIds);
-        try {
-          await batch.entry(entry);
-          await client.query('RELEASE SAVEPOINT nr_entry');
-        } catch (error) {
-          if (!isDataError(error)) throw error;
-          await client.query('ROLLBACK TO SAVEPOINT nr_entry');
-          // An article pushed on the way to the refused entry was rolled back with it.
-          batch.archiveIds.clear();
-          for (const [localId, archiveId] of known) batch.archiveIds.set(localId, archiveId);
-          failedIds.add(`${entry.kind}:${entry.entityId}`);
-          result.failed.push({ kind: entry.kind, id: entry.entityId, message: error instanceof Error ? error.message : String(error) });
-        }
-      }
-      return batch.archiveIds;
-    });
+    // Fast path: the whole batch in one transaction. Only when the archive refuses an entry is the batch
+    // done again with a savepoint around each entry, so one refused entry holds back only itself.
+    let outcome: BatchOutcome;
+    try {
+      outcome = await db.transaction((client) => runBatch(client, local, work, false));
+    } catch (error) {
+      if (!isDataError(error)) throw error;
+      outcome = await db.transaction((client) => runBatch(client, local, work, true));
+    }
+    for (const key of ['articles', 'annotations', 'shares', 'deleted'] as const) result[key] += outcome.counts[key];
+    result.failed.push(...outcome.counts.failed);
+    const failedIds = new Set(outcome.counts.failed.map((failure) => `${failure.kind}:${failure.id}`));
     local.acknowledge(
       entries.filter((entry) => !failedIds.has(`${entry.kind}:${entry.entityId}`)).map((entry) => entry.seq),
-      archiveIds,
+      outcome.archiveIds,
     );
   }
 }

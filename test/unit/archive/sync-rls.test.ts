@@ -65,6 +65,26 @@ describe.skipIf(unavailable)('row-level security: two reporters on a desk, one o
     expect(harness.cluster().psql(`SELECT note FROM annotations WHERE id = '${shared.id}'`, database).trim()).toBe('Kiểm chứng nguồn: đã gọi');
   });
 
+  it('refuses a share to a desk the author is not on, holding back only that annotation', async () => {
+    const database = await harness.archive({ alice: ['thoi-su'], carol: ['kinh-te'] });
+    const alice = await harness.laptop(database, 'alice');
+    const { id: articleId } = alice.library.addArticle(draft());
+    const wrong = alice.library.annotations.create({ articleId, start: 0, end: 3, note: 'nhầm bàn' });
+    const fine = alice.library.annotations.create({ articleId, start: 4, end: 8, note: 'đúng bàn' });
+    alice.local.shareAnnotations([wrong.id], 'kinh-te');
+    alice.local.shareAnnotations([fine.id], 'thoi-su');
+    const result = await pushOutbox(alice.db, alice.local);
+    expect(result.failed.map((failure) => [failure.kind, failure.id])).toEqual([['annotation', wrong.id]]);
+    expect(result.failed[0]!.message).toMatch(/row-level security/);
+    expect(alice.local.outbox(10).map((entry) => entry.entityId)).toEqual([wrong.id, wrong.id]);
+    expect(harness.cluster().psql(`SELECT string_agg(note || '@' || coalesce(desk, '-'), ',') FROM annotations`, database).trim()).toBe('đúng bàn@thoi-su');
+    // Made private again, it goes through.
+    alice.local.shareAnnotations([wrong.id], null);
+    expect((await pushOutbox(alice.db, alice.local)).failed).toEqual([]);
+    expect(alice.local.pendingCount()).toBe(0);
+    expect(harness.cluster().psql(`SELECT count(*) FROM annotations WHERE desk IS NULL`, database).trim()).toBe('1');
+  });
+
   it('lets an outsider who pushes the same article own it without seeing its shares or marks', async () => {
     const { database } = await shareOneAndKeepOne();
     const carol = await harness.laptop(database, 'carol');
