@@ -131,10 +131,10 @@ CREATE FUNCTION nr_exact_terms(parsed text) RETURNS tsvector LANGUAGE sql IMMUTA
     '''(${IY})i([${TONE_DIGITS}]?)''', '''\\1y\\2''', 'g')::tsvector
 $$;
 
--- Folded forms: đ→d, and the marks foldCharacters strips from Latin letters (translate drops the
--- characters its second list has no counterpart for).
+-- Folded forms: the marks foldCharacters strips from Latin letters (a regular expression: translate()
+-- compares every character with its whole list), then đ→d.
 CREATE FUNCTION nr_folded_terms(parsed text) RETURNS tsvector LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-  SELECT regexp_replace(translate(parsed, E'${regexClass(FOLD_TABLE.from)}${regexClass(FOLD_TABLE.marks)}', E'${regexClass(FOLD_TABLE.to)}'),
+  SELECT regexp_replace(translate(regexp_replace(parsed, '[${regexClass(FOLD_TABLE.marks)}]+', '', 'g'), E'${regexClass(FOLD_TABLE.from)}', E'${regexClass(FOLD_TABLE.to)}'),
     '''(${IY})i''', '''\\1y''', 'g')::tsvector
 $$;
 

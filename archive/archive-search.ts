@@ -23,9 +23,9 @@ export interface ArchiveSearchOptions {
  * PostgreSQL read and rank every article's vector. The first matches the index gives are ranked, and
  * the result says so.
  */
-export const MAX_RANKED = 1000;
+export const MAX_RANKED = 200;
 /** Matches are counted up to this many; beyond it the total is "more than". */
-export const COUNT_CAP = 10_000;
+export const COUNT_CAP = 1_000;
 /** Known words tried for a query word the archive does not know (a typo). */
 const TYPO_ALTERNATIVES = 3;
 /** ts_rank weights for D, C, B, A: body folded, body exact, title folded, title exact. */
