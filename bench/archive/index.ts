@@ -57,7 +57,7 @@ async function copyRows(db: ArchiveDb, sql: string, lines: string[]): Promise<vo
 }
 
 /** Loads the articles as the admin would restore them: rows, their owner, and the desk share. */
-async function load(db: ArchiveDb, articles: readonly GeneratedArticle[]): Promise<{ ids: string[]; ms: number }> {
+export async function loadArchiveArticles(db: ArchiveDb, articles: readonly GeneratedArticle[]): Promise<{ ids: string[]; ms: number }> {
   const ids: string[] = [];
   const started = performance.now();
   for (let first = 0; first < articles.length; first += BATCH) {
@@ -94,7 +94,7 @@ async function load(db: ArchiveDb, articles: readonly GeneratedArticle[]): Promi
 type ArchiveQueryClass = '1 word' | '2 words' | '3 words typed without marks' | 'phrase' | 'typo' | 'đ typed as d';
 
 /** The search bench's query classes, plus a typo (a letter doubled) and words with đ typed with d. */
-function archiveQueries(articles: readonly GeneratedArticle[], perClass: number): Map<ArchiveQueryClass, string[]> {
+export function archiveQueries(articles: readonly GeneratedArticle[], perClass: number): Map<ArchiveQueryClass, string[]> {
   const base = queryClasses(articles, 7);
   const pick = (name: '1 word' | '2 words' | '3 words typed without marks' | 'phrase'): string[] => base.get(name)!.slice(0, perClass).map((q) => q.typed.trim());
   const random = seededRandom(11);
@@ -155,7 +155,7 @@ export async function runArchiveBench(options: { log: (line: string) => void; sc
         await addMember(client, DESK, READER, PASSWORD);
       });
       const articles = [...generateArticles(scale, model, 42)];
-      const loaded = await load(admin, articles);
+      const loaded = await loadArchiveArticles(admin, articles);
       const analyzeStarted = performance.now();
       await admin.query('VACUUM ANALYZE articles');
       await admin.query('VACUUM ANALYZE article_shares');
