@@ -81,7 +81,7 @@ if (only === 'archive') {
   log('\n## Shared archive (PostgreSQL)');
   const unavailable = postgresUnavailableReason();
   if (unavailable) log(`Skipped: ${unavailable}.`);
-  else await runArchiveBench({ log, scales: scalesFlag ? scales : [200_000], corpusDir, local: !args.includes('--archive-no-local') });
+  else await runArchiveBench({ log, scales: scalesFlag ? scales : [200_000], corpusDir, local: !args.includes('--archive-no-local'), ...(args.includes('--archive-restore') ? { restore: true } : {}) });
 }
 
 if (runs('sources')) {

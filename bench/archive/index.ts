@@ -91,6 +91,66 @@ export async function loadArchiveArticles(db: ArchiveDb, articles: readonly Gene
   return { ids, ms: performance.now() - started };
 }
 
+/**
+ * A restore, as an admin loads an existing archive: rows COPYed into a staging table, then moved by
+ * `workers` sessions in parallel with triggers off (session_replication_role = replica: no write lock,
+ * no NOTIFY, change numbers drawn directly), each chunk adding its words to the vocabulary. The
+ * search vectors are still computed by PostgreSQL, as for any insert.
+ */
+export async function restoreArchiveArticles(admin: ArchiveDb, address: string, articles: readonly GeneratedArticle[], workers: number): Promise<{ ids: string[]; ms: number }> {
+  const started = performance.now();
+  await admin.query(`CREATE UNLOGGED TABLE bench_staging (n int PRIMARY KEY, id uuid, content_hash text, url_key text, title text, author text, source text,
+    url text, language text, published_at text, body text, blocks jsonb, added_by name)`);
+  const ids: string[] = [];
+  for (let first = 0; first < articles.length; first += BATCH) {
+    const lines = articles.slice(first, first + BATCH).map((article, i) => {
+      const n = first + i;
+      const id = randomUUID();
+      ids.push(id);
+      const url = `https://bench.example/${n}`;
+      const hash = createHash('sha256').update(article.body).digest('hex') + n;
+      return [String(n), id, hash, url, article.title, null, article.source, url, 'vi', article.publishedAt, article.body, paragraphBlocks(article.body), WRITER].map(copyField).join('\t');
+    });
+    await copyRows(admin, 'COPY bench_staging FROM STDIN', lines);
+  }
+  const chunks = Math.ceil(articles.length / BATCH);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    const db = await openArchiveDb({ address, statementTimeoutMs: 0, maxConnections: 1 });
+    try {
+      for (let chunk = next++; chunk < chunks; chunk = next++) {
+        const range = [chunk * BATCH, (chunk + 1) * BATCH];
+        await db.transaction(async (client) => {
+          await client.query('SET LOCAL session_replication_role = replica');
+          await client.query(
+            `INSERT INTO articles (id, content_hash, url_key, title, author, source, url, language, published_at, body, blocks, added_by, change_seq)
+             SELECT id, content_hash, url_key, title, author, source, url, language, published_at, body, blocks, added_by, nextval('change_seq')
+               FROM bench_staging WHERE n >= $1 AND n < $2 ORDER BY n`,
+            range,
+          );
+          await client.query(`INSERT INTO article_owners (article_id, owner) SELECT id, added_by FROM bench_staging WHERE n >= $1 AND n < $2`, range);
+          await client.query(
+            `INSERT INTO article_shares (article_id, desk, shared_by, change_seq) SELECT id, $3, added_by, nextval('change_seq') FROM bench_staging WHERE n >= $1 AND n < $2`,
+            [...range, DESK],
+          );
+          await client.query(
+            `INSERT INTO archive_words (word)
+             SELECT DISTINCT w.lexeme FROM bench_staging s JOIN articles a ON a.id = s.id, unnest(ts_filter(a.search, '{b,d}')) w
+              WHERE s.n >= $1 AND s.n < $2 AND length(w.lexeme) BETWEEN 2 AND 40 ORDER BY 1
+             ON CONFLICT DO NOTHING`,
+            range,
+          );
+        });
+      }
+    } finally {
+      await db.close();
+    }
+  };
+  await Promise.all(Array.from({ length: workers }, worker));
+  await admin.query('DROP TABLE bench_staging');
+  return { ids, ms: performance.now() - started };
+}
+
 type ArchiveQueryClass = '1 word' | '2 words' | '3 words typed without marks' | 'phrase' | 'typo' | 'đ typed as d';
 
 /** The search bench's query classes, plus a typo (a letter doubled) and words with đ typed with d. */
@@ -138,7 +198,7 @@ async function timeEach(queries: readonly string[], run: (query: string, measure
   return samples;
 }
 
-export async function runArchiveBench(options: { log: (line: string) => void; scales: number[]; corpusDir?: string; local?: boolean }): Promise<void> {
+export async function runArchiveBench(options: { log: (line: string) => void; scales: number[]; corpusDir?: string; local?: boolean; loadWorkers?: number; restore?: boolean }): Promise<void> {
   const { log } = options;
   const model = syllableModel(options.corpusDir);
   for (const scale of options.scales) {
@@ -155,7 +215,11 @@ export async function runArchiveBench(options: { log: (line: string) => void; sc
         await addMember(client, DESK, READER, PASSWORD);
       });
       const articles = [...generateArticles(scale, model, 42)];
-      const loaded = await loadArchiveArticles(admin, articles);
+      // Past 20,000 articles the load is a parallel restore: one COPY stream through the triggers
+      // holds the archive's write lock while PostgreSQL computes each search vector, one at a time.
+      const restore = options.restore ?? scale > 20_000;
+      const loaded = restore ? await restoreArchiveArticles(admin, address(), articles, options.loadWorkers ?? 3) : await loadArchiveArticles(admin, articles);
+      log(restore ? `Load: restore with ${options.loadWorkers ?? 3} sessions (triggers off), search vectors computed by PostgreSQL.` : 'Load: COPY through the triggers (write lock, change numbers, NOTIFY, vocabulary).');
       const analyzeStarted = performance.now();
       await admin.query('VACUUM ANALYZE articles');
       await admin.query('VACUUM ANALYZE article_shares');
@@ -186,7 +250,7 @@ export async function runArchiveBench(options: { log: (line: string) => void; sc
           const result = await searchArchive(reader, query, { limit: UI_PAGE_SIZE });
           if (!measured) return;
           hits += result.hits.length ? 1 : 0;
-          capped += result.total > MAX_RANKED ? 1 : 0;
+          capped += result.total >= MAX_RANKED ? 1 : 0;
         });
         archiveTimes.set(name, { samples, hits, capped });
       }
@@ -212,7 +276,7 @@ export async function runArchiveBench(options: { log: (line: string) => void; sc
       }
       table(
         log,
-        ['query class', 'archive p50', 'archive p95', `p95 ≤ ${TARGET_P95_MS} ms`, 'found', `> ${MAX_RANKED} matches`, 'local p50', 'local p95'],
+        ['query class', 'archive p50', 'archive p95', `p95 ≤ ${TARGET_P95_MS} ms`, 'found', `≥ ${MAX_RANKED} matches`, 'local p50', 'local p95'],
         [...archiveTimes].map(([name, { samples, hits, capped }]) => {
           const local = localTimes.get(name) ?? [];
           const p95 = nearestRank(samples, 95);
