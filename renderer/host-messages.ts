@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import type { CommandErrorCode, DecodedEncoding, FailureReason, ImportFailure, SearchIndexBehind } from '../contract/index.ts';
+import type { ArchiveProblem, CommandErrorCode, DecodedEncoding, FailureReason, ImportFailure, SearchIndexBehind } from '../contract/index.ts';
 import { encodingLabel, TEXT_ENCODING_LABELS } from '../contract/text-encodings.ts';
 
 /**
@@ -39,6 +39,37 @@ export function searchBehindText(behind: SearchIndexBehind): string {
         desc: 'The search index could not be written; values are article counts',
       })
     : msg('Chỉ mục tìm kiếm chưa cập nhật; kết quả có thể thiếu các bài mới.', { id: 'search.behind.write-failed' });
+}
+
+/** Why the shared archive could not be reached or used, in the UI's language (the host's English `message` goes to the tooltip). */
+export function archiveProblemText(problem: ArchiveProblem): string {
+  switch (problem.kind) {
+    case 'archive.unreachable':
+      return msg('Không kết nối được tới kho chung: máy chủ không trả lời hoặc địa chỉ sai. Thay đổi vẫn được giữ và sẽ gửi khi kết nối lại.', { id: 'archive.problem.unreachable' });
+    case 'archive.auth-failed':
+      return msg(str`Kho chung từ chối đăng nhập của ${problem.user}: sai mật khẩu hoặc tài khoản không tồn tại.`, { id: 'archive.problem.auth-failed', desc: 'The value is a PostgreSQL role name' });
+    case 'archive.tls':
+      return msg('Không lập được kết nối mã hoá (TLS) tới kho chung; hãy kiểm tra sslmode trong địa chỉ và chứng chỉ của máy chủ.', { id: 'archive.problem.tls', desc: 'sslmode is a connection option and stays as is' });
+    case 'archive.not-set-up':
+      return msg('Cơ sở dữ liệu này chưa được thiết lập làm kho chung; người quản trị cần chạy “newsroom-reader archive init” trước.', { id: 'archive.problem.not-set-up', desc: 'The quoted command stays as is' });
+    case 'archive.newer-schema':
+      return msg(str`Kho chung dùng phiên bản cấu trúc ${problem.version}, mới hơn phiên bản ${problem.known} mà ứng dụng này biết; hãy cập nhật Newsroom Reader.`, { id: 'archive.problem.newer-schema', desc: 'Values: the archive schema version, then the one this app knows' });
+    case 'archive.not-reporter':
+      return msg(str`${problem.user} chưa được cấp quyền phóng viên trong kho chung; hãy nhờ người quản trị thêm vào một ban.`, { id: 'archive.problem.not-reporter', desc: 'The value is a PostgreSQL role name' });
+    case 'archive.no-password':
+      return msg(str`Chưa có mật khẩu cho ${problem.user}; hãy nhập mật khẩu rồi kết nối lại.`, { id: 'archive.problem.no-password', desc: 'The value is a PostgreSQL role name' });
+    case 'archive.failed':
+      return msg('Thao tác với kho chung không thành công. Hãy thử lại.', { id: 'archive.problem.failed' });
+    default: {
+      const _unknown: never = problem;
+      return msg('Thao tác với kho chung không thành công. Hãy thử lại.', { id: 'archive.problem.failed' });
+    }
+  }
+}
+
+/** The technical detail some archive problems carry (the server's own words), for a tooltip; '' when none. */
+export function archiveProblemDetail(problem: ArchiveProblem): string {
+  return 'detail' in problem ? problem.detail : '';
 }
 
 /**
