@@ -32,6 +32,12 @@ CREATE TABLE annotation_color_labels (
 export const ANNOTATION_COLUMNS =
   'id, article_id, quote_exact, quote_prefix, quote_suffix, position_start, position_end, status, color, note, created_at, updated_at';
 
+/**
+ * Read with the columns above once the library's archive step added them: who wrote it, the desk it
+ * is shared with, and whether another reporter wrote it. A library never linked leaves them empty.
+ */
+export const ANNOTATION_SYNC_COLUMNS = 'author, desk, is_foreign';
+
 /** Named parameters for INSERT … VALUES (:id, :article_id, …) in ANNOTATION_COLUMNS order. */
 export const ANNOTATION_VALUES = ANNOTATION_COLUMNS.split(', ')
   .map((column) => `:${column}`)
@@ -72,5 +78,8 @@ export function rowToAnnotation(row: Record<string, SQLOutputValue>): Annotation
     note: String(row.note),
     created: String(row.created_at),
     updated: String(row.updated_at),
+    ...(row.author !== undefined && row.author !== null ? { author: String(row.author) } : {}),
+    ...(row.desk !== undefined && row.desk !== null ? { desk: String(row.desk) } : {}),
+    ...(Number(row.is_foreign) === 1 ? { foreign: true as const } : {}),
   };
 }

@@ -6,7 +6,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import * as v from 'valibot';
 import { anchor, locateQuote } from './anchoring.ts';
 import { AnnotationError } from './annotation-error.ts';
-import { ANNOTATION_COLUMNS, ANNOTATION_VALUES, annotationToRow, rowToAnnotation } from './annotation-rows.ts';
+import { ANNOTATION_COLUMNS, ANNOTATION_SYNC_COLUMNS, ANNOTATION_VALUES, annotationToRow, rowToAnnotation } from './annotation-rows.ts';
 import { toExportRecord } from './export-record.ts';
 import {
   ANNOTATION_COLORS,
@@ -88,15 +88,19 @@ export class AnnotationStore {
   readonly #db: DatabaseSync;
   readonly #now: () => Date;
   readonly #newId: () => string;
+  /** The columns read: with author, desk and is_foreign once the library's archive step has run. */
+  readonly #columns: string;
 
   constructor(db: DatabaseSync, options: AnnotationStoreOptions = {}) {
     this.#db = db;
     this.#now = options.now ?? (() => new Date());
     this.#newId = options.newId ?? randomUUID;
+    const synced = db.prepare("SELECT 1 FROM pragma_table_info('annotations') WHERE name = 'is_foreign'").get();
+    this.#columns = synced ? `${ANNOTATION_COLUMNS}, ${ANNOTATION_SYNC_COLUMNS}` : ANNOTATION_COLUMNS;
   }
 
   get(id: string): Annotation | null {
-    const row = this.#db.prepare(`SELECT ${ANNOTATION_COLUMNS} FROM annotations WHERE id = ?`).get(id);
+    const row = this.#db.prepare(`SELECT ${this.#columns} FROM annotations WHERE id = ?`).get(id);
     return row ? rowToAnnotation(row) : null;
   }
 
@@ -138,7 +142,7 @@ export class AnnotationStore {
   }
 
   update(id: string, patch: AnnotationPatch): Annotation {
-    const current = this.#require(id);
+    const current = this.#requireOwn(id);
     const next: Annotation = {
       ...current,
       note: patch.note ?? current.note,
@@ -153,7 +157,7 @@ export class AnnotationStore {
 
   /** Removes the annotation and returns it whole, so the UI can offer undo through `restore`. */
   delete(id: string): Annotation {
-    const current = this.#require(id);
+    const current = this.#requireOwn(id);
     this.#write(() => this.#db.prepare('DELETE FROM annotations WHERE id = ?').run(id));
     return current;
   }
@@ -170,7 +174,7 @@ export class AnnotationStore {
   listForArticle(articleId: string): Annotation[] {
     return this.#db
       .prepare(
-        `SELECT ${ANNOTATION_COLUMNS} FROM annotations WHERE article_id = ?
+        `SELECT ${this.#columns} FROM annotations WHERE article_id = ?
          ORDER BY status = 'orphan', position_start, position_end, created_at, id`,
       )
       .all(articleId)
@@ -197,7 +201,7 @@ export class AnnotationStore {
     }
     const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
     return this.#db
-      .prepare(`SELECT ${ANNOTATION_COLUMNS} FROM annotations ${where} ORDER BY created_at DESC, id`)
+      .prepare(`SELECT ${this.#columns} FROM annotations ${where} ORDER BY created_at DESC, id`)
       .all(...values)
       .map(rowToAnnotation);
   }
@@ -263,7 +267,7 @@ export class AnnotationStore {
   exportRecords(): ExportedAnnotation[] {
     return this.#db
       .prepare(
-        `SELECT ${ANNOTATION_COLUMNS} FROM annotations
+        `SELECT ${this.#columns} FROM annotations
          ORDER BY article_id, status = 'orphan', position_start, position_end, created_at, id`,
       )
       .all()
@@ -314,13 +318,22 @@ export class AnnotationStore {
     return annotation;
   }
 
+  /** Another reporter's annotation (pulled from the shared archive) is shown, never changed here. */
+  #requireOwn(id: string): Annotation {
+    const annotation = this.#require(id);
+    if (annotation.foreign) throw new AnnotationError('invalid-input', `Annotation ${id} was written by ${annotation.author ?? 'another reporter'}: it is read-only here.`);
+    return annotation;
+  }
+
   #insert(annotation: Annotation): void {
     this.#db.prepare(`INSERT INTO annotations (${ANNOTATION_COLUMNS}) VALUES (${ANNOTATION_VALUES})`).run(annotationToRow(annotation) as Row);
   }
 
   #upsert(annotation: Annotation): void {
     this.#db
-      .prepare(`INSERT OR REPLACE INTO annotations (${ANNOTATION_COLUMNS}) VALUES (${ANNOTATION_VALUES})`)
+      // An update in place, not INSERT OR REPLACE: that would delete the row first and lose its author,
+      // desk, per-field times and note history (and tell the archive's outbox it was deleted).
+      .prepare(`INSERT INTO annotations (${ANNOTATION_COLUMNS}) VALUES (${ANNOTATION_VALUES}) ON CONFLICT (id) DO UPDATE SET ${UPSERT_SET}`)
       .run(annotationToRow(annotation) as Row);
   }
 
@@ -348,6 +361,11 @@ export class AnnotationStore {
     }
   }
 }
+
+const UPSERT_SET = ANNOTATION_COLUMNS.split(', ')
+  .filter((column) => column !== 'id')
+  .map((column) => `${column} = excluded.${column}`)
+  .join(', ');
 
 /**
  * The annotation after anchoring. When placed, its selectors describe the text it now covers, so

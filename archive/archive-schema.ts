@@ -50,10 +50,14 @@ CREATE TABLE desk_members (
 );
 CREATE INDEX desk_members_member ON desk_members (member, desk);
 
--- The desks the current role belongs to. SECURITY DEFINER so policies can read desk_members,
--- which reporters themselves may only read for their own rows.
-CREATE FUNCTION nr_my_desks() RETURNS SETOF text LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-  SELECT desk FROM desk_members WHERE member = current_user
+-- The desks a role belongs to. SECURITY DEFINER so policies can read desk_members, which reporters
+-- themselves may only read for their own desks. Inside it current_user is the definer, so the role
+-- is passed in by nr_my_desks, which runs as the caller.
+CREATE FUNCTION nr_desks_of(who name) RETURNS SETOF text LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+  SELECT desk FROM desk_members WHERE member = who
+$$;
+CREATE FUNCTION nr_my_desks() RETURNS SETOF text LANGUAGE sql STABLE AS $$
+  SELECT nr_desks_of(current_user)
 $$;
 
 CREATE TABLE articles (
@@ -132,6 +136,8 @@ CREATE TABLE annotation_note_history (
   change_seq bigint NOT NULL
 );
 CREATE INDEX annotation_note_history_annotation ON annotation_note_history (annotation_id);
+-- A push repeated after a crash (kill -9 between the archive's commit and the outbox delete) writes nothing twice.
+CREATE UNIQUE INDEX annotation_note_history_once ON annotation_note_history (annotation_id, written_at, md5(note));
 
 -- Deletions, and annotations taken back from a desk, for the readers who saw them.
 CREATE TABLE tombstones (
@@ -150,6 +156,18 @@ CREATE TRIGGER collection_shares_change BEFORE INSERT OR UPDATE ON collection_sh
 CREATE TRIGGER annotations_change BEFORE INSERT OR UPDATE ON annotations FOR EACH ROW EXECUTE FUNCTION nr_next_change();
 CREATE TRIGGER annotation_note_history_change BEFORE INSERT ON annotation_note_history FOR EACH ROW EXECUTE FUNCTION nr_next_change();
 CREATE TRIGGER tombstones_change BEFORE INSERT ON tombstones FOR EACH ROW EXECUTE FUNCTION nr_next_change();
+-- A deleted annotation, or one taken back from a desk, leaves a tombstone for those who saw it there.
+CREATE FUNCTION nr_annotation_tombstone() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    INSERT INTO tombstones (kind, id, author, desk) VALUES ('annotation', OLD.id, OLD.author, OLD.desk);
+  ELSIF OLD.desk IS NOT NULL AND OLD.desk IS DISTINCT FROM NEW.desk THEN
+    INSERT INTO tombstones (kind, id, author, desk) VALUES ('annotation', OLD.id, OLD.author, OLD.desk);
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER annotations_tombstone AFTER DELETE OR UPDATE OF desk ON annotations FOR EACH ROW EXECUTE FUNCTION nr_annotation_tombstone();
+
 CREATE TRIGGER articles_notify AFTER INSERT OR UPDATE ON articles FOR EACH ROW EXECUTE FUNCTION nr_notify_change();
 CREATE TRIGGER article_shares_notify AFTER INSERT OR UPDATE ON article_shares FOR EACH ROW EXECUTE FUNCTION nr_notify_change();
 CREATE TRIGGER annotations_notify AFTER INSERT OR UPDATE ON annotations FOR EACH ROW EXECUTE FUNCTION nr_notify_change();
@@ -207,5 +225,88 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON collection_shares, annotations TO ${REPO
 GRANT DELETE ON article_shares TO ${REPORTER_ROLE};
 `;
 
+// What sync calls (archive/archive-push.ts). Pushing an article is the one SECURITY DEFINER step: the
+// same article (canonical URL or content hash, the library's import rules) may already be in the
+// archive, pushed by a reporter whose row this one cannot see; the function finds it, makes the
+// caller an owner (session_user: the logged-in reporter, not the function's owner) and returns its
+// id, and shows nothing of its shares or other owners. Everything else runs as the reporter, under
+// row-level security.
+export const ARCHIVE_SYNC_FUNCTIONS_SQL = `
+CREATE FUNCTION nr_push_article(p_id uuid, p_url_key text, p_content_hash text, p_title text, p_author text, p_source text,
+    p_url text, p_language text, p_published_at text, p_body text, p_blocks jsonb)
+  RETURNS uuid LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+DECLARE found_id uuid;
+BEGIN
+  IF NOT pg_has_role(session_user, '${REPORTER_ROLE}', 'MEMBER') THEN
+    RAISE EXCEPTION 'role % is not a reporter', session_user USING ERRCODE = '42501';
+  END IF;
+  -- Taken before looking, so two reporters pushing the same article at once find one row.
+  PERFORM pg_advisory_xact_lock(${ARCHIVE_WRITE_LOCK});
+  SELECT id INTO found_id FROM articles WHERE id = p_id;
+  IF found_id IS NULL AND p_url_key IS NOT NULL THEN SELECT id INTO found_id FROM articles WHERE url_key = p_url_key; END IF;
+  IF found_id IS NULL THEN SELECT id INTO found_id FROM articles WHERE content_hash = p_content_hash; END IF;
+  IF found_id IS NULL THEN
+    INSERT INTO articles (id, url_key, content_hash, title, author, source, url, language, published_at, body, blocks, added_by)
+    VALUES (coalesce(p_id, gen_random_uuid()), p_url_key, p_content_hash, p_title, p_author, p_source, p_url, p_language, p_published_at, p_body, p_blocks, session_user)
+    RETURNING id INTO found_id;
+  END IF;
+  INSERT INTO article_owners (article_id, owner) VALUES (found_id, session_user) ON CONFLICT DO NOTHING;
+  RETURN found_id;
+END $$;
+REVOKE ALL ON FUNCTION nr_push_article(uuid, text, text, text, text, text, text, text, text, text, jsonb) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION nr_push_article(uuid, text, text, text, text, text, text, text, text, text, jsonb) TO ${REPORTER_ROLE};
+
+-- An annotation as one machine last saw it: last writer wins per field (colour, note, desk, each by
+-- its own time); the note text that loses, whichever it is, goes to the history. Runs as the
+-- reporter: row-level security lets them write only their own annotations, to their own desks.
+-- Pushing the same state twice changes nothing (no new change_seq, no second history row).
+CREATE FUNCTION nr_upsert_annotation(p_id text, p_article uuid, p_desk text, p_quote jsonb, p_position jsonb, p_color text,
+    p_note text, p_created timestamptz, p_color_updated timestamptz, p_note_updated timestamptz, p_desk_updated timestamptz)
+  RETURNS void LANGUAGE plpgsql SECURITY INVOKER SET search_path = public AS $$
+DECLARE
+  cur annotations;
+  next_color text; next_color_updated timestamptz;
+  next_note text; next_note_updated timestamptz;
+  next_desk text; next_desk_updated timestamptz;
+  next_quote jsonb; next_position jsonb;
+BEGIN
+  PERFORM pg_advisory_xact_lock(${ARCHIVE_WRITE_LOCK});
+  SELECT * INTO cur FROM annotations WHERE id = p_id FOR UPDATE;
+  IF NOT FOUND THEN
+    INSERT INTO annotations (id, article_id, desk, quote, position, color, note, created_at, color_updated, note_updated, desk_updated)
+    VALUES (p_id, p_article, p_desk, p_quote, p_position, p_color, p_note, p_created, p_color_updated, p_note_updated, p_desk_updated);
+    RETURN;
+  END IF;
+  next_color := cur.color; next_color_updated := cur.color_updated;
+  IF p_color_updated > cur.color_updated THEN next_color := p_color; next_color_updated := p_color_updated; END IF;
+  next_desk := cur.desk; next_desk_updated := cur.desk_updated;
+  IF p_desk_updated > cur.desk_updated THEN next_desk := p_desk; next_desk_updated := p_desk_updated; END IF;
+  next_note := cur.note; next_note_updated := cur.note_updated;
+  IF p_note_updated > cur.note_updated THEN
+    next_note := p_note; next_note_updated := p_note_updated;
+    IF cur.note <> p_note AND cur.note <> '' THEN
+      INSERT INTO annotation_note_history (annotation_id, note, written_at) VALUES (p_id, cur.note, cur.note_updated)
+      ON CONFLICT (annotation_id, written_at, md5(note)) DO NOTHING;
+    END IF;
+  ELSIF p_note <> cur.note AND p_note <> '' THEN
+    INSERT INTO annotation_note_history (annotation_id, note, written_at) VALUES (p_id, p_note, p_note_updated)
+    ON CONFLICT (annotation_id, written_at, md5(note)) DO NOTHING;
+  END IF;
+  -- The anchor follows whichever side wrote last.
+  next_quote := cur.quote; next_position := cur.position;
+  IF greatest(p_color_updated, p_note_updated, p_desk_updated) > greatest(cur.color_updated, cur.note_updated, cur.desk_updated) THEN
+    next_quote := p_quote; next_position := p_position;
+  END IF;
+  IF (next_color, next_note, next_desk, next_quote, next_position, next_color_updated, next_note_updated, next_desk_updated)
+     IS DISTINCT FROM (cur.color, cur.note, cur.desk, cur.quote, cur.position, cur.color_updated, cur.note_updated, cur.desk_updated) THEN
+    UPDATE annotations SET color = next_color, color_updated = next_color_updated, note = next_note, note_updated = next_note_updated,
+      desk = next_desk, desk_updated = next_desk_updated, quote = next_quote, position = next_position
+    WHERE id = p_id;
+  END IF;
+END $$;
+REVOKE ALL ON FUNCTION nr_upsert_annotation(text, uuid, text, jsonb, jsonb, text, text, timestamptz, timestamptz, timestamptz, timestamptz) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION nr_upsert_annotation(text, uuid, text, jsonb, jsonb, text, text, timestamptz, timestamptz, timestamptz, timestamptz) TO ${REPORTER_ROLE};
+`;
+
 /** Schema steps in order; the search step (archive-search-schema.ts) is joined in by archive-migrations.ts. */
-export const ARCHIVE_CORE_STEPS: readonly string[] = [ARCHIVE_CORE_SCHEMA_SQL];
+export const ARCHIVE_CORE_STEPS: readonly string[] = [ARCHIVE_CORE_SCHEMA_SQL + ARCHIVE_SYNC_FUNCTIONS_SQL];

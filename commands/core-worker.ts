@@ -51,6 +51,12 @@ if (data.hostServices.includes('chooseBackupFile')) {
 if (data.hostServices.includes('openPath')) {
   host.openPath = async (path) => String(await askParent('openPath', [path]));
 }
+if (data.hostServices.includes('encryptSecret')) {
+  host.encryptSecret = async (plain) => (await askParent('encryptSecret', [plain])) as string | null;
+}
+if (data.hostServices.includes('decryptSecret')) {
+  host.decryptSecret = async (blob) => String(await askParent('decryptSecret', [blob]));
+}
 if (data.hostServices.includes('chooseLibraryFolder')) {
   host.chooseLibraryFolder = async () => (await askParent('chooseLibraryFolder', [])) as string | null;
 }

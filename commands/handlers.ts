@@ -31,6 +31,13 @@ export interface HostServices {
   chooseLibraryFolder?: () => Promise<string | null>;
   /** Opens a file in the system's viewer (Electron's shell.openPath); resolves to an error message, '' on success. */
   openPath?: (path: string) => Promise<string>;
+  /**
+   * Encrypts a secret (the archive's password) with the OS keychain (Electron's safeStorage); the blob
+   * is kept in the library, the key never leaves the OS. Null when the OS offers no keychain.
+   */
+  encryptSecret?: (plain: string) => Promise<string | null>;
+  /** Decrypts a blob encryptSecret made, on this computer for this OS user. */
+  decryptSecret?: (blob: string) => Promise<string>;
 }
 
 interface HandlerDependencies {

@@ -1,5 +1,5 @@
 // Electron main process: thin glue between Electron and the host-agnostic AppContext.
-import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, screen, session, shell, utilityProcess, type MenuItemConstructorOptions, type UtilityProcess } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, safeStorage, screen, session, shell, utilityProcess, type MenuItemConstructorOptions, type UtilityProcess } from 'electron';
 import { EventEmitter, once } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -165,6 +165,15 @@ if (!app.requestSingleInstanceLock()) {
           const chosen = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
           return chosen.canceled || chosen.filePaths.length === 0 ? null : chosen.filePaths[0]!;
         },
+        // The archive's password, encrypted with the OS keychain; the core keeps only the blob. On Linux
+        // without a keyring safeStorage would fall back to a key in the binary ('basic_text'): that is
+        // no keychain, so the core keeps the password for this run only instead.
+        encryptSecret: async (plain) => {
+          if (!safeStorage.isEncryptionAvailable()) return null;
+          if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') return null;
+          return safeStorage.encryptString(plain).toString('base64');
+        },
+        decryptSecret: async (blob) => safeStorage.decryptString(Buffer.from(blob, 'base64')),
       },
       log: (line) => console.error(line),
       onUnexpectedError: (name, error) => console.error(`${name}: ${error}`),

@@ -27,6 +27,7 @@ import { BulkStore } from './bulk-store.ts';
 import { SavedSearchStore } from './saved-search-store.ts';
 import { ImageStore } from './image-store.ts';
 import { PreparedStatements } from './prepared-statements.ts';
+import { ArchiveStore } from './archive-store.ts';
 
 type ChangeListener = (change: LibraryChange) => void;
 
@@ -44,6 +45,8 @@ export class Library implements SearchDocumentSource {
   readonly images: ImageStore;
   /** The original files of imported documents, content-addressed under <library>/originals. */
   readonly originals: OriginalFileStore;
+  /** The shared archive's link, outbox and sync bookkeeping (archive/ reaches it as its ArchiveLocalStore). */
+  readonly archive: ArchiveStore;
   readonly #listeners = new Set<ChangeListener>();
   readonly #statements: PreparedStatements;
   #searchable: { key: string; ids: ReadonlySet<string> } | null = null;
@@ -77,6 +80,23 @@ export class Library implements SearchDocumentSource {
         return row ? String(row.id) : null;
       },
     });
+    this.archive = new ArchiveStore({
+      db: this.db,
+      write: (work) => this.#write(work),
+      insertArticle: (id, given) => this.#insertFromArchive(id, given),
+    });
+  }
+
+  /** An article pulled from the archive, under the import dedup rules (inside the pull's write). */
+  #insertFromArchive(id: string, given: ArticleDraft): { id: string; added: boolean } {
+    const draft = { ...given, url: safeArticleUrl(given.url) };
+    validateDraft(draft);
+    const hash = contentHash(draft.body);
+    const urlKey = canonicalUrlKey(draft.url);
+    const existing = this.#findDuplicate(urlKey, hash, id);
+    if (existing) return { id: existing, added: false };
+    this.#insert(id, draft, new Date().toISOString(), hash, urlKey);
+    return { id, added: true };
   }
 
   static open(dir: string): Library {

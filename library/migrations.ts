@@ -8,6 +8,7 @@ import { BULK_UNDO_SCHEMA_SQL } from './bulk-store.ts';
 import { SAVED_SEARCHES_SCHEMA_SQL } from './saved-search-store.ts';
 import { IMAGES_SCHEMA_SQL } from './image-store.ts';
 import { ORIGINAL_FILES_SCHEMA_SQL } from './original-file-store.ts';
+import { ARCHIVE_SCHEMA_SQL } from './archive-store.ts';
 
 /** Schema steps in order; step N brings the database to user_version N. Never edit a released step. */
 export const MIGRATIONS: readonly string[] = [
@@ -78,6 +79,10 @@ export const MIGRATIONS: readonly string[] = [
   IMAGES_SCHEMA_SQL,
   // 10: the original file (PDF, DOCX, EPUB) each imported document came from.
   ORIGINAL_FILES_SCHEMA_SQL,
+  // 11 (archive sync, issue 18; the lead renumbers if another step lands first): the shared-archive
+  // link, the outbox its triggers fill, archive ids of articles, annotations' author/desk/per-field
+  // times and their note history.
+  ARCHIVE_SCHEMA_SQL,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -171,6 +171,23 @@ export function reasonMessage(reason: FailureReason): string | undefined {
       return msg('Không tìm thấy tìm kiếm đã lưu này; có thể nó vừa bị xoá.', { id: 'failure.watch.not-found' });
     case 'watch.exists':
       return msg(str`Đã có một tìm kiếm đã lưu tên “${reason.name}”.`, { id: 'failure.watch.exists', desc: 'The value is the saved search’s name' });
+    // The archive's reasons are worded by the archive UI (renderer/state/archive-model.ts and its
+    // elements, wt/archive-ui); until then the error code's meaning is shown.
+    case 'archive.unreachable':
+    case 'archive.auth-failed':
+    case 'archive.tls':
+    case 'archive.not-set-up':
+    case 'archive.newer-schema':
+    case 'archive.not-reporter':
+    case 'archive.no-password':
+    case 'archive.failed':
+    case 'archive.not-linked':
+    case 'archive.pending-changes':
+    case 'archive.password-in-address':
+    case 'archive.article-not-found':
+    case 'archive.not-on-desk':
+    case 'archive.foreign-annotation':
+      return undefined;
     default: {
       const _unknown: never = reason;
       return undefined;

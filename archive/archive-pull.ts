@@ -1,0 +1,166 @@
+// Pulls what changed in the archive since this library's high-water mark, page by page, in
+// change_seq order. Each page is read in one snapshot and written to the library in one SQLite
+// transaction together with the new mark, so a crash or a lost connection leaves the library at a
+// page boundary and the next pull goes on from there. Row-level security decides what "what
+// changed" is: this reporter's own rows and those shared to their desks.
+import { mergeAnnotation } from './annotation-merge.ts';
+import type { ArchiveLocalStore, IncomingAnnotation, IncomingArticle, IncomingNoteVersion, PullOutcome } from './archive-local-store.ts';
+import type { ArchiveQueryable, ArchiveSyncDb } from './archive-sync-db.ts';
+import type { AnnotationColor } from '../contract/annotation-colors.ts';
+import type { TextPositionSelector, TextQuoteSelector } from '../contract/annotation.ts';
+
+export interface PullResult {
+  articles: number;
+  annotations: number;
+  removed: number;
+  skipped: number;
+  /** Local ids of the articles added. */
+  addedArticles: string[];
+  /** Annotations written or replaced, and removed. */
+  changedAnnotations: string[];
+  removedAnnotations: string[];
+  /** Articles whose search document changed. */
+  changedArticles: string[];
+  highWater: number;
+}
+
+/** Every row a reporter may see carries a change_seq; an article becomes visible by its own row or a new share. */
+const CHANGES = `
+  SELECT change_seq AS seq FROM articles WHERE change_seq > $1
+  UNION ALL SELECT change_seq FROM article_shares WHERE change_seq > $1
+  UNION ALL SELECT change_seq FROM annotations WHERE change_seq > $1
+  UNION ALL SELECT change_seq FROM annotation_note_history WHERE change_seq > $1
+  UNION ALL SELECT change_seq FROM tombstones WHERE change_seq > $1`;
+
+interface ArticleRow {
+  id: string;
+  title: string;
+  author: string | null;
+  source: string | null;
+  url: string | null;
+  language: string;
+  published_at: string | null;
+  body: string;
+  blocks: unknown;
+}
+
+interface AnnotationRow {
+  id: string;
+  article_id: string;
+  author: string;
+  desk: string | null;
+  quote: TextQuoteSelector;
+  position: TextPositionSelector;
+  color: AnnotationColor;
+  note: string;
+  created_at: Date;
+  color_updated: Date;
+  note_updated: Date;
+  desk_updated: Date;
+}
+
+async function readPage(client: ArchiveQueryable, local: ArchiveLocalStore, since: number, pageSize: number) {
+  const { rows: bounds } = await client.query<{ upper: string | null }>(
+    `SELECT max(seq)::text AS upper FROM (SELECT seq FROM (${CHANGES}) c ORDER BY seq LIMIT $2) page`,
+    [since, pageSize],
+  );
+  const upper = bounds[0]?.upper === null || bounds[0]?.upper === undefined ? null : Number(bounds[0].upper);
+  if (upper === null) return null;
+  const range = [since, upper];
+  const { rows: annotationRows } = await client.query<AnnotationRow>(
+    `SELECT id, article_id::text, author::text, desk, quote, position, color, note, created_at, color_updated, note_updated, desk_updated
+       FROM annotations WHERE change_seq > $1 AND change_seq <= $2 ORDER BY change_seq`,
+    range,
+  );
+  // Articles new to this library: changed or newly shared in the range, or under a pulled annotation.
+  const { rows: changedIds } = await client.query<{ id: string }>(
+    `SELECT id::text FROM articles WHERE change_seq > $1 AND change_seq <= $2
+     UNION SELECT article_id::text FROM article_shares WHERE change_seq > $1 AND change_seq <= $2`,
+    range,
+  );
+  const wanted = new Set([...changedIds.map((row) => row.id), ...annotationRows.map((row) => row.article_id)].filter((id) => !local.localIdOf(id)));
+  const { rows: articleRows } = wanted.size
+    ? await client.query<ArticleRow>(
+        'SELECT id::text, title, author, source, url, language, published_at, body, blocks FROM articles WHERE id = ANY($1::uuid[]) ORDER BY change_seq',
+        [[...wanted]],
+      )
+    : { rows: [] as ArticleRow[] };
+  const { rows: historyRows } = await client.query<{ annotation_id: string; note: string; written_at: Date; replaced_at: Date }>(
+    'SELECT annotation_id, note, written_at, replaced_at FROM annotation_note_history WHERE change_seq > $1 AND change_seq <= $2 ORDER BY change_seq',
+    range,
+  );
+  // A tombstone counts only if the annotation is no longer visible here (taken back from one desk, still shared to another of mine).
+  const { rows: removedRows } = await client.query<{ id: string }>(
+    `SELECT DISTINCT t.id FROM tombstones t WHERE t.change_seq > $1 AND t.change_seq <= $2
+       AND NOT EXISTS (SELECT 1 FROM annotations a WHERE a.id = t.id)`,
+    range,
+  );
+  const articles: IncomingArticle[] = articleRows.map((row) => ({
+    archiveId: row.id,
+    title: row.title,
+    author: row.author,
+    source: row.source,
+    url: row.url,
+    language: row.language,
+    publishedAt: row.published_at,
+    body: row.body,
+    blocks: row.blocks,
+  }));
+  const annotations: IncomingAnnotation[] = annotationRows.map((row) => ({
+    id: row.id,
+    articleArchiveId: row.article_id,
+    author: row.author,
+    desk: row.desk,
+    quote: row.quote,
+    position: row.position,
+    color: row.color,
+    note: row.note,
+    created: row.created_at.toISOString(),
+    colorUpdated: row.color_updated.toISOString(),
+    noteUpdated: row.note_updated.toISOString(),
+    deskUpdated: row.desk_updated.toISOString(),
+  }));
+  const history: IncomingNoteVersion[] = historyRows.map((row) => ({
+    annotationId: row.annotation_id,
+    note: row.note,
+    writtenAt: row.written_at.toISOString(),
+    replacedAt: row.replaced_at.toISOString(),
+  }));
+  return { articles, annotations, history, removed: removedRows.map((row) => row.id), highWater: upper };
+}
+
+/** Pulls until the archive has nothing newer than the library's mark. */
+export async function pullChanges(db: ArchiveSyncDb, local: ArchiveLocalStore, options: { pageSize?: number } = {}): Promise<PullResult> {
+  const pageSize = options.pageSize ?? 2000;
+  const result: PullResult = {
+    articles: 0,
+    annotations: 0,
+    removed: 0,
+    skipped: 0,
+    addedArticles: [],
+    changedAnnotations: [],
+    removedAnnotations: [],
+    changedArticles: [],
+    highWater: local.link()?.pullSeq ?? 0,
+  };
+  for (;;) {
+    const link = local.link();
+    if (!link) throw new Error('This library is not linked to an archive');
+    const page = await db.transaction(async (client) => {
+      // One snapshot for the page: the bound and the rows agree.
+      await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+      return readPage(client, local, link.pullSeq, pageSize);
+    });
+    if (!page) return result;
+    const outcome: PullOutcome = local.applyPull(page, mergeAnnotation);
+    result.articles += outcome.articles.length;
+    result.annotations += outcome.annotations.length;
+    result.removed += outcome.removed.length;
+    result.skipped += outcome.skipped;
+    result.addedArticles.push(...outcome.articles);
+    result.changedAnnotations.push(...outcome.annotations);
+    result.removedAnnotations.push(...outcome.removed);
+    result.changedArticles.push(...outcome.changedArticles);
+    result.highWater = page.highWater;
+  }
+}

@@ -1,0 +1,551 @@
+// The library's side of the shared archive: the link (address without password, reporter, pull
+// high-water mark), the outbox of local changes waiting to be pushed, which archive article each
+// local one is, and the annotations' authorship, desk and note history. SQL only: push, pull and
+// merge live in archive/, which reaches this through the ArchiveLocalStore interface it declares.
+//
+// The outbox is filled by SQLite triggers, so every write path (imports, the reader, bulk actions,
+// the CLI in another process) is captured without each one remembering to. A pull writes what came
+// from the archive with one row in archive_applying, which keeps those triggers quiet for the rest
+// of its transaction: what came from the archive is not pushed back.
+import { randomUUID } from 'node:crypto';
+import type { DatabaseSync } from 'node:sqlite';
+import { anchor } from '../annotations/anchoring.ts';
+import { describeRange } from '../annotations/quote-context.ts';
+import type { NoteVersion } from '../contract/archive.ts';
+import type { TextPositionSelector, TextQuoteSelector } from '../contract/annotation.ts';
+import type { AnnotationColor } from '../contract/annotation-colors.ts';
+import { isAnnotationColor } from '../annotations/model.ts';
+import { inTransaction } from './database.ts';
+import { PreparedStatements } from './prepared-statements.ts';
+import type { ArticleDraft } from './model.ts';
+
+const NOW = `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
+/** Triggers record only while linked, and not while a pull writes the archive's own rows. */
+const RECORDING = `EXISTS (SELECT 1 FROM archive_link) AND NOT EXISTS (SELECT 1 FROM archive_applying)`;
+
+/** Schema step (archive sync, issue 18): the link, the outbox and its triggers, annotation authorship and note history. */
+export const ARCHIVE_SCHEMA_SQL = `
+CREATE TABLE archive_link (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  address TEXT NOT NULL,
+  user TEXT NOT NULL,
+  client_id TEXT NOT NULL,
+  default_desk TEXT,
+  secret BLOB,
+  pull_seq INTEGER NOT NULL DEFAULT 0,
+  last_sync TEXT,
+  last_problem TEXT,
+  linked_at TEXT NOT NULL
+) STRICT;
+CREATE TABLE archive_outbox (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind TEXT NOT NULL CHECK (kind IN ('article', 'annotation', 'annotation-delete', 'collection')),
+  entity_id TEXT NOT NULL,
+  created TEXT NOT NULL DEFAULT (${NOW})
+) STRICT;
+CREATE TABLE archive_articles (
+  local_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+  archive_id TEXT NOT NULL UNIQUE
+) STRICT, WITHOUT ROWID;
+CREATE TABLE archive_collection_shares (
+  collection TEXT NOT NULL,
+  desk TEXT NOT NULL,
+  PRIMARY KEY (collection, desk)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE archive_applying (id INTEGER PRIMARY KEY CHECK (id = 1)) STRICT;
+ALTER TABLE annotations ADD COLUMN author TEXT;
+ALTER TABLE annotations ADD COLUMN desk TEXT;
+ALTER TABLE annotations ADD COLUMN color_updated TEXT;
+ALTER TABLE annotations ADD COLUMN note_updated TEXT;
+ALTER TABLE annotations ADD COLUMN desk_updated TEXT;
+ALTER TABLE annotations ADD COLUMN is_foreign INTEGER NOT NULL DEFAULT 0 CHECK (is_foreign IN (0, 1));
+UPDATE annotations SET color_updated = updated_at, note_updated = updated_at, desk_updated = created_at;
+CREATE TABLE annotation_note_history (
+  annotation_id TEXT NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+  note TEXT NOT NULL,
+  written_at TEXT NOT NULL,
+  replaced_at TEXT NOT NULL,
+  PRIMARY KEY (annotation_id, written_at, note)
+) STRICT, WITHOUT ROWID;
+
+-- Last writer wins per field: each field remembers when it was written here.
+CREATE TRIGGER annotations_note_written AFTER UPDATE OF note ON annotations
+WHEN OLD.note IS NOT NEW.note AND NOT EXISTS (SELECT 1 FROM archive_applying) BEGIN
+  INSERT OR IGNORE INTO annotation_note_history (annotation_id, note, written_at, replaced_at)
+    SELECT OLD.id, OLD.note, coalesce(OLD.note_updated, OLD.updated_at), NEW.updated_at WHERE OLD.note <> '';
+  UPDATE annotations SET note_updated = NEW.updated_at WHERE id = NEW.id;
+END;
+CREATE TRIGGER annotations_color_written AFTER UPDATE OF color ON annotations
+WHEN OLD.color IS NOT NEW.color AND NOT EXISTS (SELECT 1 FROM archive_applying) BEGIN
+  UPDATE annotations SET color_updated = NEW.updated_at WHERE id = NEW.id;
+END;
+CREATE TRIGGER annotations_desk_written AFTER UPDATE OF desk ON annotations
+WHEN OLD.desk IS NOT NEW.desk AND NOT EXISTS (SELECT 1 FROM archive_applying) BEGIN
+  UPDATE annotations SET desk_updated = ${NOW} WHERE id = NEW.id;
+END;
+CREATE TRIGGER annotations_fields_new AFTER INSERT ON annotations
+WHEN NEW.note_updated IS NULL AND NOT EXISTS (SELECT 1 FROM archive_applying) BEGIN
+  UPDATE annotations SET note_updated = NEW.updated_at, color_updated = NEW.updated_at, desk_updated = NEW.created_at,
+    author = coalesce(NEW.author, (SELECT user FROM archive_link))
+  WHERE id = NEW.id;
+END;
+
+-- The outbox: what changed here since the last push.
+CREATE TRIGGER archive_outbox_article_new AFTER INSERT ON articles WHEN ${RECORDING} BEGIN
+  INSERT INTO archive_outbox (kind, entity_id) VALUES ('article', NEW.id);
+END;
+CREATE TRIGGER archive_outbox_article_collection AFTER UPDATE OF collection ON articles
+WHEN NEW.collection IS NOT OLD.collection AND NEW.collection IS NOT NULL AND ${RECORDING} BEGIN
+  INSERT INTO archive_outbox (kind, entity_id) VALUES ('article', NEW.id);
+END;
+CREATE TRIGGER archive_outbox_annotation_new AFTER INSERT ON annotations WHEN NEW.is_foreign = 0 AND ${RECORDING} BEGIN
+  INSERT INTO archive_outbox (kind, entity_id) VALUES ('annotation', NEW.id);
+END;
+CREATE TRIGGER archive_outbox_annotation_edit AFTER UPDATE OF note, color, desk, quote_exact, position_start, position_end ON annotations
+WHEN NEW.is_foreign = 0 AND ${RECORDING} BEGIN
+  INSERT INTO archive_outbox (kind, entity_id) VALUES ('annotation', NEW.id);
+END;
+CREATE TRIGGER archive_outbox_annotation_gone AFTER DELETE ON annotations WHEN OLD.is_foreign = 0 AND ${RECORDING} BEGIN
+  INSERT INTO archive_outbox (kind, entity_id) VALUES ('annotation-delete', OLD.id);
+END;
+CREATE TRIGGER archive_outbox_collection_share AFTER INSERT ON archive_collection_shares WHEN ${RECORDING} BEGIN
+  INSERT INTO archive_outbox (kind, entity_id) VALUES ('collection', NEW.collection);
+END;
+CREATE TRIGGER archive_outbox_collection_unshare AFTER DELETE ON archive_collection_shares WHEN ${RECORDING} BEGIN
+  INSERT INTO archive_outbox (kind, entity_id) VALUES ('collection', OLD.collection);
+END;
+`;
+
+export interface ArchiveLinkRecord {
+  /** Without its password. */
+  address: string;
+  user: string;
+  /** This library's own id, so the archive can tell two machines of one reporter apart. */
+  clientId: string;
+  defaultDesk: string | null;
+  /** The password encrypted by the host (Electron safeStorage); null when it comes from elsewhere. */
+  secret: Uint8Array | null;
+  /** The archive's change_seq this library has pulled up to. */
+  pullSeq: number;
+  lastSync: string | null;
+  lastProblem: string | null;
+}
+
+export type ArchiveOutboxKind = 'article' | 'annotation' | 'annotation-delete' | 'collection';
+
+export interface ArchiveOutboxEntry {
+  seq: number;
+  kind: ArchiveOutboxKind;
+  entityId: string;
+}
+
+/** A local article as pushed: the canonical URL key and content hash are the library's own dedup rules. */
+export interface OutgoingArticle {
+  localId: string;
+  archiveId: string | null;
+  urlKey: string | null;
+  contentHash: string;
+  title: string;
+  author: string | null;
+  source: string | null;
+  url: string | null;
+  language: string;
+  publishedAt: string | null;
+  body: string;
+  /** The blocks as stored (JSON text). */
+  blocksJson: string;
+  collection: string | null;
+}
+
+/** The fields of an annotation that sync compares, each with the time it was last written (ISO 8601). */
+export interface SyncedAnnotationFields {
+  quote: TextQuoteSelector;
+  position: TextPositionSelector;
+  color: AnnotationColor;
+  colorUpdated: string;
+  note: string;
+  noteUpdated: string;
+  desk: string | null;
+  deskUpdated: string;
+}
+
+export interface LocalAnnotationState extends SyncedAnnotationFields {
+  id: string;
+  articleId: string;
+  created: string;
+  author: string | null;
+  foreign: boolean;
+}
+
+/** An article as the archive holds it, for the local library. */
+export interface IncomingArticle {
+  archiveId: string;
+  title: string;
+  author: string | null;
+  source: string | null;
+  url: string | null;
+  language: string;
+  publishedAt: string | null;
+  body: string;
+  blocks: unknown;
+}
+
+export interface IncomingAnnotation extends SyncedAnnotationFields {
+  id: string;
+  articleArchiveId: string;
+  author: string;
+  created: string;
+}
+
+export interface IncomingNoteVersion extends NoteVersion {
+  annotationId: string;
+}
+
+/** One page of what changed in the archive, in change_seq order, up to `highWater`. */
+export interface PulledChanges {
+  articles: IncomingArticle[];
+  annotations: IncomingAnnotation[];
+  history: IncomingNoteVersion[];
+  /** Annotations deleted or taken back from a desk this reporter no longer sees them through. */
+  removed: string[];
+  highWater: number;
+}
+
+/** Last writer wins per field; the texts that lose go to `history`. */
+export type AnnotationMerge = (
+  local: SyncedAnnotationFields | null,
+  remote: SyncedAnnotationFields,
+) => { merged: SyncedAnnotationFields; history: NoteVersion[] };
+
+export interface PullOutcome {
+  /** Local ids of articles the pull added. */
+  articles: string[];
+  /** Annotations written or replaced. */
+  annotations: string[];
+  removed: string[];
+  /** Articles whose search document changed (added, or their annotations did). */
+  changedArticles: string[];
+  /** Articles or annotations the archive sent that this library could not take (invalid, or their article unknown). */
+  skipped: number;
+}
+
+export interface ArchiveStoreDeps {
+  db: DatabaseSync;
+  /** The library's committed write: listeners hear of `changed` once it commits. */
+  write: <T>(work: () => { result: T; changed: string[]; removed?: string[] }) => T;
+  /** Inserts an article from the archive under the library's dedup rules; returns the local id (new or existing). */
+  insertArticle: (id: string, draft: ArticleDraft) => { id: string; added: boolean };
+}
+
+type Row = Record<string, string | number | null | Uint8Array>;
+const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
+
+/** The library's archive link, outbox and sync bookkeeping (library.archive). */
+export class ArchiveStore {
+  readonly #db: DatabaseSync;
+  readonly #deps: ArchiveStoreDeps;
+  readonly #sql: PreparedStatements;
+
+  constructor(deps: ArchiveStoreDeps) {
+    this.#db = deps.db;
+    this.#deps = deps;
+    this.#sql = new PreparedStatements(deps.db);
+  }
+
+  link(): ArchiveLinkRecord | null {
+    const row = this.#sql.get('SELECT * FROM archive_link WHERE id = 1').get() as Row | undefined;
+    if (!row) return null;
+    return {
+      address: String(row.address),
+      user: String(row.user),
+      clientId: String(row.client_id),
+      defaultDesk: text(row.default_desk),
+      secret: row.secret instanceof Uint8Array ? row.secret : null,
+      pullSeq: Number(row.pull_seq),
+      lastSync: text(row.last_sync),
+      lastProblem: text(row.last_problem),
+    };
+  }
+
+  /**
+   * Links the library (address without password). Everything already here goes into the outbox, and
+   * annotations written before the link become this reporter's.
+   */
+  linkTo(input: { address: string; user: string; defaultDesk?: string | null; secret?: Uint8Array | null }): ArchiveLinkRecord {
+    if (/^[a-z]+:\/\/[^/@]*:[^/@]*@/i.test(input.address)) throw new Error('The archive address is stored without its password');
+    inTransaction(this.#db, () => {
+      if (this.link()) throw new Error('This library is already linked to an archive: disconnect first');
+      this.#sql
+        .get(`INSERT INTO archive_link (id, address, user, client_id, default_desk, secret, linked_at) VALUES (1, ?, ?, ?, ?, ?, ${NOW})`)
+        .run(input.address, input.user, randomUUID(), input.defaultDesk ?? null, input.secret ?? null);
+      this.#db.exec(`
+        DELETE FROM archive_outbox;
+        DELETE FROM archive_articles;
+        UPDATE annotations SET author = '${input.user.replaceAll("'", "''")}' WHERE author IS NULL;
+        INSERT INTO archive_outbox (kind, entity_id) SELECT 'article', id FROM articles WHERE trashed_at IS NULL ORDER BY imported_at, id;
+        INSERT INTO archive_outbox (kind, entity_id) SELECT 'annotation', id FROM annotations WHERE is_foreign = 0 ORDER BY created_at, id;
+        INSERT INTO archive_outbox (kind, entity_id) SELECT DISTINCT 'collection', collection FROM archive_collection_shares;
+      `);
+    });
+    return this.link()!;
+  }
+
+  /** Unlinks; refused while changes wait to be pushed unless `discardPending`. Articles and annotations stay. */
+  unlink(options: { discardPending?: boolean } = {}): void {
+    inTransaction(this.#db, () => {
+      if (!options.discardPending && this.pendingCount() > 0) {
+        throw new Error(`${this.pendingCount()} local change(s) wait to be pushed: push them first, or disconnect discarding them`);
+      }
+      this.#db.exec('DELETE FROM archive_link; DELETE FROM archive_outbox; DELETE FROM archive_articles; DELETE FROM archive_collection_shares;');
+    });
+  }
+
+  updateLink(patch: Partial<Pick<ArchiveLinkRecord, 'defaultDesk' | 'secret' | 'lastSync' | 'lastProblem' | 'pullSeq'>>): void {
+    const columns: [string, string | number | Uint8Array | null][] = [];
+    if (patch.defaultDesk !== undefined) columns.push(['default_desk', patch.defaultDesk]);
+    if (patch.secret !== undefined) columns.push(['secret', patch.secret]);
+    if (patch.lastSync !== undefined) columns.push(['last_sync', patch.lastSync]);
+    if (patch.lastProblem !== undefined) columns.push(['last_problem', patch.lastProblem]);
+    if (patch.pullSeq !== undefined) columns.push(['pull_seq', patch.pullSeq]);
+    if (columns.length === 0) return;
+    inTransaction(this.#db, () => {
+      this.#db.prepare(`UPDATE archive_link SET ${columns.map(([name]) => `${name} = ?`).join(', ')} WHERE id = 1`).run(...columns.map(([, value]) => value));
+    });
+  }
+
+  pendingCount(): number {
+    return Number((this.#sql.get('SELECT count(*) AS n FROM archive_outbox').get() as Row).n);
+  }
+
+  /** The oldest entries first. */
+  outbox(limit: number, afterSeq = 0): ArchiveOutboxEntry[] {
+    const rows = this.#sql.get('SELECT seq, kind, entity_id FROM archive_outbox WHERE seq > ? ORDER BY seq LIMIT ?').all(afterSeq, limit) as Row[];
+    return rows.map((row) => ({ seq: Number(row.seq), kind: String(row.kind) as ArchiveOutboxKind, entityId: String(row.entity_id) }));
+  }
+
+  /**
+   * After the archive committed a push: removes the entries it took and remembers which archive article
+   * each local one became, in one transaction. Entries written meanwhile (higher seq) stay.
+   */
+  acknowledge(seqs: readonly number[], archiveIds: ReadonlyMap<string, string>): void {
+    inTransaction(this.#db, () => {
+      const remove = this.#sql.get('DELETE FROM archive_outbox WHERE seq = ?');
+      for (const seq of seqs) remove.run(seq);
+      const map = this.#sql.get('INSERT INTO archive_articles (local_id, archive_id) VALUES (?, ?) ON CONFLICT (local_id) DO UPDATE SET archive_id = excluded.archive_id');
+      for (const [localId, archiveId] of archiveIds) {
+        if (this.#sql.get('SELECT 1 FROM articles WHERE id = ?').get(localId)) map.run(localId, archiveId);
+      }
+    });
+  }
+
+  archiveIdOf(localId: string): string | null {
+    const row = this.#sql.get('SELECT archive_id FROM archive_articles WHERE local_id = ?').get(localId) as Row | undefined;
+    return row ? String(row.archive_id) : null;
+  }
+
+  localIdOf(archiveId: string): string | null {
+    const row = this.#sql.get('SELECT local_id FROM archive_articles WHERE archive_id = ?').get(archiveId) as Row | undefined;
+    return row ? String(row.local_id) : null;
+  }
+
+  article(localId: string): OutgoingArticle | null {
+    const row = this.#sql
+      .get(
+        `SELECT a.id, a.url_key, a.content_hash, a.title, a.author, a.source, a.url, a.language, a.published_at, a.collection,
+           c.body, c.blocks, m.archive_id
+         FROM articles a JOIN article_content c ON c.article_id = a.id LEFT JOIN archive_articles m ON m.local_id = a.id WHERE a.id = ?`,
+      )
+      .get(localId) as Row | undefined;
+    if (!row) return null;
+    return {
+      localId: String(row.id),
+      archiveId: text(row.archive_id),
+      urlKey: text(row.url_key),
+      contentHash: String(row.content_hash),
+      title: String(row.title),
+      author: text(row.author),
+      source: text(row.source),
+      url: text(row.url),
+      language: String(row.language),
+      publishedAt: text(row.published_at),
+      body: String(row.body),
+      blocksJson: String(row.blocks),
+      collection: text(row.collection),
+    };
+  }
+
+  /** Local articles in a collection (to share them when the collection is shared). */
+  articlesInCollection(collection: string): string[] {
+    return (this.#sql.get('SELECT id FROM articles WHERE collection = ? AND trashed_at IS NULL').all(collection) as Row[]).map((row) => String(row.id));
+  }
+
+  annotation(id: string): LocalAnnotationState | null {
+    const row = this.#sql.get(`SELECT ${STATE_COLUMNS} FROM annotations WHERE id = ?`).get(id) as Row | undefined;
+    return row ? toState(row) : null;
+  }
+
+  collectionShares(): { collection: string; desk: string }[] {
+    return (this.#sql.get('SELECT collection, desk FROM archive_collection_shares ORDER BY collection, desk').all() as Row[]).map((row) => ({
+      collection: String(row.collection),
+      desk: String(row.desk),
+    }));
+  }
+
+  shareCollection(collection: string, desk: string, share: boolean): void {
+    inTransaction(this.#db, () => {
+      if (share) this.#sql.get('INSERT OR IGNORE INTO archive_collection_shares (collection, desk) VALUES (?, ?)').run(collection, desk);
+      else this.#sql.get('DELETE FROM archive_collection_shares WHERE collection = ? AND desk = ?').run(collection, desk);
+    });
+  }
+
+  /** Shares this reporter's own annotations with a desk (null: private again); returns the ids changed. Others' are read-only. */
+  shareAnnotations(ids: readonly string[], desk: string | null): string[] {
+    return this.#deps.write(() => {
+      const statement = this.#sql.get('UPDATE annotations SET desk = ? WHERE id = ? AND is_foreign = 0 AND desk IS NOT ?');
+      const changed = ids.filter((id) => Number(statement.run(desk, id, desk).changes) > 0);
+      const articles = changed.map((id) => this.annotation(id)!.articleId);
+      return { result: changed, changed: [...new Set(articles)] };
+    });
+  }
+
+  /** Older texts of an annotation's note, newest first. */
+  noteHistory(annotationId: string): NoteVersion[] {
+    const rows = this.#sql
+      .get('SELECT note, written_at, replaced_at FROM annotation_note_history WHERE annotation_id = ? ORDER BY written_at DESC, replaced_at DESC')
+      .all(annotationId) as Row[];
+    return rows.map((row) => ({ note: String(row.note), writtenAt: String(row.written_at), replacedAt: String(row.replaced_at) }));
+  }
+
+  /**
+   * Writes one page of the archive's changes in one transaction with the outbox triggers quiet, and
+   * moves the high-water mark with it: a crash leaves either the whole page or none of it.
+   */
+  applyPull(changes: PulledChanges, merge: AnnotationMerge): PullOutcome {
+    const link = this.link();
+    if (!link) throw new Error('This library is not linked to an archive');
+    return this.#deps.write(() => {
+      this.#sql.get('INSERT OR IGNORE INTO archive_applying (id) VALUES (1)').run();
+      const outcome: PullOutcome = { articles: [], annotations: [], removed: [], changedArticles: [], skipped: 0 };
+      for (const article of changes.articles) this.#applyArticle(article, outcome);
+      for (const annotation of changes.annotations) this.#applyAnnotation(annotation, link.user, merge, outcome);
+      const keep = this.#sql.get('INSERT OR IGNORE INTO annotation_note_history (annotation_id, note, written_at, replaced_at) SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM annotations WHERE id = ?)');
+      for (const version of changes.history) keep.run(version.annotationId, version.note, version.writtenAt, version.replacedAt, version.annotationId);
+      for (const id of changes.removed) {
+        const gone = this.#sql.get('DELETE FROM annotations WHERE id = ? RETURNING article_id').get(id) as Row | undefined;
+        if (gone) {
+          outcome.removed.push(id);
+          outcome.changedArticles.push(String(gone.article_id));
+        }
+      }
+      this.#sql.get('UPDATE archive_link SET pull_seq = max(pull_seq, ?) WHERE id = 1').run(changes.highWater);
+      this.#sql.get('DELETE FROM archive_applying').run();
+      outcome.changedArticles = [...new Set(outcome.changedArticles)];
+      return { result: outcome, changed: outcome.changedArticles };
+    });
+  }
+
+  #applyArticle(article: IncomingArticle, outcome: PullOutcome): void {
+    if (this.localIdOf(article.archiveId)) return;
+    const draft: ArticleDraft = {
+      title: article.title,
+      author: article.author,
+      source: article.source,
+      url: article.url,
+      language: article.language,
+      publishedAt: article.publishedAt,
+      body: article.body,
+      blocks: Array.isArray(article.blocks) ? (article.blocks as ArticleDraft['blocks']) : [],
+      origin: 'archive',
+      tags: [],
+    };
+    let placed: { id: string; added: boolean };
+    try {
+      placed = this.#deps.insertArticle(article.archiveId, draft);
+    } catch {
+      // Another reporter's article this library refuses (an unsafe URL, broken blocks): left in the archive.
+      outcome.skipped++;
+      return;
+    }
+    this.#sql.get('INSERT OR REPLACE INTO archive_articles (local_id, archive_id) VALUES (?, ?)').run(placed.id, article.archiveId);
+    if (placed.added) {
+      outcome.articles.push(placed.id);
+      outcome.changedArticles.push(placed.id);
+    }
+  }
+
+  #applyAnnotation(remote: IncomingAnnotation, user: string, merge: AnnotationMerge, outcome: PullOutcome): void {
+    const articleId = this.localIdOf(remote.articleArchiveId);
+    const body = articleId ? (this.#sql.get('SELECT body FROM article_content WHERE article_id = ?').get(articleId) as Row | undefined) : undefined;
+    if (!articleId || !body) {
+      outcome.skipped++;
+      return;
+    }
+    // Deleted here and not pushed yet: the deletion goes out with the next push; do not bring it back meanwhile.
+    if (this.#sql.get("SELECT 1 FROM archive_outbox WHERE kind = 'annotation-delete' AND entity_id = ?").get(remote.id)) return;
+    const local = this.annotation(remote.id);
+    const { merged, history } = merge(local, remote);
+    // The archive's offsets are into its copy of the text; this library's copy may differ (same URL, edited page).
+    const text = String(body.body).normalize('NFC');
+    const placed = anchor(text, { quote: merged.quote, position: merged.position });
+    const where = placed.status === 'anchored' ? describeRange(text, placed.start, placed.end) : { quote: merged.quote, position: merged.position };
+    const updated = [merged.colorUpdated, merged.noteUpdated, merged.deskUpdated].sort().at(-1)!;
+    this.#sql
+      .get(
+        `INSERT INTO annotations (id, article_id, quote_exact, quote_prefix, quote_suffix, position_start, position_end, status, color, note,
+           created_at, updated_at, author, desk, color_updated, note_updated, desk_updated, is_foreign)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET quote_exact = excluded.quote_exact, quote_prefix = excluded.quote_prefix, quote_suffix = excluded.quote_suffix,
+           position_start = excluded.position_start, position_end = excluded.position_end, status = excluded.status, color = excluded.color,
+           note = excluded.note, updated_at = excluded.updated_at, author = excluded.author, desk = excluded.desk, color_updated = excluded.color_updated,
+           note_updated = excluded.note_updated, desk_updated = excluded.desk_updated, is_foreign = excluded.is_foreign`,
+      )
+      .run(
+        remote.id,
+        articleId,
+        where.quote.exact,
+        where.quote.prefix,
+        where.quote.suffix,
+        where.position.start,
+        where.position.end,
+        placed.status,
+        merged.color,
+        merged.note,
+        local?.created ?? remote.created,
+        updated,
+        remote.author,
+        merged.desk,
+        merged.colorUpdated,
+        merged.noteUpdated,
+        merged.deskUpdated,
+        remote.author === user ? 0 : 1,
+      );
+    const keep = this.#sql.get('INSERT OR IGNORE INTO annotation_note_history (annotation_id, note, written_at, replaced_at) VALUES (?, ?, ?, ?)');
+    for (const version of history) keep.run(remote.id, version.note, version.writtenAt, version.replacedAt);
+    outcome.annotations.push(remote.id);
+    outcome.changedArticles.push(articleId);
+  }
+}
+
+const STATE_COLUMNS = `id, article_id, quote_exact, quote_prefix, quote_suffix, position_start, position_end, color, note, created_at, updated_at,
+  author, desk, color_updated, note_updated, desk_updated, is_foreign`;
+
+function toState(row: Row): LocalAnnotationState {
+  const color = row.color;
+  if (!isAnnotationColor(color)) throw new Error(`annotation ${String(row.id)} has an unknown colour ${String(color)}`);
+  const updated = String(row.updated_at);
+  return {
+    id: String(row.id),
+    articleId: String(row.article_id),
+    quote: { type: 'TextQuoteSelector', exact: String(row.quote_exact), prefix: String(row.quote_prefix), suffix: String(row.quote_suffix) },
+    position: { type: 'TextPositionSelector', start: Number(row.position_start), end: Number(row.position_end) },
+    color,
+    colorUpdated: text(row.color_updated) ?? updated,
+    note: String(row.note),
+    noteUpdated: text(row.note_updated) ?? updated,
+    desk: text(row.desk),
+    deskUpdated: text(row.desk_updated) ?? String(row.created_at),
+    created: String(row.created_at),
+    author: text(row.author),
+    foreign: Number(row.is_foreign) === 1,
+  };
+}

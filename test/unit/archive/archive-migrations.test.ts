@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { ArchiveError, openArchiveDb } from '../../../archive/archive-connection.ts';
+import { addMember, createDesk, removeMember } from '../../../archive/archive-admin.ts';
+import { ARCHIVE_SCHEMA_VERSION, archiveSchemaVersion, checkArchiveSchema, migrateArchive } from '../../../archive/archive-migrations.ts';
+import type { ArchiveProblem } from '../../../contract/archive.ts';
+import { postgresUnavailableReason, startPostgresCluster, type PostgresCluster } from '../../support/postgres-cluster.ts';
+
+describe.skipIf(postgresUnavailableReason())('archive migrations and administration', () => {
+  let cluster: PostgresCluster;
+  let databases = 0;
+
+  beforeAll(async () => {
+    cluster = await startPostgresCluster();
+  }, 60_000);
+  afterAll(() => cluster?.destroy());
+
+  /** A fresh database, and a session on it as the superuser (the archive's owner). */
+  async function freshArchive(): Promise<{ name: string; admin: pg.Client }> {
+    const name = `archive_${++databases}`;
+    cluster.psql(`CREATE DATABASE ${name}`);
+    const admin = new pg.Client({ connectionString: cluster.url(undefined, undefined, name) });
+    await admin.connect();
+    return { name, admin };
+  }
+
+  const problemOf = async (work: Promise<unknown>): Promise<ArchiveProblem> => {
+    const error = await work.then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(ArchiveError);
+    return (error as ArchiveError).problem;
+  };
+
+  it('sets an empty database up once, and a second run changes nothing', async () => {
+    const { admin } = await freshArchive();
+    try {
+      expect(await problemOf(checkArchiveSchema(admin, { requireReporter: false }))).toEqual({ kind: 'archive.not-set-up' });
+      expect(await migrateArchive(admin)).toEqual({ from: 0, to: ARCHIVE_SCHEMA_VERSION });
+      expect(await archiveSchemaVersion(admin)).toBe(ARCHIVE_SCHEMA_VERSION);
+      expect(await migrateArchive(admin)).toEqual({ from: ARCHIVE_SCHEMA_VERSION, to: ARCHIVE_SCHEMA_VERSION });
+      expect(await checkArchiveSchema(admin, { requireReporter: false })).toBe(ARCHIVE_SCHEMA_VERSION);
+      const trgm = await admin.query(`SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'`);
+      expect(trgm.rowCount).toBe(ARCHIVE_SCHEMA_VERSION >= 2 ? 1 : 0);
+    } finally {
+      await admin.end();
+    }
+  });
+
+  it('applies each step once when two admins run init at the same time', async () => {
+    const { name, admin } = await freshArchive();
+    const other = new pg.Client({ connectionString: cluster.url(undefined, undefined, name) });
+    await other.connect();
+    try {
+      const results = await Promise.all([migrateArchive(admin), migrateArchive(other)]);
+      expect(results.map((r) => r.to)).toEqual([ARCHIVE_SCHEMA_VERSION, ARCHIVE_SCHEMA_VERSION]);
+      expect(await archiveSchemaVersion(admin)).toBe(ARCHIVE_SCHEMA_VERSION);
+    } finally {
+      await other.end();
+      await admin.end();
+    }
+  });
+
+  it('refuses an archive a newer version set up, for init and for a reporter', async () => {
+    const { admin } = await freshArchive();
+    try {
+      await migrateArchive(admin);
+      await admin.query(`UPDATE archive_meta SET value = $1 WHERE key = 'schema_version'`, [String(ARCHIVE_SCHEMA_VERSION + 1)]);
+      const newer = { kind: 'archive.newer-schema', version: ARCHIVE_SCHEMA_VERSION + 1, known: ARCHIVE_SCHEMA_VERSION };
+      expect(await problemOf(migrateArchive(admin))).toEqual(newer);
+      expect(await problemOf(checkArchiveSchema(admin))).toEqual(newer);
+    } finally {
+      await admin.end();
+    }
+  });
+
+  it('creates desks and reporters who can log in and see their desk; a role outside nr_reporter is refused', async () => {
+    const { name, admin } = await freshArchive();
+    try {
+      await migrateArchive(admin);
+      expect(await createDesk(admin, 'Kinh tế')).toBe(true);
+      expect(await createDesk(admin, 'Kinh tế')).toBe(false);
+      expect(await addMember(admin, 'Kinh tế', 'hoa', 'hoa-secret')).toEqual({ createdRole: true });
+      await admin.query(`CREATE ROLE outsider LOGIN PASSWORD 'outsider-secret'`);
+      await expect(addMember(admin, 'Không có', 'hoa')).rejects.toThrow(/no desk "Không có"/);
+      await expect(addMember(admin, 'Kinh tế', 'pg_monitor')).rejects.toThrow(/reserved/);
+
+      const reporter = await openArchiveDb({ address: cluster.url('hoa', undefined, name), password: 'hoa-secret' });
+      try {
+        expect(await reporter.withClient((client) => checkArchiveSchema(client))).toBe(ARCHIVE_SCHEMA_VERSION);
+        expect(await reporter.desks()).toEqual([{ name: 'Kinh tế', members: ['hoa'] }]);
+        expect(await removeMember(admin, 'Kinh tế', 'hoa')).toBe(true);
+        expect(await reporter.desks()).toEqual([]);
+      } finally {
+        await reporter.close();
+      }
+
+      const outsider = await openArchiveDb({ address: cluster.url('outsider', undefined, name), password: 'outsider-secret' });
+      try {
+        expect(await problemOf(outsider.withClient((client) => checkArchiveSchema(client)))).toEqual({ kind: 'archive.not-reporter', user: 'outsider' });
+        // An existing role added to a desk joins nr_reporter.
+        await addMember(admin, 'Kinh tế', 'outsider');
+        expect(await outsider.withClient((client) => checkArchiveSchema(client))).toBe(ARCHIVE_SCHEMA_VERSION);
+      } finally {
+        await outsider.close();
+      }
+    } finally {
+      await admin.end();
+    }
+  });
+});
