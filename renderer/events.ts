@@ -1,4 +1,4 @@
-import type { AnnotationAuthorFilter, AnnotationColor, AnnotationViewFilter, ArticlePatch, BriefFormat, BriefOrder, CitationStyle, ListSort, ListView, SearchFilters, SearchHit, Settings } from '../contract/index.ts';
+import type { AnnotationColor, AnnotationViewFilter, ArticlePatch, BriefFormat, BriefOrder, CitationStyle, ListSort, ListView, SearchFilters, SearchHit, Settings } from '../contract/index.ts';
 
 /**
  * Every `nr-*` custom event the renderer's elements send, with its detail, declared once here and in
@@ -74,10 +74,7 @@ export function pickOf(event: MouseEvent, id: string): PickRequest | null {
 }
 
 /** The All annotations view's filters besides the colour chips (which send nr-annotations-filter). */
-export type AnnotationViewQuery = Pick<AnnotationViewFilter, 'articleId' | 'articleTag' | 'source' | 'from' | 'to' | 'text'> & {
-  /** Shared archive: only my annotations, or only those others shared to my desks (annotations.list's `by`). */
-  by?: AnnotationAuthorFilter;
-};
+export type AnnotationViewQuery = Pick<AnnotationViewFilter, 'articleId' | 'articleTag' | 'source' | 'from' | 'to' | 'text' | 'by'>;
 
 /** What the brief export form asks for; the filter is the view's, the language and time zone the reader's. */
 export interface BriefRequest {

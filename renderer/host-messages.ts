@@ -68,8 +68,8 @@ export function archiveProblemText(problem: ArchiveProblem): string {
 }
 
 /** The technical detail some archive problems carry (the server's own words), for a tooltip; '' when none. */
-export function archiveProblemDetail(problem: ArchiveProblem): string {
-  return 'detail' in problem ? problem.detail : '';
+export function archiveProblemDetail(reason: FailureReason): string {
+  return 'detail' in reason && typeof reason.detail === 'string' ? reason.detail : '';
 }
 
 /**
@@ -171,8 +171,6 @@ export function reasonMessage(reason: FailureReason): string | undefined {
       return msg('Không tìm thấy tìm kiếm đã lưu này; có thể nó vừa bị xoá.', { id: 'failure.watch.not-found' });
     case 'watch.exists':
       return msg(str`Đã có một tìm kiếm đã lưu tên “${reason.name}”.`, { id: 'failure.watch.exists', desc: 'The value is the saved search’s name' });
-    // The archive's reasons are worded by the archive UI (renderer/state/archive-model.ts and its
-    // elements, wt/archive-ui); until then the error code's meaning is shown.
     case 'archive.unreachable':
     case 'archive.auth-failed':
     case 'archive.tls':
@@ -181,13 +179,21 @@ export function reasonMessage(reason: FailureReason): string | undefined {
     case 'archive.not-reporter':
     case 'archive.no-password':
     case 'archive.failed':
+      return archiveProblemText(reason);
     case 'archive.not-linked':
+      return msg('Thư viện này chưa kết nối với kho chung nào.', { id: 'failure.archive.not-linked' });
     case 'archive.pending-changes':
+      return msg(str`Còn ${reason.pending} thay đổi chưa gửi lên kho chung nên chưa ngắt kết nối.`, { id: 'failure.archive.pending-changes', desc: 'The value is a count of changes' });
     case 'archive.password-in-address':
+      return reason.where === 'environment'
+        ? msg('Đừng ghi mật khẩu trong địa chỉ; hãy đặt nó trong PGPASSFILE hoặc PGPASSWORD.', { id: 'failure.archive.password-in-address-environment', desc: 'PGPASSFILE and PGPASSWORD are environment variable names' })
+        : msg('Đừng ghi mật khẩu trong địa chỉ; hãy nhập nó vào ô Mật khẩu.', { id: 'failure.archive.password-in-address' });
     case 'archive.article-not-found':
+      return msg('Kho chung không có bài này, hoặc bạn không được xem nó.', { id: 'failure.archive.article-not-found' });
     case 'archive.not-on-desk':
+      return msg(str`Bạn không thuộc ban “${reason.desk}”, hoặc ban đó không có.`, { id: 'failure.archive.not-on-desk', desc: 'The value is a desk name' });
     case 'archive.foreign-annotation':
-      return undefined;
+      return msg('Đây là ghi chú của phóng viên khác: chỉ xem được, không sửa hay chia sẻ được.', { id: 'failure.archive.foreign-annotation' });
     default: {
       const _unknown: never = reason;
       return undefined;

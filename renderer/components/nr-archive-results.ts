@@ -5,7 +5,7 @@ import { archiveContext } from '../contexts.ts';
 import { StateController } from '../controllers/state-controller.ts';
 import { emit } from '../events.ts';
 import { formatDate } from '../format-date.ts';
-import { archiveProblemDetail, archiveProblemText, searchNotice } from '../host-messages.ts';
+import { archiveProblemDetail, failureMessage, reasonMessage, searchNotice } from '../host-messages.ts';
 import { isSingular } from '../localization/app-locale.ts';
 import { markedText } from '../marked-text.ts';
 import type { ArchiveModel } from '../state/archive-model.ts';
@@ -135,7 +135,7 @@ export class NrArchiveResults extends LitElement {
   #results(archive: ArchiveModel) {
     if (archive.searchProblem) {
       const detail = archiveProblemDetail(archive.searchProblem);
-      return html`<p class="problem" role="alert" title=${detail || nothing}>${archiveProblemText(archive.searchProblem)}</p>`;
+      return html`<p class="problem" role="alert" title=${detail || nothing}>${reasonMessage(archive.searchProblem) ?? failureMessage('failed')}</p>`;
     }
     const result = archive.result;
     if (!result) return nothing;

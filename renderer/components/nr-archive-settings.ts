@@ -1,12 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import type { ArchiveProblem, ArchiveStatus } from '../../contract/index.ts';
+import type { ArchiveStatus } from '../../contract/index.ts';
 import { archiveContext, libraryContext } from '../contexts.ts';
 import { StateController } from '../controllers/state-controller.ts';
-import { archiveProblemDetail, archiveProblemText } from '../host-messages.ts';
+import { archiveProblemDetail, failureMessage, reasonMessage } from '../host-messages.ts';
 import { isSingular } from '../localization/app-locale.ts';
 import { formatDateTime } from '../format-date.ts';
-import type { ArchiveModel } from '../state/archive-model.ts';
+import type { ArchiveModel, ArchiveRefusal } from '../state/archive-model.ts';
 import type { LibraryView } from '../state/library-view.ts';
 import { controls } from '../styles/tokens.ts';
 
@@ -118,10 +118,10 @@ export class NrArchiveSettings extends LitElement {
     `,
   ];
 
-  #problem(problem: ArchiveProblem | null) {
+  #problem(problem: ArchiveRefusal | null) {
     if (!problem) return nothing;
     const detail = archiveProblemDetail(problem);
-    return html`<p class="problem" role="alert" title=${detail ? msg(str`Chi tiết: ${detail}`, { desc: 'Tooltip: the technical detail of an error' }) : nothing}>${archiveProblemText(problem)}</p>`;
+    return html`<p class="problem" role="alert" title=${detail ? msg(str`Chi tiết: ${detail}`, { desc: 'Tooltip: the technical detail of an error' }) : nothing}>${reasonMessage(problem) ?? failureMessage('failed')}</p>`;
   }
 
   async #connect(event: SubmitEvent, archive: ArchiveModel): Promise<void> {

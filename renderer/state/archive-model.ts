@@ -1,4 +1,4 @@
-import type { Annotation, ArchiveHit, ArchiveProblem, ArchiveSearchResult, ArchiveStatus, ArchiveSyncResult, NoteVersion } from '../../contract/index.ts';
+import type { Annotation, ArchiveHit, ArchiveSearchResult, ArchiveStatus, ArchiveSyncResult, FailureReason, NoteVersion } from '../../contract/index.ts';
 import type { CommandClient } from './client-port.ts';
 import { LatestAnswer } from './latest-answer.ts';
 import type { Notices } from './notices.ts';
@@ -19,23 +19,15 @@ export interface ArchiveNeighbours {
 /** How many archive hits one query shows. */
 export const ARCHIVE_PAGE = 20;
 
-const PROBLEM_KINDS: ReadonlySet<ArchiveProblem['kind']> = new Set([
-  'archive.unreachable',
-  'archive.auth-failed',
-  'archive.tls',
-  'archive.not-set-up',
-  'archive.newer-schema',
-  'archive.not-reporter',
-  'archive.no-password',
-  'archive.failed',
-]);
+/** Why an archive action was refused or failed: an ArchiveProblem, or another of the archive's reasons (not linked, pending changes…). */
+export type ArchiveRefusal = Extract<FailureReason, { kind: `archive.${string}` }>;
 
-/** The archive problem a refused command carries as its reason (CommandFailure.reason), if it is one. */
-export function archiveProblemOf(error: unknown): ArchiveProblem | null {
+/** The archive reason a refused command carries (CommandFailure.reason), if it is one. */
+export function archiveProblemOf(error: unknown): ArchiveRefusal | null {
   if (typeof error !== 'object' || error === null || !('reason' in error)) return null;
   const reason: unknown = error.reason;
-  if (typeof reason !== 'object' || reason === null || !('kind' in reason)) return null;
-  return PROBLEM_KINDS.has(reason.kind as ArchiveProblem['kind']) ? (reason as ArchiveProblem) : null;
+  if (typeof reason !== 'object' || reason === null || !('kind' in reason) || typeof reason.kind !== 'string') return null;
+  return reason.kind.startsWith('archive.') ? (reason as ArchiveRefusal) : null;
 }
 
 /** Whether a failure says the host has no archive at all (an older host): the archive UI stays hidden. */
@@ -61,7 +53,7 @@ export class ArchiveModel extends Observable {
   available = false;
   busy: 'connect' | 'disconnect' | 'sync' | null = null;
   /** Why the last connect, sync or disconnect failed, when the host said so as an archive problem. */
-  problem: ArchiveProblem | null = null;
+  problem: ArchiveRefusal | null = null;
   /** A disconnect refused because changes wait to be pushed: how many. */
   refusedWithPending: number | null = null;
   /** What the last "sync now" moved. */
@@ -71,7 +63,7 @@ export class ArchiveModel extends Observable {
   query = '';
   result: ArchiveSearchResult | null = null;
   searching = false;
-  searchProblem: ArchiveProblem | null = null;
+  searchProblem: ArchiveRefusal | null = null;
   /** Archive hits being saved into the library now. */
   saving: ReadonlySet<string> = new Set();
   /** Older note texts by annotation id, once asked for. */
@@ -99,7 +91,7 @@ export class ArchiveModel extends Observable {
   }
 
   /** The problem to show beside the link: the last action's, else the host's last one. */
-  get shownProblem(): ArchiveProblem | null {
+  get shownProblem(): ArchiveRefusal | null {
     return this.problem ?? this.status?.problem ?? null;
   }
 
@@ -154,7 +146,8 @@ export class ArchiveModel extends Observable {
       return await work();
     } catch (error) {
       const problem = archiveProblemOf(error);
-      if (problem) this.problem = problem;
+      if (problem?.kind === 'archive.pending-changes') this.refusedWithPending = problem.pending;
+      else if (problem) this.problem = problem;
       else this.#notices.fail({ kind: 'command', error });
       return undefined;
     } finally {

@@ -151,6 +151,17 @@ describe('ArchiveModel', () => {
     expect(state.archive.linked).toBe(false);
   });
 
+  it('asks the same when the host refuses a disconnect because changes arrived meanwhile', async () => {
+    state.archive.statusChanged(linked({ pending: 0 }));
+    client.answer('archive.disconnect', () => {
+      throw refusal('failed', { kind: 'archive.pending-changes', pending: 4 });
+    });
+    expect(await state.archive.disconnect()).toBe(false);
+    expect(state.archive.refusedWithPending).toBe(4);
+    expect(state.archive.problem).toBeNull();
+    expect(state.notices.failure).toBeNull();
+  });
+
   it('searches the archive beside local search only when linked and switched on; the newest answer wins', async () => {
     const answers: Record<string, ArchiveHit[]> = { dam: [hit({ title: 'cũ' })], 'dam phan': [hit()] };
     client.answer('archive.search', ({ query }) => ({ query, total: answers[query]?.length ?? 0, tookMs: 1, hits: answers[query] ?? [] }));
@@ -258,6 +269,7 @@ describe('ArchiveModel', () => {
 describe('archiveProblemOf', () => {
   it('reads an archive problem out of a refusal, and nothing else', () => {
     expect(archiveProblemOf(refusal('failed', { kind: 'archive.tls', detail: 'no TLS' }))).toEqual({ kind: 'archive.tls', detail: 'no TLS' });
+    expect(archiveProblemOf(refusal('failed', { kind: 'archive.not-on-desk', desk: 'Ảnh' }))).toEqual({ kind: 'archive.not-on-desk', desk: 'Ảnh' });
     expect(archiveProblemOf(refusal('failed', { kind: 'disk-full', folder: '/x' }))).toBeNull();
     expect(archiveProblemOf(new Error('plain'))).toBeNull();
     expect(archiveProblemOf('text')).toBeNull();
