@@ -157,7 +157,8 @@ async function readPasswordLine(stdin: NodeJS.ReadableStream): Promise<string> {
  * `archive init URL` and `archive desk …`: as the archive's owner (the address names the role; its
  * password comes from PGPASSFILE/PGPASSWORD like every CLI connection).
  */
-export async function runArchiveAdminCommand(args: ParsedArguments, io: CliIo, stdin: NodeJS.ReadableStream = process.stdin): Promise<number> {
+export async function runArchiveAdminCommand(args: ParsedArguments, io: CliIo): Promise<number> {
+  const stdin = io.stdin ?? process.stdin;
   const admin = await import('../commands/archive-admin-commands.ts');
   const { options } = args;
   const [sub, action, ...positionals] = args.positionals;
