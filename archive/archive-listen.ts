@@ -3,6 +3,7 @@
 // the caller pulls what it may see. A lost connection (server restart, network) is retried with
 // backoff, and each reconnect reports a change too, since notifications sent meanwhile are lost.
 import pg from 'pg';
+import { archiveClientConfig } from './archive-connection.ts';
 
 export const ARCHIVE_CHANNEL = 'nr_archive_changes';
 
@@ -59,7 +60,10 @@ export function listenForChanges(
 
   const connect = async (): Promise<void> => {
     if (closed) return;
-    const session = new pg.Client({ connectionString: address, password, application_name: 'newsroom-reader', keepAlive: true });
+    // The pool's own reading of the address (libpq's sslmode): a connectionString would also override
+    // the given password with the address's empty one.
+    const { config } = archiveClientConfig(address);
+    const session = new pg.Client({ ...config, ...(password !== undefined ? { password } : {}), keepAlive: true });
     client = session;
     session.on('error', (error) => {
       if (client === session) retry(error);

@@ -71,6 +71,8 @@ try {
     onLibraryMoved: (libraryDir) => post({ kind: 'library-moved', libraryDir }),
     // The core runs as long as the window or serve does: subscribed sources refresh meanwhile.
     refreshSources: true,
+    // …and a library linked to the shared archive keeps in sync with it (push, pull, live updates).
+    archiveSync: true,
     ...(data.allowRendererLoopback ? { sources: { allowRendererLoopback: true } } : {}),
   });
 } catch (error) {

@@ -19,6 +19,7 @@ import { bulkHandlers, watchHandlers } from './bulk-handlers.ts';
 import type { WatchService } from './watch-service.ts';
 import { briefHandlers } from './brief-handlers.ts';
 import { archiveHandlers } from './archive-handlers.ts';
+import type { ArchiveService } from './archive-service.ts';
 
 /**
  * Capabilities only some hosts have. Electron main provides native dialogs, so the renderer never
@@ -46,6 +47,7 @@ interface HandlerDependencies {
   jobs: ImportJobs;
   sources: SourceService;
   watch: WatchService;
+  archive: ArchiveService;
 }
 
 const SETTINGS_KEY = 'ui.settings';
@@ -54,7 +56,7 @@ function noDialog(command: string): CommandError {
   return new CommandError('unsupported', `${command} needs the desktop app's file dialog`, { kind: 'command.not-allowed', command });
 }
 
-export function createHandlers({ app, jobs, host, sources, watch }: HandlerDependencies): CommandHandlers {
+export function createHandlers({ app, jobs, host, sources, watch, archive }: HandlerDependencies): CommandHandlers {
   const { events } = app;
   const searchTurns = new SearchTurns();
   // Read at call time: moving the library swaps what the context holds.
@@ -203,6 +205,6 @@ export function createHandlers({ app, jobs, host, sources, watch }: HandlerDepen
     ...bulkHandlers(app),
     ...watchHandlers(app, watch),
     ...documentHandlers(() => app.library, host),
-    ...archiveHandlers(),
+    ...archiveHandlers(archive, () => app.library),
   };
 }

@@ -1,0 +1,452 @@
+// The library's link to the shared archive, one per AppContext: connect and disconnect, push and
+// pull on demand, and, in the long-running hosts (serve, the desktop core), in the background: push
+// when the outbox grows, pull when the archive NOTIFYs and every few minutes, retry with backoff,
+// and tell the renderers (`archive.status`, `annotations.changed`; `library.changed` comes from the
+// library's own write). pg and the archive code load on first use: a library without an archive
+// never loads them.
+import type { ArchiveProblem, ArchiveStatus, ArchiveSyncResult, DeskInfo, Host } from '../contract/index.ts';
+import type { ArchiveDb } from '../archive/archive-connection.ts';
+import type { ArchiveListener } from '../archive/archive-listen.ts';
+import type { ArchiveLinkRecord } from '../archive/archive-local-store.ts';
+import type { Library } from '../library/index.ts';
+import { CommandError } from './command-error.ts';
+import type { EventBus } from './event-bus.ts';
+import type { HostServices } from './handlers.ts';
+import { ArchivePasswords, passwordHome, refusePasswordInAddress, type PasswordSource } from './archive-passwords.ts';
+
+export interface ArchiveServiceOptions {
+  /** Sync in the background while the context is open (serve, the desktop core; not the CLI). */
+  background?: boolean;
+  /** Pull this often even without a NOTIFY (default 3 minutes). */
+  pullEveryMs?: number;
+  /** Wait this long after a local change before pushing, so a burst of edits goes in one push (default 1 s). */
+  pushDelayMs?: number;
+  /** First and longest wait before trying an unreachable archive again (defaults 5 s and 5 minutes). */
+  retryMinMs?: number;
+  retryMaxMs?: number;
+}
+
+const loadArchive = async () => {
+  const [connection, migrations, sync] = await Promise.all([
+    import('../archive/archive-connection.ts'),
+    import('../archive/archive-migrations.ts'),
+    import('../archive/archive-sync.ts'),
+  ]);
+  return { ...connection, ...migrations, ...sync };
+};
+
+const EMPTY_PUSH = { articles: 0, annotations: 0, shares: 0 };
+const EMPTY_PULL = { articles: 0, annotations: 0, removed: 0 };
+
+function notLinked(): CommandError {
+  return new CommandError('failed', 'This library is not linked to an archive: run archive connect first.', { kind: 'archive.not-linked' });
+}
+
+/** The link's stored problem (JSON of an ArchiveProblem); null when absent or unreadable. */
+function storedProblem(link: ArchiveLinkRecord | null): ArchiveProblem | null {
+  if (!link?.lastProblem) return null;
+  try {
+    const parsed = JSON.parse(link.lastProblem) as ArchiveProblem;
+    return typeof parsed?.kind === 'string' ? parsed : null;
+  } catch {
+    return { kind: 'archive.failed', detail: link.lastProblem };
+  }
+}
+
+export class ArchiveService {
+  readonly #library: () => Library;
+  readonly #events: EventBus;
+  readonly #options: Required<Omit<ArchiveServiceOptions, 'background'>> & { background: boolean };
+  readonly #passwords: ArchivePasswords;
+  readonly #host: HostServices;
+  #db: ArchiveDb | null = null;
+  #opening: Promise<ArchiveDb> | null = null;
+  #listener: ArchiveListener | null = null;
+  #desks: DeskInfo[] = [];
+  #reachable = false;
+  #syncing = 0;
+  #problem: ArchiveProblem | null = null;
+  #message: string | null = null;
+  /** One push or pull at a time: each waits for the one before. */
+  #queue: Promise<unknown> = Promise.resolve();
+  #pushTimer: NodeJS.Timeout | null = null;
+  #pullTimer: NodeJS.Timeout | null = null;
+  #retryTimer: NodeJS.Timeout | null = null;
+  #retryDelay: number;
+  #pullWanted = false;
+  #closed = false;
+  #lastPending = -1;
+
+  constructor(library: () => Library, events: EventBus, host: HostServices, options: ArchiveServiceOptions = {}) {
+    this.#library = library;
+    this.#events = events;
+    this.#host = host;
+    this.#passwords = new ArchivePasswords(host);
+    this.#options = {
+      background: options.background ?? false,
+      pullEveryMs: options.pullEveryMs ?? 3 * 60_000,
+      pushDelayMs: options.pushDelayMs ?? 1000,
+      retryMinMs: options.retryMinMs ?? 5000,
+      retryMaxMs: options.retryMaxMs ?? 5 * 60_000,
+    };
+    this.#retryDelay = this.#options.retryMinMs;
+  }
+
+  get #local() {
+    return this.#library().archive;
+  }
+
+  #link(): ArchiveLinkRecord | null {
+    return this.#local.link();
+  }
+
+  /** Background hosts: starts live updates and a first sync when the library is linked. */
+  start(): void {
+    if (!this.#options.background || !this.#link()) return;
+    this.#startBackground();
+  }
+
+  status(): ArchiveStatus {
+    const link = this.#link();
+    if (!link) {
+      return {
+        linked: false, address: null, user: null, reachable: false, live: false, syncing: false, lastSync: null, pending: 0,
+        problem: null, message: null, desks: [], defaultDesk: null, sharedCollections: [], passwordSource: null,
+      };
+    }
+    const problem = this.#problem ?? storedProblem(link);
+    return {
+      linked: true,
+      address: link.address,
+      user: link.user,
+      reachable: this.#reachable,
+      live: this.#listener?.live ?? false,
+      syncing: this.#syncing > 0,
+      lastSync: link.lastSync,
+      pending: this.#local.pendingCount(),
+      problem,
+      message: problem ? (this.#message ?? null) : null,
+      desks: this.#desks,
+      defaultDesk: link.defaultDesk,
+      sharedCollections: this.#local.collectionShares(),
+      passwordSource: this.#passwords.source(link.secret),
+    };
+  }
+
+  /** The CLI's status: reaches the archive once so reachable and desks are true now, not remembered. */
+  async probedStatus(): Promise<ArchiveStatus> {
+    if (this.#link() && !this.#options.background) await this.#connected().catch(() => undefined);
+    return this.status();
+  }
+
+  #emitStatus(): void {
+    if (!this.#closed) this.#events.emit('archive.status', this.status());
+  }
+
+  async #setProblem(error: unknown): Promise<ArchiveProblem> {
+    const { describeArchiveError, describeProblem } = await loadArchive();
+    const problem = describeArchiveError(error, this.#link()?.user ?? '');
+    this.#problem = problem;
+    this.#message = error instanceof Error && error.name === 'ArchiveError' ? error.message : describeProblem(problem);
+    // Every kind but 'archive.failed' (one statement failed) means the connection is not usable as it is.
+    if (problem.kind !== 'archive.failed') {
+      this.#reachable = false;
+      await this.#dropConnection();
+    }
+    if (this.#link()) this.#local.updateLink({ lastProblem: JSON.stringify(problem) });
+    return problem;
+  }
+
+  #clearProblem(): void {
+    this.#problem = null;
+    this.#message = null;
+    this.#reachable = true;
+  }
+
+  async #dropConnection(): Promise<void> {
+    const db = this.#db;
+    this.#db = null;
+    await db?.close().catch(() => undefined);
+  }
+
+  /** The open connection, opening it (with the link's password) when there is none. */
+  async #connected(): Promise<ArchiveDb> {
+    if (this.#db) return this.#db;
+    this.#opening ??= (async () => {
+      const link = this.#link();
+      if (!link) throw notLinked();
+      const { openArchiveDb, checkArchiveSchema } = await loadArchive();
+      const { password } = await this.#passwords.resolve(link.secret).catch(() => ({ password: undefined }));
+      const db = await openArchiveDb({ address: link.address, ...(password !== undefined ? { password } : {}) });
+      try {
+        await db.withClient((client) => checkArchiveSchema(client));
+        this.#desks = await db.desks();
+      } catch (error) {
+        await db.close().catch(() => undefined);
+        throw error;
+      }
+      this.#db = db;
+      this.#clearProblem();
+      return db;
+    })().finally(() => {
+      this.#opening = null;
+    });
+    try {
+      return await this.#opening;
+    } catch (error) {
+      if (error instanceof CommandError) throw error;
+      const problem = await this.#setProblem(error);
+      throw new CommandError('failed', this.#message ?? problem.kind, problem);
+    }
+  }
+
+  async connect(input: { address: string; password?: string | undefined; defaultDesk?: string | null | undefined }, caller: Host | undefined): Promise<ArchiveStatus> {
+    const home = passwordHome(caller, this.#host);
+    refusePasswordInAddress(input.address, home);
+    const { openArchiveDb, checkArchiveSchema, redactAddress, describeArchiveError, describeProblem } = await loadArchive();
+    const address = redactAddress(input.address);
+    const current = this.#link();
+    if (current && current.address !== address && this.#local.pendingCount() > 0) throw this.#pendingError();
+    let db: ArchiveDb;
+    let desks: DeskInfo[];
+    try {
+      db = await openArchiveDb({ address: input.address, ...(input.password !== undefined ? { password: input.password } : {}) });
+      try {
+        await db.withClient((client) => checkArchiveSchema(client));
+        desks = await db.desks();
+      } catch (error) {
+        await db.close().catch(() => undefined);
+        throw error;
+      }
+    } catch (error) {
+      const problem = describeArchiveError(error, '');
+      const message = error instanceof Error && error.name === 'ArchiveError' ? error.message : describeProblem(problem);
+      throw new CommandError('failed', message, problem);
+    }
+    const defaultDesk = input.defaultDesk === undefined ? (current?.address === address ? current.defaultDesk : null) : input.defaultDesk;
+    if (defaultDesk !== null && !desks.some((desk) => desk.name === defaultDesk)) {
+      await db.close().catch(() => undefined);
+      throw this.#deskError(defaultDesk);
+    }
+    const kept = input.password !== undefined ? await this.#passwords.keep(input.password) : null;
+    if (input.password === undefined) this.#passwords.forget();
+    await this.#stopBackground();
+    await this.#dropConnection();
+    if (current && (current.address !== address || current.user !== db.user)) this.#local.unlink({ discardPending: true });
+    if (this.#link()) this.#local.updateLink({ defaultDesk, secret: kept?.secret ?? null, lastProblem: null });
+    else this.#local.linkTo({ address, user: db.user, defaultDesk, secret: kept?.secret ?? null });
+    this.#db = db;
+    this.#desks = desks;
+    this.#clearProblem();
+    if (this.#options.background) this.#startBackground();
+    this.#emitStatus();
+    return this.status();
+  }
+
+  async disconnect({ discardPending }: { discardPending?: boolean | undefined }): Promise<ArchiveStatus> {
+    if (!this.#link()) return this.status();
+    if (!discardPending && this.#local.pendingCount() > 0) throw this.#pendingError();
+    await this.#stopBackground();
+    await this.#queue.catch(() => undefined);
+    await this.#dropConnection();
+    this.#local.unlink({ discardPending: discardPending === true });
+    this.#passwords.forget();
+    this.#desks = [];
+    this.#problem = null;
+    this.#message = null;
+    this.#reachable = false;
+    this.#emitStatus();
+    return this.status();
+  }
+
+  #pendingError(): CommandError {
+    const pending = this.#local.pendingCount();
+    return new CommandError(
+      'failed',
+      `${pending} local change${pending === 1 ? '' : 's'} wait${pending === 1 ? 's' : ''} to be pushed: push them first (archive push), or disconnect discarding them.`,
+      { kind: 'archive.pending-changes', pending },
+    );
+  }
+
+  #deskError(desk: string): CommandError {
+    return new CommandError('invalid-arguments', `There is no desk "${desk}" that ${this.#link()?.user ?? 'this reporter'} is on.`, { kind: 'archive.not-on-desk', desk });
+  }
+
+  /** The desks this reporter is on, as the archive says now (the connection is opened if needed). */
+  async desks(): Promise<DeskInfo[]> {
+    await this.#connected();
+    return this.#desks;
+  }
+
+  async requireDesk(desk: string): Promise<void> {
+    if (!(await this.desks()).some((known) => known.name === desk)) throw this.#deskError(desk);
+  }
+
+  requireLink(): ArchiveLinkRecord {
+    const link = this.#link();
+    if (!link) throw notLinked();
+    return link;
+  }
+
+  /** Runs archive work on the connection; a failure becomes the status's problem and a CommandError. */
+  async withDb<T>(work: (db: ArchiveDb) => Promise<T>): Promise<T> {
+    this.requireLink();
+    const db = await this.#connected();
+    try {
+      return await work(db);
+    } catch (error) {
+      if (error instanceof CommandError) throw error;
+      const problem = await this.#setProblem(error);
+      this.#emitStatus();
+      throw new CommandError('failed', this.#message ?? problem.kind, problem);
+    }
+  }
+
+  push(): Promise<ArchiveSyncResult> {
+    return this.#sync(true, false);
+  }
+
+  pull(): Promise<ArchiveSyncResult> {
+    return this.#sync(false, true);
+  }
+
+  sync(): Promise<ArchiveSyncResult> {
+    return this.#sync(true, true);
+  }
+
+  /** One sync step after the other: a push and a pull never run at once. */
+  #sync(push: boolean, pull: boolean): Promise<ArchiveSyncResult> {
+    this.requireLink();
+    const run = this.#queue.catch(() => undefined).then(() => this.#syncNow(push, pull));
+    this.#queue = run;
+    return run;
+  }
+
+  async #syncNow(push: boolean, pull: boolean): Promise<ArchiveSyncResult> {
+    const { pushOutbox, pullChanges } = await loadArchive();
+    this.#syncing++;
+    this.#emitStatus();
+    try {
+      return await this.withDb(async (db) => {
+        const pushed = push ? await pushOutbox(db, this.#local) : null;
+        const pulled = pull ? await pullChanges(db, this.#local) : null;
+        this.#desks = await db.desks();
+        this.#clearProblem();
+        const refused = pushed?.failed ?? [];
+        if (refused.length) {
+          this.#problem = { kind: 'archive.failed', detail: `${refused.length} change(s) refused: ${refused[0]!.message}` };
+          this.#message = `The archive refused ${refused.length} change(s) (${refused[0]!.kind} ${refused[0]!.id}: ${refused[0]!.message}); they stay in the outbox.`;
+        }
+        this.#local.updateLink({ lastSync: new Date().toISOString(), lastProblem: this.#problem ? JSON.stringify(this.#problem) : null });
+        if (pulled) this.#announcePull(pulled.changedAnnotations, pulled.removedAnnotations, pulled.changedArticles);
+        this.#retryDelay = this.#options.retryMinMs;
+        return {
+          pushed: pushed ? { articles: pushed.articles, annotations: pushed.annotations + pushed.deleted, shares: pushed.shares } : EMPTY_PUSH,
+          pulled: pulled ? { articles: pulled.articles, annotations: pulled.annotations, removed: pulled.removed } : EMPTY_PULL,
+          status: this.status(),
+        };
+      });
+    } finally {
+      this.#syncing--;
+      this.#emitStatus();
+    }
+  }
+
+  /** Readers of these articles reload their annotations; lists and search already heard library.changed. */
+  #announcePull(changed: readonly string[], removed: readonly string[], articles: readonly string[]): void {
+    if (changed.length === 0 && removed.length === 0) return;
+    const ids = new Set(articles);
+    for (const id of changed) {
+      const annotation = this.#local.annotation(id);
+      if (annotation) ids.add(annotation.articleId);
+    }
+    this.#events.emit('annotations.changed', { articleIds: [...ids] });
+  }
+
+  /** The library changed (AppContext tells): a grown outbox is pushed soon, and renderers see the count. */
+  noteLocalChange(): void {
+    if (this.#closed || !this.#link()) return;
+    const pending = this.#local.pendingCount();
+    if (pending !== this.#lastPending) {
+      this.#lastPending = pending;
+      this.#emitStatus();
+    }
+    if (!this.#options.background || pending === 0 || this.#pushTimer || this.#retryTimer) return;
+    this.#pushTimer = setTimeout(() => {
+      this.#pushTimer = null;
+      this.#backgroundSync(true, false);
+    }, this.#options.pushDelayMs);
+  }
+
+  #startBackground(): void {
+    if (this.#closed) return;
+    void this.#startListener();
+    this.#schedulePull();
+    this.#backgroundSync(true, true);
+  }
+
+  async #startListener(): Promise<void> {
+    const link = this.#link();
+    if (!link || this.#listener) return;
+    const { listenForChanges } = await loadArchive();
+    const { password } = await this.#passwords.resolve(link.secret).catch(() => ({ password: undefined }));
+    if (this.#closed || this.#listener || !this.#link()) return;
+    this.#listener = listenForChanges(link.address, password, () => this.#wantPull(), { onLive: () => this.#emitStatus() });
+  }
+
+  #wantPull(): void {
+    if (this.#pullWanted) return;
+    this.#pullWanted = true;
+    // Several NOTIFYs of one push arrive together: one pull takes them all.
+    setTimeout(() => {
+      this.#pullWanted = false;
+      if (!this.#retryTimer) this.#backgroundSync(false, true);
+    }, 100).unref();
+  }
+
+  #schedulePull(): void {
+    if (this.#pullTimer) clearInterval(this.#pullTimer);
+    this.#pullTimer = setInterval(() => {
+      if (!this.#retryTimer) this.#backgroundSync(this.#local.pendingCount() > 0, true);
+    }, this.#options.pullEveryMs);
+    this.#pullTimer.unref();
+  }
+
+  /** A background push or pull; a failure is the status's problem, and the next try waits longer each time. */
+  #backgroundSync(push: boolean, pull: boolean): void {
+    if (this.#closed || !this.#link()) return;
+    this.#sync(push, pull).catch(() => {
+      if (this.#closed || !this.#link() || this.#retryTimer) return;
+      this.#retryTimer = setTimeout(() => {
+        this.#retryTimer = null;
+        this.#backgroundSync(true, true);
+      }, this.#retryDelay);
+      this.#retryTimer.unref();
+      this.#retryDelay = Math.min(this.#retryDelay * 2, this.#options.retryMaxMs);
+    });
+  }
+
+  async #stopBackground(): Promise<void> {
+    for (const timer of [this.#pushTimer, this.#retryTimer]) if (timer) clearTimeout(timer);
+    if (this.#pullTimer) clearInterval(this.#pullTimer);
+    this.#pushTimer = this.#retryTimer = this.#pullTimer = null;
+    this.#retryDelay = this.#options.retryMinMs;
+    const listener = this.#listener;
+    this.#listener = null;
+    await listener?.close();
+  }
+
+  /** Stops timers and live updates, lets a running sync finish its step, closes the connection. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    await this.#stopBackground();
+    await this.#queue.catch(() => undefined);
+    await this.#dropConnection();
+  }
+
+  /** Where the password of a connection made now would come from (for tests and the status). */
+  passwordSource(): PasswordSource | null {
+    const link = this.#link();
+    return link ? this.#passwords.source(link.secret) : null;
+  }
+}
