@@ -98,6 +98,7 @@ test('two reporters on one desk share an annotation live, a third outside sees n
     await expect(async () => expect((await lan.call('archive.status', {})).defaultDesk).toBe(DESK)).toPass();
     await expect(settings.locator('.desks')).toContainText('minh');
     await settings.page().keyboard.press('Escape');
+    await expect(lanPage.locator('nr-archive-status')).toContainText('Kho chung: đồng bộ lúc');
 
     // minh and khach link their libraries through the same command the settings send.
     for (const [app, role] of [[minh, 'minh'], [khach, 'khach']] as const) {
