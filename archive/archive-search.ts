@@ -1,0 +1,255 @@
+// Searching the shared archive: the query is parsed by the local engine's own parser, turned into a
+// tsquery over the forms archive-search-schema.ts indexes, answered by PostgreSQL (row-level security
+// decides what this reporter sees), and the page's snippets are marked in Node by the local engine's
+// highlighter, so an archive hit reads like a local one.
+import type { Block } from '../contract/article.ts';
+import type { ArchiveHit, ArchiveSearchResult } from '../contract/archive.ts';
+import { matchDocument, type WordCorrections } from '../search/highlight.ts';
+import { isEmptyQuery, parseQuery, type ParsedQuery, type QueryWord } from '../search/query-parser.ts';
+import { NOTHING_SEARCHABLE } from '../search/run-search.ts';
+import type { SearchDocument } from '../search/search-document.ts';
+import { buildSnippet } from '../search/snippet.ts';
+import { canonicalFolded } from '../search/vietnamese-text.ts';
+import type { ArchiveDb } from './archive-connection.ts';
+import { exactKey } from './archive-search-schema.ts';
+
+export interface ArchiveSearchOptions {
+  limit?: number;
+  offset?: number;
+}
+
+/**
+ * Matches past this many are not ranked: a word in most articles (của, và) would otherwise make
+ * PostgreSQL read and rank every article's vector. The first matches the index gives are ranked, and
+ * the result says so.
+ */
+export const MAX_RANKED = 1000;
+/** Matches are counted up to this many; beyond it the total is "more than". */
+export const COUNT_CAP = 10_000;
+/** Known words tried for a query word the archive does not know (a typo). */
+const TYPO_ALTERNATIVES = 3;
+/** ts_rank weights for D, C, B, A: body folded, body exact, title folded, title exact. */
+const WEIGHTS = '{0.1, 0.3, 0.4, 1.0}';
+
+/** A tsquery lexeme literal. */
+function lexeme(term: string): string {
+  return `'${term.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+}
+
+/** The syllables a word is indexed as: a hyphenated name is its parts, side by side. */
+function parts(term: string): string[] {
+  return term.split(/['’-]+/u).filter(Boolean);
+}
+
+function chain(terms: readonly string[], weight = ''): string {
+  const quoted = terms.map((term) => lexeme(term) + weight);
+  return quoted.length === 1 ? quoted[0]! : `(${quoted.join(' <-> ')})`;
+}
+
+interface WordTerms {
+  exact: string[];
+  folded: string[];
+  accented: boolean;
+}
+
+function termsOf(word: QueryWord): WordTerms {
+  return { exact: parts(word.exact).map(exactKey), folded: parts(word.folded), accented: word.accented };
+}
+
+/** A word or phrase: found by its folded syllables in order; the exact ones, when typed, rank above. */
+function sequenceQuery(words: readonly WordTerms[], alternatives: readonly string[] = []): string {
+  const folded = chain(words.flatMap((w) => w.folded));
+  const options = [folded, ...alternatives.map((term) => lexeme(term))];
+  if (words.some((w) => w.accented)) options.unshift(chain(words.flatMap((w) => (w.accented ? w.exact : w.folded))));
+  return options.length === 1 ? options[0]! : `(${options.join(' | ')})`;
+}
+
+interface BuiltQuery {
+  tsquery: string;
+  /** Per query word, the known words searched in its place (a typo), for the highlighter. */
+  corrections: WordCorrections;
+}
+
+/** The folded single-syllable words the archive does not know, with the known words closest to each. */
+async function typoAlternatives(db: ArchiveDb, words: readonly WordTerms[]): Promise<Map<string, string[]>> {
+  const single = [...new Set(words.filter((w) => w.folded.length === 1 && w.folded[0]!.length >= 3).map((w) => w.folded[0]!))];
+  if (single.length === 0) return new Map();
+  const { rows } = await db.query<{ word: string; similar: string[] }>(
+    `SELECT w AS word, ARRAY(SELECT nr_similar_words(w, $2)) AS similar
+       FROM unnest($1::text[]) w
+      WHERE NOT EXISTS (SELECT 1 FROM nr_known_words(ARRAY[w]))`,
+    [single, TYPO_ALTERNATIVES],
+  );
+  return new Map(rows.map((row) => [row.word, row.similar]));
+}
+
+async function buildQuery(db: ArchiveDb, query: ParsedQuery): Promise<BuiltQuery | null> {
+  const words = query.words.map(termsOf);
+  const typos = await typoAlternatives(db, words);
+  const clauses: string[] = [];
+  const corrections: (readonly { term: string; kind: 'edit' }[] | undefined)[] = [];
+  words.forEach((word, i) => {
+    const similar = word.folded.length === 1 ? (typos.get(word.folded[0]!) ?? []) : [];
+    corrections[i] = similar.length ? similar.map((term) => ({ term, kind: 'edit' as const })) : undefined;
+    clauses.push(sequenceQuery([word], similar));
+  });
+  for (const phrase of query.phrases) clauses.push(sequenceQuery(phrase.map(termsOf)));
+  for (const filter of query.filters) {
+    // The title's folded words weigh B; other filters (source:, tag:, note:) are the local library's.
+    if (filter.field === 'title') clauses.push(chain(filter.words.flatMap((w) => parts(w.folded)), ':B'));
+  }
+  if (clauses.length === 0) return null;
+  for (const word of query.excludedWords) clauses.push(`!${chain(parts(word.folded))}`);
+  for (const phrase of query.excludedPhrases) clauses.push(`!${chain(phrase.flatMap((w) => parts(w.folded)))}`);
+  return { tsquery: clauses.join(' & '), corrections };
+}
+
+interface HitRow {
+  found: string;
+  score: number;
+  id: string;
+  title: string;
+  source: string | null;
+  author: string | null;
+  url: string | null;
+  published_at: string | null;
+  body: string;
+  added_by: string[];
+  desks: string[];
+}
+
+/** Plain words the archive knows, so that the parser leaves them alone instead of reading them as Telex. */
+async function knownTerms(db: ArchiveDb, raw: string): Promise<Set<string>> {
+  const typed = [...new Set(raw.split(/\s+/u).filter((w) => w && w.length <= 40).map((w) => canonicalFolded(w)))].slice(0, 64);
+  if (typed.length === 0) return new Set();
+  const { rows } = await db.query<{ word: string }>(`SELECT nr_known_words($1::text[]) AS word`, [typed]);
+  return new Set(rows.map((row) => row.word));
+}
+
+/** Searches what this reporter may see of the archive; `localId` is left for the host to fill. */
+export async function searchArchive(db: ArchiveDb, raw: string, options: ArchiveSearchOptions = {}): Promise<ArchiveSearchResult> {
+  const started = performance.now();
+  const limit = Math.max(1, Math.min(options.limit ?? 20, 100));
+  const offset = Math.max(0, options.offset ?? 0);
+  const tookMs = (): number => Math.round((performance.now() - started) * 10) / 10;
+  const known = await knownTerms(db, raw);
+  const parsed = parseQuery(raw, (term) => known.has(term));
+  const built = isEmptyQuery(parsed) ? null : await buildQuery(db, parsed);
+  if (!built) return { query: raw, total: 0, tookMs: tookMs(), hits: [], message: raw.trim() ? NOTHING_SEARCHABLE : undefined };
+
+  const { rows } = await db.query<HitRow>(
+    `WITH ranked AS (
+       SELECT a.id, ts_rank($4::float4[], a.search, q) AS score
+         FROM articles a, CAST($1 AS tsquery) q
+        WHERE a.search @@ q
+        LIMIT ${MAX_RANKED}
+     ), page AS (
+       SELECT id, score, count(*) OVER () AS found FROM ranked ORDER BY score DESC, id LIMIT $2 OFFSET $3
+     )
+     SELECT p.found, p.score, a.id, a.title, a.source, a.author, a.url, a.published_at, a.body,
+            ARRAY(SELECT DISTINCT who FROM (SELECT a.added_by AS who UNION SELECT o.owner FROM article_owners o WHERE o.article_id = a.id) w ORDER BY who)::text[] AS added_by,
+            ARRAY(SELECT s.desk FROM article_shares s WHERE s.article_id = a.id AND s.desk IN (SELECT nr_my_desks()) ORDER BY s.desk) AS desks
+       FROM page p JOIN articles a USING (id)
+      ORDER BY p.score DESC, a.id`,
+    [built.tsquery, limit, offset, WEIGHTS],
+  );
+  let total = rows.length ? Number(rows[0]!.found) : 0;
+  let message: string | undefined;
+  if (rows.length === 0 || total >= MAX_RANKED) {
+    const counted = await db.query<{ total: string }>(
+      `SELECT count(*) AS total FROM (SELECT 1 FROM articles a WHERE a.search @@ $1::tsquery LIMIT ${COUNT_CAP + 1}) m`,
+      [built.tsquery],
+    );
+    total = Math.min(Number(counted.rows[0]!.total), COUNT_CAP);
+    if (total > MAX_RANKED) {
+      message = `${total >= COUNT_CAP ? `More than ${COUNT_CAP.toLocaleString('en')}` : total.toLocaleString('en')} articles match: the best of the first ${MAX_RANKED.toLocaleString('en')} found are shown. Add a word to narrow it down.`;
+    }
+  }
+  const hits = rows.map((row) => toHit(row, parsed, built.corrections));
+  return { query: raw, total, tookMs: tookMs(), hits, ...(message ? { message } : {}) };
+}
+
+function toHit(row: HitRow, query: ParsedQuery, corrections: WordCorrections): ArchiveHit {
+  const doc: SearchDocument = {
+    id: row.id,
+    title: row.title,
+    body: row.body,
+    author: row.author,
+    source: row.source,
+    tags: [],
+    publishedAt: row.published_at,
+    importedAt: '',
+    notes: [],
+  };
+  const found = matchDocument(doc, query, corrections);
+  return {
+    archiveId: row.id,
+    title: row.title,
+    source: row.source,
+    author: row.author,
+    url: row.url,
+    publishedAt: row.published_at,
+    score: Math.round(row.score * 1000) / 1000,
+    snippet: buildSnippet(row.body, found.bodyRanges, found.bodyFocus),
+    localId: null,
+    addedBy: row.added_by,
+    desks: row.desks,
+  };
+}
+
+/** An archive article with what saving it into the local library needs. */
+export interface ArchiveArticle {
+  archiveId: string;
+  urlKey: string | null;
+  contentHash: string;
+  title: string;
+  author: string | null;
+  source: string | null;
+  url: string | null;
+  language: string;
+  publishedAt: string | null;
+  body: string;
+  blocks: Block[];
+  addedBy: string;
+  addedAt: string;
+}
+
+/** The article with this archive id, if this reporter may see it (null otherwise, or if there is none). */
+export async function fetchArchiveArticle(db: ArchiveDb, archiveId: string): Promise<ArchiveArticle | null> {
+  const { rows } = await db.query<{
+    id: string;
+    url_key: string | null;
+    content_hash: string;
+    title: string;
+    author: string | null;
+    source: string | null;
+    url: string | null;
+    language: string;
+    published_at: string | null;
+    body: string;
+    blocks: Block[];
+    added_by: string;
+    added_at: Date;
+  }>(
+    `SELECT id, url_key, content_hash, title, author, source, url, language, published_at, body, blocks, added_by::text, added_at
+       FROM articles WHERE id = $1`,
+    [archiveId],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    archiveId: row.id,
+    urlKey: row.url_key,
+    contentHash: row.content_hash,
+    title: row.title,
+    author: row.author,
+    source: row.source,
+    url: row.url,
+    language: row.language,
+    publishedAt: row.published_at,
+    body: row.body,
+    blocks: row.blocks,
+    addedBy: row.added_by,
+    addedAt: row.added_at.toISOString(),
+  };
+}
