@@ -50,14 +50,12 @@ CREATE TABLE desk_members (
 );
 CREATE INDEX desk_members_member ON desk_members (member, desk);
 
--- The desks a role belongs to. SECURITY DEFINER so policies can read desk_members, which reporters
--- themselves may only read for their own desks. Inside it current_user is the definer, so the role
--- is passed in by nr_my_desks, which runs as the caller.
-CREATE FUNCTION nr_desks_of(who name) RETURNS SETOF text LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-  SELECT desk FROM desk_members WHERE member = who
-$$;
-CREATE FUNCTION nr_my_desks() RETURNS SETOF text LANGUAGE sql STABLE AS $$
-  SELECT nr_desks_of(current_user)
+-- The desks the logged-in reporter belongs to. SECURITY DEFINER so policies can read desk_members,
+-- which reporters themselves may only read for their own desks; inside it current_user is the
+-- function's owner, so the reporter is session_user (not a role passed in: a function that takes the
+-- role would tell any reporter which desks another one is on).
+CREATE FUNCTION nr_my_desks() RETURNS SETOF text LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+  SELECT desk FROM desk_members WHERE member = session_user
 $$;
 
 CREATE TABLE articles (

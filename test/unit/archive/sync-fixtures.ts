@@ -1,0 +1,66 @@
+// Shared set-up of the sync tests: one throwaway cluster per test file, a database per test, and
+// libraries ("reporters' laptops") linked to it.
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { Library } from '../../../library/index.ts';
+import type { ArchiveLocalStore } from '../../../archive/archive-sync.ts';
+import { addReporter, createArchiveDatabase, openTestArchiveDb, type TestArchiveDb } from '../../support/archive-test-db.ts';
+import { startPostgresCluster, type PostgresCluster } from '../../support/postgres-cluster.ts';
+import { temporaryFolder } from '../library/library-fixtures.ts';
+
+export { draft } from '../library/library-fixtures.ts';
+
+export interface Laptop {
+  library: Library;
+  /** The library's archive side, as archive/ sees it (proves the library implements the interface). */
+  local: ArchiveLocalStore;
+  db: TestArchiveDb;
+  dir: string;
+}
+
+export interface SyncHarness {
+  cluster(): PostgresCluster;
+  /** A fresh archive database with these reporters: role → desks. */
+  archive(reporters: Record<string, readonly string[]>): Promise<string>;
+  /** A library linked to `database` as `role`. */
+  laptop(database: string, role: string, options?: { defaultDesk?: string | null }): Laptop;
+  url(role: string, database: string): string;
+}
+
+let databases = 0;
+export const PASSWORD = 'reporter-secret';
+
+export function useSyncHarness(): SyncHarness {
+  let cluster: PostgresCluster | null = null;
+  const open: { library: Library; db: TestArchiveDb; remove: () => void }[] = [];
+  beforeAll(async () => {
+    cluster = await startPostgresCluster();
+  }, 120_000);
+  afterAll(() => cluster?.destroy());
+  afterEach(async () => {
+    for (const item of open.splice(0)) {
+      await item.db.close().catch(() => undefined);
+      item.library.close();
+      item.remove();
+    }
+  });
+  const harness: SyncHarness = {
+    cluster: () => cluster!,
+    async archive(reporters) {
+      const database = `archive_${process.pid}_${++databases}`;
+      await createArchiveDatabase(cluster!, database);
+      for (const [role, desks] of Object.entries(reporters)) addReporter(cluster!, database, role, PASSWORD, desks);
+      return database;
+    },
+    url: (role, database) => cluster!.url(role, PASSWORD, database),
+    laptop(database, role, options = {}) {
+      const folder = temporaryFolder();
+      const library = Library.open(folder.dir);
+      const db = openTestArchiveDb(harness.url(role, database), role);
+      const local: ArchiveLocalStore = library.archive;
+      local.linkTo({ address: cluster!.url(role, '', database), user: role, defaultDesk: options.defaultDesk ?? null });
+      open.push({ library, db, remove: folder.remove });
+      return { library, local, db, dir: folder.dir };
+    },
+  };
+  return harness;
+}
