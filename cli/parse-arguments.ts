@@ -53,6 +53,7 @@ const OPTIONS = {
   'discard-pending': { type: 'boolean' },
   url: { type: 'string' },
   'password-stdin': { type: 'boolean' },
+  by: { type: 'string' },
 } as const;
 
 export interface ParsedArguments {
@@ -109,6 +110,7 @@ export interface ParsedArguments {
     'discard-pending'?: boolean;
     url?: string;
     'password-stdin'?: boolean;
+    by?: string;
   };
 }
 

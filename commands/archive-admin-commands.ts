@@ -11,7 +11,7 @@ async function asOwner<T>(address: string, work: (db: ArchiveDb) => Promise<T>):
   const fail = (error: unknown): CommandError => {
     if (error instanceof CommandError) return error;
     const problem = describeArchiveError(error, '');
-    return new CommandError('failed', error instanceof Error && error.name === 'ArchiveError' ? error.message : describeProblem(problem), problem);
+    return new CommandError('failed', describeProblem(problem), problem);
   };
   let db: ArchiveDb;
   try {

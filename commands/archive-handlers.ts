@@ -1,5 +1,6 @@
 // The shared-archive commands (contract/archive-commands.ts) on the context's ArchiveService.
-import type { Library } from '../library/index.ts';
+import type { ArticleDraft, Library } from '../library/index.ts';
+import type { ArchiveSearchResult } from '../contract/index.ts';
 import { CommandError } from './command-error.ts';
 import type { CommandHandlers } from './dispatcher.ts';
 import type { ArchiveService } from './archive-service.ts';
@@ -11,6 +12,12 @@ function annotationNotFound(id: string): CommandError {
 }
 
 export function archiveHandlers(archive: ArchiveService, currentLibrary: () => Library): Pick<CommandHandlers, ArchiveCommand> {
+  /** Archive hits this library holds already open the local article: the archive id it was pushed or pulled as. */
+  const withLocalIds = (result: ArchiveSearchResult): ArchiveSearchResult => {
+    const local = currentLibrary().archive;
+    return { ...result, hits: result.hits.map((hit) => ({ ...hit, localId: local.localIdOf(hit.archiveId) })) };
+  };
+
   return {
     'archive.connect': (input, caller) => archive.connect(input, caller.host),
     // A renderer polls this: it answers from what the background sync knows. The CLI asks the archive now.
@@ -19,12 +26,33 @@ export function archiveHandlers(archive: ArchiveService, currentLibrary: () => L
     'archive.push': () => archive.push(),
     'archive.pull': () => archive.pull(),
     'archive.sync': () => archive.sync(),
-    // Until wt/archive-db's archive search lands in this branch (replaced before merge).
-    'archive.search': () => {
-      throw new CommandError('unsupported', 'archive search is not in this build yet');
+    'archive.search': async ({ query, limit, offset }) => {
+      const { searchArchive } = await import('../archive/archive-search.ts');
+      return withLocalIds(await archive.withDb((db) => searchArchive(db, query, { limit: limit ?? 20, offset: offset ?? 0 })));
     },
-    'archive.save': () => {
-      throw new CommandError('unsupported', 'saving from the archive is not in this build yet');
+    'archive.save': async ({ archiveId }) => {
+      const library = currentLibrary();
+      const known = library.archive.localIdOf(archiveId);
+      if (known && library.get(known)) return { id: known, duplicate: true };
+      const { fetchArchiveArticle } = await import('../archive/archive-search.ts');
+      const found = await archive.withDb((db) => fetchArchiveArticle(db, archiveId));
+      if (!found) throw new CommandError('not-found', `The archive holds no article ${archiveId} that you may read.`, { kind: 'archive.article-not-found', archiveId });
+      const draft: ArticleDraft = {
+        title: found.title,
+        author: found.author,
+        source: found.source,
+        url: found.url,
+        language: found.language,
+        publishedAt: found.publishedAt,
+        body: found.body,
+        blocks: found.blocks,
+        origin: 'archive',
+        tags: [],
+      };
+      // The import path's own dedup: the same canonical URL or text is the article already here.
+      const added = library.addArticle(draft);
+      library.archive.acknowledge([], new Map([[added.id, archiveId]]));
+      return { id: added.id, duplicate: added.status === 'duplicate' };
     },
     'archive.shareAnnotations': async ({ ids, desk }) => {
       archive.requireLink();

@@ -6,9 +6,19 @@
 // A password inside the address is refused on every host, with where it belongs instead.
 import type { ArchiveStatus, FailureReason, Host } from '../contract/index.ts';
 import { CommandError } from './command-error.ts';
-import type { HostServices } from './handlers.ts';
 
 export type PasswordSource = NonNullable<ArchiveStatus['passwordSource']>;
+
+/** The host services that keep a secret with the OS keychain (Electron main; part of SecretServices). */
+export interface SecretServices {
+  /**
+   * Encrypts a secret (the archive's password) with the OS keychain (Electron's safeStorage); the blob
+   * is kept in the library, the key never leaves the OS. Null when the OS offers no keychain.
+   */
+  encryptSecret?: (plain: string) => Promise<string | null>;
+  /** Decrypts a blob encryptSecret made, on this computer for this OS user. */
+  decryptSecret?: (blob: string) => Promise<string>;
+}
 
 /** A password for one connection, and where it came from; `password` undefined: pg asks the environment. */
 export interface ResolvedPassword {
@@ -23,7 +33,7 @@ const WHERE: Record<PasswordSource, string> = {
 };
 
 /** Where a password belongs for this caller (what the refusal of one inside the address says). */
-export function passwordHome(caller: Host | undefined, host: HostServices): PasswordSource {
+export function passwordHome(caller: Host | undefined, host: SecretServices): PasswordSource {
   if (caller === undefined || caller === 'cli') return 'environment';
   return host.encryptSecret ? 'keychain' : 'session';
 }
@@ -49,9 +59,9 @@ export function refusePasswordInAddress(address: string, where: PasswordSource):
 export class ArchivePasswords {
   #session: string | null = null;
   #sessionSource: PasswordSource = 'session';
-  readonly #host: HostServices;
+  readonly #host: SecretServices;
 
-  constructor(host: HostServices) {
+  constructor(host: SecretServices) {
     this.#host = host;
   }
 

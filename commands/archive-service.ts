@@ -11,8 +11,7 @@ import type { ArchiveLinkRecord } from '../archive/archive-local-store.ts';
 import type { Library } from '../library/index.ts';
 import { CommandError } from './command-error.ts';
 import type { EventBus } from './event-bus.ts';
-import type { HostServices } from './handlers.ts';
-import { ArchivePasswords, passwordHome, refusePasswordInAddress, type PasswordSource } from './archive-passwords.ts';
+import { ArchivePasswords, passwordHome, refusePasswordInAddress, type PasswordSource, type SecretServices } from './archive-passwords.ts';
 
 export interface ArchiveServiceOptions {
   /** Sync in the background while the context is open (serve, the desktop core; not the CLI). */
@@ -58,7 +57,7 @@ export class ArchiveService {
   readonly #events: EventBus;
   readonly #options: Required<Omit<ArchiveServiceOptions, 'background'>> & { background: boolean };
   readonly #passwords: ArchivePasswords;
-  readonly #host: HostServices;
+  readonly #host: SecretServices;
   #db: ArchiveDb | null = null;
   #opening: Promise<ArchiveDb> | null = null;
   #listener: ArchiveListener | null = null;
@@ -77,7 +76,7 @@ export class ArchiveService {
   #closed = false;
   #lastPending = -1;
 
-  constructor(library: () => Library, events: EventBus, host: HostServices, options: ArchiveServiceOptions = {}) {
+  constructor(library: () => Library, events: EventBus, host: SecretServices, options: ArchiveServiceOptions = {}) {
     this.#library = library;
     this.#events = events;
     this.#host = host;
@@ -147,7 +146,7 @@ export class ArchiveService {
     const { describeArchiveError, describeProblem } = await loadArchive();
     const problem = describeArchiveError(error, this.#link()?.user ?? '');
     this.#problem = problem;
-    this.#message = error instanceof Error && error.name === 'ArchiveError' ? error.message : describeProblem(problem);
+    this.#message = describeProblem(problem);
     // Every kind but 'archive.failed' (one statement failed) means the connection is not usable as it is.
     if (problem.kind !== 'archive.failed') {
       this.#reachable = false;
@@ -220,7 +219,7 @@ export class ArchiveService {
       }
     } catch (error) {
       const problem = describeArchiveError(error, '');
-      const message = error instanceof Error && error.name === 'ArchiveError' ? error.message : describeProblem(problem);
+      const message = describeProblem(problem);
       throw new CommandError('failed', message, problem);
     }
     const defaultDesk = input.defaultDesk === undefined ? (current?.address === address ? current.defaultDesk : null) : input.defaultDesk;

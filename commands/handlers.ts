@@ -20,25 +20,19 @@ import type { WatchService } from './watch-service.ts';
 import { briefHandlers } from './brief-handlers.ts';
 import { archiveHandlers } from './archive-handlers.ts';
 import type { ArchiveService } from './archive-service.ts';
+import type { SecretServices } from './archive-passwords.ts';
 
 /**
  * Capabilities only some hosts have. Electron main provides native dialogs, so the renderer never
  * sends a path: it asks main, and main uses what the person chose. `serve` and the CLI have none.
  */
-export interface HostServices {
+export interface HostServices extends SecretServices {
   /** A save dialog; null when cancelled. `confirmedOverwrite`: the dialog itself asked about replacing the file. */
   chooseBackupFile?: (suggestedName: string) => Promise<{ path: string; confirmedOverwrite: boolean } | null>;
   /** A folder dialog for the library's new home; null when cancelled. */
   chooseLibraryFolder?: () => Promise<string | null>;
   /** Opens a file in the system's viewer (Electron's shell.openPath); resolves to an error message, '' on success. */
   openPath?: (path: string) => Promise<string>;
-  /**
-   * Encrypts a secret (the archive's password) with the OS keychain (Electron's safeStorage); the blob
-   * is kept in the library, the key never leaves the OS. Null when the OS offers no keychain.
-   */
-  encryptSecret?: (plain: string) => Promise<string | null>;
-  /** Decrypts a blob encryptSecret made, on this computer for this OS user. */
-  decryptSecret?: (blob: string) => Promise<string>;
 }
 
 interface HandlerDependencies {
