@@ -106,6 +106,9 @@ export class NrArchiveSettings extends LitElement {
         margin: 0.2rem 0;
         padding-left: 1.2rem;
       }
+      .default-desk {
+        margin-top: 0.8rem;
+      }
       .hint {
         color: var(--nr-text-muted);
         font-size: 0.85rem;
@@ -211,7 +214,7 @@ export class NrArchiveSettings extends LitElement {
 
   #desks(archive: ArchiveModel, status: ArchiveStatus) {
     if (status.desks.length === 0) return html`<p class="hint">${msg('Bạn chưa thuộc ban nào; ghi chú và bài chỉ là của riêng bạn cho tới khi được thêm vào một ban.')}</p>`;
-    return html`<label
+    return html`<label class="default-desk"
         >${msg('Ban mặc định cho bài mới', { desc: 'Select: the desk new articles are shared with' })}
         <select name="default-desk" @change=${(e: Event) => void archive.setDefaultDesk((e.target as HTMLSelectElement).value || null)}>
           <option value="" ?selected=${status.defaultDesk === null}>${msg('Không ban nào (riêng tư cho tới khi chia sẻ)', { id: 'archive.no-desk' })}</option>
