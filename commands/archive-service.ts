@@ -11,7 +11,7 @@ import type { ArchiveLinkRecord } from '../archive/archive-local-store.ts';
 import type { Library } from '../library/index.ts';
 import { CommandError } from './command-error.ts';
 import type { EventBus } from './event-bus.ts';
-import { ArchivePasswords, passwordHome, refusePasswordInAddress, type PasswordSource, type SecretServices } from './archive-passwords.ts';
+import { ArchivePasswords, passwordHome, refusePasswordInAddress, type PasswordSource, type ArchiveHostServices } from './archive-passwords.ts';
 
 export interface ArchiveServiceOptions {
   /** Sync in the background while the context is open (serve, the desktop core; not the CLI). */
@@ -57,7 +57,7 @@ export class ArchiveService {
   readonly #events: EventBus;
   readonly #options: Required<Omit<ArchiveServiceOptions, 'background'>> & { background: boolean };
   readonly #passwords: ArchivePasswords;
-  readonly #host: SecretServices;
+  readonly #host: ArchiveHostServices;
   #db: ArchiveDb | null = null;
   #opening: Promise<ArchiveDb> | null = null;
   #listener: ArchiveListener | null = null;
@@ -76,7 +76,7 @@ export class ArchiveService {
   #closed = false;
   #lastPending = -1;
 
-  constructor(library: () => Library, events: EventBus, host: SecretServices, options: ArchiveServiceOptions = {}) {
+  constructor(library: () => Library, events: EventBus, host: ArchiveHostServices, options: ArchiveServiceOptions = {}) {
     this.#library = library;
     this.#events = events;
     this.#host = host;
@@ -221,6 +221,12 @@ export class ArchiveService {
       const problem = describeArchiveError(error, '');
       const message = describeProblem(problem);
       throw new CommandError('failed', message, problem);
+    }
+    // A renderer linking this library to an archive it is not linked to: the person confirms in a native dialog (desktop).
+    const confirm = this.#host.confirmArchiveLink;
+    if (caller !== undefined && caller !== 'cli' && confirm && current?.address !== address && !(await confirm(address, db.user))) {
+      await db.close().catch(() => undefined);
+      return this.status();
     }
     const defaultDesk = input.defaultDesk === undefined ? (current?.address === address ? current.defaultDesk : null) : input.defaultDesk;
     if (defaultDesk !== null && !desks.some((desk) => desk.name === defaultDesk)) {
