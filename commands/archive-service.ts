@@ -202,10 +202,20 @@ export class ArchiveService {
   async connect(input: { address: string; password?: string | undefined; defaultDesk?: string | null | undefined }, caller: Host | undefined): Promise<ArchiveStatus> {
     const home = passwordHome(caller, this.#host);
     refusePasswordInAddress(input.address, home);
-    const { openArchiveDb, checkArchiveSchema, redactAddress, describeArchiveError, describeProblem } = await loadArchive();
+    const { openArchiveDb, checkArchiveSchema, redactAddress, describeArchiveError, describeProblem, archiveClientConfig } = await loadArchive();
     const address = redactAddress(input.address);
     const current = this.#link();
     if (current && current.address !== address && this.#local.pendingCount() > 0) throw this.#pendingError();
+    // PGPASSWORD holds for any server: a renderer must not make the core send it to an address of its choosing.
+    if (caller !== undefined && caller !== 'cli' && input.password === undefined && current?.address !== address) {
+      let user = '';
+      try {
+        user = archiveClientConfig(input.address).user;
+      } catch {
+        // An address pg cannot read: the password is still what is missing first.
+      }
+      throw new CommandError('invalid-arguments', `Give the password of ${user || 'this reporter'} to link to a new archive.`, { kind: 'archive.no-password', user });
+    }
     let db: ArchiveDb;
     let desks: DeskInfo[];
     try {

@@ -59,6 +59,13 @@ describe.skipIf(postgresUnavailableReason())('archive commands through the dispa
     expect((await connect({ address: reporterAddress(cluster, 'lan', 'postgres'), password: PASSWORDS.lan })).reason).toEqual({ kind: 'archive.not-set-up' });
     expect((await connect({ address: reporterAddress(cluster, 'khach'), password: PASSWORDS.khach, defaultDesk: DESK })).reason).toEqual({ kind: 'archive.not-on-desk', desk: DESK });
     expect((await connect({ address: 'http://example.org/archive' })).code).toBe('invalid-arguments');
+    // A renderer never gets PGPASSWORD sent to a server it names: a new archive needs its password.
+    process.env.PGPASSWORD = PASSWORDS.lan;
+    try {
+      expect((await connect({ address: reporterAddress(cluster, 'lan') })).reason).toEqual({ kind: 'archive.no-password', user: 'lan' });
+    } finally {
+      Reflect.deleteProperty(process.env, 'PGPASSWORD');
+    }
     expect((await call(context, 'serve', 'archive.status', {})).linked).toBe(false);
   });
 
