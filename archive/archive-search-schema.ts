@@ -206,7 +206,7 @@ END $$;
 CREATE FUNCTION nr_search(q tsquery, weights float4[], max_ranked int, page_limit int, page_offset int)
 RETURNS TABLE (found bigint, score real, id uuid, title text, source text, author text, url text, published_at text, body text, added_by text[], desks text[])
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-  WITH me AS MATERIALIZED (SELECT session_user AS who, ARRAY(SELECT nr_desks_of(session_user)) AS desks),
+  WITH me AS MATERIALIZED (SELECT session_user AS who, ARRAY(SELECT nr_my_desks()) AS desks),
   ranked AS (
     SELECT a.id, ts_rank(weights, a.search, q) AS score
       FROM articles a, me
@@ -223,7 +223,7 @@ $$;
 
 -- How many matches the reporter may see, counted up to cap.
 CREATE FUNCTION nr_search_count(q tsquery, cap int) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-  WITH me AS MATERIALIZED (SELECT session_user AS who, ARRAY(SELECT nr_desks_of(session_user)) AS desks)
+  WITH me AS MATERIALIZED (SELECT session_user AS who, ARRAY(SELECT nr_my_desks()) AS desks)
   SELECT count(*) FROM (SELECT 1 FROM articles a, me WHERE a.search @@ q AND nr_article_visible_to(a.id, me.who, me.desks) LIMIT cap) m
 $$;
 REVOKE ALL ON FUNCTION nr_article_visible_to(uuid, name, text[]) FROM PUBLIC;

@@ -135,7 +135,11 @@ export async function searchArchive(db: ArchiveDb, raw: string, options: Archive
   const vocabulary = await lookUpWords(db, raw);
   const parsed = parseQuery(raw, (term) => vocabulary.known.has(term));
   const built = isEmptyQuery(parsed) ? null : buildQuery(parsed, vocabulary);
-  if (!built) return { query: raw, total: 0, tookMs: tookMs(), hits: [], message: raw.trim() ? NOTHING_SEARCHABLE : undefined };
+  if (!built) {
+    // source:, tag: and note: filters narrow the local library's fields; alone they search nothing here.
+    const message = parsed.filters.length ? 'The archive searches words, phrases and title: filters; add a word to search with this filter.' : raw.trim() ? NOTHING_SEARCHABLE : undefined;
+    return { query: raw, total: 0, tookMs: tookMs(), hits: [], ...(message ? { message } : {}) };
+  }
 
   const { rows } = await db.query<HitRow>(`SELECT * FROM nr_search($1::tsquery, $2::float4[], ${MAX_RANKED}, $3, $4)`, [built.tsquery, WEIGHTS, limit, offset]);
   let total = rows.length ? Number(rows[0]!.found) : 0;

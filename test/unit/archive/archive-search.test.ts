@@ -94,6 +94,7 @@ describe.skipIf(postgresUnavailableReason())('archive search', () => {
     expect(result).toMatchObject({ total: 0, hits: [] });
     expect(result.message).toMatch(/Nothing to search for/);
     expect(await found(lan, 'hoàntoànkhôngcó')).toEqual([]);
+    expect((await searchArchive(lan, 'source:VnExpress')).message).toMatch(/title: filters/);
   });
 
   it('gives an article this reporter may see for saving, and nothing of one they may not', async () => {
