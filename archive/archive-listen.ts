@@ -30,6 +30,8 @@ export function listenForChanges(
   onChange: (seq: number | null) => void,
   options: ArchiveListenerOptions = {},
 ): ArchiveListener {
+  // The address means what it means to the pool (libpq sslmode); without a password pg itself reads PGPASSWORD, then PGPASSFILE.
+  const { config } = archiveClientConfig(address);
   const minDelay = options.minDelayMs ?? 500;
   const maxDelay = options.maxDelayMs ?? 30_000;
   let delay = minDelay;
@@ -60,10 +62,7 @@ export function listenForChanges(
 
   const connect = async (): Promise<void> => {
     if (closed) return;
-    // The pool's own reading of the address (libpq's sslmode): a connectionString would also override
-    // the given password with the address's empty one.
-    const { config } = archiveClientConfig(address);
-    const session = new pg.Client({ ...config, ...(password !== undefined ? { password } : {}), keepAlive: true });
+    const session = new pg.Client({ ...config, ...(password === undefined ? {} : { password }), keepAlive: true });
     client = session;
     session.on('error', (error) => {
       if (client === session) retry(error);

@@ -32,7 +32,7 @@ export interface ArchiveLocalStore {
   link(): ArchiveLinkRecord | null;
   linkTo(input: { address: string; user: string; defaultDesk?: string | null; secret?: Uint8Array | null }): ArchiveLinkRecord;
   unlink(options?: { discardPending?: boolean }): void;
-  updateLink(patch: Partial<Pick<ArchiveLinkRecord, 'defaultDesk' | 'secret' | 'lastSync' | 'lastProblem' | 'pullSeq'>>): void;
+  updateLink(patch: Partial<Pick<ArchiveLinkRecord, 'defaultDesk' | 'secret' | 'lastSync' | 'lastProblem' | 'pullSeq' | 'knownDesks'>>): void;
   pendingCount(): number;
   /** Outbox entries in order, oldest first, after `afterSeq` when given. */
   outbox(limit: number, afterSeq?: number): ArchiveOutboxEntry[];

@@ -143,6 +143,13 @@ export async function pullChanges(db: ArchiveSyncDb, local: ArchiveLocalStore, o
     changedArticles: [],
     highWater: local.link()?.pullSeq ?? 0,
   };
+  // Shares to a desk this reporter joined since the last pull have change_seqs below the mark: start over
+  // (what is here already is skipped or merged to the same result).
+  const { rows: deskRows } = await db.query<{ desks: string[] }>(`SELECT coalesce(array_agg(d ORDER BY d), '{}') AS desks FROM nr_my_desks() d`);
+  const desks = deskRows[0]?.desks ?? [];
+  const before = local.link();
+  if (!before) throw new Error('This library is not linked to an archive');
+  if (desks.some((desk) => !before.knownDesks.includes(desk)) && before.pullSeq > 0) local.updateLink({ pullSeq: 0 });
   for (;;) {
     const link = local.link();
     if (!link) throw new Error('This library is not linked to an archive');
@@ -151,7 +158,10 @@ export async function pullChanges(db: ArchiveSyncDb, local: ArchiveLocalStore, o
       await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
       return readPage(client, local, link.pullSeq, pageSize);
     });
-    if (!page) return result;
+    if (!page) {
+      local.updateLink({ knownDesks: desks });
+      return result;
+    }
     const outcome: PullOutcome = local.applyPull(page, mergeAnnotation);
     result.articles += outcome.articles.length;
     result.annotations += outcome.annotations.length;

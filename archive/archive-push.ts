@@ -33,6 +33,8 @@ class PushBatch {
   readonly #local: ArchiveLocalStore;
   readonly #defaultDesk: string | null;
   readonly #collectionDesks: Map<string, string[]>;
+  /** Archive articles this batch made sure this reporter owns. */
+  readonly #owned = new Set<string>();
 
   constructor(client: ArchiveQueryable, local: ArchiveLocalStore, result: PushResult) {
     this.#client = client;
@@ -43,6 +45,11 @@ class PushBatch {
     for (const { collection, desk } of local.collectionShares()) {
       this.#collectionDesks.set(collection, [...(this.#collectionDesks.get(collection) ?? []), desk]);
     }
+  }
+
+  /** After a rollback to a savepoint: ownership taken since may be gone, so it is checked again. */
+  forgetOwned(): void {
+    this.#owned.clear();
   }
 
   async entry(entry: ArchiveOutboxEntry): Promise<void> {
@@ -86,6 +93,7 @@ class PushBatch {
         article.blocksJson,
       ]);
       archiveId = rows[0]!.id;
+      this.#owned.add(archiveId);
       this.result.articles++;
     }
     this.archiveIds.set(article.localId, archiveId);
@@ -97,6 +105,11 @@ class PushBatch {
   }
 
   async #share(archiveId: string, desk: string): Promise<void> {
+    // An article this reporter pulled from a desk rather than pushed: they own it once they share it on.
+    if (!this.#owned.has(archiveId)) {
+      await this.#client.query('SELECT nr_adopt_article($1)', [archiveId]);
+      this.#owned.add(archiveId);
+    }
     const { rowCount } = await this.#client.query('INSERT INTO article_shares (article_id, desk) VALUES ($1, $2) ON CONFLICT DO NOTHING', [archiveId, desk]);
     this.result.shares += rowCount ?? 0;
   }
@@ -136,6 +149,37 @@ class PushBatch {
   }
 }
 
+interface BatchOutcome {
+  counts: PushResult;
+  archiveIds: Map<string, string>;
+}
+
+async function runBatch(client: ArchiveQueryable, local: ArchiveLocalStore, work: readonly ArchiveOutboxEntry[], guarded: boolean): Promise<BatchOutcome> {
+  const counts: PushResult = { articles: 0, annotations: 0, shares: 0, deleted: 0, failed: [] };
+  const batch = new PushBatch(client, local, counts);
+  for (const entry of work) {
+    if (!guarded) {
+      await batch.entry(entry);
+      continue;
+    }
+    await client.query('SAVEPOINT nr_entry');
+    const known = new Map(batch.archiveIds);
+    try {
+      await batch.entry(entry);
+      await client.query('RELEASE SAVEPOINT nr_entry');
+    } catch (error) {
+      if (!isDataError(error)) throw error;
+      await client.query('ROLLBACK TO SAVEPOINT nr_entry');
+      // An article pushed on the way to the refused entry was rolled back with it.
+      batch.archiveIds.clear();
+      for (const [localId, archiveId] of known) batch.archiveIds.set(localId, archiveId);
+      batch.forgetOwned();
+      counts.failed.push({ kind: entry.kind, id: entry.entityId, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return { counts, archiveIds: batch.archiveIds };
+}
+
 /**
  * Pushes everything in the outbox, `batchSize` entries per archive transaction. Throws when the archive
  * cannot be reached (what was committed stays acknowledged; the rest stays in the outbox).
@@ -152,30 +196,21 @@ export async function pushOutbox(db: ArchiveSyncDb, local: ArchiveLocalStore, op
     const unique = new Map<string, ArchiveOutboxEntry>();
     for (const entry of entries) unique.set(`${entry.kind}:${entry.entityId}`, entry);
     const work = [...unique.values()].sort((a, b) => ORDER[a.kind] - ORDER[b.kind] || a.seq - b.seq);
-    const failedIds = new Set<string>();
-    const archiveIds = await db.transaction(async (client) => {
-      const batch = new PushBatch(client, local, result);
-      for (const entry of work) {
-        await client.query('SAVEPOINT nr_entry');
-        const known = new Map(batch.archiveIds);
-        try {
-          await batch.entry(entry);
-          await client.query('RELEASE SAVEPOINT nr_entry');
-        } catch (error) {
-          if (!isDataError(error)) throw error;
-          await client.query('ROLLBACK TO SAVEPOINT nr_entry');
-          // An article pushed on the way to the refused entry was rolled back with it.
-          batch.archiveIds.clear();
-          for (const [localId, archiveId] of known) batch.archiveIds.set(localId, archiveId);
-          failedIds.add(`${entry.kind}:${entry.entityId}`);
-          result.failed.push({ kind: entry.kind, id: entry.entityId, message: error instanceof Error ? error.message : String(error) });
-        }
-      }
-      return batch.archiveIds;
-    });
+    // Fast path: the whole batch in one transaction. Only when the archive refuses an entry is the batch
+    // done again with a savepoint around each entry, so one refused entry holds back only itself.
+    let outcome: BatchOutcome;
+    try {
+      outcome = await db.transaction((client) => runBatch(client, local, work, false));
+    } catch (error) {
+      if (!isDataError(error)) throw error;
+      outcome = await db.transaction((client) => runBatch(client, local, work, true));
+    }
+    for (const key of ['articles', 'annotations', 'shares', 'deleted'] as const) result[key] += outcome.counts[key];
+    result.failed.push(...outcome.counts.failed);
+    const failedIds = new Set(outcome.counts.failed.map((failure) => `${failure.kind}:${failure.id}`));
     local.acknowledge(
       entries.filter((entry) => !failedIds.has(`${entry.kind}:${entry.entityId}`)).map((entry) => entry.seq),
-      archiveIds,
+      outcome.archiveIds,
     );
   }
 }

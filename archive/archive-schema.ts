@@ -254,6 +254,24 @@ END $$;
 REVOKE ALL ON FUNCTION nr_push_article(uuid, text, text, text, text, text, text, text, text, text, jsonb) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION nr_push_article(uuid, text, text, text, text, text, text, text, text, text, jsonb) TO ${REPORTER_ROLE};
 
+-- A reporter who annotates an article they see through a desk (pulled, not pushed by them) becomes
+-- one of its owners, so they may share it on with their annotation. Only an article shared to one of
+-- their desks: knowing an id gives nothing else.
+CREATE FUNCTION nr_adopt_article(p_article uuid) RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+BEGIN
+  IF NOT pg_has_role(session_user, '${REPORTER_ROLE}', 'MEMBER') THEN
+    RAISE EXCEPTION 'role % is not a reporter', session_user USING ERRCODE = '42501';
+  END IF;
+  IF EXISTS (SELECT 1 FROM article_owners WHERE article_id = p_article AND owner = session_user) THEN RETURN true; END IF;
+  IF NOT EXISTS (SELECT 1 FROM article_shares s JOIN desk_members m ON m.desk = s.desk WHERE s.article_id = p_article AND m.member = session_user) THEN
+    RETURN false;
+  END IF;
+  INSERT INTO article_owners (article_id, owner) VALUES (p_article, session_user) ON CONFLICT DO NOTHING;
+  RETURN true;
+END $$;
+REVOKE ALL ON FUNCTION nr_adopt_article(uuid) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION nr_adopt_article(uuid) TO ${REPORTER_ROLE};
+
 -- An annotation as one machine last saw it: last writer wins per field (colour, note, desk, each by
 -- its own time); the note text that loses, whichever it is, goes to the history. Runs as the
 -- reporter: row-level security lets them write only their own annotations, to their own desks.

@@ -2,8 +2,8 @@
 // search engine's own rules (search/vietnamese-text.ts, search/term-forms.ts).
 //
 // Every article gets a generated tsvector of two forms of each word:
-// - exact: NFC, lowercase, ð as đ, and the tone mark taken off its vowel and written as a digit at
-//   the end of the syllable (hòa and hoà both give `hoa1`, thúy and thuý `thuy2`). The local engine
+// - exact: lowercase, ð as đ, decomposed, and the tone mark taken off its vowel and written as a digit
+//   at the end of the syllable (hòa and hoà both give `hoa1`, thúy and thuý `thuy2`). The local engine
 //   puts the tone on one canonical vowel instead; both make "one tone placement" of every spelling, so
 //   two spellings meet in one form here exactly when they do there (the golden tests check it).
 // - folded: marks stripped and đ→d (dam phan finds đàm phán).
@@ -91,12 +91,12 @@ const regexClass = (chars: string): string => [...chars].map((c) => `\\u${c.char
 const TONES = regexClass(TONE_MARKS.join(''));
 const IY = FREE_IY_ONSETS.join('|');
 
-/** The exact form of a word the way the archive stores it: canonical syllable, then the tone as a digit at its end. */
+/** The exact form of a word the way the archive stores it: the canonical syllable decomposed (NFD), its tone as a digit at its end. */
 export function exactKey(canonical: string): string {
   const tones = new RegExp(`([${TONES}])([^' ${TONES}]*)`, 'gu');
   let key = canonical.normalize('NFD').replace(tones, '$2$1');
   for (let i = 0; i < TONE_MARKS.length; i++) key = key.replaceAll(TONE_MARKS[i]!, TONE_DIGITS[i]!);
-  return key.normalize('NFC');
+  return key;
 }
 
 // The SQL below works on a tsvector's text form ('hòa':1,4 'bình':2), decomposed (NFD): every
@@ -124,17 +124,19 @@ CREATE FUNCTION nr_search_parse(t text) RETURNS text LANGUAGE sql IMMUTABLE STRI
     ${sqlString(ETH.from)}, ${sqlString(ETH.to)}), NFD)
 $$;
 
--- Exact forms: the tone moved to the end of its syllable and written as a digit; i/y after free onsets as y.
+-- Exact forms: the tone moved to the end of its syllable and written as a digit; i/y after free onsets
+-- as y. They stay decomposed (NFD): they are only ever compared with exactKey's, and composing them
+-- again would cost a tenth of the whole computation.
 CREATE FUNCTION nr_exact_terms(parsed text) RETURNS tsvector LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
   SELECT regexp_replace(
-    normalize(translate(regexp_replace(parsed, '([${TONES}])([^'' ${TONES}]*)', '\\2\\1', 'g'), E'${TONES}', '${TONE_DIGITS}'), NFC),
+    translate(regexp_replace(parsed, '([${TONES}])([^'' ${TONES}]*)', '\\2\\1', 'g'), E'${TONES}', '${TONE_DIGITS}'),
     '''(${IY})i([${TONE_DIGITS}]?)''', '''\\1y\\2''', 'g')::tsvector
 $$;
 
--- Folded forms: đ→d, and the marks foldCharacters strips from Latin letters (translate drops the
--- characters its second list has no counterpart for).
+-- Folded forms: the marks foldCharacters strips from Latin letters (a regular expression: translate()
+-- compares every character with its whole list), then đ→d.
 CREATE FUNCTION nr_folded_terms(parsed text) RETURNS tsvector LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-  SELECT regexp_replace(translate(parsed, E'${regexClass(FOLD_TABLE.from)}${regexClass(FOLD_TABLE.marks)}', E'${regexClass(FOLD_TABLE.to)}'),
+  SELECT regexp_replace(translate(regexp_replace(parsed, '[${regexClass(FOLD_TABLE.marks)}]+', '', 'g'), E'${regexClass(FOLD_TABLE.from)}', E'${regexClass(FOLD_TABLE.to)}'),
     '''(${IY})i''', '''\\1y''', 'g')::tsvector
 $$;
 
@@ -187,5 +189,45 @@ CREATE FUNCTION nr_similar_words(typed text, how_many int) RETURNS SETOF text LA
   SELECT word FROM archive_words WHERE word % typed ORDER BY similarity(word, typed) DESC, word LIMIT least(how_many, 10)
 $$;
 REVOKE ALL ON archive_words FROM PUBLIC;
+
+-- Searching runs as the archive's owner. Under row-level security PostgreSQL may not use the GIN
+-- index for @@ (ts_match_vq is not leakproof, so it may not run before the policy): every search
+-- would read every article. These functions apply the articles_read rule themselves, for session_user:
+-- the reporter who logged in, which a reporter cannot change (SET ROLE changes current_user only).
+-- The rule is checked one matching article at a time (plpgsql keeps the planner from hashing every
+-- share of the reporter's desks for each query), and only until enough are found.
+CREATE FUNCTION nr_article_visible_to(article uuid, who name, desks text[]) RETURNS boolean LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  RETURN EXISTS (SELECT 1 FROM article_owners o WHERE o.article_id = article AND o.owner = who)
+      OR EXISTS (SELECT 1 FROM article_shares s WHERE s.article_id = article AND s.desk = ANY (desks));
+END $$;
+
+-- One page of the first max_ranked matches the reporter may see, best first, with how many there were.
+CREATE FUNCTION nr_search(q tsquery, weights float4[], max_ranked int, page_limit int, page_offset int)
+RETURNS TABLE (found bigint, score real, id uuid, title text, source text, author text, url text, published_at text, body text, added_by text[], desks text[])
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+  WITH me AS MATERIALIZED (SELECT session_user AS who, ARRAY(SELECT nr_my_desks()) AS desks),
+  ranked AS (
+    SELECT a.id, ts_rank(weights, a.search, q) AS score
+      FROM articles a, me
+     WHERE a.search @@ q AND nr_article_visible_to(a.id, me.who, me.desks)
+     LIMIT max_ranked),
+  page AS (
+    SELECT r.id, r.score, count(*) OVER () AS found FROM ranked r ORDER BY r.score DESC, r.id LIMIT page_limit OFFSET page_offset)
+  SELECT p.found, p.score, a.id, a.title, a.source, a.author, a.url, a.published_at, a.body,
+         ARRAY(SELECT DISTINCT w FROM unnest(ARRAY[a.added_by::text] || ARRAY(SELECT o.owner::text FROM article_owners o WHERE o.article_id = a.id AND o.owner = me.who)) w ORDER BY w),
+         ARRAY(SELECT s.desk FROM article_shares s WHERE s.article_id = a.id AND s.desk = ANY (me.desks) ORDER BY s.desk)
+    FROM page p JOIN articles a ON a.id = p.id CROSS JOIN me
+   ORDER BY p.score DESC, a.id
+$$;
+
+-- How many matches the reporter may see, counted up to cap.
+CREATE FUNCTION nr_search_count(q tsquery, cap int) RETURNS bigint LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+  WITH me AS MATERIALIZED (SELECT session_user AS who, ARRAY(SELECT nr_my_desks()) AS desks)
+  SELECT count(*) FROM (SELECT 1 FROM articles a, me WHERE a.search @@ q AND nr_article_visible_to(a.id, me.who, me.desks) LIMIT cap) m
+$$;
+REVOKE ALL ON FUNCTION nr_article_visible_to(uuid, name, text[]) FROM PUBLIC;
+REVOKE ALL ON FUNCTION nr_search(tsquery, float4[], int, int, int), nr_search_count(tsquery, int) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION nr_search(tsquery, float4[], int, int, int), nr_search_count(tsquery, int) TO ${REPORTER_ROLE};
 GRANT EXECUTE ON FUNCTION nr_known_words(text[]), nr_similar_words(text, int) TO ${REPORTER_ROLE};
 `;

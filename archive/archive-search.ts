@@ -1,6 +1,6 @@
 // Searching the shared archive: the query is parsed by the local engine's own parser, turned into a
-// tsquery over the forms archive-search-schema.ts indexes, answered by PostgreSQL (row-level security
-// decides what this reporter sees), and the page's snippets are marked in Node by the local engine's
+// tsquery over the forms archive-search-schema.ts indexes, answered by PostgreSQL (nr_search applies
+// the articles' row-level security rule for the reporter), and the page's snippets are marked in Node by the local engine's
 // highlighter, so an archive hit reads like a local one.
 import type { Block } from '../contract/article.ts';
 import type { ArchiveHit, ArchiveSearchResult } from '../contract/archive.ts';
@@ -19,13 +19,11 @@ export interface ArchiveSearchOptions {
 }
 
 /**
- * Matches past this many are not ranked: a word in most articles (của, và) would otherwise make
- * PostgreSQL read and rank every article's vector. The first matches the index gives are ranked, and
- * the result says so.
+ * Matches past this many are neither ranked nor counted: a word in most articles (của, và) would
+ * otherwise make PostgreSQL read and rank every article's vector. The first matches the index gives
+ * are ranked, and the result says so.
  */
-export const MAX_RANKED = 1000;
-/** Matches are counted up to this many; beyond it the total is "more than". */
-export const COUNT_CAP = 10_000;
+export const MAX_RANKED = 200;
 /** Known words tried for a query word the archive does not know (a typo). */
 const TYPO_ALTERNATIVES = 3;
 /** ts_rank weights for D, C, B, A: body folded, body exact, title folded, title exact. */
@@ -70,26 +68,12 @@ interface BuiltQuery {
   corrections: WordCorrections;
 }
 
-/** The folded single-syllable words the archive does not know, with the known words closest to each. */
-async function typoAlternatives(db: ArchiveDb, words: readonly WordTerms[]): Promise<Map<string, string[]>> {
-  const single = [...new Set(words.filter((w) => w.folded.length === 1 && w.folded[0]!.length >= 3).map((w) => w.folded[0]!))];
-  if (single.length === 0) return new Map();
-  const { rows } = await db.query<{ word: string; similar: string[] }>(
-    `SELECT w AS word, ARRAY(SELECT nr_similar_words(w, $2)) AS similar
-       FROM unnest($1::text[]) w
-      WHERE NOT EXISTS (SELECT 1 FROM nr_known_words(ARRAY[w]))`,
-    [single, TYPO_ALTERNATIVES],
-  );
-  return new Map(rows.map((row) => [row.word, row.similar]));
-}
-
-async function buildQuery(db: ArchiveDb, query: ParsedQuery): Promise<BuiltQuery | null> {
+function buildQuery(query: ParsedQuery, vocabulary: Vocabulary): BuiltQuery | null {
   const words = query.words.map(termsOf);
-  const typos = await typoAlternatives(db, words);
   const clauses: string[] = [];
   const corrections: (readonly { term: string; kind: 'edit' }[] | undefined)[] = [];
   words.forEach((word, i) => {
-    const similar = word.folded.length === 1 ? (typos.get(word.folded[0]!) ?? []) : [];
+    const similar = word.folded.length === 1 ? (vocabulary.similar.get(word.folded[0]!) ?? []) : [];
     corrections[i] = similar.length ? similar.map((term) => ({ term, kind: 'edit' as const })) : undefined;
     clauses.push(sequenceQuery([word], similar));
   });
@@ -118,12 +102,28 @@ interface HitRow {
   desks: string[];
 }
 
-/** Plain words the archive knows, so that the parser leaves them alone instead of reading them as Telex. */
-async function knownTerms(db: ArchiveDb, raw: string): Promise<Set<string>> {
-  const typed = [...new Set(raw.split(/\s+/u).filter((w) => w && w.length <= 40).map((w) => canonicalFolded(w)))].slice(0, 64);
-  if (typed.length === 0) return new Set();
-  const { rows } = await db.query<{ word: string }>(`SELECT nr_known_words($1::text[]) AS word`, [typed]);
-  return new Set(rows.map((row) => row.word));
+interface Vocabulary {
+  /** Typed words (folded) the archive knows: the parser leaves them alone instead of reading them as Telex. */
+  known: Set<string>;
+  /** For a word it does not know (a typo), the known words closest to it. */
+  similar: Map<string, string[]>;
+}
+
+/** One round trip: which typed words the archive knows, and the closest known words for the others. */
+async function lookUpWords(db: ArchiveDb, raw: string): Promise<Vocabulary> {
+  const typed = [...new Set(raw.split(/[\s"]+/u).filter((w) => w && w.length <= 40).map((w) => canonicalFolded(w.replace(/^-/u, ''))))].slice(0, 64);
+  if (typed.length === 0) return { known: new Set(), similar: new Map() };
+  const { rows } = await db.query<{ word: string; known: boolean; similar: string[] | null }>(
+    `WITH known AS (SELECT nr_known_words($1::text[]) AS word)
+     SELECT w AS word, w IN (SELECT word FROM known) AS known,
+            CASE WHEN w NOT IN (SELECT word FROM known) AND length(w) >= 3 THEN ARRAY(SELECT nr_similar_words(w, $2)) END AS similar
+       FROM unnest($1::text[]) w`,
+    [typed, TYPO_ALTERNATIVES],
+  );
+  return {
+    known: new Set(rows.filter((row) => row.known).map((row) => row.word)),
+    similar: new Map(rows.filter((row) => row.similar?.length).map((row) => [row.word, row.similar!])),
+  };
 }
 
 /** Searches what this reporter may see of the archive; `localId` is left for the host to fill. */
@@ -132,39 +132,28 @@ export async function searchArchive(db: ArchiveDb, raw: string, options: Archive
   const limit = Math.max(1, Math.min(options.limit ?? 20, 100));
   const offset = Math.max(0, options.offset ?? 0);
   const tookMs = (): number => Math.round((performance.now() - started) * 10) / 10;
-  const known = await knownTerms(db, raw);
-  const parsed = parseQuery(raw, (term) => known.has(term));
-  const built = isEmptyQuery(parsed) ? null : await buildQuery(db, parsed);
-  if (!built) return { query: raw, total: 0, tookMs: tookMs(), hits: [], message: raw.trim() ? NOTHING_SEARCHABLE : undefined };
-
-  const { rows } = await db.query<HitRow>(
-    `WITH ranked AS (
-       SELECT a.id, ts_rank($4::float4[], a.search, q) AS score
-         FROM articles a, CAST($1 AS tsquery) q
-        WHERE a.search @@ q
-        LIMIT ${MAX_RANKED}
-     ), page AS (
-       SELECT id, score, count(*) OVER () AS found FROM ranked ORDER BY score DESC, id LIMIT $2 OFFSET $3
-     )
-     SELECT p.found, p.score, a.id, a.title, a.source, a.author, a.url, a.published_at, a.body,
-            ARRAY(SELECT DISTINCT who FROM (SELECT a.added_by AS who UNION SELECT o.owner FROM article_owners o WHERE o.article_id = a.id) w ORDER BY who)::text[] AS added_by,
-            ARRAY(SELECT s.desk FROM article_shares s WHERE s.article_id = a.id AND s.desk IN (SELECT nr_my_desks()) ORDER BY s.desk) AS desks
-       FROM page p JOIN articles a USING (id)
-      ORDER BY p.score DESC, a.id`,
-    [built.tsquery, limit, offset, WEIGHTS],
-  );
-  let total = rows.length ? Number(rows[0]!.found) : 0;
-  let message: string | undefined;
-  if (rows.length === 0 || total >= MAX_RANKED) {
-    const counted = await db.query<{ total: string }>(
-      `SELECT count(*) AS total FROM (SELECT 1 FROM articles a WHERE a.search @@ $1::tsquery LIMIT ${COUNT_CAP + 1}) m`,
-      [built.tsquery],
-    );
-    total = Math.min(Number(counted.rows[0]!.total), COUNT_CAP);
-    if (total > MAX_RANKED) {
-      message = `${total >= COUNT_CAP ? `More than ${COUNT_CAP.toLocaleString('en')}` : total.toLocaleString('en')} articles match: the best of the first ${MAX_RANKED.toLocaleString('en')} found are shown. Add a word to narrow it down.`;
-    }
+  const vocabulary = await lookUpWords(db, raw);
+  const parsed = parseQuery(raw, (term) => vocabulary.known.has(term));
+  const built = isEmptyQuery(parsed) ? null : buildQuery(parsed, vocabulary);
+  if (!built) {
+    // source:, tag: and note: filters narrow the local library's fields; alone they search nothing here.
+    const message = parsed.filters.length ? 'The archive searches words, phrases and title: filters; add a word to search with this filter.' : raw.trim() ? NOTHING_SEARCHABLE : undefined;
+    return { query: raw, total: 0, tookMs: tookMs(), hits: [], ...(message ? { message } : {}) };
   }
+
+  const { rows } = await db.query<HitRow>(`SELECT * FROM nr_search($1::tsquery, $2::float4[], ${MAX_RANKED}, $3, $4)`, [built.tsquery, WEIGHTS, limit, offset]);
+  let total = rows.length ? Number(rows[0]!.found) : 0;
+  if (rows.length === 0 && offset > 0) {
+    // Past the last page: the count still says how many there are.
+    const counted = await db.query<{ total: string }>(`SELECT nr_search_count($1::tsquery, ${MAX_RANKED}) AS total`, [built.tsquery]);
+    total = Number(counted.rows[0]!.total);
+  }
+  // Counting every match of a common word would cost as much as ranking them all: past MAX_RANKED
+  // the total is "at least".
+  const message =
+    total >= MAX_RANKED
+      ? `At least ${MAX_RANKED.toLocaleString('en')} articles match: the best of the first ${MAX_RANKED.toLocaleString('en')} found are shown. Add a word to narrow it down.`
+      : undefined;
   const hits = rows.map((row) => toHit(row, parsed, built.corrections));
   return { query: raw, total, tookMs: tookMs(), hits, ...(message ? { message } : {}) };
 }

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runArchiveBench } from './archive/index.ts';
 import { runDeskBench } from './desk/index.ts';
 import { runE2eBench } from './e2e/index.ts';
 import { runDocumentsBench } from './documents/index.ts';
@@ -13,6 +14,7 @@ import { runReaderBench } from './reader/index.ts';
 import { runRelevanceBench } from './relevance/index.ts';
 import { runSearchBench } from './search/index.ts';
 import { runSourcesBench } from './sources/index.ts';
+import { postgresUnavailableReason } from '../test/support/postgres-cluster.ts';
 
 const log = (line: string): void => console.log(line);
 const args = process.argv.slice(2);
@@ -72,6 +74,14 @@ if (runs('search')) {
 if (runs('desk')) {
   log('\n## Desk: bulk actions and saved searches');
   await runDeskBench({ log, articles: e2eScales[0]!, corpusDir });
+}
+
+// The archive needs a PostgreSQL server and loads 200,000 articles by default: only when asked by name.
+if (only === 'archive') {
+  log('\n## Shared archive (PostgreSQL)');
+  const unavailable = postgresUnavailableReason();
+  if (unavailable) log(`Skipped: ${unavailable}.`);
+  else await runArchiveBench({ log, scales: scalesFlag ? scales : [200_000], corpusDir, local: !args.includes('--archive-no-local'), ...(args.includes('--archive-restore') ? { restore: true } : {}) });
 }
 
 if (runs('sources')) {

@@ -9,8 +9,8 @@ import { CommandError } from './command-error.ts';
 
 export type PasswordSource = NonNullable<ArchiveStatus['passwordSource']>;
 
-/** The host services that keep a secret with the OS keychain (Electron main; part of SecretServices). */
-export interface SecretServices {
+/** What the desktop host does for the archive (Electron main; part of HostServices): the keychain, a confirmation. */
+export interface ArchiveHostServices {
   /**
    * Encrypts a secret (the archive's password) with the OS keychain (Electron's safeStorage); the blob
    * is kept in the library, the key never leaves the OS. Null when the OS offers no keychain.
@@ -18,6 +18,11 @@ export interface SecretServices {
   encryptSecret?: (plain: string) => Promise<string | null>;
   /** Decrypts a blob encryptSecret made, on this computer for this OS user. */
   decryptSecret?: (blob: string) => Promise<string>;
+  /**
+   * A native confirmation (Electron main) before a renderer links the library to an archive: linking
+   * copies the library to that server, and a compromised renderer must not do it unseen. False: cancelled.
+   */
+  confirmArchiveLink?: (address: string, user: string) => Promise<boolean>;
 }
 
 /** A password for one connection, and where it came from; `password` undefined: pg asks the environment. */
@@ -33,7 +38,7 @@ const WHERE: Record<PasswordSource, string> = {
 };
 
 /** Where a password belongs for this caller (what the refusal of one inside the address says). */
-export function passwordHome(caller: Host | undefined, host: SecretServices): PasswordSource {
+export function passwordHome(caller: Host | undefined, host: ArchiveHostServices): PasswordSource {
   if (caller === undefined || caller === 'cli') return 'environment';
   return host.encryptSecret ? 'keychain' : 'session';
 }
@@ -59,9 +64,9 @@ export function refusePasswordInAddress(address: string, where: PasswordSource):
 export class ArchivePasswords {
   #session: string | null = null;
   #sessionSource: PasswordSource = 'session';
-  readonly #host: SecretServices;
+  readonly #host: ArchiveHostServices;
 
-  constructor(host: SecretServices) {
+  constructor(host: ArchiveHostServices) {
     this.#host = host;
   }
 

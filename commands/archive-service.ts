@@ -6,12 +6,13 @@
 // never loads them.
 import type { ArchiveProblem, ArchiveStatus, ArchiveSyncResult, DeskInfo, Host } from '../contract/index.ts';
 import type { ArchiveDb } from '../archive/archive-connection.ts';
-import type { ArchiveListener } from '../archive/archive-listen.ts';
 import type { ArchiveLinkRecord } from '../archive/archive-local-store.ts';
 import type { Library } from '../library/index.ts';
 import { CommandError } from './command-error.ts';
 import type { EventBus } from './event-bus.ts';
-import { ArchivePasswords, passwordHome, refusePasswordInAddress, type PasswordSource, type SecretServices } from './archive-passwords.ts';
+import { ArchiveBackgroundSync } from './archive-background.ts';
+import { notLinkedError, notOnDeskError, pendingChangesError, storedProblem, UNLINKED_STATUS } from './archive-status.ts';
+import { ArchivePasswords, passwordHome, refusePasswordInAddress, type ArchiveHostServices } from './archive-passwords.ts';
 
 export interface ArchiveServiceOptions {
   /** Sync in the background while the context is open (serve, the desktop core; not the CLI). */
@@ -37,30 +38,15 @@ const loadArchive = async () => {
 const EMPTY_PUSH = { articles: 0, annotations: 0, shares: 0 };
 const EMPTY_PULL = { articles: 0, annotations: 0, removed: 0 };
 
-function notLinked(): CommandError {
-  return new CommandError('failed', 'This library is not linked to an archive: run archive connect first.', { kind: 'archive.not-linked' });
-}
-
-/** The link's stored problem (JSON of an ArchiveProblem); null when absent or unreadable. */
-function storedProblem(link: ArchiveLinkRecord | null): ArchiveProblem | null {
-  if (!link?.lastProblem) return null;
-  try {
-    const parsed = JSON.parse(link.lastProblem) as ArchiveProblem;
-    return typeof parsed?.kind === 'string' ? parsed : null;
-  } catch {
-    return { kind: 'archive.failed', detail: link.lastProblem };
-  }
-}
-
 export class ArchiveService {
   readonly #library: () => Library;
   readonly #events: EventBus;
   readonly #options: Required<Omit<ArchiveServiceOptions, 'background'>> & { background: boolean };
   readonly #passwords: ArchivePasswords;
-  readonly #host: SecretServices;
+  readonly #host: ArchiveHostServices;
   #db: ArchiveDb | null = null;
   #opening: Promise<ArchiveDb> | null = null;
-  #listener: ArchiveListener | null = null;
+  #background: ArchiveBackgroundSync | null = null;
   #desks: DeskInfo[] = [];
   #reachable = false;
   #syncing = 0;
@@ -68,15 +54,12 @@ export class ArchiveService {
   #message: string | null = null;
   /** One push or pull at a time: each waits for the one before. */
   #queue: Promise<unknown> = Promise.resolve();
-  #pushTimer: NodeJS.Timeout | null = null;
-  #pullTimer: NodeJS.Timeout | null = null;
-  #retryTimer: NodeJS.Timeout | null = null;
-  #retryDelay: number;
-  #pullWanted = false;
   #closed = false;
   #lastPending = -1;
+  /** An import of thousands of files changes the outbox thousands of times: renderers hear of it at most every 250 ms. */
+  #pendingNotice: NodeJS.Timeout | null = null;
 
-  constructor(library: () => Library, events: EventBus, host: SecretServices, options: ArchiveServiceOptions = {}) {
+  constructor(library: () => Library, events: EventBus, host: ArchiveHostServices, options: ArchiveServiceOptions = {}) {
     this.#library = library;
     this.#events = events;
     this.#host = host;
@@ -88,7 +71,6 @@ export class ArchiveService {
       retryMinMs: options.retryMinMs ?? 5000,
       retryMaxMs: options.retryMaxMs ?? 5 * 60_000,
     };
-    this.#retryDelay = this.#options.retryMinMs;
   }
 
   get #local() {
@@ -101,25 +83,19 @@ export class ArchiveService {
 
   /** Background hosts: starts live updates and a first sync when the library is linked. */
   start(): void {
-    if (!this.#options.background || !this.#link()) return;
-    this.#startBackground();
+    if (this.#link()) this.#startBackground();
   }
 
   status(): ArchiveStatus {
     const link = this.#link();
-    if (!link) {
-      return {
-        linked: false, address: null, user: null, reachable: false, live: false, syncing: false, lastSync: null, pending: 0,
-        problem: null, message: null, desks: [], defaultDesk: null, sharedCollections: [], passwordSource: null,
-      };
-    }
+    if (!link) return { ...UNLINKED_STATUS, desks: [], sharedCollections: [] };
     const problem = this.#problem ?? storedProblem(link);
     return {
       linked: true,
       address: link.address,
       user: link.user,
       reachable: this.#reachable,
-      live: this.#listener?.live ?? false,
+      live: this.#background?.live ?? false,
       syncing: this.#syncing > 0,
       lastSync: link.lastSync,
       pending: this.#local.pendingCount(),
@@ -173,7 +149,7 @@ export class ArchiveService {
     if (this.#db) return this.#db;
     this.#opening ??= (async () => {
       const link = this.#link();
-      if (!link) throw notLinked();
+      if (!link) throw notLinkedError();
       const { openArchiveDb, checkArchiveSchema } = await loadArchive();
       const { password } = await this.#passwords.resolve(link.secret).catch(() => ({ password: undefined }));
       const db = await openArchiveDb({ address: link.address, ...(password !== undefined ? { password } : {}) });
@@ -202,10 +178,20 @@ export class ArchiveService {
   async connect(input: { address: string; password?: string | undefined; defaultDesk?: string | null | undefined }, caller: Host | undefined): Promise<ArchiveStatus> {
     const home = passwordHome(caller, this.#host);
     refusePasswordInAddress(input.address, home);
-    const { openArchiveDb, checkArchiveSchema, redactAddress, describeArchiveError, describeProblem } = await loadArchive();
+    const { openArchiveDb, checkArchiveSchema, redactAddress, describeArchiveError, describeProblem, archiveClientConfig } = await loadArchive();
     const address = redactAddress(input.address);
     const current = this.#link();
-    if (current && current.address !== address && this.#local.pendingCount() > 0) throw this.#pendingError();
+    if (current && current.address !== address && this.#local.pendingCount() > 0) throw pendingChangesError(this.#local.pendingCount());
+    // PGPASSWORD holds for any server: a renderer must not make the core send it to an address of its choosing.
+    if (caller !== undefined && caller !== 'cli' && input.password === undefined && current?.address !== address) {
+      let user = '';
+      try {
+        user = archiveClientConfig(input.address).user;
+      } catch {
+        // An address pg cannot read: the password is still what is missing first.
+      }
+      throw new CommandError('invalid-arguments', `Give the password of ${user || 'this reporter'} to link to a new archive.`, { kind: 'archive.no-password', user });
+    }
     let db: ArchiveDb;
     let desks: DeskInfo[];
     try {
@@ -222,10 +208,16 @@ export class ArchiveService {
       const message = describeProblem(problem);
       throw new CommandError('failed', message, problem);
     }
+    // A renderer linking this library to an archive it is not linked to: the person confirms in a native dialog (desktop).
+    const confirm = this.#host.confirmArchiveLink;
+    if (caller !== undefined && caller !== 'cli' && confirm && current?.address !== address && !(await confirm(address, db.user))) {
+      await db.close().catch(() => undefined);
+      return this.status();
+    }
     const defaultDesk = input.defaultDesk === undefined ? (current?.address === address ? current.defaultDesk : null) : input.defaultDesk;
     if (defaultDesk !== null && !desks.some((desk) => desk.name === defaultDesk)) {
       await db.close().catch(() => undefined);
-      throw this.#deskError(defaultDesk);
+      throw notOnDeskError(defaultDesk, db.user);
     }
     const kept = input.password !== undefined ? await this.#passwords.keep(input.password) : null;
     if (input.password === undefined) this.#passwords.forget();
@@ -237,14 +229,14 @@ export class ArchiveService {
     this.#db = db;
     this.#desks = desks;
     this.#clearProblem();
-    if (this.#options.background) this.#startBackground();
+    this.#startBackground();
     this.#emitStatus();
     return this.status();
   }
 
   async disconnect({ discardPending }: { discardPending?: boolean | undefined }): Promise<ArchiveStatus> {
     if (!this.#link()) return this.status();
-    if (!discardPending && this.#local.pendingCount() > 0) throw this.#pendingError();
+    if (!discardPending && this.#local.pendingCount() > 0) throw pendingChangesError(this.#local.pendingCount());
     await this.#stopBackground();
     await this.#queue.catch(() => undefined);
     await this.#dropConnection();
@@ -258,19 +250,6 @@ export class ArchiveService {
     return this.status();
   }
 
-  #pendingError(): CommandError {
-    const pending = this.#local.pendingCount();
-    return new CommandError(
-      'failed',
-      `${pending} local change${pending === 1 ? '' : 's'} wait${pending === 1 ? 's' : ''} to be pushed: push them first (archive push), or disconnect discarding them.`,
-      { kind: 'archive.pending-changes', pending },
-    );
-  }
-
-  #deskError(desk: string): CommandError {
-    return new CommandError('invalid-arguments', `There is no desk "${desk}" that ${this.#link()?.user ?? 'this reporter'} is on.`, { kind: 'archive.not-on-desk', desk });
-  }
-
   /** The desks this reporter is on, as the archive says now (the connection is opened if needed). */
   async desks(): Promise<DeskInfo[]> {
     await this.#connected();
@@ -278,12 +257,12 @@ export class ArchiveService {
   }
 
   async requireDesk(desk: string): Promise<void> {
-    if (!(await this.desks()).some((known) => known.name === desk)) throw this.#deskError(desk);
+    if (!(await this.desks()).some((known) => known.name === desk)) throw notOnDeskError(desk, this.#link()?.user);
   }
 
   requireLink(): ArchiveLinkRecord {
     const link = this.#link();
-    if (!link) throw notLinked();
+    if (!link) throw notLinkedError();
     return link;
   }
 
@@ -338,7 +317,6 @@ export class ArchiveService {
         }
         this.#local.updateLink({ lastSync: new Date().toISOString(), lastProblem: this.#problem ? JSON.stringify(this.#problem) : null });
         if (pulled) this.#announcePull(pulled.changedAnnotations, pulled.removedAnnotations, pulled.changedArticles);
-        this.#retryDelay = this.#options.retryMinMs;
         return {
           pushed: pushed ? { articles: pushed.articles, annotations: pushed.annotations + pushed.deleted, shares: pushed.shares } : EMPTY_PUSH,
           pulled: pulled ? { articles: pulled.articles, annotations: pulled.annotations, removed: pulled.removed } : EMPTY_PULL,
@@ -366,73 +344,45 @@ export class ArchiveService {
   noteLocalChange(): void {
     if (this.#closed || !this.#link()) return;
     const pending = this.#local.pendingCount();
-    if (pending !== this.#lastPending) {
-      this.#lastPending = pending;
-      this.#emitStatus();
+    if (pending !== this.#lastPending && !this.#pendingNotice) {
+      this.#pendingNotice = setTimeout(() => {
+        this.#pendingNotice = null;
+        if (this.#closed || !this.#link()) return;
+        this.#lastPending = this.#local.pendingCount();
+        this.#emitStatus();
+      }, 250);
+      this.#pendingNotice.unref();
     }
-    if (!this.#options.background || pending === 0 || this.#pushTimer || this.#retryTimer) return;
-    this.#pushTimer = setTimeout(() => {
-      this.#pushTimer = null;
-      this.#backgroundSync(true, false);
-    }, this.#options.pushDelayMs);
+    this.#background?.localChange();
   }
 
   #startBackground(): void {
-    if (this.#closed) return;
-    void this.#startListener();
-    this.#schedulePull();
-    this.#backgroundSync(true, true);
-  }
-
-  async #startListener(): Promise<void> {
-    const link = this.#link();
-    if (!link || this.#listener) return;
-    const { listenForChanges } = await loadArchive();
-    const { password } = await this.#passwords.resolve(link.secret).catch(() => ({ password: undefined }));
-    if (this.#closed || this.#listener || !this.#link()) return;
-    this.#listener = listenForChanges(link.address, password, () => this.#wantPull(), { onLive: () => this.#emitStatus() });
-  }
-
-  #wantPull(): void {
-    if (this.#pullWanted) return;
-    this.#pullWanted = true;
-    // Several NOTIFYs of one push arrive together: one pull takes them all.
-    setTimeout(() => {
-      this.#pullWanted = false;
-      if (!this.#retryTimer) this.#backgroundSync(false, true);
-    }, 100).unref();
-  }
-
-  #schedulePull(): void {
-    if (this.#pullTimer) clearInterval(this.#pullTimer);
-    this.#pullTimer = setInterval(() => {
-      if (!this.#retryTimer) this.#backgroundSync(this.#local.pendingCount() > 0, true);
-    }, this.#options.pullEveryMs);
-    this.#pullTimer.unref();
-  }
-
-  /** A background push or pull; a failure is the status's problem, and the next try waits longer each time. */
-  #backgroundSync(push: boolean, pull: boolean): void {
-    if (this.#closed || !this.#link()) return;
-    this.#sync(push, pull).catch(() => {
-      if (this.#closed || !this.#link() || this.#retryTimer) return;
-      this.#retryTimer = setTimeout(() => {
-        this.#retryTimer = null;
-        this.#backgroundSync(true, true);
-      }, this.#retryDelay);
-      this.#retryTimer.unref();
-      this.#retryDelay = Math.min(this.#retryDelay * 2, this.#options.retryMaxMs);
-    });
+    if (this.#closed || !this.#options.background) return;
+    this.#background ??= new ArchiveBackgroundSync(
+      {
+        linked: () => this.#link() !== null,
+        pending: () => this.#local.pendingCount(),
+        sync: (push, pull) => this.#sync(push, pull),
+        listen: async (onChange) => {
+          const link = this.#link();
+          if (!link) return null;
+          const { listenForChanges } = await loadArchive();
+          const { password } = await this.#passwords.resolve(link.secret).catch(() => ({ password: undefined }));
+          if (this.#closed || !this.#link()) return null;
+          return listenForChanges(link.address, password, onChange, { onLive: () => this.#emitStatus() });
+        },
+      },
+      this.#options,
+    );
+    this.#background.start();
   }
 
   async #stopBackground(): Promise<void> {
-    for (const timer of [this.#pushTimer, this.#retryTimer]) if (timer) clearTimeout(timer);
-    if (this.#pullTimer) clearInterval(this.#pullTimer);
-    this.#pushTimer = this.#retryTimer = this.#pullTimer = null;
-    this.#retryDelay = this.#options.retryMinMs;
-    const listener = this.#listener;
-    this.#listener = null;
-    await listener?.close();
+    if (this.#pendingNotice) clearTimeout(this.#pendingNotice);
+    this.#pendingNotice = null;
+    const background = this.#background;
+    this.#background = null;
+    await background?.stop();
   }
 
   /** Stops timers and live updates, lets a running sync finish its step, closes the connection. */
@@ -441,11 +391,5 @@ export class ArchiveService {
     await this.#stopBackground();
     await this.#queue.catch(() => undefined);
     await this.#dropConnection();
-  }
-
-  /** Where the password of a connection made now would come from (for tests and the status). */
-  passwordSource(): PasswordSource | null {
-    const link = this.#link();
-    return link ? this.#passwords.source(link.secret) : null;
   }
 }

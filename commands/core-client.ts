@@ -93,7 +93,7 @@ export class CoreClient {
   }
 
   static #spawn(options: CoreClientOptions): Promise<Spawned> {
-    const hostServices = (['chooseBackupFile', 'chooseLibraryFolder', 'openPath', 'encryptSecret', 'decryptSecret'] as const).filter((name) => options.host?.[name] !== undefined);
+    const hostServices = (['chooseBackupFile', 'chooseLibraryFolder', 'openPath', 'encryptSecret', 'decryptSecret', 'confirmArchiveLink'] as const).filter((name) => options.host?.[name] !== undefined);
     const data: CoreWorkerData = { libraryDir: options.libraryDir, runtime: options.runtime, hostServices, ...(options.allowRendererLoopback ? { allowRendererLoopback: true } : {}) };
     const worker = (options.launch ?? inWorkerThread)(data);
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
@@ -283,6 +283,7 @@ export class CoreClient {
         chooseLibraryFolder: async () => host.chooseLibraryFolder?.(),
         encryptSecret: async () => host.encryptSecret?.(String(args[0])),
         decryptSecret: async () => host.decryptSecret?.(String(args[0])),
+        confirmArchiveLink: async () => host.confirmArchiveLink?.(String(args[0]), String(args[1])),
       };
       const value = await calls[service]();
       reply({ kind: 'host-result', id, value: value ?? null });

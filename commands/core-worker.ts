@@ -57,6 +57,9 @@ if (data.hostServices.includes('encryptSecret')) {
 if (data.hostServices.includes('decryptSecret')) {
   host.decryptSecret = async (blob) => String(await askParent('decryptSecret', [blob]));
 }
+if (data.hostServices.includes('confirmArchiveLink')) {
+  host.confirmArchiveLink = async (address, user) => (await askParent('confirmArchiveLink', [address, user])) === true;
+}
 if (data.hostServices.includes('chooseLibraryFolder')) {
   host.chooseLibraryFolder = async () => (await askParent('chooseLibraryFolder', [])) as string | null;
 }

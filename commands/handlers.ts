@@ -20,13 +20,13 @@ import type { WatchService } from './watch-service.ts';
 import { briefHandlers } from './brief-handlers.ts';
 import { archiveHandlers } from './archive-handlers.ts';
 import type { ArchiveService } from './archive-service.ts';
-import type { SecretServices } from './archive-passwords.ts';
+import type { ArchiveHostServices } from './archive-passwords.ts';
 
 /**
  * Capabilities only some hosts have. Electron main provides native dialogs, so the renderer never
  * sends a path: it asks main, and main uses what the person chose. `serve` and the CLI have none.
  */
-export interface HostServices extends SecretServices {
+export interface HostServices extends ArchiveHostServices {
   /** A save dialog; null when cancelled. `confirmedOverwrite`: the dialog itself asked about replacing the file. */
   chooseBackupFile?: (suggestedName: string) => Promise<{ path: string; confirmedOverwrite: boolean } | null>;
   /** A folder dialog for the library's new home; null when cancelled. */

@@ -10,6 +10,7 @@ import { resolveLibraryDir, userDataDir, usesRememberedLibrary, writeLibraryPoin
 import { appProtocolResponse } from './app-protocol.ts';
 import { commandsFor, type MenuAction, type Settings, type WatchCounts } from '../contract/index.ts';
 import { watchNotification } from './watch-notification.ts';
+import { archiveLinkDialog } from './archive-link-dialog.ts';
 import { APP_ORIGIN, EVENT_CHANNEL } from './ipc-channels.ts';
 import { MenuLanguage } from './menu-language.ts';
 import type { UiLocale } from './menu-labels.ts';
@@ -174,6 +175,12 @@ if (!app.requestSingleInstanceLock()) {
           return safeStorage.encryptString(plain).toString('base64');
         },
         decryptSecret: async (blob) => safeStorage.decryptString(Buffer.from(blob, 'base64')),
+        confirmArchiveLink: async (address, user) => {
+          const words = archiveLinkDialog(address, user, menuLanguage.current ?? 'vi');
+          const options = { type: 'question' as const, title: words.title, message: words.message, detail: words.detail, buttons: words.buttons, defaultId: 1, cancelId: 1, noLink: true };
+          const answer = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
+          return answer.response === 0;
+        },
       },
       log: (line) => console.error(line),
       onUnexpectedError: (name, error) => console.error(`${name}: ${error}`),

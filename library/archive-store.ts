@@ -35,6 +35,7 @@ CREATE TABLE archive_link (
   pull_seq INTEGER NOT NULL DEFAULT 0,
   last_sync TEXT,
   last_problem TEXT,
+  known_desks TEXT NOT NULL DEFAULT '[]',
   linked_at TEXT NOT NULL
 ) STRICT;
 CREATE TABLE archive_outbox (
@@ -129,6 +130,8 @@ export interface ArchiveLinkRecord {
   pullSeq: number;
   lastSync: string | null;
   lastProblem: string | null;
+  /** The reporter's desks at the last pull: a desk joined since brings its older shares with a pull from the start. */
+  knownDesks: string[];
 }
 
 export type ArchiveOutboxKind = 'article' | 'annotation' | 'annotation-delete' | 'collection';
@@ -264,6 +267,7 @@ export class ArchiveStore {
       pullSeq: Number(row.pull_seq),
       lastSync: text(row.last_sync),
       lastProblem: text(row.last_problem),
+      knownDesks: JSON.parse(String(row.known_desks)) as string[],
     };
   }
 
@@ -300,13 +304,14 @@ export class ArchiveStore {
     });
   }
 
-  updateLink(patch: Partial<Pick<ArchiveLinkRecord, 'defaultDesk' | 'secret' | 'lastSync' | 'lastProblem' | 'pullSeq'>>): void {
+  updateLink(patch: Partial<Pick<ArchiveLinkRecord, 'defaultDesk' | 'secret' | 'lastSync' | 'lastProblem' | 'pullSeq' | 'knownDesks'>>): void {
     const columns: [string, string | number | Uint8Array | null][] = [];
     if (patch.defaultDesk !== undefined) columns.push(['default_desk', patch.defaultDesk]);
     if (patch.secret !== undefined) columns.push(['secret', patch.secret]);
     if (patch.lastSync !== undefined) columns.push(['last_sync', patch.lastSync]);
     if (patch.lastProblem !== undefined) columns.push(['last_problem', patch.lastProblem]);
     if (patch.pullSeq !== undefined) columns.push(['pull_seq', patch.pullSeq]);
+    if (patch.knownDesks !== undefined) columns.push(['known_desks', JSON.stringify(patch.knownDesks)]);
     if (columns.length === 0) return;
     inTransaction(this.#db, () => {
       this.#db.prepare(`UPDATE archive_link SET ${columns.map(([name]) => `${name} = ?`).join(', ')} WHERE id = 1`).run(...columns.map(([, value]) => value));
@@ -437,7 +442,7 @@ export class ArchiveStore {
           outcome.changedArticles.push(String(gone.article_id));
         }
       }
-      this.#sql.get('UPDATE archive_link SET pull_seq = max(pull_seq, ?) WHERE id = 1').run(changes.highWater);
+      this.#sql.get('UPDATE archive_link SET pull_seq = ? WHERE id = 1').run(changes.highWater);
       this.#sql.get('DELETE FROM archive_applying').run();
       outcome.changedArticles = [...new Set(outcome.changedArticles)];
       return { result: outcome, changed: outcome.changedArticles };

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMember, createDesk } from '../../../archive/archive-admin.ts';
 import { openArchiveDb, type ArchiveDb } from '../../../archive/archive-connection.ts';
 import { migrateArchive } from '../../../archive/archive-migrations.ts';
 import { searchArchive } from '../../../archive/archive-search.ts';
@@ -89,17 +90,20 @@ describe.skipIf(postgresUnavailableReason())('archive search agrees with the loc
     await admin.connect();
     try {
       await migrateArchive(admin);
+      await createDesk(admin, 'Thời sự');
+      await addMember(admin, 'Thời sự', 'lan', 'lan-secret');
       for (const d of DOCS) {
         const { rows } = await admin.query<{ id: string }>(
-          `INSERT INTO articles (content_hash, title, language, body, blocks) VALUES ($1, $2, 'vi', $3, '[]') RETURNING id`,
+          `INSERT INTO articles (content_hash, title, language, body, blocks, added_by) VALUES ($1, $2, 'vi', $3, '[]', 'lan') RETURNING id`,
           [createHash('sha256').update(d.id).digest('hex'), d.title, d.body],
         );
+        await admin.query(`INSERT INTO article_owners (article_id, owner) VALUES ($1, 'lan')`, [rows[0]!.id]);
         archiveIds.set(rows[0]!.id, d.id);
       }
     } finally {
       await admin.end();
     }
-    db = await openArchiveDb({ address: cluster.url(undefined, undefined, 'archive') });
+    db = await openArchiveDb({ address: cluster.url('lan', undefined, 'archive'), password: 'lan-secret' });
   }, 60_000);
 
   afterAll(async () => {

@@ -3,7 +3,8 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { Library } from '../../../library/index.ts';
 import type { ArchiveLocalStore } from '../../../archive/archive-sync.ts';
-import { addReporter, createArchiveDatabase, openTestArchiveDb, type TestArchiveDb } from '../../support/archive-test-db.ts';
+import { openArchiveDb, type ArchiveDb } from '../../../archive/archive-connection.ts';
+import { addReporter, createArchiveDatabase } from '../../support/archive-test-db.ts';
 import { startPostgresCluster, type PostgresCluster } from '../../support/postgres-cluster.ts';
 import { temporaryFolder } from '../library/library-fixtures.ts';
 
@@ -13,7 +14,7 @@ export interface Laptop {
   library: Library;
   /** The library's archive side, as archive/ sees it (proves the library implements the interface). */
   local: ArchiveLocalStore;
-  db: TestArchiveDb;
+  db: ArchiveDb;
   dir: string;
 }
 
@@ -22,7 +23,7 @@ export interface SyncHarness {
   /** A fresh archive database with these reporters: role → desks. */
   archive(reporters: Record<string, readonly string[]>): Promise<string>;
   /** A library linked to `database` as `role`. */
-  laptop(database: string, role: string, options?: { defaultDesk?: string | null }): Laptop;
+  laptop(database: string, role: string, options?: { defaultDesk?: string | null }): Promise<Laptop>;
   url(role: string, database: string): string;
 }
 
@@ -31,7 +32,7 @@ export const PASSWORD = 'reporter-secret';
 
 export function useSyncHarness(): SyncHarness {
   let cluster: PostgresCluster | null = null;
-  const open: { library: Library; db: TestArchiveDb; remove: () => void }[] = [];
+  const open: { library: Library; db: ArchiveDb; remove: () => void }[] = [];
   beforeAll(async () => {
     cluster = await startPostgresCluster();
   }, 120_000);
@@ -48,14 +49,14 @@ export function useSyncHarness(): SyncHarness {
     async archive(reporters) {
       const database = `archive_${process.pid}_${++databases}`;
       await createArchiveDatabase(cluster!, database);
-      for (const [role, desks] of Object.entries(reporters)) addReporter(cluster!, database, role, PASSWORD, desks);
+      for (const [role, desks] of Object.entries(reporters)) await addReporter(cluster!, database, role, PASSWORD, desks);
       return database;
     },
     url: (role, database) => cluster!.url(role, PASSWORD, database),
-    laptop(database, role, options = {}) {
+    async laptop(database, role, options = {}) {
       const folder = temporaryFolder();
       const library = Library.open(folder.dir);
-      const db = openTestArchiveDb(harness.url(role, database), role);
+      const db = await openArchiveDb({ address: cluster!.url(role, undefined, database), password: PASSWORD });
       const local: ArchiveLocalStore = library.archive;
       local.linkTo({ address: cluster!.url(role, '', database), user: role, defaultDesk: options.defaultDesk ?? null });
       open.push({ library, db, remove: folder.remove });

@@ -20,8 +20,8 @@ describe.skipIf(unavailable)('offline edits on two machines', () => {
     ['the earlier edit syncs first', false],
   ])('merges field by field and loses no note text when %s', async (_, laterFirst) => {
     const database = await harness.archive({ alice: ['thoi-su'] });
-    const first = harness.laptop(database, 'alice');
-    const second = harness.laptop(database, 'alice');
+    const first = await harness.laptop(database, 'alice');
+    const second = await harness.laptop(database, 'alice');
     const { id: articleId } = first.library.addArticle(draft());
     const mark = first.library.annotations.create({ articleId, start: 0, end: 7, color: 'yellow', note: 'Ghi chú gốc' });
     await syncArchive(first.db, first.local);

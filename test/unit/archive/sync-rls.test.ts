@@ -22,7 +22,7 @@ describe.skipIf(unavailable)('row-level security: two reporters on a desk, one o
 
   async function shareOneAndKeepOne() {
     const database = await harness.archive({ alice: ['thoi-su'], bob: ['thoi-su'], carol: ['kinh-te'] });
-    const alice = harness.laptop(database, 'alice', { defaultDesk: 'thoi-su' });
+    const alice = await harness.laptop(database, 'alice', { defaultDesk: 'thoi-su' });
     const { id: articleId } = alice.library.addArticle(draft({ url: 'https://tuoitre.vn/dam-phan.htm' }));
     const shared = alice.library.annotations.create({ articleId, start: 0, end: 7, color: 'pink', note: 'Kiểm chứng nguồn' });
     const secret = alice.library.annotations.create({ articleId, start: 8, end: 14, note: 'Nguồn tin riêng' });
@@ -35,8 +35,8 @@ describe.skipIf(unavailable)('row-level security: two reporters on a desk, one o
 
   it('gives the desk the shared mark and its history, keeps the private one to its author, and the outsider nothing', async () => {
     const { database, shared } = await shareOneAndKeepOne();
-    const bob = harness.laptop(database, 'bob');
-    const carol = harness.laptop(database, 'carol');
+    const bob = await harness.laptop(database, 'bob');
+    const carol = await harness.laptop(database, 'carol');
     const bobPull = await pullChanges(bob.db, bob.local);
     expect(bobPull.changedAnnotations).toEqual([shared.id]);
     expect(bob.local.noteHistory(shared.id).map((v) => v.note)).toEqual(['Kiểm chứng nguồn']);
@@ -65,9 +65,29 @@ describe.skipIf(unavailable)('row-level security: two reporters on a desk, one o
     expect(harness.cluster().psql(`SELECT note FROM annotations WHERE id = '${shared.id}'`, database).trim()).toBe('Kiểm chứng nguồn: đã gọi');
   });
 
+  it('refuses a share to a desk the author is not on, holding back only that annotation', async () => {
+    const database = await harness.archive({ alice: ['thoi-su'], carol: ['kinh-te'] });
+    const alice = await harness.laptop(database, 'alice');
+    const { id: articleId } = alice.library.addArticle(draft());
+    const wrong = alice.library.annotations.create({ articleId, start: 0, end: 3, note: 'nhầm bàn' });
+    const fine = alice.library.annotations.create({ articleId, start: 4, end: 8, note: 'đúng bàn' });
+    alice.local.shareAnnotations([wrong.id], 'kinh-te');
+    alice.local.shareAnnotations([fine.id], 'thoi-su');
+    const result = await pushOutbox(alice.db, alice.local);
+    expect(result.failed.map((failure) => [failure.kind, failure.id])).toEqual([['annotation', wrong.id]]);
+    expect(result.failed[0]!.message).toMatch(/row-level security/);
+    expect(alice.local.outbox(10).map((entry) => entry.entityId)).toEqual([wrong.id, wrong.id]);
+    expect(harness.cluster().psql(`SELECT string_agg(note || '@' || coalesce(desk, '-'), ',') FROM annotations`, database).trim()).toBe('đúng bàn@thoi-su');
+    // Made private again, it goes through.
+    alice.local.shareAnnotations([wrong.id], null);
+    expect((await pushOutbox(alice.db, alice.local)).failed).toEqual([]);
+    expect(alice.local.pendingCount()).toBe(0);
+    expect(harness.cluster().psql(`SELECT count(*) FROM annotations WHERE desk IS NULL`, database).trim()).toBe('1');
+  });
+
   it('lets an outsider who pushes the same article own it without seeing its shares or marks', async () => {
     const { database } = await shareOneAndKeepOne();
-    const carol = harness.laptop(database, 'carol');
+    const carol = await harness.laptop(database, 'carol');
     const { id } = carol.library.addArticle(draft({ url: 'https://tuoitre.vn/dam-phan.htm' }));
     await syncArchive(carol.db, carol.local);
     expect(carol.local.archiveIdOf(id)).toBe(harness.cluster().psql('SELECT id FROM articles', database).trim());

@@ -2,8 +2,9 @@
 // other sees with its author; deduplication across reporters; deletions travel; live updates.
 import { describe, expect, it } from 'vitest';
 import { listenForChanges, pullChanges, pushOutbox, syncArchive } from '../../../archive/archive-sync.ts';
+import { addReporter } from '../../support/archive-test-db.ts';
 import { postgresUnavailableReason } from '../../support/postgres-cluster.ts';
-import { draft, useSyncHarness } from './sync-fixtures.ts';
+import { draft, PASSWORD, useSyncHarness } from './sync-fixtures.ts';
 
 const unavailable = postgresUnavailableReason();
 
@@ -12,8 +13,8 @@ describe.skipIf(unavailable)('two reporters sync through one archive', () => {
 
   it('shows one reporter\'s shared "Kiểm chứng" mark to the other, with its author, read-only', async () => {
     const database = await harness.archive({ alice: ['thoi-su'], bob: ['thoi-su'] });
-    const alice = harness.laptop(database, 'alice', { defaultDesk: 'thoi-su' });
-    const bob = harness.laptop(database, 'bob');
+    const alice = await harness.laptop(database, 'alice', { defaultDesk: 'thoi-su' });
+    const bob = await harness.laptop(database, 'bob');
     const { id: articleId } = alice.library.addArticle(draft({ url: 'https://vnexpress.net/dam-phan-doha.html' }));
     const mark = alice.library.annotations.create({ articleId, start: 0, end: 7, color: 'pink', note: 'Kiểm chứng' });
     expect(alice.local.shareAnnotations([mark.id], 'thoi-su')).toEqual([mark.id]);
@@ -39,10 +40,42 @@ describe.skipIf(unavailable)('two reporters sync through one archive', () => {
     expect(alice.library.annotations.forArticle(articleId)[0]!.foreign).toBeUndefined();
   });
 
+  it('lets the other reporter answer on the pulled article, and the first sees that with its author', async () => {
+    const database = await harness.archive({ alice: ['thoi-su'], bob: ['thoi-su'] });
+    const alice = await harness.laptop(database, 'alice', { defaultDesk: 'thoi-su' });
+    const bob = await harness.laptop(database, 'bob');
+    const { id: articleId } = alice.library.addArticle(draft());
+    await syncArchive(alice.db, alice.local);
+    const pulled = await pullChanges(bob.db, bob.local);
+    const reply = bob.library.annotations.create({ articleId: pulled.addedArticles[0]!, start: 8, end: 14, color: 'green', note: 'Đã gọi nguồn' });
+    bob.local.shareAnnotations([reply.id], 'thoi-su');
+    expect((await pushOutbox(bob.db, bob.local)).failed).toEqual([]);
+    await pullChanges(alice.db, alice.local);
+    expect(alice.library.annotations.forArticle(articleId)).toMatchObject([{ id: reply.id, author: 'bob', foreign: true, note: 'Đã gọi nguồn' }]);
+  });
+
+  it('brings a reporter who joins the desk later what was shared there before', async () => {
+    const database = await harness.archive({ alice: ['thoi-su'], carol: ['kinh-te'] });
+    const alice = await harness.laptop(database, 'alice', { defaultDesk: 'thoi-su' });
+    const carol = await harness.laptop(database, 'carol');
+    const { id: articleId } = alice.library.addArticle(draft());
+    const mark = alice.library.annotations.create({ articleId, start: 0, end: 7, note: 'Kiểm chứng' });
+    alice.local.shareAnnotations([mark.id], 'thoi-su');
+    await syncArchive(alice.db, alice.local);
+    // A later change carol may see moves her mark past alice's shares.
+    carol.library.addArticle(draft({ body: 'Tin kinh tế.' }));
+    await syncArchive(carol.db, carol.local);
+    expect(carol.library.list({}).total).toBe(1);
+    await addReporter(harness.cluster(), database, 'carol', PASSWORD, ['thoi-su']);
+    const pulled = await pullChanges(carol.db, carol.local);
+    expect(pulled).toMatchObject({ articles: 1 });
+    expect(carol.library.annotations.list({})).toMatchObject([{ id: mark.id, author: 'alice', foreign: true }]);
+  });
+
   it('keeps one archive article when two reporters push the same page, and maps each library to it', async () => {
     const database = await harness.archive({ alice: ['thoi-su'], bob: ['thoi-su'] });
-    const alice = harness.laptop(database, 'alice', { defaultDesk: 'thoi-su' });
-    const bob = harness.laptop(database, 'bob');
+    const alice = await harness.laptop(database, 'alice', { defaultDesk: 'thoi-su' });
+    const bob = await harness.laptop(database, 'bob');
     const { id: aliceId } = alice.library.addArticle(draft({ url: 'https://vnexpress.net/dam-phan-doha.html?utm_source=fb' }));
     const { id: bobId } = bob.library.addArticle(draft({ url: 'http://www.vnexpress.net/dam-phan-doha.html' }));
     await pushOutbox(alice.db, alice.local);
@@ -58,8 +91,8 @@ describe.skipIf(unavailable)('two reporters sync through one archive', () => {
 
   it('removes an annotation the author deleted, or took back from the desk, from the other library', async () => {
     const database = await harness.archive({ alice: ['thoi-su'], bob: ['thoi-su'] });
-    const alice = harness.laptop(database, 'alice');
-    const bob = harness.laptop(database, 'bob');
+    const alice = await harness.laptop(database, 'alice');
+    const bob = await harness.laptop(database, 'bob');
     const { id: articleId } = alice.library.addArticle(draft());
     const deleted = alice.library.annotations.create({ articleId, start: 0, end: 3, note: 'xoá sau' });
     const unshared = alice.library.annotations.create({ articleId, start: 4, end: 8, note: 'thu hồi' });
@@ -82,8 +115,8 @@ describe.skipIf(unavailable)('two reporters sync through one archive', () => {
 
   it('tells a listening library that the other reporter pushed, without a poll', async () => {
     const database = await harness.archive({ alice: ['thoi-su'], bob: ['thoi-su'] });
-    const alice = harness.laptop(database, 'alice', { defaultDesk: 'thoi-su' });
-    const bob = harness.laptop(database, 'bob');
+    const alice = await harness.laptop(database, 'alice', { defaultDesk: 'thoi-su' });
+    const bob = await harness.laptop(database, 'bob');
     let connected!: () => void;
     const ready = new Promise<void>((resolve) => (connected = resolve));
     let heard!: (seq: number) => void;
