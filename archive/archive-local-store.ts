@@ -11,7 +11,7 @@ import type {
   OutgoingArticle,
   PulledChanges,
   PullOutcome,
-} from '../library/archive-store.ts';
+} from '../library/archive-sync-model.ts';
 
 export type {
   AnnotationMerge,
@@ -26,7 +26,7 @@ export type {
   PulledChanges,
   PullOutcome,
   SyncedAnnotationFields,
-} from '../library/archive-store.ts';
+} from '../library/archive-sync-model.ts';
 
 export interface ArchiveLocalStore {
   link(): ArchiveLinkRecord | null;

@@ -12,225 +12,25 @@ import type { DatabaseSync } from 'node:sqlite';
 import { anchor } from '../annotations/anchoring.ts';
 import { describeRange } from '../annotations/quote-context.ts';
 import type { NoteVersion } from '../contract/archive.ts';
-import type { TextPositionSelector, TextQuoteSelector } from '../contract/annotation.ts';
-import type { AnnotationColor } from '../contract/annotation-colors.ts';
 import { isAnnotationColor } from '../annotations/model.ts';
 import { inTransaction } from './database.ts';
 import { PreparedStatements } from './prepared-statements.ts';
 import type { ArticleDraft } from './model.ts';
+import { SQLITE_NOW_ISO } from './archive-schema.ts';
+import type {
+  AnnotationMerge,
+  ArchiveLinkRecord,
+  ArchiveOutboxEntry,
+  ArchiveOutboxKind,
+  IncomingAnnotation,
+  IncomingArticle,
+  LocalAnnotationState,
+  OutgoingArticle,
+  PulledChanges,
+  PullOutcome,
+} from './archive-sync-model.ts';
 
-const NOW = `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
-/** Triggers record only while linked, and not while a pull writes the archive's own rows. */
-const RECORDING = `EXISTS (SELECT 1 FROM archive_link) AND NOT EXISTS (SELECT 1 FROM archive_applying)`;
-
-/** Schema step (archive sync, issue 18): the link, the outbox and its triggers, annotation authorship and note history. */
-export const ARCHIVE_SCHEMA_SQL = `
-CREATE TABLE archive_link (
-  id INTEGER PRIMARY KEY CHECK (id = 1),
-  address TEXT NOT NULL,
-  user TEXT NOT NULL,
-  client_id TEXT NOT NULL,
-  default_desk TEXT,
-  secret BLOB,
-  pull_seq INTEGER NOT NULL DEFAULT 0,
-  last_sync TEXT,
-  last_problem TEXT,
-  known_desks TEXT NOT NULL DEFAULT '[]',
-  linked_at TEXT NOT NULL
-) STRICT;
-CREATE TABLE archive_outbox (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  kind TEXT NOT NULL CHECK (kind IN ('article', 'annotation', 'annotation-delete', 'collection')),
-  entity_id TEXT NOT NULL,
-  created TEXT NOT NULL DEFAULT (${NOW})
-) STRICT;
-CREATE TABLE archive_articles (
-  local_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
-  archive_id TEXT NOT NULL UNIQUE
-) STRICT, WITHOUT ROWID;
-CREATE TABLE archive_collection_shares (
-  collection TEXT NOT NULL,
-  desk TEXT NOT NULL,
-  PRIMARY KEY (collection, desk)
-) STRICT, WITHOUT ROWID;
-CREATE TABLE archive_applying (id INTEGER PRIMARY KEY CHECK (id = 1)) STRICT;
-ALTER TABLE annotations ADD COLUMN author TEXT;
-ALTER TABLE annotations ADD COLUMN desk TEXT;
-ALTER TABLE annotations ADD COLUMN color_updated TEXT;
-ALTER TABLE annotations ADD COLUMN note_updated TEXT;
-ALTER TABLE annotations ADD COLUMN desk_updated TEXT;
-ALTER TABLE annotations ADD COLUMN is_foreign INTEGER NOT NULL DEFAULT 0 CHECK (is_foreign IN (0, 1));
-UPDATE annotations SET color_updated = updated_at, note_updated = updated_at, desk_updated = created_at;
-CREATE TABLE annotation_note_history (
-  annotation_id TEXT NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
-  note TEXT NOT NULL,
-  written_at TEXT NOT NULL,
-  replaced_at TEXT NOT NULL,
-  PRIMARY KEY (annotation_id, written_at, note)
-) STRICT, WITHOUT ROWID;
-
--- Last writer wins per field: each field remembers when it was written here.
-CREATE TRIGGER annotations_note_written AFTER UPDATE OF note ON annotations
-WHEN OLD.note IS NOT NEW.note AND NOT EXISTS (SELECT 1 FROM archive_applying) BEGIN
-  INSERT OR IGNORE INTO annotation_note_history (annotation_id, note, written_at, replaced_at)
-    SELECT OLD.id, OLD.note, coalesce(OLD.note_updated, OLD.updated_at), NEW.updated_at WHERE OLD.note <> '';
-  UPDATE annotations SET note_updated = NEW.updated_at WHERE id = NEW.id;
-END;
-CREATE TRIGGER annotations_color_written AFTER UPDATE OF color ON annotations
-WHEN OLD.color IS NOT NEW.color AND NOT EXISTS (SELECT 1 FROM archive_applying) BEGIN
-  UPDATE annotations SET color_updated = NEW.updated_at WHERE id = NEW.id;
-END;
-CREATE TRIGGER annotations_desk_written AFTER UPDATE OF desk ON annotations
-WHEN OLD.desk IS NOT NEW.desk AND NOT EXISTS (SELECT 1 FROM archive_applying) BEGIN
-  UPDATE annotations SET desk_updated = ${NOW} WHERE id = NEW.id;
-END;
-CREATE TRIGGER annotations_fields_new AFTER INSERT ON annotations
-WHEN NEW.note_updated IS NULL AND NOT EXISTS (SELECT 1 FROM archive_applying) BEGIN
-  UPDATE annotations SET note_updated = NEW.updated_at, color_updated = NEW.updated_at, desk_updated = NEW.created_at,
-    author = coalesce(NEW.author, (SELECT user FROM archive_link))
-  WHERE id = NEW.id;
-END;
-
--- The outbox: what changed here since the last push.
-CREATE TRIGGER archive_outbox_article_new AFTER INSERT ON articles WHEN ${RECORDING} BEGIN
-  INSERT INTO archive_outbox (kind, entity_id) VALUES ('article', NEW.id);
-END;
-CREATE TRIGGER archive_outbox_article_collection AFTER UPDATE OF collection ON articles
-WHEN NEW.collection IS NOT OLD.collection AND NEW.collection IS NOT NULL AND ${RECORDING} BEGIN
-  INSERT INTO archive_outbox (kind, entity_id) VALUES ('article', NEW.id);
-END;
-CREATE TRIGGER archive_outbox_annotation_new AFTER INSERT ON annotations WHEN NEW.is_foreign = 0 AND ${RECORDING} BEGIN
-  INSERT INTO archive_outbox (kind, entity_id) VALUES ('annotation', NEW.id);
-END;
-CREATE TRIGGER archive_outbox_annotation_edit AFTER UPDATE OF note, color, desk, quote_exact, position_start, position_end ON annotations
-WHEN NEW.is_foreign = 0 AND ${RECORDING} BEGIN
-  INSERT INTO archive_outbox (kind, entity_id) VALUES ('annotation', NEW.id);
-END;
-CREATE TRIGGER archive_outbox_annotation_gone AFTER DELETE ON annotations WHEN OLD.is_foreign = 0 AND ${RECORDING} BEGIN
-  INSERT INTO archive_outbox (kind, entity_id) VALUES ('annotation-delete', OLD.id);
-END;
-CREATE TRIGGER archive_outbox_collection_share AFTER INSERT ON archive_collection_shares WHEN ${RECORDING} BEGIN
-  INSERT INTO archive_outbox (kind, entity_id) VALUES ('collection', NEW.collection);
-END;
-CREATE TRIGGER archive_outbox_collection_unshare AFTER DELETE ON archive_collection_shares WHEN ${RECORDING} BEGIN
-  INSERT INTO archive_outbox (kind, entity_id) VALUES ('collection', OLD.collection);
-END;
-`;
-
-export interface ArchiveLinkRecord {
-  /** Without its password. */
-  address: string;
-  user: string;
-  /** This library's own id, so the archive can tell two machines of one reporter apart. */
-  clientId: string;
-  defaultDesk: string | null;
-  /** The password encrypted by the host (Electron safeStorage); null when it comes from elsewhere. */
-  secret: Uint8Array | null;
-  /** The archive's change_seq this library has pulled up to. */
-  pullSeq: number;
-  lastSync: string | null;
-  lastProblem: string | null;
-  /** The reporter's desks at the last pull: a desk joined since brings its older shares with a pull from the start. */
-  knownDesks: string[];
-}
-
-export type ArchiveOutboxKind = 'article' | 'annotation' | 'annotation-delete' | 'collection';
-
-export interface ArchiveOutboxEntry {
-  seq: number;
-  kind: ArchiveOutboxKind;
-  entityId: string;
-}
-
-/** A local article as pushed: the canonical URL key and content hash are the library's own dedup rules. */
-export interface OutgoingArticle {
-  localId: string;
-  archiveId: string | null;
-  urlKey: string | null;
-  contentHash: string;
-  title: string;
-  author: string | null;
-  source: string | null;
-  url: string | null;
-  language: string;
-  publishedAt: string | null;
-  body: string;
-  /** The blocks as stored (JSON text). */
-  blocksJson: string;
-  collection: string | null;
-}
-
-/** The fields of an annotation that sync compares, each with the time it was last written (ISO 8601). */
-export interface SyncedAnnotationFields {
-  quote: TextQuoteSelector;
-  position: TextPositionSelector;
-  color: AnnotationColor;
-  colorUpdated: string;
-  note: string;
-  noteUpdated: string;
-  desk: string | null;
-  deskUpdated: string;
-}
-
-export interface LocalAnnotationState extends SyncedAnnotationFields {
-  id: string;
-  articleId: string;
-  created: string;
-  author: string | null;
-  foreign: boolean;
-}
-
-/** An article as the archive holds it, for the local library. */
-export interface IncomingArticle {
-  archiveId: string;
-  title: string;
-  author: string | null;
-  source: string | null;
-  url: string | null;
-  language: string;
-  publishedAt: string | null;
-  body: string;
-  blocks: unknown;
-}
-
-export interface IncomingAnnotation extends SyncedAnnotationFields {
-  id: string;
-  articleArchiveId: string;
-  author: string;
-  created: string;
-}
-
-export interface IncomingNoteVersion extends NoteVersion {
-  annotationId: string;
-}
-
-/** One page of what changed in the archive, in change_seq order, up to `highWater`. */
-export interface PulledChanges {
-  articles: IncomingArticle[];
-  annotations: IncomingAnnotation[];
-  history: IncomingNoteVersion[];
-  /** Annotations deleted or taken back from a desk this reporter no longer sees them through. */
-  removed: string[];
-  highWater: number;
-}
-
-/** Last writer wins per field; the texts that lose go to `history`. */
-export type AnnotationMerge = (
-  local: SyncedAnnotationFields | null,
-  remote: SyncedAnnotationFields,
-) => { merged: SyncedAnnotationFields; history: NoteVersion[] };
-
-export interface PullOutcome {
-  /** Local ids of articles the pull added. */
-  articles: string[];
-  /** Annotations written or replaced. */
-  annotations: string[];
-  removed: string[];
-  /** Articles whose search document changed (added, or their annotations did). */
-  changedArticles: string[];
-  /** Articles or annotations the archive sent that this library could not take (invalid, or their article unknown). */
-  skipped: number;
-}
+export type * from './archive-sync-model.ts';
 
 export interface ArchiveStoreDeps {
   db: DatabaseSync;
@@ -280,12 +80,12 @@ export class ArchiveStore {
     inTransaction(this.#db, () => {
       if (this.link()) throw new Error('This library is already linked to an archive: disconnect first');
       this.#sql
-        .get(`INSERT INTO archive_link (id, address, user, client_id, default_desk, secret, linked_at) VALUES (1, ?, ?, ?, ?, ?, ${NOW})`)
+        .get(`INSERT INTO archive_link (id, address, user, client_id, default_desk, secret, linked_at) VALUES (1, ?, ?, ?, ?, ?, ${SQLITE_NOW_ISO})`)
         .run(input.address, input.user, randomUUID(), input.defaultDesk ?? null, input.secret ?? null);
+      this.#sql.get('UPDATE annotations SET author = ? WHERE author IS NULL').run(input.user);
       this.#db.exec(`
         DELETE FROM archive_outbox;
         DELETE FROM archive_articles;
-        UPDATE annotations SET author = '${input.user.replaceAll("'", "''")}' WHERE author IS NULL;
         INSERT INTO archive_outbox (kind, entity_id) SELECT 'article', id FROM articles WHERE trashed_at IS NULL ORDER BY imported_at, id;
         INSERT INTO archive_outbox (kind, entity_id) SELECT 'annotation', id FROM annotations WHERE is_foreign = 0 ORDER BY created_at, id;
         INSERT INTO archive_outbox (kind, entity_id) SELECT DISTINCT 'collection', collection FROM archive_collection_shares;

@@ -8,7 +8,7 @@ import { BULK_UNDO_SCHEMA_SQL } from './bulk-store.ts';
 import { SAVED_SEARCHES_SCHEMA_SQL } from './saved-search-store.ts';
 import { IMAGES_SCHEMA_SQL } from './image-store.ts';
 import { ORIGINAL_FILES_SCHEMA_SQL } from './original-file-store.ts';
-import { ARCHIVE_SCHEMA_SQL } from './archive-store.ts';
+import { ARCHIVE_SCHEMA_SQL } from './archive-schema.ts';
 
 /** Schema steps in order; step N brings the database to user_version N. Never edit a released step. */
 export const MIGRATIONS: readonly string[] = [
