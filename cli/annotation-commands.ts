@@ -23,13 +23,18 @@ function annotationJson(annotation: Annotation) {
     status: annotation.status,
     created: annotation.created,
     updated: annotation.updated,
+    // With a shared archive: who wrote it, the desk it is shared with, and whether it is another reporter's.
+    ...(annotation.author !== undefined ? { author: annotation.author } : {}),
+    ...(annotation.desk !== undefined ? { desk: annotation.desk } : {}),
+    ...(annotation.foreign ? { foreign: true } : {}),
   };
 }
 
 function annotationLine(annotation: Annotation): string {
   const where = annotation.status === 'orphan' ? 'orphan' : `${annotation.position.start}–${annotation.position.end}`;
   const note = annotation.note ? `\n    note: ${annotation.note.replace(/\s+/g, ' ')}` : '';
-  return `${annotation.id}  [${annotation.color}] ${where}  “${annotation.quote.exact.replace(/\s+/g, ' ')}”${note}`;
+  const shared = annotation.foreign && annotation.author ? `  (by ${annotation.author}${annotation.desk ? `, ${annotation.desk}` : ''})` : annotation.desk ? `  (shared with ${annotation.desk})` : '';
+  return `${annotation.id}  [${annotation.color}] ${where}  “${annotation.quote.exact.replace(/\s+/g, ' ')}”${shared}${note}`;
 }
 
 function colorOption(value: string | undefined): AnnotationColor | undefined {
@@ -57,8 +62,10 @@ export async function annotate(args: ParsedArguments, call: CommandCaller, io: C
 
 export async function listAnnotations(args: ParsedArguments, call: CommandCaller, io: CliIo): Promise<number> {
   const { options, positionals } = args;
-  if (positionals.length > 1) throw new UsageError('usage: newsroom-reader annotations [ID] [--color NAME]');
-  const annotations = (await call('annotations.list', { articleId: positionals[0], color: colorOption(options.color) })) as Annotation[];
+  if (positionals.length > 1) throw new UsageError('usage: newsroom-reader annotations [ID] [--color NAME] [--by me|desk]');
+  const by = options.by;
+  if (by !== undefined && by !== 'me' && by !== 'desk') throw new UsageError(`--by is me or desk, got "${by}"`);
+  const annotations = (await call('annotations.list', { articleId: positionals[0], color: colorOption(options.color), ...(by ? { by } : {}) })) as Annotation[];
   if (options.json) printJson(io, annotations.map(annotationJson));
   else {
     for (const annotation of annotations) io.out(annotationLine(annotation));

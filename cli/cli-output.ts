@@ -5,6 +5,8 @@ export interface CliIo {
   err: (text: string) => void;
   /** A status line that the next one replaces (import progress); '' clears it. Absent: not shown. */
   progress?: (line: string) => void;
+  /** Where a secret read from stdin comes from (archive desk add --password-stdin); process.stdin when absent. */
+  stdin?: NodeJS.ReadableStream;
 }
 
 export const processIo: CliIo = {

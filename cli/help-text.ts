@@ -26,7 +26,9 @@ Commands:
                                 An article with its highlights as Markdown, or annotations as W3C JSON-LD.
   annotate ID --quote TEXT [--note TEXT] [--color yellow|green|blue|pink] [--prefix P] [--suffix S]
                                 Highlight the first occurrence of TEXT (or the one PREFIX/SUFFIX single out).
-  annotations [ID] [--color C]  List an article's annotations in reading order, or all of them.
+  annotations [ID] [--color C] [--by me|desk]
+                                List an article's annotations in reading order, or all of them; with a
+                                shared archive, --by me (written here) or --by desk (others' shared with you).
   backup FILE [--overwrite]     Write a consistent copy of the database to FILE (an existing FILE
                                 is kept unless --overwrite; a library's own database never is).
   set ID... [changes]           Change user state: --read|--unread, --star|--unstar, --archive|--unarchive,
@@ -61,12 +63,36 @@ Commands:
                                 Save a search under a name (QUERY may be "" for filters only).
   watch list                    Saved searches with their matches new since each was last opened.
   watch show NAME [--limit N]   A saved search's matches and its new count. watch remove NAME deletes it.
+  archive connect URL [--desk D]
+                                Link this library to a shared archive (postgres://reporter@server:5432/db
+                                ?sslmode=require). The password comes from PGPASSFILE (~/.pgpass) or
+                                PGPASSWORD, never the address. --desk: new articles are shared with D.
+  archive status                Address, reporter, desks, last sync, changes waiting, problem.
+  archive push|pull|sync        Push local changes, pull the archive's (what you may see), or both.
+  archive search QUERY [--limit N]
+                                Search the archive (Vietnamese-aware: dam phan finds đàm phán).
+  archive save ARCHIVE_ID       Save an archive hit into this library (deduplicated like an import).
+  archive share ANNOTATION_ID... --desk D|--private
+                                Share your annotations with a desk, or make them private again.
+  archive share-collection NAME --desk D [--stop]
+                                Share a collection's articles (now and later) with a desk, or stop.
+  archive default-desk D|--private   The desk new articles are shared with.
+  archive history ANNOTATION_ID Older texts of an annotation's note that later edits replaced.
+  archive disconnect [--discard-pending]
+                                Unlink (refused while changes wait to be pushed); articles and notes stay.
+  archive init URL              Admin: create or migrate the archive's schema, as its owner.
+  archive desk create NAME --url URL
+  archive desk add NAME ROLE --url URL [--password-stdin]
+  archive desk remove NAME ROLE --url URL
+                                Admin: make a desk; put a reporter on it (a new LOGIN role, its password
+                                read from stdin); take one off.
 
 Global options:
   --library DIR                 Library folder (default: $NEWSROOM_LIBRARY, else the desktop app's folder).
   --json                        Machine-readable output.
   --version                     Print the version.
 
-Exit codes: 0 success, 1 some inputs failed (import, save, a source that failed to refresh, OPML problems),
+Exit codes: 0 success, 1 some inputs failed (import, save, a source that failed to refresh, OPML problems,
+            an archive sync that ended with a problem),
 2 unusable arguments or an error (also: sources add found several feeds to choose from).
 `;

@@ -12,6 +12,7 @@ import { UsageError } from './usage-error.ts';
 import { runOpmlCommand, runSourcesCommand } from './source-commands.ts';
 import { runWatchCommand } from './watch-commands.ts';
 import { runSaveCommand } from './save-commands.ts';
+import { runArchiveCommand } from './archive-commands.ts';
 
 /** Commands that neither search nor change what the index holds: they run without loading search. */
 export const COMMANDS_WITHOUT_SEARCH: ReadonlySet<string> = new Set(['list', 'show', 'export', 'annotations', 'backup', 'opml']);
@@ -83,6 +84,8 @@ export async function runLibraryCommand(args: ParsedArguments, context: AppConte
       return runWatchCommand(args, (name, a) => call(context, name, a), io, () => context.search.whenIdle());
     case 'save':
       return runSaveCommand(args, (name, a) => call(context, name, a), io);
+    case 'archive':
+      return runArchiveCommand(args, (name, a) => call(context, name, a), io);
     case 'annotate':
       return annotate(args, (name, a) => call(context, name as CommandName, a), io);
     case 'annotations':

@@ -23,6 +23,11 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: NodeJS.
     // A library moved from the app is remembered only when it is the app's own, not a --library folder.
     const onLibraryMoved = usesRememberedLibrary(args.options.library, env) ? (dir: string) => writeLibraryPointer(dir, env) : undefined;
     if (args.command === 'serve') return await serve(args, libraryDir, io, onLibraryMoved);
+    if (args.command === 'archive' && (args.positionals[0] === 'init' || args.positionals[0] === 'desk')) {
+      // The admin's commands act on the archive itself: no library is opened.
+      const { runArchiveAdminCommand } = await import('./archive-commands.ts');
+      return await runArchiveAdminCommand(args, io);
+    }
     const [{ AppContext }, { runLibraryCommand, COMMANDS_WITHOUT_SEARCH }] = await Promise.all([
       import('../commands/app-context.ts'),
       import('./library-commands.ts'),

@@ -47,6 +47,13 @@ const OPTIONS = {
   'full-text': { type: 'boolean' },
   'keep-days': { type: 'string' },
   photos: { type: 'boolean' },
+  desk: { type: 'string' },
+  private: { type: 'boolean' },
+  stop: { type: 'boolean' },
+  'discard-pending': { type: 'boolean' },
+  url: { type: 'string' },
+  'password-stdin': { type: 'boolean' },
+  by: { type: 'string' },
 } as const;
 
 export interface ParsedArguments {
@@ -97,6 +104,13 @@ export interface ParsedArguments {
     'full-text'?: boolean;
     'keep-days'?: string;
     photos?: boolean;
+    desk?: string;
+    private?: boolean;
+    stop?: boolean;
+    'discard-pending'?: boolean;
+    url?: string;
+    'password-stdin'?: boolean;
+    by?: string;
   };
 }
 

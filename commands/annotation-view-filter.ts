@@ -28,6 +28,9 @@ export async function filterAnnotations(library: Library, filter: AnnotationView
   let annotations = library.annotations.list({ color, tag, articleId });
   const matcher = filter.text === undefined ? null : (await import('../search/text-filter.ts')).textMatcher(filter.text);
   if (matcher) annotations = annotations.filter((annotation) => matcher(annotation.note, annotation.quote.exact));
+  // With a shared archive, annotations pulled from it are other reporters' (foreign): "by me" is every
+  // annotation written in this library, "by desk" those others shared to this reporter's desks.
+  if (filter.by !== undefined) annotations = annotations.filter((annotation) => (annotation.foreign === true) === (filter.by === 'desk'));
   const articles = library.summaries([...new Set(annotations.map((annotation) => annotation.articleId))]);
   if (needsArticles(filter)) {
     const source = filter.source?.toLocaleLowerCase('vi');

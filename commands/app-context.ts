@@ -16,6 +16,7 @@ import { ImportJobs } from './import-jobs.ts';
 import { copyLibraryTo } from './library-relocation.ts';
 import { SourceService, type SourceServiceOptions } from './source-service.ts';
 import { WatchService } from './watch-service.ts';
+import { ArchiveService, type ArchiveServiceOptions } from './archive-service.ts';
 
 export interface AppContextOptions {
   libraryDir: string;
@@ -34,6 +35,10 @@ export interface AppContextOptions {
   refreshSources?: boolean;
   /** Limits and clock of source refreshes; tests shorten them. */
   sources?: SourceServiceOptions;
+  /** Sync with the shared archive in the background while this context is open (serve, the desktop core; not the CLI). */
+  archiveSync?: boolean;
+  /** Timings of the archive's background sync; tests shorten them. */
+  archive?: Omit<ArchiveServiceOptions, 'background'>;
 }
 
 /** The search code (lunr, the compact index) is imported when a context needs it, not when this module loads. */
@@ -62,6 +67,8 @@ export class AppContext implements HandlerContext {
   readonly sources: SourceService;
   /** Saved searches' new counts, recounted after every change. */
   readonly watch: WatchService;
+  /** The link to the shared archive (PostgreSQL), if the library has one. */
+  readonly archive: ArchiveService;
   #unlock: () => void;
 
   private constructor(library: Library, search: SearchIndexManager | null, unlock: () => void, options: AppContextOptions) {
@@ -81,7 +88,8 @@ export class AppContext implements HandlerContext {
     };
     this.sources = new SourceService(() => this.#library, options.sources, (ids) => this.events.emit('sources.changed', { ids }));
     this.watch = new WatchService({ library: () => this.#library, search: () => this.#search, events: this.events });
-    const handlers = createHandlers({ app: this, jobs: this.#jobs, host: options.host ?? {}, sources: this.sources, watch: this.watch });
+    this.archive = new ArchiveService(() => this.#library, this.events, options.host ?? {}, { ...options.archive, background: options.archiveSync === true });
+    const handlers = createHandlers({ app: this, jobs: this.#jobs, host: options.host ?? {}, sources: this.sources, watch: this.watch, archive: this.archive });
     const explain = (error: unknown): CommandError | null => this.#explain(error);
     const onUnexpected = options.onUnexpectedError;
     this.dispatch = createDispatcher(handlers, { onUnexpected, explain });
@@ -122,6 +130,7 @@ export class AppContext implements HandlerContext {
       library.onChange((change) => {
         search?.notifyChanged(change);
         this.events.emit('library.changed', change);
+        this.archive.noteLocalChange();
       }),
     );
     if (search) this.#unsubscribe.push(search.onState((state) => this.events.emit('search.state', { state })));
@@ -174,6 +183,7 @@ export class AppContext implements HandlerContext {
     // Loading or rebuilding the index happens off the event loop; the app is usable meanwhile.
     await search?.open();
     if (options.refreshSources) context.sources.startScheduler((error) => options.onUnexpectedError?.('sources.refresh', error));
+    context.archive.start();
     return context;
   }
 
@@ -185,6 +195,7 @@ export class AppContext implements HandlerContext {
   async close(options: { abandon?: boolean } = {}): Promise<void> {
     if (options.abandon) await this.#jobs.cancelAll();
     await this.sources.close();
+    await this.archive.close();
     this.watch.close();
     for (const off of this.#unsubscribe.splice(0)) off();
     await this.#search?.close({ abandon: options.abandon === true });

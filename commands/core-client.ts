@@ -93,7 +93,7 @@ export class CoreClient {
   }
 
   static #spawn(options: CoreClientOptions): Promise<Spawned> {
-    const hostServices = (['chooseBackupFile', 'chooseLibraryFolder', 'openPath'] as const).filter((name) => options.host?.[name] !== undefined);
+    const hostServices = (['chooseBackupFile', 'chooseLibraryFolder', 'openPath', 'encryptSecret', 'decryptSecret', 'confirmArchiveLink'] as const).filter((name) => options.host?.[name] !== undefined);
     const data: CoreWorkerData = { libraryDir: options.libraryDir, runtime: options.runtime, hostServices, ...(options.allowRendererLoopback ? { allowRendererLoopback: true } : {}) };
     const worker = (options.launch ?? inWorkerThread)(data);
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
@@ -277,12 +277,15 @@ export class CoreClient {
     };
     try {
       const host = this.#options.host ?? {};
-      const value =
-        service === 'chooseBackupFile'
-          ? await host.chooseBackupFile?.(String(args[0]))
-          : service === 'openPath'
-            ? await host.openPath?.(String(args[0]))
-            : await host.chooseLibraryFolder?.();
+      const calls: Record<HostServiceName, () => Promise<unknown>> = {
+        chooseBackupFile: async () => host.chooseBackupFile?.(String(args[0])),
+        openPath: async () => host.openPath?.(String(args[0])),
+        chooseLibraryFolder: async () => host.chooseLibraryFolder?.(),
+        encryptSecret: async () => host.encryptSecret?.(String(args[0])),
+        decryptSecret: async () => host.decryptSecret?.(String(args[0])),
+        confirmArchiveLink: async () => host.confirmArchiveLink?.(String(args[0]), String(args[1])),
+      };
+      const value = await calls[service]();
       reply({ kind: 'host-result', id, value: value ?? null });
     } catch (error) {
       reply({ kind: 'host-result', id, error: error instanceof Error ? error.message : String(error) });

@@ -4,7 +4,7 @@
 import type { AppInfo, CommandOutcome, EventName, EventPayload, Host } from '../contract/index.ts';
 
 /** The host services a worker can ask its parent for (Electron's native dialogs). */
-export type HostServiceName = 'chooseBackupFile' | 'chooseLibraryFolder' | 'openPath';
+export type HostServiceName = 'chooseBackupFile' | 'chooseLibraryFolder' | 'openPath' | 'encryptSecret' | 'decryptSecret' | 'confirmArchiveLink';
 
 export interface CoreWorkerData {
   libraryDir: string;

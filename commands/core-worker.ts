@@ -51,6 +51,15 @@ if (data.hostServices.includes('chooseBackupFile')) {
 if (data.hostServices.includes('openPath')) {
   host.openPath = async (path) => String(await askParent('openPath', [path]));
 }
+if (data.hostServices.includes('encryptSecret')) {
+  host.encryptSecret = async (plain) => (await askParent('encryptSecret', [plain])) as string | null;
+}
+if (data.hostServices.includes('decryptSecret')) {
+  host.decryptSecret = async (blob) => String(await askParent('decryptSecret', [blob]));
+}
+if (data.hostServices.includes('confirmArchiveLink')) {
+  host.confirmArchiveLink = async (address, user) => (await askParent('confirmArchiveLink', [address, user])) === true;
+}
 if (data.hostServices.includes('chooseLibraryFolder')) {
   host.chooseLibraryFolder = async () => (await askParent('chooseLibraryFolder', [])) as string | null;
 }
@@ -65,6 +74,8 @@ try {
     onLibraryMoved: (libraryDir) => post({ kind: 'library-moved', libraryDir }),
     // The core runs as long as the window or serve does: subscribed sources refresh meanwhile.
     refreshSources: true,
+    // …and a library linked to the shared archive keeps in sync with it (push, pull, live updates).
+    archiveSync: true,
     ...(data.allowRendererLoopback ? { sources: { allowRendererLoopback: true } } : {}),
   });
 } catch (error) {

@@ -19,12 +19,14 @@ import { bulkHandlers, watchHandlers } from './bulk-handlers.ts';
 import type { WatchService } from './watch-service.ts';
 import { briefHandlers } from './brief-handlers.ts';
 import { archiveHandlers } from './archive-handlers.ts';
+import type { ArchiveService } from './archive-service.ts';
+import type { ArchiveHostServices } from './archive-passwords.ts';
 
 /**
  * Capabilities only some hosts have. Electron main provides native dialogs, so the renderer never
  * sends a path: it asks main, and main uses what the person chose. `serve` and the CLI have none.
  */
-export interface HostServices {
+export interface HostServices extends ArchiveHostServices {
   /** A save dialog; null when cancelled. `confirmedOverwrite`: the dialog itself asked about replacing the file. */
   chooseBackupFile?: (suggestedName: string) => Promise<{ path: string; confirmedOverwrite: boolean } | null>;
   /** A folder dialog for the library's new home; null when cancelled. */
@@ -39,6 +41,7 @@ interface HandlerDependencies {
   jobs: ImportJobs;
   sources: SourceService;
   watch: WatchService;
+  archive: ArchiveService;
 }
 
 const SETTINGS_KEY = 'ui.settings';
@@ -47,7 +50,7 @@ function noDialog(command: string): CommandError {
   return new CommandError('unsupported', `${command} needs the desktop app's file dialog`, { kind: 'command.not-allowed', command });
 }
 
-export function createHandlers({ app, jobs, host, sources, watch }: HandlerDependencies): CommandHandlers {
+export function createHandlers({ app, jobs, host, sources, watch, archive }: HandlerDependencies): CommandHandlers {
   const { events } = app;
   const searchTurns = new SearchTurns();
   // Read at call time: moving the library swaps what the context holds.
@@ -196,6 +199,6 @@ export function createHandlers({ app, jobs, host, sources, watch }: HandlerDepen
     ...bulkHandlers(app),
     ...watchHandlers(app, watch),
     ...documentHandlers(() => app.library, host),
-    ...archiveHandlers(),
+    ...archiveHandlers(archive, () => app.library),
   };
 }

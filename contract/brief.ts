@@ -1,6 +1,7 @@
 // Briefs: the quotes and notes of a filtered All annotations view, gathered into one document for a
 // story draft (issue 16 §5). Plain shared data: the renderer imports these types and CITATION_STYLES.
 import type { AnnotationColor } from './annotation-colors.ts';
+import type { AnnotationAuthorFilter } from './archive.ts';
 
 /** What the All annotations view is filtered by; the brief export takes the same filter. */
 export interface AnnotationViewFilter {
@@ -16,6 +17,8 @@ export interface AnnotationViewFilter {
   to?: string;
   /** Words looked for in the note and quote, read the way search reads a query. */
   text?: string;
+  /** Shared archive: only annotations written in this library ('me'), or only those others shared to my desks ('desk'). */
+  by?: AnnotationAuthorFilter;
 }
 
 export const BRIEF_FORMATS = ['md', 'docx'] as const;

@@ -3,6 +3,7 @@
 
 import type { ImportFailure } from './import-report.ts';
 import type { OpmlProblemReason } from './sources.ts';
+import type { ArchiveProblem } from './archive.ts';
 
 export type CommandErrorCode = 'invalid-arguments' | 'unknown-command' | 'not-found' | 'unsupported' | 'failed';
 
@@ -45,7 +46,21 @@ export type FailureReason =
   /** The bulk action to undo is no longer remembered (undone already, or too old). */
   | { kind: 'bulk.undo-expired' }
   | { kind: 'watch.not-found'; id: string }
-  | { kind: 'watch.exists'; name: string };
+  | { kind: 'watch.exists'; name: string }
+  /** The shared archive could not be reached or used (connect, sync, search). */
+  | ArchiveProblem
+  /** An archive command on a library that is not linked to an archive. */
+  | { kind: 'archive.not-linked' }
+  /** Disconnecting would drop local changes not yet pushed. */
+  | { kind: 'archive.pending-changes'; pending: number }
+  /** The address carried a password; `where` says where it belongs on this host. */
+  | { kind: 'archive.password-in-address'; where: 'keychain' | 'session' | 'environment' }
+  /** The archive holds no article with this id that this reporter may see. */
+  | { kind: 'archive.article-not-found'; archiveId: string }
+  /** The desk does not exist, or this reporter is not on it. */
+  | { kind: 'archive.not-on-desk'; desk: string }
+  /** Another reporter's annotation: it can be read here, not shared or changed. */
+  | { kind: 'archive.foreign-annotation'; id: string };
 
 export interface CommandErrorBody {
   code: CommandErrorCode;

@@ -1,5 +1,5 @@
 // Electron main process: thin glue between Electron and the host-agnostic AppContext.
-import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, screen, session, shell, utilityProcess, type MenuItemConstructorOptions, type UtilityProcess } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, safeStorage, screen, session, shell, utilityProcess, type MenuItemConstructorOptions, type UtilityProcess } from 'electron';
 import { EventEmitter, once } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { resolveLibraryDir, userDataDir, usesRememberedLibrary, writeLibraryPoin
 import { appProtocolResponse } from './app-protocol.ts';
 import { commandsFor, type MenuAction, type Settings, type WatchCounts } from '../contract/index.ts';
 import { watchNotification } from './watch-notification.ts';
+import { archiveLinkDialog } from './archive-link-dialog.ts';
 import { APP_ORIGIN, EVENT_CHANNEL } from './ipc-channels.ts';
 import { MenuLanguage } from './menu-language.ts';
 import type { UiLocale } from './menu-labels.ts';
@@ -164,6 +165,21 @@ if (!app.requestSingleInstanceLock()) {
           const options = { properties: ['openDirectory' as const, 'createDirectory' as const, 'promptToCreate' as const] };
           const chosen = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
           return chosen.canceled || chosen.filePaths.length === 0 ? null : chosen.filePaths[0]!;
+        },
+        // The archive's password, encrypted with the OS keychain; the core keeps only the blob. On Linux
+        // without a keyring safeStorage would fall back to a key in the binary ('basic_text'): that is
+        // no keychain, so the core keeps the password for this run only instead.
+        encryptSecret: async (plain) => {
+          if (!safeStorage.isEncryptionAvailable()) return null;
+          if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') return null;
+          return safeStorage.encryptString(plain).toString('base64');
+        },
+        decryptSecret: async (blob) => safeStorage.decryptString(Buffer.from(blob, 'base64')),
+        confirmArchiveLink: async (address, user) => {
+          const words = archiveLinkDialog(address, user, menuLanguage.current ?? 'vi');
+          const options = { type: 'question' as const, title: words.title, message: words.message, detail: words.detail, buttons: words.buttons, defaultId: 1, cancelId: 1, noLink: true };
+          const answer = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
+          return answer.response === 0;
         },
       },
       log: (line) => console.error(line),

@@ -1,6 +1,7 @@
 import { createContext } from '@lit/context';
 import type { AnnotationSession } from './state/annotation-session.ts';
 import type { AppState } from './state/app-state.ts';
+import type { ArchiveModel } from './state/archive-model.ts';
 import type { LibraryView } from './state/library-view.ts';
 import type { Notices } from './state/notices.ts';
 import type { ReadingSession } from './state/reading-session.ts';
@@ -22,3 +23,4 @@ export const noticesContext = createContext<Notices>(Symbol('nr-notices'));
 export const sourcesContext = createContext<SourcesModel>(Symbol('nr-sources'));
 export const bulkContext = createContext<BulkSelection>(Symbol('nr-bulk'));
 export const savedSearchesContext = createContext<SavedSearches>(Symbol('nr-saved-searches'));
+export const archiveContext = createContext<ArchiveModel>(Symbol('nr-archive'));

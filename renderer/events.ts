@@ -74,7 +74,7 @@ export function pickOf(event: MouseEvent, id: string): PickRequest | null {
 }
 
 /** The All annotations view's filters besides the colour chips (which send nr-annotations-filter). */
-export type AnnotationViewQuery = Pick<AnnotationViewFilter, 'articleId' | 'articleTag' | 'source' | 'from' | 'to' | 'text'>;
+export type AnnotationViewQuery = Pick<AnnotationViewFilter, 'articleId' | 'articleTag' | 'source' | 'from' | 'to' | 'text' | 'by'>;
 
 /** What the brief export form asks for; the filter is the view's, the language and time zone the reader's. */
 export interface BriefRequest {

@@ -40,6 +40,12 @@ export function formatShortDate(iso: string, locale?: string): string {
   return format(iso, SHORT, locale);
 }
 
+/** A moment with its date and time in the reader's locale ("27/11/2026, 22:40"): last sync, a note's older texts. */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(dateLocale(), { dateStyle: 'short', timeStyle: 'short' }).format(date);
+}
+
 /** An article's reading time ("5 phút đọc"; "5 min read"). */
 export function readingTime(minutes: number): string {
   return msg(str`${minutes} phút đọc`, { desc: 'Estimated reading time in minutes' });

@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import type { CommandErrorCode, DecodedEncoding, FailureReason, ImportFailure, OpmlProblemReason, SearchIndexBehind } from '../contract/index.ts';
+import type { ArchiveProblem, CommandErrorCode, DecodedEncoding, FailureReason, ImportFailure, OpmlProblemReason, SearchIndexBehind } from '../contract/index.ts';
 import { encodingLabel, TEXT_ENCODING_LABELS } from '../contract/text-encodings.ts';
 
 /**
@@ -68,6 +68,37 @@ export function opmlProblemText(reason: OpmlProblemReason): string {
         desc: 'First value is a feed address, second its host',
       });
   }
+}
+
+/** Why the shared archive could not be reached or used, in the UI's language (the host's English `message` goes to the tooltip). */
+export function archiveProblemText(problem: ArchiveProblem): string {
+  switch (problem.kind) {
+    case 'archive.unreachable':
+      return msg('Không kết nối được tới kho chung: máy chủ không trả lời hoặc địa chỉ sai. Thay đổi vẫn được giữ và sẽ gửi khi kết nối lại.', { id: 'archive.problem.unreachable' });
+    case 'archive.auth-failed':
+      return msg(str`Kho chung từ chối đăng nhập của ${problem.user}: sai mật khẩu hoặc tài khoản không tồn tại.`, { id: 'archive.problem.auth-failed', desc: 'The value is a PostgreSQL role name' });
+    case 'archive.tls':
+      return msg('Không lập được kết nối mã hoá (TLS) tới kho chung; hãy kiểm tra sslmode trong địa chỉ và chứng chỉ của máy chủ.', { id: 'archive.problem.tls', desc: 'sslmode is a connection option and stays as is' });
+    case 'archive.not-set-up':
+      return msg('Cơ sở dữ liệu này chưa được thiết lập làm kho chung; người quản trị cần chạy “newsroom-reader archive init” trước.', { id: 'archive.problem.not-set-up', desc: 'The quoted command stays as is' });
+    case 'archive.newer-schema':
+      return msg(str`Kho chung dùng phiên bản cấu trúc ${problem.version}, mới hơn phiên bản ${problem.known} mà ứng dụng này biết; hãy cập nhật Newsroom Reader.`, { id: 'archive.problem.newer-schema', desc: 'Values: the archive schema version, then the one this app knows' });
+    case 'archive.not-reporter':
+      return msg(str`${problem.user} chưa được cấp quyền phóng viên trong kho chung; hãy nhờ người quản trị thêm vào một ban.`, { id: 'archive.problem.not-reporter', desc: 'The value is a PostgreSQL role name' });
+    case 'archive.no-password':
+      return msg(str`Chưa có mật khẩu cho ${problem.user}; hãy nhập mật khẩu rồi kết nối lại.`, { id: 'archive.problem.no-password', desc: 'The value is a PostgreSQL role name' });
+    case 'archive.failed':
+      return msg('Thao tác với kho chung không thành công. Hãy thử lại.', { id: 'archive.problem.failed' });
+    default: {
+      const _unknown: never = problem;
+      return msg('Thao tác với kho chung không thành công. Hãy thử lại.', { id: 'archive.problem.failed' });
+    }
+  }
+}
+
+/** The technical detail some archive problems carry (the server's own words), for a tooltip; '' when none. */
+export function archiveProblemDetail(reason: FailureReason): string {
+  return 'detail' in reason && typeof reason.detail === 'string' ? reason.detail : '';
 }
 
 /**
@@ -172,6 +203,29 @@ export function reasonMessage(reason: FailureReason): string | undefined {
       return msg('Không tìm thấy tìm kiếm đã lưu này; có thể nó vừa bị xoá.', { id: 'failure.watch.not-found' });
     case 'watch.exists':
       return msg(str`Đã có một tìm kiếm đã lưu tên “${reason.name}”.`, { id: 'failure.watch.exists', desc: 'The value is the saved search’s name' });
+    case 'archive.unreachable':
+    case 'archive.auth-failed':
+    case 'archive.tls':
+    case 'archive.not-set-up':
+    case 'archive.newer-schema':
+    case 'archive.not-reporter':
+    case 'archive.no-password':
+    case 'archive.failed':
+      return archiveProblemText(reason);
+    case 'archive.not-linked':
+      return msg('Thư viện này chưa kết nối với kho chung nào.', { id: 'failure.archive.not-linked' });
+    case 'archive.pending-changes':
+      return msg(str`Còn ${reason.pending} thay đổi chưa gửi lên kho chung nên chưa ngắt kết nối.`, { id: 'failure.archive.pending-changes', desc: 'The value is a count of changes' });
+    case 'archive.password-in-address':
+      return reason.where === 'environment'
+        ? msg('Đừng ghi mật khẩu trong địa chỉ; hãy đặt nó trong PGPASSFILE hoặc PGPASSWORD.', { id: 'failure.archive.password-in-address-environment', desc: 'PGPASSFILE and PGPASSWORD are environment variable names' })
+        : msg('Đừng ghi mật khẩu trong địa chỉ; hãy nhập nó vào ô Mật khẩu.', { id: 'failure.archive.password-in-address' });
+    case 'archive.article-not-found':
+      return msg('Kho chung không có bài này, hoặc bạn không được xem nó.', { id: 'failure.archive.article-not-found' });
+    case 'archive.not-on-desk':
+      return msg(str`Bạn không thuộc ban “${reason.desk}”, hoặc ban đó không có.`, { id: 'failure.archive.not-on-desk', desc: 'The value is a desk name' });
+    case 'archive.foreign-annotation':
+      return msg('Đây là ghi chú của phóng viên khác: chỉ xem được, không sửa hay chia sẻ được.', { id: 'failure.archive.foreign-annotation' });
     default: {
       const _unknown: never = reason;
       return undefined;

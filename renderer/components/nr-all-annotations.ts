@@ -1,10 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import type { Annotation, AnnotationColor, CitationStyle, ColorLabels, NamedCount } from '../../contract/index.ts';
+import type { Annotation, AnnotationAuthorFilter, AnnotationColor, CitationStyle, ColorLabels, NamedCount } from '../../contract/index.ts';
 import { ANNOTATION_COLORS, colorLabel, colorName, orphanLabel } from '../annotation-colors.ts';
 import { controls, highlightColors } from '../styles/tokens.ts';
 import { emit, type AnnotationViewQuery } from '../events.ts';
 import type { ArticleLabel } from '../state/annotation-session.ts';
+import './nr-annotation-author.ts';
 import './nr-brief-export.ts';
 import './nr-date-field.ts';
 
@@ -25,6 +26,7 @@ export class NrAllAnnotations extends LitElement {
     labels: { attribute: false },
     articles: { attribute: false },
     filter: { attribute: false },
+    shared: { attribute: false },
     query: { attribute: false },
     sources: { attribute: false },
     tags: { attribute: false },
@@ -37,6 +39,8 @@ export class NrAllAnnotations extends LitElement {
   declare labels: ColorLabels | null;
   declare articles: ReadonlyMap<string, ArticleLabel>;
   declare filter: AnnotationColor | null;
+  /** Whether the library is linked to a shared archive: the view can then be filtered by author. */
+  declare shared: boolean;
   /** The filters besides colour, as the host applied them to `annotations`. */
   declare query: AnnotationViewQuery;
   /** The library's sources and tags, to filter by. */
@@ -53,6 +57,7 @@ export class NrAllAnnotations extends LitElement {
     this.labels = null;
     this.articles = new Map();
     this.filter = null;
+    this.shared = false;
     this.query = {};
     this.sources = [];
     this.tags = [];
@@ -244,6 +249,7 @@ export class NrAllAnnotations extends LitElement {
         </div>
         <div class="quote hl-${annotation.color}">${annotation.quote.exact}</div>
         ${annotation.note ? html`<div class="note">${annotation.note}</div>` : nothing}
+        <nr-annotation-author .annotation=${annotation}></nr-annotation-author>
         <div class="article">${article ? [article.title, article.source].filter(Boolean).join(' · ') : '…'}</div>
       </button>
     </li>`;
@@ -271,6 +277,20 @@ export class NrAllAnnotations extends LitElement {
       <select @change=${(e: Event) => this.#change({ [key]: (e.target as HTMLSelectElement).value || undefined })}>
         <option value="" ?selected=${chosen === null}>${any}</option>
         ${options.map((option) => html`<option value=${option.name} ?selected=${chosen === option.name}>${option.name}</option>`)}
+      </select></label
+    >`;
+  }
+
+  /** Shared archive: everyone's annotations, only mine, or only those others shared to my desks. */
+  #authorSelect() {
+    const chosen = this.query.by ?? null;
+    if (!this.shared && chosen === null) return nothing;
+    return html`<label class="article-filter"
+      >${msg('Của ai', { desc: 'Annotations filter: whose annotations' })}
+      <select name="by" @change=${(e: Event) => this.#change({ by: ((e.target as HTMLSelectElement).value || undefined) as AnnotationAuthorFilter | undefined })}>
+        <option value="" ?selected=${chosen === null}>${msg('Mọi người', { desc: 'Annotations filter: everyone’s' })}</option>
+        <option value="me" ?selected=${chosen === 'me'}>${msg('Của tôi', { desc: 'Annotations filter: only mine' })}</option>
+        <option value="desk" ?selected=${chosen === 'desk'}>${msg('Của ban (người khác chia sẻ)', { desc: 'Annotations filter: those others shared to my desks' })}</option>
       </select></label
     >`;
   }
@@ -315,7 +335,7 @@ export class NrAllAnnotations extends LitElement {
               </button>`,
           )}
         </div>
-        ${this.#textAndDates()} ${this.#articleSelect()}
+        ${this.#textAndDates()} ${this.#authorSelect()} ${this.#articleSelect()}
         ${this.#namedSelect('articleTag', msg('Thẻ của bài'), msg('Mọi thẻ'), this.tags)}
         ${this.#namedSelect('source', msg('Nguồn', { id: 'filters.source', desc: 'Filter label: one source' }), msg('Mọi nguồn', { desc: 'Annotations filter: any source' }), this.sources)}
         <nr-brief-export .citationStyle=${this.citationStyle} .count=${shown.length}></nr-brief-export>

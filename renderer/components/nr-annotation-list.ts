@@ -4,6 +4,7 @@ import type { Annotation, ColorLabels } from '../../contract/index.ts';
 import { ANNOTATION_COLORS, colorLabel, colorName, orphanLabel } from '../annotation-colors.ts';
 import { controls, highlightColors } from '../styles/tokens.ts';
 import { emit } from '../events.ts';
+import './nr-annotation-sharing.ts';
 
 /**
  * The open article's highlights and notes in reading order (the app passes them sorted, orphans last).
@@ -210,7 +211,9 @@ export class NrAnnotationList extends LitElement {
   }
 
   #item(annotation: Annotation) {
-    const editing = annotation.id === this.editingId;
+    // Another reporter's annotation (pulled from the shared archive) is theirs to change, not ours.
+    const foreign = annotation.foreign === true;
+    const editing = !foreign && annotation.id === this.editingId;
     const label = colorLabel(this.labels, annotation.color);
     return html`<li class=${annotation.id === this.activeId ? 'active' : ''} data-id=${annotation.id}>
       <div class="label">
@@ -235,11 +238,14 @@ export class NrAnnotationList extends LitElement {
             </div>
             ${this.#colors(annotation)}`
         : html`${annotation.note ? html`<div class="note">${annotation.note}</div>` : nothing}
-            <div class="actions">
+            <nr-annotation-sharing .annotation=${annotation}></nr-annotation-sharing>
+            ${foreign
+              ? nothing
+              : html`<div class="actions">
               ${this.#colors(annotation)}
               <button @click=${() => emit(this, 'nr-annotation-edit', annotation.id)}>${annotation.note ? msg('Sửa ghi chú') : msg('Thêm ghi chú')}</button>
               <button @click=${() => emit(this, 'nr-annotation-delete', annotation.id)}>${msg('Xoá', { id: 'annotation.delete', desc: 'Button: delete this highlight and its note' })}</button>
-            </div>`}
+                </div>`}`}
     </li>`;
   }
 

@@ -8,6 +8,7 @@ import { citationText, copyText, quoteWithCitation } from '../citation.ts';
 import { readerTimeZone } from '../download-brief.ts';
 import { pageAt } from '../../contract/document-pages.ts';
 import { client } from '../client/newsroom-client.ts';
+import { ArchiveController } from '../controllers/archive-controller.ts';
 import { DrawerController } from '../controllers/drawer-controller.ts';
 import { annotationsContext, appStateContext, bulkContext, libraryContext, noticesContext, readingContext, savedSearchesContext, searchContext, settingsContext, sourcesContext } from '../contexts.ts';
 import { notifyInBrowser } from '../desktop-notification.ts';
@@ -89,6 +90,7 @@ export class NrApp extends LitElement {
     new ContextProvider(this, { context: sourcesContext, initialValue: state.sources });
     this.#share(bulkContext, state.bulk);
     this.#share(savedSearchesContext, state.watch);
+    new ArchiveController(this, state.archive, client);
     const nav = this.#nav;
     new KeyboardController(this, {
       dialogShowing: () => [...this.renderRoot.querySelectorAll<NrSettings | NrShortcutSheet>('nr-settings, nr-shortcut-sheet')].some((dialog) => dialog.showing),

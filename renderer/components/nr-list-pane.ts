@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import { annotationsContext, appStateContext, bulkContext, libraryContext, readingContext, searchContext } from '../contexts.ts';
+import { annotationsContext, appStateContext, archiveContext, bulkContext, libraryContext, readingContext, searchContext } from '../contexts.ts';
 import type { BulkSelection } from '../state/bulk-selection.ts';
 import { StateController } from '../controllers/state-controller.ts';
 import { downloadText } from '../download-text.ts';
@@ -9,6 +9,7 @@ import { getLocale } from '../localization/app-locale.ts';
 import { emit, type BriefRequest, type ExportFormat } from '../events.ts';
 import type { AnnotationSession } from '../state/annotation-session.ts';
 import type { AppState } from '../state/app-state.ts';
+import type { ArchiveModel } from '../state/archive-model.ts';
 import type { LibraryView } from '../state/library-view.ts';
 import type { ReadingSession } from '../state/reading-session.ts';
 import type { SearchSession } from '../state/search-session.ts';
@@ -17,6 +18,7 @@ import type { NrArticleList } from './nr-article-list.ts';
 import type { NrSearchResults } from './nr-search-results.ts';
 import { viewLabel } from './nr-sidebar.ts';
 import './nr-all-annotations.ts';
+import './nr-archive-results.ts';
 import './nr-article-list.ts';
 import './nr-search-filters.ts';
 import './nr-search-results.ts';
@@ -34,6 +36,7 @@ export class NrListPane extends LitElement {
   readonly #annotations = new StateController<AnnotationSession>(this, annotationsContext);
   readonly #reading = new StateController<ReadingSession>(this, readingContext);
   readonly #bulk = new StateController<BulkSelection>(this, bulkContext);
+  readonly #archive = new StateController<ArchiveModel>(this, archiveContext);
 
   constructor() {
     super();
@@ -129,6 +132,7 @@ export class NrListPane extends LitElement {
           .tags=${library.counts?.tags ?? []}
           @nr-filters-change=${(e: GlobalEventHandlersEventMap['nr-filters-change']) => void search.setFilters(e.detail)}
         ></nr-search-filters>
+        <nr-archive-results @nr-open=${(e: GlobalEventHandlersEventMap['nr-open']) => void app.open(e.detail)}></nr-archive-results>
         <nr-search-results
           .result=${search.result}
           .selectedId=${selectedId}
@@ -149,6 +153,7 @@ export class NrListPane extends LitElement {
         .labels=${annotations.labels}
         .articles=${annotations.articles}
         .filter=${annotations.filter}
+        .shared=${this.#archive.value?.linked ?? false}
         .selectedId=${annotations.activeId}
         .loading=${annotations.loadingAll}
         @nr-annotations-filter=${(e: GlobalEventHandlersEventMap['nr-annotations-filter']) => void annotations.setFilter(e.detail)}

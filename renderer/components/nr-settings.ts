@@ -12,6 +12,7 @@ import { localeOptions, resolveLocale } from '../localization/app-locale.ts';
 import { controls, modalDialog } from '../styles/tokens.ts';
 import { readerStyle } from './nr-reader-prefs.ts';
 import './nr-reader-prefs.ts';
+import './nr-archive-settings.ts';
 import { emit, type SettingsPatch } from '../events.ts';
 
 type Theme = Settings['theme'];
@@ -347,6 +348,7 @@ export class NrSettings extends LitElement {
           >
         </section>
         ${this.#library()}
+        <nr-archive-settings></nr-archive-settings>
       </div>
     </dialog>`;
   }

@@ -3,6 +3,7 @@ import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import type { AppInfo, ListView, SidebarCounts } from '../../contract/index.ts';
 import { controls } from '../styles/tokens.ts';
 import { emit, type LibrarySelection } from '../events.ts';
+import './nr-archive-status.ts';
 import './nr-source-tree.ts';
 import './nr-saved-searches.ts';
 
@@ -179,6 +180,7 @@ export class NrSidebar extends LitElement {
           </button>
         </li>
       </ul>
+      <nr-archive-status></nr-archive-status>
       <footer>
         ${this.info
           ? html`<div>${this.info.name} ${this.info.version} · ${this.info.runtime === 'electron' ? msg('Ứng dụng máy tính', { id: 'runtime.desktop', desc: 'Runs as the desktop app' }) : msg('Trình duyệt', { id: 'runtime.browser', desc: 'Runs in a web browser' })}</div>

@@ -2,6 +2,7 @@ import type { ExportPayload, ListSort, SearchHit, Settings } from '../../contrac
 import type { LibrarySelection, OpenAnnotation, PickRequest } from '../events.ts';
 import { annotationMatchingQuery } from '../note-match.ts';
 import { AnnotationSession } from './annotation-session.ts';
+import { ArchiveModel } from './archive-model.ts';
 import { BulkSelection, type SelectionScope } from './bulk-selection.ts';
 import type { CommandClient } from './client-port.ts';
 import { LibraryView } from './library-view.ts';
@@ -40,6 +41,7 @@ export class AppState extends Observable {
   readonly sources: SourcesModel;
   readonly bulk: BulkSelection;
   readonly watch: SavedSearches;
+  readonly archive: ArchiveModel;
   pane: 'list' | 'reader' = 'list';
   readonly #client: CommandClient;
 
@@ -54,6 +56,7 @@ export class AppState extends Observable {
     this.sources = new SourcesModel(client, this.notices);
     this.bulk = new BulkSelection(client, this.notices);
     this.watch = new SavedSearches(client, this.notices);
+    this.archive = new ArchiveModel(client, this.notices, { annotationsChanged: (ids) => this.annotationsChanged(ids) });
     // A selection belongs to what the list shows: another view or another query drops it.
     const rescope = (): void => this.bulk.scopeChanged(this.selectionScope());
     this.library.subscribe(rescope);
@@ -137,7 +140,14 @@ export class AppState extends Observable {
 
   async searchFor(query: string): Promise<void> {
     if (!query.trim()) this.reading.clearMarks();
+    void this.archive.searchFor(query);
     await this.search.search(query);
+  }
+
+  /** Annotations changed behind the renderer's back (pulled from the archive, shared): the ones shown are read again. */
+  async annotationsChanged(articleIds: readonly string[]): Promise<void> {
+    const open = this.reading.article?.id;
+    await Promise.all([open && articleIds.includes(open) ? this.reading.reloadAnnotations() : undefined, this.annotations.viewOpen ? this.annotations.loadAll() : undefined]);
   }
 
   async choose(change: { selection: LibrarySelection } | { sort: ListSort }): Promise<void> {
