@@ -11,7 +11,7 @@ import type { Library } from '../library/index.ts';
 import { CommandError } from './command-error.ts';
 import type { EventBus } from './event-bus.ts';
 import { ArchiveBackgroundSync } from './archive-background.ts';
-import { notLinkedError, notOnDeskError, pendingChangesError, storedProblem, UNLINKED_STATUS } from './archive-status.ts';
+import { keepProblem, notLinkedError, notOnDeskError, pendingChangesError, storedProblem, UNLINKED_STATUS } from './archive-status.ts';
 import { ArchivePasswords, passwordHome, refusePasswordInAddress, type ArchiveHostServices } from './archive-passwords.ts';
 
 export interface ArchiveServiceOptions {
@@ -89,7 +89,7 @@ export class ArchiveService {
   status(): ArchiveStatus {
     const link = this.#link();
     if (!link) return { ...UNLINKED_STATUS, desks: [], sharedCollections: [] };
-    const problem = this.#problem ?? storedProblem(link);
+    const kept = this.#problem ? { problem: this.#problem, message: this.#message ?? '' } : storedProblem(link);
     return {
       linked: true,
       address: link.address,
@@ -99,8 +99,8 @@ export class ArchiveService {
       syncing: this.#syncing > 0,
       lastSync: link.lastSync,
       pending: this.#local.pendingCount(),
-      problem,
-      message: problem ? (this.#message ?? null) : null,
+      problem: kept?.problem ?? null,
+      message: kept?.message ?? null,
       desks: this.#desks,
       defaultDesk: link.defaultDesk,
       sharedCollections: this.#local.collectionShares(),
@@ -128,7 +128,7 @@ export class ArchiveService {
       this.#reachable = false;
       await this.#dropConnection();
     }
-    if (this.#link()) this.#local.updateLink({ lastProblem: JSON.stringify(problem) });
+    if (this.#link()) this.#local.updateLink({ lastProblem: keepProblem({ problem, message: this.#message }) });
     return problem;
   }
 
@@ -315,7 +315,7 @@ export class ArchiveService {
           this.#problem = { kind: 'archive.failed', detail: `${refused.length} change(s) refused: ${refused[0]!.message}` };
           this.#message = `The archive refused ${refused.length} change(s) (${refused[0]!.kind} ${refused[0]!.id}: ${refused[0]!.message}); they stay in the outbox.`;
         }
-        this.#local.updateLink({ lastSync: new Date().toISOString(), lastProblem: this.#problem ? JSON.stringify(this.#problem) : null });
+        this.#local.updateLink({ lastSync: new Date().toISOString(), lastProblem: this.#problem ? keepProblem({ problem: this.#problem, message: this.#message ?? '' }) : null });
         if (pulled) this.#announcePull(pulled.changedAnnotations, pulled.removedAnnotations, pulled.changedArticles);
         return {
           pushed: pushed ? { articles: pushed.articles, annotations: pushed.annotations + pushed.deleted, shares: pushed.shares } : EMPTY_PUSH,

@@ -21,15 +21,27 @@ export const UNLINKED_STATUS: Readonly<ArchiveStatus> = Object.freeze({
   passwordSource: null,
 });
 
-/** The link's stored problem (JSON of an ArchiveProblem); null when absent. */
-export function storedProblem(link: ArchiveLinkRecord | null): ArchiveProblem | null {
+export interface KeptProblem {
+  problem: ArchiveProblem;
+  /** Its English wording, for the CLI and logs. */
+  message: string;
+}
+
+/** What the link keeps of the last problem, so a restarted app shows it before it tries again. */
+export function keepProblem(kept: KeptProblem | null): string | null {
+  return kept ? JSON.stringify(kept) : null;
+}
+
+/** The link's kept problem; null when there is none. Text that is not one (an older version's) is shown as it is. */
+export function storedProblem(link: ArchiveLinkRecord | null): KeptProblem | null {
   if (!link?.lastProblem) return null;
   try {
-    const parsed = JSON.parse(link.lastProblem) as ArchiveProblem;
-    return typeof parsed?.kind === 'string' ? parsed : null;
+    const parsed = JSON.parse(link.lastProblem) as Partial<KeptProblem>;
+    if (typeof parsed?.problem?.kind === 'string' && typeof parsed.message === 'string') return { problem: parsed.problem, message: parsed.message };
   } catch {
-    return { kind: 'archive.failed', detail: link.lastProblem };
+    // Not JSON: fall through.
   }
+  return { problem: { kind: 'archive.failed', detail: link.lastProblem }, message: `The archive failed: ${link.lastProblem}` };
 }
 
 export function notLinkedError(): CommandError {

@@ -191,12 +191,16 @@ describe.skipIf(postgresUnavailableReason())('archive commands through the dispa
     const first = await openLibrary({ libraryDir });
     await call(first, 'serve', 'archive.connect', { address: reporterAddress(cluster, 'minh'), password: PASSWORDS.minh });
     await first.close();
-    const again = await library({ libraryDir });
+    const again = await openLibrary({ libraryDir });
     expect((await call(again, 'serve', 'archive.status', {})).passwordSource).toBe('environment');
     const failed = await refusal(again, 'serve', 'archive.sync', {});
     expect(failed.reason).toEqual({ kind: 'archive.no-password', user: 'minh' });
     const status = await call(again, 'serve', 'archive.status', {});
     expect(status).toMatchObject({ linked: true, reachable: false, problem: { kind: 'archive.no-password', user: 'minh' } });
     expect(status.message).toMatch(/password/i);
+    await again.close();
+    // The next start shows the last problem, in data and words, before it tries again.
+    const third = await library({ libraryDir });
+    expect(await call(third, 'serve', 'archive.status', {})).toMatchObject({ problem: status.problem, message: status.message });
   });
 });
