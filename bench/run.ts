@@ -14,7 +14,7 @@ import { runReaderBench } from './reader/index.ts';
 import { runRelevanceBench } from './relevance/index.ts';
 import { runSearchBench } from './search/index.ts';
 import { runSourcesBench } from './sources/index.ts';
-import { postgresUnavailableReason } from '../test/support/postgres-cluster.ts';
+import { postgresUnavailableReason } from './postgres-cluster.ts';
 
 const log = (line: string): void => console.log(line);
 const args = process.argv.slice(2);

@@ -13,7 +13,7 @@ import { MAX_RANKED, searchArchive } from '../../archive/archive-search.ts';
 import { runSearch } from '../../search/run-search.ts';
 import type { SearchDocument } from '../../search/search-document.ts';
 import { SearchEngine } from '../../search/search-engine.ts';
-import { startPostgresCluster } from '../../test/support/postgres-cluster.ts';
+import { startPostgresCluster } from '../postgres-cluster.ts';
 import { UI_PAGE_SIZE } from '../e2e/in-process.ts';
 import { formatMs, loadLine, nearestRank, table } from '../measure.ts';
 import { queryClasses } from '../search/index.ts';

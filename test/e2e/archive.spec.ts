@@ -5,7 +5,7 @@ import type { Browser, Page } from '@playwright/test';
 import { addMember, createDesk } from '../../archive/archive-admin.ts';
 import { openArchiveDb } from '../../archive/archive-connection.ts';
 import { migrateArchive } from '../../archive/archive-migrations.ts';
-import { postgresUnavailableReason, startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster.ts';
+import { postgresUnavailableReason, startPostgresCluster, type PostgresCluster } from '../../bench/postgres-cluster.ts';
 import { expect, startServedApp, test, type ServedApp } from './fixtures/app.ts';
 
 // Issue 18 end to end: one throwaway PostgreSQL cluster, three `serve` processes with their own

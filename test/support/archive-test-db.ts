@@ -3,7 +3,7 @@
 import pg from 'pg';
 import { addMember, createDesk } from '../../archive/archive-admin.ts';
 import { migrateArchive } from '../../archive/archive-migrations.ts';
-import type { PostgresCluster } from './postgres-cluster.ts';
+import type { PostgresCluster } from '../../bench/postgres-cluster.ts';
 
 async function asAdmin<T>(cluster: PostgresCluster, database: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const admin = new pg.Client({ connectionString: cluster.url(undefined, undefined, database) });

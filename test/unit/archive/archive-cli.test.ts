@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation, ArchiveSearchResult, ArchiveStatus } from '../../../contract/index.ts';
-import { postgresUnavailableReason, startPostgresCluster, type PostgresCluster } from '../../support/postgres-cluster.ts';
+import { postgresUnavailableReason, startPostgresCluster, type PostgresCluster } from '../../../bench/postgres-cluster.ts';
 import { adminAddress, cli, DESK, PASSWORDS, reporterAddress, setUpArchive, tempDir, writePgpass } from './archive-test-support.ts';
 
 const ARTICLE = 'Đàm phán thương mại kéo dài\n\nHai bên tiếp tục đàm phán về thuế quan trong tuần tới. Kiểm chứng số liệu trước khi đăng.\n';

@@ -5,7 +5,7 @@ import { ArchiveError, describeArchiveError, openArchiveDb, redactAddress, type 
 import { addMember, createDesk } from '../../../archive/archive-admin.ts';
 import { migrateArchive } from '../../../archive/archive-migrations.ts';
 import type { ArchiveProblem } from '../../../contract/archive.ts';
-import { postgresUnavailableReason, startPostgresCluster, type PostgresCluster } from '../../support/postgres-cluster.ts';
+import { postgresUnavailableReason, startPostgresCluster, type PostgresCluster } from '../../../bench/postgres-cluster.ts';
 
 describe('redactAddress', () => {
   it('takes the password out of the user info and of a password parameter', () => {

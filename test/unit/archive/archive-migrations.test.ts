@@ -4,7 +4,7 @@ import { ArchiveError, openArchiveDb } from '../../../archive/archive-connection
 import { addMember, createDesk, removeMember } from '../../../archive/archive-admin.ts';
 import { ARCHIVE_SCHEMA_VERSION, archiveSchemaVersion, checkArchiveSchema, migrateArchive } from '../../../archive/archive-migrations.ts';
 import type { ArchiveProblem } from '../../../contract/archive.ts';
-import { postgresUnavailableReason, startPostgresCluster, type PostgresCluster } from '../../support/postgres-cluster.ts';
+import { postgresUnavailableReason, startPostgresCluster, type PostgresCluster } from '../../../bench/postgres-cluster.ts';
 
 describe.skipIf(postgresUnavailableReason())('archive migrations and administration', () => {
   let cluster: PostgresCluster;

@@ -11,7 +11,7 @@ import { searchArchive } from '../../../archive/archive-search.ts';
 import { runSearch } from '../../../search/run-search.ts';
 import { SearchEngine } from '../../../search/search-engine.ts';
 import type { SearchDocument } from '../../../search/search-document.ts';
-import { postgresUnavailableReason, startPostgresCluster, type PostgresCluster } from '../../support/postgres-cluster.ts';
+import { postgresUnavailableReason, startPostgresCluster, type PostgresCluster } from '../../../bench/postgres-cluster.ts';
 import { doc } from '../search/search-fixtures.ts';
 
 const DOCS: SearchDocument[] = [

@@ -10,7 +10,7 @@ import { migrateArchive } from '../../../archive/archive-migrations.ts';
 import { exactKey } from '../../../archive/archive-search-schema.ts';
 import { fetchArchiveArticle, MAX_RANKED, searchArchive } from '../../../archive/archive-search.ts';
 import { exactSyllable, foldedTerm } from '../../../search/tokenizer.ts';
-import { postgresUnavailableReason, startPostgresCluster, type PostgresCluster } from '../../support/postgres-cluster.ts';
+import { postgresUnavailableReason, startPostgresCluster, type PostgresCluster } from '../../../bench/postgres-cluster.ts';
 
 const hash = (text: string): string => createHash('sha256').update(text).digest('hex');
 

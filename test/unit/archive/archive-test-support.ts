@@ -8,7 +8,7 @@ import { AppContext, type AppContextOptions } from '../../../commands/app-contex
 import { runCli } from '../../../cli/main.ts';
 import type { CliIo } from '../../../cli/cli-output.ts';
 import type { CommandName, CommandOutcome, CommandResult, EventName, EventPayload, FailureReason, Host } from '../../../contract/index.ts';
-import type { PostgresCluster } from '../../support/postgres-cluster.ts';
+import type { PostgresCluster } from '../../../bench/postgres-cluster.ts';
 
 export const DESK = 'Thời sự';
 export const OTHER_DESK = 'Kinh tế';

@@ -7,7 +7,7 @@ import { openArchiveDb } from '../../../archive/archive-connection.ts';
 import { pullChanges, pushOutbox } from '../../../archive/archive-sync.ts';
 import { Library } from '../../../library/index.ts';
 import { temporaryFolder } from '../library/library-fixtures.ts';
-import { postgresUnavailableReason } from '../../support/postgres-cluster.ts';
+import { postgresUnavailableReason } from '../../../bench/postgres-cluster.ts';
 import { draft, PASSWORD, useSyncHarness } from './sync-fixtures.ts';
 
 const unavailable = postgresUnavailableReason();

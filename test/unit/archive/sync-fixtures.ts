@@ -5,7 +5,7 @@ import { Library } from '../../../library/index.ts';
 import type { ArchiveLocalStore } from '../../../archive/archive-sync.ts';
 import { openArchiveDb, type ArchiveDb } from '../../../archive/archive-connection.ts';
 import { addReporter, createArchiveDatabase } from '../../support/archive-test-db.ts';
-import { startPostgresCluster, type PostgresCluster } from '../../support/postgres-cluster.ts';
+import { startPostgresCluster, type PostgresCluster } from '../../../bench/postgres-cluster.ts';
 import { temporaryFolder } from '../library/library-fixtures.ts';
 
 export { draft } from '../library/library-fixtures.ts';

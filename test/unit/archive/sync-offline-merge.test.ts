@@ -3,7 +3,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { syncArchive } from '../../../archive/archive-sync.ts';
-import { postgresUnavailableReason } from '../../support/postgres-cluster.ts';
+import { postgresUnavailableReason } from '../../../bench/postgres-cluster.ts';
 import { draft, useSyncHarness, type Laptop } from './sync-fixtures.ts';
 
 const unavailable = postgresUnavailableReason();

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeArchiveError } from '../../../archive/archive-connection.ts';
 import { listenForChanges, pullChanges, pushOutbox, type ArchiveLocalStore } from '../../../archive/archive-sync.ts';
-import { postgresUnavailableReason } from '../../support/postgres-cluster.ts';
+import { postgresUnavailableReason } from '../../../bench/postgres-cluster.ts';
 import { draft, useSyncHarness } from './sync-fixtures.ts';
 
 const unavailable = postgresUnavailableReason();

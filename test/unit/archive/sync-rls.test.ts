@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pullChanges, pushOutbox, syncArchive } from '../../../archive/archive-sync.ts';
-import { postgresBinDir, postgresUnavailableReason } from '../../support/postgres-cluster.ts';
+import { postgresBinDir, postgresUnavailableReason } from '../../../bench/postgres-cluster.ts';
 import { draft, useSyncHarness } from './sync-fixtures.ts';
 
 const unavailable = postgresUnavailableReason();

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { listenForChanges, pullChanges, pushOutbox, syncArchive } from '../../../archive/archive-sync.ts';
 import { addReporter } from '../../support/archive-test-db.ts';
-import { postgresUnavailableReason } from '../../support/postgres-cluster.ts';
+import { postgresUnavailableReason } from '../../../bench/postgres-cluster.ts';
 import { draft, PASSWORD, useSyncHarness } from './sync-fixtures.ts';
 
 const unavailable = postgresUnavailableReason();

@@ -1,5 +1,5 @@
-// A throwaway PostgreSQL cluster for tests and the archive bench: initdb in a temporary folder,
-// listening on 127.0.0.1 at a free port (and a Unix socket in the same folder), stopped and removed
+// A throwaway PostgreSQL cluster for the archive bench and the tests (kept in bench/, which tests may
+// import but which may not import tests): initdb in a temporary folder, listening on 127.0.0.1 at a free port (and a Unix socket in the same folder), stopped and removed
 // afterwards. Nothing depends on a system service. PostgreSQL refuses to run as root, so when the
 // tests run as root (CI containers) the server runs as the `postgres` account Debian's package creates.
 import { execFileSync, spawnSync } from 'node:child_process';
