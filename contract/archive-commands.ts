@@ -26,8 +26,9 @@ export const archiveCommands = {
     v.strictObject({ discardPending: v.optional(v.boolean()) }),
     returns<ArchiveStatus>(),
   ),
-  'archive.push': command('Push the outbox (local changes) to the archive now.', NoArgs, returns<ArchiveSyncResult>()),
-  'archive.pull': command('Pull what changed in the archive since the last pull.', NoArgs, returns<ArchiveSyncResult>()),
+  // The renderers sync with archive.sync (the background sync does the rest); the CLI may push or pull alone.
+  'archive.push': command('Push the outbox (local changes) to the archive now.', NoArgs, returns<ArchiveSyncResult>(), ['cli']),
+  'archive.pull': command('Pull what changed in the archive since the last pull.', NoArgs, returns<ArchiveSyncResult>(), ['cli']),
   'archive.sync': command('Push, then pull.', NoArgs, returns<ArchiveSyncResult>()),
   'archive.search': command(
     'Search the shared archive (Vietnamese-aware in PostgreSQL): what this reporter may see.',

@@ -44,7 +44,7 @@ describe.skipIf(postgresUnavailableReason())('archive commands through the dispa
   it('says a library that was never linked is not linked, and refuses to sync it', async () => {
     const context = await library();
     expect(await call(context, 'serve', 'archive.status', {})).toMatchObject({ linked: false, address: null, passwordSource: null });
-    expect((await refusal(context, 'serve', 'archive.push', {})).reason).toEqual({ kind: 'archive.not-linked' });
+    expect((await refusal(context, 'serve', 'archive.sync', {})).reason).toEqual({ kind: 'archive.not-linked' });
   });
 
   it('words every way connecting can fail in the reason kinds the UI translates, and links nothing', async () => {
@@ -84,13 +84,13 @@ describe.skipIf(postgresUnavailableReason())('archive commands through the dispa
     const annotation = await call(lan, 'serve', 'annotations.create', { articleId, quote: QUOTE, note: 'Đã gọi điện xác minh' });
     expect((await call(lan, 'serve', 'archive.shareAnnotations', { ids: [annotation.id], desk: DESK })).updated).toBe(1);
     expect((await call(lan, 'serve', 'archive.status', {})).pending).toBeGreaterThan(0);
-    const pushed = await call(lan, 'serve', 'archive.push', {});
+    const pushed = await call(lan, 'cli', 'archive.push', {});
     expect(pushed.pushed).toMatchObject({ articles: 1, annotations: 1 });
     expect(pushed.status).toMatchObject({ pending: 0, problem: null });
     expect(pushed.status.lastSync).not.toBeNull();
 
     const changed = nextEvent(minh, 'annotations.changed');
-    const pulled = await call(minh, 'serve', 'archive.pull', {});
+    const pulled = await call(minh, 'cli', 'archive.pull', {});
     expect(pulled.pulled).toMatchObject({ articles: 1, annotations: 1 });
     const [theirs] = await call(minh, 'serve', 'annotations.list', { by: 'desk' });
     expect(theirs).toMatchObject({ id: annotation.id, author: 'lan', desk: DESK, foreign: true, note: 'Đã gọi điện xác minh' });
@@ -101,7 +101,7 @@ describe.skipIf(postgresUnavailableReason())('archive commands through the dispa
     // Another reporter's annotation is read-only here.
     expect((await refusal(minh, 'serve', 'archive.shareAnnotations', { ids: [annotation.id], desk: null })).reason).toEqual({ kind: 'archive.foreign-annotation', id: annotation.id });
 
-    const outside = await call(khach, 'serve', 'archive.pull', {});
+    const outside = await call(khach, 'cli', 'archive.pull', {});
     expect(outside.pulled).toEqual({ articles: 0, annotations: 0, removed: 0 });
     expect(await call(khach, 'serve', 'annotations.list', {})).toEqual([]);
     expect((await refusal(khach, 'serve', 'archive.setDefaultDesk', { desk: DESK })).reason).toEqual({ kind: 'archive.not-on-desk', desk: DESK });
@@ -126,7 +126,7 @@ describe.skipIf(postgresUnavailableReason())('archive commands through the dispa
     minh.events.onAny((name, payload) => {
       if (name === 'library.changed') for (const id of (payload as { changed: string[] }).changed) listed.add(id);
     });
-    await call(lan, 'serve', 'archive.push', {});
+    await call(lan, 'cli', 'archive.push', {});
     const { articleIds } = await arrived;
     // Lists and search hear of the pulled article the way they hear of an import.
     expect(articleIds.some((id) => listed.has(id))).toBe(true);
