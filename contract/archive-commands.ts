@@ -26,7 +26,7 @@ export const archiveCommands = {
     v.strictObject({ discardPending: v.optional(v.boolean()) }),
     returns<ArchiveStatus>(),
   ),
-  // The UI's "sync now" is archive.sync; push and pull alone are the CLI's (least privilege).
+  // The renderers sync with archive.sync (the background sync does the rest); the CLI may push or pull alone.
   'archive.push': command('Push the outbox (local changes) to the archive now.', NoArgs, returns<ArchiveSyncResult>(), ['cli']),
   'archive.pull': command('Pull what changed in the archive since the last pull.', NoArgs, returns<ArchiveSyncResult>(), ['cli']),
   'archive.sync': command('Push, then pull.', NoArgs, returns<ArchiveSyncResult>()),

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../../commands/app-context.ts';
 import type { HostServices } from '../../../commands/handlers.ts';
-import { postgresUnavailableReason, startPostgresCluster, type PostgresCluster } from '../../../bench/postgres-cluster.ts';
+import { postgresUnavailableReason, startPostgresCluster, type PostgresCluster } from '../../support/postgres-cluster.ts';
 import { call, DESK, importText, nextEvent, openLibrary, OTHER_DESK, PASSWORDS, refusal, reporterAddress, setUpArchive, tempDir, writePgpass } from './archive-test-support.ts';
 
 const QUOTE = 'Kiểm chứng';
@@ -44,7 +44,7 @@ describe.skipIf(postgresUnavailableReason())('archive commands through the dispa
   it('says a library that was never linked is not linked, and refuses to sync it', async () => {
     const context = await library();
     expect(await call(context, 'serve', 'archive.status', {})).toMatchObject({ linked: false, address: null, passwordSource: null });
-    expect((await refusal(context, 'cli', 'archive.push', {})).reason).toEqual({ kind: 'archive.not-linked' });
+    expect((await refusal(context, 'serve', 'archive.sync', {})).reason).toEqual({ kind: 'archive.not-linked' });
   });
 
   it('words every way connecting can fail in the reason kinds the UI translates, and links nothing', async () => {
