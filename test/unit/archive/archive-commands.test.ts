@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../../commands/app-context.ts';
 import type { HostServices } from '../../../commands/handlers.ts';
-import { postgresUnavailableReason, startPostgresCluster, type PostgresCluster } from '../../support/postgres-cluster.ts';
+import { postgresUnavailableReason, startPostgresCluster, type PostgresCluster } from '../../../bench/postgres-cluster.ts';
 import { call, DESK, importText, nextEvent, openLibrary, OTHER_DESK, PASSWORDS, refusal, reporterAddress, setUpArchive, tempDir, writePgpass } from './archive-test-support.ts';
 
 const QUOTE = 'Kiểm chứng';
