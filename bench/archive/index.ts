@@ -1,7 +1,8 @@
 // `npm run bench -- archive`: the shared archive on a throwaway PostgreSQL cluster on this machine.
 // Loads N generated articles with COPY (each shared with a desk, as a newsroom's archive is), then
 // times archive searches as a reporter on that desk (row-level security included) beside the local
-// engine on the same queries. Pull and push (the sync layer's) are measured where the sync branch is.
+// engine on the same queries; then a pull of 10,000 changes into an empty library and a push of 1,000
+// annotations through the sync layer (sync-bench.ts), on an archive of their own.
 import { randomUUID, createHash } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
@@ -14,6 +15,7 @@ import { runSearch } from '../../search/run-search.ts';
 import type { SearchDocument } from '../../search/search-document.ts';
 import { SearchEngine } from '../../search/search-engine.ts';
 import { startPostgresCluster } from '../postgres-cluster.ts';
+import { runSyncBench } from './sync-bench.ts';
 import { UI_PAGE_SIZE } from '../e2e/in-process.ts';
 import { formatMs, loadLine, nearestRank, table } from '../measure.ts';
 import { queryClasses } from '../search/index.ts';
@@ -21,6 +23,8 @@ import { foldVietnamese } from '../search/peer-fold.ts';
 import { generateArticles, seededRandom, syllableModel, type GeneratedArticle } from '../vietnamese-corpus.ts';
 
 const TARGET_P95_MS = 150;
+const SYNC_PULL_ARTICLES = 10_000;
+const SYNC_PUSH_ANNOTATIONS = 1_000;
 const BATCH = 2_000;
 const DESK = 'Bàn tin';
 const WRITER = 'bench_writer';
@@ -34,10 +38,10 @@ function copyField(value: string | null): string {
 }
 
 function paragraphBlocks(body: string): string {
-  const blocks: { type: 'paragraph'; start: number; end: number }[] = [];
+  const blocks: { kind: 'paragraph'; start: number; end: number }[] = [];
   let start = 0;
   for (const paragraph of body.split('\n\n')) {
-    blocks.push({ type: 'paragraph', start, end: start + paragraph.length });
+    blocks.push({ kind: 'paragraph', start, end: start + paragraph.length });
     start += paragraph.length + 2;
   }
   return JSON.stringify(blocks);
@@ -297,7 +301,17 @@ export async function runArchiveBench(options: { log: (line: string) => void; sc
           `the first ${MAX_RANKED.toLocaleString('en')} matches are ranked and counted. ` +
           `The cluster runs with fsync off (throwaway), so the load rate is an upper bound for a durable server.`,
       );
-      log('Pull of 10,000 changes and push of 1,000 annotations: measured with the sync layer (wt/archive-sync), not in this section yet.');
+      await runSyncBench({
+        cluster,
+        articles: articles.slice(0, Math.min(scale, SYNC_PULL_ARTICLES)),
+        annotations: SYNC_PUSH_ANNOTATIONS,
+        desk: DESK,
+        writer: WRITER,
+        reader: READER,
+        password: PASSWORD,
+        restore: (db, syncAddress, some) => restoreArchiveArticles(db, syncAddress, some, options.loadWorkers ?? 3),
+        log,
+      });
     } finally {
       cluster.destroy();
     }
