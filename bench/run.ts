@@ -65,7 +65,7 @@ if (runs('reader')) {
 }
 if (runs('documents')) {
   log('\n## Documents');
-  await runDocumentsBench({ log, pages: Number(flag('pdf-pages') ?? 300) });
+  await runDocumentsBench({ log, pages: Number(flag('pdf-pages') ?? 300), importPages: Number(flag('import-pdf-pages') ?? 500), articles: scalesFlag ? scales[0]! : 20_000, corpusDir });
 }
 if (runs('search')) {
   log('\n## Search');

@@ -6,6 +6,7 @@ import { piecesFromPages } from '../../importers/documents/pdf-layout.ts';
 import { readPdfText } from '../../importers/documents/pdf-text.ts';
 import { findVietnameseModel, recogniseImages } from '../../importers/documents/ocr.ts';
 import { loadLine } from '../measure.ts';
+import { runSearchDuringImport } from './search-during-import.ts';
 
 const SENTENCES = [
   'Bo Tai chinh cho biet thu ngan sach quy I dat ket qua kha quan nho cac khoan thu tu doanh nghiep.',
@@ -30,7 +31,7 @@ async function makePdf(pages: number): Promise<Uint8Array> {
   return doc.save();
 }
 
-export async function runDocumentsBench(options: { log: (line: string) => void; pages?: number }): Promise<void> {
+export async function runDocumentsBench(options: { log: (line: string) => void; pages?: number; importPages?: number; articles?: number; corpusDir?: string }): Promise<void> {
   const { log } = options;
   const pages = options.pages ?? 300;
   const pdf = await makePdf(pages);
@@ -51,6 +52,8 @@ export async function runDocumentsBench(options: { log: (line: string) => void; 
   log(`- layout rebuild (lines, columns, paragraphs; ${pieces.length} blocks): ${Math.round(layoutMs)} ms, ${rate(layoutMs)}`);
   log(`- whole PDF import parse (extraction + layout + legacy-font check + draft): ${Math.round(importMs)} ms, ${rate(importMs)} (target ≥ 20 pages/s)`);
   await runOcrBench(log);
+  const importPages = options.importPages ?? 500;
+  await runSearchDuringImport({ log, pdf: await makePdf(importPages), pages: importPages, articles: options.articles ?? 20_000, ...(options.corpusDir ? { corpusDir: options.corpusDir } : {}) });
   log(`End: ${loadLine()}`);
 }
 
