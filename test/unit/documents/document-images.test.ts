@@ -1,32 +1,18 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { usePooledLibrary } from './pooled-library.ts';
 import { DocumentImages } from '../../../importers/documents/document-images.ts';
 import { PhotoDownloads } from '../../../importers/figure-images.ts';
 import { DEFAULT_MAX_PHOTOS_PER_ARTICLE } from '../../../importers/figure-pieces.ts';
 import { runImport } from '../../../importers/index.ts';
-import { ParsePool } from '../../../importers/parse-pool.ts';
-import { Library } from '../../../library/index.ts';
 import { chartPng, DOCX_TEXT, makeDocx } from '../../fixtures/documents/docx-fixtures.ts';
 import { EPUB_TEXT, makeEpub } from '../../fixtures/documents/epub-fixtures.ts';
 
 describe('pictures of DOCX and EPUB files', () => {
-  let root: string;
-  let library: Library;
-  let pool: ParsePool;
-  beforeAll(async () => {
-    root = await mkdtemp(join(tmpdir(), 'nr-document-images-'));
-    library = Library.open(join(root, 'library'));
-    pool = new ParsePool({ size: 1 });
-  });
-  afterAll(async () => {
-    await pool.close();
-    library.close();
-    await rm(root, { recursive: true, force: true });
-  });
+  const pooled = usePooledLibrary('nr-document-images-');
 
   it('are kept in the library’s image store, as figures the reader shows, like a web page’s photos', { timeout: 120_000 }, async () => {
+    const { library, pool } = pooled;
     const photos = new PhotoDownloads({ sink: library.images });
     const report = await runImport(
       [

@@ -1,14 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { usePooledLibrary } from './pooled-library.ts';
 import { exportArticleMarkdown } from '../../../annotations/markdown-export.ts';
 import { parseAnnotationsMarkdown } from '../../../annotations/markdown-import.ts';
 import { pageAt } from '../../../contract/document-pages.ts';
 import { briefHandlers } from '../../../commands/brief-handlers.ts';
 import { runImport } from '../../../importers/index.ts';
-import { ParsePool } from '../../../importers/parse-pool.ts';
-import { Library } from '../../../library/index.ts';
 import { makeCorruptPdf, makeStructuredPdf, STRUCTURED_PDF_TEXT as T } from '../../fixtures/documents/pdf-fixtures.ts';
 
 describe('pageAt', () => {
@@ -30,21 +26,10 @@ describe('pageAt', () => {
 });
 
 describe('a PDF imported through the pool: pages for annotations and their export', () => {
-  let root: string;
-  let library: Library;
-  let pool: ParsePool;
-  beforeAll(async () => {
-    root = await mkdtemp(join(tmpdir(), 'nr-pdf-pages-'));
-    library = Library.open(join(root, 'library'));
-    pool = new ParsePool({ size: 1 });
-  });
-  afterAll(async () => {
-    await pool.close();
-    library.close();
-    await rm(root, { recursive: true, force: true });
-  });
+  const pooled = usePooledLibrary('nr-pdf-pages-');
 
   it('imports the PDF in a parse worker beside a corrupt one, then cites a highlight on page 3 as "tr. 3"', { timeout: 120_000 }, async () => {
+    const { library, pool } = pooled;
     const report = await runImport(
       [
         { kind: 'bytes', name: 'hong.pdf', bytes: makeCorruptPdf() },

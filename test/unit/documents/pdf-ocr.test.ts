@@ -1,7 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { usePooledLibrary } from './pooled-library.ts';
 import { pageAt } from '../../../contract/document-pages.ts';
 import type { ImportProgress } from '../../../contract/index.ts';
 import { OCR_TAG } from '../../../importers/documents/image-importer.ts';
@@ -10,8 +8,6 @@ import { MAX_SCAN_PIXELS, recognisePdfPages, scanScale } from '../../../importer
 import { readPdfText } from '../../../importers/documents/pdf-text.ts';
 import { ImportInputError } from '../../../importers/import-types.ts';
 import { runImport } from '../../../importers/index.ts';
-import { ParsePool } from '../../../importers/parse-pool.ts';
-import { Library } from '../../../library/index.ts';
 import { runSearch } from '../../../search/run-search.ts';
 import { SearchEngine } from '../../../search/search-engine.ts';
 import { makeScannedPdf, TYPED_PAGE_LINE } from '../../fixtures/documents/ocr-fixtures.ts';
@@ -43,21 +39,10 @@ describe('scanned PDF pages', () => {
 
 // Skipped where Debian's tesseract-ocr-vie (or NEWSROOM_TESSDATA) gives no vie.traineddata: .ci/run installs it.
 describe.skipIf(model === null)('a scanned PDF imported through the pool (needs the Vietnamese OCR model)', () => {
-  let root: string;
-  let library: Library;
-  let pool: ParsePool;
-  beforeAll(async () => {
-    root = await mkdtemp(join(tmpdir(), 'nr-pdf-ocr-'));
-    library = Library.open(join(root, 'library'));
-    pool = new ParsePool({ size: 1 });
-  });
-  afterAll(async () => {
-    await pool.close();
-    library.close();
-    await rm(root, { recursive: true, force: true });
-  });
+  const pooled = usePooledLibrary('nr-pdf-ocr-');
 
   it('recognises the scanned pages, keeps their page numbers, makes their words searchable and reports page k of n', { timeout: 240_000 }, async () => {
+    const { library, pool } = pooled;
     const progress: ImportProgress[] = [];
     const report = await runImport([{ kind: 'bytes', name: 'cong-van-scan.pdf', bytes: await makeScannedPdf() }], library, {
       parsePool: pool,
@@ -92,6 +77,7 @@ describe.skipIf(model === null)('a scanned PDF imported through the pool (needs 
   });
 
   it('reads a PDF that is nothing but scans, its title from the first recognised line', { timeout: 240_000 }, async () => {
+    const { library, pool } = pooled;
     const report = await runImport([{ kind: 'bytes', name: 'chi-scan.pdf', bytes: await makeScannedPdf({ typedFirstPage: false, scans: [['Quyết định về giá điện', 'áp dụng từ tháng tư.']] }) }], library, {
       parsePool: pool,
     });
