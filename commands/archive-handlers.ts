@@ -1,5 +1,5 @@
 // The shared-archive commands (contract/archive-commands.ts) on the context's ArchiveService.
-import type { ArticleDraft, Library } from '../library/index.ts';
+import { draftFromArchive, type Library } from '../library/index.ts';
 import type { ArchiveSearchResult } from '../contract/index.ts';
 import { CommandError } from './command-error.ts';
 import type { CommandHandlers } from './dispatcher.ts';
@@ -37,20 +37,8 @@ export function archiveHandlers(archive: ArchiveService, currentLibrary: () => L
       const { fetchArchiveArticle } = await import('../archive/archive-search.ts');
       const found = await archive.withDb((db) => fetchArchiveArticle(db, archiveId));
       if (!found) throw new CommandError('not-found', `The archive holds no article ${archiveId} that you may read.`, { kind: 'archive.article-not-found', archiveId });
-      const draft: ArticleDraft = {
-        title: found.title,
-        author: found.author,
-        source: found.source,
-        url: found.url,
-        language: found.language,
-        publishedAt: found.publishedAt,
-        body: found.body,
-        blocks: found.blocks,
-        origin: 'archive',
-        tags: [],
-      };
       // The import path's own dedup: the same canonical URL or text is the article already here.
-      const added = library.addArticle(draft);
+      const added = library.addArticle(draftFromArchive(found));
       library.archive.acknowledge([], new Map([[added.id, archiveId]]));
       return { id: added.id, duplicate: added.status === 'duplicate' };
     },

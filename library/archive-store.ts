@@ -32,6 +32,25 @@ import type {
 
 export type * from './archive-sync-model.ts';
 
+/**
+ * An archive article as a draft for the library's own write (pulled, or saved from an archive hit):
+ * the same fields, no tags (they are each reporter's own), and `archive` as where it came from.
+ */
+export function draftFromArchive(article: Omit<IncomingArticle, 'archiveId' | 'blocks'> & { blocks: ArticleDraft['blocks'] }): ArticleDraft {
+  return {
+    title: article.title,
+    author: article.author,
+    source: article.source,
+    url: article.url,
+    language: article.language,
+    publishedAt: article.publishedAt,
+    body: article.body,
+    blocks: article.blocks,
+    origin: 'archive',
+    tags: [],
+  };
+}
+
 export interface ArchiveStoreDeps {
   db: DatabaseSync;
   /** The library's committed write: listeners hear of `changed` once it commits. */
@@ -251,18 +270,7 @@ export class ArchiveStore {
 
   #applyArticle(article: IncomingArticle, outcome: PullOutcome): void {
     if (this.localIdOf(article.archiveId)) return;
-    const draft: ArticleDraft = {
-      title: article.title,
-      author: article.author,
-      source: article.source,
-      url: article.url,
-      language: article.language,
-      publishedAt: article.publishedAt,
-      body: article.body,
-      blocks: Array.isArray(article.blocks) ? (article.blocks as ArticleDraft['blocks']) : [],
-      origin: 'archive',
-      tags: [],
-    };
+    const draft = draftFromArchive({ ...article, blocks: Array.isArray(article.blocks) ? (article.blocks as ArticleDraft['blocks']) : [] });
     let placed: { id: string; added: boolean };
     try {
       placed = this.#deps.insertArticle(article.archiveId, draft);
