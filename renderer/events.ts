@@ -157,6 +157,9 @@ export interface NrEventDetails {
   'nr-annotations-view-filter': AnnotationViewQuery;
   'nr-brief-export': BriefRequest;
   'nr-citation-style': CitationStyle;
+  // nr-archive-link-preview: the person's answer to "link to this archive?"
+  'nr-archive-link-confirm': undefined;
+  'nr-archive-link-cancel': undefined;
 }
 
 export type NrEventName = keyof NrEventDetails;
