@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { ArchiveLinkPreview } from '../../contract/index.ts';
 import { emit } from '../events.ts';
-import { controls } from '../styles/tokens.ts';
+import { controls, statusList } from '../styles/tokens.ts';
 
 /**
  * The confirm step before linking the library to a shared archive: what the host found at the address
@@ -29,6 +29,7 @@ export class NrArchiveLinkPreview extends LitElement {
 
   static override styles = [
     controls,
+    statusList,
     css`
       :host {
         display: block;
@@ -44,20 +45,6 @@ export class NrArchiveLinkPreview extends LitElement {
       h4 {
         margin: 0 0 0.4rem;
         font-size: 0.95rem;
-      }
-      dl {
-        display: grid;
-        grid-template-columns: max-content 1fr;
-        gap: 0.25rem 0.8rem;
-        margin: 0.5rem 0;
-        font-size: 0.9rem;
-      }
-      dt {
-        color: var(--nr-text-muted);
-      }
-      dd {
-        margin: 0;
-        overflow-wrap: anywhere;
       }
       ul {
         margin: 0;

@@ -8,7 +8,7 @@ import { isSingular } from '../localization/app-locale.ts';
 import { formatDateTime } from '../format-date.ts';
 import type { ArchiveModel, ArchiveRefusal } from '../state/archive-model.ts';
 import type { LibraryView } from '../state/library-view.ts';
-import { controls } from '../styles/tokens.ts';
+import { controls, statusList } from '../styles/tokens.ts';
 import './nr-archive-link-preview.ts';
 
 
@@ -52,6 +52,7 @@ export class NrArchiveSettings extends LitElement {
 
   static override styles = [
     controls,
+    statusList,
     css`
       :host {
         display: block;
@@ -89,20 +90,6 @@ export class NrArchiveSettings extends LitElement {
         border-radius: var(--nr-radius);
         background: var(--nr-bg);
         color: var(--nr-text);
-      }
-      dl {
-        display: grid;
-        grid-template-columns: max-content 1fr;
-        gap: 0.25rem 0.8rem;
-        margin: 0.5rem 0 0;
-        font-size: 0.9rem;
-      }
-      dt {
-        color: var(--nr-text-muted);
-      }
-      dd {
-        margin: 0;
-        overflow-wrap: anywhere;
       }
       ul {
         margin: 0.2rem 0;

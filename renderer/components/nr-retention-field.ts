@@ -3,7 +3,7 @@ import { live } from 'lit/directives/live.js';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import type { KeepDays } from '../../contract/index.ts';
 import { emit, type RetentionChoice } from '../events.ts';
-import { controls } from '../styles/tokens.ts';
+import { controls, formFields } from '../styles/tokens.ts';
 
 // The contract's bound (contract/sources.ts MAX_KEEP_DAYS, which layers.json keeps from the renderer); the host checks it again.
 const MAX_KEEP_DAYS = 3650;
@@ -62,21 +62,10 @@ export class NrRetentionField extends LitElement {
 
   static override styles = [
     controls,
+    formFields,
     css`
       :host {
         display: block;
-      }
-      label {
-        display: block;
-        margin: 0.5rem 0 0.2rem;
-      }
-      input[type='number'] {
-        width: 100%;
-        box-sizing: border-box;
-        padding: 0.35rem 0.5rem;
-        border: 1px solid var(--nr-border-strong);
-        border-radius: var(--nr-radius);
-        background: var(--nr-surface);
       }
       .error {
         color: var(--nr-danger);

@@ -7,7 +7,7 @@ import { StateController } from '../controllers/state-controller.ts';
 import { trapTab } from '../modal-dialog.ts';
 import { dateTimeText, sourceErrorText } from '../source-status.ts';
 import type { SourcePatch, SourcesModel } from '../state/sources-model.ts';
-import { controls, modalDialog } from '../styles/tokens.ts';
+import { controls, formFields, modalDialog } from '../styles/tokens.ts';
 import type { RetentionChoice } from '../events.ts';
 import './nr-retention-field.ts';
 
@@ -54,6 +54,7 @@ export class NrSourceSettings extends LitElement {
   static override styles = [
     controls,
     modalDialog,
+    formFields,
     css`
       :host {
         --nr-dialog-width: 34rem;
@@ -65,23 +66,10 @@ export class NrSourceSettings extends LitElement {
       section {
         border-top: 1px solid var(--nr-border);
       }
-      label {
-        display: block;
-        margin: 0.5rem 0 0.2rem;
-      }
       label.inline {
         display: flex;
         gap: 0.4rem;
         align-items: center;
-      }
-      input[type='text'],
-      input[type='number'] {
-        width: 100%;
-        box-sizing: border-box;
-        padding: 0.35rem 0.5rem;
-        border: 1px solid var(--nr-border-strong);
-        border-radius: var(--nr-radius);
-        background: var(--nr-surface);
       }
       .actions {
         display: flex;
