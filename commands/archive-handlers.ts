@@ -19,6 +19,7 @@ export function archiveHandlers(archive: ArchiveService, currentLibrary: () => L
   };
 
   return {
+    'archive.probe': (input, caller) => archive.probe(input, caller.host),
     'archive.connect': (input, caller) => archive.connect(input, caller.host),
     // A renderer polls this: it answers from what the background sync knows. The CLI asks the archive now.
     'archive.status': (_args, caller) => (caller.host === 'cli' ? archive.probedStatus() : archive.status()),

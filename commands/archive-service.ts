@@ -4,7 +4,7 @@
 // and tell the renderers (`archive.status`, `annotations.changed`; `library.changed` comes from the
 // library's own write). pg and the archive code load on first use: a library without an archive
 // never loads them.
-import type { ArchiveProblem, ArchiveStatus, ArchiveSyncResult, DeskInfo, Host } from '../contract/index.ts';
+import type { ArchiveLinkPreview, ArchiveProblem, ArchiveStatus, ArchiveSyncResult, DeskInfo, Host } from '../contract/index.ts';
 import type { ArchiveDb } from '../archive/archive-connection.ts';
 import type { ArchiveLinkRecord } from '../archive/archive-local-store.ts';
 import type { Library } from '../library/index.ts';
@@ -12,7 +12,9 @@ import { CommandError } from './command-error.ts';
 import type { EventBus } from './event-bus.ts';
 import { ArchiveBackgroundSync } from './archive-background.ts';
 import { keepProblem, notLinkedError, notOnDeskError, pendingChangesError, storedProblem, UNLINKED_STATUS } from './archive-status.ts';
-import { ArchivePasswords, passwordHome, refusePasswordInAddress, type ArchiveHostServices } from './archive-passwords.ts';
+import { ArchiveLinkConfirmations } from './archive-link-confirmations.ts';
+import { fromRenderer, probeArchive, reachArchive, type ArchiveLinkInput, type LinkingContext } from './archive-linking.ts';
+import { ArchivePasswords, type ArchiveHostServices } from './archive-passwords.ts';
 
 export interface ArchiveServiceOptions {
   /** Sync in the background while the context is open (serve, the desktop core; not the CLI). */
@@ -44,6 +46,7 @@ export class ArchiveService {
   readonly #options: Required<Omit<ArchiveServiceOptions, 'background'>> & { background: boolean };
   readonly #passwords: ArchivePasswords;
   readonly #host: ArchiveHostServices;
+  readonly #confirmations = new ArchiveLinkConfirmations();
   #db: ArchiveDb | null = null;
   #opening: Promise<ArchiveDb> | null = null;
   #background: ArchiveBackgroundSync | null = null;
@@ -175,42 +178,21 @@ export class ArchiveService {
     }
   }
 
-  async connect(input: { address: string; password?: string | undefined; defaultDesk?: string | null | undefined }, caller: Host | undefined): Promise<ArchiveStatus> {
-    const home = passwordHome(caller, this.#host);
-    refusePasswordInAddress(input.address, home);
-    const { openArchiveDb, checkArchiveSchema, redactAddress, describeArchiveError, describeProblem, archiveClientConfig } = await loadArchive();
-    const address = redactAddress(input.address);
+  /** What linking to this address would mean, with the confirmation a renderer's archive.connect needs; links nothing. */
+  probe(input: ArchiveLinkInput, caller: Host | undefined): Promise<ArchiveLinkPreview> {
+    return probeArchive(input, caller, this.#linking());
+  }
+
+  #linking(): LinkingContext {
+    return { host: this.#host, current: this.#link(), pending: () => this.#local.pendingCount(), confirmations: this.#confirmations };
+  }
+
+  async connect(input: ArchiveLinkInput & { defaultDesk?: string | null | undefined; confirmation?: string | undefined }, caller: Host | undefined): Promise<ArchiveStatus> {
     const current = this.#link();
-    if (current && current.address !== address && this.#local.pendingCount() > 0) throw pendingChangesError(this.#local.pendingCount());
-    // PGPASSWORD holds for any server: a renderer must not make the core send it to an address of its choosing.
-    if (caller !== undefined && caller !== 'cli' && input.password === undefined && current?.address !== address) {
-      let user = '';
-      try {
-        user = archiveClientConfig(input.address).user;
-      } catch {
-        // An address pg cannot read: the password is still what is missing first.
-      }
-      throw new CommandError('invalid-arguments', `Give the password of ${user || 'this reporter'} to link to a new archive.`, { kind: 'archive.no-password', user });
-    }
-    let db: ArchiveDb;
-    let desks: DeskInfo[];
-    try {
-      db = await openArchiveDb({ address: input.address, ...(input.password !== undefined ? { password: input.password } : {}) });
-      try {
-        await db.withClient((client) => checkArchiveSchema(client));
-        desks = await db.desks();
-      } catch (error) {
-        await db.close().catch(() => undefined);
-        throw error;
-      }
-    } catch (error) {
-      const problem = describeArchiveError(error, '');
-      const message = describeProblem(problem);
-      throw new CommandError('failed', message, problem);
-    }
-    // A renderer linking this library to an archive it is not linked to: the person confirms in a native dialog (desktop).
+    const { db, desks, address } = await reachArchive(input, caller, this.#linking(), { confirmation: input.confirmation });
+    // The desktop app asks once more in a native dialog the renderer cannot draw or click.
     const confirm = this.#host.confirmArchiveLink;
-    if (caller !== undefined && caller !== 'cli' && confirm && current?.address !== address && !(await confirm(address, db.user))) {
+    if (fromRenderer(caller) && confirm && current?.address !== address && !(await confirm(address, db.user))) {
       await db.close().catch(() => undefined);
       return this.status();
     }

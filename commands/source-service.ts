@@ -2,8 +2,6 @@
 // (so manual and background refreshes share the per-host and global limits), refreshes each source
 // at most once at a time, and runs the background scheduler for hosts that stay up (serve, desktop).
 import { ImportInputError } from '../importers/import-types.ts';
-import { describeImportFailure } from '../importers/import-failure.ts';
-import type { ImportFailure } from '../contract/import-report.ts';
 import type { FullTextMode, KeepDays, SourcePhotos, OpmlImportResult, RetentionResult, SourceAddResult, SourceFolderInfo, SourceInfo, SourceMarkedRead, SourceRefreshResult, SourceRemoved } from '../contract/sources.ts';
 import { DEFAULT_SOURCE_INTERVAL_MINUTES } from '../contract/sources.ts';
 import type { PhotoDownloads } from '../importers/figure-images.ts';
@@ -15,6 +13,8 @@ import type { FeedFetchOptions, Prefetched, RefreshDependencies } from '../sourc
 import { appVersion } from './app-version.ts';
 import { CommandError } from './command-error.ts';
 import { readOpmlFeeds } from './source-opml.ts';
+import { directlyTypedHost, refusedSourceHost, unusable } from './source-address-policy.ts';
+import { RETENTION_EVERY_MS, SourceRetention } from './source-retention.ts';
 import type { Caller } from './dispatcher.ts';
 
 export interface SourceServiceOptions {
@@ -39,8 +39,6 @@ export interface SourceServiceOptions {
   retentionEveryMs?: number;
 }
 
-const RETENTION_EVERY_MS = 60 * 60 * 1000;
-
 export const USER_AGENT = `NewsroomReader/${appVersion} (offline news reader; feed refresh)`;
 
 type RefreshTarget = { id: string } | { folder: string } | { all: true };
@@ -53,21 +51,6 @@ function loadSources(): Promise<SourcesModule> {
   return sourcesModule;
 }
 
-function unusable(url: string, failure: ImportFailure): CommandError {
-  return new CommandError('failed', `Could not subscribe to ${url}: ${describeImportFailure(failure)}`, { kind: 'source.unusable', url, failure });
-}
-
-let addressPolicy: Promise<typeof import('../importers/address-policy.ts')> | null = null;
-/** Loaded on the first renderer call that needs it: the CLI's list, show and search load no importer code. */
-function directlyTypedHost(url: string): Promise<string | null> {
-  addressPolicy ??= import('../importers/address-policy.ts');
-  return addressPolicy.then((policy) => policy.directlyTypedHost(url));
-}
-
-function fromRenderer(caller: Caller): boolean {
-  return caller.host === 'ipc' || caller.host === 'serve';
-}
-
 export class SourceService {
   readonly #library: () => Library;
   readonly #options: SourceServiceOptions;
@@ -77,7 +60,7 @@ export class SourceService {
   #scheduler: RefreshScheduler | null = null;
   /** The keep-alive connections every feed, page and photo fetch shares; made with the fetching code, on first use. */
   #connections: import('../sources/index.ts').ConnectionPool | null = null;
-  #retentionTimer: NodeJS.Timeout | null = null;
+  readonly #retention = new SourceRetention(() => this.store, () => this.#library());
   /** Aborts every refresh when the app closes: they stop at their next item, what was committed stays. */
   readonly #closing = new AbortController();
 
@@ -90,16 +73,9 @@ export class SourceService {
     this.#onChange = onChange;
   }
 
-  /**
-   * The host a caller may not fetch from, or null. `url-fetch` lets a typed loopback or private
-   * address through (a newsroom's intranet feed typed on the command line); a renderer shows hostile
-   * content and may be compromised, so what it sends never gets that allowance: it could otherwise
-   * make the core poll services on this computer or the local network. Every other address is
-   * checked at each redirect hop and at connect time by url-fetch itself.
-   */
-  async refusedHost(url: string, caller: Caller): Promise<string | null> {
-    if (!fromRenderer(caller) || this.#options.allowRendererLoopback) return null;
-    return directlyTypedHost(url);
+  /** The host a caller may not fetch from, or null (source-address-policy.ts). */
+  refusedHost(url: string, caller: Caller): Promise<string | null> {
+    return refusedSourceHost(url, caller, this.#options.allowRendererLoopback === true);
   }
 
   async #refuseLocal(url: string, caller: Caller): Promise<void> {
@@ -308,23 +284,10 @@ export class SourceService {
     return updated;
   }
 
-  /**
-   * Moves what retention has expired to the trash (never deletes it): of one source, or of all. What the
-   * reader starred, archived, tagged, annotated or filed in a collection is never expired.
-   */
+  /** Moves what retention has expired to the trash (never deletes it): of one source, or of all. */
   applyRetention(sourceId: string | null = null): RetentionResult {
     if (sourceId !== null) this.#get(sourceId);
-    const now = new Date().toISOString();
-    const expired = this.store.expired(sourceId, now);
-    if (expired.length === 0) return { trashed: 0, bySource: [] };
-    const ids = [...new Set(expired.map((entry) => entry.id))];
-    // Trashed first, then marked: should anything stop in between, the next pass marks them.
-    const trashed = this.#library().trash(ids);
-    this.store.markExpired(ids, now);
-    const counts = new Map<string, number>();
-    for (const entry of expired) counts.set(entry.sourceId, (counts.get(entry.sourceId) ?? 0) + 1);
-    const bySource = [...counts].map(([id, count]) => ({ id, title: this.store.get(id)?.title ?? id, trashed: count }));
-    return { trashed, bySource };
+    return this.#retention.apply(sourceId);
   }
 
   remove(id: string, articles: 'keep' | 'trash'): SourceRemoved {
@@ -402,22 +365,13 @@ export class SourceService {
       onError,
     });
     this.#scheduler.start();
-    // Sources that are paused, or rarely refreshed, still expire their old items.
-    this.#retentionTimer = setInterval(() => {
-      try {
-        this.applyRetention(null);
-      } catch (error) {
-        onError?.(error);
-      }
-    }, this.#options.retentionEveryMs ?? RETENTION_EVERY_MS);
-    this.#retentionTimer.unref();
+    this.#retention.start(this.#options.retentionEveryMs ?? RETENTION_EVERY_MS, onError);
   }
 
   /** Stops background refreshes at their next item; what was committed stays. */
   async close(): Promise<void> {
     this.#closing.abort(new Error('the app is closing'));
-    if (this.#retentionTimer) clearInterval(this.#retentionTimer);
-    this.#retentionTimer = null;
+    this.#retention.stop();
     await this.#scheduler?.stop();
     this.#scheduler = null;
     await Promise.allSettled([...this.#inFlight.values()]);

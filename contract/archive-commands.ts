@@ -2,7 +2,7 @@
 import * as v from 'valibot';
 import { returns } from './returns.ts';
 import { command, Id, Ids, Name, NoArgs } from './command-spec.ts';
-import type { ArchiveSearchResult, ArchiveStatus, ArchiveSyncResult, NoteVersion } from './archive.ts';
+import type { ArchiveLinkPreview, ArchiveSearchResult, ArchiveStatus, ArchiveSyncResult, NoteVersion } from './archive.ts';
 
 /** postgres:// or postgresql:// with host and database; sslmode and other options in the query string. */
 const ArchiveAddress = v.pipe(
@@ -13,11 +13,21 @@ const ArchiveAddress = v.pipe(
 );
 const Password = v.pipe(v.string(), v.minLength(1, 'the password is empty'), v.maxLength(1000, 'the password is too long'));
 const Desk = v.pipe(Name, v.maxLength(200));
+/** What archive.probe hands out (base64url); anything else is refused before the archive is reached. */
+const Confirmation = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,100}$/, 'the confirmation is not one archive.probe gave'));
 
 export const archiveCommands = {
+  // A renderer learns what it is about to link and shows it; only the person's yes sends archive.connect
+  // with the confirmation, which the host requires of a renderer linking to a new address.
+  'archive.probe': command(
+    'Reach an archive without linking: its server, the role, whether TLS is in use and the role’s desks, with a short-lived confirmation for archive.connect to that exact address.',
+    v.strictObject({ address: ArchiveAddress, password: v.optional(Password) }),
+    returns<ArchiveLinkPreview>(),
+    ['ipc', 'serve'],
+  ),
   'archive.connect': command(
-    'Link this library to a shared archive on PostgreSQL. The password comes from the OS keychain (desktop), this run only (browser), or PGPASSFILE/PGPASSWORD (command line); never the plain settings.',
-    v.strictObject({ address: ArchiveAddress, password: v.optional(Password), defaultDesk: v.optional(v.nullable(Desk)) }),
+    'Link this library to a shared archive on PostgreSQL. The password comes from the OS keychain (desktop), this run only (browser), or PGPASSFILE/PGPASSWORD (command line); never the plain settings. A renderer linking to a new archive passes the confirmation archive.probe gave for that address.',
+    v.strictObject({ address: ArchiveAddress, password: v.optional(Password), defaultDesk: v.optional(v.nullable(Desk)), confirmation: v.optional(Confirmation) }),
     returns<ArchiveStatus>(),
   ),
   'archive.status': command('Whether the library is linked to an archive: address, reporter, desks, last sync, pending changes, problem in words.', NoArgs, returns<ArchiveStatus>()),

@@ -49,6 +49,29 @@ export interface ArchiveStatus {
   passwordSource: 'keychain' | 'session' | 'environment' | null;
 }
 
+/**
+ * What linking to an archive would mean, learnt by `archive.probe` and shown for the person to confirm
+ * before a renderer's `archive.connect`: the server, the role, whether the connection is encrypted and
+ * the desks this role is on. `confirmation` is single-use and short-lived, and links only this address.
+ */
+export interface ArchiveLinkPreview {
+  /** Pass to archive.connect with the same address: without it a renderer cannot link to a new archive. */
+  confirmation: string;
+  /** ISO 8601 time after which the confirmation is refused (probe again). */
+  expiresAt: string;
+  /** The address without its password, as it would be stored. */
+  address: string;
+  host: string;
+  port: number;
+  database: string;
+  /** The PostgreSQL role the library would sync as (the reporter). */
+  user: string;
+  /** Whether the probe's connection was encrypted (TLS), as the server reports it. */
+  tls: boolean;
+  /** The desks this role is on, with the members it may see. */
+  desks: DeskInfo[];
+}
+
 export interface ArchiveSyncResult {
   pushed: { articles: number; annotations: number; shares: number };
   pulled: { articles: number; annotations: number; removed: number };

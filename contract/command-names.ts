@@ -60,6 +60,7 @@ export const COMMAND_NAMES = [
   'documents.original',
   'documents.openOriginal',
   'documents.originalPath',
+  'archive.probe',
   'archive.connect',
   'archive.status',
   'archive.disconnect',

@@ -60,7 +60,12 @@ export type FailureReason =
   /** The desk does not exist, or this reporter is not on it. */
   | { kind: 'archive.not-on-desk'; desk: string }
   /** Another reporter's annotation: it can be read here, not shared or changed. */
-  | { kind: 'archive.foreign-annotation'; id: string };
+  | { kind: 'archive.foreign-annotation'; id: string }
+  /**
+   * A renderer's link to a new archive without a valid confirmation from archive.probe: none was given,
+   * it is unknown (used already, or from an earlier run), it expired, or it was for another address.
+   */
+  | { kind: 'archive.link-unconfirmed'; why: 'missing' | 'unknown' | 'expired' | 'other-address' };
 
 export interface CommandErrorBody {
   code: CommandErrorCode;

@@ -1,34 +1,21 @@
-// Runs an import: expands folders, reads/fetches each input, parses it, commits the articles in
-// batches (one transaction each, a savepoint per article) when the sink can, else one by one.
-// Bad input is reported per file or per record and never stops the batch.
+// Runs an import: expands folders and reads or fetches each input (import-inputs.ts), parses it
+// ahead in the parse pool, and commits the articles in batches (import-commit.ts), reporting
+// progress as it goes. Bad input is reported per file or per record and never stops the batch.
 import { randomUUID } from 'node:crypto';
-import { constants } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { AddResult, ImportFailure, ImportProgress, ImportReport } from '../library/model.ts';
+import type { ImportFailure, ImportProgress, ImportReport } from '../library/model.ts';
 import { extensionOf, sniffDeclaredEntities, sniffFeed } from './format-sniff.ts';
-import { IMPORTABLE_EXTENSIONS, listImportableFiles } from './folder-walk.ts';
+import { IMPORTABLE_EXTENSIONS } from './folder-walk.ts';
 import { chooseImporterId } from './importer-choice.ts';
-import { DOCUMENT_IMPORTER_IDS, DOCUMENT_MEDIA_TYPES, DOCUMENT_PARSE_TIMEOUT_MS, MAX_PDF_BYTES } from './documents/document-choice.ts';
-import {
-  DEFAULT_MAX_IMPORT_BYTES,
-  ImportInputError,
-  tooLargeError,
-  type ImportInput,
-  type Importer,
-  type ImportSink,
-  type ImportTarget,
-  type ParsedItem,
-  type ParseProgress,
-} from './import-types.ts';
-import { describeImportFailure } from './import-failure.ts';
+import { DOCUMENT_IMPORTER_IDS, DOCUMENT_MEDIA_TYPES, DOCUMENT_PARSE_TIMEOUT_MS } from './documents/document-choice.ts';
+import { ImportInputError, type ImportInput, type Importer, type ImportSink, type ImportTarget, type ParsedItem, type ParseProgress } from './import-types.ts';
+import { commitBatch, type ParsedUnit } from './import-commit.ts';
+import { expandTargets, loadInput, maxBytesFor, unitLabel, type ImportUnit } from './import-inputs.ts';
 import { parseFailureOf } from './parse-messages.ts';
 import { sharedParsePool, type ParsePool } from './parse-pool.ts';
 import { txtImporter } from './txt-importer.ts';
 import { directlyTypedHost } from './address-policy.ts';
 import type { PhotoDownloads } from './figure-images.ts';
-import { isDiskFull } from '../contract/errors.ts';
 import type { TextEncodingName } from '../contract/text-encodings.ts';
 
 export interface ImportOptions {
@@ -59,126 +46,12 @@ export interface ImportOptions {
   photos?: PhotoDownloads;
 }
 
-/** One thing to read: a file, an upload or a URL — or a path that already failed while expanding. */
-type ImportUnit =
-  /** `regular`: a stat just said it is a regular file (the folder walk, a path given alone). */
-  | { kind: 'file'; path: string; regular: boolean }
-  | { kind: 'bytes'; name: string; bytes: Uint8Array }
-  | { kind: 'url'; url: string }
-  | { kind: 'unusable'; label: string; reason: ImportFailure };
-
-function unitLabel(unit: ImportUnit): string {
-  switch (unit.kind) {
-    case 'file':
-      return unit.path;
-    case 'bytes':
-      return unit.name;
-    case 'url':
-      return unit.url;
-    case 'unusable':
-      return unit.label;
-  }
-}
-
-function failed(path: string, reason: ImportFailure): ImportReport['failed'][number] {
-  return { path, error: describeImportFailure(reason), reason };
-}
-
-async function expandTargets(targets: readonly ImportTarget[], signal: AbortSignal | undefined): Promise<ImportUnit[]> {
-  const units: ImportUnit[] = [];
-  for (const target of targets) {
-    if (signal?.aborted) break;
-    if (target.kind === 'url') units.push({ kind: 'url', url: target.url });
-    else if (target.kind === 'bytes') units.push({ kind: 'bytes', name: target.name, bytes: target.bytes });
-    else if (target.kind === 'path') {
-      const path = resolve(target.path);
-      try {
-        const info = await stat(path);
-        if (info.isDirectory()) {
-          const files = await listImportableFiles(path, { signal });
-          if (files.length === 0) units.push({ kind: 'unusable', label: path, reason: { kind: 'folder-without-importable-files' } });
-          for (const file of files) units.push({ kind: 'file', path: file, regular: true });
-        } else units.push({ kind: 'file', path, regular: info.isFile() });
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        const reason: ImportFailure = code === 'ENOENT' ? { kind: 'missing' } : code === 'EACCES' ? { kind: 'permission-denied' } : parseFailureOf(error);
-        units.push({ kind: 'unusable', label: path, reason });
-      }
-    } else throw new TypeError(`Unknown import target ${JSON.stringify(target)}`);
-  }
-  return units;
-}
-
-async function loadInput(unit: ImportUnit, options: ImportOptions, maxBytes: number): Promise<ImportInput> {
-  switch (unit.kind) {
-    case 'unusable':
-      throw new ImportInputError(unit.reason);
-    case 'file':
-      return { name: basename(unit.path), bytes: await readRegularFile(unit.path, maxBytes, unit.regular), origin: unit.path };
-    case 'bytes':
-      if (unit.bytes.byteLength > maxBytes) throw tooLargeError(maxBytes);
-      return { name: unit.name, bytes: unit.bytes, origin: unit.name };
-    case 'url': {
-      // undici loads only for URLs: a folder of files does not wait for an HTTP client.
-      const { fetchResource } = await import('./url-fetch.ts');
-      const fetched = await fetchResource(unit.url, {
-        fetch: options.fetch,
-        signal: options.signal,
-        timeoutMs: options.fetchTimeoutMs,
-        maxBytes,
-        allowPrivateAddresses: options.allowPrivateAddresses,
-      });
-      return { name: fetched.name, bytes: fetched.bytes, origin: fetched.url, contentType: fetched.contentType };
-    }
-  }
-}
-
-/**
- * Reads a regular file, at most `maxBytes`, whatever its size claims: a FIFO would hang the import and
- * a device such as /dev/zero never ends, so anything else is refused before opening (unless a stat
- * while listing the files just said it was regular) and again after.
- */
-async function readRegularFile(path: string, maxBytes: number, knownRegular: boolean): Promise<Uint8Array> {
-  if (!knownRegular && !(await stat(path)).isFile()) throw new ImportInputError({ kind: 'not-a-regular-file' });
-  // O_NONBLOCK: should the path become a FIFO after the check, opening it still returns at once.
-  const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  try {
-    const info = await handle.stat();
-    if (!info.isFile()) throw new ImportInputError({ kind: 'not-a-regular-file' });
-    if (info.size > maxBytes) throw tooLargeError(maxBytes);
-    // One byte more than allowed tells a file that grew (or lied about its size) from one that fits.
-    let buffer = Buffer.alloc(Math.min(info.size, maxBytes) + 1);
-    let length = 0;
-    for (;;) {
-      if (length === buffer.length) {
-        if (length > maxBytes) throw tooLargeError(maxBytes);
-        const bigger = Buffer.alloc(Math.min(buffer.length * 2, maxBytes + 1));
-        buffer.copy(bigger, 0, 0, length);
-        buffer = bigger;
-      }
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-    }
-    if (length > maxBytes) throw tooLargeError(maxBytes);
-    return new Uint8Array(buffer.buffer, buffer.byteOffset, length);
-  } finally {
-    await handle.close();
-  }
-}
-
 function unsupportedReason(input: ImportInput): ImportFailure {
   const ext = extensionOf(input.name);
   if (sniffDeclaredEntities(input)) return { kind: 'xml-entities' };
   if (ext === 'xml' && !sniffFeed(input)) return { kind: 'xml-not-a-feed' };
   if (ext && !IMPORTABLE_EXTENSIONS.has(ext)) return { kind: 'unsupported-type', extension: ext };
   return { kind: 'unrecognised-format' };
-}
-
-/** The size limit for one input: the one given, else the general one, larger for a name ending in .pdf. */
-function maxBytesFor(unit: ImportUnit, options: ImportOptions): number {
-  if (options.maxBytes !== undefined) return options.maxBytes;
-  return extensionOf(unitLabel(unit)) === 'pdf' ? MAX_PDF_BYTES : DEFAULT_MAX_IMPORT_BYTES;
 }
 
 /** Each article's photos, fetched (or read beside a saved page) and stored before it is committed. */
@@ -245,96 +118,8 @@ function estimateSecondsLeft(startedAt: number, firstDoneAt: number | null, done
   return Math.ceil((perFile * (total - done)) / 1000);
 }
 
-function commit(item: Exclude<ParsedItem, { kind: 'failed' }>, sink: ImportSink): { result: AddResult | null; title: string } {
-  switch (item.kind) {
-    case 'draft': {
-      const result = sink.addArticle(item.draft);
-      if (item.original && sink.keepOriginal && result.status !== 'duplicate') sink.keepOriginal(result.id, item.original);
-      return { result, title: item.draft.title };
-    }
-    case 'restore':
-      return { result: sink.restoreArticle(item.record), title: item.record.title };
-    case 'other': {
-      if (!sink.restoreOther) throw new ImportInputError({ kind: 'unsupported-record-type', type: item.record.type });
-      const title = typeof item.record['title'] === 'string' ? item.record['title'] : item.record.type;
-      return { result: sink.restoreOther(item.record), title };
-    }
-  }
-}
-
-function saveFailure(error: unknown): ImportFailure {
-  if (error instanceof ImportInputError) return error.reason;
-  if (isDiskFull(error)) return { kind: 'disk-full' };
-  return { kind: 'save-failed', detail: error instanceof Error ? error.message : String(error) };
-}
-
 /** Pages read are reported at most this often (a PDF reads dozens a second); first, last and OCR pages always. */
 const PAGE_PROGRESS_MS = 100;
-
-/** A file read and parsed, waiting to be committed with the others of its batch. */
-interface ParsedUnit {
-  label: string;
-  items: ParsedItem[];
-  /** Why the whole file failed (read, decode, parse), reported in its place in the batch. */
-  failure: ImportFailure | null;
-}
-
-type Isolate = <R>(write: () => R) => R;
-const direct: Isolate = (write) => write();
-
-/**
- * Commits the files of one batch in order, into a report of its own, so that a batch the sink could
- * not commit adds nothing. Stops at the next article once `signal` is aborted.
- */
-function commitUnits(units: readonly ParsedUnit[], sink: ImportSink, each: Isolate, signal: AbortSignal | undefined): { report: ImportReport; files: number } {
-  const report: ImportReport = { imported: [], duplicates: [], failed: [], cancelled: false };
-  let files = 0;
-  for (const unit of units) {
-    if (signal?.aborted) {
-      report.cancelled = true;
-      break;
-    }
-    if (unit.failure) report.failed.push(failed(unit.label, unit.failure));
-    for (const [position, item] of unit.items.entries()) {
-      if (signal?.aborted) {
-        report.cancelled = true;
-        break;
-      }
-      const path = unit.items.length > 1 ? `${unit.label}#${item.position ?? position + 1}` : unit.label;
-      if (item.kind === 'failed') {
-        report.failed.push({ path, error: item.error, reason: item.reason });
-        continue;
-      }
-      try {
-        const { result, title } = each(() => commit(item, sink));
-        const encoding = { ...(item.encoding ? { encoding: item.encoding } : {}), ...(item.kind === 'draft' && item.photos ? { photos: item.photos } : {}) };
-        if (result?.status === 'imported') report.imported.push({ id: result.id, title, path, ...encoding });
-        else if (result?.status === 'updated') report.imported.push({ id: result.id, title, path, updated: true, ...encoding });
-        else if (result?.status === 'duplicate') report.duplicates.push({ path, id: result.id, ...encoding });
-      } catch (error) {
-        // The sink refused this one article (constraint, disk…); the others still go in.
-        report.failed.push(failed(path, saveFailure(error)));
-      }
-    }
-    if (report.cancelled) break;
-    files++;
-  }
-  return { report, files };
-}
-
-/**
- * One transaction for the batch when the sink can, else one per article. A batch the sink could not
- * commit (a full disk rolls it back) is committed again article by article, so each file's outcome
- * is reported exactly.
- */
-function commitBatch(units: readonly ParsedUnit[], sink: ImportSink, signal: AbortSignal | undefined): { report: ImportReport; files: number } {
-  if (!sink.importBatch) return commitUnits(units, sink, direct, signal);
-  try {
-    return sink.importBatch((each) => commitUnits(units, sink, each, signal));
-  } catch {
-    return commitUnits(units, sink, direct, signal);
-  }
-}
 
 /** A batch is committed when it holds this many articles… */
 export const DEFAULT_BATCH_ARTICLES = 500;

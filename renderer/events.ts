@@ -1,4 +1,4 @@
-import type { AnnotationColor, AnnotationViewFilter, ArticlePatch, BriefFormat, BriefOrder, CitationStyle, ListSort, ListView, SearchFilters, SearchHit, Settings } from '../contract/index.ts';
+import type { AnnotationColor, AnnotationViewFilter, ArticlePatch, BriefFormat, BriefOrder, CitationStyle, KeepDays, ListSort, ListView, SearchFilters, SearchHit, Settings } from '../contract/index.ts';
 
 /**
  * Every `nr-*` custom event the renderer's elements send, with its detail, declared once here and in
@@ -83,6 +83,12 @@ export interface BriefRequest {
   style: CitationStyle;
 }
 
+/**
+ * A retention picked in <nr-retention-field>: the folder's (null), forever, a number of days, or
+ * 'invalid' while the days typed are not a whole number in range.
+ */
+export type RetentionChoice = KeepDays | 'invalid';
+
 export type SelectionAction = { action: 'highlight'; color: AnnotationColor } | { action: 'note' } | { action: 'copy' };
 
 /** Each event's detail; `undefined` for events that carry none. */
@@ -157,6 +163,11 @@ export interface NrEventDetails {
   'nr-annotations-view-filter': AnnotationViewQuery;
   'nr-brief-export': BriefRequest;
   'nr-citation-style': CitationStyle;
+  // nr-retention-field (in nr-source-settings, nr-folder-settings)
+  'nr-retention-change': RetentionChoice;
+  // nr-archive-link-preview: the person's answer to "link to this archive?"
+  'nr-archive-link-confirm': undefined;
+  'nr-archive-link-cancel': undefined;
 }
 
 export type NrEventName = keyof NrEventDetails;

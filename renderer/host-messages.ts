@@ -226,10 +226,25 @@ export function reasonMessage(reason: FailureReason): string | undefined {
       return msg(str`Bạn không thuộc ban “${reason.desk}”, hoặc ban đó không có.`, { id: 'failure.archive.not-on-desk', desc: 'The value is a desk name' });
     case 'archive.foreign-annotation':
       return msg('Đây là ghi chú của phóng viên khác: chỉ xem được, không sửa hay chia sẻ được.', { id: 'failure.archive.foreign-annotation' });
+    case 'archive.link-unconfirmed':
+      return linkUnconfirmedText(reason.why);
     default: {
       const _unknown: never = reason;
       return undefined;
     }
+  }
+}
+
+function linkUnconfirmedText(why: Extract<FailureReason, { kind: 'archive.link-unconfirmed' }>['why']): string {
+  switch (why) {
+    case 'missing':
+      return msg('Chưa liên kết: hãy xác nhận kho chung trước (bấm Kết nối, xem lại máy chủ rồi bấm Liên kết).', { id: 'failure.archive.link-unconfirmed.missing', desc: 'Kết nối and Liên kết are button labels' });
+    case 'unknown':
+      return msg('Chưa liên kết: lời xác nhận này không còn dùng được. Hãy bấm Kết nối để xem lại kho chung và xác nhận lần nữa.', { id: 'failure.archive.link-unconfirmed.unknown', desc: 'Kết nối is a button label' });
+    case 'expired':
+      return msg('Chưa liên kết: lời xác nhận đã hết hạn. Hãy bấm Kết nối để xem lại kho chung và xác nhận lần nữa.', { id: 'failure.archive.link-unconfirmed.expired', desc: 'Kết nối is a button label' });
+    case 'other-address':
+      return msg('Chưa liên kết: lời xác nhận là cho một địa chỉ kho chung khác. Hãy bấm Kết nối để xem lại địa chỉ này và xác nhận.', { id: 'failure.archive.link-unconfirmed.other-address', desc: 'Kết nối is a button label' });
   }
 }
 

@@ -11,7 +11,7 @@ import { commandFailureText, importFailureText, opmlProblemText } from '../host-
 import { trapTab } from '../modal-dialog.ts';
 import type { AddSourceStep } from '../state/add-source-flow.ts';
 import type { SourcesModel } from '../state/sources-model.ts';
-import { controls, modalDialog } from '../styles/tokens.ts';
+import { controls, formFields, modalDialog } from '../styles/tokens.ts';
 
 function failureText(step: Extract<AddSourceStep, { step: 'failed' }>): string {
   if (step.reason) return importFailureText(step.reason);
@@ -54,6 +54,7 @@ export class NrAddSource extends LitElement {
   static override styles = [
     controls,
     modalDialog,
+    formFields,
     css`
       :host {
         --nr-dialog-width: 34rem;
@@ -62,18 +63,6 @@ export class NrAddSource extends LitElement {
       .result,
       .opml {
         padding: 0.8rem 1.2rem;
-      }
-      label {
-        display: block;
-        margin: 0.5rem 0 0.2rem;
-      }
-      input[type='text'] {
-        width: 100%;
-        box-sizing: border-box;
-        padding: 0.35rem 0.5rem;
-        border: 1px solid var(--nr-border-strong);
-        border-radius: var(--nr-radius);
-        background: var(--nr-surface);
       }
       .actions {
         display: flex;

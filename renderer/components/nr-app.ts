@@ -4,9 +4,6 @@ import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { ContextProvider, type Context } from '@lit/context';
 import { SETTINGS_BOUNDS } from '../../contract/settings-defaults.ts';
 import { TEXT_ENCODING_LABELS, TEXT_ENCODINGS, textEncodingNamed } from '../../contract/text-encodings.ts';
-import { citationText, copyText, quoteWithCitation } from '../citation.ts';
-import { readerTimeZone } from '../download-brief.ts';
-import { pageAt } from '../../contract/document-pages.ts';
 import { client } from '../client/newsroom-client.ts';
 import { ArchiveController } from '../controllers/archive-controller.ts';
 import { DrawerController } from '../controllers/drawer-controller.ts';
@@ -16,9 +13,11 @@ import { ImportController } from '../controllers/import-controller.ts';
 import { KeyboardController } from '../controllers/keyboard-controller.ts';
 import { NavigationController } from '../controllers/navigation-controller.ts';
 import { StateController } from '../controllers/state-controller.ts';
+import { ThemeController } from '../controllers/theme-controller.ts';
 import { downloadText } from '../download-text.ts';
-import { emit, type ExportFormat, type SettingsPatch, type TextRange } from '../events.ts';
-import { applyLocale, getLocale } from '../localization/app-locale.ts';
+import { emit, type ExportFormat, type SettingsPatch } from '../events.ts';
+import { applyLocale } from '../localization/app-locale.ts';
+import { copyQuote } from '../quote-copy.ts';
 import { AppState } from '../state/app-state.ts';
 import type { Observable } from '../state/observable.ts';
 import { appStyles } from '../styles/app-styles.ts';
@@ -51,14 +50,11 @@ type Events = GlobalEventHandlersEventMap;
 export class NrApp extends LitElement {
   static override properties = {
     theme: { type: String, reflect: true },
-    systemDark: { state: true },
     dialog: { state: true },
   };
 
-  /** The colour theme applied now ('system' resolved to light or dark). */
+  /** The colour theme applied now ('system' resolved to light or dark; ThemeController sets it). */
   declare theme: string;
-  /** Whether the OS prefers a dark colour scheme now: what the theme 'system' means. */
-  declare systemDark: boolean;
   /** The modal dialog that is open, if any; it has the keyboard to itself. */
   declare dialog: 'settings' | 'shortcuts' | null;
   readonly state = new AppState(client);
@@ -69,14 +65,13 @@ export class NrApp extends LitElement {
       byExtension: this.state.library.info?.maxImportBytesByExtension ?? {},
     }),
   });
-  #darkScheme = matchMedia('(prefers-color-scheme: dark)');
+  readonly #theme = new ThemeController(this, this.state.settings);
   #unsubscribe: (() => void)[] = [];
 
   constructor() {
     super();
     updateWhenLocaleChanges(this);
     this.theme = 'light';
-    this.systemDark = this.#darkScheme.matches;
     this.dialog = null;
     const { state } = this;
     this.#share(appStateContext, state);
@@ -149,7 +144,6 @@ export class NrApp extends LitElement {
       }),
     );
     window.addEventListener('pagehide', this.#saveSettings);
-    this.#darkScheme.addEventListener('change', this.#onSchemeChange);
     void state.start(applyLocale);
   }
 
@@ -157,25 +151,12 @@ export class NrApp extends LitElement {
     super.disconnectedCallback();
     for (const off of this.#unsubscribe.splice(0)) off();
     window.removeEventListener('pagehide', this.#saveSettings);
-    this.#darkScheme.removeEventListener('change', this.#onSchemeChange);
     this.#saveSettings();
     this.state.notices.dispose();
     this.state.bulk.dispose();
   }
 
-  override willUpdate(): void {
-    // Until the stored settings arrive the app stays light, whatever the defaults say.
-    const { settings, loaded } = this.state.settings;
-    if (!loaded) return;
-    this.theme = settings.theme === 'system' ? (this.systemDark ? 'dark' : 'light') : settings.theme;
-  }
-
   #saveSettings = (): void => this.state.settings.save();
-
-  /** The OS switched between light and dark: 'system' follows at once. */
-  #onSchemeChange = (): void => {
-    this.systemDark = this.#darkScheme.matches;
-  };
 
   /** Applies some settings at once and remembers them; a burst of changes is saved once it rests. */
   #updateSettings(patch: SettingsPatch): void {
@@ -191,21 +172,6 @@ export class NrApp extends LitElement {
   async #exportAnnotations(format: ExportFormat, articleId: string): Promise<void> {
     const file = await this.state.annotations.export(format, articleId);
     if (file) downloadText(file.filename, file.mediaType, file.content);
-  }
-
-  async #copyQuote(range: TextRange): Promise<void> {
-    const article = this.state.reading.article;
-    if (!article) return;
-    try {
-      // In the citation style chosen for briefs; the plain form when the host cannot cite (it always can offline).
-      const words = article.body.slice(range.start, range.end);
-      const page = pageAt(article.blocks, range.start);
-      const citation = await this.state.annotations.cite(article.id, this.state.settings.settings.citationStyle, getLocale() === 'en' ? 'en' : 'vi', readerTimeZone(), page);
-      await copyText(citation ? quoteWithCitation(words, citation) : citationText(article, words, page));
-      this.state.notices.say({ kind: 'quote-copied' });
-    } catch {
-      this.state.notices.fail({ kind: 'clipboard' });
-    }
   }
 
   /** Searches for a suggested query (no results: the same words without diacritics), shown in the search box. */
@@ -286,7 +252,7 @@ export class NrApp extends LitElement {
       @nr-toggle-focus=${() => this.#nav.toggleFocusMode()}
       @nr-article-patch=${(e: Events['nr-article-patch']) => void reading.patch(e.detail)}
       @nr-annotate=${(e: Events['nr-annotate']) => void annotations.create(e.detail)}
-      @nr-copy-quote=${(e: Events['nr-copy-quote']) => void this.#copyQuote(e.detail)}
+      @nr-copy-quote=${(e: Events['nr-copy-quote']) => void copyQuote(this.state, e.detail)}
       @nr-annotation-activate=${(e: Events['nr-annotation-activate']) => annotations.activate(e.detail, true)}
       @nr-toggle-annotations=${() => annotations.togglePanel()}
       @nr-back=${() => void this.#nav.backToList()}
@@ -380,7 +346,7 @@ export class NrApp extends LitElement {
         .open=${this.dialog === 'settings'}
         .settings=${settings}
         .info=${library.info}
-        .systemTheme=${this.systemDark ? 'dark' : 'light'}
+        .systemTheme=${this.#theme.systemTheme}
         @nr-settings-change=${(e: Events['nr-settings-change']) => this.#updateSettings(e.detail)}
         @nr-library-moved=${(e: Events['nr-library-moved']) => library.libraryMoved(e.detail)}
         @nr-close=${() => this.#dialogClosed('settings')}

@@ -8,7 +8,8 @@ import { isSingular } from '../localization/app-locale.ts';
 import { formatDateTime } from '../format-date.ts';
 import type { ArchiveModel, ArchiveRefusal } from '../state/archive-model.ts';
 import type { LibraryView } from '../state/library-view.ts';
-import { controls } from '../styles/tokens.ts';
+import { controls, statusList } from '../styles/tokens.ts';
+import './nr-archive-link-preview.ts';
 
 
 function passwordSourceText(source: ArchiveStatus['passwordSource']): string {
@@ -25,7 +26,8 @@ function passwordSourceText(source: ArchiveStatus['passwordSource']): string {
 }
 
 /**
- * The shared archive in Settings: link the library (address, password, default desk) or unlink it,
+ * The shared archive in Settings: link the library (address and password, then a confirm step showing
+ * what the host found there, <nr-archive-link-preview>) or unlink it,
  * sync now, the link's status in words (last sync, changes waiting, live updates, the last problem),
  * the desks with their reporters, and which collections are shared with which desk. Takes the
  * archive model and the library (its collections) from <nr-app>.
@@ -50,6 +52,7 @@ export class NrArchiveSettings extends LitElement {
 
   static override styles = [
     controls,
+    statusList,
     css`
       :host {
         display: block;
@@ -88,20 +91,6 @@ export class NrArchiveSettings extends LitElement {
         background: var(--nr-bg);
         color: var(--nr-text);
       }
-      dl {
-        display: grid;
-        grid-template-columns: max-content 1fr;
-        gap: 0.25rem 0.8rem;
-        margin: 0.5rem 0 0;
-        font-size: 0.9rem;
-      }
-      dt {
-        color: var(--nr-text-muted);
-      }
-      dd {
-        margin: 0;
-        overflow-wrap: anywhere;
-      }
       ul {
         margin: 0.2rem 0;
         padding-left: 1.2rem;
@@ -127,17 +116,30 @@ export class NrArchiveSettings extends LitElement {
     return html`<p class="problem" role="alert" title=${detail ? msg(str`Chi tiết: ${detail}`, { desc: 'Tooltip: the technical detail of an error' }) : nothing}>${reasonMessage(problem) ?? failureMessage('failed')}</p>`;
   }
 
-  async #connect(event: SubmitEvent, archive: ArchiveModel): Promise<void> {
+  /** Kết nối: the host first says what the address reaches; linking waits for the person's yes. */
+  async #probe(event: SubmitEvent, archive: ArchiveModel): Promise<void> {
     event.preventDefault();
-    const linked = await archive.connect({ address: this.address, ...(this.password ? { password: this.password } : {}) });
+    await archive.prepareLink({ address: this.address, ...(this.password ? { password: this.password } : {}) });
+  }
+
+  async #confirm(archive: ArchiveModel): Promise<void> {
+    const linked = await archive.confirmLink();
     // The password is the host's to keep (keychain or this run's memory), never this form's.
     this.password = '';
     if (linked) this.address = '';
   }
 
   #connectForm(archive: ArchiveModel) {
+    if (archive.preview) {
+      return html`<nr-archive-link-preview
+        .preview=${archive.preview}
+        ?busy=${archive.busy !== null}
+        @nr-archive-link-confirm=${() => void this.#confirm(archive)}
+        @nr-archive-link-cancel=${() => archive.cancelLink()}
+      ></nr-archive-link-preview>`;
+    }
     const desktop = this.#library.value?.info?.runtime === 'electron';
-    return html`<form @submit=${(e: SubmitEvent) => void this.#connect(e, archive)}>
+    return html`<form @submit=${(e: SubmitEvent) => void this.#probe(e, archive)}>
         <label
           >${msg('Địa chỉ kho chung', { desc: 'Field: the PostgreSQL address of the shared archive' })}
           <input
@@ -153,7 +155,7 @@ export class NrArchiveSettings extends LitElement {
           >${msg('Mật khẩu', { id: 'archive.password', desc: 'Field: the reporter’s PostgreSQL password' })}
           <input name="archive-password" type="password" autocomplete="off" .value=${this.password} @input=${(e: Event) => (this.password = (e.target as HTMLInputElement).value)}
         /></label>
-        <button class="primary" type="submit" ?disabled=${archive.busy !== null}>${archive.busy === 'connect' ? msg('Đang kết nối…') : msg('Kết nối', { id: 'archive.connect' })}</button>
+        <button class="primary" type="submit" ?disabled=${archive.busy !== null}>${archive.busy === 'probe' ? msg('Đang kết nối…') : msg('Kết nối', { id: 'archive.connect' })}</button>
       </form>
       <p class="hint">
         ${desktop

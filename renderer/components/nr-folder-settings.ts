@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { sourcesContext } from '../contexts.ts';
 import { ModalDialogController } from '../controllers/modal-dialog-controller.ts';
@@ -6,9 +6,9 @@ import { StateController } from '../controllers/state-controller.ts';
 import { trapTab } from '../modal-dialog.ts';
 import type { SourcesModel } from '../state/sources-model.ts';
 import { controls, modalDialog } from '../styles/tokens.ts';
-
-// The contract's bound (contract/sources.ts MAX_KEEP_DAYS, which layers.json keeps from the renderer); the host checks it again.
-const MAX_KEEP_DAYS = 3650;
+import type { RetentionChoice } from '../events.ts';
+import type { NrRetentionField } from './nr-retention-field.ts';
+import './nr-retention-field.ts';
 
 /**
  * A folder's settings, a modal dialog opened from the folder's ⚙ in the source tree: how long its
@@ -19,22 +19,23 @@ export class NrFolderSettings extends LitElement {
   static override properties = {
     open: { type: Boolean, reflect: true },
     folder: { type: String },
-    kind: { state: true },
-    problem: { state: true },
+    choice: { state: true },
+    problemShown: { state: true },
   };
 
   declare open: boolean;
   declare folder: string;
-  /** What the select shows: forever or a number of days. */
-  declare kind: 'forever' | 'days';
-  /** Why the days typed cannot be saved, or null. */
-  declare problem: string | null;
+  /** What the retention field shows now: forever, days, or days that cannot be saved. */
+  declare choice: RetentionChoice;
+  /** A save was refused because of the days typed: the field says why until they are fixed. */
+  declare problemShown: boolean;
   readonly #model = new StateController<SourcesModel>(this, sourcesContext);
   readonly #dialog = new ModalDialogController(this, {
-    focusTarget: () => this.renderRoot.querySelector<HTMLElement>('select[name=keep]'),
+    focusTarget: () => this.#field(),
     beforeOpen: () => {
-      this.problem = null;
-      this.kind = this.#current() === null ? 'forever' : 'days';
+      this.problemShown = false;
+      this.#field()?.reset();
+      this.choice = this.#stored();
     },
   });
 
@@ -43,8 +44,17 @@ export class NrFolderSettings extends LitElement {
     updateWhenLocaleChanges(this);
     this.open = false;
     this.folder = '';
-    this.kind = 'forever';
-    this.problem = null;
+    this.choice = 'forever';
+    this.problemShown = false;
+  }
+
+  #field(): NrRetentionField | null {
+    return this.renderRoot.querySelector('nr-retention-field');
+  }
+
+  /** The folder's retention as the field shows it: forever when it has none. */
+  #stored(): RetentionChoice {
+    return this.#current() ?? 'forever';
   }
 
   static override styles = [
@@ -57,24 +67,9 @@ export class NrFolderSettings extends LitElement {
       form {
         padding: 0.8rem 1.2rem;
       }
-      label {
-        display: block;
-        margin: 0.5rem 0 0.2rem;
-      }
-      input[type='number'] {
-        width: 100%;
-        box-sizing: border-box;
-        padding: 0.35rem 0.5rem;
-        border: 1px solid var(--nr-border-strong);
-        border-radius: var(--nr-radius);
-        background: var(--nr-surface);
-      }
       .hint {
         color: var(--nr-text-muted);
         font-size: 0.85rem;
-      }
-      .error {
-        color: var(--nr-danger);
       }
       .actions {
         display: flex;
@@ -95,15 +90,12 @@ export class NrFolderSettings extends LitElement {
 
   async #save(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    let keepDays: number | null = null;
-    if (this.kind === 'days') {
-      const days = Number(this.renderRoot.querySelector<HTMLInputElement>('input[name=keepdays]')?.value);
-      if (!Number.isInteger(days) || days < 1 || days > MAX_KEEP_DAYS) {
-        this.problem = msg(str`Số ngày là một số nguyên từ 1 đến ${MAX_KEEP_DAYS}.`, { desc: 'A folder’s retention days are out of range' });
-        return;
-      }
-      keepDays = days;
+    if (this.choice === 'invalid') {
+      this.problemShown = true;
+      return;
     }
+    // A folder has no folder to follow: its retention is days, or none (forever).
+    const keepDays = typeof this.choice === 'number' ? this.choice : null;
     if (keepDays === this.#current()) {
       this.#dialog.close();
       return;
@@ -131,21 +123,17 @@ export class NrFolderSettings extends LitElement {
         <button class="close" @click=${() => this.#dialog.close()}>${msg('Đóng')}</button>
       </header>
       <form novalidate @submit=${(e: SubmitEvent) => void this.#save(e)}>
-        <label for="folder-keep">${msg('Giữ bài của các nguồn trong thư mục', { desc: 'A folder’s retention: how long its sources’ articles are kept' })}</label>
-        <select id="folder-keep" name="keep" .value=${this.kind} @change=${(e: Event) => (this.kind = (e.target as HTMLSelectElement).value === 'days' ? 'days' : 'forever')}>
-          <option value="forever" ?selected=${this.kind === 'forever'}>${msg('Mãi mãi', { desc: 'Retention: keep forever' })}</option>
-          <option value="days" ?selected=${this.kind === 'days'}>${msg('Một số ngày rồi chuyển vào thùng rác', { desc: 'Retention: a number of days, then to the trash' })}</option>
-        </select>
-        ${this.kind === 'days'
-          ? html`<label for="folder-keepdays">${msg('Số ngày giữ (bài gắn sao, gắn thẻ, lưu trữ hay có ghi chú luôn được giữ)', { desc: 'Retention in days; starred, tagged, archived or annotated articles are always kept' })}</label>
-              <input id="folder-keepdays" name="keepdays" type="number" min="1" max=${MAX_KEEP_DAYS} step="1" required .value=${String(current ?? 30)} aria-describedby="folder-keep-problem" />`
-          : nothing}
+        <nr-retention-field
+          .value=${current ?? 'forever'}
+          label=${msg('Giữ bài của các nguồn trong thư mục', { desc: 'A folder’s retention: how long its sources’ articles are kept' })}
+          ?problem-shown=${this.problemShown}
+          @nr-retention-change=${(e: CustomEvent<RetentionChoice>) => (this.choice = e.detail)}
+        ></nr-retention-field>
         <p class="hint">
           ${msg(str`${following} trong ${info?.sources.length ?? 0} nguồn theo cài đặt này; nguồn có cài đặt riêng giữ cài đặt của mình.`, {
             desc: 'How many of a folder’s sources follow its retention; sources with their own keep theirs',
           })}
         </p>
-        <p id="folder-keep-problem" class="error" role="alert">${this.problem ?? nothing}</p>
         <div class="actions"><button class="primary save" type="submit">${msg('Lưu', { desc: 'Save a source’s settings' })}</button></div>
       </form>
     </dialog>`;

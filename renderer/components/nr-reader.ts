@@ -1,12 +1,13 @@
 import { LitElement, html, nothing } from 'lit';
 import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
-import type { Annotation, AnnotationColor, Article, Block, ColorLabels } from '../../contract/index.ts';
+import type { Annotation, AnnotationColor, Article, ColorLabels } from '../../contract/index.ts';
 import { CaretController } from '../controllers/caret-controller.ts';
 import { ReadingProgressController } from '../controllers/reading-progress-controller.ts';
 import { SelectionToolbarController } from '../controllers/selection-toolbar-controller.ts';
 import { emit, type AnnotateRequest, type NrEventName, type SelectionAction, type TextRange } from '../events.ts';
 import { importedLabel, publishedLabel, readingTime } from '../format-date.ts';
-import { layeredText, markedText, type HighlightRange } from '../marked-text.ts';
+import { markedText } from '../marked-text.ts';
+import { articleBody } from '../article-body.ts';
 import type { Neighbours } from '../state/app-state.ts';
 import type { MatchRange } from '../state/reading-session.ts';
 import { readerStyles } from '../styles/reader-styles.ts';
@@ -16,18 +17,8 @@ import './nr-reader-prefs.ts';
 import './nr-menu-button.ts';
 import type { MenuItem } from './nr-menu-button.ts';
 import './nr-figure.ts';
-import { pageBreakBefore } from './nr-page-break.ts';
 import './nr-original-file.ts';
 import './nr-outline.ts';
-
-const BLOCK_TAG: Record<Block['kind'], string> = {
-  paragraph: 'p',
-  heading: 'h2',
-  quote: 'blockquote',
-  'list-item': 'li',
-  caption: 'figcaption',
-  figure: 'figure',
-};
 
 /** The families an article is set in (styles/tokens.ts: --nr-font-serif, --nr-font-sans). */
 const READING_FONTS = new Set(['Noto Serif', 'Be Vietnam Pro']);
@@ -267,34 +258,11 @@ export class NrReader extends LitElement {
     </p>`;
   }
 
-  /** Blocks in order; a photo is drawn with the caption blocks that follow it, inside one <figure>. */
-  #renderBlocks(article: Article, blocks: readonly Block[], drawBlock: (block: Block, index: number) => unknown): unknown[] {
-    const drawn: unknown[] = [];
-    for (let index = 0; index < blocks.length; index++) {
-      const block = blocks[index]!;
-      if (block.kind !== 'figure') {
-        drawn.push(drawBlock(block, index));
-        continue;
-      }
-      const first = index + 1;
-      while (blocks[index + 1]?.kind === 'caption') index++;
-      const captions = blocks.slice(first, index + 1);
-      const captionText = captions.map((caption) => article.body.slice(caption.start, caption.end)).join(' ');
-      drawn.push(html`<figure class="photo"><nr-figure .figure=${block.figure ?? null} .caption=${captionText}></nr-figure>${captions.map((caption, offset) => drawBlock(caption, first + offset))}</figure>`);
-    }
-    return drawn;
-  }
-
   override render() {
     const article = this.article;
     if (!article) return html`<div class="empty">${msg('Chọn một bài để đọc.')}</div>`;
     const titleRanges: TextRange[] = this.marks.filter((m) => m.field === 'title');
     const bodyRanges: TextRange[] = this.marks.filter((m) => m.field === 'body');
-    let markIndex = titleRanges.length;
-    const highlights: HighlightRange[] = this.annotations
-      .filter((a) => a.articleId === article.id && a.status === 'anchored' && a.position.end > a.position.start)
-      .map((a) => ({ start: a.position.start, end: a.position.end, id: a.id, color: a.color }));
-    const blocks = article.blocks.length ? article.blocks : [{ kind: 'paragraph' as const, start: 0, end: article.body.length }];
     return html`<div class="toolbar" role="toolbar" aria-label=${msg('Công cụ đọc')} @keydown=${this.#onKey}>
         <span class="group" role="group" aria-label=${msg('Đi giữa các bài', { desc: 'Reader toolbar group: back, previous, next' })}>
           <button @click=${() => this.#emit('nr-back')} aria-label=${msg('Quay lại')} title=${msg('Quay lại danh sách (Esc)')}>←</button>
@@ -362,26 +330,7 @@ export class NrReader extends LitElement {
           <nr-original-file .articleId=${article.id}></nr-original-file>
         </div>
         <nr-outline .article=${article}></nr-outline>
-        ${this.#renderBlocks(article, blocks, (block, index) => [pageBreakBefore(blocks, index), ((): unknown => {
-          const inside = bodyRanges.filter((r) => r.end > block.start && r.start < block.end);
-          const drawn = highlights.filter((h) => h.end > block.start && h.start < block.end);
-          const content = layeredText(article.body, block.start, block.end, inside, drawn, markIndex, this.current);
-          markIndex += inside.length;
-          // data-start/data-end say which slice of the body the element holds as text: the selection
-          // toolbar maps DOM selections back to body offsets with them.
-          switch (BLOCK_TAG[block.kind]) {
-            case 'h2':
-              return html`<h2 data-start=${block.start} data-end=${block.end}>${content}</h2>`;
-            case 'blockquote':
-              return html`<blockquote data-start=${block.start} data-end=${block.end}>${content}</blockquote>`;
-            case 'li':
-              return html`<ul><li data-start=${block.start} data-end=${block.end}>${content}</li></ul>`;
-            case 'figcaption':
-              return html`<figcaption data-start=${block.start} data-end=${block.end}>${content}</figcaption>`;
-            default:
-              return html`<p data-start=${block.start} data-end=${block.end}>${content}</p>`;
-          }
-        })()])}
+        ${articleBody(article, { ranges: bodyRanges, firstIndex: titleRanges.length, current: this.current }, this.annotations)}
       </article>
       ${this.#caret.active ? this.#caretHint() : nothing}
       ${this.#selection.selected

@@ -7,7 +7,9 @@ import { StateController } from '../controllers/state-controller.ts';
 import { trapTab } from '../modal-dialog.ts';
 import { dateTimeText, sourceErrorText } from '../source-status.ts';
 import type { SourcePatch, SourcesModel } from '../state/sources-model.ts';
-import { controls, modalDialog } from '../styles/tokens.ts';
+import { controls, formFields, modalDialog } from '../styles/tokens.ts';
+import type { RetentionChoice } from '../events.ts';
+import './nr-retention-field.ts';
 
 // The contract's bounds (contract/sources.ts, whose values layers.json keeps from the renderer); the host checks them again.
 const MIN_SOURCE_INTERVAL_MINUTES = 5;
@@ -24,6 +26,8 @@ export class NrSourceSettings extends LitElement {
     sourceId: { type: String },
     removing: { state: true },
   };
+  /** The retention picked since the dialog opened; undefined: untouched. */
+  #retention: RetentionChoice | undefined = undefined;
 
   declare open: boolean;
   declare sourceId: string;
@@ -32,7 +36,11 @@ export class NrSourceSettings extends LitElement {
   readonly #model = new StateController<SourcesModel>(this, sourcesContext);
   readonly #dialog = new ModalDialogController(this, {
     focusTarget: () => this.renderRoot.querySelector<HTMLElement>('input[name=title]'),
-    beforeOpen: () => (this.removing = false),
+    beforeOpen: () => {
+      this.removing = false;
+      this.#retention = undefined;
+      this.renderRoot.querySelector('nr-retention-field')?.reset();
+    },
   });
 
   constructor() {
@@ -46,6 +54,7 @@ export class NrSourceSettings extends LitElement {
   static override styles = [
     controls,
     modalDialog,
+    formFields,
     css`
       :host {
         --nr-dialog-width: 34rem;
@@ -57,23 +66,10 @@ export class NrSourceSettings extends LitElement {
       section {
         border-top: 1px solid var(--nr-border);
       }
-      label {
-        display: block;
-        margin: 0.5rem 0 0.2rem;
-      }
       label.inline {
         display: flex;
         gap: 0.4rem;
         align-items: center;
-      }
-      input[type='text'],
-      input[type='number'] {
-        width: 100%;
-        box-sizing: border-box;
-        padding: 0.35rem 0.5rem;
-        border: 1px solid var(--nr-border-strong);
-        border-radius: var(--nr-radius);
-        background: var(--nr-surface);
       }
       .actions {
         display: flex;
@@ -146,15 +142,10 @@ export class NrSourceSettings extends LitElement {
 
   /** The retention chosen: its folder's (null), forever, or the days typed (kept as they were if unreadable). */
   #keepDays(source: SourceInfo): KeepDays {
-    const kind = this.renderRoot.querySelector<HTMLSelectElement>('select[name=keep]')?.value;
-    if (kind === 'folder') return null;
-    if (kind === 'forever') return 'forever';
-    const days = Number(this.#value('keepdays'));
-    return Number.isInteger(days) && days >= 1 && days <= 3650 ? days : source.keepDays;
+    return this.#retention === undefined || this.#retention === 'invalid' ? source.keepDays : this.#retention;
   }
 
   #keepFields(source: SourceInfo) {
-    const kind = source.keepDays === null ? 'folder' : source.keepDays === 'forever' ? 'forever' : 'days';
     const photos = source.photos === null ? 'library' : source.photos ? 'on' : 'off';
     return html`<label for="source-fulltext">${msg('Toàn văn', { desc: 'A source’s full-text setting: fetch each item’s linked page' })}</label>
       <select id="source-fulltext" name="fulltext" .value=${source.fullText}>
@@ -168,14 +159,12 @@ export class NrSourceSettings extends LitElement {
         <option value="on" ?selected=${photos === 'on'}>${msg('Luôn tải và lưu ảnh', { desc: 'Photos: always keep this source’s photos' })}</option>
         <option value="off" ?selected=${photos === 'off'}>${msg('Không tải ảnh', { desc: 'Photos: never keep this source’s photos' })}</option>
       </select>
-      <label for="source-keep">${msg('Giữ bài', { desc: 'A source’s retention: how long its articles are kept before going to the trash' })}</label>
-      <select id="source-keep" name="keep" .value=${kind} @change=${() => this.requestUpdate()}>
-        <option value="folder" ?selected=${kind === 'folder'}>${msg('Như thư mục của nguồn', { desc: 'Retention: follow the source’s folder' })}</option>
-        <option value="forever" ?selected=${kind === 'forever'}>${msg('Mãi mãi', { desc: 'Retention: keep forever' })}</option>
-        <option value="days" ?selected=${kind === 'days'}>${msg('Một số ngày rồi chuyển vào thùng rác', { desc: 'Retention: a number of days, then to the trash' })}</option>
-      </select>
-      <label for="source-keepdays">${msg('Số ngày giữ (bài gắn sao, gắn thẻ, lưu trữ hay có ghi chú luôn được giữ)', { desc: 'Retention in days; starred, tagged, archived or annotated articles are always kept' })}</label>
-      <input id="source-keepdays" name="keepdays" type="number" min="1" max="3650" step="1" .value=${typeof source.keepDays === 'number' ? String(source.keepDays) : '30'} />`;
+      <nr-retention-field
+        .value=${source.keepDays}
+        allow-folder
+        label=${msg('Giữ bài', { desc: 'A source’s retention: how long its articles are kept before going to the trash' })}
+        @nr-retention-change=${(e: CustomEvent<RetentionChoice>) => (this.#retention = e.detail)}
+      ></nr-retention-field>`;
   }
 
   async #remove(source: SourceInfo): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Annotation, ArchiveHit, ArchiveSearchResult, ArchiveStatus, ArchiveSyncResult, FailureReason, NoteVersion } from '../../contract/index.ts';
+import type { Annotation, ArchiveHit, ArchiveLinkPreview, ArchiveSearchResult, ArchiveStatus, ArchiveSyncResult, FailureReason, NoteVersion } from '../../contract/index.ts';
 import type { CommandClient } from './client-port.ts';
 import { LatestAnswer } from './latest-answer.ts';
 import type { Notices } from './notices.ts';
@@ -51,7 +51,9 @@ export class ArchiveModel extends Observable {
   status: ArchiveStatus | null = null;
   /** False until the host answered archive.status, and for a host that has no archive. */
   available = false;
-  busy: 'connect' | 'disconnect' | 'sync' | null = null;
+  busy: 'probe' | 'connect' | 'disconnect' | 'sync' | null = null;
+  /** What the host learnt of the archive the settings are about to link, shown for the person to confirm. */
+  preview: ArchiveLinkPreview | null = null;
   /** Why the last connect, sync or disconnect failed, when the host said so as an archive problem. */
   problem: ArchiveRefusal | null = null;
   /** A disconnect refused because changes wait to be pushed: how many. */
@@ -71,6 +73,8 @@ export class ArchiveModel extends Observable {
   readonly #client: CommandClient;
   readonly #notices: Notices;
   readonly #neighbours: ArchiveNeighbours;
+  /** The connect form's request the preview answers, kept until it is confirmed or cancelled. */
+  #linkRequest: ArchiveLinkRequest | null = null;
   readonly #searches = new LatestAnswer();
   readonly #statuses = new LatestAnswer();
 
@@ -156,16 +160,47 @@ export class ArchiveModel extends Observable {
     }
   }
 
-  /** Links the library; resolves to whether it is linked now. */
-  async connect(request: ArchiveLinkRequest): Promise<boolean> {
+  /**
+   * The first step of linking: asks the host what this address reaches (server, role, TLS, desks)
+   * without linking; the preview then waits for confirmLink or cancelLink. Resolves to whether there
+   * is a preview to confirm.
+   */
+  async prepareLink(request: ArchiveLinkRequest): Promise<boolean> {
+    const trimmed = { ...request, address: request.address.trim() };
+    this.preview = null;
+    this.#linkRequest = null;
+    const preview = await this.#run('probe', () => this.#client.call('archive.probe', { address: trimmed.address, ...(trimmed.password ? { password: trimmed.password } : {}) }));
+    if (!preview) return false;
+    this.preview = preview;
+    this.#linkRequest = trimmed;
+    this.changed();
+    return true;
+  }
+
+  /** The person said yes to the preview: links with its confirmation. Resolves to whether it is linked now. */
+  async confirmLink(): Promise<boolean> {
+    const preview = this.preview;
+    const request = this.#linkRequest;
+    if (!preview || !request) return this.linked;
     const args = {
-      address: request.address.trim(),
+      address: request.address,
       ...(request.password ? { password: request.password } : {}),
       ...(request.defaultDesk !== undefined ? { defaultDesk: request.defaultDesk } : {}),
+      confirmation: preview.confirmation,
     };
+    // Used or refused, a confirmation is spent: the form starts again from its first step.
+    this.preview = null;
+    this.#linkRequest = null;
     const status = await this.#run('connect', () => this.#client.call('archive.connect', args));
     if (status) this.statusChanged(status);
     return this.linked;
+  }
+
+  /** The person said no: nothing is linked, and the typed password is let go. */
+  cancelLink(): void {
+    this.preview = null;
+    this.#linkRequest = null;
+    this.changed();
   }
 
   /**

@@ -105,6 +105,41 @@ export const controls = css`
   }
 `;
 
+/** A form's labelled fields, one under the other: a label above each, text and number boxes full width. */
+export const formFields = css`
+  label {
+    display: block;
+    margin: 0.5rem 0 0.2rem;
+  }
+  input[type='text'],
+  input[type='number'] {
+    width: 100%;
+    box-sizing: border-box;
+    padding: 0.35rem 0.5rem;
+    border: 1px solid var(--nr-border-strong);
+    border-radius: var(--nr-radius);
+    background: var(--nr-surface);
+  }
+`;
+
+/** A status shown as label and value pairs (a <dl>), the labels muted in a column of their own. */
+export const statusList = css`
+  dl {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 0.25rem 0.8rem;
+    margin: 0.5rem 0 0;
+    font-size: 0.9rem;
+  }
+  dt {
+    color: var(--nr-text-muted);
+  }
+  dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+`;
+
 /** Highlight colours, shared by the reader's spans and every swatch that stands for a colour. */
 export const highlightColors = css`
   .hl-yellow {

@@ -91,7 +91,19 @@ test('two reporters on one desk share an annotation live, a third outside sees n
     const closedPort = cluster.port === 1 ? 2 : 1;
     await connect('lan', PASSWORDS.lan, closedPort);
     await expect(settings.getByRole('alert')).toContainText('Không kết nối được tới kho chung');
+    // Before linking, Settings show what the address reaches and wait for a yes; "Huỷ" links nothing.
     await connect('lan', PASSWORDS.lan);
+    const question = settings.getByRole('group', { name: `Liên kết thư viện này với kho chung tại 127.0.0.1:${cluster.port} với tên lan?` });
+    await expect(question).toBeVisible();
+    await expect(question.locator('dd.database')).toHaveText('archive');
+    await expect(question.locator('dd.user')).toHaveText('lan');
+    await expect(question.locator('dd.tls')).toHaveText('Không: dữ liệu đi qua mạng không được mã hoá');
+    await expect(question.locator('dd.desks')).toHaveText(`${DESK}: lan, minh`);
+    await question.getByRole('button', { name: 'Huỷ' }).click();
+    await expect(question).toHaveCount(0);
+    expect((await lan.call('archive.status', {})).linked).toBe(false);
+    await settings.getByRole('button', { name: 'Kết nối', exact: true }).click();
+    await question.getByRole('button', { name: 'Liên kết', exact: true }).click();
     await expect(settings.locator('dd.state')).toContainText('Đã kết nối');
     await expect(settings.getByRole('alert')).toHaveCount(0);
     await settings.getByLabel('Ban mặc định cho bài mới').selectOption(DESK);
@@ -100,9 +112,13 @@ test('two reporters on one desk share an annotation live, a third outside sees n
     await settings.page().keyboard.press('Escape');
     await expect(lanPage.locator('nr-archive-status')).toContainText('Kho chung: đồng bộ lúc');
 
-    // minh and khach link their libraries through the same command the settings send.
+    // The host links a browser's library to a new archive only with the confirmation a probe gave.
+    const unconfirmed = await minh.post('archive.connect', { address: address('minh'), password: PASSWORDS.minh });
+    expect(unconfirmed.body).toMatchObject({ ok: false, error: { reason: { kind: 'archive.link-unconfirmed', why: 'missing' } } });
+    // minh and khach link their libraries through the same commands the settings send.
     for (const [app, role] of [[minh, 'minh'], [khach, 'khach']] as const) {
-      const status = await app.call('archive.connect', { address: address(role), password: PASSWORDS[role] });
+      const { confirmation } = await app.call('archive.probe', { address: address(role), password: PASSWORDS[role] });
+      const status = await app.call('archive.connect', { address: address(role), password: PASSWORDS[role], confirmation });
       expect(status).toMatchObject({ linked: true, user: role, passwordSource: 'session' });
     }
     const minhPage = await openApp(browser, minh);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../../commands/app-context.ts';
 import type { HostServices } from '../../../commands/handlers.ts';
 import { postgresUnavailableReason, startPostgresCluster, type PostgresCluster } from '../../../bench/postgres-cluster.ts';
-import { call, DESK, importText, nextEvent, openLibrary, OTHER_DESK, PASSWORDS, refusal, reporterAddress, setUpArchive, tempDir, writePgpass } from './archive-test-support.ts';
+import { call, DESK, linkFromRenderer, importText, nextEvent, openLibrary, OTHER_DESK, PASSWORDS, refusal, reporterAddress, setUpArchive, tempDir, writePgpass } from './archive-test-support.ts';
 
 const QUOTE = 'Kiểm chứng';
 const ARTICLE = `Đàm phán ngừng bắn ở Gaza\n\nCác bên đã đàm phán suốt đêm. ${QUOTE} lời khai của nhân chứng trước khi đăng.\n`;
@@ -47,21 +47,29 @@ describe.skipIf(postgresUnavailableReason())('archive commands through the dispa
     expect((await refusal(context, 'serve', 'archive.sync', {})).reason).toEqual({ kind: 'archive.not-linked' });
   });
 
-  it('words every way connecting can fail in the reason kinds the UI translates, and links nothing', async () => {
+  it('words every way reaching an archive can fail in the reason kinds the UI translates, and links nothing', async () => {
     const context = await library();
+    const probe = (args: object) => refusal(context, 'serve', 'archive.probe', args);
     const connect = (args: object) => refusal(context, 'serve', 'archive.connect', args);
     const closedPort = reporterAddress(cluster, 'lan').replace(`:${cluster.port}/`, ':1/');
-    expect((await connect({ address: closedPort, password: PASSWORDS.lan })).reason).toMatchObject({ kind: 'archive.unreachable' });
-    expect((await connect({ address: reporterAddress(cluster, 'lan'), password: 'wrong' })).reason).toEqual({ kind: 'archive.auth-failed', user: 'lan' });
-    const inAddress = await connect({ address: `postgres://lan:${PASSWORDS.lan}@127.0.0.1:${cluster.port}/archive` });
-    expect(inAddress.reason).toEqual({ kind: 'archive.password-in-address', where: 'session' });
-    expect(inAddress.message).not.toContain(PASSWORDS.lan);
-    expect((await connect({ address: reporterAddress(cluster, 'lan', 'postgres'), password: PASSWORDS.lan })).reason).toEqual({ kind: 'archive.not-set-up' });
-    expect((await connect({ address: reporterAddress(cluster, 'khach'), password: PASSWORDS.khach, defaultDesk: DESK })).reason).toEqual({ kind: 'archive.not-on-desk', desk: DESK });
+    expect((await probe({ address: closedPort, password: PASSWORDS.lan })).reason).toMatchObject({ kind: 'archive.unreachable' });
+    expect((await probe({ address: reporterAddress(cluster, 'lan'), password: 'wrong' })).reason).toEqual({ kind: 'archive.auth-failed', user: 'lan' });
+    for (const attempt of [probe, connect]) {
+      const inAddress = await attempt({ address: `postgres://lan:${PASSWORDS.lan}@127.0.0.1:${cluster.port}/archive` });
+      expect(inAddress.reason).toEqual({ kind: 'archive.password-in-address', where: 'session' });
+      expect(inAddress.message).not.toContain(PASSWORDS.lan);
+    }
+    expect((await probe({ address: reporterAddress(cluster, 'lan', 'postgres'), password: PASSWORDS.lan })).reason).toEqual({ kind: 'archive.not-set-up' });
+    const khach = await call(context, 'serve', 'archive.probe', { address: reporterAddress(cluster, 'khach'), password: PASSWORDS.khach });
+    expect((await connect({ address: reporterAddress(cluster, 'khach'), password: PASSWORDS.khach, defaultDesk: DESK, confirmation: khach.confirmation })).reason).toEqual({
+      kind: 'archive.not-on-desk',
+      desk: DESK,
+    });
     expect((await connect({ address: 'http://example.org/archive' })).code).toBe('invalid-arguments');
     // A renderer never gets PGPASSWORD sent to a server it names: a new archive needs its password.
     process.env.PGPASSWORD = PASSWORDS.lan;
     try {
+      expect((await probe({ address: reporterAddress(cluster, 'lan') })).reason).toEqual({ kind: 'archive.no-password', user: 'lan' });
       expect((await connect({ address: reporterAddress(cluster, 'lan') })).reason).toEqual({ kind: 'archive.no-password', user: 'lan' });
     } finally {
       Reflect.deleteProperty(process.env, 'PGPASSWORD');
@@ -69,16 +77,41 @@ describe.skipIf(postgresUnavailableReason())('archive commands through the dispa
     expect((await call(context, 'serve', 'archive.status', {})).linked).toBe(false);
   });
 
+  it('links from a renderer only with the confirmation archive.probe gave for that exact address, once', async () => {
+    const context = await library();
+    const lan = { address: reporterAddress(cluster, 'lan'), password: PASSWORDS.lan };
+    const minh = { address: reporterAddress(cluster, 'minh'), password: PASSWORDS.minh };
+    const connect = (args: object) => refusal(context, 'serve', 'archive.connect', args);
+    // What the confirm step shows: the server, the role, TLS (this cluster has none), the role's desks.
+    const preview = await call(context, 'serve', 'archive.probe', lan);
+    expect(preview).toMatchObject({ address: lan.address, host: '127.0.0.1', port: cluster.port, database: 'archive', user: 'lan', tls: false, desks: [{ name: DESK, members: ['lan', 'minh'] }] });
+    expect(Date.parse(preview.expiresAt)).toBeGreaterThan(Date.now());
+    expect((await call(context, 'serve', 'archive.status', {})).linked).toBe(false);
+    // Without a confirmation, with one never given, or with one given for another address: refused, nothing linked.
+    expect((await connect(lan)).reason).toEqual({ kind: 'archive.link-unconfirmed', why: 'missing' });
+    expect((await connect({ ...lan, confirmation: 'made-up-by-the-renderer' })).reason).toEqual({ kind: 'archive.link-unconfirmed', why: 'unknown' });
+    const forMinh = await call(context, 'serve', 'archive.probe', minh);
+    expect((await connect({ ...lan, confirmation: forMinh.confirmation })).reason).toEqual({ kind: 'archive.link-unconfirmed', why: 'other-address' });
+    // A confirmation is used up by the attempt that named it: the one tried for the wrong address is gone too.
+    expect((await connect({ ...minh, confirmation: forMinh.confirmation })).reason).toEqual({ kind: 'archive.link-unconfirmed', why: 'unknown' });
+    expect((await call(context, 'serve', 'archive.status', {})).linked).toBe(false);
+    expect(await call(context, 'serve', 'archive.connect', { ...lan, confirmation: preview.confirmation })).toMatchObject({ linked: true, user: 'lan' });
+    // The linked archive again (a new password, a default desk) needs no new confirmation; the CLI never does.
+    expect(await call(context, 'serve', 'archive.connect', { ...lan, defaultDesk: DESK })).toMatchObject({ linked: true, defaultDesk: DESK });
+    expect((await connect({ ...minh })).reason).toEqual({ kind: 'archive.link-unconfirmed', why: 'missing' });
+    expect(await call(context, 'cli', 'archive.connect', minh)).toMatchObject({ linked: true, user: 'minh' });
+  });
+
   it('shares an annotation with a desk: the other reporter pulls it with its author, the reporter outside sees nothing', async () => {
     const lan = await library();
     const minh = await library();
     const khach = await library();
-    const linked = await call(lan, 'serve', 'archive.connect', { address: reporterAddress(cluster, 'lan'), password: PASSWORDS.lan, defaultDesk: DESK });
+    const linked = await linkFromRenderer(lan, 'serve', { address: reporterAddress(cluster, 'lan'), password: PASSWORDS.lan, defaultDesk: DESK });
     expect(linked).toMatchObject({ linked: true, user: 'lan', reachable: true, defaultDesk: DESK, passwordSource: 'session' });
     expect(linked.address).toBe(reporterAddress(cluster, 'lan'));
     expect(linked.desks).toEqual([{ name: DESK, members: ['lan', 'minh'] }]);
-    await call(minh, 'ipc', 'archive.connect', { address: reporterAddress(cluster, 'minh'), password: PASSWORDS.minh });
-    await call(khach, 'serve', 'archive.connect', { address: reporterAddress(cluster, 'khach'), password: PASSWORDS.khach });
+    await linkFromRenderer(minh, 'ipc', { address: reporterAddress(cluster, 'minh'), password: PASSWORDS.minh });
+    await linkFromRenderer(khach, 'serve', { address: reporterAddress(cluster, 'khach'), password: PASSWORDS.khach });
 
     const articleId = await importText(lan, 'dam-phan.txt', ARTICLE);
     const annotation = await call(lan, 'serve', 'annotations.create', { articleId, quote: QUOTE, note: 'Đã gọi điện xác minh' });
@@ -111,9 +144,9 @@ describe.skipIf(postgresUnavailableReason())('archive commands through the dispa
   it('brings another reporter’s shared annotation in live (LISTEN/NOTIFY), without a pull command', async () => {
     const lan = await library();
     const minh = await library({ archiveSync: true, archive: { pushDelayMs: 50, retryMinMs: 200 } });
-    await call(lan, 'serve', 'archive.connect', { address: reporterAddress(cluster, 'lan'), password: PASSWORDS.lan, defaultDesk: DESK });
+    await linkFromRenderer(lan, 'serve', { address: reporterAddress(cluster, 'lan'), password: PASSWORDS.lan, defaultDesk: DESK });
     const live = nextEvent(minh, 'archive.status', (status) => status.live);
-    await call(minh, 'serve', 'archive.connect', { address: reporterAddress(cluster, 'minh'), password: PASSWORDS.minh });
+    await linkFromRenderer(minh, 'serve', { address: reporterAddress(cluster, 'minh'), password: PASSWORDS.minh });
     await live;
     const articleId = await importText(lan, 'live.txt', `Tin nóng\n\nPhóng viên ghi nhận: ${QUOTE} tại hiện trường.\n`);
     const annotation = await call(lan, 'serve', 'annotations.create', { articleId, quote: QUOTE });
@@ -136,7 +169,7 @@ describe.skipIf(postgresUnavailableReason())('archive commands through the dispa
 
   it('refuses to disconnect while changes wait, unless told to discard them; the library keeps its articles', async () => {
     const context = await library();
-    await call(context, 'serve', 'archive.connect', { address: reporterAddress(cluster, 'lan'), password: PASSWORDS.lan });
+    await linkFromRenderer(context, 'serve', { address: reporterAddress(cluster, 'lan'), password: PASSWORDS.lan });
     const articleId = await importText(context, 'pending.txt', 'Chưa gửi\n\nBài này chưa được gửi lên kho chung.\n');
     const refused = await refusal(context, 'serve', 'archive.disconnect', {});
     expect(refused.reason).toMatchObject({ kind: 'archive.pending-changes' });
@@ -155,7 +188,7 @@ describe.skipIf(postgresUnavailableReason())('archive commands through the dispa
     };
     const libraryDir = tempDir();
     const first = await openLibrary({ libraryDir, host });
-    const status = await call(first, 'ipc', 'archive.connect', { address: reporterAddress(cluster, 'minh'), password: PASSWORDS.minh });
+    const status = await linkFromRenderer(first, 'ipc', { address: reporterAddress(cluster, 'minh'), password: PASSWORDS.minh });
     expect(status.passwordSource).toBe('keychain');
     await first.close();
     for (const file of readdirSync(libraryDir).filter((name) => name.startsWith('library.sqlite'))) {
@@ -177,10 +210,10 @@ describe.skipIf(postgresUnavailableReason())('archive commands through the dispa
     };
     const context = await library({ host });
     const address = reporterAddress(cluster, 'minh');
-    expect(await call(context, 'ipc', 'archive.connect', { address, password: PASSWORDS.minh })).toMatchObject({ linked: false });
+    expect(await linkFromRenderer(context, 'ipc', { address, password: PASSWORDS.minh })).toMatchObject({ linked: false });
     expect(asked).toEqual([[address, 'minh']]);
     answer = true;
-    expect(await call(context, 'ipc', 'archive.connect', { address, password: PASSWORDS.minh })).toMatchObject({ linked: true, user: 'minh' });
+    expect(await linkFromRenderer(context, 'ipc', { address, password: PASSWORDS.minh })).toMatchObject({ linked: true, user: 'minh' });
     // Connecting again to the same archive (a new password, a default desk) asks nothing more.
     await call(context, 'ipc', 'archive.connect', { address, password: PASSWORDS.minh, defaultDesk: DESK });
     expect(asked).toHaveLength(2);
@@ -189,7 +222,7 @@ describe.skipIf(postgresUnavailableReason())('archive commands through the dispa
   it('forgets a browser’s password with the run: the next start says which password is missing', async () => {
     const libraryDir = tempDir();
     const first = await openLibrary({ libraryDir });
-    await call(first, 'serve', 'archive.connect', { address: reporterAddress(cluster, 'minh'), password: PASSWORDS.minh });
+    await linkFromRenderer(first, 'serve', { address: reporterAddress(cluster, 'minh'), password: PASSWORDS.minh });
     await first.close();
     const again = await openLibrary({ libraryDir });
     expect((await call(again, 'serve', 'archive.status', {})).passwordSource).toBe('environment');

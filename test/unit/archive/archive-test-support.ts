@@ -62,6 +62,16 @@ export async function call<N extends CommandName>(context: AppContext, host: Hos
   return outcome.value as CommandResult<N>;
 }
 
+/**
+ * Links a library the way a renderer's Settings do: archive.probe, then archive.connect with the
+ * confirmation the probe gave (the person said yes to what it showed).
+ */
+export async function linkFromRenderer(context: AppContext, host: Exclude<Host, 'cli'>, args: { address: string; password?: string; defaultDesk?: string | null }): Promise<CommandResult<'archive.connect'>> {
+  const { address, password } = args;
+  const preview = await call(context, host, 'archive.probe', { address, ...(password !== undefined ? { password } : {}) });
+  return call(context, host, 'archive.connect', { ...args, confirmation: preview.confirmation });
+}
+
 /** The refusal of a call that must fail: its code, message and reason. */
 export async function refusal(context: AppContext, host: Host, name: CommandName, args: unknown): Promise<{ code: string; message: string; reason?: FailureReason }> {
   const outcome: CommandOutcome<unknown> = await context.dispatchFor(host)(name, args);

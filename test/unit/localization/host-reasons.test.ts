@@ -61,6 +61,7 @@ const FAILURE_REASONS: { [K in FailureReason['kind']]: Extract<FailureReason, { 
   'archive.article-not-found': { kind: 'archive.article-not-found', archiveId: '4a0f1b9e-7c1d-4a55-9b1e-2f6f3f1d2c3b' },
   'archive.not-on-desk': { kind: 'archive.not-on-desk', desk: 'Thời sự' },
   'archive.foreign-annotation': { kind: 'archive.foreign-annotation', id: 'n1' },
+  'archive.link-unconfirmed': { kind: 'archive.link-unconfirmed', why: 'expired' },
 };
 
 const IMPORT_FAILURES: { [K in ImportFailure['kind']]: Extract<ImportFailure, { kind: K }> } = {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ArchiveHit, ArchiveStatus, CommandArgs, CommandName, CommandResult } from '../../../contract/index.ts';
+import type { ArchiveHit, ArchiveLinkPreview, ArchiveStatus, CommandArgs, CommandName, CommandResult } from '../../../contract/index.ts';
 import { archiveProblemOf } from '../../../renderer/state/archive-model.ts';
 import { AppState } from '../../../renderer/state/app-state.ts';
 import type { CommandClient } from '../../../renderer/state/client-port.ts';
@@ -31,6 +31,18 @@ const linked = (patch: Partial<ArchiveStatus> = {}): ArchiveStatus => ({
   passwordSource: 'session',
   ...patch,
 });
+
+const PREVIEW: ArchiveLinkPreview = {
+  confirmation: 'ok',
+  expiresAt: '2026-11-27T10:05:00.000Z',
+  address: 'postgres://lan@127.0.0.1:5432/kho',
+  host: '127.0.0.1',
+  port: 5432,
+  database: 'kho',
+  user: 'lan',
+  tls: true,
+  desks: [{ name: 'Thời sự', members: ['lan', 'minh'] }],
+};
 
 const unlinked: ArchiveStatus = { ...linked(), linked: false, address: null, user: null, reachable: false, live: false, lastSync: null, desks: [], passwordSource: null };
 
@@ -109,33 +121,59 @@ describe('ArchiveModel', () => {
     expect(state.archive.desks).toEqual(['Thời sự']);
   });
 
-  it('keeps a connect refusal that is an archive problem as data for the settings, and any other as a notice', async () => {
-    client.answer('archive.connect', () => {
+  it('keeps a refusal of the probe that is an archive problem as data for the settings, and any other as a notice', async () => {
+    client.answer('archive.probe', () => {
       throw refusal('failed', { kind: 'archive.auth-failed', user: 'lan' });
     });
-    expect(await state.archive.connect({ address: ' postgres://lan@127.0.0.1/kho ', password: 'sai' })).toBe(false);
+    expect(await state.archive.prepareLink({ address: ' postgres://lan@127.0.0.1/kho ', password: 'sai' })).toBe(false);
     expect(state.archive.problem).toEqual({ kind: 'archive.auth-failed', user: 'lan' });
+    expect(state.archive.preview).toBeNull();
     expect(state.archive.busy).toBeNull();
     expect(state.notices.failure).toBeNull();
-    expect(host.callsOf('archive.connect')).toEqual([{ address: 'postgres://lan@127.0.0.1/kho', password: 'sai' }]);
+    expect(host.callsOf('archive.probe')).toEqual([{ address: 'postgres://lan@127.0.0.1/kho', password: 'sai' }]);
 
-    client.answer('archive.connect', () => {
+    client.answer('archive.probe', () => {
       throw refusal('invalid-arguments');
     });
-    await state.archive.connect({ address: 'postgres://x/y' });
+    await state.archive.prepareLink({ address: 'postgres://x/y' });
     expect(state.archive.problem).toBeNull();
     expect(state.notices.failure?.kind).toBe('command');
-    expect(host.callsOf('archive.connect')[1]).toEqual({ address: 'postgres://x/y' });
+    expect(host.callsOf('archive.probe')[1]).toEqual({ address: 'postgres://x/y' });
+    expect(host.callsOf('archive.connect')).toEqual([]);
   });
 
-  it('links, and the status the host answers with shows its problem until the next action clears it', async () => {
+  it('links only once the preview is confirmed, with its confirmation, and links nothing when it is cancelled', async () => {
+    client.answer('archive.probe', ({ address }) => ({ ...PREVIEW, address, confirmation: `ok-${host.callsOf('archive.probe').length}` }));
     client.answer('archive.connect', () => linked({ reachable: false, problem: { kind: 'archive.unreachable', detail: 'ECONNREFUSED' } }));
-    expect(await state.archive.connect({ address: 'postgres://lan@127.0.0.1/kho' })).toBe(true);
+    expect(await state.archive.prepareLink({ address: ' postgres://lan@127.0.0.1:5432/kho ', password: 'mat-khau' })).toBe(true);
+    expect(state.archive.preview).toMatchObject({ host: '127.0.0.1', user: 'lan', tls: true, desks: PREVIEW.desks });
+    expect(host.callsOf('archive.connect')).toEqual([]);
+    state.archive.cancelLink();
+    expect(state.archive.preview).toBeNull();
+    expect(await state.archive.confirmLink()).toBe(false);
+    expect(host.callsOf('archive.connect')).toEqual([]);
+
+    await state.archive.prepareLink({ address: 'postgres://lan@127.0.0.1:5432/kho', password: 'mat-khau' });
+    expect(await state.archive.confirmLink()).toBe(true);
+    expect(host.callsOf('archive.connect')).toEqual([{ address: 'postgres://lan@127.0.0.1:5432/kho', password: 'mat-khau', confirmation: 'ok-2' }]);
+    expect(state.archive.preview).toBeNull();
     expect(state.archive.shownProblem).toEqual({ kind: 'archive.unreachable', detail: 'ECONNREFUSED' });
     client.answer('archive.sync', () => ({ pushed: { articles: 1, annotations: 2, shares: 0 }, pulled: { articles: 0, annotations: 1, removed: 0 }, status: linked() }));
     await state.archive.sync();
     expect(state.archive.shownProblem).toBeNull();
     expect(state.archive.lastResult?.pushed.annotations).toBe(2);
+  });
+
+  it('says why the host refused a confirmation (expired), and starts again from the first step', async () => {
+    client.answer('archive.probe', () => PREVIEW);
+    client.answer('archive.connect', () => {
+      throw refusal('invalid-arguments', { kind: 'archive.link-unconfirmed', why: 'expired' });
+    });
+    await state.archive.prepareLink({ address: PREVIEW.address, password: 'mat-khau' });
+    expect(await state.archive.confirmLink()).toBe(false);
+    expect(state.archive.problem).toEqual({ kind: 'archive.link-unconfirmed', why: 'expired' });
+    expect(state.archive.preview).toBeNull();
+    expect(state.notices.failure).toBeNull();
   });
 
   it('asks before a disconnect would drop changes still waiting, and sends discardPending only once told to', async () => {
