@@ -15,7 +15,7 @@ import {
 import { ANNOTATION_IMPORT_RECORD, type AnnotatedArticle, type AnnotationImportRecord, type ExportedAnnotation } from './model.ts';
 import type { Annotation, AnnotationColor, ArticleReference, ColorLabels, ImportedAnnotation } from './model.ts';
 import { sortInReadingOrder } from './reading-order.ts';
-import { withPages } from './annotation-pages.ts';
+import { withPages, withPagesAcross } from './annotation-pages.ts';
 
 /** What the annotation service needs from the library it lives in. */
 export interface AnnotationLibrary {
@@ -81,8 +81,9 @@ export class AnnotationService {
     return withPages(sortInReadingOrder(this.#store.listForArticle(articleId)), this.#library.article(articleId)?.blocks);
   }
 
+  /** Newest first, across articles (or of one), each with its page when its article has pages. */
   list(filter: AnnotationFilter = {}): Annotation[] {
-    return this.#store.listAll(filter);
+    return withPagesAcross(this.#library.db, this.#store.listAll(filter));
   }
 
   colorLabels(): ColorLabels {
