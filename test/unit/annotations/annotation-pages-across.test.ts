@@ -34,7 +34,8 @@ describe('annotations.list across articles fills page', () => {
     const plain = onPage(web.id, 'Giá điện');
 
     const handlers = annotationHandlers(() => library);
-    const all = await handlers['annotations.list']({});
+    const list = (filter: Parameters<(typeof handlers)['annotations.list']>[0]) => handlers['annotations.list'](filter, {});
+    const all = await list({});
     const pageOf = (list: Annotation[], id: string) => list.find((annotation) => annotation.id === id)?.page;
     expect(all).toHaveLength(3);
     expect(pageOf(all, third.id)).toBe(3);
@@ -42,10 +43,10 @@ describe('annotations.list across articles fills page', () => {
     expect(all.find((annotation) => annotation.id === plain.id)).not.toHaveProperty('page');
 
     // Filtered views go through the same listing: colour, text.
-    expect((await handlers['annotations.list']({ color: 'green' })).map((annotation) => annotation.page)).toEqual([3]);
-    expect(pageOf(await handlers['annotations.list']({ text: 'gia dien' }), second.id)).toBe(2);
+    expect((await list({ color: 'green' })).map((annotation) => annotation.page)).toEqual([3]);
+    expect(pageOf(await list({ text: 'gia dien' }), second.id)).toBe(2);
     // The same pages as the per-article listing.
-    const perArticle = await handlers['annotations.list']({ articleId: pdf.id });
+    const perArticle = await list({ articleId: pdf.id });
     for (const annotation of perArticle) expect(pageOf(all, annotation.id)).toBe(annotation.page);
   });
 });
