@@ -334,6 +334,10 @@ export class Library implements SearchDocumentSource {
       this.images.restoreRecord(record);
       return null;
     }
+    if (record.type === 'original') {
+      this.originals.restoreRecord(record, (id) => this.#sql('SELECT 1 FROM articles WHERE id = ?').get(id) !== undefined);
+      return null;
+    }
     return this.annotations.restoreRecord(record);
   }
 
@@ -493,7 +497,10 @@ export class Library implements SearchDocumentSource {
     return count;
   }
 
-  /** `photos`: also the photos the exported articles name, as `image` lines (their files, base64). */
+  /**
+   * `photos`: also the files the exported articles carry, as lines after theirs (base64): the photos
+   * they name (`image`) and the documents they were imported from (`original`: PDF, DOCX, EPUB).
+   */
   *exportRecords(ids?: readonly string[], options: { photos?: boolean } = {}): Generator<ExportedArticle | Record<string, unknown>> {
     const wanted = ids ? new Set(ids) : null;
     const rows = this.db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles ORDER BY imported_at, id`).iterate() as Iterable<Row>;
@@ -533,6 +540,7 @@ export class Library implements SearchDocumentSource {
       if (exportedSet.has(record.articleId)) yield record as unknown as Record<string, unknown>;
     }
     if (options.photos) for (const image of this.images.exportRecords(exported)) yield { ...image };
+    if (options.photos) for (const original of this.originals.exportRecords(exported)) yield { ...original };
   }
 
   /**
