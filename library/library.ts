@@ -16,7 +16,7 @@ import { addFilterConditions, orderClause, whereClause, type SqlValue } from './
 import { migrate } from './migrations.ts';
 import { allSearchDocuments, searchDocumentsById, SEARCH_DOCUMENTS_BY_ID } from './search-documents.ts';
 import type { AddResult, ArticleDraft, ExportedArticle } from './model.ts';
-import type { Article, ArticlePatch, ArticleState, ArticleSummary, ListPage, ListQuery, NamedCount, SidebarCounts } from '../contract/article.ts';
+import type { Article, ArticlePatch, ArticleState, Block, ArticleSummary, ListPage, ListQuery, NamedCount, SidebarCounts } from '../contract/article.ts';
 import type { SearchFilters } from '../contract/commands.ts';
 import type { LibraryChange } from '../contract/library-change.ts';
 import type { SearchDocument, SearchDocumentSource } from '../search/search-document.ts';
@@ -75,6 +75,13 @@ export class Library implements SearchDocumentSource {
       db: this.db,
       write: (work) => this.#write(work),
       article: (id) => this.get(id),
+      // Articles without pages (nearly all) have no "page" key in their blocks and are not even parsed.
+      pagedBlocks: (ids) => {
+        const rows = this.#sql(`SELECT article_id, blocks FROM article_content WHERE article_id IN (SELECT value FROM json_each(?)) AND instr(blocks, '"page":') > 0`).all(
+          JSON.stringify(ids),
+        ) as { article_id: string; blocks: string }[];
+        return new Map(rows.map((row) => [row.article_id, JSON.parse(row.blocks) as Block[]]));
+      },
       articleIdForUrl: (url) => {
         const key = canonicalUrlKey(url);
         const row = key ? (this.#sql('SELECT id FROM articles WHERE url_key = ?').get(key) as Row | undefined) : undefined;
