@@ -11,3 +11,18 @@ export function withPages(annotations: Annotation[], blocks: readonly Block[] | 
     return page === null ? annotation : { ...annotation, page };
   });
 }
+
+/**
+ * Annotations of many articles (the All annotations view) with their pages: `pagedBlocks` gives the
+ * blocks of those of their articles that have pages (the library reads them in one statement).
+ */
+export function withPagesAcross(annotations: Annotation[], pagedBlocks: (articleIds: readonly string[]) => ReadonlyMap<string, readonly Block[]>): Annotation[] {
+  if (annotations.length === 0) return annotations;
+  const blocksOf = pagedBlocks([...new Set(annotations.map((annotation) => annotation.articleId))]);
+  if (blocksOf.size === 0) return annotations;
+  return annotations.map((annotation) => {
+    const blocks = blocksOf.get(annotation.articleId);
+    const page = blocks && hasPages(blocks) ? pageAt(blocks, annotation.position.start) : null;
+    return page === null ? annotation : { ...annotation, page };
+  });
+}

@@ -3,6 +3,7 @@
 // library implements: each change is one committed transaction (synchronous=FULL) on the library's
 // database and re-indexes its article, because notes and quotes are searchable.
 import type { DatabaseSync } from 'node:sqlite';
+import type { Block } from '../contract/article.ts';
 import {
   AnnotationStore,
   type AnnotationFilter,
@@ -15,7 +16,7 @@ import {
 import { ANNOTATION_IMPORT_RECORD, type AnnotatedArticle, type AnnotationImportRecord, type ExportedAnnotation } from './model.ts';
 import type { Annotation, AnnotationColor, ArticleReference, ColorLabels, ImportedAnnotation } from './model.ts';
 import { sortInReadingOrder } from './reading-order.ts';
-import { withPages } from './annotation-pages.ts';
+import { withPages, withPagesAcross } from './annotation-pages.ts';
 
 /** What the annotation service needs from the library it lives in. */
 export interface AnnotationLibrary {
@@ -26,6 +27,8 @@ export interface AnnotationLibrary {
   article(id: string): AnnotatedArticle | null;
   /** The article stored under this URL (canonicalised the library's way), if any. */
   articleIdForUrl(url: string): string | null;
+  /** The blocks of those of these articles that have pages (PDFs); without it, listings across articles carry no pages. */
+  pagedBlocks?(articleIds: readonly string[]): ReadonlyMap<string, readonly Block[]>;
 }
 
 /** Shaped like the library's AddResult, so an import runner counts restored annotations like articles. */
@@ -81,8 +84,11 @@ export class AnnotationService {
     return withPages(sortInReadingOrder(this.#store.listForArticle(articleId)), this.#library.article(articleId)?.blocks);
   }
 
+  /** Newest first, across articles (or of one), each with its page when its article has pages. */
   list(filter: AnnotationFilter = {}): Annotation[] {
-    return this.#store.listAll(filter);
+    const annotations = this.#store.listAll(filter);
+    const { pagedBlocks } = this.#library;
+    return pagedBlocks ? withPagesAcross(annotations, (ids) => pagedBlocks.call(this.#library, ids)) : annotations;
   }
 
   colorLabels(): ColorLabels {

@@ -24,6 +24,7 @@ declare module '@citation-js/core' {
   interface Register<T> {
     add(name: string, value: T): void;
     has(name: string): boolean;
+    get(name: string): T;
   }
   export const plugins: {
     config: { get(name: '@csl'): { styles: Register<string>; locales: Register<string> } };

@@ -5,6 +5,7 @@ import { Cite, plugins, type CslItem } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import type { BriefLanguage, CitationStyle } from '../contract/index.ts';
 import { CHICAGO_AUTHOR_DATE_CSL } from './csl-chicago-style.ts';
+import { vietnameseApa, vietnameseLocale } from './csl-vi-dates.ts';
 import { VI_VN_LOCALE_CSL } from './csl-vi-locale.ts';
 import { VI_PRESS_CSL } from './vi-press-style.ts';
 
@@ -37,6 +38,8 @@ export interface CitationOptions {
 const CSL_LOCALES: Record<BriefLanguage, string> = { vi: 'vi-VN', en: 'en-US' };
 
 const TEMPLATES: Record<CitationStyle, string> = { apa: 'apa', chicago: 'nr-chicago-author-date', 'vi-press': 'nr-vi-press' };
+/** APA for Vietnamese references: the day before the month (csl-vi-dates.ts). */
+const APA_VI = 'nr-apa-vi';
 
 let registered = false;
 function registerStyles(): void {
@@ -44,8 +47,8 @@ function registerStyles(): void {
   const csl = plugins.config.get('@csl');
   if (!csl.styles.has(TEMPLATES.chicago)) csl.styles.add(TEMPLATES.chicago, CHICAGO_AUTHOR_DATE_CSL);
   if (!csl.styles.has(TEMPLATES['vi-press'])) csl.styles.add(TEMPLATES['vi-press'], VI_PRESS_CSL);
-  // The locale's "retrieved" is "truy vấn" ("queried"); Vietnamese APA guides write "Truy cập … từ".
-  if (!csl.locales.has(CSL_LOCALES.vi)) csl.locales.add(CSL_LOCALES.vi, VI_VN_LOCALE_CSL.replace('<term name="retrieved">truy vấn</term>', '<term name="retrieved">truy cập</term>'));
+  if (!csl.styles.has(APA_VI)) csl.styles.add(APA_VI, vietnameseApa(csl.styles.get(TEMPLATES.apa)));
+  if (!csl.locales.has(CSL_LOCALES.vi)) csl.locales.add(CSL_LOCALES.vi, vietnameseLocale(VI_VN_LOCALE_CSL));
   registered = true;
 }
 
@@ -82,7 +85,8 @@ export function toCslItem(source: CitationSource, options: CitationOptions): Csl
 /** One reference in a style, as plain text on one line, in the brief's language. */
 export function citeArticle(source: CitationSource, style: CitationStyle, options: CitationOptions): string {
   registerStyles();
-  const lang = CSL_LOCALES[options.language ?? 'en'];
-  const text = new Cite([toCslItem(source, options)]).format('bibliography', { format: 'text', template: TEMPLATES[style], lang });
+  const language = options.language ?? 'en';
+  const template = style === 'apa' && language === 'vi' ? APA_VI : TEMPLATES[style];
+  const text = new Cite([toCslItem(source, options)]).format('bibliography', { format: 'text', template, lang: CSL_LOCALES[language] });
   return text.replace(/\s+/gu, ' ').trim();
 }

@@ -21,7 +21,8 @@ Commands:
   search QUERY [--limit N]      Vietnamese-aware full-text search (with or without diacritics).
   export [ID...] [--out FILE] [--photos]
                                 Export the library, or the articles given, with user state and annotations, as
-                                NDJSON; stdout without --out. --photos adds the articles' photos (base64).
+                                NDJSON; stdout without --out. --photos adds the articles' files (base64):
+                                their photos and original documents (PDF, DOCX, EPUB).
   export [ID] --format md|jsonld [--out FILE]
                                 An article with its highlights as Markdown, or annotations as W3C JSON-LD.
   annotate ID --quote TEXT [--note TEXT] [--color yellow|green|blue|pink] [--prefix P] [--suffix S]

@@ -2,7 +2,7 @@
 // annotations view filters them, made into a brief (annotations/brief-*.ts) or a citation. The CSL
 // processor and the DOCX writer are imported on the first brief or citation, not with the handlers,
 // so commands that need neither (every other CLI command) never load them.
-import type { Annotation, BriefFile } from '../contract/index.ts';
+import type { BriefFile } from '../contract/index.ts';
 import type { Library } from '../library/index.ts';
 import { filterAnnotations } from './annotation-view-filter.ts';
 import { CommandError } from './command-error.ts';
@@ -18,26 +18,14 @@ function filename(now: Date, timeZone: string, extension: string): string {
   return `brief-${day}.${extension}`;
 }
 
-/** The annotations with their pages (PDFs): a brief cites "tr. 3", as the reader and the Markdown export do. */
-function withPagesOf(library: Library, annotations: readonly Annotation[]): Annotation[] {
-  const pages = new Map<string, number>();
-  for (const articleId of new Set(annotations.map((annotation) => annotation.articleId))) {
-    for (const paged of library.annotations.forArticle(articleId)) if (paged.page !== undefined) pages.set(paged.id, paged.page);
-  }
-  return annotations.map((annotation) => {
-    const page = pages.get(annotation.id);
-    return page === undefined ? annotation : { ...annotation, page };
-  });
-}
-
 export function briefHandlers(currentLibrary: () => Library, clock: () => Date = () => new Date()): Pick<CommandHandlers, BriefCommand> {
   return {
     'briefs.export': async ({ filter, format, order, style, language, timeZone }): Promise<BriefFile> => {
       const [{ buildBrief }, { colorLabelIn, describeFilter }] = await Promise.all([import('../annotations/brief-model.ts'), import('../annotations/brief-words.ts')]);
       const library = currentLibrary();
       const filtered = await filterAnnotations(library, filter, timeZone);
-      const { articles } = filtered;
-      const annotations = withPagesOf(library, filtered.annotations);
+      // Pages (PDFs) come with the annotations (annotations.list fills them): a brief cites "tr. 3".
+      const { articles, annotations } = filtered;
       const labels = library.annotations.colorLabels();
       const colorLabel = filter.color ? colorLabelIn(labels, filter.color, language) : filter.tag;
       const articleTitle = filter.articleId ? (articles.get(filter.articleId) ?? library.summaries([filter.articleId]).get(filter.articleId))?.title : undefined;

@@ -225,7 +225,7 @@ export const commands = {
   ),
   'library.cancelImport': command('Cancel a running import; what was committed stays.', v.strictObject({ jobId: JobId }), returns<{ cancelled: boolean }>()),
   'library.export': command(
-    'The library, or a selection, as NDJSON with user state; `photos`: with the photos the articles name.',
+    'The library, or a selection, as NDJSON with user state; `photos`: with the files the articles carry (their photos, and the PDF, DOCX or EPUB they were imported from).',
     v.strictObject({ ids: v.optional(Ids), photos: v.optional(v.boolean()) }),
     returns<ExportPayload>(),
   ),

@@ -66,79 +66,83 @@ export class BulkStore {
     return (this.#db.prepare(`SELECT id FROM articles ${sql}`).all(...params) as { id: string }[]).map((row) => row.id);
   }
 
-  /** Runs the action on these articles in one transaction and journals what each changed article held before. */
+  /**
+   * Runs the action on these articles in one transaction and journals what each changed article held
+   * before. Each step is one statement over the whole selection (the ids passed once, as JSON), so
+   * 10,000 articles cost a few statements, not 20,000.
+   */
   apply(action: BulkAction, given: readonly string[]): BulkResult {
-    const ids = [...new Set(given)];
+    const ids = JSON.stringify([...new Set(given)]);
+    const matched = new Set(given).size;
     return this.#write(() => {
       const token = randomUUID();
-      const changed: string[] = [];
-      const journal = this.#sql('INSERT INTO bulk_undo_items (token, article_id, previous) VALUES (?, ?, ?)');
-      const record = (id: string, previous: Previous): void => {
-        changed.push(id);
-        journal.run(token, id, JSON.stringify(previous));
-      };
       // The journal's parent row first: its items reference it.
       this.#sql('INSERT INTO bulk_undo (token, action, detail, created_at) VALUES (?, ?, ?, ?)').run(token, action.kind, JSON.stringify(action), new Date().toISOString());
-      this.#run(action, ids, record);
+      const changed = this.#run(action, token, ids);
       if (changed.length === 0) {
         this.#sql('DELETE FROM bulk_undo WHERE token = ?').run(token);
       } else {
         this.#sql(`DELETE FROM bulk_undo WHERE token NOT IN (SELECT token FROM bulk_undo ORDER BY created_at DESC, rowid DESC LIMIT ${KEPT_UNDO_ACTIONS})`).run();
       }
-      return { result: { action: action.kind, count: changed.length, matched: ids.length, undoToken: changed.length ? token : null }, changed };
+      return { result: { action: action.kind, count: changed.length, matched, undoToken: changed.length ? token : null }, changed };
     });
   }
 
-  #run(action: BulkAction, ids: string[], record: (id: string, previous: Previous) => void): void {
+  /** The ids a RETURNING statement gave back. */
+  #returned(statement: StatementSync, ...values: (string | number | null)[]): string[] {
+    return (statement.all(...values) as { id: string }[]).map((row) => row.id);
+  }
+
+  /** Journals one previous value for every article changed (a flag's old state, a tag that was or was not there). */
+  #journalSame(token: string, changed: readonly string[], previous: Previous): void {
+    if (changed.length === 0) return;
+    this.#sql('INSERT INTO bulk_undo_items (token, article_id, previous) SELECT ?, value, ? FROM json_each(?)').run(token, JSON.stringify(previous), JSON.stringify(changed));
+  }
+
+  /** Applies the action to the articles among `ids` (a JSON array) that it changes; returns those. */
+  #run(action: BulkAction, token: string, ids: string): string[] {
+    const selected = 'id IN (SELECT value FROM json_each(?))';
     const flag = FLAGS[action.kind];
     if (flag) {
       const [column, value] = flag;
-      const update = this.#sql(`UPDATE articles SET ${column} = ? WHERE id = ? AND ${column} <> ?`);
-      for (const id of ids) if (Number(update.run(value, id, value).changes) > 0) record(id, value === 0);
-      return;
+      const changed = this.#returned(this.#sql(`UPDATE articles SET ${column} = ? WHERE ${selected} AND ${column} <> ? RETURNING id`), value, ids, value);
+      this.#journalSame(token, changed, value === 0);
+      return changed;
     }
     switch (action.kind) {
       case 'tag': {
-        const tag = action.tag.normalize('NFC');
-        const insert = this.#sql('INSERT OR IGNORE INTO article_tags (article_id, tag) SELECT id, ? FROM articles WHERE id = ?');
-        for (const id of ids) if (Number(insert.run(tag, id).changes) > 0) record(id, false);
-        return;
+        // OR IGNORE: an article that has the tag already is not returned, so neither counted nor journaled.
+        const insert = this.#sql(`INSERT OR IGNORE INTO article_tags (article_id, tag) SELECT id, ? FROM articles WHERE ${selected} RETURNING article_id AS id`);
+        const changed = this.#returned(insert, action.tag.normalize('NFC'), ids);
+        this.#journalSame(token, changed, false);
+        return changed;
       }
       case 'untag': {
-        const remove = this.#sql('DELETE FROM article_tags WHERE article_id = ? AND tag = ?');
-        const tag = action.tag.normalize('NFC');
-        for (const id of ids) if (Number(remove.run(id, tag).changes) > 0) record(id, true);
-        return;
+        const remove = this.#sql('DELETE FROM article_tags WHERE tag = ? AND article_id IN (SELECT value FROM json_each(?)) RETURNING article_id AS id');
+        const changed = this.#returned(remove, action.tag.normalize('NFC'), ids);
+        this.#journalSame(token, changed, true);
+        return changed;
       }
       case 'setCollection': {
-        const read = this.#sql('SELECT collection FROM articles WHERE id = ?');
-        const update = this.#sql('UPDATE articles SET collection = ? WHERE id = ?');
-        for (const id of ids) {
-          const row = read.get(id) as { collection: string | null } | undefined;
-          if (!row || row.collection === action.collection) continue;
-          update.run(action.collection, id);
-          record(id, row.collection);
-        }
-        return;
+        // The previous collections are journaled (as JSON, like every previous value) before they are overwritten.
+        this.#sql(`INSERT INTO bulk_undo_items (token, article_id, previous) SELECT ?, id, json_quote(collection) FROM articles WHERE ${selected} AND collection IS NOT ?`).run(
+          token,
+          ids,
+          action.collection,
+        );
+        return this.#returned(this.#sql(`UPDATE articles SET collection = ? WHERE ${selected} AND collection IS NOT ? RETURNING id`), action.collection, ids, action.collection);
       }
       case 'trash': {
-        const now = new Date().toISOString();
-        const update = this.#sql('UPDATE articles SET trashed_at = ? WHERE id = ? AND trashed_at IS NULL');
-        for (const id of ids) if (Number(update.run(now, id).changes) > 0) record(id, null);
-        return;
+        const changed = this.#returned(this.#sql(`UPDATE articles SET trashed_at = ? WHERE ${selected} AND trashed_at IS NULL RETURNING id`), new Date().toISOString(), ids);
+        this.#journalSame(token, changed, null);
+        return changed;
       }
       case 'restore': {
-        const read = this.#sql('SELECT trashed_at FROM articles WHERE id = ? AND trashed_at IS NOT NULL');
-        const update = this.#sql('UPDATE articles SET trashed_at = NULL WHERE id = ?');
-        for (const id of ids) {
-          const row = read.get(id) as { trashed_at: string } | undefined;
-          if (!row) continue;
-          update.run(id);
-          record(id, row.trashed_at);
-        }
-        return;
+        this.#sql(`INSERT INTO bulk_undo_items (token, article_id, previous) SELECT ?, id, json_quote(trashed_at) FROM articles WHERE ${selected} AND trashed_at IS NOT NULL`).run(token, ids);
+        return this.#returned(this.#sql(`UPDATE articles SET trashed_at = NULL WHERE ${selected} AND trashed_at IS NOT NULL RETURNING id`), ids);
       }
     }
+    return [];
   }
 
   /** Puts every article the action changed back to its journaled value, in one transaction, and forgets the token. */
@@ -147,46 +151,36 @@ export class BulkStore {
       const entry = this.#sql('SELECT detail FROM bulk_undo WHERE token = ?').get(token) as { detail: string } | undefined;
       if (!entry) throw new UndoExpiredError('This bulk action can no longer be undone (it was undone already, or is too old).');
       const action = JSON.parse(entry.detail) as BulkAction;
-      const items = this.#sql('SELECT article_id, previous FROM bulk_undo_items WHERE token = ?').all(token) as { article_id: string; previous: string }[];
-      const put = this.#restorer(action);
-      const changed: string[] = [];
-      for (const item of items) if (put(item.article_id, JSON.parse(item.previous) as Previous)) changed.push(item.article_id);
+      const changed = this.#restore(action, token);
       this.#sql('DELETE FROM bulk_undo WHERE token = ?').run(token);
       return { result: { action: action.kind, count: changed.length }, changed };
     });
   }
 
-  /** How one journaled value goes back; false when the article is gone. */
-  #restorer(action: BulkAction): (id: string, previous: Previous) => boolean {
-    const changes = (statement: StatementSync, ...values: (string | number | null)[]): boolean => Number(statement.run(...values).changes) > 0;
+  /**
+   * Puts the journaled values back, a statement for the whole journal (not one per article); returns
+   * the articles put back. An article deleted for good since is not there to join, so it is skipped.
+   */
+  #restore(action: BulkAction, token: string): string[] {
+    const journaled = 'FROM bulk_undo_items AS item WHERE item.token = ? AND item.article_id = articles.id RETURNING articles.id';
     const flag = FLAGS[action.kind];
-    if (flag) {
-      const update = this.#sql(`UPDATE articles SET ${flag[0]} = ? WHERE id = ?`);
-      return (id, previous) => changes(update, previous ? 1 : 0, id);
-    }
+    if (flag) return this.#returned(this.#sql(`UPDATE articles SET ${flag[0]} = (item.previous = 'true') ${journaled}`), token);
     switch (action.kind) {
       case 'tag':
       case 'untag': {
         const tag = action.tag.normalize('NFC');
-        const insert = this.#sql('INSERT OR IGNORE INTO article_tags (article_id, tag) SELECT id, ? FROM articles WHERE id = ?');
-        const remove = this.#sql('DELETE FROM article_tags WHERE article_id = ? AND tag = ?');
-        const exists = this.#sql('SELECT 1 FROM articles WHERE id = ?');
-        return (id, previous) => {
-          if (!exists.get(id)) return false;
-          if (previous) insert.run(tag, id);
-          else remove.run(id, tag);
-          return true;
-        };
+        this.#sql(
+          `INSERT OR IGNORE INTO article_tags (article_id, tag) SELECT item.article_id, ? FROM bulk_undo_items AS item JOIN articles ON articles.id = item.article_id
+           WHERE item.token = ? AND item.previous = 'true'`,
+        ).run(tag, token);
+        this.#sql(`DELETE FROM article_tags WHERE tag = ? AND article_id IN (SELECT article_id FROM bulk_undo_items WHERE token = ? AND previous = 'false')`).run(tag, token);
+        return this.#returned(this.#sql('SELECT item.article_id AS id FROM bulk_undo_items AS item JOIN articles ON articles.id = item.article_id WHERE item.token = ?'), token);
       }
-      case 'setCollection': {
-        const update = this.#sql('UPDATE articles SET collection = ? WHERE id = ?');
-        return (id, previous) => changes(update, previous === null ? null : String(previous), id);
-      }
+      case 'setCollection':
+        return this.#returned(this.#sql(`UPDATE articles SET collection = json_extract(item.previous, '$') ${journaled}`), token);
       case 'trash':
-      case 'restore': {
-        const update = this.#sql('UPDATE articles SET trashed_at = ? WHERE id = ?');
-        return (id, previous) => changes(update, previous === null ? null : String(previous), id);
-      }
+      case 'restore':
+        return this.#returned(this.#sql(`UPDATE articles SET trashed_at = json_extract(item.previous, '$') ${journaled}`), token);
       default:
         throw new Error(`No undo for ${action.kind}`);
     }

@@ -16,7 +16,7 @@ import { addFilterConditions, orderClause, whereClause, type SqlValue } from './
 import { migrate } from './migrations.ts';
 import { allSearchDocuments, searchDocumentsById, SEARCH_DOCUMENTS_BY_ID } from './search-documents.ts';
 import type { AddResult, ArticleDraft, ExportedArticle } from './model.ts';
-import type { Article, ArticlePatch, ArticleState, ArticleSummary, ListPage, ListQuery, NamedCount, SidebarCounts } from '../contract/article.ts';
+import type { Article, ArticlePatch, ArticleState, Block, ArticleSummary, ListPage, ListQuery, NamedCount, SidebarCounts } from '../contract/article.ts';
 import type { SearchFilters } from '../contract/commands.ts';
 import type { LibraryChange } from '../contract/library-change.ts';
 import type { SearchDocument, SearchDocumentSource } from '../search/search-document.ts';
@@ -75,6 +75,13 @@ export class Library implements SearchDocumentSource {
       db: this.db,
       write: (work) => this.#write(work),
       article: (id) => this.get(id),
+      // Articles without pages (nearly all) have no "page" key in their blocks and are not even parsed.
+      pagedBlocks: (ids) => {
+        const rows = this.#sql(`SELECT article_id, blocks FROM article_content WHERE article_id IN (SELECT value FROM json_each(?)) AND instr(blocks, '"page":') > 0`).all(
+          JSON.stringify(ids),
+        ) as { article_id: string; blocks: string }[];
+        return new Map(rows.map((row) => [row.article_id, JSON.parse(row.blocks) as Block[]]));
+      },
       articleIdForUrl: (url) => {
         const key = canonicalUrlKey(url);
         const row = key ? (this.#sql('SELECT id FROM articles WHERE url_key = ?').get(key) as Row | undefined) : undefined;
@@ -334,6 +341,10 @@ export class Library implements SearchDocumentSource {
       this.images.restoreRecord(record);
       return null;
     }
+    if (record.type === 'original') {
+      this.originals.restoreRecord(record, (id) => this.#sql('SELECT 1 FROM articles WHERE id = ?').get(id) !== undefined);
+      return null;
+    }
     return this.annotations.restoreRecord(record);
   }
 
@@ -493,7 +504,10 @@ export class Library implements SearchDocumentSource {
     return count;
   }
 
-  /** `photos`: also the photos the exported articles name, as `image` lines (their files, base64). */
+  /**
+   * `photos`: also the files the exported articles carry, as lines after theirs (base64): the photos
+   * they name (`image`) and the documents they were imported from (`original`: PDF, DOCX, EPUB).
+   */
   *exportRecords(ids?: readonly string[], options: { photos?: boolean } = {}): Generator<ExportedArticle | Record<string, unknown>> {
     const wanted = ids ? new Set(ids) : null;
     const rows = this.db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles ORDER BY imported_at, id`).iterate() as Iterable<Row>;
@@ -533,6 +547,7 @@ export class Library implements SearchDocumentSource {
       if (exportedSet.has(record.articleId)) yield record as unknown as Record<string, unknown>;
     }
     if (options.photos) for (const image of this.images.exportRecords(exported)) yield { ...image };
+    if (options.photos) for (const original of this.originals.exportRecords(exported)) yield { ...original };
   }
 
   /**

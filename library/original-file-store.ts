@@ -37,6 +37,18 @@ const EXTENSIONS: Readonly<Record<string, string>> = {
 
 export const ORIGINALS_FOLDER = 'originals';
 
+/** An `original` line of an NDJSON export (`export --photos`): an article's original document, its bytes in base64. */
+export interface ExportedOriginal {
+  format: 'newsroom-reader/1';
+  type: 'original';
+  articleId: string;
+  sha256: string;
+  mediaType: string;
+  name: string;
+  /** The file's bytes, base64. */
+  data: string;
+}
+
 /**
  * Only in a backup's copy of the database: the originals' bytes, so that the backup is one file that
  * holds the whole library. A library opened from it writes them out as files and drops the table.
@@ -130,6 +142,30 @@ export class OriginalFileStore {
       }
     }
     return { removed };
+  }
+
+  /** The original of each of these articles that has one, as export lines (after the article lines: they name them). */
+  *exportRecords(articleIds: readonly string[]): Generator<ExportedOriginal> {
+    for (const articleId of articleIds) {
+      const info = this.info(articleId);
+      if (!info) continue;
+      const data = readFileSync(info.path).toString('base64');
+      yield { format: 'newsroom-reader/1', type: 'original', articleId, sha256: info.sha256, mediaType: info.mediaType, name: info.name, data };
+    }
+  }
+
+  /**
+   * An `original` line of an export, kept for its article when the article is in the library, the
+   * type is one kept here and the bytes are what their hash says; false (nothing kept) otherwise.
+   */
+  restoreRecord(record: { type: string }, hasArticle: (id: string) => boolean): boolean {
+    const { articleId, sha256, mediaType, name, data } = record as Partial<ExportedOriginal>;
+    if (typeof articleId !== 'string' || typeof sha256 !== 'string' || typeof mediaType !== 'string' || typeof data !== 'string') return false;
+    if (!(mediaType in EXTENSIONS) || !hasArticle(articleId)) return false;
+    const bytes = Buffer.from(data, 'base64');
+    if (sha256Of(bytes) !== sha256) return false;
+    this.keep(articleId, { bytes, mediaType, name: typeof name === 'string' && name.trim() !== '' ? name : `${sha256}.${EXTENSIONS[mediaType]!}` });
+    return true;
   }
 
   /** The kept files copied (hard-linked where the file system allows) into another library folder. */

@@ -159,12 +159,42 @@ export class SavedSearchStore {
    * 1,000 it reads 1,000 rows, not the library.
    */
   importedSince(since: string, filters: SearchTargetFilters): Set<string> {
+    return new Set(this.#importedAfter(since, filters).map((row) => row.id));
+  }
+
+  /**
+   * importedSince for many saved searches at once: one statement per distinct set of filters (most
+   * saved searches have none), from the oldest of their times, then each keeps what came after its own.
+   */
+  candidatesOf(searches: readonly SavedSearchRecord[]): Map<string, Set<string>> {
+    const groups = new Map<string, SavedSearchRecord[]>();
+    for (const search of searches) {
+      const key = filtersKey(search.filters);
+      const group = groups.get(key);
+      if (group) group.push(search);
+      else groups.set(key, [search]);
+    }
+    const candidates = new Map<string, Set<string>>();
+    for (const group of groups.values()) {
+      const since = group.reduce((oldest, search) => (search.lastOpenedAt < oldest ? search.lastOpenedAt : oldest), group[0]!.lastOpenedAt);
+      const rows = this.#importedAfter(since, group[0]!.filters);
+      // The same comparison SQL makes (`imported_at > ?`, text against text).
+      for (const search of group) candidates.set(search.id, new Set(rows.filter((row) => row.imported_at > search.lastOpenedAt).map((row) => row.id)));
+    }
+    return candidates;
+  }
+
+  #importedAfter(since: string, filters: SearchTargetFilters): { id: string; imported_at: string }[] {
     const conditions = ['imported_at > ?', 'trashed_at IS NULL'];
     const params: SqlValue[] = [since];
     if (filters.unread) conditions.push('read = 0');
     if (filters.starred) conditions.push('starred = 1');
     addFilterConditions(filters, conditions, params);
-    const rows = this.#sql(`SELECT id FROM articles WHERE ${conditions.join(' AND ')}`).all(...params) as { id: string }[];
-    return new Set(rows.map((row) => row.id));
+    return this.#sql(`SELECT id, imported_at FROM articles WHERE ${conditions.join(' AND ')}`).all(...params) as { id: string; imported_at: string }[];
   }
+}
+
+/** The same filters give the same key whatever the order their fields were written in. */
+function filtersKey(filters: SearchTargetFilters): string {
+  return JSON.stringify(Object.entries(filters).filter(([, value]) => value !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -121,6 +121,11 @@ export class SearchIndexManager {
     return { reason: isDiskFull(this.#failure) ? 'disk-full' : 'write-failed' };
   }
 
+  /** The library's change sequence number the index has taken in (-1 before it has loaded or built). */
+  get indexedSeq(): number {
+    return this.#seq;
+  }
+
   onState(listener: (state: SearchIndexState) => void): () => void {
     this.#stateListeners.add(listener);
     return () => this.#stateListeners.delete(listener);

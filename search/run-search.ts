@@ -36,12 +36,12 @@ function typingOneLetter(query: ParsedQuery): boolean {
   return query.prefix && last !== undefined && [...last.folded].length === 1;
 }
 
-function matchSegments(query: ParsedQuery, segments: SearchSegments, only: ((id: string) => boolean) | null): SegmentMatches[] {
+function matchSegments(query: ParsedQuery, segments: SearchSegments, only: ((id: string) => boolean) | null, rank: boolean): SegmentMatches[] {
   // A document re-indexed in a newer segment is stale in the older ones, whether or not it still matches there.
   return segments.engines.map((engine, age) => {
     const newer = segments.engines.slice(0, age);
     const fresh: KeepId = age === 0 && segments.removed.size === 0 ? null : (id) => !segments.removed.has(id) && !newer.some((e) => e.has(id));
-    return { found: engine.candidates(query, only), fresh };
+    return { found: engine.candidates(query, only, rank), fresh };
   });
 }
 
@@ -59,14 +59,17 @@ export function runSearch(raw: string, segments: SearchSegments, options: Search
   if (isEmptyQuery(parsed)) {
     return { query: raw, total: 0, tookMs: 0, hits: [], message: raw.trim() ? NOTHING_SEARCHABLE : undefined };
   }
+  // A count (limit 0: a saved search's new matches, a bulk action's "select all") orders nothing, so
+  // its candidates are not graded for proximity: the total does not depend on it.
+  const rank = limit > 0;
   const oneLetter = typingOneLetter(parsed);
   let query: ParsedQuery = oneLetter ? { ...parsed, prefix: false } : parsed;
-  let parts = matchSegments(query, segments, options.accept ?? null);
+  let parts = matchSegments(query, segments, options.accept ?? null, rank);
   let anyComplete = hasAllWords(query, parts);
   // "dam p": while the next letter is on its way, the words before it keep their results instead of none.
   if (oneLetter && !anyComplete && !isEmptyQuery({ ...query, words: query.words.slice(0, -1) })) {
     query = { ...query, words: query.words.slice(0, -1) };
-    parts = matchSegments(query, segments, options.accept ?? null);
+    parts = matchSegments(query, segments, options.accept ?? null, rank);
     anyComplete = hasAllWords(query, parts);
   }
   // All words should match. Only when no document has them all, and the query is long enough that
@@ -98,7 +101,7 @@ export function runSearch(raw: string, segments: SearchSegments, options: Search
   // ranking: only the page asked for is fetched (in one call) and highlighted.
   const page = (parts.length === 1 ? best : selectTop(best, wanted, compareCandidates)).slice(offset, wanted);
   const docs = new Map(segments.documents(page.map((c) => c.id)).map((doc) => [doc.id, doc]));
-  const corrections = query.exact ? [] : segmentCorrections(query, segments.engines);
+  const corrections = query.exact || page.length === 0 ? [] : segmentCorrections(query, segments.engines);
   const corrected: CorrectedForms[] = [];
   const hits = page.flatMap((candidate): SearchHit[] => {
     const doc = docs.get(candidate.id);

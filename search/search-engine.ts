@@ -104,9 +104,10 @@ export class SearchEngine {
   /**
    * The documents matching a query, scored and graded. `only` narrows them to some ids before anything
    * is graded for proximity (a saved search counting its new articles, a filtered search): what it
-   * leaves out costs nothing beyond its postings.
+   * leaves out costs nothing beyond its postings. `rank` false (a count) skips grading by proximity,
+   * which orders candidates but never changes which match.
    */
-  candidates(query: ParsedQuery, only: ((id: string) => boolean) | null = null): CandidateSet {
+  candidates(query: ParsedQuery, only: ((id: string) => boolean) | null = null, rank = true): CandidateSet {
     const { query: lunrQuery, clauseWords, clauseLoose } = buildQuery(query);
     const n = this.#index.ids.length;
     const scratch = this.#scratchBuffers();
@@ -196,8 +197,8 @@ export class SearchEngine {
     this.#scratch = scratch;
     const kept = docs.subarray(0, count);
     const proximity = new Uint8Array(count);
-    if (query.words.length >= 2) this.#rankProximity(query.words, kept, words, scores, proximity, alsoAdjacent);
-    query.phrases.forEach((phrase, i) => this.#rankPhraseTones(phrase, phrases[i]!, kept, proximity));
+    if (rank && query.words.length >= 2) this.#rankProximity(query.words, kept, words, scores, proximity, alsoAdjacent);
+    if (rank) query.phrases.forEach((phrase, i) => this.#rankPhraseTones(phrase, phrases[i]!, kept, proximity));
     return new CandidateSet(this.#index.ids, this.#index.dates, docs.slice(0, count), words.slice(0, count), proximity, scores.slice(0, count), strictWords.slice(0, count));
   }
 

@@ -8,7 +8,7 @@ import { findPublishedDate } from '../published-date.ts';
 import { tidyInline } from '../text-normalize.ts';
 import { acceptsPdf } from './document-choice.ts';
 import { repairLegacyFontText } from './legacy-font-repair.ts';
-import { piecesFromPages } from './pdf-layout.ts';
+import { piecesFromPages, type PdfPageText } from './pdf-layout.ts';
 import { readPdfText } from './pdf-text.ts';
 import { OCR_TAG, ocrPieces } from './image-importer.ts';
 import { recognisePdfPages } from './pdf-ocr.ts';
@@ -43,19 +43,26 @@ function inPageOrder(typed: readonly BlockPiece[], recognised: readonly BlockPie
 }
 
 /**
- * The scanned pages' text as pieces. Without a model a PDF that also has typed text is imported
- * without its scans; one that is nothing but scans is refused with `ocr-model-missing`.
+ * The scanned pages' text as pieces. Without a model, a PDF that also has typed pages is imported
+ * without the scans' OCR (null: every page's text layer as it is, a stamp over a scan included); one
+ * that is nothing but scans is refused with `ocr-model-missing`.
  */
-async function scannedPieces(bytes: Uint8Array, pages: readonly number[], hasTypedText: boolean, context: ParseContext): Promise<BlockPiece[]> {
+async function scannedPieces(bytes: Uint8Array, pages: readonly number[], hasTypedText: boolean, context: ParseContext): Promise<BlockPiece[] | null> {
   if (pages.length === 0) return [];
   let texts: Map<number, string>;
   try {
     texts = await recognisePdfPages(bytes, pages, { onPage: (done, total) => context.onProgress?.({ done, total, ocr: true }) });
   } catch (error) {
-    if (hasTypedText && error instanceof ImportInputError && error.reason.kind === 'ocr-model-missing') return [];
+    if (hasTypedText && error instanceof ImportInputError && error.reason.kind === 'ocr-model-missing') return null;
     throw error;
   }
   return pages.flatMap((page) => ocrPieces(texts.get(page) ?? '').map((piece) => ({ ...piece, page })));
+}
+
+/** The pages with the scans' text layers left out: OCR reads a stamp or header typed over a scan along with the rest. */
+function withoutScans(pages: readonly PdfPageText[], scanned: readonly number[]): PdfPageText[] {
+  const scans = new Set(scanned);
+  return pages.map((page) => (scans.has(page.number) ? { ...page, items: [] } : page));
 }
 
 export const pdfImporter: Importer = {
@@ -63,8 +70,12 @@ export const pdfImporter: Importer = {
   accepts: acceptsPdf,
   async parse(input: ImportInput, context: ParseContext = {}): Promise<ParsedItem[]> {
     const pdf = await readPdfText(input.bytes, { onPage: (done, total) => context.onProgress?.({ done, total, ocr: false }) });
-    const typed = repairLegacyFontText(piecesFromPages(pdf.pages));
-    const recognised = await scannedPieces(input.bytes, pdf.scannedPages, typed.pieces.length > 0, context);
+    // Typed pages besides the scans: without a model the document is still worth importing.
+    const scans = new Set(pdf.scannedPages);
+    const typedPages = pdf.pages.some((page) => !scans.has(page.number) && page.items.some((item) => item.text.trim() !== ''));
+    const ocr = await scannedPieces(input.bytes, pdf.scannedPages, typedPages, context);
+    const typed = repairLegacyFontText(piecesFromPages(ocr === null ? pdf.pages : withoutScans(pdf.pages, pdf.scannedPages)));
+    const recognised = ocr ?? [];
     const { encoding } = typed;
     const pieces = inPageOrder(typed.pieces, recognised);
     if (pieces.length === 0) throw new ImportInputError({ kind: 'no-text' });

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { ImportInputError } from '../import-types.ts';
 import type { PdfPageText, PositionedText } from './pdf-layout.ts';
+import { pictureCoverage, readsAsScan, SCAN_TEXT_CHARACTERS, type PageCoverage, type PictureOperators } from './scan-detection.ts';
 
 /** More pages than this are refused, not read: such a file is a register or a scan, to be split first. */
 export const MAX_PDF_PAGES = 1000;
@@ -18,7 +19,10 @@ export interface PdfMetadata {
 export interface PdfText {
   pageCount: number;
   pages: PdfPageText[];
-  /** Pages with no text but with pictures: scans, to be read by OCR (pdf-ocr.ts). */
+  /**
+   * Scans, to be read by OCR (pdf-ocr.ts): pages with pictures and no text, and pages a picture
+   * covers with only a little text over it (a stamp, a page number, a fax header; scan-detection.ts).
+   */
   scannedPages: number[];
   metadata: PdfMetadata;
 }
@@ -95,11 +99,30 @@ export async function openPdf(bytes: Uint8Array): Promise<{ document: PdfDocumen
   }
 }
 
-/** Operators that paint a picture: a page with one of them and no text is a scan. */
-function paintsPicture(library: PdfJs, operators: readonly number[]): boolean {
-  const { paintImageXObject, paintInlineImageXObject, paintImageXObjectRepeat, paintInlineImageXObjectGroup, paintImageMaskXObject } = library.OPS;
-  const painting = new Set([paintImageXObject, paintInlineImageXObject, paintImageXObjectRepeat, paintInlineImageXObjectGroup, paintImageMaskXObject]);
-  return operators.some((operator) => painting.has(operator));
+/** The operators pictureCoverage follows, by this pdfjs's numbers. */
+function pictureOperators(library: PdfJs): PictureOperators {
+  const { OPS } = library;
+  return {
+    save: OPS.save,
+    restore: OPS.restore,
+    transform: OPS.transform,
+    paintFormXObjectBegin: OPS.paintFormXObjectBegin,
+    paintFormXObjectEnd: OPS.paintFormXObjectEnd,
+    images: new Set([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageXObjectRepeat, OPS.paintInlineImageXObjectGroup, OPS.paintImageMaskXObject, OPS.paintSolidColorImageMask]),
+  };
+}
+
+/** How much of the page its text items cover, and how many characters they hold. */
+function textCoverage(items: readonly PositionedText[], width: number, height: number): Pick<PageCoverage, 'text' | 'characters'> {
+  let area = 0;
+  let characters = 0;
+  for (const item of items) {
+    const visible = item.text.replace(/\s+/gu, '').length;
+    if (visible === 0) continue;
+    characters += visible;
+    area += Math.abs(item.width) * item.size;
+  }
+  return { text: width * height > 0 ? area / (width * height) : 0, characters };
 }
 
 /** Every page's text items with positions, at most MAX_PDF_PAGES pages. Rejects with ImportInputError. */
@@ -110,6 +133,7 @@ export async function readPdfText(bytes: Uint8Array, options: PdfReadOptions = {
     if (document.numPages > maxPages) throw new ImportInputError({ kind: 'too-many-pages', pages: document.numPages, maxPages });
     const pages: PdfPageText[] = [];
     const scannedPages: number[] = [];
+    const operators = pictureOperators(library);
     for (let number = 1; number <= document.numPages; number++) {
       const page = await document.getPage(number);
       const [, , width, height] = page.view as [number, number, number, number];
@@ -124,7 +148,12 @@ export async function readPdfText(bytes: Uint8Array, options: PdfReadOptions = {
         items.push({ text: plainText(item.str), x, y, width: item.width, size });
       }
       pages.push({ number, width, height, items });
-      if (!items.some((item) => item.text.trim() !== '') && paintsPicture(library, (await page.getOperatorList()).fnArray)) scannedPages.push(number);
+      const text = textCoverage(items, width, height);
+      // A page of text is text whatever is painted under it: its drawing operators are not even read.
+      if (text.characters < SCAN_TEXT_CHARACTERS) {
+        const { fnArray, argsArray } = await page.getOperatorList();
+        if (readsAsScan({ ...text, picture: pictureCoverage(operators, fnArray, argsArray, page.view) })) scannedPages.push(number);
+      }
       page.cleanup();
       options.onPage?.(number, document.numPages);
     }

@@ -120,11 +120,11 @@ describe('briefs.export and the All annotations filter', () => {
 
   it('APA and Chicago citations follow the brief’s language, in the brief and in briefs.cite', async () => {
     const vi = await brief({ order: 'published-asc', language: 'vi', style: 'apa' });
-    expect(vi.content).toContain('Nguyễn Văn An. (2024, Tháng Ba 4). Giá điện tăng từ tháng sau.');
+    expect(vi.content).toContain('Nguyễn Văn An. (2024, ngày 4 tháng 3). Giá điện tăng từ tháng sau.');
     expect(vi.content).not.toContain('March');
     const cite = (language: 'vi' | 'en') => value('briefs.cite', { articleId: power, style: 'chicago', language, timeZone: 'Asia/Ho_Chi_Minh' });
     expect(((await cite('en')) as { text: string }).text).toContain('VnExpress, March 4, 2024.');
-    expect(((await cite('vi')) as { text: string }).text).toContain('VnExpress, 4 Tháng Ba 2024.');
+    expect(((await cite('vi')) as { text: string }).text).toContain('VnExpress, ngày 4 tháng 3 năm 2024.');
   });
 
   it('briefs.cite gives the article’s citation in a style, with a page', async () => {

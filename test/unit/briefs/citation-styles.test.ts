@@ -57,12 +57,21 @@ describe('APA and Chicago in the brief’s language', () => {
     expect(citeArticle(UNDATED, 'chicago', en)).toBe('VnExpress. n.d. “Giá điện tăng từ tháng sau.” Accessed November 27, 2026. https://vnexpress.net/gia-dien-tang-4720001.html.');
     expect(citeArticle({ ...ARTICLE, author: 'Minh Anh và Quốc Tuấn' }, 'chicago', en)).toMatch(/^Minh Anh and Quốc Tuấn\. 2024\./u);
   });
-  it('a Vietnamese brief uses Vietnamese terms and month names, from the CSL project’s vi-VN locale', () => {
+  it('a Vietnamese brief uses Vietnamese terms, from the CSL project’s vi-VN locale, and Vietnamese dates', () => {
     const vi = { ...HANOI, language: 'vi' as const };
-    expect(citeArticle(UNDATED, 'apa', vi)).toBe('Giá điện tăng từ tháng sau. (không ngày). VnExpress. Truy cập 27 Tháng Mười-Một 2026, từ https://vnexpress.net/gia-dien-tang-4720001.html');
-    expect(citeArticle(UNDATED, 'chicago', vi)).toBe('VnExpress. không ngày. “Giá điện tăng từ tháng sau”. Truy cập 27 Tháng Mười-Một 2026. https://vnexpress.net/gia-dien-tang-4720001.html.');
-    expect(citeArticle({ ...ARTICLE, author: 'Minh Anh và Quốc Tuấn' }, 'chicago', vi)).toBe('Minh Anh và Quốc Tuấn. 2024. “Giá điện tăng từ tháng sau”. VnExpress, 4 Tháng Ba 2024. https://vnexpress.net/gia-dien-tang-4720001.html.');
+    expect(citeArticle(UNDATED, 'apa', vi)).toBe('Giá điện tăng từ tháng sau. (không ngày). VnExpress. Truy cập ngày 27 tháng 11 năm 2026, từ https://vnexpress.net/gia-dien-tang-4720001.html');
+    expect(citeArticle(UNDATED, 'chicago', vi)).toBe('VnExpress. không ngày. “Giá điện tăng từ tháng sau”. Truy cập ngày 27 tháng 11 năm 2026. https://vnexpress.net/gia-dien-tang-4720001.html.');
+    expect(citeArticle({ ...ARTICLE, author: 'Minh Anh và Quốc Tuấn' }, 'chicago', vi)).toBe('Minh Anh và Quốc Tuấn. 2024. “Giá điện tăng từ tháng sau”. VnExpress, ngày 4 tháng 3 năm 2024. https://vnexpress.net/gia-dien-tang-4720001.html.');
     for (const style of ['apa', 'chicago'] as const) expect(citeArticle(UNDATED, style, vi), style).not.toMatch(/n\.d\.|Retrieved|Accessed|\band\b/u);
+  });
+  it('a Vietnamese APA reference puts the day before the numbered month, as Vietnamese APA guides do', () => {
+    const vi = { ...HANOI, language: 'vi' as const };
+    expect(citeArticle(ARTICLE, 'apa', vi)).toBe('Nguyễn Văn An. (2024, ngày 4 tháng 3). Giá điện tăng từ tháng sau. VnExpress. https://vnexpress.net/gia-dien-tang-4720001.html');
+    expect(citeArticle({ ...ARTICLE, author: null, publishedAt: '2024-12-31T03:00:00.000Z' }, 'apa', vi)).toMatch(/^Giá điện tăng từ tháng sau\. \(2024, ngày 31 tháng 12\)\. VnExpress\./u);
+    // Gregorian months are numbered in Vietnamese; the lunar calendar's names (Giêng, Chạp) never appear.
+    for (const style of ['apa', 'chicago'] as const) expect(citeArticle({ ...ARTICLE, publishedAt: '2024-01-15T03:00:00.000Z' }, style, vi), style).not.toMatch(/Tháng|Giêng|Chạp/u);
+    // The English brief keeps APA's own order.
+    expect(citeArticle(ARTICLE, 'apa', { ...HANOI, language: 'en' })).toContain('(2024, March 4)');
   });
   it('the Vietnamese press style is the same in both', () => {
     expect(citeArticle(ARTICLE, 'vi-press', { ...HANOI, language: 'en' })).toBe(citeArticle(ARTICLE, 'vi-press', { ...HANOI, language: 'vi' }));

@@ -78,6 +78,26 @@ describe('bulk actions and their undo', () => {
     expect(context.library.generation()).toBe(generation + 1);
   });
 
+  it('counts an article already in the wanted state, a repeated id or an unknown id as matched, not changed', async () => {
+    // ids 0, 3, 6, 9 and 4 have the tag already.
+    const tagged = await call<BulkResult>('library.bulk', { action: { kind: 'tag', tag: 'bão' }, target: { ids: [...ids, ids[0]!, 'no-such-article'] } });
+    expect(tagged).toMatchObject({ count: 7, matched: 13 });
+    const collected = await call<BulkResult>('library.bulk', { action: { kind: 'setCollection', collection: 'Kinh tế' }, target: { ids } });
+    expect(collected.count).toBe(11);
+    const restored = await call<BulkResult>('library.bulk', { action: { kind: 'restore' }, target: { ids } });
+    expect(restored.count).toBe(1);
+  });
+
+  it('undo skips an article deleted for good since, and puts back the others', async () => {
+    const before = snapshot();
+    const result = await call<BulkResult>('library.bulk', { action: { kind: 'setCollection', collection: 'Điều tra' }, target: { ids } });
+    context.library.emptyTrash();
+    const undone = await call<BulkUndone>('library.bulkUndo', { token: result.undoToken });
+    // ids[5] was in the trash and is gone for good.
+    expect(undone.count).toBe(result.count - 1);
+    expect(snapshot()).toEqual(before.filter((article) => article.id !== ids[5]));
+  });
+
   it('an undo token works once', async () => {
     const result = await call<BulkResult>('library.bulk', { action: { kind: 'star' }, target: { ids } });
     await call('library.bulkUndo', { token: result.undoToken });

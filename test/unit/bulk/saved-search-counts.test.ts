@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppContext } from '../../../commands/app-context.ts';
 import type { CommandOutcome, SavedSearch, WatchCounts } from '../../../contract/index.ts';
 import { draft, temporaryFolder } from '../library/library-fixtures.ts';
@@ -66,6 +66,45 @@ describe('saved searches and their new counts', () => {
     context.library.trash([added.id]);
     expect((await call<SavedSearch[]>('watch.list'))[0]!.newCount).toBe(1);
     expect((await call<SavedSearch>('watch.open', { id: yagi.id })).newCount).toBe(0);
+  });
+
+  it('counts incrementally: only new candidates and those whose text changed are searched again', async () => {
+    await call<SavedSearch>('watch.add', { name: 'Yagi', query: 'yagi' });
+    const older = context.library.list({ limit: 10 }).items.map((item) => item.id);
+    const titled = context.library.addArticle(article('Yagi vào đất liền', 'Tin về cơn bão.'));
+    context.library.addArticle(article('Hoàn lưu', 'Hoàn lưu bão Yagi gây mưa.'));
+    await context.watch.whenIdle();
+    expect(announced.at(-1)!.counts[0]!.newCount).toBe(2);
+    const searched: number[] = [];
+    const search = context.search.search.bind(context.search);
+    vi.spyOn(context.search, 'search').mockImplementation((query, options) => {
+      searched.push(1);
+      return search(query, options);
+    });
+
+    // A tag on an older article (a search document that changed, but no candidate), and a bulk
+    // archive of everything (no search document changed): no search at all, the same count.
+    context.library.update(older[0]!, { tags: ['theo dõi'] });
+    await call('library.bulk', { action: { kind: 'archive' }, target: { list: { view: 'all' } } });
+    await context.watch.whenIdle();
+    expect(searched).toHaveLength(0);
+    expect(announced.at(-1)!.counts[0]!.newCount).toBe(2);
+
+    // A candidate whose text no longer matches: searched again, alone, and the count falls.
+    context.library.update(titled.id, { title: 'Cơn bão vào đất liền' });
+    await context.watch.whenIdle();
+    expect(searched).toHaveLength(1);
+    expect(announced.at(-1)!.counts[0]!.newCount).toBe(1);
+
+    // A new match, and the article that lost it moved to the trash: one search, for the new one.
+    context.library.addArticle(article('Yagi tan', 'Bão Yagi tan.'));
+    context.library.trash([titled.id]);
+    await context.watch.whenIdle();
+    expect(searched).toHaveLength(2);
+    expect(announced.at(-1)!.counts[0]!.newCount).toBe(2);
+    // What a full count from scratch gives (the index, not the kept matches).
+    const fresh = await context.search.search('yagi', { limit: 0, accept: (id) => context.library.savedSearches.importedSince('2000-01-01', {}).has(id) && !older.includes(id) });
+    expect(fresh.total).toBe(2);
   });
 
   it('a saved search with filters only counts the new articles they let through', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { pdfImporter } from '../../../importers/documents/pdf-importer.ts';
 import type { ImportInputError } from '../../../importers/import-types.ts';
-import { makeScannedPdf, TYPED_PAGE_LINE } from '../../fixtures/documents/ocr-fixtures.ts';
+import { FAX_HEADER, LETTERHEAD_LINES, makeScannedPdf, makeStampedScanPdf, TYPED_PAGE_LINE } from '../../fixtures/documents/ocr-fixtures.ts';
 
 // This computer may have the model; these tests are about one that has none.
 vi.mock('../../../importers/documents/ocr.ts', async (importOriginal) => {
@@ -14,6 +14,14 @@ describe('scanned PDF pages without an OCR model', () => {
     const [item] = await pdfImporter.parse({ name: 'mixed.pdf', bytes: await makeScannedPdf(), origin: 'mixed.pdf' });
     if (item?.kind !== 'draft') throw new Error('expected a draft');
     expect(item.draft.title).toBe(TYPED_PAGE_LINE);
+    expect(item.draft.tags ?? []).not.toContain('OCR');
+  });
+
+  it('keeps the text layer of a stamped scan as it is when it cannot be read by OCR, beside the typed page', async () => {
+    const [item] = await pdfImporter.parse({ name: 'fax.pdf', bytes: await makeStampedScanPdf(), origin: 'fax.pdf' });
+    if (item?.kind !== 'draft') throw new Error('expected a draft');
+    expect(item.draft.body).toContain(LETTERHEAD_LINES[0]);
+    expect(item.draft.body).toContain(FAX_HEADER);
     expect(item.draft.tags ?? []).not.toContain('OCR');
   });
 

@@ -10,7 +10,9 @@ import { ImportInputError } from '../../../importers/import-types.ts';
 import { runImport } from '../../../importers/index.ts';
 import { runSearch } from '../../../search/run-search.ts';
 import { SearchEngine } from '../../../search/search-engine.ts';
-import { makeScannedPdf, TYPED_PAGE_LINE } from '../../fixtures/documents/ocr-fixtures.ts';
+import { pdfImporter } from '../../../importers/documents/pdf-importer.ts';
+import { pictureCoverage, readsAsScan, SCAN_TEXT_CHARACTERS } from '../../../importers/documents/scan-detection.ts';
+import { LETTERHEAD_LINES, makeScannedPdf, makeStampedScanPdf, STAMPED_PAGE_NUMBER, TYPED_PAGE_LINE } from '../../fixtures/documents/ocr-fixtures.ts';
 import { makeStructuredPdf } from '../../fixtures/documents/pdf-fixtures.ts';
 
 const model = findVietnameseModel();
@@ -85,5 +87,52 @@ describe.skipIf(model === null)('a scanned PDF imported through the pool (needs 
     const article = library.get(report.imported[0]!.id)!;
     expect(article.title + article.body).toContain('giá điện');
     expect(article.blocks.every((block) => block.page === 1)).toBe(true);
+  });
+});
+
+describe('a scan with a little typed text over it (a fax header, a page number)', () => {
+  it('is read by OCR, while a page of text over a page-sized letterhead picture is read as text', async () => {
+    const pdf = await readPdfText(await makeStampedScanPdf());
+    expect(pdf.scannedPages).toEqual([2]);
+    // The stamp is in the text layer of page 2: it would have been taken as the page's text.
+    expect(pdf.pages[1]!.items.map((item) => item.text).join(' ')).toContain(STAMPED_PAGE_NUMBER);
+  });
+
+  it('decides by how much of the page the picture and the text cover', () => {
+    const a4Line = (535 * 12) / (595 * 842);
+    expect(readsAsScan({ picture: 1, text: a4Line * 2, characters: 45 })).toBe(true);
+    expect(readsAsScan({ picture: 0.08, text: 0, characters: 0 })).toBe(true);
+    // A photo on a page of text, a full page of text on a background, a searchable scan's OCR layer.
+    expect(readsAsScan({ picture: 0.4, text: a4Line, characters: 60 })).toBe(false);
+    expect(readsAsScan({ picture: 1, text: 0.3, characters: 2500 })).toBe(false);
+    expect(readsAsScan({ picture: 1, text: 0.04, characters: SCAN_TEXT_CHARACTERS })).toBe(false);
+    expect(readsAsScan({ picture: 0, text: 0, characters: 0 })).toBe(false);
+  });
+
+  it('measures a picture through the transforms it is painted under, clipped to the page', () => {
+    const ops = { save: 1, restore: 2, transform: 3, paintFormXObjectBegin: 4, paintFormXObjectEnd: 5, images: new Set([6]) };
+    const view = [0, 0, 600, 800];
+    // A page-sized image: cm 600 0 0 800 0 0, then paint.
+    expect(pictureCoverage(ops, [1, 3, 6, 2], [null, [600, 0, 0, 800, 0, 0], null, null], view)).toBeCloseTo(1);
+    // A form XObject scaling by a half, the image inside it drawn at 600×800: a quarter of the page.
+    expect(pictureCoverage(ops, [4, 3, 6, 5], [[[0.5, 0, 0, 0.5, 0, 0], null], [600, 0, 0, 800, 0, 0], null, null], view)).toBeCloseTo(0.25);
+    // Half of it off the page.
+    expect(pictureCoverage(ops, [3, 6], [[600, 0, 0, 800, 300, 0], null], view)).toBeCloseTo(0.5);
+    // After a restore the scale is gone: a 1×1 image is nothing.
+    expect(pictureCoverage(ops, [1, 3, 2, 6], [null, [600, 0, 0, 800, 0, 0], null, null], view)).toBeCloseTo(1 / (600 * 800));
+  });
+});
+
+describe.skipIf(model === null)('a stamped scan imported (needs the Vietnamese OCR model)', () => {
+  it('reads the scan by OCR, not its stamp as the page, and keeps the typed page as text', { timeout: 240_000 }, async () => {
+    const [item] = await pdfImporter.parse({ name: 'cong-van-fax.pdf', bytes: await makeStampedScanPdf(), origin: 'cong-van-fax.pdf' });
+    if (item?.kind !== 'draft') throw new Error('expected a draft');
+    const { draft } = item;
+    expect(draft.tags).toContain(OCR_TAG);
+    const pageOf = (text: string): number | null => pageAt(draft.blocks, draft.body.indexOf(text));
+    expect(draft.body).toContain(LETTERHEAD_LINES[10]);
+    expect(pageOf(LETTERHEAD_LINES[10]!)).toBe(1);
+    expect(draft.body).toMatch(/Bạch Đằng/u);
+    expect(pageOf('Bạch Đằng')).toBe(2);
   });
 });
