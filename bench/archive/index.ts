@@ -220,13 +220,13 @@ export interface ArchiveBenchOptions {
   sync?: boolean;
 }
 
-/** What a kept archive says about how it was loaded, so a later run reuses it only for the same articles. */
+/** What a kept archive says about how it was loaded (scale, seed, corpus), so a later run reuses it only for the same articles. */
 const LOADED_TABLE = 'bench_loaded';
 
-async function loadedBefore(admin: ArchiveDb, scale: number): Promise<{ ms: number; rate: number; how: string; at: string } | null> {
+async function loadedBefore(admin: ArchiveDb, scale: number, corpus: string): Promise<{ ms: number; rate: number; how: string; at: string } | null> {
   const exists = await admin.query<{ present: boolean }>(`SELECT to_regclass('${LOADED_TABLE}') IS NOT NULL AS present`);
   if (!exists.rows[0]?.present) return null;
-  const { rows } = await admin.query<{ ms: number; how: string; at: Date }>(`SELECT ms, how, at FROM ${LOADED_TABLE} WHERE scale = $1 AND seed = $2`, [scale, ARTICLE_SEED]);
+  const { rows } = await admin.query<{ ms: number; how: string; at: Date }>(`SELECT ms, how, at FROM ${LOADED_TABLE} WHERE scale = $1 AND seed = $2 AND corpus = $3`, [scale, ARTICLE_SEED, corpus]);
   const row = rows[0];
   return row ? { ms: row.ms, rate: scale / (row.ms / 1000), how: row.how, at: row.at.toISOString() } : null;
 }
@@ -244,7 +244,8 @@ export async function runArchiveBench(options: ArchiveBenchOptions): Promise<voi
       const articles = [...generateArticles(scale, model, ARTICLE_SEED)];
       const hasArchive = cluster.reused && cluster.psql(`SELECT 1 FROM pg_database WHERE datname = 'archive'`).trim() === '1';
       let admin = hasArchive ? await openArchiveDb({ address: address(), statementTimeoutMs: 0 }) : null;
-      const earlier = admin ? await loadedBefore(admin, scale) : null;
+      const corpus = options.corpusDir ?? 'built-in syllables';
+      const earlier = admin ? await loadedBefore(admin, scale, corpus) : null;
       if (earlier && admin) {
         log(`Reused the archive kept in ${cluster.dir}: ${scale.toLocaleString('en')} articles loaded by an earlier run (${earlier.at}, ${earlier.how}, ${Math.round(earlier.rate).toLocaleString('en')} articles/s); not loaded again.`);
         const migrateStarted = performance.now();
@@ -281,8 +282,8 @@ export async function runArchiveBench(options: ArchiveBenchOptions): Promise<voi
           [[formatMs(loaded.ms), `${Math.round(scale / (loaded.ms / 1000)).toLocaleString('en')} articles/s`, formatMs(analyzeMs)]],
         );
         log(`Loaded under: ${loadLine()}.`);
-        await admin.query(`CREATE TABLE ${LOADED_TABLE} (scale int, seed int, ms float8, how text, at timestamptz DEFAULT now())`);
-        await admin.query(`INSERT INTO ${LOADED_TABLE} (scale, seed, ms, how) VALUES ($1, $2, $3, $4)`, [scale, ARTICLE_SEED, loaded.ms, how]);
+        await admin.query(`CREATE TABLE ${LOADED_TABLE} (scale int, seed int, corpus text, ms float8, how text, at timestamptz DEFAULT now())`);
+        await admin.query(`INSERT INTO ${LOADED_TABLE} (scale, seed, corpus, ms, how) VALUES ($1, $2, $3, $4, $5)`, [scale, ARTICLE_SEED, corpus, loaded.ms, how]);
       }
       const sizes = await admin.query<{ table_mb: string; index_mb: string; vector_bytes: string; words: string }>(
         `SELECT round(pg_total_relation_size('articles') / 1048576.0) AS table_mb,
