@@ -11,6 +11,7 @@ import type { SearchDocument } from '../search/search-document.ts';
 import { buildSnippet } from '../search/snippet.ts';
 import { canonicalFolded } from '../search/vietnamese-text.ts';
 import type { ArchiveDb } from './archive-connection.ts';
+import { PAIR_JOINER } from './archive-search-pairs.ts';
 import { exactKey } from './archive-search-schema.ts';
 
 export interface ArchiveSearchOptions {
@@ -54,12 +55,27 @@ function termsOf(word: QueryWord): WordTerms {
   return { exact: parts(word.exact).map(exactKey), folded: parts(word.folded), accented: word.accented };
 }
 
-/** A word or phrase: found by its folded syllables in order; the exact ones, when typed, rank above. */
+/**
+ * The pair lexemes of syllables in a row (archive-search-pairs.ts): every article holding the
+ * sequence holds them all, so GIN narrows to those before the `<->` check reads any vector.
+ */
+function pairsOf(syllables: readonly string[]): string[] {
+  const pairs = new Set<string>();
+  for (let i = 1; i < syllables.length; i++) pairs.add(`${syllables[i - 1]}${PAIR_JOINER}${syllables[i]}`);
+  return [...pairs];
+}
+
+/**
+ * A word or phrase: found by its folded syllables in order; the exact ones, when typed, rank above.
+ * Two syllables or more also need their pairs (an index filter beside the exact `<->` check).
+ */
 function sequenceQuery(words: readonly WordTerms[], alternatives: readonly string[] = []): string {
-  const folded = chain(words.flatMap((w) => w.folded));
-  const options = [folded, ...alternatives.map((term) => lexeme(term))];
+  const syllables = words.flatMap((w) => w.folded);
+  const options = [chain(syllables), ...alternatives.map((term) => lexeme(term))];
   if (words.some((w) => w.accented)) options.unshift(chain(words.flatMap((w) => (w.accented ? w.exact : w.folded))));
-  return options.length === 1 ? options[0]! : `(${options.join(' | ')})`;
+  const sequence = options.length === 1 ? options[0]! : `(${options.join(' | ')})`;
+  const pairs = alternatives.length ? [] : pairsOf(syllables);
+  return pairs.length ? `(${[...pairs.map(lexeme), sequence].join(' & ')})` : sequence;
 }
 
 interface BuiltQuery {
@@ -86,6 +102,12 @@ function buildQuery(query: ParsedQuery, vocabulary: Vocabulary): BuiltQuery | nu
   for (const word of query.excludedWords) clauses.push(`!${chain(parts(word.folded))}`);
   for (const phrase of query.excludedPhrases) clauses.push(`!${chain(phrase.flatMap((w) => parts(w.folded)))}`);
   return { tsquery: clauses.join(' & '), corrections };
+}
+
+/** The tsquery the archive runs for a query whose words it all knows (no typo alternatives): for tests and EXPLAIN. */
+export function archiveTsquery(raw: string): string | null {
+  const parsed = parseQuery(raw, () => true);
+  return isEmptyQuery(parsed) ? null : (buildQuery(parsed, { known: new Set(), similar: new Map() })?.tsquery ?? null);
 }
 
 interface HitRow {

@@ -3,10 +3,10 @@
 // afterwards. Nothing depends on a system service. PostgreSQL refuses to run as root, so when the
 // tests run as root (CI containers) the server runs as the `postgres` account Debian's package creates.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export interface PostgresCluster {
   /** The folder holding the data directory and the socket. */
@@ -64,15 +64,27 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts a new cluster. Each call is its own server: tests in different files never share one. */
-export async function startPostgresCluster(options: { superuser?: string } = {}): Promise<PostgresCluster> {
+export interface PostgresClusterOptions {
+  superuser?: string;
+  /**
+   * A folder to keep the cluster in (the bench's `--archive-data-dir`): a cluster found there is started
+   * again instead of a new one, and destroy() stops it but keeps the folder, so a loaded archive can be
+   * measured again without loading it again. Without it, a temporary folder removed by destroy().
+   */
+  keepIn?: string;
+}
+
+/** Starts a cluster: a new one in a temporary folder (each call its own, so tests never share one), or the one kept in `keepIn`. */
+export async function startPostgresCluster(options: PostgresClusterOptions = {}): Promise<PostgresCluster & { reused: boolean }> {
   const reason = postgresUnavailableReason();
   if (reason) throw new Error(reason);
   const bin = postgresBinDir()!;
   const superuser = options.superuser ?? 'nr_admin';
   const superuserPassword = 'admin-secret';
-  const dir = mkdtempSync(join(tmpdir(), 'nr-pg-'));
+  const dir = options.keepIn ? resolve(options.keepIn) : mkdtempSync(join(tmpdir(), 'nr-pg-'));
+  if (options.keepIn) mkdirSync(dir, { recursive: true });
   const data = join(dir, 'data');
+  const reused = existsSync(join(data, 'PG_VERSION'));
   const asServer = (file: string, args: string[]): string[] => (isRoot() ? ['runuser', '-u', 'postgres', '--', file, ...args] : [file, ...args]);
   const run = (file: string, args: string[], input?: string): string => {
     const [command, ...rest] = asServer(join(bin, file), args);
@@ -90,7 +102,7 @@ export async function startPostgresCluster(options: { superuser?: string } = {})
     const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
     chownSync(passwordFile, uid, uid);
   }
-  run('initdb', ['-D', data, '-U', superuser, '--pwfile', passwordFile, '-E', 'UTF8', '--locale', 'C.UTF-8', '--auth-local', 'trust', '--auth-host', 'scram-sha-256', '--no-sync']);
+  if (!reused) run('initdb', ['-D', data, '-U', superuser, '--pwfile', passwordFile, '-E', 'UTF8', '--locale', 'C.UTF-8', '--auth-local', 'trust', '--auth-host', 'scram-sha-256', '--no-sync']);
   const port = await freePort();
   const serverOptions = [
     `-c listen_addresses=127.0.0.1`,
@@ -108,6 +120,14 @@ export async function startPostgresCluster(options: { superuser?: string } = {})
   const stopServer = (): void => {
     if (existsSync(join(data, 'postmaster.pid'))) run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
   };
+  if (reused && existsSync(join(data, 'postmaster.pid'))) {
+    // A kept cluster still running (a bench killed before it stopped it): stopped, to start with this run's options.
+    try {
+      stopServer();
+    } catch {
+      // Not running after all: pg_ctl start removes a stale pid file itself.
+    }
+  }
   start();
   const cluster: PostgresCluster = {
     dir,
@@ -127,9 +147,9 @@ export async function startPostgresCluster(options: { superuser?: string } = {})
       try {
         stopServer();
       } finally {
-        rmSync(dir, { recursive: true, force: true });
+        if (!options.keepIn) rmSync(dir, { recursive: true, force: true });
       }
     },
   };
-  return cluster;
+  return { ...cluster, reused };
 }

@@ -81,7 +81,10 @@ if (only === 'archive') {
   log('\n## Shared archive (PostgreSQL)');
   const unavailable = postgresUnavailableReason();
   if (unavailable) log(`Skipped: ${unavailable}.`);
-  else await runArchiveBench({ log, scales: scalesFlag ? scales : [200_000], corpusDir, local: !args.includes('--archive-no-local'), ...(args.includes('--archive-restore') ? { restore: true } : {}) });
+  else {
+    const dataDir = flag('archive-data-dir');
+    await runArchiveBench({ log, scales: scalesFlag ? scales : [200_000], corpusDir, local: !args.includes('--archive-no-local'), sync: !args.includes('--archive-no-sync'), ...(args.includes('--archive-restore') ? { restore: true } : {}), ...(dataDir ? { dataDir } : {}) });
+  }
 }
 
 if (runs('sources')) {

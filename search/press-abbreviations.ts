@@ -85,7 +85,7 @@ export function startsAbbreviation(folded: string): boolean {
 }
 
 // A period after these is an abbreviation's, not a sentence's end (TP. Hồ Chí Minh, GS. Ngô Bảo Châu).
-const DOTTED_PREFIXES = new Set(['tp', 'tx', 'tt', 'q', 'p', 'h', 'gs', 'pgs', 'ts', 'ths', 'th', 'bs', 'ks', 'ls', 'ns', 'mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'vs', 'u']);
+export const DOTTED_PREFIXES = new Set(['tp', 'tx', 'tt', 'q', 'p', 'h', 'gs', 'pgs', 'ts', 'ths', 'th', 'bs', 'ks', 'ls', 'ns', 'mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'vs', 'u']);
 
 export function isDottedPrefix(folded: string): boolean {
   return folded.length === 1 || DOTTED_PREFIXES.has(folded);

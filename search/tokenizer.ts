@@ -62,7 +62,7 @@ export function otherNumberReading(text: string): string | null {
   return formsOf(text)[2];
 }
 
-const SENTENCE_MARKS = new Set([...',;:?!…|•\n\r\u2013\u2014']);
+export const SENTENCE_MARKS = new Set([...',;:?!…|•\n\r\u2013\u2014']);
 
 /**
  * Whether the characters between two tokens end a clause or sentence: a comma, period, semicolon,

@@ -4,6 +4,7 @@
 // engine on the same queries; then a pull of 10,000 changes into an empty library and a push of 1,000
 // annotations through the sync layer (sync-bench.ts), on an archive of their own.
 import { randomUUID, createHash } from 'node:crypto';
+import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -202,45 +203,104 @@ async function timeEach(queries: readonly string[], run: (query: string, measure
   return samples;
 }
 
-export async function runArchiveBench(options: { log: (line: string) => void; scales: number[]; corpusDir?: string; local?: boolean; loadWorkers?: number; restore?: boolean }): Promise<void> {
+export interface ArchiveBenchOptions {
+  log: (line: string) => void;
+  scales: number[];
+  corpusDir?: string;
+  local?: boolean;
+  loadWorkers?: number;
+  restore?: boolean;
+  /**
+   * `--archive-data-dir DIR`: keep each scale's cluster in DIR/<scale> and, when a later run finds the
+   * archive loaded there with the same articles, measure it again without loading (migrating it first
+   * if this version's schema is newer).
+   */
+  dataDir?: string;
+  /** `--archive-no-sync`: only load and search (no pull and push on an archive of their own). */
+  sync?: boolean;
+}
+
+/** What a kept archive says about how it was loaded (scale, seed, corpus), so a later run reuses it only for the same articles. */
+const LOADED_TABLE = 'bench_loaded';
+
+async function loadedBefore(admin: ArchiveDb, scale: number, corpus: string): Promise<{ ms: number; rate: number; how: string; at: string } | null> {
+  const exists = await admin.query<{ present: boolean }>(`SELECT to_regclass('${LOADED_TABLE}') IS NOT NULL AS present`);
+  if (!exists.rows[0]?.present) return null;
+  const { rows } = await admin.query<{ ms: number; how: string; at: Date }>(`SELECT ms, how, at FROM ${LOADED_TABLE} WHERE scale = $1 AND seed = $2 AND corpus = $3`, [scale, ARTICLE_SEED, corpus]);
+  const row = rows[0];
+  return row ? { ms: row.ms, rate: scale / (row.ms / 1000), how: row.how, at: row.at.toISOString() } : null;
+}
+
+const ARTICLE_SEED = 42;
+
+export async function runArchiveBench(options: ArchiveBenchOptions): Promise<void> {
   const { log } = options;
   const model = syllableModel(options.corpusDir);
   for (const scale of options.scales) {
     log(`\n### ${scale.toLocaleString('en')} articles`);
-    const cluster = await startPostgresCluster();
+    const cluster = await startPostgresCluster(options.dataDir ? { keepIn: join(options.dataDir, String(scale)) } : {});
     try {
-      cluster.psql(`CREATE DATABASE archive ENCODING 'UTF8'`);
       const address = (role?: string, password?: string): string => cluster.url(role, password, 'archive');
-      const admin = await openArchiveDb({ address: address(), statementTimeoutMs: 0 });
-      await admin.withClient(async (client) => {
-        await migrateArchive(client);
-        await createDesk(client, DESK);
-        await addMember(client, DESK, WRITER, PASSWORD);
-        await addMember(client, DESK, READER, PASSWORD);
-      });
-      const articles = [...generateArticles(scale, model, 42)];
-      // Past 20,000 articles the load is a parallel restore: one COPY stream through the triggers
-      // holds the archive's write lock while PostgreSQL computes each search vector, one at a time.
-      const restore = options.restore ?? scale > 20_000;
-      const loaded = restore ? await restoreArchiveArticles(admin, address(), articles, options.loadWorkers ?? 3) : await loadArchiveArticles(admin, articles);
-      log(restore ? `Load: restore with ${options.loadWorkers ?? 3} sessions (triggers off), search vectors computed by PostgreSQL.` : 'Load: COPY through the triggers (write lock, change numbers, NOTIFY, vocabulary).');
-      const analyzeStarted = performance.now();
-      await admin.query('VACUUM ANALYZE articles');
-      await admin.query('VACUUM ANALYZE article_shares');
-      await admin.query('VACUUM ANALYZE article_owners');
-      const analyzeMs = performance.now() - analyzeStarted;
-      const sizes = await admin.query<{ table_mb: string; index_mb: string; words: string }>(
+      const articles = [...generateArticles(scale, model, ARTICLE_SEED)];
+      const hasArchive = cluster.reused && cluster.psql(`SELECT 1 FROM pg_database WHERE datname = 'archive'`).trim() === '1';
+      let admin = hasArchive ? await openArchiveDb({ address: address(), statementTimeoutMs: 0 }) : null;
+      const corpus = options.corpusDir ?? 'built-in syllables';
+      const earlier = admin ? await loadedBefore(admin, scale, corpus) : null;
+      if (earlier && admin) {
+        log(`Reused the archive kept in ${cluster.dir}: ${scale.toLocaleString('en')} articles loaded by an earlier run (${earlier.at}, ${earlier.how}, ${Math.round(earlier.rate).toLocaleString('en')} articles/s); not loaded again.`);
+        const migrateStarted = performance.now();
+        const migrated = await admin.withClient((client) => migrateArchive(client));
+        if (migrated.from !== migrated.to) {
+          const migrateMs = performance.now() - migrateStarted;
+          const analyzeStarted = performance.now();
+          await admin.query('VACUUM ANALYZE articles');
+          log(
+            `Migrated the kept archive from schema step ${migrated.from} to ${migrated.to} in ${formatMs(migrateMs)}, then VACUUM ANALYZE articles in ${formatMs(performance.now() - analyzeStarted)}, under: ${loadLine()}.`,
+          );
+        }
+      } else {
+        await admin?.close();
+        if (hasArchive) cluster.psql('DROP DATABASE archive');
+        cluster.psql(`CREATE DATABASE archive ENCODING 'UTF8'`);
+        admin = await openArchiveDb({ address: address(), statementTimeoutMs: 0 });
+        await admin.withClient(async (client) => {
+          await migrateArchive(client);
+          await createDesk(client, DESK);
+          await addMember(client, DESK, WRITER, PASSWORD);
+          await addMember(client, DESK, READER, PASSWORD);
+        });
+        // Past 20,000 articles the load is a parallel restore: one COPY stream through the triggers
+        // holds the archive's write lock while PostgreSQL computes each search vector, one at a time.
+        const restore = options.restore ?? scale > 20_000;
+        const loaded = restore ? await restoreArchiveArticles(admin, address(), articles, options.loadWorkers ?? 3) : await loadArchiveArticles(admin, articles);
+        const how = restore ? `restore with ${options.loadWorkers ?? 3} sessions (triggers off), search vectors computed by PostgreSQL` : 'COPY through the triggers (write lock, change numbers, NOTIFY, vocabulary)';
+        log(`Load: ${how}.`);
+        const analyzeStarted = performance.now();
+        await admin.query('VACUUM ANALYZE articles');
+        await admin.query('VACUUM ANALYZE article_shares');
+        await admin.query('VACUUM ANALYZE article_owners');
+        const analyzeMs = performance.now() - analyzeStarted;
+        table(
+          log,
+          ['load (COPY, generated search vector, owners, desk shares)', 'rate', 'VACUUM ANALYZE'],
+          [[formatMs(loaded.ms), `${Math.round(scale / (loaded.ms / 1000)).toLocaleString('en')} articles/s`, formatMs(analyzeMs)]],
+        );
+        log(`Loaded under: ${loadLine()}.`);
+        await admin.query(`CREATE TABLE ${LOADED_TABLE} (scale int, seed int, corpus text, ms float8, how text, at timestamptz DEFAULT now())`);
+        await admin.query(`INSERT INTO ${LOADED_TABLE} (scale, seed, corpus, ms, how) VALUES ($1, $2, $3, $4, $5)`, [scale, ARTICLE_SEED, corpus, loaded.ms, how]);
+      }
+      const sizes = await admin.query<{ table_mb: string; index_mb: string; vector_bytes: string; words: string }>(
         `SELECT round(pg_total_relation_size('articles') / 1048576.0) AS table_mb,
                 round(pg_relation_size('articles_search') / 1048576.0) AS index_mb,
+                (SELECT round(avg(pg_column_size(search))) FROM articles) AS vector_bytes,
                 (SELECT count(*) FROM archive_words) AS words`,
       );
       const size = sizes.rows[0]!;
       table(
         log,
-        ['load (COPY, generated search vector, owners, desk shares)', 'rate', 'VACUUM ANALYZE', 'articles table + TOAST + indexes', 'search GIN index', 'vocabulary'],
-        [[formatMs(loaded.ms), `${Math.round(scale / (loaded.ms / 1000)).toLocaleString('en')} articles/s`, formatMs(analyzeMs), `${size.table_mb} MB`, `${size.index_mb} MB`, `${size.words} words`]],
+        ['articles table + TOAST + indexes', 'search GIN index', 'search vector (stored, average)', 'vocabulary'],
+        [[`${size.table_mb} MB`, `${size.index_mb} MB`, `${Number(size.vector_bytes).toLocaleString('en')} bytes`, `${size.words} words`]],
       );
-      log(`Loaded under: ${loadLine()}.`);
       await admin.close();
 
       const perClass = scale <= 20_000 ? 100 : 50;
@@ -301,6 +361,7 @@ export async function runArchiveBench(options: { log: (line: string) => void; sc
           `the first ${MAX_RANKED.toLocaleString('en')} matches are ranked and counted. ` +
           `The cluster runs with fsync off (throwaway), so the load rate is an upper bound for a durable server.`,
       );
+      if (options.sync === false) continue;
       await runSyncBench({
         cluster,
         articles: articles.slice(0, Math.min(scale, SYNC_PULL_ARTICLES)),

@@ -31,6 +31,7 @@ export interface SyncBenchOptions {
 
 export async function runSyncBench(options: SyncBenchOptions): Promise<void> {
   const { cluster, log } = options;
+  cluster.psql('DROP DATABASE IF EXISTS archive_sync');
   cluster.psql(`CREATE DATABASE archive_sync ENCODING 'UTF8'`);
   const address = (role?: string, password?: string): string => cluster.url(role, password, 'archive_sync');
   const admin = await openArchiveDb({ address: address(), statementTimeoutMs: 0 });
