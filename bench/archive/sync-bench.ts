@@ -69,9 +69,11 @@ export async function runSyncBench(options: SyncBenchOptions): Promise<void> {
         return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
       },
     });
+    const pullCpu = process.cpuUsage();
     const pullStarted = performance.now();
     const pulled = await pullChanges(db, timedStore);
     const pullMs = performance.now() - pullStarted;
+    const { user, system } = process.cpuUsage(pullCpu);
     if (pulled.articles !== options.articles.length) throw new Error(`pulled ${pulled.articles} articles of ${options.articles.length} (${pulled.skipped} skipped)`);
 
     const ids = pulled.addedArticles.slice(0, options.annotations);
@@ -92,7 +94,7 @@ export async function runSyncBench(options: SyncBenchOptions): Promise<void> {
         ['push of new annotations', `${pushed.annotations.toLocaleString('en')} annotations`, formatMs(pushMs), `${Math.round(pushed.annotations / (pushMs / 1000)).toLocaleString('en')} annotations/s`, '—'],
       ],
     );
-    log(`Of the pull: ${formatMs(writeMs)} writing pages into the library (SQLite), ${formatMs(pullMs - writeMs)} reading them from the archive.`);
+    log(`Of the pull: ${formatMs(writeMs)} writing pages into the library (SQLite), ${formatMs(pullMs - writeMs)} reading them from the archive; this process used ${formatMs((user + system) / 1000)} of CPU in all (the rest is waiting: for PostgreSQL, the disk, or a core).`);
     log(`Synced under: ${loadLine()}. The pull writes each page of 2,000 changes in one SQLite transaction (articles, their search changes) as a reporter on the desk; the push sends batches of 200 outbox entries, one archive transaction each.`);
   } finally {
     await db.close();
