@@ -72,13 +72,19 @@ async function readPage(client: ArchiveQueryable, local: ArchiveLocalStore, sinc
        FROM annotations WHERE change_seq > $1 AND change_seq <= $2 ORDER BY change_seq`,
     range,
   );
-  // Articles new to this library: changed or newly shared in the range, or under a pulled annotation.
-  const { rows: changedIds } = await client.query<{ id: string }>(
-    `SELECT id::text FROM articles WHERE change_seq > $1 AND change_seq <= $2
-     UNION SELECT article_id::text FROM article_shares WHERE change_seq > $1 AND change_seq <= $2`,
+  // Articles to fetch: new to this library (changed or newly shared in the range, or under a pulled
+  // annotation), or known here whose text the archive changed since (re-imported by whoever pushed it).
+  const { rows: changedRows } = await client.query<{ id: string; content_hash: string | null }>(
+    `SELECT id::text, content_hash FROM articles WHERE change_seq > $1 AND change_seq <= $2
+     UNION SELECT article_id::text, NULL FROM article_shares WHERE change_seq > $1 AND change_seq <= $2`,
     range,
   );
-  const wanted = new Set([...changedIds.map((row) => row.id), ...annotationRows.map((row) => row.article_id)].filter((id) => !local.localIdOf(id)));
+  const wanted = new Set<string>();
+  for (const row of changedRows) {
+    const localId = local.localIdOf(row.id);
+    if (!localId || (row.content_hash !== null && local.contentHashOf(localId) !== row.content_hash)) wanted.add(row.id);
+  }
+  for (const row of annotationRows) if (!local.localIdOf(row.article_id)) wanted.add(row.article_id);
   const { rows: articleRows } = wanted.size
     ? await client.query<ArticleRow>(
         'SELECT id::text, title, author, source, url, language, published_at, body, blocks FROM articles WHERE id = ANY($1::uuid[]) ORDER BY change_seq',
