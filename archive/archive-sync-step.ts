@@ -5,9 +5,12 @@
 //   import dedups). The update moves change_seq, so the other reporters pull the new text.
 // - Unsharing a collection from a desk takes back the article shares its owner made for it: reporters
 //   may delete their own share rows (shared_by), nothing else; row-level security enforces it.
+// - Note history gets the change_seq index the other synced tables have: a pull's page bound reads
+//   each table's next changes by that index.
 import { ARCHIVE_WRITE_LOCK, REPORTER_ROLE } from './archive-schema.ts';
 
 export const ARCHIVE_SYNC_STEP_SQL = `
+CREATE INDEX annotation_note_history_change_seq ON annotation_note_history (change_seq);
 CREATE POLICY article_shares_take_back ON article_shares FOR DELETE TO ${REPORTER_ROLE} USING (shared_by = current_user);
 
 CREATE FUNCTION nr_update_article_text(p_id uuid, p_content_hash text, p_title text, p_author text, p_source text,
