@@ -176,6 +176,11 @@ export class ArchiveStore {
     return row ? String(row.local_id) : null;
   }
 
+  contentHashOf(localId: string): string | null {
+    const row = this.#sql.get('SELECT content_hash FROM articles WHERE id = ?').get(localId) as Row | undefined;
+    return row ? String(row.content_hash) : null;
+  }
+
   article(localId: string): OutgoingArticle | null {
     const row = this.#sql
       .get(
@@ -254,7 +259,11 @@ export class ArchiveStore {
     // A page inserts thousands of rows at random places of the id indexes: a larger page cache for its
     // write keeps them in memory instead of reading pages back from the file (SQLite's default is 2 MB).
     const cacheSize = Number((this.#db.prepare('PRAGMA cache_size').get() as Row).cache_size);
-    this.#db.exec(`PRAGMA cache_size = ${PULL_CACHE_SIZE}`);
+    // A page can always be pulled again, and its mark commits with it: like an import's new articles, its
+    // commit is durable against a crash of the app (WAL, synchronous=NORMAL), and a power cut loses at most
+    // whole pages, which the next pull brings again. Local edits are never in a pull's transaction alone.
+    const synchronous = Number((this.#db.prepare('PRAGMA synchronous').get() as Row).synchronous);
+    this.#db.exec(`PRAGMA cache_size = ${PULL_CACHE_SIZE}; PRAGMA synchronous = NORMAL`);
     try {
       return this.#deps.write(() => {
         this.#sql.get('INSERT OR IGNORE INTO archive_applying (id) VALUES (1)').run();
@@ -277,7 +286,7 @@ export class ArchiveStore {
         return { result: outcome, changed: outcome.changedArticles };
       });
     } finally {
-      this.#db.exec(`PRAGMA cache_size = ${cacheSize}`);
+      this.#db.exec(`PRAGMA cache_size = ${cacheSize}; PRAGMA synchronous = ${synchronous}`);
     }
   }
 

@@ -43,8 +43,13 @@ describe.skipIf(unavailable)('the search index after a pull', () => {
     try {
       const seqBefore = bob.library.changeSeq();
       // Pages of 2 changes: five articles, their shares and the note over several transactions.
+      const settings = (): unknown => [bob.library.db.prepare('PRAGMA synchronous').get(), bob.library.db.prepare('PRAGMA cache_size').get()];
+      const before = settings();
       const pulled = await pullChanges(bob.db, bob.local, { pageSize: 2 });
       expect(pulled.articles).toBe(5);
+      // The pull's own commit settings (synchronous=NORMAL, a larger page cache) end with its writes.
+      expect(settings()).toEqual(before);
+      expect(before).toEqual([{ synchronous: 2 }, { cache_size: -2000 }]);
       // Every written article has its change in the log, each once, numbered after what was there.
       const logged = bob.library.changesSince(seqBefore);
       expect([...logged.ids].sort()).toEqual([...pulled.addedArticles].sort());
