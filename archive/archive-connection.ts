@@ -136,12 +136,19 @@ function archiveDbOnPool(pool: pg.Pool, address: string, user: string): ArchiveD
   const withClient = async <T>(work: (client: ArchiveClient) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
     let broken: Error | undefined;
+    // A checked-out client whose server goes away between two queries (a pull writing its previous page
+    // meanwhile) reports it as an 'error' event: noted here, met by the next query, the client discarded.
+    const lost = (error: Error): void => {
+      broken = error;
+    };
+    client.on('error', lost);
     try {
       return await work(client);
     } catch (error) {
       if (isConnectionLost(error)) broken = error as Error;
       throw error;
     } finally {
+      client.off('error', lost);
       client.release(broken);
     }
   };

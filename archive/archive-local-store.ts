@@ -40,6 +40,8 @@ export interface ArchiveLocalStore {
   acknowledge(seqs: readonly number[], archiveIds: ReadonlyMap<string, string>): void;
   archiveIdOf(localId: string): string | null;
   localIdOf(archiveId: string): string | null;
+  /** The content hash of a local article's text (the library's dedup hash), null when it is gone. */
+  contentHashOf(localId: string): string | null;
   article(localId: string): OutgoingArticle | null;
   articlesInCollection(collection: string): string[];
   annotation(id: string): LocalAnnotationState | null;

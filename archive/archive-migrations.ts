@@ -9,9 +9,10 @@ import { ArchiveError, type ArchiveQueryable } from './archive-connection.ts';
 import { ARCHIVE_SEARCH_PAIRS_SQL } from './archive-search-pairs.ts';
 import { ARCHIVE_SEARCH_PLANS_SQL } from './archive-search-plans.ts';
 import { ARCHIVE_SEARCH_SCHEMA_SQL } from './archive-search-schema.ts';
+import { ARCHIVE_SYNC_STEP_SQL } from './archive-sync-step.ts';
 
 /** Every step in order: step N brings the archive to schema_version N. Never edit a released step. */
-export const ARCHIVE_STEPS: readonly string[] = [...ARCHIVE_CORE_STEPS, ARCHIVE_SEARCH_SCHEMA_SQL, ARCHIVE_SEARCH_PAIRS_SQL, ARCHIVE_SEARCH_PLANS_SQL];
+export const ARCHIVE_STEPS: readonly string[] = [...ARCHIVE_CORE_STEPS, ARCHIVE_SEARCH_SCHEMA_SQL, ARCHIVE_SEARCH_PAIRS_SQL, ARCHIVE_SEARCH_PLANS_SQL, ARCHIVE_SYNC_STEP_SQL];
 export const ARCHIVE_SCHEMA_VERSION = ARCHIVE_STEPS.length;
 
 /** Held for each step's transaction (an arbitrary constant, apart from the write lock). */

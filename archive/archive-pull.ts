@@ -24,13 +24,14 @@ export interface PullResult {
   highWater: number;
 }
 
-/** Every row a reporter may see carries a change_seq; an article becomes visible by its own row or a new share. */
-const CHANGES = `
-  SELECT change_seq AS seq FROM articles WHERE change_seq > $1
-  UNION ALL SELECT change_seq FROM article_shares WHERE change_seq > $1
-  UNION ALL SELECT change_seq FROM annotations WHERE change_seq > $1
-  UNION ALL SELECT change_seq FROM annotation_note_history WHERE change_seq > $1
-  UNION ALL SELECT change_seq FROM tombstones WHERE change_seq > $1`;
+/**
+ * Every row a reporter may see carries a change_seq; an article becomes visible by its own row or a new
+ * share. Each table's part stops at the page size by its change_seq index, so the bound of a page costs
+ * the page, not everything newer than the mark (row-level security checks each row a part reads).
+ */
+const CHANGES = ['articles', 'article_shares', 'annotations', 'annotation_note_history', 'tombstones']
+  .map((table) => `(SELECT change_seq AS seq FROM ${table} WHERE change_seq > $1 ORDER BY change_seq LIMIT $2)`)
+  .join(' UNION ALL ');
 
 interface ArticleRow {
   id: string;
@@ -59,32 +60,39 @@ interface AnnotationRow {
   desk_updated: Date;
 }
 
-async function readPage(client: ArchiveQueryable, local: ArchiveLocalStore, since: number, pageSize: number) {
+/**
+ * Reads one page in the caller's snapshot. `bodiesSent` is called once the last query (the articles'
+ * texts, the heaviest) is on its way, so the caller can write the previous page while PostgreSQL works.
+ */
+async function readPage(client: ArchiveQueryable, local: ArchiveLocalStore, since: number, pageSize: number, bodiesSent: () => void) {
   const { rows: bounds } = await client.query<{ upper: string | null }>(
     `SELECT max(seq)::text AS upper FROM (SELECT seq FROM (${CHANGES}) c ORDER BY seq LIMIT $2) page`,
     [since, pageSize],
   );
   const upper = bounds[0]?.upper === null || bounds[0]?.upper === undefined ? null : Number(bounds[0].upper);
-  if (upper === null) return null;
+  if (upper === null) {
+    bodiesSent();
+    return null;
+  }
   const range = [since, upper];
   const { rows: annotationRows } = await client.query<AnnotationRow>(
     `SELECT id, article_id::text, author::text, desk, quote, position, color, note, created_at, color_updated, note_updated, desk_updated
        FROM annotations WHERE change_seq > $1 AND change_seq <= $2 ORDER BY change_seq`,
     range,
   );
-  // Articles new to this library: changed or newly shared in the range, or under a pulled annotation.
-  const { rows: changedIds } = await client.query<{ id: string }>(
-    `SELECT id::text FROM articles WHERE change_seq > $1 AND change_seq <= $2
-     UNION SELECT article_id::text FROM article_shares WHERE change_seq > $1 AND change_seq <= $2`,
+  // Articles to fetch: new to this library (changed or newly shared in the range, or under a pulled
+  // annotation), or known here whose text the archive changed since (re-imported by whoever pushed it).
+  const { rows: changedRows } = await client.query<{ id: string; content_hash: string | null }>(
+    `SELECT id::text, content_hash FROM articles WHERE change_seq > $1 AND change_seq <= $2
+     UNION SELECT article_id::text, NULL FROM article_shares WHERE change_seq > $1 AND change_seq <= $2`,
     range,
   );
-  const wanted = new Set([...changedIds.map((row) => row.id), ...annotationRows.map((row) => row.article_id)].filter((id) => !local.localIdOf(id)));
-  const { rows: articleRows } = wanted.size
-    ? await client.query<ArticleRow>(
-        'SELECT id::text, title, author, source, url, language, published_at, body, blocks FROM articles WHERE id = ANY($1::uuid[]) ORDER BY change_seq',
-        [[...wanted]],
-      )
-    : { rows: [] as ArticleRow[] };
+  const wanted = new Set<string>();
+  for (const row of changedRows) {
+    const localId = local.localIdOf(row.id);
+    if (!localId || (row.content_hash !== null && local.contentHashOf(localId) !== row.content_hash)) wanted.add(row.id);
+  }
+  for (const row of annotationRows) if (!local.localIdOf(row.article_id)) wanted.add(row.article_id);
   const { rows: historyRows } = await client.query<{ annotation_id: string; note: string; written_at: Date; replaced_at: Date }>(
     'SELECT annotation_id, note, written_at, replaced_at FROM annotation_note_history WHERE change_seq > $1 AND change_seq <= $2 ORDER BY change_seq',
     range,
@@ -95,6 +103,14 @@ async function readPage(client: ArchiveQueryable, local: ArchiveLocalStore, sinc
        AND NOT EXISTS (SELECT 1 FROM annotations a WHERE a.id = t.id)`,
     range,
   );
+  const texts = wanted.size
+    ? client.query<ArticleRow>(
+        'SELECT id::text, title, author, source, url, language, published_at, body, blocks FROM articles WHERE id = ANY($1::uuid[]) ORDER BY change_seq',
+        [[...wanted]],
+      )
+    : Promise.resolve({ rows: [] as ArticleRow[] });
+  bodiesSent();
+  const { rows: articleRows } = await texts;
   const articles: IncomingArticle[] = articleRows.map((row) => ({
     archiveId: row.id,
     title: row.title,
@@ -150,19 +166,40 @@ export async function pullChanges(db: ArchiveSyncDb, local: ArchiveLocalStore, o
   const before = local.link();
   if (!before) throw new Error('This library is not linked to an archive');
   if (desks.some((desk) => !before.knownDesks.includes(desk)) && before.pullSeq > 0) local.updateLink({ pullSeq: 0 });
-  for (;;) {
-    const link = local.link();
-    if (!link) throw new Error('This library is not linked to an archive');
-    const page = await db.transaction(async (client) => {
+  // Page N+1 is read while page N is written: its small queries first, then its texts are asked for and
+  // PostgreSQL (another process, another core) reads them while this one writes page N to SQLite. The
+  // read-ahead decides which articles it needs before page N is written; an article in both pages is
+  // fetched twice and written once. The high-water mark still moves only with a written page.
+  const readFrom = (since: number): { sent: Promise<void>; page: Promise<Awaited<ReturnType<typeof readPage>>> } => {
+    let signal = (): void => undefined;
+    const sent = new Promise<void>((resolve) => (signal = resolve));
+    const page = db.transaction(async (client) => {
       // One snapshot for the page: the bound and the rows agree.
       await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-      return readPage(client, local, link.pullSeq, pageSize);
+      return readPage(client, local, since, pageSize, signal);
     });
+    // A failed read also lets the writer go on (it then meets the error awaiting the page).
+    page.catch(() => undefined).finally(signal);
+    return { sent, page };
+  };
+  const start = local.link();
+  if (!start) throw new Error('This library is not linked to an archive');
+  let ahead = readFrom(start.pullSeq);
+  for (;;) {
+    const page = await ahead.page;
     if (!page) {
       local.updateLink({ knownDesks: desks });
       return result;
     }
-    const outcome: PullOutcome = local.applyPull(page, mergeAnnotation);
+    ahead = readFrom(page.highWater);
+    await ahead.sent;
+    let outcome: PullOutcome;
+    try {
+      outcome = local.applyPull(page, mergeAnnotation);
+    } catch (error) {
+      await ahead.page.catch(() => undefined);
+      throw error;
+    }
     result.articles += outcome.articles.length;
     result.annotations += outcome.annotations.length;
     result.removed += outcome.removed.length;

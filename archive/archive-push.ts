@@ -95,6 +95,13 @@ class PushBatch {
       archiveId = rows[0]!.id;
       this.#owned.add(archiveId);
       this.result.articles++;
+    } else {
+      // Known to the archive: its text here may be newer (re-imported). Unchanged text changes nothing there.
+      const { rows } = await this.#client.query<{ updated: boolean }>(
+        'SELECT nr_update_article_text($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb) AS updated',
+        [archiveId, article.contentHash, article.title, article.author, article.source, article.language, article.publishedAt, article.body, article.blocksJson],
+      );
+      if (rows[0]?.updated) this.result.articles++;
     }
     this.archiveIds.set(article.localId, archiveId);
     const desks = new Set(article.collection ? (this.#collectionDesks.get(article.collection) ?? []) : []);
@@ -116,7 +123,11 @@ class PushBatch {
 
   async #collection(collection: string): Promise<void> {
     const desks = this.#collectionDesks.get(collection) ?? [];
-    await this.#client.query('DELETE FROM collection_shares WHERE owner = current_user AND collection = $1 AND NOT (desk = ANY($2::text[]))', [collection, desks]);
+    const { rows: unshared } = await this.#client.query<{ desk: string }>(
+      'DELETE FROM collection_shares WHERE owner = current_user AND collection = $1 AND NOT (desk = ANY($2::text[])) RETURNING desk',
+      [collection, desks],
+    );
+    if (unshared.length) await this.#takeBackShares(collection, unshared.map((row) => row.desk));
     for (const desk of desks) {
       await this.#client.query('INSERT INTO collection_shares (collection, desk) VALUES ($1, $2) ON CONFLICT DO NOTHING', [collection, desk]);
     }
@@ -125,6 +136,24 @@ class PushBatch {
       const archiveId = await this.#archiveId(localId);
       if (archiveId) for (const desk of desks) await this.#share(archiveId, desk);
     }
+  }
+
+  /**
+   * A collection unshared from desks: the article shares this reporter made for its articles there go
+   * (row-level security lets a reporter delete only their own share rows), except where one of their
+   * own annotations on the article is still shared to that desk. Shares others made stay theirs.
+   */
+  async #takeBackShares(collection: string, desks: readonly string[]): Promise<void> {
+    const archiveIds = this.#local
+      .articlesInCollection(collection)
+      .map((localId) => this.archiveIds.get(localId) ?? this.#local.archiveIdOf(localId))
+      .filter((id): id is string => id !== null);
+    if (archiveIds.length === 0) return;
+    await this.#client.query(
+      `DELETE FROM article_shares s WHERE s.shared_by = current_user AND s.desk = ANY($1::text[]) AND s.article_id = ANY($2::uuid[])
+         AND NOT EXISTS (SELECT 1 FROM annotations a WHERE a.article_id = s.article_id AND a.desk = s.desk AND a.author = current_user)`,
+      [desks, archiveIds],
+    );
   }
 
   async #annotation(annotation: LocalAnnotationState): Promise<void> {

@@ -2,6 +2,7 @@
 // it from every write path, archive ids of articles, and annotations' author, desk, per-field times
 // and note history. A pull writes with one row in archive_applying, which keeps the triggers quiet
 // for the rest of its transaction: what came from the archive is not pushed back.
+import { SEARCH_CHANGE_TRIGGERS, searchChangeTriggersSql } from './search-changes.ts';
 
 /** The current time as ISO 8601 with milliseconds, as JavaScript's toISOString writes it. */
 export const SQLITE_NOW_ISO = `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
@@ -102,3 +103,18 @@ CREATE TRIGGER archive_outbox_collection_unshare AFTER DELETE ON archive_collect
 END;
 `;
 
+
+/**
+ * Schema step 13 (archive sync, issue 18): a pull stamps the search change log itself, once per page
+ * (one statement for its 2,000 articles instead of two trigger runs per article), so the log's triggers
+ * stand aside while archive_applying holds its row; and an article's new text (re-imported: its content
+ * hash changes) goes into the outbox like a new article, so the archive and the other reporters get it.
+ */
+export const ARCHIVE_SYNC_STEP_SQL = `
+${SEARCH_CHANGE_TRIGGERS.map((name) => `DROP TRIGGER ${name};`).join('\n')}
+${searchChangeTriggersSql('NOT EXISTS (SELECT 1 FROM archive_applying)')}
+CREATE TRIGGER archive_outbox_article_text AFTER UPDATE OF content_hash ON articles
+WHEN NEW.content_hash IS NOT OLD.content_hash AND ${RECORDING} BEGIN
+  INSERT INTO archive_outbox (kind, entity_id) VALUES ('article', NEW.id);
+END;
+`;

@@ -57,9 +57,13 @@ export interface ArchiveStoreDeps {
   write: <T>(work: () => { result: T; changed: string[]; removed?: string[] }) => T;
   /** Inserts an article from the archive under the library's dedup rules; returns the local id (new or existing). */
   insertArticle: (id: string, draft: ArticleDraft) => { id: string; added: boolean };
+  /** The archive's newer text for an article here, its highlights re-anchored; false when the text is the same. */
+  replaceArticleText: (localId: string, draft: ArticleDraft) => boolean;
 }
 
 type Row = Record<string, string | number | null | Uint8Array>;
+/** The page cache while a pulled page is written: 64 MB (negative: KiB). */
+const PULL_CACHE_SIZE = -65_536;
 const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
 
 /** The library's archive link, outbox and sync bookkeeping (library.archive). */
@@ -172,6 +176,11 @@ export class ArchiveStore {
     return row ? String(row.local_id) : null;
   }
 
+  contentHashOf(localId: string): string | null {
+    const row = this.#sql.get('SELECT content_hash FROM articles WHERE id = ?').get(localId) as Row | undefined;
+    return row ? String(row.content_hash) : null;
+  }
+
   article(localId: string): OutgoingArticle | null {
     const row = this.#sql
       .get(
@@ -247,30 +256,68 @@ export class ArchiveStore {
   applyPull(changes: PulledChanges, merge: AnnotationMerge): PullOutcome {
     const link = this.link();
     if (!link) throw new Error('This library is not linked to an archive');
-    return this.#deps.write(() => {
-      this.#sql.get('INSERT OR IGNORE INTO archive_applying (id) VALUES (1)').run();
-      const outcome: PullOutcome = { articles: [], annotations: [], removed: [], changedArticles: [], skipped: 0 };
-      for (const article of changes.articles) this.#applyArticle(article, outcome);
-      for (const annotation of changes.annotations) this.#applyAnnotation(annotation, link.user, merge, outcome);
-      const keep = this.#sql.get('INSERT OR IGNORE INTO annotation_note_history (annotation_id, note, written_at, replaced_at) SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM annotations WHERE id = ?)');
-      for (const version of changes.history) keep.run(version.annotationId, version.note, version.writtenAt, version.replacedAt, version.annotationId);
-      for (const id of changes.removed) {
-        const gone = this.#sql.get('DELETE FROM annotations WHERE id = ? RETURNING article_id').get(id) as Row | undefined;
-        if (gone) {
-          outcome.removed.push(id);
-          outcome.changedArticles.push(String(gone.article_id));
+    // A page inserts thousands of rows at random places of the id indexes: a larger page cache for its
+    // write keeps them in memory instead of reading pages back from the file (SQLite's default is 2 MB).
+    const cacheSize = Number((this.#db.prepare('PRAGMA cache_size').get() as Row).cache_size);
+    // A page can always be pulled again, and its mark commits with it: like an import's new articles, its
+    // commit is durable against a crash of the app (WAL, synchronous=NORMAL), and a power cut loses at most
+    // whole pages, which the next pull brings again. Local edits are never in a pull's transaction alone.
+    const synchronous = Number((this.#db.prepare('PRAGMA synchronous').get() as Row).synchronous);
+    this.#db.exec(`PRAGMA cache_size = ${PULL_CACHE_SIZE}; PRAGMA synchronous = NORMAL`);
+    try {
+      return this.#deps.write(() => {
+        this.#sql.get('INSERT OR IGNORE INTO archive_applying (id) VALUES (1)').run();
+        const outcome: PullOutcome = { articles: [], annotations: [], removed: [], changedArticles: [], skipped: 0 };
+        for (const article of changes.articles) this.#applyArticle(article, outcome);
+        for (const annotation of changes.annotations) this.#applyAnnotation(annotation, link.user, merge, outcome);
+        const keep = this.#sql.get('INSERT OR IGNORE INTO annotation_note_history (annotation_id, note, written_at, replaced_at) SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM annotations WHERE id = ?)');
+        for (const version of changes.history) keep.run(version.annotationId, version.note, version.writtenAt, version.replacedAt, version.annotationId);
+        for (const id of changes.removed) {
+          const gone = this.#sql.get('DELETE FROM annotations WHERE id = ? RETURNING article_id').get(id) as Row | undefined;
+          if (gone) {
+            outcome.removed.push(id);
+            outcome.changedArticles.push(String(gone.article_id));
+          }
         }
-      }
-      this.#sql.get('UPDATE archive_link SET pull_seq = ? WHERE id = 1').run(changes.highWater);
-      this.#sql.get('DELETE FROM archive_applying').run();
-      outcome.changedArticles = [...new Set(outcome.changedArticles)];
-      return { result: outcome, changed: outcome.changedArticles };
-    });
+        outcome.changedArticles = [...new Set(outcome.changedArticles)];
+        this.#stampSearchChanges(outcome.changedArticles);
+        this.#sql.get('UPDATE archive_link SET pull_seq = ? WHERE id = 1').run(changes.highWater);
+        this.#sql.get('DELETE FROM archive_applying').run();
+        return { result: outcome, changed: outcome.changedArticles };
+      });
+    } finally {
+      this.#db.exec(`PRAGMA cache_size = ${cacheSize}; PRAGMA synchronous = ${synchronous}`);
+    }
+  }
+
+  /**
+   * The search change log's triggers stand aside while archive_applying holds its row (schema step 13):
+   * the page's changed articles get their next sequence numbers here, in one statement, in the same
+   * transaction, so the search index learns of all of them when the page commits.
+   */
+  #stampSearchChanges(articleIds: readonly string[]): void {
+    if (articleIds.length === 0) return;
+    const top = Number((this.#sql.get('SELECT coalesce(max(seq), 0) AS seq FROM search_changes').get() as Row).seq);
+    this.#sql
+      .get(
+        `INSERT INTO search_changes (article_id, seq) SELECT value, ? + key + 1 FROM json_each(?) WHERE true
+         ON CONFLICT (article_id) DO UPDATE SET seq = excluded.seq`,
+      )
+      .run(top, JSON.stringify(articleIds));
   }
 
   #applyArticle(article: IncomingArticle, outcome: PullOutcome): void {
-    if (this.localIdOf(article.archiveId)) return;
     const draft = draftFromArchive({ ...article, blocks: Array.isArray(article.blocks) ? (article.blocks as ArticleDraft['blocks']) : [] });
+    const known = this.localIdOf(article.archiveId);
+    if (known) {
+      // The archive's copy changed (re-imported by whoever pushed it): take the new text, keep the rest.
+      try {
+        if (this.#deps.replaceArticleText(known, draft)) outcome.changedArticles.push(known);
+      } catch {
+        outcome.skipped++;
+      }
+      return;
+    }
     let placed: { id: string; added: boolean };
     try {
       placed = this.#deps.insertArticle(article.archiveId, draft);

@@ -92,6 +92,7 @@ export class Library implements SearchDocumentSource {
       db: this.db,
       write: (work) => this.#write(work),
       insertArticle: (id, given) => this.#insertFromArchive(id, given),
+      replaceArticleText: (id, given) => this.#replaceFromArchive(id, given),
     });
   }
 
@@ -105,6 +106,20 @@ export class Library implements SearchDocumentSource {
     if (existing) return { id: existing, added: false };
     this.#insert(id, draft, new Date().toISOString(), hash, urlKey);
     return { id, added: true };
+  }
+
+  /** The archive's newer text for an article here (inside the pull's write); false when nothing changed. */
+  #replaceFromArchive(id: string, given: ArticleDraft): boolean {
+    const draft = { ...given, url: safeArticleUrl(given.url) };
+    validateDraft(draft);
+    const hash = contentHash(draft.body);
+    const current = this.#sql('SELECT content_hash, origin FROM articles WHERE id = ?').get(id) as Row | undefined;
+    if (!current || current.content_hash === hash) return false;
+    // Another article here already has this text: the library keeps one copy of a text.
+    if (this.#sql('SELECT 1 FROM articles WHERE content_hash = ?').get(hash)) return false;
+    // Where the article first came from stays; tags are this reporter's own.
+    this.#replaceTextRows(id, { ...draft, origin: String(current.origin) as ArticleDraft['origin'], tags: [] }, hash);
+    return true;
   }
 
   static open(dir: string): Library {
@@ -304,17 +319,22 @@ export class Library implements SearchDocumentSource {
   /** New text for an existing article, committed with synchronous=FULL because it moves the user's highlights. */
   #replaceText(id: string, draft: ArticleDraft, hash: string): AddResult {
     return this.#write(() => {
-      const words = countWords(draft.body);
-      this.#sql(
-        `UPDATE articles SET title = ?, title_key = ?, author = ?, source = ?, language = ?, published_at = ?, content_hash = ?,
-           origin = ?, word_count = ?, reading_minutes = ?, excerpt = ? WHERE id = ?`,
-      ).run(draft.title, titleSortKey(draft.title), draft.author, draft.source, draft.language, draft.publishedAt, hash, draft.origin, words, readingMinutes(words), excerptOf(draft.body), id);
-      this.#sql('UPDATE article_content SET body = ?, blocks = ? WHERE article_id = ?').run(draft.body, JSON.stringify(draft.blocks), id);
-      const insertTag = this.#sql('INSERT OR IGNORE INTO article_tags (article_id, tag) VALUES (?, ?)');
-      for (const tag of draft.tags.map((t) => t.trim()).filter(Boolean)) insertTag.run(id, tag);
-      const report = this.annotations.reanchor(id, draft.body);
-      return { result: { status: 'updated', id, orphaned: report.orphaned.length } as AddResult, changed: [id] };
+      const orphaned = this.#replaceTextRows(id, draft, hash);
+      return { result: { status: 'updated', id, orphaned } as AddResult, changed: [id] };
     });
+  }
+
+  /** The rows of a text replacement, highlights re-anchored; returns how many could not be placed. */
+  #replaceTextRows(id: string, draft: ArticleDraft, hash: string): number {
+    const words = countWords(draft.body);
+    this.#sql(
+      `UPDATE articles SET title = ?, title_key = ?, author = ?, source = ?, language = ?, published_at = ?, content_hash = ?,
+         origin = ?, word_count = ?, reading_minutes = ?, excerpt = ? WHERE id = ?`,
+    ).run(draft.title, titleSortKey(draft.title), draft.author, draft.source, draft.language, draft.publishedAt, hash, draft.origin, words, readingMinutes(words), excerptOf(draft.body), id);
+    this.#sql('UPDATE article_content SET body = ?, blocks = ? WHERE article_id = ?').run(draft.body, JSON.stringify(draft.blocks), id);
+    const insertTag = this.#sql('INSERT OR IGNORE INTO article_tags (article_id, tag) VALUES (?, ?)');
+    for (const tag of draft.tags.map((t) => t.trim()).filter(Boolean)) insertTag.run(id, tag);
+    return this.annotations.reanchor(id, draft.body).orphaned.length;
   }
 
   /** Inserts a record from a library export with its original id, import time and state. */

@@ -8,7 +8,7 @@ import { BULK_UNDO_SCHEMA_SQL } from './bulk-store.ts';
 import { SAVED_SEARCHES_SCHEMA_SQL } from './saved-search-store.ts';
 import { IMAGES_SCHEMA_SQL } from './image-store.ts';
 import { ORIGINAL_FILES_SCHEMA_SQL } from './original-file-store.ts';
-import { ARCHIVE_SCHEMA_SQL } from './archive-schema.ts';
+import { ARCHIVE_SCHEMA_SQL, ARCHIVE_SYNC_STEP_SQL } from './archive-schema.ts';
 
 /** Schema steps in order; step N brings the database to user_version N. Never edit a released step. */
 export const MIGRATIONS: readonly string[] = [
@@ -84,6 +84,9 @@ export const MIGRATIONS: readonly string[] = [
   // 12: the shared-archive link, the outbox its triggers fill, archive ids of articles, annotations'
   // author/desk/per-field times and their note history.
   ARCHIVE_SCHEMA_SQL,
+  // 13: a pull stamps the search change log once per page (its triggers stand aside meanwhile), and
+  // re-imported text goes into the archive outbox.
+  ARCHIVE_SYNC_STEP_SQL,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -28,14 +28,22 @@ const TRACKED: readonly { table: string; event: string; id: string; name: string
 export const SEARCH_CHANGES_SCHEMA_SQL = `
 CREATE TABLE search_changes (article_id TEXT PRIMARY KEY, seq INTEGER NOT NULL) STRICT, WITHOUT ROWID;
 CREATE INDEX search_changes_seq ON search_changes (seq);
-${TRACKED.map(
-  ({ table, event, id, name }) => `CREATE TRIGGER search_changes_${name} AFTER ${event} ON ${table} BEGIN
+${searchChangeTriggersSql()}
+`;
+
+/** The triggers' names, so a later step can replace them. */
+export const SEARCH_CHANGE_TRIGGERS: readonly string[] = TRACKED.map(({ name }) => `search_changes_${name}`);
+
+/** The triggers that stamp changed articles; `when` (SQL) lets a later step make them stand aside for a writer that stamps itself. */
+export function searchChangeTriggersSql(when?: string): string {
+  return TRACKED.map(
+    ({ table, event, id, name }) => `CREATE TRIGGER search_changes_${name} AFTER ${event} ON ${table}${when ? ` WHEN ${when}` : ''} BEGIN
   UPDATE search_changes SET seq = (SELECT max(seq) + 1 FROM search_changes) WHERE article_id = ${id};
   INSERT INTO search_changes (article_id, seq) SELECT ${id}, (SELECT coalesce(max(seq), 0) + 1 FROM search_changes)
     WHERE NOT EXISTS (SELECT 1 FROM search_changes WHERE article_id = ${id});
 END;`,
-).join('\n')}
-`;
+  ).join('\n');
+}
 
 export interface SearchChanges {
   /** The newest sequence number among the changes listed (or `since` when there are none). */

@@ -19,7 +19,9 @@ function bodies(): string[] {
     seed = (seed * 1103515245 + 12345) % 2147483648;
     return seed % n;
   };
-  const pieces = ['Hà Nội', 'giá xăng', '30.410', "l'été", 'đàm-phán', '\n\n', ' ', '\t', '   ', '\u00a0', '😀', 'x'];
+  const pieces = ['Hà Nội', 'giá xăng', '30.410', "l'été", 'đàm-phán', '\n\n', ' ', '\t', '   ', '\u00a0', '😀', 'x',
+    // Astral letters and digits, a lone combining mark, doubled and trailing joiners, lone surrogates.
+    '𠀀𝐀', '𝟘', '\u0301', '..', '-', '’', ',', '\ud800', '\udc00', '٣', '_'];
   const list = ['', ' ', 'ngắn', '   ' + 'chữ '.repeat(60), ' '.repeat(5000) + 'cuối', 'a'.repeat(900) + ' b', 'từ '.repeat(3000)];
   for (let i = 0; i < 300; i++) {
     const parts: string[] = [];
@@ -41,5 +43,6 @@ describe('article stats', () => {
   it('counts words as iterating every match does', () => {
     for (const body of bodies()) expect(countWords(body)).toBe(plainCount(body));
     expect(countWords('Giá xăng tăng 3,5% từ 15:00, theo l’Express.')).toBe(9);
+    expect(countWords("a..b -c d- e'f’g 𠀀-x 😀-y \ud800z")).toBe(plainCount("a..b -c d- e'f’g 𠀀-x 😀-y \ud800z"));
   });
 });
