@@ -1,0 +1,102 @@
+// Refreshed items are written to the library a batch at a time, shared by every source refreshing at
+// once: one transaction and one `library.changed` per batch instead of one per article. Twenty
+// sources bringing an item each no longer make every open window re-list the library twenty times,
+// and the core answers the reader's commands between two batches (each one kept short), since a
+// batch waits a moment for company and then for a turn of the event loop before it is written.
+
+/** One item's writes, run inside the batch (under its own savepoint when the writer has batches). */
+export type ItemWrite<R> = () => R;
+
+/** The library's `importBatch`: `each` runs one article's writes under a savepoint (all stay, or none). */
+export type BatchRunner = <T>(work: (each: <R>(write: () => R) => R) => T) => T;
+
+export interface CommitQueueOptions {
+  /** Writes in one transaction at most; more wait for the next batch, a turn of the event loop later. */
+  maxItems?: number;
+  /** How long the first write of a batch waits for others before the batch is written. */
+  delayMs?: number;
+}
+
+/** Items per batch: a short write, so a command queued behind it is not kept waiting long. */
+export const COMMIT_BATCH_ITEMS = 25;
+/** A new item waits at most this long for others to join its batch (and to appear in the UI). */
+export const COMMIT_DELAY_MS = 150;
+
+interface Job {
+  write: ItemWrite<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+export class CommitQueue {
+  readonly #batch: BatchRunner | null;
+  readonly #maxItems: number;
+  readonly #delayMs: number;
+  readonly #jobs: Job[] = [];
+  #scheduled = false;
+
+  /** `batch` null: no transactions of its own (a test's writer), each write commits as it runs. */
+  constructor(batch: BatchRunner | null, options: CommitQueueOptions = {}) {
+    this.#batch = batch;
+    this.#maxItems = Math.max(1, options.maxItems ?? COMMIT_BATCH_ITEMS);
+    this.#delayMs = options.delayMs ?? COMMIT_DELAY_MS;
+  }
+
+  /** Writes waiting for their batch. */
+  get pending(): number {
+    return this.#jobs.length;
+  }
+
+  /**
+   * Resolves with `write`'s result once its batch is committed; rejects with its own error (the rest
+   * of the batch stays) or with the batch's (a full disk: nothing of the batch was written).
+   */
+  add<R>(write: ItemWrite<R>): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      this.#jobs.push({ write, resolve: resolve as (value: unknown) => void, reject });
+      this.#schedule(this.#delayMs);
+    });
+  }
+
+  #schedule(delayMs: number): void {
+    if (this.#scheduled || this.#jobs.length === 0) return;
+    this.#scheduled = true;
+    // setImmediate after the timer: messages already queued (the reader's commands) are handled first.
+    const run = (): void => {
+      setImmediate(() => {
+        this.#scheduled = false;
+        this.#flush();
+        // A backlog goes on at once, one short batch per turn; the commands in between come first.
+        this.#schedule(0);
+      });
+    };
+    if (delayMs > 0) setTimeout(run, delayMs);
+    else run();
+  }
+
+  #flush(): void {
+    const jobs = this.#jobs.splice(0, this.#maxItems);
+    if (jobs.length === 0) return;
+    const settled: (() => void)[] = [];
+    try {
+      const each = this.#batch;
+      const runAll = (wrap: <R>(write: () => R) => R): void => {
+        for (const job of jobs) {
+          try {
+            const value = wrap(job.write);
+            settled.push(() => job.resolve(value));
+          } catch (error) {
+            settled.push(() => job.reject(error));
+          }
+        }
+      };
+      if (each) each((wrap) => runAll(wrap));
+      else runAll((write) => write());
+    } catch (error) {
+      // The batch as a whole failed (SQLite rolled it back): none of its writes stayed.
+      for (const job of jobs) job.reject(error);
+      return;
+    }
+    for (const settle of settled) settle();
+  }
+}
