@@ -2,7 +2,8 @@
 // once: one transaction and one `library.changed` per batch instead of one per article. Twenty
 // sources bringing an item each no longer make every open window re-list the library twenty times,
 // and the core answers the reader's commands between two batches (each one kept short), since a
-// batch waits a moment for company and then for a turn of the event loop before it is written.
+// batch waits for company (at most COMMIT_DELAY_MS, and not at all once no other item is under way)
+// and then for a turn of the event loop before it is written.
 
 /** One item's writes, run inside the batch (under its own savepoint when the writer has batches). */
 export type ItemWrite<R> = () => R;
@@ -20,7 +21,7 @@ export interface CommitQueueOptions {
 /** Items per batch: a short write, so a command queued behind it is not kept waiting long. */
 export const COMMIT_BATCH_ITEMS = 25;
 /** A new item waits at most this long for others to join its batch (and to appear in the UI). */
-export const COMMIT_DELAY_MS = 150;
+export const COMMIT_DELAY_MS = 1000;
 
 interface Job {
   write: ItemWrite<unknown>;
@@ -33,7 +34,10 @@ export class CommitQueue {
   readonly #maxItems: number;
   readonly #delayMs: number;
   readonly #jobs: Job[] = [];
-  #scheduled = false;
+  /** Items being prepared (page, photos) that will come with a write or be given up. */
+  #underWay = 0;
+  #timer: NodeJS.Timeout | null = null;
+  #immediate = false;
 
   /** `batch` null: no transactions of its own (a test's writer), each write commits as it runs. */
   constructor(batch: BatchRunner | null, options: CommitQueueOptions = {}) {
@@ -52,26 +56,48 @@ export class CommitQueue {
    * of the batch stays) or with the batch's (a full disk: nothing of the batch was written).
    */
   add<R>(write: ItemWrite<R>): Promise<R> {
+    if (this.#underWay > 0) this.#underWay--;
     return new Promise<R>((resolve, reject) => {
       this.#jobs.push({ write, resolve: resolve as (value: unknown) => void, reject });
-      this.#schedule(this.#delayMs);
+      this.#schedule();
     });
   }
 
-  #schedule(delayMs: number): void {
-    if (this.#scheduled || this.#jobs.length === 0) return;
-    this.#scheduled = true;
-    // setImmediate after the timer: messages already queued (the reader's commands) are handled first.
-    const run = (): void => {
-      setImmediate(() => {
-        this.#scheduled = false;
-        this.#flush();
-        // A backlog goes on at once, one short batch per turn; the commands in between come first.
-        this.#schedule(0);
-      });
-    };
-    if (delayMs > 0) setTimeout(run, delayMs);
-    else run();
+  /** An item is being prepared: a batch may wait (a moment) for its write. `add` or `skip` ends it. */
+  expect(): void {
+    this.#underWay++;
+  }
+
+  /** An item expected will not come (unchanged, cancelled, failed): the batch need not wait for it. */
+  skip(): void {
+    if (this.#underWay > 0) this.#underWay--;
+    this.#schedule();
+  }
+
+  #schedule(): void {
+    if (this.#jobs.length === 0 || this.#immediate) return;
+    // Nothing else can join (or the batch is full): written on the next turn, else after the delay.
+    const ready = this.#underWay === 0 || this.#jobs.length >= this.#maxItems || this.#delayMs <= 0;
+    if (!ready) {
+      this.#timer ??= setTimeout(() => this.#writeNextTurn(), this.#delayMs);
+      return;
+    }
+    this.#writeNextTurn();
+  }
+
+  #writeNextTurn(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    if (this.#immediate) return;
+    this.#immediate = true;
+    // setImmediate: messages already queued (the reader's commands) are handled before the batch.
+    setImmediate(() => {
+      this.#immediate = false;
+      this.#flush();
+      // A backlog goes on, one short batch per turn, the commands in between first.
+      if (this.#jobs.length >= this.#maxItems) this.#writeNextTurn();
+      else this.#schedule();
+    });
   }
 
   #flush(): void {

@@ -176,7 +176,8 @@ async function commitItems(source: SourceRecord, items: readonly ParsedItem[], d
   const fullTextOptions: FullTextOptions = { limiter: deps.limiter, fetch: deps.fetch, sourceUrl: source.url, maxBytes: deps.maxPageBytes, signal, hostsDown: new Map() };
   const typedHost = directlyTypedHost(source.url);
 
-  const processItem = async (item: ParsedItem): Promise<void> => {
+  /** `writing`: called as the item's write joins its batch (the batch then no longer waits for it). */
+  const processItem = async (item: ParsedItem, writing: () => void): Promise<void> => {
     if (item.kind !== 'draft') {
       result.failedItems++;
       return;
@@ -205,6 +206,7 @@ async function commitItems(source: SourceRecord, items: readonly ParsedItem[], d
     if (signal?.aborted) throw signal.reason ?? new Error('refresh cancelled');
     try {
       // The article and its item row are written together: a kill in between leaves neither.
+      writing();
       const outcome = await commits.add(() => {
         const knownId = entry.known?.articleId;
         const added = (knownId ? writer.updateArticle(knownId, draft) : null) ?? writer.addArticle(draft);
@@ -227,12 +229,16 @@ async function commitItems(source: SourceRecord, items: readonly ParsedItem[], d
     while (next < items.length && stopped === null) {
       if (signal?.aborted) throw signal.reason ?? new Error('refresh cancelled');
       const item = items[next++]!;
+      commits.expect();
+      let written = false;
       try {
-        await processItem(item);
+        await processItem(item, () => (written = true));
       } catch (error) {
         // The first failure stops the other lanes at their next item; it is the refresh's error.
         stopped ??= error;
         throw error;
+      } finally {
+        if (!written) commits.skip();
       }
     }
   };

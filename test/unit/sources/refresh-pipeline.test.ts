@@ -176,6 +176,22 @@ describe('CommitQueue', () => {
   });
 });
 
+describe('CommitQueue waiting for company', () => {
+  it('waits for items still under way, and writes as soon as none is left that could join', async () => {
+    const written: number[] = [];
+    const queue = new CommitQueue((work) => work((write) => write()), { delayMs: 60_000 });
+    queue.expect();
+    queue.expect();
+    const first = queue.add(() => written.push(1));
+    for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
+    // The other item may still come: the batch waits (here up to a minute).
+    expect(written).toEqual([]);
+    queue.skip();
+    await first;
+    expect(written).toEqual([1]);
+  });
+});
+
 describe('ChangeCoalescer', () => {
   afterEach(() => {
     vi.useRealTimers();
