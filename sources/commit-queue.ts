@@ -103,26 +103,26 @@ export class CommitQueue {
   #flush(): void {
     const jobs = this.#jobs.splice(0, this.#maxItems);
     if (jobs.length === 0) return;
-    const settled: (() => void)[] = [];
-    try {
-      const each = this.#batch;
-      const runAll = (wrap: <R>(write: () => R) => R): void => {
-        for (const job of jobs) {
-          try {
-            const value = wrap(job.write);
-            settled.push(() => job.resolve(value));
-          } catch (error) {
-            settled.push(() => job.reject(error));
-          }
+    // Settled only once the batch is committed: a write that ran but was rolled back never resolves.
+    const settle: (() => void)[] = [];
+    const writeAll = (each: <R>(write: () => R) => R): void => {
+      for (const job of jobs) {
+        try {
+          const value = each(job.write);
+          settle.push(() => job.resolve(value));
+        } catch (error) {
+          settle.push(() => job.reject(error));
         }
-      };
-      if (each) each((wrap) => runAll(wrap));
-      else runAll((write) => write());
+      }
+    };
+    try {
+      if (this.#batch) this.#batch(writeAll);
+      else writeAll((write) => write());
     } catch (error) {
       // The batch as a whole failed (SQLite rolled it back): none of its writes stayed.
       for (const job of jobs) job.reject(error);
       return;
     }
-    for (const settle of settled) settle();
+    for (const done of settle) done();
   }
 }
