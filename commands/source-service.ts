@@ -7,6 +7,8 @@ import { DEFAULT_SOURCE_INTERVAL_MINUTES } from '../contract/sources.ts';
 import type { PhotoDownloads } from '../importers/figure-images.ts';
 import { SourceStore, toSourceInfo, type Library, type SourcePatch, type SourceRecord } from '../library/index.ts';
 // Light modules only: the limiter and the scheduler's clock load with the app, the rest on first use.
+import { ChangeCoalescer } from '../sources/change-coalescer.ts';
+import { CommitQueue } from '../sources/commit-queue.ts';
 import { HostLimiter } from '../sources/host-limiter.ts';
 import { RefreshScheduler } from '../sources/refresh-scheduler.ts';
 import type { FeedFetchOptions, Prefetched, RefreshDependencies } from '../sources/index.ts';
@@ -57,6 +59,8 @@ export class SourceService {
   readonly #limiter = new HostLimiter();
   readonly #inFlight = new Map<string, Promise<SourceRefreshResult>>();
   #stores = new WeakMap<Library, SourceStore>();
+  /** One batch queue per library: every source refreshing at once writes through it. */
+  #commits = new WeakMap<Library, CommitQueue>();
   #scheduler: RefreshScheduler | null = null;
   /** The keep-alive connections every feed, page and photo fetch shares; made with the fetching code, on first use. */
   #connections: import('../sources/index.ts').ConnectionPool | null = null;
@@ -64,13 +68,16 @@ export class SourceService {
   /** Aborts every refresh when the app closes: they stop at their next item, what was committed stays. */
   readonly #closing = new AbortController();
 
+  /** Refreshes starting and ending are told together, a moment later; the reader's own changes at once. */
+  readonly #changes: ChangeCoalescer;
   readonly #onChange: (ids: string[]) => void;
 
   /** `onChange`: these sources were added, changed or removed, or started or ended a refresh (the `sources.changed` event). */
   constructor(library: () => Library, options: SourceServiceOptions = {}, onChange: (ids: string[]) => void = () => {}) {
     this.#library = library;
     this.#options = options;
-    this.#onChange = onChange;
+    this.#changes = new ChangeCoalescer(onChange);
+    this.#onChange = (ids) => this.#changes.now(ids);
   }
 
   /** The host a caller may not fetch from, or null (source-address-policy.ts). */
@@ -109,7 +116,13 @@ export class SourceService {
   #deps(): RefreshDependencies {
     const store = this.store;
     const library = this.#library();
+    let commits = this.#commits.get(library);
+    if (!commits) {
+      commits = new CommitQueue((work) => library.importBatch(work));
+      this.#commits.set(library, commits);
+    }
     return {
+      commits,
       limiter: this.#limiter,
       fetch: this.#fetchOptions(),
       maxItems: this.#options.maxItemsPerRefresh,
@@ -120,6 +133,7 @@ export class SourceService {
         rememberItem: (sourceId, key, articleId, hash, fullTextFailed) => store.rememberItem(sourceId, key, articleId, hash, fullTextFailed),
         addArticle: (draft) => library.addArticle(draft),
         updateArticle: (id, draft) => library.updateArticle(id, draft),
+        importBatch: (work) => library.importBatch(work),
       },
     };
   }
@@ -164,8 +178,8 @@ export class SourceService {
       })
       .finally(() => this.#inFlight.delete(source.id));
     this.#inFlight.set(source.id, run);
-    this.#onChange([source.id]);
-    void run.finally(() => this.#onChange([source.id])).catch(() => {});
+    this.#changes.later([source.id]);
+    void run.finally(() => this.#changes.later([source.id])).catch(() => {});
     return run;
   }
 
@@ -375,6 +389,7 @@ export class SourceService {
     await this.#scheduler?.stop();
     this.#scheduler = null;
     await Promise.allSettled([...this.#inFlight.values()]);
+    this.#changes.flush();
     await this.#connections?.close();
     this.#connections = null;
   }

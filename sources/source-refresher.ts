@@ -1,9 +1,9 @@
 // Refreshes one source: a conditional GET (304 costs nothing), the feed parsed in the worker pool,
-// each item committed on its own and recognised again by its GUID (else its link, else its text),
-// and only then the source's validators and status written. A refresh killed half-way therefore
-// leaves whole articles and the old validators: the next one fetches the whole feed and finishes.
+// each item written together with its item row (in a batch shared with the other sources refreshing,
+// sources/commit-queue.ts) and recognised again by its GUID (else its link, else its text), and only
+// then the source's validators and status written. A refresh killed half-way therefore leaves whole
+// articles and the old validators: the next one fetches the whole feed and finishes.
 import { createHash } from 'node:crypto';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { isDiskFull } from '../contract/errors.ts';
 import type { ImportFailure } from '../contract/import-report.ts';
 import type { SourceError, SourceRefreshResult } from '../contract/sources.ts';
@@ -18,6 +18,7 @@ import type { AddResult, ArticleDraft } from '../library/model.ts';
 import type { KnownItem, SourceOutcome, SourceRecord } from '../library/source-store.ts';
 import { fetchFeed, parseFeedItems, type FeedFetchOptions, type FetchedFeed } from './feed-fetch.ts';
 import { MAX_FULL_TEXT_TRIES, wantsFullText, withFullText, type FullTextOptions } from './full-text.ts';
+import { CommitQueue, type BatchRunner } from './commit-queue.ts';
 import type { HostLimiter } from './host-limiter.ts';
 import { nextAfterFailure } from './refresh-timing.ts';
 
@@ -32,6 +33,8 @@ export interface SourceWriter {
   addArticle(draft: ArticleDraft): AddResult;
   /** The article an item became before, with possibly new text; null when it is gone. */
   updateArticle(id: string, draft: ArticleDraft): AddResult | null;
+  /** The library's import batches (one transaction, one change event); without it each item commits alone. */
+  importBatch?: BatchRunner;
 }
 
 export interface RefreshDependencies {
@@ -50,13 +53,19 @@ export interface RefreshDependencies {
   maxPageBytes?: number;
   /** Keeps the photos of items seen for the first time; without it (photos turned off) figures go in without them. */
   photos?: PhotoDownloads;
+  /** Where items wait for their batch; the app shares one between every source refreshing at once. */
+  commits?: CommitQueue;
 }
 
 /** A feed that lists more (a 50,000-item archive dump) has its newest this many taken, the rest reported as skipped. */
 export const MAX_ITEMS_PER_REFRESH = 500;
 
-/** Items committed between two turns of the event loop, so commands and searches are answered during a large refresh. */
-const ITEMS_PER_TURN = 20;
+/**
+ * Items of one source under way at once (page, photos, waiting for their batch). Enough to keep the
+ * host's two request slots and the parse pool busy; few enough that a 500-item feed does not hold
+ * hundreds of parsed pages in memory.
+ */
+export const ITEMS_AT_ONCE = 8;
 
 export function sourceError(error: unknown, at: number): SourceError {
   // parseFailureOf already gives an ImportInputError's own reason.
@@ -143,67 +152,97 @@ interface Pending {
   full: boolean;
 }
 
+/** The item as the feed has it, or null when there is nothing to do (unchanged, or emptied from the trash for good). */
+function pendingItem(source: SourceRecord, item: ParsedItem & { kind: 'draft' }, writer: SourceWriter): Pending | null {
+  const key = itemKey(item);
+  const hash = itemHash(item.draft);
+  const known = writer.knownItem(source.id, key);
+  const full = wantsFullText(source.fullText, item.draft);
+  // The reader emptied it from the trash: a feed that still lists it must not bring it back. An item
+  // whose feed text is unchanged is done, unless its page failed before and deserves another try.
+  const retry = full && known !== undefined && known.fullTextTries > 0 && known.fullTextTries < MAX_FULL_TEXT_TRIES;
+  if (known?.articleId === null || (known?.itemHash === hash && !retry)) return null;
+  return { draft: item.draft, key, hash, known, full };
+}
+
+/**
+ * Each item goes its own way (its page fetched and read, its photos kept, then written with other
+ * items in a shared batch), up to ITEMS_AT_ONCE of a source at a time: a slow page holds back only
+ * itself. The HostLimiter keeps the requests polite, the parse pool bounds the parsing.
+ */
 async function commitItems(source: SourceRecord, items: readonly ParsedItem[], deps: RefreshDependencies, result: SourceRefreshResult, signal: AbortSignal | undefined): Promise<void> {
   const { writer } = deps;
+  const commits = deps.commits ?? new CommitQueue(writer.importBatch ?? null);
   const fullTextOptions: FullTextOptions = { limiter: deps.limiter, fetch: deps.fetch, sourceUrl: source.url, maxBytes: deps.maxPageBytes, signal, hostsDown: new Map() };
-  for (let start = 0; start < items.length; start += ITEMS_PER_TURN) {
-    if (signal?.aborted) throw signal.reason ?? new Error('refresh cancelled');
-    if (start > 0) await nextTurn();
-    const pending: Pending[] = [];
-    for (const item of items.slice(start, start + ITEMS_PER_TURN)) {
-      if (item.kind !== 'draft') {
-        result.failedItems++;
-        continue;
-      }
-      const key = itemKey(item);
-      const hash = itemHash(item.draft);
-      const known = writer.knownItem(source.id, key);
-      const full = wantsFullText(source.fullText, item.draft);
-      // The reader emptied it from the trash: a feed that still lists it must not bring it back. An item
-      // whose feed text is unchanged is done, unless its page failed before and deserves another try.
-      const retry = full && known !== undefined && known.fullTextTries > 0 && known.fullTextTries < MAX_FULL_TEXT_TRIES;
-      if (known?.articleId === null || (known?.itemHash === hash && !retry)) {
-        result.unchanged++;
-        continue;
-      }
-      pending.push({ draft: item.draft, key, hash, known, full });
+  const typedHost = directlyTypedHost(source.url);
+
+  /** `writing`: called as the item's write joins its batch (the batch then no longer waits for it). */
+  const processItem = async (item: ParsedItem, writing: () => void): Promise<void> => {
+    if (item.kind !== 'draft') {
+      result.failedItems++;
+      return;
     }
-    // The chunk's pages are fetched together; the HostLimiter keeps that polite.
-    const drafts = await Promise.all(
-      pending.map(async (entry): Promise<{ draft: ArticleDraft; failed: boolean }> => {
-        let draft = entry.draft;
-        let failed = false;
-        if (entry.full) {
-          try {
-            draft = await (deps.fullText ?? withFullText)(entry.draft, fullTextOptions);
-            result.fullTextFetched++;
-          } catch (error) {
-            if (signal?.aborted) throw error;
-            result.fullTextFailed++;
-            result.fullTextError ??= sourceError(error, (deps.now ?? Date.now)());
-            failed = true;
-          }
-        }
-        // Photos only for an item never seen (after its full text, whose page has the figures): a refresh
-        // that lists the same items again downloads nothing.
-        if (entry.known === undefined && deps.photos) draft = (await deps.photos.attach(draft, { typedHost: directlyTypedHost(source.url), signal })).draft;
-        return { draft, failed };
-      }),
-    );
-    for (const [index, entry] of pending.entries()) {
-      const { draft, failed } = drafts[index]!;
+    const entry = pendingItem(source, item, writer);
+    if (!entry) {
+      result.unchanged++;
+      return;
+    }
+    let draft = entry.draft;
+    let failed = false;
+    if (entry.full) {
       try {
-        const knownId = entry.known?.articleId;
-        const outcome = (knownId ? writer.updateArticle(knownId, draft) : null) ?? writer.addArticle(draft);
-        writer.rememberItem(source.id, entry.key, outcome.id, entry.hash, failed);
-        if (outcome.status === 'imported') result.imported++;
-        else if (outcome.status === 'updated') result.updated++;
-        else result.unchanged++;
+        draft = await (deps.fullText ?? withFullText)(entry.draft, fullTextOptions);
+        result.fullTextFetched++;
       } catch (error) {
-        // A full disk fails the whole refresh (validators unchanged); one unusable article does not.
-        if (isDiskFull(error)) throw error;
-        result.failedItems++;
+        if (signal?.aborted) throw error;
+        result.fullTextFailed++;
+        result.fullTextError ??= sourceError(error, (deps.now ?? Date.now)());
+        failed = true;
       }
     }
-  }
+    // Photos only for an item never seen (after its full text, whose page has the figures): a refresh
+    // that lists the same items again downloads nothing.
+    if (entry.known === undefined && deps.photos) draft = (await deps.photos.attach(draft, { typedHost, signal })).draft;
+    if (signal?.aborted) throw signal.reason ?? new Error('refresh cancelled');
+    try {
+      // The article and its item row are written together: a kill in between leaves neither.
+      writing();
+      const outcome = await commits.add(() => {
+        const knownId = entry.known?.articleId;
+        const added = (knownId ? writer.updateArticle(knownId, draft) : null) ?? writer.addArticle(draft);
+        writer.rememberItem(source.id, entry.key, added.id, entry.hash, failed);
+        return added;
+      });
+      if (outcome.status === 'imported') result.imported++;
+      else if (outcome.status === 'updated') result.updated++;
+      else result.unchanged++;
+    } catch (error) {
+      // A full disk fails the whole refresh (validators unchanged); one unusable article does not.
+      if (isDiskFull(error)) throw error;
+      result.failedItems++;
+    }
+  };
+
+  let next = 0;
+  let stopped: unknown = null;
+  const lane = async (): Promise<void> => {
+    while (next < items.length && stopped === null) {
+      if (signal?.aborted) throw signal.reason ?? new Error('refresh cancelled');
+      const item = items[next++]!;
+      commits.expect();
+      let written = false;
+      try {
+        await processItem(item, () => (written = true));
+      } catch (error) {
+        // The first failure stops the other lanes at their next item; it is the refresh's error.
+        stopped ??= error;
+        throw error;
+      } finally {
+        if (!written) commits.skip();
+      }
+    }
+  };
+  const lanes = await Promise.allSettled(Array.from({ length: Math.min(ITEMS_AT_ONCE, items.length) }, lane));
+  const failure = lanes.find((lane): lane is PromiseRejectedResult => lane.status === 'rejected');
+  if (failure) throw stopped ?? failure.reason;
 }
