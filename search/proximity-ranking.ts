@@ -46,6 +46,9 @@ export interface PairWalk {
   reversed: number;
 }
 
+/** How many times longer the other posting list must be for galloping to beat a step-by-step merge. */
+const GALLOP_RATIO = 8;
+
 /** One walk along both posting lists per positional field: positions are read only where both terms are. */
 export function walkPair(index: SearchableIndex, a: number, b: number): PairWalk {
   const flags = new Uint8Array(index.ids.length);
@@ -60,15 +63,18 @@ export function walkPair(index: SearchableIndex, a: number, b: number): PairWalk
     const docsB = field.postings(b).docs;
     const posA = field.positions(a);
     const posB = field.positions(b);
-    // The shorter list leads and the other is searched forward by galloping: a rare syllable beside
-    // one in nearly every article reads a few hundred postings, not twenty thousand.
+    // The shorter list leads. A much longer one is searched forward by galloping (a rare syllable
+    // beside one in nearly every article reads a few hundred postings, not twenty thousand); one of
+    // like length is merged step by step, which is cheaper there.
     const aLeads = docsA.length <= docsB.length;
     const leading = aLeads ? docsA : docsB;
     const other = aLeads ? docsB : docsA;
+    const gallop = other.length > GALLOP_RATIO * leading.length;
     let o = 0;
     for (let l = 0; l < leading.length; l++) {
       const doc = leading[l]!;
-      o = gallopTo(other, o, doc);
+      if (gallop) o = gallopTo(other, o, doc);
+      else while (o < other.length && other[o]! < doc) o++;
       if (o === other.length) break;
       if (other[o] !== doc) continue;
       const i = aLeads ? l : o;
