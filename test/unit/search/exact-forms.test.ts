@@ -70,7 +70,7 @@ describe('walkPair: the shorter posting list leads', () => {
   }
 
   it('gives the same flags and side-by-side documents whichever term is rarer, galloping or merging', () => {
-    const expected = { 'ga vit': 9, 'vit ga': 0, 'con ga': 291 };
+    const expected: Record<string, number> = { 'ga vit': 9, 'vit ga': 0, 'con ga': 291 };
     for (const [a, b] of [['ga', 'vit'], ['vit', 'ga'], ['con', 'ga']] as const) {
       const walk = walkPair(index, id(a), id(b));
       expect(walk.flags).toEqual(flagsOneByOne(id(a), id(b)));
