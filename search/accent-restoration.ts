@@ -3,34 +3,83 @@
 // "đấu tù" is still found (a preference, not a filter).
 import type { SearchableIndex } from './compact-index.ts';
 import { postingOf } from './position-runs.ts';
+import { gallopTo } from './sequence-walk.ts';
 import { foldCharacters } from './vietnamese-text.ts';
 
-/** The exact (marked) forms of each folded term, found by folding the vocabulary once. */
+/**
+ * The exact (marked) forms of each folded term. Folding maps one UTF-16 unit to one, so the forms of
+ * "truong" are spelt letter by letter from the units that fold to each of its letters, and a spelling
+ * is followed only while some vocabulary term begins with it: a few dozen look-ups in the sorted
+ * vocabulary per syllable, where folding the whole vocabulary of a large library was most of the
+ * first query's set-up.
+ */
 export class ExactForms {
   readonly #index: SearchableIndex;
-  #forms: Map<number, number[]> | null = null;
+  /** For each folded unit, the units of the vocabulary that fold to it, itself first. */
+  #sources: Map<number, number[]> | null = null;
+  readonly #forms = new Map<number, number[]>();
 
   constructor(index: SearchableIndex) {
     this.#index = index;
   }
 
-  /** Exact term ids in the title or body that fold to the folded term, itself included when written so. */
+  /** Exact term ids in the title or body that fold to the folded term, itself included when written so (ascending). */
   of(folded: number): number[] {
-    if (!this.#forms) {
-      const forms = new Map<number, number[]>();
-      const { terms, termIds } = this.#index;
-      for (let t = 0; t < terms.length; t++) {
-        const term = terms[t]!;
-        const foldedTerm = foldCharacters(term);
-        const f = foldedTerm === term ? t : termIds.get(foldedTerm);
-        if (f === undefined || !this.#inExactFields(t)) continue;
-        const list = forms.get(f);
-        if (list) list.push(t);
-        else forms.set(f, [t]);
-      }
-      this.#forms = forms;
+    let forms = this.#forms.get(folded);
+    if (!forms) {
+      forms = [];
+      const target = this.#index.terms[folded]!;
+      // Only a folded term has forms; a marked one is no term's fold.
+      if (foldCharacters(target) === target) this.#spell(target, '', forms);
+      forms.sort((a, b) => a - b);
+      this.#forms.set(folded, forms);
     }
-    return this.#forms.get(folded) ?? [];
+    return forms;
+  }
+
+  #spell(target: string, prefix: string, out: number[]): void {
+    if (prefix.length === target.length) {
+      const id = this.#index.termIds.get(prefix);
+      if (id !== undefined && this.#inExactFields(id)) out.push(id);
+      return;
+    }
+    const unit = target.charCodeAt(prefix.length);
+    for (const source of this.#sourcesOf(unit)) {
+      const spelt = prefix + String.fromCharCode(source);
+      if (spelt.length === target.length || this.#begins(spelt)) this.#spell(target, spelt, out);
+    }
+  }
+
+  #sourcesOf(unit: number): readonly number[] {
+    if (!this.#sources) {
+      // Only units the vocabulary holds can spell a form of it.
+      const seen = new Uint8Array(0x10000);
+      for (const term of this.#index.terms) for (let i = 0; i < term.length; i++) seen[term.charCodeAt(i)] = 1;
+      const sources = new Map<number, number[]>();
+      for (let u = 0xc0; u < 0x10000; u++) {
+        if (!seen[u]) continue;
+        const to = foldCharacters(String.fromCharCode(u)).charCodeAt(0);
+        if (to === u) continue;
+        const list = sources.get(to);
+        if (list) list.push(u);
+        else sources.set(to, [to, u]);
+      }
+      this.#sources = sources;
+    }
+    return this.#sources.get(unit) ?? [unit];
+  }
+
+  /** Whether some vocabulary term begins with `prefix`: the first term at or after it in sorted order. */
+  #begins(prefix: string): boolean {
+    const { terms, sortedTerms } = this.#index;
+    let lo = 0;
+    let hi = sortedTerms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (terms[sortedTerms[mid]!]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < sortedTerms.length && terms[sortedTerms[lo]!]!.startsWith(prefix);
   }
 
   #inExactFields(term: number): boolean {
@@ -140,16 +189,13 @@ function presence(index: SearchableIndex, form: number, docs: Uint32Array): Uint
     const reader = index.fields[field];
     if (reader.count(form) === 0) continue;
     const list = reader.postings(form).docs;
-    // Few documents against a long list: a binary search each; else a merge of the two ascending lists.
-    if (docs.length * 16 < list.length) {
-      for (let i = 0; i < docs.length; i++) if (postingOf(list, docs[i]!) >= 0) present[i] = 1;
-      continue;
-    }
+    // Both ascending: the list is searched forward by galloping, so a few documents against a long
+    // list cost a few short searches, and two lists of like length a merge.
     let j = 0;
-    for (let i = 0; i < docs.length && j < list.length; i++) {
-      const d = docs[i]!;
-      while (j < list.length && list[j]! < d) j++;
-      if (list[j] === d) present[i] = 1;
+    for (let i = 0; i < docs.length; i++) {
+      j = gallopTo(list, j, docs[i]!);
+      if (j === list.length) break;
+      if (list[j] === docs[i]) present[i] = 1;
     }
   }
   return present;
@@ -165,13 +211,15 @@ function docsApart(index: SearchableIndex, a: number, b: number, adjacentDocs: U
   const docsA = body.postings(a).docs;
   const docsB = body.postings(b).docs;
   const both: number[] = [];
+  const [leading, other] = docsA.length <= docsB.length ? [docsA, docsB] : [docsB, docsA];
   let j = 0;
   let k = 0;
-  for (let i = 0; i < docsA.length && j < docsB.length; i++) {
-    const d = docsA[i]!;
-    while (j < docsB.length && docsB[j]! < d) j++;
-    if (docsB[j] !== d) continue;
-    while (k < adjacentDocs.length && adjacentDocs[k]! < d) k++;
+  for (let i = 0; i < leading.length; i++) {
+    const d = leading[i]!;
+    j = gallopTo(other, j, d);
+    if (j === other.length) break;
+    if (other[j] !== d) continue;
+    k = gallopTo(adjacentDocs, k, d);
     if (adjacentDocs[k] !== d) both.push(d);
   }
   if (both.length <= CHANCE_SAMPLE) return Uint32Array.from(both);

@@ -106,6 +106,14 @@ export class FoldedTokens {
     return this.#kind[k] === PART;
   }
 
+  /**
+   * The first UTF-16 unit of token k's folded form, or -1 when the token has a term of its own (a
+   * number, an abbreviation, the i/y spelling): marking skips a token no query word can start like.
+   */
+  firstUnit(k: number): number {
+    return this.#hasForm[k] ? -1 : this.#folded.charCodeAt(this.#start[k]!);
+  }
+
   /** Whether token k's folded form is exactly `folded`. */
   is(k: number, folded: string): boolean {
     if (this.#hasForm[k]) return this.#forms.get(k) === folded;

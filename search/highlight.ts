@@ -49,7 +49,15 @@ function tokenMatches(text: string, tokens: FoldedTokens, query: ParsedQuery, co
   const last = query.prefix ? words[words.length - 1] : undefined;
   const spelling = words.map((_, i) => (corrections[i] ?? []).filter((c) => c.kind !== 'tone').map((c) => c.term));
   const tones = words.map((_, i) => (corrections[i] ?? []).filter((c) => c.kind === 'tone').map((c) => c.term));
+  // A token can match only if it starts like some word, correction, prefix or filter word: most
+  // tokens of an article are ruled out by their first letter before any comparison.
+  const wanted = [...words.map((word) => word.folded), ...spelling.flat(), ...filterWords];
+  const firstUnits = wanted.every((text) => text.length > 0) ? new Set(wanted.map((text) => text.charCodeAt(0))) : null;
   for (let k = 0; k < n; k++) {
+    if (firstUnits) {
+      const first = tokens.firstUnit(k);
+      if (first >= 0 && !firstUnits.has(first)) continue;
+    }
     let exactForm: string | null = null;
     const exactOf = (): string => (exactForm ??= exactSyllable(text.slice(tokens.start(k), tokens.end(k))));
     for (let i = 0; i < words.length; i++) {

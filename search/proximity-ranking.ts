@@ -13,6 +13,7 @@ import { hasExact, restoreAccents, type ExactForms, type RestoredPair } from './
 import type { SearchableIndex } from './compact-index.ts';
 import { PAIR_ADJACENT, PAIR_NEAR, PAIR_REVERSED, PAIR_STRADDLED, adjacentCount, pairFlags } from './position-runs.ts';
 import type { QueryWord } from './query-parser.ts';
+import { gallopTo } from './sequence-walk.ts';
 
 export const TIER_EXACT = 4;
 export const TIER_ADJACENT = 3;
@@ -45,6 +46,9 @@ export interface PairWalk {
   reversed: number;
 }
 
+/** How many times longer the other posting list must be for galloping to beat a step-by-step merge. */
+const GALLOP_RATIO = 8;
+
 /** One walk along both posting lists per positional field: positions are read only where both terms are. */
 export function walkPair(index: SearchableIndex, a: number, b: number): PairWalk {
   const flags = new Uint8Array(index.ids.length);
@@ -59,12 +63,22 @@ export function walkPair(index: SearchableIndex, a: number, b: number): PairWalk
     const docsB = field.postings(b).docs;
     const posA = field.positions(a);
     const posB = field.positions(b);
-    let j = 0;
-    for (let i = 0; i < docsA.length; i++) {
-      const doc = docsA[i]!;
-      while (j < docsB.length && docsB[j]! < doc) j++;
-      if (j === docsB.length) break;
-      if (docsB[j] !== doc) continue;
+    // The shorter list leads. A much longer one is searched forward by galloping (a rare syllable
+    // beside one in nearly every article reads a few hundred postings, not twenty thousand); one of
+    // like length is merged step by step, which is cheaper there.
+    const aLeads = docsA.length <= docsB.length;
+    const leading = aLeads ? docsA : docsB;
+    const other = aLeads ? docsB : docsA;
+    const gallop = other.length > GALLOP_RATIO * leading.length;
+    let o = 0;
+    for (let l = 0; l < leading.length; l++) {
+      const doc = leading[l]!;
+      if (gallop) o = gallopTo(other, o, doc);
+      else while (o < other.length && other[o]! < doc) o++;
+      if (o === other.length) break;
+      if (other[o] !== doc) continue;
+      const i = aLeads ? l : o;
+      const j = aLeads ? o : l;
       posA.load(i);
       posB.load(j);
       const found = pairFlags(posA.positions, posA.posStart[i]!, posA.posStart[i + 1]!, posB.positions, posB.posStart[j]!, posB.posStart[j + 1]!);

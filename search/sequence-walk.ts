@@ -36,7 +36,7 @@ export function walkSequence(fields: readonly PostingReader[], terms: readonly n
 }
 
 /** The first index at or after `from` whose document is ≥ `doc` (docs ascending): steps doubling, then halving. */
-function gallopTo(docs: Uint32Array, from: number, doc: number): number {
+export function gallopTo(docs: Uint32Array, from: number, doc: number): number {
   if (from >= docs.length || docs[from]! >= doc) return from;
   let step = 1;
   let lo = from;

@@ -63,6 +63,8 @@ function foldUnit(unit: number): number {
   return folded;
 }
 
+const SHORT_TEXT = 24;
+
 /** Marks stripped and đ→d, one character for one. */
 export function foldCharacters(text: string): string {
   let firstChange = -1;
@@ -75,6 +77,16 @@ export function foldCharacters(text: string): string {
     }
   }
   if (firstChange < 0) return text;
+  // A syllable or a word: built unit by unit, without the typed array and decoder a long text needs
+  // (folding a whole vocabulary of syllables was mostly that set-up).
+  if (text.length <= SHORT_TEXT) {
+    let folded = text.slice(0, firstChange);
+    for (let i = firstChange; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      folded += String.fromCharCode(unit < 0xc0 ? unit : foldUnit(unit));
+    }
+    return folded;
+  }
   const out = new Uint16Array(text.length);
   let surrogates = false;
   for (let i = 0; i < text.length; i++) {
