@@ -1,7 +1,7 @@
 // Accents restored on an unaccented query from the library's own pair statistics: "dau tu" is most
 // often written "đầu tư" where its folded syllables stand side by side, so đầu tư ranks first, while
 // "đấu tù" is still found (a preference, not a filter).
-import type { SearchableIndex } from './compact-index.ts';
+import { firstSortedAtOrAfter, type SearchableIndex } from './compact-index.ts';
 import { postingOf } from './position-runs.ts';
 import { gallopTo } from './sequence-walk.ts';
 import { foldCharacters } from './vietnamese-text.ts';
@@ -72,14 +72,8 @@ export class ExactForms {
   /** Whether some vocabulary term begins with `prefix`: the first term at or after it in sorted order. */
   #begins(prefix: string): boolean {
     const { terms, sortedTerms } = this.#index;
-    let lo = 0;
-    let hi = sortedTerms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (terms[sortedTerms[mid]!]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < sortedTerms.length && terms[sortedTerms[lo]!]!.startsWith(prefix);
+    const at = firstSortedAtOrAfter(this.#index, prefix);
+    return at < sortedTerms.length && terms[sortedTerms[at]!]!.startsWith(prefix);
   }
 
   #inExactFields(term: number): boolean {

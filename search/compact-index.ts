@@ -52,6 +52,19 @@ export interface SearchableIndex {
   fields: Record<FieldName, PostingReader>;
 }
 
+/** The position in `sortedTerms` of the first term at or after `text` in string order (a prefix range starts there). */
+export function firstSortedAtOrAfter(index: Pick<SearchableIndex, 'terms' | 'sortedTerms'>, text: string): number {
+  const { terms, sortedTerms } = index;
+  let lo = 0;
+  let hi = sortedTerms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (terms[sortedTerms[mid]!]! < text) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function searchable(index: CompactIndex): SearchableIndex {
   const fields = Object.fromEntries(
     FIELD_NAMES.map((name): [FieldName, PostingReader] => {

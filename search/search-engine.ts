@@ -1,7 +1,7 @@
 import lunr from 'lunr';
 import type { SearchDocument } from './search-document.ts';
 import { CandidateSet } from './candidate-set.ts';
-import { buildCompactIndex, deserializeCompactIndex, searchable, serializeCompactIndex, type CompactIndex, type SearchableIndex } from './compact-index.ts';
+import { buildCompactIndex, deserializeCompactIndex, firstSortedAtOrAfter, searchable, serializeCompactIndex, type CompactIndex, type SearchableIndex } from './compact-index.ts';
 import { FIELD_NAMES, FIELDS, type FieldName } from './index-fields.ts';
 import { ExactForms, hasExact } from './accent-restoration.ts';
 import type { PostingReader } from './posting-readers.ts';
@@ -354,15 +354,8 @@ export class SearchEngine {
 
   #prefixTerms(prefix: string): number[] {
     const { terms, sortedTerms } = this.#index;
-    let lo = 0;
-    let hi = sortedTerms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (terms[sortedTerms[mid]!]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
     const found: number[] = [];
-    for (let i = lo; i < sortedTerms.length && terms[sortedTerms[i]!]!.startsWith(prefix); i++) found.push(sortedTerms[i]!);
+    for (let i = firstSortedAtOrAfter(this.#index, prefix); i < sortedTerms.length && terms[sortedTerms[i]!]!.startsWith(prefix); i++) found.push(sortedTerms[i]!);
     if (found.length <= MAX_PREFIX_TERMS) return found;
     return found.sort((a, b) => this.#frequency(b) - this.#frequency(a)).slice(0, MAX_PREFIX_TERMS);
   }

@@ -1,18 +1,12 @@
 // Golden agreement: the archive (PostgreSQL) and the local engine find the same articles for the
 // Vietnamese variant set: NFC, NFD, old and new tone placement (hòa/hoà), folded, đ/d, capitals, ð,
 // i/y, for single words and quoted phrases.
-import { createHash } from 'node:crypto';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, createDesk } from '../../../archive/archive-admin.ts';
-import { openArchiveDb, type ArchiveDb } from '../../../archive/archive-connection.ts';
-import { migrateArchive } from '../../../archive/archive-migrations.ts';
+import { describe, expect, it } from 'vitest';
 import { searchArchive } from '../../../archive/archive-search.ts';
-import { runSearch } from '../../../search/run-search.ts';
-import { SearchEngine } from '../../../search/search-engine.ts';
 import type { SearchDocument } from '../../../search/search-document.ts';
-import { postgresUnavailableReason, startPostgresCluster, type PostgresCluster } from '../../../bench/postgres-cluster.ts';
+import { postgresUnavailableReason } from '../../../bench/postgres-cluster.ts';
 import { doc } from '../search/search-fixtures.ts';
+import { useLocalAndArchive } from './local-and-archive.ts';
 
 const DOCS: SearchDocument[] = [
   doc('dam-phan', 'Hai bên nối lại đàm phán thương mại', 'Cuộc đàm phán kéo dài ba ngày tại Hà Nội.'),
@@ -77,46 +71,7 @@ const QUERIES = [
 ];
 
 describe.skipIf(postgresUnavailableReason())('archive search agrees with the local engine', () => {
-  let cluster: PostgresCluster;
-  let db: ArchiveDb;
-  const engine = SearchEngine.build(DOCS);
-  const byId = new Map(DOCS.map((d) => [d.id, d]));
-  const archiveIds = new Map<string, string>();
-
-  beforeAll(async () => {
-    cluster = await startPostgresCluster();
-    cluster.psql('CREATE DATABASE archive');
-    const admin = new pg.Client({ connectionString: cluster.url(undefined, undefined, 'archive') });
-    await admin.connect();
-    try {
-      await migrateArchive(admin);
-      await createDesk(admin, 'Thời sự');
-      await addMember(admin, 'Thời sự', 'lan', 'lan-secret');
-      for (const d of DOCS) {
-        const { rows } = await admin.query<{ id: string }>(
-          `INSERT INTO articles (content_hash, title, language, body, blocks, added_by) VALUES ($1, $2, 'vi', $3, '[]', 'lan') RETURNING id`,
-          [createHash('sha256').update(d.id).digest('hex'), d.title, d.body],
-        );
-        await admin.query(`INSERT INTO article_owners (article_id, owner) VALUES ($1, 'lan')`, [rows[0]!.id]);
-        archiveIds.set(rows[0]!.id, d.id);
-      }
-    } finally {
-      await admin.end();
-    }
-    db = await openArchiveDb({ address: cluster.url('lan', undefined, 'archive'), password: 'lan-secret' });
-  }, 60_000);
-
-  afterAll(async () => {
-    await db?.close();
-    cluster?.destroy();
-  });
-
-  const local = (query: string): string[] =>
-    runSearch(`${query} `, { engines: [engine], removed: new Set(), documents: (ids) => ids.map((id) => byId.get(id)!) }, { limit: 100 })
-      .hits.map((hit) => hit.id)
-      .sort();
-  const archive = async (query: string): Promise<string[]> =>
-    (await searchArchive(db, query, { limit: 100 })).hits.map((hit) => archiveIds.get(hit.archiveId)!).sort();
+  const { local, archive, archiveIds, db } = useLocalAndArchive(DOCS);
 
   it.each(QUERIES)('finds the same articles for %s', async (query) => {
     const expected = local(query);
@@ -132,15 +87,15 @@ describe.skipIf(postgresUnavailableReason())('archive search agrees with the loc
   });
 
   it('ranks articles written as an accented query is typed above their folded twins', async () => {
-    const hits = (await searchArchive(db, 'hoà', { limit: 10 })).hits.map((hit) => archiveIds.get(hit.archiveId));
+    const hits = (await searchArchive(db(), 'hoà', { limit: 10 })).hits.map((hit) => archiveIds.get(hit.archiveId));
     expect(hits.slice(0, 2).sort()).toEqual(['hoa-new', 'hoa-old']);
     expect(hits).toContain('hoa-flower');
-    const plain = (await searchArchive(db, 'đa năng', { limit: 10 })).hits.map((hit) => archiveIds.get(hit.archiveId));
+    const plain = (await searchArchive(db(), 'đa năng', { limit: 10 })).hits.map((hit) => archiveIds.get(hit.archiveId));
     expect(plain[0]).toBe('da-nang-plain');
   });
 
   it('marks the matches in the snippet with the local highlighter', async () => {
-    const hit = (await searchArchive(db, 'dam phan', { limit: 10 })).hits.find((h) => archiveIds.get(h.archiveId) === 'dam-phan');
+    const hit = (await searchArchive(db(), 'dam phan', { limit: 10 })).hits.find((h) => archiveIds.get(h.archiveId) === 'dam-phan');
     expect(hit).toBeDefined();
     const marked = hit!.snippet.matches.map((m) => hit!.snippet.text.slice(m.start, m.end).normalize('NFC').toLowerCase());
     expect(marked.length).toBeGreaterThan(0);

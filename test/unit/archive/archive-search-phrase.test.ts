@@ -2,19 +2,16 @@
 // pair lexemes that do not cross sentence punctuation, a phrase query ANDs its pairs beside the `<->`
 // check, the local engine and the archive agree on which articles hold a phrase, and an archive set up
 // before the step gets every existing article's pairs when it is migrated.
-import { createHash } from 'node:crypto';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addMember, createDesk } from '../../../archive/archive-admin.ts';
-import { openArchiveDb, type ArchiveDb } from '../../../archive/archive-connection.ts';
+import { openArchiveDb } from '../../../archive/archive-connection.ts';
 import { ARCHIVE_SCHEMA_VERSION, ARCHIVE_STEPS, archiveSchemaVersion, migrateArchive } from '../../../archive/archive-migrations.ts';
 import { ARCHIVE_SEARCH_PAIRS_SQL } from '../../../archive/archive-search-pairs.ts';
 import { archiveTsquery, searchArchive } from '../../../archive/archive-search.ts';
-import { runSearch } from '../../../search/run-search.ts';
-import { SearchEngine } from '../../../search/search-engine.ts';
 import type { SearchDocument } from '../../../search/search-document.ts';
-import { postgresUnavailableReason, startPostgresCluster, type PostgresCluster } from '../../../bench/postgres-cluster.ts';
+import { postgresUnavailableReason } from '../../../bench/postgres-cluster.ts';
 import { doc } from '../search/search-fixtures.ts';
+import { useLocalAndArchive } from './local-and-archive.ts';
 
 const DOCS: SearchDocument[] = [
   doc('adjacent', 'Hai bên nối lại đàm phán', 'Cuộc đàm phán thương mại kéo dài ba ngày.'),
@@ -52,56 +49,7 @@ const PHRASES = [
 ];
 
 describe.skipIf(postgresUnavailableReason())('archive phrase search through syllable pairs', () => {
-  let cluster: PostgresCluster;
-  let db: ArchiveDb;
-  const engine = SearchEngine.build(DOCS);
-  const byId = new Map(DOCS.map((d) => [d.id, d]));
-  const archiveIds = new Map<string, string>();
-
-  async function asAdmin<T>(database: string, work: (admin: pg.Client) => Promise<T>): Promise<T> {
-    const admin = new pg.Client({ connectionString: cluster.url(undefined, undefined, database) });
-    await admin.connect();
-    try {
-      return await work(admin);
-    } finally {
-      await admin.end();
-    }
-  }
-
-  async function insertDocs(admin: pg.Client, docs: readonly SearchDocument[]): Promise<void> {
-    for (const d of docs) {
-      const { rows } = await admin.query<{ id: string }>(
-        `INSERT INTO articles (content_hash, title, language, body, blocks, added_by) VALUES ($1, $2, 'vi', $3, '[]', 'lan') RETURNING id`,
-        [createHash('sha256').update(d.id).digest('hex'), d.title, d.body],
-      );
-      await admin.query(`INSERT INTO article_owners (article_id, owner) VALUES ($1, 'lan')`, [rows[0]!.id]);
-      archiveIds.set(rows[0]!.id, d.id);
-    }
-  }
-
-  beforeAll(async () => {
-    cluster = await startPostgresCluster();
-    cluster.psql('CREATE DATABASE archive');
-    await asAdmin('archive', async (admin) => {
-      await migrateArchive(admin);
-      await createDesk(admin, 'Thời sự');
-      await addMember(admin, 'Thời sự', 'lan', 'lan-secret');
-      await insertDocs(admin, DOCS);
-    });
-    db = await openArchiveDb({ address: cluster.url('lan', undefined, 'archive'), password: 'lan-secret' });
-  }, 60_000);
-
-  afterAll(async () => {
-    await db?.close();
-    cluster?.destroy();
-  });
-
-  const local = (query: string): string[] =>
-    runSearch(`${query} `, { engines: [engine], removed: new Set(), documents: (ids) => ids.map((id) => byId.get(id)!) }, { limit: 100 })
-      .hits.map((hit) => hit.id)
-      .sort();
-  const archive = async (query: string): Promise<string[]> =>
-    (await searchArchive(db, query, { limit: 100 })).hits.map((hit) => archiveIds.get(hit.archiveId)!).sort();
+  const { cluster, local, archive, archiveIds, asAdmin, insertDocs } = useLocalAndArchive(DOCS);
 
   it.each(PHRASES)('finds the same articles as the local engine for %s', async (query) => {
     const expected = local(query);
@@ -146,7 +94,7 @@ describe.skipIf(postgresUnavailableReason())('archive phrase search through syll
   });
 
   it('gives articles written before the pairs step their pairs when the archive is migrated', async () => {
-    cluster.psql('CREATE DATABASE older');
+    cluster().psql('CREATE DATABASE older');
     const old = DOCS.filter((d) => ['adjacent', 'apart', 'comma'].includes(d.id));
     await asAdmin('older', async (admin) => {
       // The archive as the version before the pairs set it up: every step before theirs.
@@ -171,7 +119,7 @@ describe.skipIf(postgresUnavailableReason())('archive phrase search through syll
       const wordsAfter = await admin.query<{ n: number; pairs: number }>(`SELECT count(*)::int AS n, count(*) FILTER (WHERE word LIKE '%\\_%')::int AS pairs FROM archive_words`);
       expect(wordsAfter.rows[0]).toEqual({ n: words.rows[0]!.n, pairs: 0 });
     });
-    const reporter = await openArchiveDb({ address: cluster.url('lan', undefined, 'older'), password: 'lan-secret' });
+    const reporter = await openArchiveDb({ address: cluster().url('lan', undefined, 'older'), password: 'lan-secret' });
     try {
       const hits = (await searchArchive(reporter, '"dam phan"')).hits.map((hit) => hit.title);
       expect(hits).toEqual(['Hai bên nối lại đàm phán']);

@@ -1,7 +1,6 @@
 // kill -9 of a client in the middle of writing a pulled page (inside its SQLite transaction, with the
 // next page already being read ahead): the library keeps the pages committed before, its high-water
 // mark with them, and the next pull brings the rest, each article and annotation exactly once.
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openArchiveDb } from '../../../archive/archive-connection.ts';
@@ -9,26 +8,12 @@ import { pullChanges, pushOutbox } from '../../../archive/archive-sync.ts';
 import { Library } from '../../../library/index.ts';
 import { temporaryFolder } from '../library/library-fixtures.ts';
 import { postgresUnavailableReason } from '../../../bench/postgres-cluster.ts';
-import { draft, PASSWORD, useSyncHarness } from './sync-fixtures.ts';
+import { draft, PASSWORD, runUntilPausedThenKill, useSyncHarness } from './sync-fixtures.ts';
 
 const unavailable = postgresUnavailableReason();
 const script = fileURLToPath(new URL('./pull-until-killed.ts', import.meta.url));
 
-async function pullUntilPausedThenKill(dir: string, address: string): Promise<void> {
-  const child = spawn(process.execPath, [script, dir, address, PASSWORD], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('paused')) resolve();
-      if (output.includes('finished')) reject(new Error('the pull finished without pausing'));
-    });
-    child.once('exit', () => reject(new Error(`the child exited before pausing: ${output}`)));
-  });
-  child.kill('SIGKILL');
-  await exited;
-}
+const pullUntilPausedThenKill = (dir: string, address: string): Promise<void> => runUntilPausedThenKill(script, 'pull', dir, address);
 
 describe.skipIf(unavailable)('kill -9 mid-pull', () => {
   const harness = useSyncHarness();

@@ -1,6 +1,5 @@
 // kill -9 of a client mid-push, after the archive committed a batch and before the outbox forgot it:
 // the next push sends that batch again and the archive holds everything exactly once.
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openArchiveDb } from '../../../archive/archive-connection.ts';
@@ -8,26 +7,12 @@ import { pullChanges, pushOutbox } from '../../../archive/archive-sync.ts';
 import { Library } from '../../../library/index.ts';
 import { temporaryFolder } from '../library/library-fixtures.ts';
 import { postgresUnavailableReason } from '../../../bench/postgres-cluster.ts';
-import { draft, PASSWORD, useSyncHarness } from './sync-fixtures.ts';
+import { draft, PASSWORD, runUntilPausedThenKill, useSyncHarness } from './sync-fixtures.ts';
 
 const unavailable = postgresUnavailableReason();
 const script = fileURLToPath(new URL('./push-until-killed.ts', import.meta.url));
 
-async function pushUntilPausedThenKill(dir: string, address: string): Promise<void> {
-  const child = spawn(process.execPath, [script, dir, address, PASSWORD], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('paused')) resolve();
-      if (output.includes('finished')) reject(new Error('the push finished without pausing'));
-    });
-    child.once('exit', () => reject(new Error(`the child exited before pausing: ${output}`)));
-  });
-  child.kill('SIGKILL');
-  await exited;
-}
+const pushUntilPausedThenKill = (dir: string, address: string): Promise<void> => runUntilPausedThenKill(script, 'push', dir, address);
 
 describe.skipIf(unavailable)('kill -9 mid-push', () => {
   const harness = useSyncHarness();
