@@ -127,10 +127,7 @@ export class NrApp extends LitElement {
     super.connectedCallback();
     const { state } = this;
     this.#unsubscribe.push(
-      client.on('library.changed', (change) => {
-        state.annotations.forgetArticles(change.changed);
-        void state.refresh();
-      }),
+      client.on('library.changed', (change) => state.libraryChanged(change)),
       // A query typed while the index was still being built is answered again once it is ready.
       client.on('watch.counts', (counts) => state.watch.countsChanged(counts, state.library.info?.runtime === 'browser' ? notifyInBrowser : undefined)),
       client.on('search.state', ({ state: indexState }) => state.search.indexStateChanged(indexState)),

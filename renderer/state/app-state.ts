@@ -1,4 +1,4 @@
-import type { ExportPayload, ListSort, SearchHit, Settings } from '../../contract/index.ts';
+import type { ExportPayload, LibraryChange, ListSort, SearchHit, Settings } from '../../contract/index.ts';
 import type { LibrarySelection, OpenAnnotation, PickRequest } from '../events.ts';
 import { annotationMatchingQuery } from '../note-match.ts';
 import { AnnotationSession } from './annotation-session.ts';
@@ -44,6 +44,9 @@ export class AppState extends Observable {
   readonly archive: ArchiveModel;
   pane: 'list' | 'reader' = 'list';
   readonly #client: CommandClient;
+  /** The articles changes named while a refresh for earlier ones was under way: read once more after it. */
+  #changedMeanwhile: Set<string> | null = null;
+  #refreshing = false;
 
   constructor(client: CommandClient) {
     super();
@@ -93,12 +96,40 @@ export class AppState extends Observable {
     await this.refresh();
   }
 
+  /**
+   * The library changed (an import, a refresh's batch, another window). A source refreshing writes a
+   * batch about every second: the views are read again once per change while idle, and changes that
+   * arrive during that read are gathered into one more read after it, not one each. The open article
+   * is read again only when a change names it.
+   */
+  libraryChanged(change: LibraryChange): void {
+    this.annotations.forgetArticles(change.changed);
+    const named = (this.#changedMeanwhile ??= new Set());
+    for (const id of change.changed) named.add(id);
+    for (const id of change.removed) named.add(id);
+    if (!this.#refreshing) void this.#refreshForChanges();
+  }
+
+  async #refreshForChanges(): Promise<void> {
+    this.#refreshing = true;
+    try {
+      while (this.#changedMeanwhile) {
+        const named = this.#changedMeanwhile;
+        this.#changedMeanwhile = null;
+        const open = this.reading.article?.id;
+        await this.refresh({ openArticle: open !== undefined && named.has(open) });
+      }
+    } finally {
+      this.#refreshing = false;
+    }
+  }
+
   /** Everything the library feeds, read again: counts and list, the open article, the search, the annotations view. */
-  async refresh(): Promise<void> {
+  async refresh(options: { openArticle: boolean } = { openArticle: true }): Promise<void> {
     await this.notices.attempt(async () => {
       void this.sources.reload();
       await this.library.reload();
-      await this.reading.reload();
+      if (options.openArticle) await this.reading.reload();
       void this.search.refresh();
       if (this.annotations.viewOpen) void this.annotations.loadAll();
     });

@@ -112,4 +112,26 @@ describe('AppState', () => {
     expect(file?.count).toBe(3);
     expect(state.notices.notice).toEqual({ kind: 'library-exported', count: 3, filename: file?.filename });
   });
+
+  it('reads the views again once for a burst of library changes, and the open article only when a change names it', async () => {
+    await state.open(ids[0]!);
+    const before = client.callsOf('library.counts').length;
+    const opensBefore = client.callsOf('library.open').length;
+    // A refresh's batches while the first read is still under way: gathered into one more read.
+    const letOne = client.hold('library.counts');
+    for (const n of [0, 1, 2, 3]) state.libraryChanged({ changed: [`elsewhere-${n}`], removed: [], generation: n });
+    await settle();
+    expect(client.callsOf('library.counts').length - before).toBe(1);
+    letOne();
+    await settle();
+    client.releaseAll('library.counts');
+    await settle();
+    expect(client.callsOf('library.counts').length - before).toBe(2);
+    // None of them named the open article: it is not read again.
+    expect(client.callsOf('library.open').length).toBe(opensBefore);
+    state.libraryChanged({ changed: [ids[0]!], removed: [], generation: 5 });
+    await settle();
+    expect(client.callsOf('library.counts').length - before).toBe(3);
+    expect(client.callsOf('library.open').length).toBe(opensBefore + 1);
+  });
 });
