@@ -87,6 +87,9 @@ export const MIGRATIONS: readonly string[] = [
   // 13: a pull stamps the search change log once per page (its triggers stand aside meanwhile), and
   // re-imported text goes into the archive outbox.
   ARCHIVE_SYNC_STEP_SQL,
+  // 14: the trash's ids without reading every article: search (CLI's first query, every search after a
+  // change) asks for them, and a full scan of a 20,000-article table was about 8 % of a CLI search.
+  `CREATE INDEX articles_trashed ON articles (id) WHERE trashed_at IS NOT NULL;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -75,6 +75,16 @@ describe('duplicates', () => {
     expect([...library.searchableIds({ source: 'VnExpress' })].sort()).toEqual([b, c].sort());
   });
 
+  it('tells search what is in the trash from an index of the trash alone, not a scan of every article', () => {
+    const a = library.addArticle(draft({ body: 'Bốn.' })).id;
+    const b = library.addArticle(draft({ body: 'Năm.' })).id;
+    library.trash([b]);
+    const accepts = library.searchAccepts();
+    expect([accepts(a), accepts(b)]).toEqual([true, false]);
+    const plan = library.db.prepare('EXPLAIN QUERY PLAN SELECT id FROM articles WHERE trashed_at IS NOT NULL').all() as { detail: string }[];
+    expect(plan.map((step) => step.detail).join('\n')).toMatch(/articles_trashed/);
+  });
+
   it('reports the same normalised content under another URL as a duplicate', () => {
     const first = library.addArticle(draft({ url: 'https://a.example/1' }));
     const again = library.addArticle(draft({ url: 'https://b.example/2', title: 'Another title' }));
