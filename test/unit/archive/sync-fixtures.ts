@@ -1,6 +1,5 @@
 // Shared set-up of the sync tests: one throwaway cluster per test file, a database per test, and
 // libraries ("reporters' laptops") linked to it.
-import { spawn } from 'node:child_process';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { Library } from '../../../library/index.ts';
 import type { ArchiveLocalStore } from '../../../archive/archive-sync.ts';
@@ -8,6 +7,7 @@ import { openArchiveDb, type ArchiveDb } from '../../../archive/archive-connecti
 import { addReporter, createArchiveDatabase } from '../../support/archive-test-db.ts';
 import { startPostgresCluster, type PostgresCluster } from '../../../bench/postgres-cluster.ts';
 import { temporaryFolder } from '../library/library-fixtures.ts';
+import { killWhenPaused } from '../../support/kill-when-paused.ts';
 
 export { draft } from '../library/library-fixtures.ts';
 
@@ -71,18 +71,6 @@ export function useSyncHarness(): SyncHarness {
  * Runs `script` (a sync that prints "paused" at the moment a crash is wanted, "finished" if it never
  * paused) on the library in `dir`, and kills it with SIGKILL once it has paused.
  */
-export async function runUntilPausedThenKill(script: string, what: string, dir: string, address: string): Promise<void> {
-  const child = spawn(process.execPath, [script, dir, address, PASSWORD], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('paused')) resolve();
-      if (output.includes('finished')) reject(new Error(`the ${what} finished without pausing`));
-    });
-    child.once('exit', () => reject(new Error(`the child exited before pausing: ${output}`)));
-  });
-  child.kill('SIGKILL');
-  await exited;
+export function runUntilPausedThenKill(script: string, what: string, dir: string, address: string): Promise<void> {
+  return killWhenPaused(script, [dir, address, PASSWORD], `the ${what}`);
 }

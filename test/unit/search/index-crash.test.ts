@@ -1,6 +1,5 @@
 // kill -9 while a segment is written: the manifest still names the old segments, which load and
 // catch up from the change log instead of a rebuild, and find everything.
-import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +8,7 @@ import { Library } from '../../../library/index.ts';
 import { SearchIndexManager } from '../../../search/index-manager.ts';
 import { readManifest } from '../../../search/segment-manifest.ts';
 import { draft, temporaryFolder } from '../library/library-fixtures.ts';
+import { killWhenPaused } from '../../support/kill-when-paused.ts';
 
 const script = fileURLToPath(new URL('./index-until-killed.ts', import.meta.url));
 
@@ -17,21 +17,7 @@ function addArticles(library: Library, from: number, count: number): void {
 }
 
 /** Runs the child until it pauses at the hook point, then kills it with SIGKILL. */
-async function killAt(dir: string, point: 'flush' | 'merge'): Promise<void> {
-  const child = spawn(process.execPath, [script, dir, point], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('paused')) resolve();
-      if (output.includes('finished')) reject(new Error(`the child never reached ${point}`));
-    });
-    child.once('exit', () => reject(new Error(`the child exited before ${point}: ${output}`)));
-  });
-  child.kill('SIGKILL');
-  await exited;
-}
+const killAt = (dir: string, point: 'flush' | 'merge'): Promise<void> => killWhenPaused(script, [dir, point], point);
 
 describe('a kill -9 during index writes', () => {
   for (const point of ['flush', 'merge'] as const) {
