@@ -1,23 +1,14 @@
 // annotations.list across all articles (the All annotations view) carries each annotation's page when
 // its article has pages (a PDF), as the per-article listing does: citations and briefs say "tr. 3".
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { annotationHandlers } from '../../../commands/annotation-handlers.ts';
 import type { Annotation } from '../../../contract/index.ts';
-import { Library } from '../../../library/index.ts';
-import { draft, paragraphBlocks, temporaryFolder } from '../library/library-fixtures.ts';
+import type { Library } from '../../../library/index.ts';
+import { draft, freshLibraryEachTest, paragraphBlocks } from '../library/library-fixtures.ts';
 
 describe('annotations.list across articles fills page', () => {
-  let folder: ReturnType<typeof temporaryFolder>;
   let library: Library;
-
-  beforeEach(() => {
-    folder = temporaryFolder();
-    library = Library.open(folder.dir);
-  });
-  afterEach(() => {
-    library.close();
-    folder.remove();
-  });
+  freshLibraryEachTest((opened) => (library = opened));
 
   it('gives every annotation on a paged article its page, and none to an article without pages', async () => {
     const body = 'Trang một nói về ngân sách.\n\nTrang hai nói về giá điện.\n\nTrang ba nói về đường sắt.';
