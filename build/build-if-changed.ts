@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 const EXTRA_FOLDERS = ['renderer', 'assets'];
 const CONFIG_FILES = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.node.json', 'tsconfig.renderer.json', 'vite.config.ts', 'lit-localize.json'];
 /** What `npm start` runs; a build that lost any of them is no build. */
-const OUTPUTS = ['dist/cli/start.js', 'dist/electron/main.js', 'dist/electron/preload.cjs', 'dist/renderer/index.html'];
+const OUTPUTS = ['dist/cli/start.js', 'dist/cli-bundle/entry.js', 'dist/electron/main.js', 'dist/electron/preload.cjs', 'dist/renderer/index.html'];
 export const STAMP = 'dist/.build-stamp.json';
 
 /** The folders the node build compiles, read from tsconfig.node.json so a new one is never missed. */

@@ -40,14 +40,18 @@ const flush = async (): Promise<void> => {
 /** The host as the session meets it: every `search.query` waits until the test answers it. */
 class FakeHost implements CommandClient {
   readonly sent: { query: string; at: number; answer: (hitIds: string[]) => void; fail: (error: Error) => void }[] = [];
-  constructor(private readonly clock: FakeClock) {}
+  readonly #clock: FakeClock;
+
+  constructor(clock: FakeClock) {
+    this.#clock = clock;
+  }
 
   call<N extends CommandName>(name: N, args: CommandArgs<N>): Promise<CommandResult<N>> {
     if (name !== 'search.query') return Promise.reject(new Error(`not expected: ${name}`));
     const { query } = args as CommandArgs<'search.query'>;
     return new Promise((resolve, reject) => {
       const answer = (ids: string[]): void => resolve(resultOf(query, ids) as CommandResult<N>);
-      this.sent.push({ query, at: this.clock.now, answer, fail: reject });
+      this.sent.push({ query, at: this.#clock.now, answer, fail: reject });
     });
   }
 
