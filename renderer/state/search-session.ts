@@ -230,6 +230,8 @@ export class SearchSession extends Observable {
   indexStateChanged(state: SearchIndexState): void {
     this.indexState = state;
     this.changed();
-    if (state === 'ready') void (this.#typing ? this.#sendAgain(this.#typing) : this.active ? this.search(this.query) : undefined);
+    if (state !== 'ready') return;
+    if (this.#typing) void this.#sendAgain(this.#typing);
+    else if (this.active) void this.search(this.query);
   }
 }
