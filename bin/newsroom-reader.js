@@ -28,7 +28,10 @@ if (major < 22 || (major === 22 && minor < 13)) {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 + (constants.signals[signal] ?? 1) : 1)));
 } else {
-  const entry = new URL('../dist/cli/entry.js', import.meta.url);
+  // The bundled CLI (build/bundle-cli.ts: a few files to load instead of ~150); the compiled modules
+  // when only tsc has run.
+  const bundled = new URL('../dist/cli-bundle/entry.js', import.meta.url);
+  const entry = existsSync(bundled) ? bundled : new URL('../dist/cli/entry.js', import.meta.url);
   if (!existsSync(entry)) {
     console.error('newsroom-reader: the app is not built yet; run npm run build');
     process.exit(2);

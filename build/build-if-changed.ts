@@ -9,9 +9,9 @@ import { fileURLToPath } from 'node:url';
 
 /** Besides the folders tsconfig.node.json compiles: what vite bundles, and what configures the build. */
 const EXTRA_FOLDERS = ['renderer', 'assets'];
-const CONFIG_FILES = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.node.json', 'tsconfig.renderer.json', 'vite.config.ts', 'lit-localize.json'];
+const CONFIG_FILES = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.node.json', 'tsconfig.renderer.json', 'vite.config.ts', 'lit-localize.json', 'build/bundle-cli.ts'];
 /** What `npm start` runs; a build that lost any of them is no build. */
-const OUTPUTS = ['dist/cli/start.js', 'dist/electron/main.js', 'dist/electron/preload.cjs', 'dist/renderer/index.html'];
+const OUTPUTS = ['dist/cli/start.js', 'dist/cli-bundle/entry.js', 'dist/electron/main.js', 'dist/electron/preload.cjs', 'dist/renderer/index.html'];
 export const STAMP = 'dist/.build-stamp.json';
 
 /** The folders the node build compiles, read from tsconfig.node.json so a new one is never missed. */
@@ -67,11 +67,14 @@ export function writeStamp(root: string, fingerprint: string): void {
 
 if (import.meta.main) {
   const root = fileURLToPath(new URL('..', import.meta.url));
+  // `--report`: say what was decided even when nothing is built (the bench prints it beside its figures).
+  const report = process.argv.includes('--report');
   const decision = decideBuild(root);
   if (decision.build) {
     console.log(`Building (${decision.reason})…`);
-    const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+    const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: report ? ['ignore', 'ignore', 'inherit'] : 'inherit', shell: process.platform === 'win32' });
     if (build.status !== 0) process.exit(build.status ?? 1);
     writeStamp(root, decision.fingerprint);
-  }
+    if (report) console.log(`Built dist/ (${decision.reason}).`);
+  } else if (report) console.log('dist/ is current: no source changed since its build.');
 }

@@ -95,6 +95,8 @@ export type SelectionAction = { action: 'highlight'; color: AnnotationColor } | 
 export interface NrEventDetails {
   // nr-search-box, nr-search-filters, nr-search-results
   'nr-search': string;
+  /** What the search box holds after a key (the query is searched while typing pauses); `nr-search` is Enter or Esc. */
+  'nr-search-input': string;
   'nr-filters-change': SearchFilters;
   'nr-open-hit': SearchHit;
   'nr-clear-filters': undefined;

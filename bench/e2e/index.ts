@@ -6,6 +6,7 @@ import { generateArticles, syllableModel } from '../vietnamese-corpus.ts';
 import { measureServeAndTyping } from './browser.ts';
 import { measureCliCalls } from './cli-calls.ts';
 import { measureCliImport } from './cli-import.ts';
+import { ensureCurrentBuild } from './current-build.ts';
 import { measureInProcess, UI_PAGE_SIZE } from './in-process.ts';
 import { buildLibrary } from './library-fixture.ts';
 import { typedQueries } from './queries.ts';
@@ -35,8 +36,10 @@ export interface E2eOptions {
  */
 export async function runE2eBench(options: E2eOptions): Promise<void> {
   const { log } = options;
+  log('Checking that dist/ was built from these sources (build/build-if-changed.ts)…');
+  log(ensureCurrentBuild());
   const model = syllableModel(options.corpusDir);
-  log(`Built CLI (bin/newsroom-reader.js → dist/) in child processes; every timing repeated (median, min–max, n); p95 at nearest rank.`);
+  log(`Built CLI (bin/newsroom-reader.js → dist/cli-bundle/) in child processes; every timing repeated (median, min–max, n); p95 at nearest rank.`);
 
   const importArticles = [...generateArticles(options.importCount, model, 3)];
   const imported = await measureCliImport(importArticles, options.importCapMs, log);

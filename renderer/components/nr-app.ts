@@ -205,7 +205,7 @@ export class NrApp extends LitElement {
         <span aria-hidden="true">☰</span> ${msg('Thư viện', { id: 'sidebar.library', desc: 'Sidebar heading: the article library' })}
       </button>
       <span class="brand">Newsroom Reader</span>
-      <nr-search-box @nr-search=${(e: Events['nr-search']) => void this.state.searchFor(e.detail)}></nr-search-box>
+      <nr-search-box @nr-search=${(e: Events['nr-search']) => void this.state.searchFor(e.detail)} @nr-search-input=${(e: Events['nr-search-input']) => void this.state.typeQuery(e.detail)}></nr-search-box>
       <button class="primary" @click=${() => this.#import.chooseFiles()}>${msg('Nhập bài…')}</button>
       <button class="add-source" @click=${() => emit(this, 'nr-add-source', {})}>${msg('Thêm nguồn / lưu trang…', { desc: 'Header button: opens the add source / save page box' })}</button>
       <select

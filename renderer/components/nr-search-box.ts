@@ -3,16 +3,14 @@ import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { controls } from '../styles/tokens.ts';
 import { emit } from '../events.ts';
 
-import { typingDelay } from '../search-typing.ts';
-
 /**
- * The search field; emits `nr-search` with the query once typing pauses (search-typing.ts), or at once
- * on Enter (a lone letter is searched only then).
+ * The search field; emits `nr-search-input` with the text after every key (the search session sends it
+ * at once and paints its results once typing pauses, search-typing.ts), and `nr-search` on Enter (a
+ * lone letter is searched only then) and Esc (the box emptied).
  */
 export class NrSearchBox extends LitElement {
   static override properties = { value: { type: String } };
   declare value: string;
-  #timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
@@ -79,29 +77,19 @@ export class NrSearchBox extends LitElement {
     this.renderRoot.querySelector('input')?.focus();
   }
 
-  #emit(query: string): void {
-    emit(this, 'nr-search', query);
-  }
-
   #onInput = (event: Event): void => {
-    const query = (event.target as HTMLInputElement).value;
-    this.value = query;
-    clearTimeout(this.#timer);
-    // Emptied: the library comes back at once. A lone letter waits for the next one (or Enter).
-    if (query.trim() === '') return this.#emit(query);
-    const delay = typingDelay(query);
-    if (delay !== null) this.#timer = setTimeout(() => this.#emit(query), delay);
+    const text = (event.target as HTMLInputElement).value;
+    this.value = text;
+    emit(this, 'nr-search-input', text);
   };
 
   #onKey = (event: KeyboardEvent): void => {
     if (event.key === 'Escape') {
       this.value = '';
       (event.target as HTMLInputElement).value = '';
-      clearTimeout(this.#timer);
-      this.#emit('');
+      emit(this, 'nr-search', '');
     } else if (event.key === 'Enter') {
-      clearTimeout(this.#timer);
-      this.#emit((event.target as HTMLInputElement).value);
+      emit(this, 'nr-search', (event.target as HTMLInputElement).value);
     }
   };
 

@@ -175,6 +175,15 @@ export class AppState extends Observable {
     await this.search.search(query);
   }
 
+  /**
+   * A key in the search box: the local search starts at once and paints once typing pauses
+   * (SearchSession.type); the archive, slower and shared, is asked only then.
+   */
+  async typeQuery(text: string): Promise<void> {
+    if (!text.trim()) return this.searchFor(text);
+    if (await this.search.type(text)) await this.archive.searchFor(text);
+  }
+
   /** Annotations changed behind the renderer's back (pulled from the archive, shared): the ones shown are read again. */
   async annotationsChanged(articleIds: readonly string[]): Promise<void> {
     const open = this.reading.article?.id;

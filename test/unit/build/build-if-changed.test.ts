@@ -15,7 +15,7 @@ function write(path: string, text: string): void {
 function build(): void {
   const decision = decideBuild(root);
   if (!decision.build) throw new Error('nothing to build');
-  for (const output of ['dist/cli/start.js', 'dist/electron/main.js', 'dist/electron/preload.cjs', 'dist/renderer/index.html']) write(output, 'built');
+  for (const output of ['dist/cli/start.js', 'dist/cli-bundle/entry.js', 'dist/electron/main.js', 'dist/electron/preload.cjs', 'dist/renderer/index.html']) write(output, 'built');
   writeStamp(root, decision.fingerprint);
 }
 
@@ -72,10 +72,20 @@ describe('npm start builds only when a source changed', () => {
     expect(decideBuild(root)).toMatchObject({ build: true, reason: 'no record of the last build' });
   });
 
+  it('rebuilds when the bundled CLI is gone or the script that bundles it changed', () => {
+    write('build/bundle-cli.ts', 'export const bundle = 1;');
+    build();
+    unlinkSync(join(root, 'dist/cli-bundle/entry.js'));
+    expect(decideBuild(root)).toMatchObject({ build: true, reason: 'dist/cli-bundle/entry.js is missing' });
+    build();
+    write('build/bundle-cli.ts', 'export const bundle = 2;');
+    expect(decideBuild(root)).toMatchObject({ build: true, reason: 'sources changed since the last build' });
+  });
+
   it('an edit made while building still counts next time', () => {
     const decision = decideBuild(root);
     write('cli/main.ts', 'export const a = 5;');
-    for (const output of ['dist/cli/start.js', 'dist/electron/main.js', 'dist/electron/preload.cjs', 'dist/renderer/index.html']) write(output, 'built');
+    for (const output of ['dist/cli/start.js', 'dist/cli-bundle/entry.js', 'dist/electron/main.js', 'dist/electron/preload.cjs', 'dist/renderer/index.html']) write(output, 'built');
     if (decision.build) writeStamp(root, decision.fingerprint);
     expect(decideBuild(root).build).toBe(true);
   });

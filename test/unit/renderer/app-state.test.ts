@@ -87,6 +87,17 @@ describe('AppState', () => {
     expect(state.reading.marks).toEqual([]);
   });
 
+  it('typing in the search box searches the text in the box, and emptying it brings the library back at once', async () => {
+    await state.typeQuery('điều trần');
+    expect(state.search.query).toBe('điều trần');
+    await settle();
+    await expect.poll(() => state.search.result?.hits.length ?? 0).toBe(3);
+    expect(state.entries().map((entry) => entry.id).sort()).toEqual([...ids].sort());
+    await state.typeQuery('');
+    expect(state.search.active).toBe(false);
+    expect(state.entries().map((entry) => entry.id)).toEqual(ids);
+  });
+
   it('choosing another part of the library closes the annotations view and reloads the list', async () => {
     await state.annotations.openView();
     expect(state.entries()).toEqual([]);
