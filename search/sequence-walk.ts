@@ -1,6 +1,6 @@
 // Documents holding terms side by side, in order: one walk along the terms' posting lists together,
 // for quoted phrases, the typo model's pair counts and a last word's completions.
-import { hasRun } from './position-runs.ts';
+import { hasPair, hasRun } from './position-runs.ts';
 import type { PostingReader } from './posting-readers.ts';
 
 /**
@@ -30,7 +30,8 @@ export function walkSequence(fields: readonly PostingReader[], terms: readonly n
         if (cursor[k] === docs.length) break walk;
         if (docs[cursor[k]!] !== doc) continue walk;
       }
-      if (hasRun(positions, cursor, at) && !found(doc, bit)) return;
+      const run = lists.length === 2 ? hasPair(positions[0]!, cursor[0]!, positions[1]!, cursor[1]!) : hasRun(positions, cursor, at);
+      if (run && !found(doc, bit)) return;
     }
   }
 }
