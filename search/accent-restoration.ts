@@ -188,7 +188,15 @@ function presence(index: SearchableIndex, form: number, docs: Uint32Array): Uint
     // Both ascending: a much longer list is searched forward by galloping, so a few documents against
     // it cost a few short searches; lists of like length are merged step by step, cheaper there.
     let j = 0;
-    if (list.length > GALLOP_RATIO * docs.length) {
+    if (docs.length > GALLOP_RATIO * list.length) {
+      // A rare form (most marked forms of a syllable): its few documents are looked for among `docs`.
+      let i = 0;
+      for (let l = 0; l < list.length; l++) {
+        i = gallopTo(docs, i, list[l]!);
+        if (i === docs.length) break;
+        if (docs[i] === list[l]) present[i] = 1;
+      }
+    } else if (list.length > GALLOP_RATIO * docs.length) {
       for (let i = 0; i < docs.length; i++) {
         j = gallopTo(list, j, docs[i]!);
         if (j === list.length) break;
@@ -233,7 +241,7 @@ function docsApart(bodyBoth: Uint32Array, adjacentDocs: Uint32Array): Uint32Arra
   let k = 0;
   for (let i = 0; i < bodyBoth.length; i++) {
     const d = bodyBoth[i]!;
-    k = gallopTo(adjacentDocs, k, d);
+    while (k < adjacentDocs.length && adjacentDocs[k]! < d) k++;
     if (adjacentDocs[k] !== d) both.push(d);
   }
   if (both.length <= CHANCE_SAMPLE) return Uint32Array.from(both);

@@ -132,7 +132,8 @@ export function pairFlagsAndCount(a: ArrayLike<number>, aFrom: number, aTo: numb
   let count = 0;
   let j = bFrom;
   let k = aFrom;
-  for (let i = aFrom; i < aTo; i++) {
+  let i = aFrom;
+  for (; i < aTo; i++) {
     const p = a[i]!;
     // b positions below p - NEAR_WINDOW can no longer matter for this or any later p.
     while (j < bTo && b[j]! < p - NEAR_WINDOW) j++;
@@ -153,6 +154,17 @@ export function pairFlagsAndCount(a: ArrayLike<number>, aFrom: number, aTo: numb
         else clean = true;
       }
     }
+    // Clean and reversed, every flag is known (near too): the rest is only counted, by a plain merge.
+    if (clean && flags & PAIR_REVERSED) {
+      i++;
+      break;
+    }
+  }
+  for (; i < aTo; i++) {
+    const wanted = a[i]! + 1;
+    while (j < bTo && b[j]! < wanted) j++;
+    if (j === bTo) break;
+    if (b[j] === wanted) count++;
   }
   if (clean) flags |= PAIR_ADJACENT;
   else if (straddled) flags |= PAIR_ADJACENT | PAIR_STRADDLED;
