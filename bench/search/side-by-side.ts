@@ -11,7 +11,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runSearch } from '../../search/run-search.ts';
 import { SearchEngine } from '../../search/search-engine.ts';
@@ -27,7 +27,14 @@ interface Side {
   run: (raw: string, segments: never, options: { limit: number }) => SearchResult;
 }
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The project root: the nearest folder above this file holding node_modules (from sources or from dist/). */
+function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'node_modules')) && dir !== dirname(dir)) dir = dirname(dir);
+  return dir;
+}
+
+const root = projectRoot();
 const flag = (name: string): string | undefined => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
 const base = flag('base');
 if (!base) throw new Error('--base=<commit> is required: the build to compare this worktree with');
@@ -44,7 +51,7 @@ function checkOut(commit: string): string {
   return dir;
 }
 
-const corpusDir = [join(root, '..', 'shared', 'corpus'), join(root, '..', '..', 'shared', 'corpus')].find(existsSync);
+const corpusDir = process.env.NEWSROOM_BENCH_CORPUS ?? [join(root, '..', 'shared', 'corpus'), join(root, '..', '..', 'shared', 'corpus')].find(existsSync);
 const articles = [...generateArticles(scale, syllableModel(corpusDir), 42)];
 const docs = new Map<string, SearchDocument>(
   articles.map((a, i) => [`doc-${i}`, { id: `doc-${i}`, title: a.title, body: a.body, author: null, source: a.source, tags: [], publishedAt: a.publishedAt, importedAt: a.publishedAt, notes: [] }]),
