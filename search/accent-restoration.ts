@@ -114,6 +114,8 @@ const CHANCE_PRIOR = 8;
  * this evidence, not by raw votes.
  */
 const SIGNIFICANCE = 2;
+/** How many times longer a posting list must be than the documents asked about for galloping to beat a merge. */
+const GALLOP_RATIO = 8;
 
 /**
  * The exact pair the library writes where the folded pair stands side by side, beyond what chance
@@ -129,12 +131,12 @@ const SIGNIFICANCE = 2;
  * does not beat a rarer pair that is always written together.
  * Null when no pair stands out beyond chance (SIGNIFICANCE).
  */
-export function restoreAccents(index: SearchableIndex, forms: ExactForms, a: number, b: number, adjacentDocs: Uint32Array): RestoredPair | null {
+export function restoreAccents(index: SearchableIndex, forms: ExactForms, a: number, b: number, adjacentDocs: Uint32Array, bodyBoth = bodyDocsWithBoth(index, a, b)): RestoredPair | null {
   const formsA = forms.of(a);
   const formsB = forms.of(b);
   if (formsA.length === 0 || formsB.length === 0 || adjacentDocs.length === 0) return null;
   const observed = formVotes(index, formsA, formsB, adjacentDocs);
-  const apart = docsApart(index, a, b, adjacentDocs);
+  const apart = docsApart(bodyBoth, adjacentDocs);
   const chance = formVotes(index, formsA, formsB, apart);
   const scale = adjacentDocs.length / (apart.length + CHANCE_PRIOR);
   // Each pair's votes beyond chance, in standard deviations: the most surprising pair wins. Both counts
@@ -183,23 +185,37 @@ function presence(index: SearchableIndex, form: number, docs: Uint32Array): Uint
     const reader = index.fields[field];
     if (reader.count(form) === 0) continue;
     const list = reader.postings(form).docs;
-    // Both ascending: the list is searched forward by galloping, so a few documents against a long
-    // list cost a few short searches, and two lists of like length a merge.
+    // Both ascending: a much longer list is searched forward by galloping, so a few documents against
+    // it cost a few short searches; lists of like length are merged step by step, cheaper there.
     let j = 0;
-    for (let i = 0; i < docs.length; i++) {
-      j = gallopTo(list, j, docs[i]!);
-      if (j === list.length) break;
-      if (list[j] === docs[i]) present[i] = 1;
+    if (docs.length > GALLOP_RATIO * list.length) {
+      // A rare form (most marked forms of a syllable): its few documents are looked for among `docs`.
+      let i = 0;
+      for (let l = 0; l < list.length; l++) {
+        i = gallopTo(docs, i, list[l]!);
+        if (i === docs.length) break;
+        if (docs[i] === list[l]) present[i] = 1;
+      }
+    } else if (list.length > GALLOP_RATIO * docs.length) {
+      for (let i = 0; i < docs.length; i++) {
+        j = gallopTo(list, j, docs[i]!);
+        if (j === list.length) break;
+        if (list[j] === docs[i]) present[i] = 1;
+      }
+    } else {
+      for (let i = 0; i < docs.length; i++) {
+        const d = docs[i]!;
+        while (j < list.length && list[j]! < d) j++;
+        if (j === list.length) break;
+        if (list[j] === d) present[i] = 1;
+      }
     }
   }
   return present;
 }
 
-/**
- * Documents whose body holds both folded terms but not side by side (not in `adjacentDocs`), ascending:
- * an even sample of at most CHANCE_SAMPLE.
- */
-function docsApart(index: SearchableIndex, a: number, b: number, adjacentDocs: Uint32Array): Uint32Array {
+/** Documents whose body holds both folded terms, anywhere, ascending (walkPair gives the same list as it walks). */
+export function bodyDocsWithBoth(index: SearchableIndex, a: number, b: number): Uint32Array {
   const body = index.fields.bodyFolded;
   if (body.count(a) === 0 || body.count(b) === 0) return new Uint32Array(0);
   const docsA = body.postings(a).docs;
@@ -207,13 +223,25 @@ function docsApart(index: SearchableIndex, a: number, b: number, adjacentDocs: U
   const both: number[] = [];
   const [leading, other] = docsA.length <= docsB.length ? [docsA, docsB] : [docsB, docsA];
   let j = 0;
-  let k = 0;
   for (let i = 0; i < leading.length; i++) {
     const d = leading[i]!;
     j = gallopTo(other, j, d);
     if (j === other.length) break;
-    if (other[j] !== d) continue;
-    k = gallopTo(adjacentDocs, k, d);
+    if (other[j] === d) both.push(d);
+  }
+  return Uint32Array.from(both);
+}
+
+/**
+ * Of the documents whose body holds both folded terms (`bodyBoth`), those where they do not stand
+ * side by side (not in `adjacentDocs`), ascending: an even sample of at most CHANCE_SAMPLE.
+ */
+function docsApart(bodyBoth: Uint32Array, adjacentDocs: Uint32Array): Uint32Array {
+  const both: number[] = [];
+  let k = 0;
+  for (let i = 0; i < bodyBoth.length; i++) {
+    const d = bodyBoth[i]!;
+    while (k < adjacentDocs.length && adjacentDocs[k]! < d) k++;
     if (adjacentDocs[k] !== d) both.push(d);
   }
   if (both.length <= CHANCE_SAMPLE) return Uint32Array.from(both);

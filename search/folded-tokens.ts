@@ -1,7 +1,7 @@
 import { GrowableUint32 } from './growable-array.ts';
 import { abbreviationAt, abbreviationCandidates } from './press-abbreviations.ts';
 import { forEachPart, scanTokens } from './token-scanner.ts';
-import { breaksSentence, joinsAbbreviation, otherNumberReading, tokenize, type TokenKind } from './tokenizer.ts';
+import { breaksSentence, joinsAbbreviation, tokenize, type TokenKind } from './tokenizer.ts';
 import { iyCanonical, isSeparatedNumber, numberTerms } from './term-forms.ts';
 import { foldCharacters } from './vietnamese-text.ts';
 
@@ -75,9 +75,9 @@ export class FoldedTokens {
       if (first >= 0x30 && first <= 0x39 && end - start >= 3) {
         const span = folded.slice(start, end);
         if (isSeparatedNumber(span)) {
-          const term = numberTerms(span)[0];
+          // The same readings as tokenize's (otherNumberReading), without its cache look-up.
+          const [term, other] = numberTerms(span);
           add(start, end, WORD, term === span ? null : term);
-          const other = otherNumberReading(span);
           if (other !== null) add(start, end, ALIAS, other);
           return;
         }

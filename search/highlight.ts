@@ -53,13 +53,22 @@ function tokenMatches(text: string, tokens: FoldedTokens, query: ParsedQuery, co
   // tokens of an article are ruled out by their first letter before any comparison.
   const wanted = [...words.map((word) => word.folded), ...spelling.flat(), ...filterWords];
   const firstUnits = wanted.every((text) => text.length > 0) ? new Set(wanted.map((text) => text.charCodeAt(0))) : null;
-  for (let k = 0; k < n; k++) {
+  // Token k's exact syllable, computed once for the token asked about (one function, not one closure per token).
+  let exactToken = -1;
+  let exactForm = '';
+  let k = 0;
+  const exactOf = (): string => {
+    if (exactToken !== k) {
+      exactToken = k;
+      exactForm = exactSyllable(text.slice(tokens.start(k), tokens.end(k)));
+    }
+    return exactForm;
+  };
+  for (; k < n; k++) {
     if (firstUnits) {
       const first = tokens.firstUnit(k);
       if (first >= 0 && !firstUnits.has(first)) continue;
     }
-    let exactForm: string | null = null;
-    const exactOf = (): string => (exactForm ??= exactSyllable(text.slice(tokens.start(k), tokens.end(k))));
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
       const bit = 1 << i;
@@ -89,11 +98,26 @@ function keptMatches(fields: readonly TokenMatches[], words: readonly QueryWord[
   const byForm = typedHere;
   // The same for the word being typed, as a prefix: its completions with the tones typed, if any.
   const prefixByForm = fields.some((f) => f.prefix.includes(2));
-  return {
-    other: fields.map((f) => f.other.map((o, k) => (o || f.prefix[k]! > (prefixByForm ? 1 : 0) ? 1 : 0))),
-    plain: fields.map((f) => f.folded.map((bits, k) => (bits & ~byForm) | (f.exact[k]! & byForm))),
-    typo: fields.map((f) => f.typo.map((bits, k) => bits | (f.tone[k]! & byForm))),
-  };
+  const prefixAbove = prefixByForm ? 1 : 0;
+  const other: Uint8Array[] = [];
+  const plain: Uint32Array[] = [];
+  const typo: Uint32Array[] = [];
+  // Plain loops: a callback per token (typed arrays' map) was a tenth of marking a page.
+  for (const f of fields) {
+    const n = f.tokens.count;
+    const o = new Uint8Array(n);
+    const p = new Uint32Array(n);
+    const t = new Uint32Array(n);
+    for (let k = 0; k < n; k++) {
+      o[k] = f.other[k] || f.prefix[k]! > prefixAbove ? 1 : 0;
+      p[k] = (f.folded[k]! & ~byForm) | (f.exact[k]! & byForm);
+      t[k] = f.typo[k]! | (f.tone[k]! & byForm);
+    }
+    other.push(o);
+    plain.push(p);
+    typo.push(t);
+  }
+  return { other, plain, typo };
 }
 
 /** The forms marked as typo corrections, per query word: what a "did you mean" notice shows. */
@@ -112,7 +136,8 @@ function fieldRanges(
 ): MarkRange[] {
   const { tokens } = f;
   const ranges: MarkRange[] = [];
-  const kept = plain.map((bits, k) => bits | typo[k]!);
+  const kept = new Uint32Array(plain.length);
+  for (let k = 0; k < kept.length; k++) kept[k] = plain[k]! | typo[k]!;
   for (let k = 0; k < tokens.count; k++) {
     if (kept[k] === 0 && other[k] === 0) continue;
     const range: MarkRange = { start: tokens.start(k), end: tokens.end(k) };
@@ -194,7 +219,9 @@ function cachedTokens(normalized: string): FoldedTokens {
 
 /** How many tokens are written exactly as an accented query word (the "ranks above folded" part of the score). */
 function countExact(f: TokenMatches): number {
-  return f.exact.reduce((count, bits) => count + (bits ? 1 : 0), 0);
+  let count = 0;
+  for (let k = 0; k < f.exact.length; k++) if (f.exact[k]) count++;
+  return count;
 }
 
 /** The marks of one article for a query, given the typo corrections the engine searched for each word. */

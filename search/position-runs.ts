@@ -43,6 +43,28 @@ export function hasRun(terms: readonly TermPositions[], postings: readonly numbe
 }
 
 /**
+ * hasRun for two terms (postings i and j): whether some position of the first is followed right
+ * away by one of the second. Pairs are most runs asked about (a last word's completions, the typo
+ * model's pair counts), and this merge keeps everything in locals.
+ */
+export function hasPair(first: TermPositions, i: number, second: TermPositions, j: number): boolean {
+  first.load(i);
+  second.load(j);
+  const a = first.positions;
+  const b = second.positions;
+  const aEnd = first.posStart[i + 1]!;
+  const bEnd = second.posStart[j + 1]!;
+  let k = second.posStart[j]!;
+  for (let m = first.posStart[i]!; m < aEnd; m++) {
+    const wanted = a[m]! + 1;
+    while (k < bEnd && b[k]! < wanted) k++;
+    if (k === bEnd) return false;
+    if (b[k] === wanted) return true;
+  }
+  return false;
+}
+
+/**
  * A run of terms in one positional field, asked about document after document: each term's list is
  * looked up once, and its positions only when some document holds every term.
  */
@@ -95,24 +117,36 @@ export const NEAR_WINDOW = 6;
  * comes right before a. Both lists are ascending.
  */
 export function pairFlags(a: ArrayLike<number>, aFrom: number, aTo: number, b: ArrayLike<number>, bFrom: number, bTo: number): number {
+  return pairFlagsAndCount(a, aFrom, aTo, b, bFrom, bTo) & 0xf;
+}
+
+/**
+ * pairFlags in the low four bits and, above them (`>> 4`), how many times b stands right after a
+ * (adjacentCount, at most 65,535): the adjacency walk of every query pair needs both, and the count
+ * comes out of the same merge instead of a second one.
+ */
+export function pairFlagsAndCount(a: ArrayLike<number>, aFrom: number, aTo: number, b: ArrayLike<number>, bFrom: number, bTo: number): number {
   let flags = 0;
   let clean = false;
   let straddled = false;
+  let count = 0;
   let j = bFrom;
   let k = aFrom;
-  for (let i = aFrom; i < aTo; i++) {
+  let i = aFrom;
+  for (; i < aTo; i++) {
     const p = a[i]!;
     // b positions below p - NEAR_WINDOW can no longer matter for this or any later p.
     while (j < bTo && b[j]! < p - NEAR_WINDOW) j++;
     let reversedLeft = false;
-    for (let m = j; m < bTo && b[m]! <= p + NEAR_WINDOW; m++) {
+    for (let m = j; m < bTo; m++) {
       const q = b[m]!;
+      if (q > p + NEAR_WINDOW) break;
       flags |= PAIR_NEAR;
       if (q === p - 1) {
         flags |= PAIR_REVERSED;
         reversedLeft = true;
-      }
-      if (q === p + 1) {
+      } else if (q === p + 1) {
+        count++;
         // "a b a": a again right after b.
         while (k < aTo && a[k]! < p + 2) k++;
         const reversedRight = k < aTo && a[k] === p + 2;
@@ -120,10 +154,21 @@ export function pairFlags(a: ArrayLike<number>, aFrom: number, aTo: number, b: A
         else clean = true;
       }
     }
+    // Clean and reversed, every flag is known (near too): the rest is only counted, by a plain merge.
+    if (clean && flags & PAIR_REVERSED) {
+      i++;
+      break;
+    }
+  }
+  for (; i < aTo; i++) {
+    const wanted = a[i]! + 1;
+    while (j < bTo && b[j]! < wanted) j++;
+    if (j === bTo) break;
+    if (b[j] === wanted) count++;
   }
   if (clean) flags |= PAIR_ADJACENT;
   else if (straddled) flags |= PAIR_ADJACENT | PAIR_STRADDLED;
-  return flags;
+  return flags | (Math.min(count, 0xffff) << 4);
 }
 
 /** How many times b stands right after a in one document (both position lists ascending). */

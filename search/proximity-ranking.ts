@@ -11,7 +11,7 @@
 // từ"), and a weak majority should not outrank BM25 altogether.
 import { hasExact, restoreAccents, type ExactForms, type RestoredPair } from './accent-restoration.ts';
 import type { SearchableIndex } from './compact-index.ts';
-import { PAIR_ADJACENT, PAIR_NEAR, PAIR_REVERSED, PAIR_STRADDLED, adjacentCount, pairFlags } from './position-runs.ts';
+import { PAIR_ADJACENT, PAIR_NEAR, PAIR_REVERSED, PAIR_STRADDLED, pairFlagsAndCount } from './position-runs.ts';
 import type { QueryWord } from './query-parser.ts';
 import { gallopTo } from './sequence-walk.ts';
 
@@ -44,6 +44,11 @@ export interface PairWalk {
   /** In how many documents the pair stands side by side, and reversed. */
   forward: number;
   reversed: number;
+  /**
+   * The documents whose body holds both terms, anywhere, ascending: accent restoration's chance
+   * level is sampled from those where they do not stand together, and the walk has just merged them.
+   */
+  bodyBoth: Uint32Array;
 }
 
 /** How many times longer the other posting list must be for galloping to beat a step-by-step merge. */
@@ -55,6 +60,7 @@ export function walkPair(index: SearchableIndex, a: number, b: number): PairWalk
   const counts = [new Uint16Array(index.ids.length), new Uint16Array(index.ids.length)];
   // The documents holding both terms, so that counting reads those, not every document.
   const both: number[] = [];
+  const bodyBoth: number[] = [];
   for (const [f, { folded, shift }] of FIELDS.entries()) {
     const field = index.fields[folded];
     const count = counts[f]!;
@@ -77,14 +83,16 @@ export function walkPair(index: SearchableIndex, a: number, b: number): PairWalk
       else while (o < other.length && other[o]! < doc) o++;
       if (o === other.length) break;
       if (other[o] !== doc) continue;
+      if (f === 1) bodyBoth.push(doc);
       const i = aLeads ? l : o;
       const j = aLeads ? o : l;
       posA.load(i);
       posB.load(j);
-      const found = pairFlags(posA.positions, posA.posStart[i]!, posA.posStart[i + 1]!, posB.positions, posB.posStart[j]!, posB.posStart[j + 1]!);
+      const flagsAndCount = pairFlagsAndCount(posA.positions, posA.posStart[i]!, posA.posStart[i + 1]!, posB.positions, posB.posStart[j]!, posB.posStart[j + 1]!);
+      const found = flagsAndCount & 0xf;
       if (found && !flags[doc]) both.push(doc);
       flags[doc]! |= found << shift;
-      if (found & PAIR_ADJACENT) count[doc] = Math.min(0xffff, adjacentCount(posA.positions, posA.posStart[i]!, posA.posStart[i + 1]!, posB.positions, posB.posStart[j]!, posB.posStart[j + 1]!));
+      if (found & PAIR_ADJACENT) count[doc] = flagsAndCount >>> 4;
     }
   }
   let forward = 0;
@@ -98,7 +106,7 @@ export function walkPair(index: SearchableIndex, a: number, b: number): PairWalk
     }
     if (f & PAIR_REVERSED) reversed++;
   }
-  return { flags, adjacentDocs: Uint32Array.from(adjacent).sort(), titleCount: counts[0]!, bodyCount: counts[1]!, forward, reversed };
+  return { flags, adjacentDocs: Uint32Array.from(adjacent).sort(), titleCount: counts[0]!, bodyCount: counts[1]!, forward, reversed, bodyBoth: Uint32Array.from(bodyBoth) };
 }
 
 /**
@@ -118,8 +126,8 @@ export class PairCache {
     return this.#remember(this.#walks, `${a} ${b}`, () => walkPair(index, a, b));
   }
 
-  restored(index: SearchableIndex, forms: ExactForms, a: number, b: number, adjacentDocs: Uint32Array): RestoredPair | null {
-    return this.#remember(this.#restored, `${a} ${b}`, () => restoreAccents(index, forms, a, b, adjacentDocs));
+  restored(index: SearchableIndex, forms: ExactForms, a: number, b: number, walk: PairWalk): RestoredPair | null {
+    return this.#remember(this.#restored, `${a} ${b}`, () => restoreAccents(index, forms, a, b, walk.adjacentDocs, walk.bodyBoth));
   }
 
   #remember<T>(map: Map<string, T>, key: string, make: () => T): T {
@@ -155,7 +163,7 @@ export class QueryPair {
     this.#index = index;
     const idA = index.termIds.get(a.folded);
     const idB = index.termIds.get(b.folded);
-    this.#walk = idA === undefined || idB === undefined ? { flags: new Uint8Array(index.ids.length), adjacentDocs: new Uint32Array(0), titleCount: new Uint16Array(index.ids.length), bodyCount: new Uint16Array(index.ids.length), forward: 0, reversed: 0 } : cache.walk(index, idA, idB);
+    this.#walk = idA === undefined || idB === undefined ? { flags: new Uint8Array(index.ids.length), adjacentDocs: new Uint32Array(0), titleCount: new Uint16Array(index.ids.length), bodyCount: new Uint16Array(index.ids.length), forward: 0, reversed: 0, bodyBoth: new Uint32Array(0) } : cache.walk(index, idA, idB);
     // "học sinh" is far more often written than "sinh học" in most libraries: where "sinh học" only
     // stands inside "học sinh học", it is the reversed word that is there, not the query's. Both
     // pairs share their syllables' frequencies, so comparing their counts compares their PMI.
@@ -169,7 +177,7 @@ export class QueryPair {
       this.#exactB = b.accented ? index.termIds.get(b.exact) : null;
       if (this.#exactA === null && this.#exactB === null) this.#exactA = undefined;
     } else {
-      const restored = idA !== undefined && idB !== undefined ? cache.restored(index, forms, idA, idB, this.#walk.adjacentDocs) : null;
+      const restored = idA !== undefined && idB !== undefined ? cache.restored(index, forms, idA, idB, this.#walk) : null;
       const dominant = restored !== null && (restored.share >= RESTORED_TIER_SHARE || restored.lead >= RESTORED_TIER_LEAD);
       this.#exactA = dominant ? restored.a : undefined;
       this.#exactB = dominant ? restored.b : undefined;

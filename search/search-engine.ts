@@ -57,6 +57,7 @@ export class SearchEngine {
   #scratch: Scratch | null = null;
   #exactForms: ExactForms | null = null;
   readonly #pairs = new PairCache();
+  #lastPrefix: { prefix: string; terms: readonly number[] } | null = null;
   readonly #lengthNorms = new Map<FieldName, Float32Array>();
 
   private constructor(index: SearchableIndex, source: CompactIndex | Uint8Array) {
@@ -118,7 +119,10 @@ export class SearchEngine {
     let requiredCount = 0;
     let anyExcluded = false;
 
-    (lunrQuery.clauses as Clause[]).forEach((clause, c) => {
+    // A plain loop, not forEach: the counters it updates per posting stay locals of this function.
+    const clauses = lunrQuery.clauses as Clause[];
+    for (let c = 0; c < clauses.length; c++) {
+      const clause = clauses[c]!;
       const required = clause.presence === lunr.Query.presence.REQUIRED;
       const prohibited = clause.presence === lunr.Query.presence.PROHIBITED;
       if (required) requiredCount++;
@@ -158,7 +162,7 @@ export class SearchEngine {
           }
         }
       }
-    });
+    }
 
     const alsoAdjacent = this.#prefixAdjacency(query, seen, strictMask);
     const docs = new Uint32Array(touchedCount);
@@ -327,7 +331,7 @@ export class SearchEngine {
   }
 
   /** Term ids a clause stands for: the term itself, its prefix expansions, or the typo model's corrections. */
-  #expand(clause: Clause, words: readonly QueryWord[], word: number | null): number[] {
+  #expand(clause: Clause, words: readonly QueryWord[], word: number | null): readonly number[] {
     const { termIds } = this.#index;
     if (clause.wildcard && clause.wildcard & lunr.Query.wildcard.TRAILING) return this.#prefixTerms(clause.term.replace(/\*+$/u, ''));
     if (clause.editDistance) {
@@ -352,12 +356,22 @@ export class SearchEngine {
     return this.#typos.corrections(words, index);
   }
 
-  #prefixTerms(prefix: string): number[] {
+  #prefixTerms(prefix: string): readonly number[] {
+    // Asked twice per query (the prefix clause, then adjacency of its completions): the second is free.
+    if (this.#lastPrefix?.prefix === prefix) return this.#lastPrefix.terms;
+    const terms = this.#findPrefixTerms(prefix);
+    this.#lastPrefix = { prefix, terms };
+    return terms;
+  }
+
+  #findPrefixTerms(prefix: string): number[] {
     const { terms, sortedTerms } = this.#index;
     const found: number[] = [];
     for (let i = firstSortedAtOrAfter(this.#index, prefix); i < sortedTerms.length && terms[sortedTerms[i]!]!.startsWith(prefix); i++) found.push(sortedTerms[i]!);
     if (found.length <= MAX_PREFIX_TERMS) return found;
-    return found.sort((a, b) => this.#frequency(b) - this.#frequency(a)).slice(0, MAX_PREFIX_TERMS);
+    // Each term's frequency once, not once per comparison; the sort is stable, so ties keep the same order.
+    const frequency = new Map(found.map((term) => [term, this.#frequency(term)]));
+    return found.sort((a, b) => frequency.get(b)! - frequency.get(a)!).slice(0, MAX_PREFIX_TERMS);
   }
 
   /** In how many articles' titles or bodies the folded term occurs (at most; a title and body may overlap). */

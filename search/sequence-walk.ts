@@ -1,6 +1,6 @@
 // Documents holding terms side by side, in order: one walk along the terms' posting lists together,
 // for quoted phrases, the typo model's pair counts and a last word's completions.
-import { hasRun } from './position-runs.ts';
+import { hasPair, hasRun } from './position-runs.ts';
 import type { PostingReader } from './posting-readers.ts';
 
 /**
@@ -20,20 +20,29 @@ export function walkSequence(fields: readonly PostingReader[], terms: readonly n
     let lead = 0;
     for (let k = 1; k < lists.length; k++) if (lists[k]!.length < lists[lead]!.length) lead = k;
     const leading = lists[lead]!;
+    // A list of like length is stepped through (cheaper there than galloping); both find the same place.
+    const gallop = lists.map((docs) => docs.length > GALLOP_RATIO * leading.length);
     walk: for (; cursor[lead]! < leading.length; cursor[lead]!++) {
       const doc = leading[cursor[lead]!]!;
       if (wanted && !wanted(doc)) continue;
       for (let k = 0; k < lists.length; k++) {
         if (k === lead) continue;
         const docs = lists[k]!;
-        cursor[k] = gallopTo(docs, cursor[k]!, doc);
-        if (cursor[k] === docs.length) break walk;
-        if (docs[cursor[k]!] !== doc) continue walk;
+        let at = cursor[k]!;
+        if (gallop[k]) at = gallopTo(docs, at, doc);
+        else while (at < docs.length && docs[at]! < doc) at++;
+        cursor[k] = at;
+        if (at === docs.length) break walk;
+        if (docs[at] !== doc) continue walk;
       }
-      if (hasRun(positions, cursor, at) && !found(doc, bit)) return;
+      const run = lists.length === 2 ? hasPair(positions[0]!, cursor[0]!, positions[1]!, cursor[1]!) : hasRun(positions, cursor, at);
+      if (run && !found(doc, bit)) return;
     }
   }
 }
+
+/** How many times longer than the leading list another must be for galloping to beat stepping through it. */
+const GALLOP_RATIO = 8;
 
 /** The first index at or after `from` whose document is ≥ `doc` (docs ascending): steps doubling, then halving. */
 export function gallopTo(docs: Uint32Array, from: number, doc: number): number {

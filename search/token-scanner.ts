@@ -52,9 +52,12 @@ function widthAt(text: string, i: number): number {
 /** Where a run of digits (or of letters, marks and digits) starting at i ends. */
 function runEnd(text: string, i: number, digitsOnly: boolean): number {
   while (i < text.length) {
-    const cls = classAt(text, i);
+    const unit = text.charCodeAt(i);
+    // Outside surrogates a character is one unit, and its class is in the table (folded text is mostly ASCII).
+    const surrogate = unit >= 0xd800 && unit <= 0xdbff;
+    const cls = surrogate ? classOf(text.codePointAt(i)!) : bmpClasses[unit] || classOf(unit);
     if (cls !== DIGIT && (digitsOnly || cls !== LETTER)) break;
-    i += widthAt(text, i);
+    i += surrogate ? widthAt(text, i) : 1;
   }
   return i;
 }
@@ -67,9 +70,10 @@ export function scanTokens(text: string, onToken: (start: number, end: number, j
   const length = text.length;
   let i = 0;
   while (i < length) {
-    const cls = classAt(text, i);
+    const unit = text.charCodeAt(i);
+    const cls = unit < 0xd800 || unit > 0xdbff ? bmpClasses[unit] || classOf(unit) : classAt(text, i);
     if (cls === OTHER) {
-      i += widthAt(text, i);
+      i += unit < 0xd800 || unit > 0xdbff ? 1 : widthAt(text, i);
       continue;
     }
     const digitsOnly = cls === DIGIT;

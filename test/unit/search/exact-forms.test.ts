@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ExactForms } from '../../../search/accent-restoration.ts';
+import { ExactForms, bodyDocsWithBoth } from '../../../search/accent-restoration.ts';
 import { buildCompactIndex, deserializeCompactIndex, searchable, serializeCompactIndex, type SearchableIndex } from '../../../search/compact-index.ts';
 import { PAIR_ADJACENT, pairFlags } from '../../../search/position-runs.ts';
 import { walkPair } from '../../../search/proximity-ranking.ts';
@@ -77,6 +77,9 @@ describe('walkPair: the shorter posting list leads', () => {
       const adjacent = [...walk.flags.keys()].filter((d) => (walk.flags[d]! | (walk.flags[d]! >> 4)) & PAIR_ADJACENT);
       expect([...walk.adjacentDocs]).toEqual(adjacent);
       expect(adjacent.length).toBe(expected[`${a} ${b}`]);
+      // Restoration's chance sample is drawn from the body's shared documents the walk kept.
+      expect([...walk.bodyBoth]).toEqual([...bodyDocsWithBoth(index, id(a), id(b))]);
+      expect(walk.bodyBoth.length).toBeGreaterThan(0);
     }
   });
 });
