@@ -59,6 +59,23 @@ describe.skipIf(postgresUnavailableReason())('archive migrations and administrat
     }
   });
 
+  it('upgrades an archive at step 5 with its desk shares: they stay, not marked as made directly', async () => {
+    const { admin } = await freshArchive();
+    try {
+      expect(await migrateArchive(admin, { toStep: 5 })).toEqual({ from: 0, to: 5 });
+      await createDesk(admin, 'Thời sự');
+      const { rows } = await admin.query<{ id: string }>(
+        `INSERT INTO articles (content_hash, title, language, body, blocks, added_by) VALUES ('h1', 'Đàm phán', 'vi', 'Hai bên đàm phán.', '[]', current_user) RETURNING id::text`,
+      );
+      await admin.query(`INSERT INTO article_shares (article_id, desk) VALUES ($1, 'Thời sự')`, [rows[0]!.id]);
+      expect(await migrateArchive(admin)).toEqual({ from: 5, to: ARCHIVE_SCHEMA_VERSION });
+      const shares = await admin.query('SELECT desk, direct FROM article_shares');
+      expect(shares.rows).toEqual([{ desk: 'Thời sự', direct: false }]);
+    } finally {
+      await admin.end();
+    }
+  });
+
   it('refuses an archive a newer version set up, for init and for a reporter', async () => {
     const { admin } = await freshArchive();
     try {
