@@ -11,6 +11,7 @@ import { ARCHIVE_SEARCH_PLANS_SQL } from './archive-search-plans.ts';
 import { ARCHIVE_SEARCH_SCHEMA_SQL } from './archive-search-schema.ts';
 import { ARCHIVE_SYNC_STEP_SQL } from './archive-sync-step.ts';
 import { ARCHIVE_DIRECT_SHARES_SQL } from './archive-direct-shares-step.ts';
+import { ARCHIVE_SEARCH_ROW_COST_SQL } from './archive-search-row-cost-step.ts';
 
 /** Every step in order: step N brings the archive to schema_version N. Never edit a released step. */
 export const ARCHIVE_STEPS: readonly string[] = [
@@ -20,6 +21,7 @@ export const ARCHIVE_STEPS: readonly string[] = [
   ARCHIVE_SEARCH_PLANS_SQL,
   ARCHIVE_SYNC_STEP_SQL,
   ARCHIVE_DIRECT_SHARES_SQL,
+  ARCHIVE_SEARCH_ROW_COST_SQL,
 ];
 export const ARCHIVE_SCHEMA_VERSION = ARCHIVE_STEPS.length;
 
