@@ -75,7 +75,7 @@ describe.skipIf(postgresUnavailableReason())('archive migrations and administrat
       const settings = await admin.query<{ name: string; config: string[] }>(
         `SELECT proname AS name, proconfig AS config FROM pg_proc WHERE proname IN ('nr_search', 'nr_search_count') ORDER BY proname`,
       );
-      expect(settings.rows.map((row) => [row.name, row.config.includes('cpu_tuple_cost=1')])).toEqual([['nr_search', true], ['nr_search_count', true]]);
+      expect(settings.rows.map((row) => [row.name, row.config.includes('cpu_tuple_cost=0.2')])).toEqual([['nr_search', true], ['nr_search_count', true]]);
     } finally {
       await admin.end();
     }
