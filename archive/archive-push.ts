@@ -104,21 +104,40 @@ class PushBatch {
       if (rows[0]?.updated) this.result.articles++;
     }
     this.archiveIds.set(article.localId, archiveId);
-    const desks = new Set(article.collection ? (this.#collectionDesks.get(article.collection) ?? []) : []);
-    // The default desk is for articles as they first arrive, not for every later change.
-    if (isNew && this.#defaultDesk) desks.add(this.#defaultDesk);
+    const desks = article.collection ? (this.#collectionDesks.get(article.collection) ?? []) : [];
+    // The default desk is for articles as they first arrive, not for every later change: a direct share.
+    if (isNew && this.#defaultDesk) await this.#share(archiveId, this.#defaultDesk, { direct: true });
     for (const desk of desks) await this.#share(archiveId, desk);
+    // Moved out of a shared collection (or its text re-imported): the shares its old collection gave it go.
+    if (!isNew) await this.#takeBackUnwarranted(archiveId, desks);
     return archiveId;
   }
 
-  async #share(archiveId: string, desk: string): Promise<void> {
+  async #share(archiveId: string, desk: string, options: { direct?: boolean } = {}): Promise<void> {
     // An article this reporter pulled from a desk rather than pushed: they own it once they share it on.
     if (!this.#owned.has(archiveId)) {
       await this.#client.query('SELECT nr_adopt_article($1)', [archiveId]);
       this.#owned.add(archiveId);
     }
-    const { rowCount } = await this.#client.query('INSERT INTO article_shares (article_id, desk) VALUES ($1, $2) ON CONFLICT DO NOTHING', [archiveId, desk]);
+    const { rowCount } = await this.#client.query('INSERT INTO article_shares (article_id, desk, direct) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+      archiveId,
+      desk,
+      options.direct ?? false,
+    ]);
     this.result.shares += rowCount ?? 0;
+  }
+
+  /**
+   * This reporter's shares of an article that nothing warrants any more: not made directly, not a desk
+   * its collection is shared with (`desks`), and no annotation of theirs on it shared there. Shares
+   * other reporters made stay theirs (row-level security: a reporter deletes only their own).
+   */
+  async #takeBackUnwarranted(archiveId: string, desks: readonly string[]): Promise<void> {
+    await this.#client.query(
+      `DELETE FROM article_shares s WHERE s.article_id = $1 AND s.shared_by = current_user AND NOT s.direct AND NOT (s.desk = ANY($2::text[]))
+         AND NOT EXISTS (SELECT 1 FROM annotations a WHERE a.article_id = s.article_id AND a.desk = s.desk AND a.author = current_user)`,
+      [archiveId, desks],
+    );
   }
 
   async #collection(collection: string): Promise<void> {
@@ -140,8 +159,9 @@ class PushBatch {
 
   /**
    * A collection unshared from desks: the article shares this reporter made for its articles there go
-   * (row-level security lets a reporter delete only their own share rows), except where one of their
-   * own annotations on the article is still shared to that desk. Shares others made stay theirs.
+   * (row-level security lets a reporter delete only their own share rows), except those made directly
+   * and where one of their own annotations on the article is still shared to that desk. Shares others
+   * made stay theirs.
    */
   async #takeBackShares(collection: string, desks: readonly string[]): Promise<void> {
     const archiveIds = this.#local
@@ -150,7 +170,7 @@ class PushBatch {
       .filter((id): id is string => id !== null);
     if (archiveIds.length === 0) return;
     await this.#client.query(
-      `DELETE FROM article_shares s WHERE s.shared_by = current_user AND s.desk = ANY($1::text[]) AND s.article_id = ANY($2::uuid[])
+      `DELETE FROM article_shares s WHERE s.shared_by = current_user AND s.desk = ANY($1::text[]) AND s.article_id = ANY($2::uuid[]) AND NOT s.direct
          AND NOT EXISTS (SELECT 1 FROM annotations a WHERE a.article_id = s.article_id AND a.desk = s.desk AND a.author = current_user)`,
       [desks, archiveIds],
     );

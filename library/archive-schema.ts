@@ -118,3 +118,16 @@ WHEN NEW.content_hash IS NOT OLD.content_hash AND ${RECORDING} BEGIN
   INSERT INTO archive_outbox (kind, entity_id) VALUES ('article', NEW.id);
 END;
 `;
+
+/**
+ * Schema step 15 (archive sync, issue 18): an article moved out of its collection into none goes into
+ * the outbox too (step 12 recorded only moves into a collection), so the push takes back the desk
+ * shares the old collection gave it.
+ */
+export const ARCHIVE_COLLECTION_MOVE_STEP_SQL = `
+DROP TRIGGER archive_outbox_article_collection;
+CREATE TRIGGER archive_outbox_article_collection AFTER UPDATE OF collection ON articles
+WHEN NEW.collection IS NOT OLD.collection AND ${RECORDING} BEGIN
+  INSERT INTO archive_outbox (kind, entity_id) VALUES ('article', NEW.id);
+END;
+`;

@@ -8,7 +8,7 @@ import { BULK_UNDO_SCHEMA_SQL } from './bulk-store.ts';
 import { SAVED_SEARCHES_SCHEMA_SQL } from './saved-search-store.ts';
 import { IMAGES_SCHEMA_SQL } from './image-store.ts';
 import { ORIGINAL_FILES_SCHEMA_SQL } from './original-file-store.ts';
-import { ARCHIVE_SCHEMA_SQL, ARCHIVE_SYNC_STEP_SQL } from './archive-schema.ts';
+import { ARCHIVE_COLLECTION_MOVE_STEP_SQL, ARCHIVE_SCHEMA_SQL, ARCHIVE_SYNC_STEP_SQL } from './archive-schema.ts';
 
 /** Schema steps in order; step N brings the database to user_version N. Never edit a released step. */
 export const MIGRATIONS: readonly string[] = [
@@ -90,6 +90,9 @@ export const MIGRATIONS: readonly string[] = [
   // 14: the trash's ids without reading every article: search (CLI's first query, every search after a
   // change) asks for them, and a full scan of a 20,000-article table was about 8 % of a CLI search.
   `CREATE INDEX articles_trashed ON articles (id) WHERE trashed_at IS NOT NULL;`,
+  // 15: an article moved out of its collection into none goes into the archive outbox (its desk shares
+  // through the collection are taken back).
+  ARCHIVE_COLLECTION_MOVE_STEP_SQL,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -59,6 +59,28 @@ describe.skipIf(postgresUnavailableReason())('archive migrations and administrat
     }
   });
 
+  it('upgrades an archive at step 5 with its desk shares (they stay, not marked as made directly) and search plans costed per row read', async () => {
+    const { admin } = await freshArchive();
+    try {
+      expect(await migrateArchive(admin, { toStep: 5 })).toEqual({ from: 0, to: 5 });
+      await createDesk(admin, 'Thời sự');
+      const { rows } = await admin.query<{ id: string }>(
+        `INSERT INTO articles (content_hash, title, language, body, blocks, added_by) VALUES ('h1', 'Đàm phán', 'vi', 'Hai bên đàm phán.', '[]', current_user) RETURNING id::text`,
+      );
+      await admin.query(`INSERT INTO article_shares (article_id, desk) VALUES ($1, 'Thời sự')`, [rows[0]!.id]);
+      expect(await migrateArchive(admin)).toEqual({ from: 5, to: ARCHIVE_SCHEMA_VERSION });
+      const shares = await admin.query('SELECT desk, direct FROM article_shares');
+      expect(shares.rows).toEqual([{ desk: 'Thời sự', direct: false }]);
+      // Step 7: the search functions plan with the cost of reading each row's vector.
+      const settings = await admin.query<{ name: string; config: string[] }>(
+        `SELECT proname AS name, proconfig AS config FROM pg_proc WHERE proname IN ('nr_search', 'nr_search_count') ORDER BY proname`,
+      );
+      expect(settings.rows.map((row) => [row.name, row.config.includes('cpu_tuple_cost=0.2')])).toEqual([['nr_search', true], ['nr_search_count', true]]);
+    } finally {
+      await admin.end();
+    }
+  });
+
   it('refuses an archive a newer version set up, for init and for a reporter', async () => {
     const { admin } = await freshArchive();
     try {
