@@ -159,7 +159,7 @@ class PieceCollector {
   flush(context: BlockContext): void {
     const text = tidyInline(this.#buffer);
     this.#buffer = '';
-    if (text.length > 0) this.pieces.push(context.kind === 'heading' ? { kind: 'heading', text, level: context.level ?? 2 } : { kind: context.kind, text });
+    if (text.length > 0) this.pieces.push(context.kind === 'heading' ? { kind: 'heading', text, level: context.level ?? 2, tidy: true } : { kind: context.kind, text, tidy: true });
     for (const figure of this.#waiting) this.pieces.push({ kind: 'figure', text: '', figure });
     this.#waiting = [];
   }
