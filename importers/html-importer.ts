@@ -7,7 +7,8 @@ import { createDraft } from './article-draft.ts';
 import type { BlockPiece } from './block-builder.ts';
 import { charsetOf } from './format-sniff.ts';
 import { readHtmlMetadata } from './html-metadata.ts';
-import { htmlToPieces, nodeToPieces, parseHtmlDocument, sanitizeHtml } from './html-to-blocks.ts';
+import { nodeToPieces, parseHtmlDocument, type PieceOptions } from './html-to-blocks.ts';
+import { sanitizePageHtml } from './page-sanitizer.ts';
 import type { ImportInput, Importer, ParsedItem } from './import-types.ts';
 import { emptyHugeAttributes } from './huge-attributes.ts';
 import { assertNestingWithin, markupNestingDepth } from './nesting-depth.ts';
@@ -19,6 +20,11 @@ import { acceptsHtml } from './importer-choice.ts';
 
 function sameText(a: string, b: string): boolean {
   return tidyInline(a).toLocaleLowerCase('vi') === tidyInline(b).toLocaleLowerCase('vi');
+}
+
+/** Markup linkedom serialised from the page, sanitised, as pieces. */
+function pagePieces(html: string, options: PieceOptions): BlockPiece[] {
+  return nodeToPieces(sanitizePageHtml(html), options);
 }
 
 function textLength(pieces: readonly BlockPiece[]): number {
@@ -58,7 +64,7 @@ export function parseHtmlArticle(page: string, origin: string): ArticleDraft {
   // Readability rewrites the document it is given; metadata and the fallback need the original.
   const article = new Readability(doc.cloneNode(true) as Document, { charThreshold: 200 }).parse();
 
-  let pieces: BlockPiece[] = article?.content ? htmlToPieces(article.content, pieceOptions) : [];
+  let pieces: BlockPiece[] = article?.content ? pagePieces(article.content, pieceOptions) : [];
   // On short pages Readability's conditional cleaning drops headings, quotes and lists wholesale; a page
   // that marks its article body explicitly is then the better source.
   const marked = doc.querySelectorAll('article, [itemprop="articleBody"]');
@@ -67,11 +73,11 @@ export function parseHtmlArticle(page: string, origin: string): ArticleDraft {
   // where Readability kept the article, skip sanitising the whole article a second time.
   const mostCandidateText = candidate ? tidyInline(candidate.textContent ?? '').length + candidate.querySelectorAll('br').length : 0;
   if (candidate && mostCandidateText > 2 * textLength(pieces)) {
-    const markedPieces = htmlToPieces(candidate.outerHTML, pieceOptions);
+    const markedPieces = pagePieces(candidate.outerHTML, pieceOptions);
     if (textLength(markedPieces) > 2 * textLength(pieces)) pieces = markedPieces;
   }
   if (textLength(pieces) === 0 && doc.body) {
-    const fragment = sanitizeHtml(doc.body.innerHTML);
+    const fragment = sanitizePageHtml(doc.body.innerHTML);
     fragment.querySelectorAll('header, [role="navigation"], [role="banner"], [role="contentinfo"]').forEach((el) => el.remove());
     pieces = nodeToPieces(fragment, pieceOptions);
   }

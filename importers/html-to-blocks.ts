@@ -1,7 +1,6 @@
 // HTML (already sanitised) to structural pieces. Shared by web pages, saved HTML files and feed entries.
-import createDOMPurify from 'dompurify';
+import { createRequire } from 'node:module';
 import type { DOMPurify, WindowLike } from 'dompurify';
-import { JSDOM, VirtualConsole } from 'jsdom';
 import { parseHTML } from 'linkedom';
 import type { BlockKind } from '../library/model.ts';
 import type { BlockPiece } from './block-builder.ts';
@@ -9,6 +8,7 @@ import { creditOf, figureSourceOf, type FigureSource } from './figure-pieces.ts'
 import { emptyHugeAttributes } from './huge-attributes.ts';
 import { assertNestingWithin, markupNestingDepth } from './nesting-depth.ts';
 import { tidyInline } from './text-normalize.ts';
+import { DROPPED_WITH_CONTENT } from './page-sanitizer.ts';
 
 /** Never part of the article text, even if a sanitiser lets them through. */
 const SKIPPED_TAGS = new Set([
@@ -53,6 +53,10 @@ let purifier: DOMPurify | null = null;
  */
 function sharedPurifier(): DOMPurify {
   if (!purifier) {
+    // Loaded on first use: a worker that only imports saved pages (page-sanitizer.ts) never loads jsdom.
+    const require = createRequire(import.meta.url);
+    const { JSDOM, VirtualConsole } = require('jsdom') as typeof import('jsdom');
+    const createDOMPurify = require('dompurify') as typeof import('dompurify').default;
     const { window } = new JSDOM('<!doctype html><body></body>', { contentType: 'text/html', virtualConsole: new VirtualConsole() });
     purifier = createDOMPurify(window as unknown as WindowLike);
     if (!purifier.isSupported) throw new Error('DOMPurify cannot sanitise in this environment');
@@ -65,7 +69,7 @@ export function sanitizeHtml(html: string): DocumentFragment {
   // Every HTML snippet (feed entries, JSON bodies, Markdown blocks, Readability's output) passes here.
   assertNestingWithin(markupNestingDepth(html));
   const markup = emptyHugeAttributes(html);
-  const dropped = ['style', 'nav', 'footer', 'aside', 'form', 'button', 'iframe', 'noscript', 'template', 'select'];
+  const dropped = [...DROPPED_WITH_CONTENT];
   return sharedPurifier().sanitize(markup, {
     RETURN_DOM_FRAGMENT: true,
     // Photos: <picture>'s <source srcset> says which sizes exist (nothing is loaded; it is only read).
@@ -155,7 +159,7 @@ class PieceCollector {
   flush(context: BlockContext): void {
     const text = tidyInline(this.#buffer);
     this.#buffer = '';
-    if (text.length > 0) this.pieces.push(context.kind === 'heading' ? { kind: 'heading', text, level: context.level ?? 2 } : { kind: context.kind, text });
+    if (text.length > 0) this.pieces.push(context.kind === 'heading' ? { kind: 'heading', text, level: context.level ?? 2, tidy: true } : { kind: context.kind, text, tidy: true });
     for (const figure of this.#waiting) this.pieces.push({ kind: 'figure', text: '', figure });
     this.#waiting = [];
   }

@@ -1,8 +1,9 @@
 // What an import reads: the targets (paths, uploads, URLs) expanded into units, a folder into its
 // importable files, and each unit's bytes, read within its size limit (only from regular files) or
 // fetched through the URL policy. A target that cannot be read becomes a unit that says why.
-import { constants } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, read, readSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { basename, resolve } from 'node:path';
 import type { ImportFailure } from '../library/model.ts';
 import { extensionOf } from './format-sniff.ts';
@@ -89,19 +90,26 @@ export async function loadInput(unit: ImportUnit, options: InputFetchOptions, ma
   }
 }
 
+/** Files up to this size are read with synchronous calls: a 10 KB article costs a few microseconds that way. */
+const SYNC_READ_BYTES = 1024 * 1024;
+const readAsync = promisify(read);
+
 /**
  * Reads a regular file, at most `maxBytes`, whatever its size claims: a FIFO would hang the import and
  * a device such as /dev/zero never ends, so anything else is refused before opening (unless a stat
- * while listing the files just said it was regular) and again after.
+ * while listing the files just said it was regular) and again after. Small files (nearly all articles)
+ * are read with synchronous calls: four promise-based calls through the thread pool cost about ten
+ * times the CPU (0.29 against 0.02 ms per 8 KB file), a tenth of what importing a .txt costs.
  */
 async function readRegularFile(path: string, maxBytes: number, knownRegular: boolean): Promise<Uint8Array> {
   if (!knownRegular && !(await stat(path)).isFile()) throw new ImportInputError({ kind: 'not-a-regular-file' });
   // O_NONBLOCK: should the path become a FIFO after the check, opening it still returns at once.
-  const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
-    const info = await handle.stat();
+    const info = fstatSync(fd);
     if (!info.isFile()) throw new ImportInputError({ kind: 'not-a-regular-file' });
     if (info.size > maxBytes) throw tooLargeError(maxBytes);
+    const small = info.size <= SYNC_READ_BYTES;
     // One byte more than allowed tells a file that grew (or lied about its size) from one that fits.
     let buffer = Buffer.alloc(Math.min(info.size, maxBytes) + 1);
     let length = 0;
@@ -112,14 +120,14 @@ async function readRegularFile(path: string, maxBytes: number, knownRegular: boo
         buffer.copy(bigger, 0, 0, length);
         buffer = bigger;
       }
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      const bytesRead = small ? readSync(fd, buffer, length, buffer.length - length, null) : (await readAsync(fd, buffer, length, buffer.length - length, null)).bytesRead;
       if (bytesRead === 0) break;
       length += bytesRead;
     }
     if (length > maxBytes) throw tooLargeError(maxBytes);
     return new Uint8Array(buffer.buffer, buffer.byteOffset, length);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 

@@ -1,5 +1,5 @@
 // Which built-in importer takes an input, decided without loading any parser: the host thread picks
-// the importer by id and the parse worker loads jsdom, Readability, marked and feedsmith. Importing
+// the importer by id and the parse worker loads linkedom, Readability, marked and feedsmith. Importing
 // them costs seconds on a busy machine, more than parsing two thousand plain-text files.
 import { annotationExportImporter } from './annotation-export-importer.ts';
 import { acceptsDocx, acceptsEpub, acceptsImage, acceptsPdf, sniffEpub, sniffImage, sniffPdf } from './documents/document-choice.ts';

@@ -31,7 +31,15 @@ export function normalizeText(text: string): string {
 
 /** One paragraph: normalised, all whitespace runs collapsed to one space, trimmed. */
 export function tidyInline(text: string): string {
-  return normalizeText(text).replace(WHITESPACE_TO_COLLAPSE, ' ').trim();
+  return collapseWhitespace(normalizeText(text));
+}
+
+/**
+ * tidyInline for text normalizeText has already given (or a piece of it cut at a line break or a
+ * space): normalising it again finds nothing to change, so only the whitespace is collapsed.
+ */
+export function collapseWhitespace(normalized: string): string {
+  return normalized.replace(WHITESPACE_TO_COLLAPSE, ' ').trim();
 }
 
 /** Splits plain text into paragraphs on blank lines; lines inside a paragraph are joined. */

@@ -6,7 +6,7 @@ import type { ImportInput, Importer, ParsedItem } from './import-types.ts';
 import { ImportInputError } from './import-types.ts';
 import { findPublishedDate } from './published-date.ts';
 import { decodeInput, withEncoding } from './text-decoding.ts';
-import { normalizeText, tidyInline } from './text-normalize.ts';
+import { collapseWhitespace, normalizeText } from './text-normalize.ts';
 import { cleanFirstSentence, isMostlyWords, isPlausibleTitle, MAX_TITLE_LENGTH } from './title-from-text.ts';
 
 const MAX_CAPTION_LENGTH = 250;
@@ -25,11 +25,11 @@ export function looksLikeCaption(text: string): boolean {
   );
 }
 
-/** Paragraphs of a file that is one long line: scrapers joined paragraphs with two or more spaces. */
+/** Paragraphs of a file that is one long line (normalised): scrapers joined paragraphs with two or more spaces. */
 function singleLineParagraphs(line: string): string[] {
   return line
     .split(/ {2,}|\t+/)
-    .map(tidyInline)
+    .map(collapseWhitespace)
     .filter((segment) => segment.length > 0);
 }
 
@@ -75,7 +75,7 @@ export const txtImporter: Importer = {
       if (paragraphs.length > 1 && isTitleLine(paragraphs[0]!)) title = paragraphs.shift()!;
     } else {
       const groups = multiLineParagraphs(lines);
-      paragraphs = groups.map((group) => tidyInline(group.join(' '))).filter(Boolean);
+      paragraphs = groups.map((group) => collapseWhitespace(group.join(' '))).filter(Boolean);
       if (groups.length > 1 && groups[0]!.length === 1 && isTitleLine(paragraphs[0]!)) title = paragraphs.shift()!;
     }
 
@@ -85,9 +85,11 @@ export const txtImporter: Importer = {
       const prose = paragraphs.find((paragraph) => isMostlyWords(paragraph) && !looksLikeCaption(paragraph)) ?? paragraphs[0]!;
       title = cleanFirstSentence(prose) || null;
     }
+    // Each paragraph is tidyInline's output already: lines of normalised text, whitespace collapsed.
     const pieces: BlockPiece[] = paragraphs.map((paragraph) => ({
       kind: looksLikeCaption(paragraph) ? 'caption' : 'paragraph',
       text: paragraph,
+      tidy: true,
     }));
     const draft = createDraft({ title, origin: input.origin, publishedAt: findPublishedDate(text), pieces });
     return withEncoding([{ kind: 'draft', draft }], decoded.encoding);

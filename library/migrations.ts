@@ -118,8 +118,11 @@ export function migrate(db: DatabaseSync, dbPath: string): { from: number; to: n
     throw new Error(`This library was written by a newer Newsroom Reader (schema ${from}; this version knows ${SCHEMA_VERSION})`);
   }
   const backups: string[] = [];
+  // A library created just now has nothing to lose: its steps run without copies (13 of them cost
+  // a third of a second, a tenth of a 2,000-file import into a new library).
+  const heldData = hasTables(db);
   for (let version = from; version < SCHEMA_VERSION; version++) {
-    if (hasTables(db)) {
+    if (heldData) {
       const backupPath = `${dbPath}.v${version}.bak`;
       if (existsSync(backupPath)) rmSync(backupPath);
       db.prepare('VACUUM INTO ?').run(backupPath);

@@ -4,6 +4,7 @@
 // blocks (posting-encoding.ts), under a third of that, decoded term by term when a query needs them.
 import type { SearchDocument } from './search-document.ts';
 import { GrowableUint32 } from './growable-array.ts';
+import { TermGrouping } from './term-grouping.ts';
 import { FIELD_NAMES, FIELDS, toIndexedDocument, type FieldName } from './index-fields.ts';
 import { ByteWriter, decodeUints, encodeUints } from './integer-codec.ts';
 import { decodePostings, encodePostings, type EncodedPostings, type FlatPostings } from './posting-encoding.ts';
@@ -112,6 +113,7 @@ export function buildCompactIndex(documents: Iterable<SearchDocument>): CompactI
   const ids: string[] = [];
   const dates: string[] = [];
 
+  const grouping = new TermGrouping();
   for (const source of documents) {
     const doc = toIndexedDocument(source);
     const docIndex = ids.length;
@@ -121,21 +123,16 @@ export function buildCompactIndex(documents: Iterable<SearchDocument>): CompactI
       const { terms: fieldTerms, positions } = doc.fields[name];
       const out = buffers[name];
       out.lengths.push(fieldTerms.length);
-      // Group this document's occurrences by term, keeping positions in text order.
-      const byTerm = new Map<number, number[]>();
-      for (let i = 0; i < fieldTerms.length; i++) {
-        const id = idOf(fieldTerms[i]!);
-        const list = byTerm.get(id);
-        if (list) list.push(positions[i]!);
-        else byTerm.set(id, [positions[i]!]);
-      }
-      for (const [term, list] of byTerm) {
+      // This document's occurrences by term, in order of first occurrence, positions in text order.
+      for (let i = 0; i < fieldTerms.length; i++) grouping.add(idOf(fieldTerms[i]!), positions[i]!);
+      const outPositions = out.positions;
+      grouping.flush(outPositions !== null, (term, count, grouped, from) => {
         out.term.push(term);
         out.doc.push(docIndex);
-        out.tf.push(list.length);
-        out.posCount.push(list.length);
-        if (out.positions) for (const p of list) out.positions.push(p);
-      }
+        out.tf.push(count);
+        out.posCount.push(count);
+        if (outPositions) for (let k = from; k < from + count; k++) outPositions.push(grouped[k]!);
+      });
     }
   }
 

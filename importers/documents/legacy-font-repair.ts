@@ -30,5 +30,6 @@ export function repairLegacyFontText(pieces: readonly BlockPiece[]): RepairedPie
     if (!bytes) return text; // A piece in a Unicode font beside the legacy ones.
     return name === 'utf-8' ? new TextDecoder('utf-8').decode(bytes).normalize('NFC') : decodeEightBit(bytes, name).normalize('NFC');
   };
-  return { pieces: pieces.map((piece) => ({ ...piece, text: repair(piece.text) })), encoding: { name, how: 'detected', garbled: true } };
+  // Decoded text is new text: buildBody tidies it again (the `tidy` mark is left behind).
+  return { pieces: pieces.map(({ tidy: _tidy, ...piece }) => ({ ...piece, text: repair(piece.text) })), encoding: { name, how: 'detected', garbled: true } };
 }

@@ -1,7 +1,7 @@
 // normalizeText and tidyInline take shortcuts on the import path (one scan before four replacements,
 // collapsing only whitespace that changes); they must give exactly what the plain definitions give.
 import { describe, expect, it } from 'vitest';
-import { normalizeText, tidyInline } from '../../../importers/text-normalize.ts';
+import { collapseWhitespace, normalizeText, tidyInline } from '../../../importers/text-normalize.ts';
 import { contentHash } from '../../../library/text-stats.ts';
 import { createHash } from 'node:crypto';
 
@@ -48,6 +48,18 @@ describe('text normalisation shortcuts', () => {
       expect(normalizeText(text), label).toBe(plainNormalize(text));
       expect(tidyInline(text), label).toBe(plainTidy(text));
       expect(contentHash(text), label).toBe(plainHash(text));
+    }
+  });
+
+  it('collapse only, for text already normalised or cut from it at line breaks and spaces (.txt paragraphs, marked tidy)', () => {
+    for (const text of samples()) {
+      const normalized = normalizeText(text);
+      const label = JSON.stringify(text);
+      expect(collapseWhitespace(normalized), label).toBe(plainTidy(text));
+      expect(tidyInline(plainTidy(text)), label).toBe(plainTidy(text));
+      for (const line of normalized.split('\n')) {
+        for (const piece of line.trimEnd().split(/ {2,}|\t+/)) expect(collapseWhitespace(piece), label).toBe(plainTidy(piece));
+      }
     }
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -125,6 +125,11 @@ describe('durability', () => {
 });
 
 describe('migrations', () => {
+  it('creates a new library without backups: it held nothing to lose', () => {
+    expect(library.db.prepare('PRAGMA user_version').get()).toEqual({ user_version: SCHEMA_VERSION });
+    expect(readdirSync(folder.dir).filter((name) => name.endsWith('.bak'))).toEqual([]);
+  });
+
   it('upgrades a library written by an older version and keeps a backup of it first', () => {
     library.close();
     folder.remove();
