@@ -86,6 +86,9 @@ export async function runSourcesBench(options: SourcesBenchOptions): Promise<voi
       let peak = process.memoryUsage().rss;
       const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
       const started = performance.now();
+      // CPU of the whole process (serve's thread, the core, the parse workers, the search index, the
+      // feed server): unlike the wall time, it hardly moves with the machine's load.
+      const cpuStarted = process.cpuUsage();
       await call(cli, 'opml.import', { opml: opml(site.feedUrls) });
       let done = false;
       const refresh = (call(cli, 'sources.refresh', { all: true }) as Promise<SourceRefreshResult[]>).finally(() => (done = true));
@@ -98,6 +101,8 @@ export async function runSourcesBench(options: SourcesBenchOptions): Promise<voi
       }
       const first = await refresh;
       const firstMs = performance.now() - started;
+      const firstCpu = process.cpuUsage(cpuStarted);
+      const firstCpuMs = (firstCpu.user + firstCpu.system) / 1000;
       clearInterval(sampler);
       const pagesFetched = site.counts.page;
       const imagesFetched = site.counts.image;
@@ -120,6 +125,7 @@ export async function runSourcesBench(options: SourcesBenchOptions): Promise<voi
         [
           ['first refresh, full text (OPML subscribe → all stored and indexed)', formatMs(firstMs), formatMs(peer.ms), ratio(firstMs, peer.ms), ''],
           ['  items per second', (total / (firstMs / 1000)).toFixed(0), (peer.pages / (peer.ms / 1000)).toFixed(0), '', ''],
+          ['  CPU time of the process (all its threads) per item', `${(firstCpuMs / total).toFixed(1)} ms`, '', '', 'flat as the library grows'],
           ['  peak memory (process RSS, core and parse workers included)', mb(peak), '', '', 'reported'],
           ['second refresh, every feed 304', formatMs(secondMs), 'no validators: a full pass again', '', '< 2 s'],
           ['search.query p50 / p95, idle', quantiles(idleSearch), '', '', ''],

@@ -78,12 +78,14 @@ function deps(commits: CommitQueue, fullText: RefreshDependencies['fullText']): 
   };
 }
 
+// These check how items are grouped; the batches' time budget (which depends on the machine's load) is
+// turned off here and checked with a test's clock in 'CommitQueue' below.
 describe('a source refresh', () => {
   it(`works on up to ${ITEMS_AT_ONCE} items of a source at once, and writes those that finish together in one batch`, async () => {
     const { record, prefetched } = subscribe(1);
     prefetched.items = Array.from({ length: ITEMS_AT_ONCE + 4 }, (_, n) => feedItem(1, n));
     const gate = gatedFullText();
-    const refresh = refreshSource(record, deps(new CommitQueue((work) => library.importBatch(work), { delayMs: 0 }), gate.fullText), undefined, prefetched);
+    const refresh = refreshSource(record, deps(new CommitQueue((work) => library.importBatch(work), { delayMs: 0, budgetMs: Infinity }), gate.fullText), undefined, prefetched);
     await vi.waitFor(() => expect(gate.waiting).toHaveLength(ITEMS_AT_ONCE));
     // The limit holds: the other four wait for a lane.
     expect(gate.state.most).toBe(ITEMS_AT_ONCE);
@@ -103,7 +105,7 @@ describe('a source refresh', () => {
     const { record, prefetched } = subscribe(1);
     prefetched.items = [feedItem(1, 0), feedItem(1, 1), feedItem(1, 2)];
     const gate = gatedFullText();
-    const refresh = refreshSource(record, deps(new CommitQueue((work) => library.importBatch(work), { delayMs: 0 }), gate.fullText), undefined, prefetched);
+    const refresh = refreshSource(record, deps(new CommitQueue((work) => library.importBatch(work), { delayMs: 0, budgetMs: Infinity }), gate.fullText), undefined, prefetched);
     await vi.waitFor(() => expect(gate.waiting).toHaveLength(3));
     // Items 1 and 2 are let go; item 0's page is still loading.
     gate.waiting[1]!.release();
@@ -120,7 +122,7 @@ describe('a source refresh', () => {
   });
 
   it('shares its batches with the other sources refreshing at the same time', async () => {
-    const commits = new CommitQueue((work) => library.importBatch(work), { delayMs: 0 });
+    const commits = new CommitQueue((work) => library.importBatch(work), { delayMs: 0, budgetMs: Infinity });
     const gate = gatedFullText();
     const refreshes = [1, 2, 3].map((n) => {
       const { record, prefetched } = subscribe(n);
@@ -149,7 +151,7 @@ describe('CommitQueue', () => {
       batches.push(writes);
       return result;
     };
-    const queue = new CommitQueue(runner, { maxItems: 4, delayMs: 0 });
+    const queue = new CommitQueue(runner, { maxItems: 4, delayMs: 0, budgetMs: Infinity });
     const outcomes = await Promise.allSettled(
       Array.from({ length: 10 }, (_, n) =>
         queue.add(() => {
@@ -160,6 +162,53 @@ describe('CommitQueue', () => {
     );
     expect(batches).toEqual([4, 4, 2]);
     expect(outcomes.map((outcome) => (outcome.status === 'fulfilled' ? outcome.value : 'failed'))).toEqual([0, 1, 2, 3, 4, 'failed', 6, 7, 8, 9]);
+  });
+
+  it('cuts a batch short once its writes have taken its time budget, and writes the rest on later turns with other work in between', async () => {
+    let clock = 0;
+    const batches: number[] = [];
+    const order: string[] = [];
+    const runner: BatchRunner = (work) => {
+      let writes = 0;
+      const result = work((write) => {
+        writes++;
+        return write();
+      });
+      batches.push(writes);
+      order.push(`batch of ${writes}`);
+      return result;
+    };
+    const queue = new CommitQueue(runner, { maxItems: 25, delayMs: 0, budgetMs: 20, now: () => clock });
+    const writes = Array.from({ length: 10 }, (_, n) =>
+      queue.add(() => {
+        // Each article takes 8 ms of the thread (a loaded machine): three fit in a 20 ms budget.
+        clock += 8;
+        return n;
+      }),
+    );
+    // A reader's command arriving while the backlog is written gets a turn between two batches.
+    setImmediate(() => setImmediate(() => order.push('command')));
+    expect(await Promise.all(writes)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(batches).toEqual([3, 3, 3, 1]);
+    expect(order.indexOf('command')).toBeGreaterThan(0);
+    expect(order.indexOf('command')).toBeLessThan(order.length - 1);
+    expect(queue.pending).toBe(0);
+  });
+
+  it('writes at least one item per batch, however slow', async () => {
+    let clock = 0;
+    const batches: number[] = [];
+    const queue = new CommitQueue(
+      (work) => {
+        let writes = 0;
+        const result = work((write) => (writes++, write()));
+        batches.push(writes);
+        return result;
+      },
+      { delayMs: 0, budgetMs: 20, now: () => clock },
+    );
+    await Promise.all([1, 2, 3].map((n) => queue.add(() => ((clock += 500), n))));
+    expect(batches).toEqual([1, 1, 1]);
   });
 
   it('fails every write of a batch the library could not commit (nothing of it was written)', async () => {
