@@ -1,6 +1,7 @@
 import type { ExportPayload, LibraryChange, ListSort, SearchHit, Settings } from '../../contract/index.ts';
 import type { LibrarySelection, OpenAnnotation, PickRequest } from '../events.ts';
 import { annotationMatchingQuery } from '../note-match.ts';
+import { afterTimeout, type After } from './after.ts';
 import { AnnotationSession } from './annotation-session.ts';
 import { ArchiveModel } from './archive-model.ts';
 import { BulkSelection, type SelectionScope } from './bulk-selection.ts';
@@ -31,6 +32,23 @@ export interface Neighbours {
  * search hit or an annotation; stepping through the list; reloading everything the library feeds
  * when it changes. In a narrow window only one pane shows (`pane`).
  */
+/**
+ * Reads the views again after a change no sooner than this many times the last such read took, from
+ * its start: while a source refresh commits a batch after batch, the window's reads (list, counts,
+ * sources, folders, all growing with the library) take at most about a fifth of the core's time and
+ * leave it free for the reader's clicks. A read of 30 ms waits 150 ms; a slow one waits at most
+ * `CHANGE_READ_SPACING_MAX_MS`. A change after a quiet spell is read at once.
+ */
+export const CHANGE_READ_SPACING_FACTOR = 5;
+export const CHANGE_READ_SPACING_MAX_MS = 1000;
+
+export interface AppStateClock {
+  after: After;
+  now: () => number;
+}
+
+const realClock: AppStateClock = { after: afterTimeout, now: () => performance.now() };
+
 export class AppState extends Observable {
   readonly notices = new Notices();
   readonly settings: SettingsModel;
@@ -47,13 +65,17 @@ export class AppState extends Observable {
   /** The articles changes named while a refresh for earlier ones was under way: read once more after it. */
   #changedMeanwhile: Set<string> | null = null;
   #refreshing = false;
+  /** When the last read for changes started and how long it took (its start if still under way). */
+  #lastChangeRead = { start: -Infinity, took: 0 };
+  readonly #clock: AppStateClock;
 
-  constructor(client: CommandClient) {
+  constructor(client: CommandClient, clock: AppStateClock = realClock) {
     super();
     this.#client = client;
+    this.#clock = clock;
     this.settings = new SettingsModel(client, this.notices);
     this.library = new LibraryView(client, this.notices);
-    this.search = new SearchSession(client, this.notices);
+    this.search = new SearchSession(client, this.notices, clock.after);
     this.reading = new ReadingSession(client, this.notices);
     this.annotations = new AnnotationSession(client, this.notices, this.reading);
     this.sources = new SourcesModel(client, this.notices);
@@ -98,8 +120,8 @@ export class AppState extends Observable {
 
   /**
    * The library changed (an import, a refresh's batch, another window). A source refreshing writes a
-   * batch about every second: the views are read again once per change while idle, and changes that
-   * arrive during that read are gathered into one more read after it, not one each. The open article
+   * batch as often as every few tens of milliseconds: changes that arrive during a read, or soon after
+   * it (`CHANGE_READ_SPACING_FACTOR`), are gathered into one more read, not one each. The open article
    * is read again only when a change names it.
    */
   libraryChanged(change: LibraryChange): void {
@@ -114,10 +136,15 @@ export class AppState extends Observable {
     this.#refreshing = true;
     try {
       while (this.#changedMeanwhile) {
+        const { start, took } = this.#lastChangeRead;
+        const wait = start + Math.min(took * CHANGE_READ_SPACING_FACTOR, CHANGE_READ_SPACING_MAX_MS) - this.#clock.now();
+        if (wait > 0) await new Promise<void>((resolve) => this.#clock.after(wait, resolve));
         const named = this.#changedMeanwhile;
         this.#changedMeanwhile = null;
         const open = this.reading.article?.id;
+        const begun = this.#clock.now();
         await this.refresh({ openArticle: open !== undefined && named.has(open) });
+        this.#lastChangeRead = { start: begun, took: this.#clock.now() - begun };
       }
     } finally {
       this.#refreshing = false;

@@ -1,18 +1,11 @@
 import type { SearchFilters, SearchIndexState, SearchResult } from '../../contract/index.ts';
 import { firstSearchPage, hasMoreHits, nextSearchPage } from '../client/search-pages.ts';
 import { SEND_AFTER_KEY_MS, typingDelay } from '../search-typing.ts';
+import { afterTimeout, type After } from './after.ts';
 import type { CommandClient } from './client-port.ts';
 import { LatestAnswer } from './latest-answer.ts';
 import type { Notices } from './notices.ts';
 import { Observable } from './observable.ts';
-
-/** Runs `work` after `ms`; the function returned cancels it. Tests pass a fake clock. */
-export type After = (ms: number, work: () => void) => () => void;
-
-const realClock: After = (ms, work) => {
-  const timer = setTimeout(work, ms);
-  return () => clearTimeout(timer);
-};
 
 /**
  * The text in the search box while the reader types: sent to the host a moment after the key, painted
@@ -51,7 +44,7 @@ export class SearchSession extends Observable {
   #typing: Typing | null = null;
   readonly #after: After;
 
-  constructor(client: CommandClient, notices: Notices, after: After = realClock) {
+  constructor(client: CommandClient, notices: Notices, after: After = afterTimeout) {
     super();
     this.#client = client;
     this.#notices = notices;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AppState } from '../../../renderer/state/app-state.ts';
+import type { After } from '../../../renderer/state/after.ts';
+import { AppState, CHANGE_READ_SPACING_MAX_MS, type AppStateClock } from '../../../renderer/state/app-state.ts';
 import { draft } from '../library/library-fixtures.ts';
 import { HostClient, settle } from './host-client.ts';
 
@@ -124,25 +125,76 @@ describe('AppState', () => {
     expect(state.notices.notice).toEqual({ kind: 'library-exported', count: 3, filename: file?.filename });
   });
 
-  it('reads the views again once for a burst of library changes, and the open article only when a change names it', async () => {
-    await state.open(ids[0]!);
+  it('reads the views again once for a burst of library changes, spaced by the last read, and the open article only when a change names it', async () => {
+    const clock = new FakeClock();
+    const paced = new AppState(client, clock);
+    await paced.start(async () => undefined);
+    await paced.open(ids[0]!);
     const before = client.callsOf('library.counts').length;
     const opensBefore = client.callsOf('library.open').length;
     // A refresh's batches while the first read is still under way: gathered into one more read.
     const letOne = client.hold('library.counts');
-    for (const n of [0, 1, 2, 3]) state.libraryChanged({ changed: [`elsewhere-${n}`], removed: [], generation: n });
+    for (const n of [0, 1, 2, 3]) paced.libraryChanged({ changed: [`elsewhere-${n}`], removed: [], generation: n });
     await settle();
     expect(client.callsOf('library.counts').length - before).toBe(1);
+    clock.advance(40);
     letOne();
-    await settle();
     client.releaseAll('library.counts');
+    await settle();
+    // The first read took 40 ms: the next waits until five times that from its start.
+    expect(client.callsOf('library.counts').length - before).toBe(1);
+    clock.advance(200 - 40 - 1);
+    await settle();
+    expect(client.callsOf('library.counts').length - before).toBe(1);
+    clock.advance(1);
     await settle();
     expect(client.callsOf('library.counts').length - before).toBe(2);
     // None of them named the open article: it is not read again.
     expect(client.callsOf('library.open').length).toBe(opensBefore);
-    state.libraryChanged({ changed: [ids[0]!], removed: [], generation: 5 });
+    // After a quiet spell a change is read at once, and this one names the open article.
+    clock.advance(CHANGE_READ_SPACING_MAX_MS);
+    paced.libraryChanged({ changed: [ids[0]!], removed: [], generation: 5 });
     await settle();
     expect(client.callsOf('library.counts').length - before).toBe(3);
     expect(client.callsOf('library.open').length).toBe(opensBefore + 1);
   });
+
+  it('never waits longer than the cap after a slow read', async () => {
+    const clock = new FakeClock();
+    const paced = new AppState(client, clock);
+    await paced.start(async () => undefined);
+    const before = client.callsOf('library.counts').length;
+    const letOne = client.hold('library.counts');
+    paced.libraryChanged({ changed: ['slow-0'], removed: [], generation: 1 });
+    await settle();
+    paced.libraryChanged({ changed: ['slow-1'], removed: [], generation: 2 });
+    clock.advance(600);
+    letOne();
+    client.releaseAll('library.counts');
+    await settle();
+    expect(client.callsOf('library.counts').length - before).toBe(1);
+    clock.advance(CHANGE_READ_SPACING_MAX_MS - 600);
+    await settle();
+    expect(client.callsOf('library.counts').length - before).toBe(2);
+  });
 });
+
+/** A clock that moves only when told: `advance` runs the timers that fall due. */
+class FakeClock implements AppStateClock {
+  #time = 0;
+  #timers: { at: number; work: () => void }[] = [];
+  now = (): number => this.#time;
+  after: After = (ms, work) => {
+    const timer = { at: this.#time + ms, work };
+    this.#timers.push(timer);
+    return () => {
+      this.#timers = this.#timers.filter((other) => other !== timer);
+    };
+  };
+  advance(ms: number): void {
+    this.#time += ms;
+    const due = this.#timers.filter((timer) => timer.at <= this.#time);
+    this.#timers = this.#timers.filter((timer) => timer.at > this.#time);
+    for (const timer of due) timer.work();
+  }
+}

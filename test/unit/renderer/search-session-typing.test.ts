@@ -3,7 +3,8 @@ import type { CommandArgs, CommandName, CommandResult, SearchResult } from '../.
 import { SEND_AFTER_KEY_MS, TYPING_PAUSE_MS } from '../../../renderer/search-typing.ts';
 import type { CommandClient } from '../../../renderer/state/client-port.ts';
 import { Notices } from '../../../renderer/state/notices.ts';
-import { SearchSession, type After } from '../../../renderer/state/search-session.ts';
+import type { After } from '../../../renderer/state/after.ts';
+import { SearchSession } from '../../../renderer/state/search-session.ts';
 
 /** A clock that moves only when told, running what falls due in time order. */
 class FakeClock {
