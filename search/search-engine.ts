@@ -11,6 +11,7 @@ import type { ParsedQuery, QueryWord } from './query-parser.ts';
 import { buildQuery, type Clause } from './query-clauses.ts';
 import { allowsConfusions, type TypoCorrection } from './typo-model.ts';
 import { CONTEXT_CLAUSE, TypoCorrector } from './typo-corrector.ts';
+import { allowedDocs, firstAtLeast, type AllowedDocs } from './allowed-docs.ts';
 
 const POSITIONAL_FIELDS: FieldName[] = ['titleFolded', 'bodyFolded'];
 // BM25, per field.
@@ -147,9 +148,12 @@ export class SearchEngine {
           const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
           const weight = boost * FIELDS[name].boost * idf * (K1 + 1);
           const lengthNorm = this.#lengthNorm(name);
-          for (let p = 0; p < count; p++) {
+          // Postings are in document order: with named ids, only the stretch between the first and last of them is read.
+          const from = allowed === null ? 0 : firstAtLeast(docs, count, allowed.first);
+          const to = allowed === null ? count : firstAtLeast(docs, count, allowed.last + 1);
+          for (let p = from; p < to; p++) {
             const d = docs[p]!;
-            if (allowed !== null && allowed[d] === 0) continue;
+            if (allowed !== null && allowed.marks[d] === 0) continue;
             if (!seen[d]) {
               seen[d] = 1;
               touched[touchedCount++] = d;
@@ -209,22 +213,13 @@ export class SearchEngine {
     return new CandidateSet(this.#index.ids, this.#index.dates, docs.slice(0, count), words.slice(0, count), proximity, scores.slice(0, count), strictWords.slice(0, count));
   }
 
-  /** A mark per document of this segment among `ids`; undefined when none of them is here. */
-  #docsOf(ids: ReadonlySet<string>): Uint8Array | undefined {
+  /** The documents of this segment among `ids`; undefined when none of them is here. */
+  #docsOf(ids: ReadonlySet<string>): AllowedDocs | undefined {
     if (!this.#docOf) {
       this.#docOf = new Map();
       this.#index.ids.forEach((id, d) => this.#docOf!.set(id, d));
     }
-    const allowed = new Uint8Array(this.#index.ids.length);
-    let any = false;
-    for (const id of ids) {
-      const d = this.#docOf.get(id);
-      if (d !== undefined) {
-        allowed[d] = 1;
-        any = true;
-      }
-    }
-    return any ? allowed : undefined;
+    return allowedDocs(ids, this.#docOf, this.#index.ids.length);
   }
 
   /**
@@ -453,3 +448,4 @@ function popcount(mask: number): number {
   for (let m = mask; m; m &= m - 1) count++;
   return count;
 }
+

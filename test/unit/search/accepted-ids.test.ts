@@ -26,7 +26,7 @@ const search = (query: string, options: SearchOptions) =>
   runSearch(query, { engines, removed: new Set(), documents: (list) => list.map((id) => byId.get(id)!) }, options);
 
 const QUERIES = ['dam phan', 'thuong mai', '"đàm phán thương mại"', 'gia vang -tang', 'title:ngung ban', 'lai xuat', 'dam phan thuong', 'gia v', 'bão', 'ngừng bắn doha'];
-const SETS = [['e', 'f', 'g', 'h'], ['a', 'f'], ['b'], ['a', 'b', 'c', 'd'], [], ['x', 'e']];
+const SETS = [['e', 'f', 'g', 'h'], ['a', 'f'], ['b'], ['a', 'b', 'c', 'd'], [], ['x', 'e'], ['a', 'c', 'x'], ['e', 'h'], ['d', 'g']];
 
 describe('a search narrowed to named ids', () => {
   it.each(QUERIES)('counts and collects %s exactly as the same test given to accept', (query) => {
