@@ -96,7 +96,7 @@ export class WatchService {
       if (unknown.size > 0 && search.query.trim() === '') for (const id of unknown) matched.add(id);
       else if (unknown.size > 0 && index) {
         // limit 0: only which match is wanted, so no hit is read from SQLite or highlighted.
-        await index.search(search.query, { limit: 0, accept: (id) => unknown.has(id), collect: (id) => matched.add(id) });
+        await index.search(search.query, { limit: 0, acceptIds: unknown, collect: (id) => matched.add(id) });
         // Counted by an index still taking changes in: good for now, made again in full next time.
         settled = index.indexedSeq >= changeSeq;
       }

@@ -31,6 +31,8 @@ export type ImportFailure =
   | { kind: 'feed-entry-without-text'; title: string | null }
   | { kind: 'invalid-json'; detail: string }
   | { kind: 'no-records' }
+  /** One line of an NDJSON file over the record limit (the file itself may be any size). */
+  | { kind: 'record-too-large'; maxBytes: number }
   | { kind: 'unsupported-export-format'; format: string }
   | { kind: 'record-without-type' }
   | { kind: 'invalid-record'; record: 'export' | 'article'; detail: string }

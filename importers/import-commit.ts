@@ -39,6 +39,11 @@ export interface ParsedUnit {
   items: ParsedItem[];
   /** Why the whole file failed (read, decode, parse), reported in its place in the batch. */
   failure: ImportFailure | null;
+  /**
+   * One chunk of the records of a file read as a stream (ndjson-stream.ts): its records are always
+   * named by number, and the file counts as done only with its last unit, which has no `part`.
+   */
+  part?: boolean;
 }
 
 type Isolate = <R>(write: () => R) => R;
@@ -62,7 +67,7 @@ function commitUnits(units: readonly ParsedUnit[], sink: ImportSink, each: Isola
         report.cancelled = true;
         break;
       }
-      const path = unit.items.length > 1 ? `${unit.label}#${item.position ?? position + 1}` : unit.label;
+      const path = unit.items.length > 1 || unit.part ? `${unit.label}#${item.position ?? position + 1}` : unit.label;
       if (item.kind === 'failed') {
         report.failed.push({ path, error: item.error, reason: item.reason });
         continue;
@@ -79,7 +84,7 @@ function commitUnits(units: readonly ParsedUnit[], sink: ImportSink, each: Isola
       }
     }
     if (report.cancelled) break;
-    files++;
+    if (!unit.part) files++;
   }
   return { report, files };
 }

@@ -53,6 +53,8 @@ export function describeImportFailure(reason: ImportFailure): string {
       return `not valid JSON (${reason.detail})`;
     case 'no-records':
       return 'no records in the file';
+    case 'record-too-large':
+      return `record is larger than ${byteSize(reason.maxBytes)}, the most one record may hold`;
     case 'unsupported-export-format':
       return `unsupported export format ${reason.format}`;
     case 'record-without-type':

@@ -12,6 +12,7 @@ import { ImportInputError, type ImportInput, type Importer, type ImportSink, typ
 import { commitBatch, type ParsedUnit } from './import-commit.ts';
 import { expandTargets, loadInput, maxBytesFor, unitLabel, type ImportUnit } from './import-inputs.ts';
 import { parseFailureOf } from './parse-messages.ts';
+import { readsAsLines, streamRecords, streamsRecords, type NdjsonStreamOptions } from './ndjson-stream.ts';
 import { sharedParsePool, type ParsePool } from './parse-pool.ts';
 import { txtImporter } from './txt-importer.ts';
 import { directlyTypedHost } from './address-policy.ts';
@@ -44,6 +45,8 @@ export interface ImportOptions {
   batchMs?: number;
   /** Keeps the photos the articles name; without it figures are stored without their photos. */
   photos?: PhotoDownloads;
+  /** NDJSON files are read as streams of records: the limit per record and the chunk size (tests lower them). */
+  ndjson?: Pick<NdjsonStreamOptions, 'maxRecordBytes' | 'chunkBytes'>;
 }
 
 function unsupportedReason(input: ImportInput): ImportFailure {
@@ -76,8 +79,21 @@ async function withPhotos(items: ParsedItem[], unit: ImportUnit, options: Import
 
 type PageListener = (progress: ParseProgress) => void;
 
-async function parseUnit(unit: ImportUnit, options: ImportOptions, onPages: PageListener): Promise<ParsedItem[]> {
+async function parseUnit(unit: ImportUnit, options: ImportOptions, onPages: PageListener): Promise<ParsedItem[] | AsyncIterable<ParsedItem[]>> {
+  if (unit.kind === 'file' && (await readsRecords(unit.path, options))) return recordsOf(unit, options);
   return withPhotos(await parseItems(unit, options, onPages), unit, options);
+}
+
+/** An NDJSON file (a library export holding a 200 MB PDF's base64, say) is read record by record, not whole. */
+async function readsRecords(path: string, options: ImportOptions): Promise<boolean> {
+  if (options.importers || (options.encoding && options.encoding !== 'utf-8')) return false;
+  return streamsRecords(path) && (await readsAsLines(path));
+}
+
+async function* recordsOf(unit: Extract<ImportUnit, { kind: 'file' }>, options: ImportOptions): AsyncGenerator<ParsedItem[]> {
+  const pool = options.parsePool ?? sharedParsePool();
+  const stream = streamRecords(unit.path, pool, { ...options.ndjson, ...(options.signal ? { signal: options.signal } : {}), ...(options.parseTimeoutMs ? { timeoutMs: options.parseTimeoutMs } : {}) });
+  for await (const items of stream) yield await withPhotos(items, unit, options);
 }
 
 async function parseItems(unit: ImportUnit, options: ImportOptions, onPages: PageListener): Promise<ParsedItem[]> {
@@ -104,7 +120,7 @@ async function parseItems(unit: ImportUnit, options: ImportOptions, onPages: Pag
   return items.map((item) => (item.kind === 'draft' ? { ...item, original } : item));
 }
 
-type ParseOutcome = { items: ParsedItem[] } | { error: unknown };
+type ParseOutcome = { items: ParsedItem[] } | { records: AsyncIterable<ParsedItem[]> } | { error: unknown };
 
 /**
  * Seconds left at the pace so far; null before the first file is done. The first file also waits for
@@ -171,7 +187,7 @@ async function importAll(targets: ImportTarget[], sink: ImportSink, options: Imp
   const startParsing = (index: number): void => {
     const unit = units[index]!;
     parsing[index] ??= parseUnit(unit, options, (pages) => pageProgress(unit, pages)).then(
-      (items) => ({ items }),
+      (items) => (Array.isArray(items) ? { items } : { records: items }),
       (error: unknown) => ({ error }),
     );
   };
@@ -201,8 +217,27 @@ async function importAll(targets: ImportTarget[], sink: ImportSink, options: Imp
     parsing[index] = undefined;
     // An abort while fetching or parsing is the user cancelling, not a broken input.
     if ('error' in outcome && signal?.aborted) break;
+    let failure = 'error' in outcome ? parseFailureOf(outcome.error) : null;
+    if ('records' in outcome) {
+      // A stream of records: each chunk joins the batch as it comes, committed like files are.
+      try {
+        for await (const items of outcome.records) {
+          if (batch.length === 0) batchOpenedAt = performance.now();
+          batch.push({ label, items, failure: null, part: true });
+          batchItems += items.length;
+          if (batchItems >= batchArticles || performance.now() - batchOpenedAt >= batchMs) {
+            flush();
+            await nextTurn();
+          }
+          if (report.cancelled || signal?.aborted) break;
+        }
+      } catch (error) {
+        failure = parseFailureOf(error);
+      }
+      if (report.cancelled || signal?.aborted) break;
+    }
     if (batch.length === 0) batchOpenedAt = performance.now();
-    batch.push('items' in outcome ? { label, items: outcome.items, failure: null } : { label, items: [], failure: parseFailureOf(outcome.error) });
+    batch.push('items' in outcome ? { label, items: outcome.items, failure: null } : { label, items: [], failure });
     batchItems += 'items' in outcome ? outcome.items.length : 1;
     if (batchItems >= batchArticles || performance.now() - batchOpenedAt >= batchMs || index === units.length - 1) {
       flush();

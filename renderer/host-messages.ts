@@ -314,6 +314,8 @@ export function importFailureText(reason: ImportFailure | undefined): string {
       return msg('không phải JSON hợp lệ', { id: 'import-failure.invalid-json' });
     case 'no-records':
       return msg('tệp không có bản ghi nào', { id: 'import-failure.no-records' });
+    case 'record-too-large':
+      return msg(str`bản ghi lớn hơn ${byteLimit(reason.maxBytes)}, mức tối đa của một bản ghi`, { id: 'import-failure.record-too-large', desc: 'One line of an NDJSON file is over the limit; the value is a size such as 267 MB' });
     case 'unsupported-export-format':
       return msg(str`chưa hỗ trợ định dạng xuất ${reason.format}`, { id: 'import-failure.unsupported-export-format', desc: 'The value is a format name in quotes' });
     case 'record-without-type':

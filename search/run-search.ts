@@ -36,12 +36,12 @@ function typingOneLetter(query: ParsedQuery): boolean {
   return query.prefix && last !== undefined && [...last.folded].length === 1;
 }
 
-function matchSegments(query: ParsedQuery, segments: SearchSegments, only: ((id: string) => boolean) | null, rank: boolean): SegmentMatches[] {
+function matchSegments(query: ParsedQuery, segments: SearchSegments, only: ((id: string) => boolean) | null, rank: boolean, onlyIds: ReadonlySet<string> | null): SegmentMatches[] {
   // A document re-indexed in a newer segment is stale in the older ones, whether or not it still matches there.
   return segments.engines.map((engine, age) => {
     const newer = segments.engines.slice(0, age);
     const fresh: KeepId = age === 0 && segments.removed.size === 0 ? null : (id) => !segments.removed.has(id) && !newer.some((e) => e.has(id));
-    return { found: engine.candidates(query, only, rank), fresh };
+    return { found: engine.candidates(query, only, rank, onlyIds), fresh };
   });
 }
 
@@ -64,12 +64,12 @@ export function runSearch(raw: string, segments: SearchSegments, options: Search
   const rank = limit > 0;
   const oneLetter = typingOneLetter(parsed);
   let query: ParsedQuery = oneLetter ? { ...parsed, prefix: false } : parsed;
-  let parts = matchSegments(query, segments, options.accept ?? null, rank);
+  let parts = matchSegments(query, segments, options.accept ?? null, rank, options.acceptIds ?? null);
   let anyComplete = hasAllWords(query, parts);
   // "dam p": while the next letter is on its way, the words before it keep their results instead of none.
   if (oneLetter && !anyComplete && !isEmptyQuery({ ...query, words: query.words.slice(0, -1) })) {
     query = { ...query, words: query.words.slice(0, -1) };
-    parts = matchSegments(query, segments, options.accept ?? null, rank);
+    parts = matchSegments(query, segments, options.accept ?? null, rank, options.acceptIds ?? null);
     anyComplete = hasAllWords(query, parts);
   }
   // All words should match. Only when no document has them all, and the query is long enough that

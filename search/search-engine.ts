@@ -11,6 +11,7 @@ import type { ParsedQuery, QueryWord } from './query-parser.ts';
 import { buildQuery, type Clause } from './query-clauses.ts';
 import { allowsConfusions, type TypoCorrection } from './typo-model.ts';
 import { CONTEXT_CLAUSE, TypoCorrector } from './typo-corrector.ts';
+import { allowedDocs, firstAtLeast, type AllowedDocs } from './allowed-docs.ts';
 
 const POSITIONAL_FIELDS: FieldName[] = ['titleFolded', 'bodyFolded'];
 // BM25, per field.
@@ -52,6 +53,8 @@ export class SearchEngine {
   readonly #source: CompactIndex | Uint8Array;
   /** Built on first use: only a newer segment is asked, to shadow older ones, and at 100,000 ids it costs load time. */
   #idSet: Set<string> | null = null;
+  /** Document number of each id, made on first use by a search narrowed to named ids. */
+  #docOf: Map<string, number> | null = null;
   #fuzzyTerms: lunr.TokenSet | null = null;
   #typos: TypoCorrector | null = null;
   #scratch: Scratch | null = null;
@@ -108,9 +111,13 @@ export class SearchEngine {
    * leaves out costs nothing beyond its postings. `rank` false (a count) skips grading by proximity,
    * which orders candidates but never changes which match.
    */
-  candidates(query: ParsedQuery, only: ((id: string) => boolean) | null = null, rank = true): CandidateSet {
-    const { query: lunrQuery, clauseWords, clauseLoose } = buildQuery(query);
+  candidates(query: ParsedQuery, only: ((id: string) => boolean) | null = null, rank = true, onlyIds: ReadonlySet<string> | null = null): CandidateSet {
     const n = this.#index.ids.length;
+    // Named ids (a saved search's new articles): the documents outside them are skipped as their
+    // postings are read, before anything is scored; a segment holding none of them is not searched.
+    const allowed = onlyIds ? this.#docsOf(onlyIds) : null;
+    if (allowed === undefined) return new CandidateSet(this.#index.ids, this.#index.dates, new Uint32Array(0), new Uint8Array(0), new Uint8Array(0), new Float64Array(0));
+    const { query: lunrQuery, clauseWords, clauseLoose } = buildQuery(query);
     const scratch = this.#scratchBuffers();
     // Taken for this query and given back clean at its end; if anything throws, the next query starts afresh.
     this.#scratch = null;
@@ -145,8 +152,12 @@ export class SearchEngine {
           const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
           const weight = boost * FIELDS[name].boost * idf * (K1 + 1);
           const lengthNorm = this.#lengthNorm(name);
-          for (let p = 0; p < count; p++) {
+          // Postings are in document order: with named ids, only the stretch between the first and last of them is read.
+          const from = allowed === null ? 0 : firstAtLeast(docs, count, allowed.first);
+          const to = allowed === null ? count : firstAtLeast(docs, count, allowed.last + 1);
+          for (let p = from; p < to; p++) {
             const d = docs[p]!;
+            if (allowed !== null && allowed.marks[d] === 0) continue;
             if (!seen[d]) {
               seen[d] = 1;
               touched[touchedCount++] = d;
@@ -204,6 +215,15 @@ export class SearchEngine {
     if (rank && query.words.length >= 2) this.#rankProximity(query.words, kept, words, scores, proximity, alsoAdjacent);
     if (rank) query.phrases.forEach((phrase, i) => this.#rankPhraseTones(phrase, phrases[i]!, kept, proximity));
     return new CandidateSet(this.#index.ids, this.#index.dates, docs.slice(0, count), words.slice(0, count), proximity, scores.slice(0, count), strictWords.slice(0, count));
+  }
+
+  /** The documents of this segment among `ids`; undefined when none of them is here. */
+  #docsOf(ids: ReadonlySet<string>): AllowedDocs | undefined {
+    if (!this.#docOf) {
+      this.#docOf = new Map();
+      this.#index.ids.forEach((id, d) => this.#docOf!.set(id, d));
+    }
+    return allowedDocs(ids, this.#docOf, this.#index.ids.length);
   }
 
   /**
@@ -442,3 +462,4 @@ function popcount(mask: number): number {
   for (let m = mask; m; m &= m - 1) count++;
   return count;
 }
+

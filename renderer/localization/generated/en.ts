@@ -160,6 +160,7 @@
 'import-failure.permission-denied': `permission denied`,
 'import-failure.photo-limit': str`more photos than an article keeps (${0} photos)`,
 'import-failure.photo-outside-folder': `the photo is not inside the saved page's folder`,
+'import-failure.record-too-large': str`record larger than ${0}, the most one record may hold`,
 'import-failure.record-without-type': `export record without a type`,
 'import-failure.save-failed': `could not save it in the library`,
 'import-failure.timeout': str`timed out (${0} s)`,

@@ -91,6 +91,7 @@ const IMPORT_FAILURES: { [K in ImportFailure['kind']]: Extract<ImportFailure, { 
   'feed-entry-without-text': { kind: 'feed-entry-without-text', title: 'Bản tin 6 giờ' },
   'invalid-json': { kind: 'invalid-json', detail: 'Unexpected end of JSON input' },
   'no-records': { kind: 'no-records' },
+  'record-too-large': { kind: 'record-too-large', maxBytes: 267 * 1024 * 1024 },
   'unsupported-export-format': { kind: 'unsupported-export-format', format: '"newsroom-reader/9"' },
   'record-without-type': { kind: 'record-without-type' },
   'invalid-record': { kind: 'invalid-record', record: 'article', detail: 'title: Invalid type' },
