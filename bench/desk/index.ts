@@ -1,11 +1,11 @@
 // The desk's many-at-a-time paths (issue 16): one bulk action over 10,000 selected articles, and the
 // new counts of 50 saved searches after an import of 1,000. Both through the command dispatcher of an
 // AppContext, as serve and the desktop core run them, up to the `watch.counts` event the UI waits for.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppContext } from '../../commands/app-context.ts';
+import { startCpuProfile } from '../cpu-profile.ts';
 import type { BulkResult, CommandOutcome, LibraryChange, WatchCounts } from '../../contract/index.ts';
 import type { ArticleDraft } from '../../library/index.ts';
 import { spread, table } from '../measure.ts';
@@ -29,25 +29,6 @@ function topicOf(article: GeneratedArticle, at: number): string {
   const words = article.title.split(/\s+/).filter((word) => /\p{L}/u.test(word));
   const start = at % Math.max(1, words.length - 1);
   return words.slice(start, start + 2).join(' ');
-}
-
-/**
- * With NEWSROOM_BENCH_PROFILE=DIR, the recount of the last run is profiled (this thread's CPU, V8's
- * sampling profiler) into DIR/recount.cpuprofile: the recount alone, not the library's build.
- */
-async function startProfile(): Promise<(() => Promise<void>) | null> {
-  const dir = process.env.NEWSROOM_BENCH_PROFILE;
-  if (!dir) return null;
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 100 });
-  await session.post('Profiler.start');
-  return async () => {
-    const { profile } = await session.post('Profiler.stop');
-    writeFileSync(join(dir, 'recount.cpuprofile'), JSON.stringify(profile));
-    session.disconnect();
-  };
 }
 
 export async function runDeskBench(options: { log: (line: string) => void; articles: number; corpusDir?: string }): Promise<void> {
@@ -150,7 +131,8 @@ export async function runDeskBench(options: { log: (line: string) => void; artic
       // The index takes the 1,000 in (in its worker); the watch service waits for the same moment, then recounts.
       await context.search.whenIdle();
       const indexed = performance.now();
-      const stopProfile = run === RUNS - 1 ? await startProfile() : null;
+      // NEWSROOM_BENCH_PROFILE=DIR: the recount of the last run alone is profiled, not the library's build.
+      const stopProfile = run === RUNS - 1 ? await startCpuProfile('recount.cpuprofile', 100) : null;
       const cpu = process.cpuUsage();
       const threadCpu = process.threadCpuUsage();
       await context.watch.whenIdle();

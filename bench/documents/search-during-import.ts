@@ -2,11 +2,11 @@
 // an AppContext (what serve and the desktop core run) on a library of generated articles, idle and
 // then while `library.importPaths` takes in a long PDF, with the same typed queries.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppContext } from '../../commands/app-context.ts';
+import { startCpuProfile } from '../cpu-profile.ts';
 import { buildLibrary } from '../e2e/library-fixture.ts';
 import { UI_PAGE_SIZE } from '../e2e/in-process.ts';
 import { typedQueries } from '../e2e/queries.ts';
@@ -48,21 +48,6 @@ function loopGaps(): { stop: () => { p99: number; max: number } } {
   };
 }
 
-/** With NEWSROOM_BENCH_PROFILE=DIR, this thread's CPU profile during the import goes to DIR/pdf-import-core.cpuprofile. */
-async function startProfile(): Promise<(() => Promise<void>) | null> {
-  const dir = process.env.NEWSROOM_BENCH_PROFILE;
-  if (!dir) return null;
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
-  return async () => {
-    const { profile } = await session.post('Profiler.stop');
-    writeFileSync(join(dir, 'pdf-import-core.cpuprofile'), JSON.stringify(profile));
-    session.disconnect();
-  };
-}
-
 export async function runSearchDuringImport(options: { log: (line: string) => void; pdf: Uint8Array; pages: number; articles: number; corpusDir?: string }): Promise<void> {
   const { log } = options;
   const dir = mkdtempSync(join(tmpdir(), 'nr-bench-pdf-search-'));
@@ -92,7 +77,7 @@ export async function runSearchDuringImport(options: { log: (line: string) => vo
 
       const during: Timed[] = [];
       let importing = true;
-      const stopProfile = await startProfile();
+      const stopProfile = await startCpuProfile('pdf-import-core.cpuprofile');
       const importGaps = loopGaps();
       threadCpu = process.threadCpuUsage();
       const processCpu = process.cpuUsage();
