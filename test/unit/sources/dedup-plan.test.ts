@@ -3,11 +3,11 @@
 // items would cost more with every article the library holds, and a first refresh of 10,000 items
 // into a library of 20,000 would slow down as it went.
 import type { DatabaseSync } from 'node:sqlite';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Library } from '../../../library/index.ts';
+import { describe, expect, it } from 'vitest';
+import type { Library } from '../../../library/index.ts';
 import type { ArticleDraft } from '../../../library/model.ts';
 import { SourceStore } from '../../../library/source-store.ts';
-import { temporaryFolder } from '../library/library-fixtures.ts';
+import { freshLibraryEachTest } from '../library/library-fixtures.ts';
 
 const BIG_TABLES = /\bSCAN (articles|article_content|article_tags|source_items)\b/;
 
@@ -31,16 +31,8 @@ function recordStatements(db: DatabaseSync): string[] {
 }
 
 describe('the statements a refresh runs per item', () => {
-  let folder: { dir: string; remove: () => void };
   let library: Library;
-  beforeEach(() => {
-    folder = temporaryFolder();
-    library = Library.open(folder.dir);
-  });
-  afterEach(() => {
-    library.close();
-    folder.remove();
-  });
+  freshLibraryEachTest((opened) => (library = opened));
 
   it('find their rows through an index, never by scanning the articles or the items', () => {
     // From the start: statements are prepared once per connection, at their first use.
