@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Library } from '../../../library/index.ts';
+import { writeModuleTracer } from '../../support/module-tracer.ts';
 import { draft } from '../library/library-fixtures.ts';
 
 // The launcher runs the bundled CLI (build/bundle-cli.ts) that `npm run build` writes; these tests
@@ -14,16 +15,7 @@ const bundleDir = join(repoRoot, 'dist/cli-bundle');
 const built = existsSync(join(bundleDir, 'entry.js'));
 const work = mkdtempSync(join(tmpdir(), 'nr-cli-bundle-'));
 const libraryDir = join(work, 'library');
-const tracer = join(work, 'trace-modules.mjs');
-writeFileSync(
-  tracer,
-  `import { registerHooks } from 'node:module';
-import { writeFileSync } from 'node:fs';
-const loaded = [];
-registerHooks({ load(url, context, nextLoad) { loaded.push(url); return nextLoad(url, context); } });
-process.on('exit', () => writeFileSync(process.env.NR_TRACE_FILE, loaded.join('\\n')));
-`,
-);
+const tracer = writeModuleTracer(work);
 
 /** Runs bin/newsroom-reader.js and answers the files under dist/ that it loaded, relative to dist/. */
 function run(args: string[]): { status: number | null; stdout: string; stderr: string; loaded: string[] } {

@@ -1,26 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Library } from '../../../library/index.ts';
+import { writeModuleTracer } from '../../support/module-tracer.ts';
 import { draft } from '../library/library-fixtures.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'nr-cli-modules-'));
 const libraryDir = join(work, 'library');
-// Preloaded into the CLI's process: records every module it loads, written out when it exits.
-const tracer = join(work, 'trace-modules.mjs');
-writeFileSync(
-  tracer,
-  `import { registerHooks } from 'node:module';
-import { writeFileSync } from 'node:fs';
-const loaded = [];
-registerHooks({ load(url, context, nextLoad) { loaded.push(url); return nextLoad(url, context); } });
-process.on('exit', () => writeFileSync(process.env.NR_TRACE_FILE, loaded.join('\\n')));
-`,
-);
+const tracer = writeModuleTracer(work);
 
 /** Runs the CLI from its sources and answers the repository-relative paths (or package names) of what it loaded. */
 function modulesLoadedBy(args: string[]): { status: number | null; stdout: string; modules: string[] } {
