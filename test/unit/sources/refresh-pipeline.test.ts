@@ -139,19 +139,24 @@ describe('a source refresh', () => {
   });
 });
 
+/** A batch runner that runs each batch as it comes and records how many writes it held. */
+function countingRunner(batches: number[], onBatch?: (writes: number) => void): BatchRunner {
+  return (work) => {
+    let writes = 0;
+    const result = work((write) => {
+      writes++;
+      return write();
+    });
+    batches.push(writes);
+    onBatch?.(writes);
+    return result;
+  };
+}
+
 describe('CommitQueue', () => {
   it('writes at most maxItems per transaction, and a write that fails fails alone', async () => {
     const batches: number[] = [];
-    const runner: BatchRunner = (work) => {
-      let writes = 0;
-      const result = work((write) => {
-        writes++;
-        return write();
-      });
-      batches.push(writes);
-      return result;
-    };
-    const queue = new CommitQueue(runner, { maxItems: 4, delayMs: 0, budgetMs: Infinity });
+    const queue = new CommitQueue(countingRunner(batches), { maxItems: 4, delayMs: 0, budgetMs: Infinity });
     const outcomes = await Promise.allSettled(
       Array.from({ length: 10 }, (_, n) =>
         queue.add(() => {
@@ -168,17 +173,7 @@ describe('CommitQueue', () => {
     let clock = 0;
     const batches: number[] = [];
     const order: string[] = [];
-    const runner: BatchRunner = (work) => {
-      let writes = 0;
-      const result = work((write) => {
-        writes++;
-        return write();
-      });
-      batches.push(writes);
-      order.push(`batch of ${writes}`);
-      return result;
-    };
-    const queue = new CommitQueue(runner, { maxItems: 25, delayMs: 0, budgetMs: 20, now: () => clock });
+    const queue = new CommitQueue(countingRunner(batches, (writes) => order.push(`batch of ${writes}`)), { maxItems: 25, delayMs: 0, budgetMs: 20, now: () => clock });
     const writes = Array.from({ length: 10 }, (_, n) =>
       queue.add(() => {
         // Each article takes 8 ms of the thread (a loaded machine): three fit in a 20 ms budget.
@@ -198,15 +193,7 @@ describe('CommitQueue', () => {
   it('writes at least one item per batch, however slow', async () => {
     let clock = 0;
     const batches: number[] = [];
-    const queue = new CommitQueue(
-      (work) => {
-        let writes = 0;
-        const result = work((write) => (writes++, write()));
-        batches.push(writes);
-        return result;
-      },
-      { delayMs: 0, budgetMs: 20, now: () => clock },
-    );
+    const queue = new CommitQueue(countingRunner(batches), { delayMs: 0, budgetMs: 20, now: () => clock });
     await Promise.all([1, 2, 3].map((n) => queue.add(() => ((clock += 500), n))));
     expect(batches).toEqual([1, 1, 1]);
   });
