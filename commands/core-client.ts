@@ -74,8 +74,19 @@ export class CoreClient {
     ipc: (name, args) => this.#call('ipc', name, args),
     serve: (name, args) => this.#call('serve', name, args),
   };
-  /** For tests: stop the worker the way a crash would. */
-  readonly testHooks = { terminate: (): Promise<unknown> => this.#worker.terminate() };
+  /**
+   * For tests. `terminate`: the core's process is killed (a utility process; a thread this way may take
+   * the whole process down with it, see `crash-for-test`). `crash`: the core ends the way a bug would end
+   * it (an uncaught error); resolves once it has ended.
+   */
+  readonly testHooks = {
+    terminate: (): Promise<unknown> => this.#worker.terminate(),
+    crash: async (): Promise<void> => {
+      const exited = this.#exited;
+      this.#send({ kind: 'crash-for-test' });
+      await exited;
+    },
+  };
 
   private constructor(options: CoreClientOptions, { worker, exited, info }: Spawned) {
     this.#options = options;

@@ -22,7 +22,13 @@ export type ToCore =
   /** Resolves once every committed change is indexed (the CLI, tests and the bench wait for this). */
   | { kind: 'search-idle'; id: number }
   /** Cancels running imports at their next transaction boundary, abandons index work, closes the library. */
-  | { kind: 'close' };
+  | { kind: 'close' }
+  /**
+   * Tests only (`CoreClient.testHooks.crash`): the core throws an uncaught error at its next turn, the
+   * way a bug would end it. Not `Worker.terminate()`: that stops a thread inside a native call (a SQLite
+   * step), and Node may then abort the whole process.
+   */
+  | { kind: 'crash-for-test' };
 
 export type FromCore =
   | { kind: 'ready'; info: AppInfo; generation: number }

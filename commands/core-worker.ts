@@ -124,6 +124,11 @@ port.onMessage((message) => {
     case 'search-idle':
       void ctx.search.whenIdle().then(() => post({ kind: 'search-idle', id: message.id }));
       return;
+    case 'crash-for-test':
+      setImmediate(() => {
+        throw new Error('core crashed on purpose (test)');
+      });
+      return;
     case 'close':
       if (closing) return;
       closing = true;

@@ -70,7 +70,7 @@ describe('the core in a worker thread', () => {
     await serve('library.importFiles', { jobId: 'a', files: [file('a.txt', 'Bài một\n\nNội dung.')] });
     const events: { event: EventName; payload: unknown }[] = [];
     core.events.onAny((event, payload) => events.push({ event, payload }));
-    await core.testHooks.terminate();
+    await core.testHooks.crash();
     const after = await serve('library.counts', {});
     expect(after).toMatchObject({ ok: true, value: { all: 1 } });
     expect(log.join('\n')).toMatch(/the core stopped \(exit code \d+\); starting it again/);
@@ -85,7 +85,7 @@ describe('the core in a worker thread', () => {
     core = await CoreClient.start({ libraryDir: join(root, 'library'), runtime: 'browser', log: () => {} });
     const files = Array.from({ length: 200 }, (_, i) => file(`f${i}.txt`, `Bài ${i}\n\nNội dung số ${i}.`));
     const running = core.dispatchFor('serve')('library.importFiles', { jobId: 'big', files });
-    await core.testHooks.terminate();
+    await core.testHooks.crash();
     const outcome = await running;
     // Either it finished before the stop or it is answered with a clear failure.
     if (!outcome.ok) expect(outcome.error).toMatchObject({ message: expect.stringMatching(/core stopped/), reason: { kind: 'core.stopped', restarted: true } });
@@ -96,10 +96,10 @@ describe('the core in a worker thread', () => {
     const log: string[] = [];
     core = await CoreClient.start({ libraryDir: join(root, 'library'), runtime: 'browser', log: (line) => log.push(line) });
     for (let stop = 1; stop <= 5; stop++) {
-      await core.testHooks.terminate();
+      await core.testHooks.crash();
       expect(await core.dispatch('library.counts', {})).toMatchObject({ ok: true });
     }
-    await core.testHooks.terminate();
+    await core.testHooks.crash();
     expect(await core.dispatch('library.counts', {})).toMatchObject({
       ok: false,
       error: { code: 'failed', message: expect.stringMatching(/stopped too often/), reason: { kind: 'core.stopped', restarted: false } },
