@@ -29,8 +29,6 @@ import type {
 
 export type * from './archive-sync-model.ts';
 
-export { draftFromArchive } from './archive-pulled-page-writer.ts';
-
 export type ArchiveStoreDeps = Omit<PulledPageWriterDeps, 'linkedUser'>;
 
 type Row = Record<string, string | number | null | Uint8Array>;
