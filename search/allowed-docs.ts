@@ -23,15 +23,3 @@ export function allowedDocs(ids: ReadonlySet<string>, docOf: ReadonlyMap<string,
   }
   return last < 0 ? undefined : { marks, first, last };
 }
-
-/** The index of the first of the `count` ascending `docs` that is at least `doc` (`count` when none is). */
-export function firstAtLeast(docs: Uint32Array, count: number, doc: number): number {
-  let low = 0;
-  let high = count;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (docs[middle]! < doc) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}

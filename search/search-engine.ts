@@ -5,13 +5,13 @@ import { buildCompactIndex, deserializeCompactIndex, firstSortedAtOrAfter, searc
 import { FIELD_NAMES, FIELDS, type FieldName } from './index-fields.ts';
 import { ExactForms, hasExact } from './accent-restoration.ts';
 import type { PostingReader } from './posting-readers.ts';
-import { walkSequence } from './sequence-walk.ts';
+import { gallopTo, walkSequence } from './sequence-walk.ts';
 import { PairCache, QueryPair, TIER_EXACT } from './proximity-ranking.ts';
 import type { ParsedQuery, QueryWord } from './query-parser.ts';
 import { buildQuery, type Clause } from './query-clauses.ts';
 import { allowsConfusions, type TypoCorrection } from './typo-model.ts';
 import { CONTEXT_CLAUSE, TypoCorrector } from './typo-corrector.ts';
-import { allowedDocs, firstAtLeast, type AllowedDocs } from './allowed-docs.ts';
+import { allowedDocs, type AllowedDocs } from './allowed-docs.ts';
 
 const POSITIONAL_FIELDS: FieldName[] = ['titleFolded', 'bodyFolded'];
 // BM25, per field.
@@ -153,8 +153,8 @@ export class SearchEngine {
           const weight = boost * FIELDS[name].boost * idf * (K1 + 1);
           const lengthNorm = this.#lengthNorm(name);
           // Postings are in document order: with named ids, only the stretch between the first and last of them is read.
-          const from = allowed === null ? 0 : firstAtLeast(docs, count, allowed.first);
-          const to = allowed === null ? count : firstAtLeast(docs, count, allowed.last + 1);
+          const from = allowed === null ? 0 : gallopTo(docs, 0, allowed.first);
+          const to = allowed === null ? count : gallopTo(docs, from, allowed.last + 1);
           for (let p = from; p < to; p++) {
             const d = docs[p]!;
             if (allowed !== null && allowed.marks[d] === 0) continue;
@@ -462,4 +462,3 @@ function popcount(mask: number): number {
   for (let m = mask; m; m &= m - 1) count++;
   return count;
 }
-
