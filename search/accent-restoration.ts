@@ -3,7 +3,7 @@
 // "đấu tù" is still found (a preference, not a filter).
 import { firstSortedAtOrAfter, type SearchableIndex } from './compact-index.ts';
 import { postingOf } from './position-runs.ts';
-import { gallopTo } from './sequence-walk.ts';
+import { GALLOP_RATIO, gallopTo } from './sequence-walk.ts';
 import { foldCharacters } from './vietnamese-text.ts';
 
 /**
@@ -114,8 +114,6 @@ const CHANCE_PRIOR = 8;
  * this evidence, not by raw votes.
  */
 const SIGNIFICANCE = 2;
-/** How many times longer a posting list must be than the documents asked about for galloping to beat a merge. */
-const GALLOP_RATIO = 8;
 
 /**
  * The exact pair the library writes where the folded pair stands side by side, beyond what chance

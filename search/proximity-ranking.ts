@@ -13,7 +13,7 @@ import { hasExact, restoreAccents, type ExactForms, type RestoredPair } from './
 import type { SearchableIndex } from './compact-index.ts';
 import { PAIR_ADJACENT, PAIR_NEAR, PAIR_REVERSED, PAIR_STRADDLED, pairFlagsAndCount } from './position-runs.ts';
 import type { QueryWord } from './query-parser.ts';
-import { gallopTo } from './sequence-walk.ts';
+import { GALLOP_RATIO, gallopTo } from './sequence-walk.ts';
 
 export const TIER_EXACT = 4;
 export const TIER_ADJACENT = 3;
@@ -50,9 +50,6 @@ export interface PairWalk {
    */
   bodyBoth: Uint32Array;
 }
-
-/** How many times longer the other posting list must be for galloping to beat a step-by-step merge. */
-const GALLOP_RATIO = 8;
 
 /** One walk along both posting lists per positional field: positions are read only where both terms are. */
 export function walkPair(index: SearchableIndex, a: number, b: number): PairWalk {

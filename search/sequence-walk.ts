@@ -41,8 +41,11 @@ export function walkSequence(fields: readonly PostingReader[], terms: readonly n
   }
 }
 
-/** How many times longer than the leading list another must be for galloping to beat stepping through it. */
-const GALLOP_RATIO = 8;
+/**
+ * How many times longer than another ascending list one must be for galloping through it (gallopTo)
+ * to beat stepping through both: shared by every intersection of posting lists.
+ */
+export const GALLOP_RATIO = 8;
 
 /** The first index at or after `from` whose document is ≥ `doc` (docs ascending): steps doubling, then halving. */
 export function gallopTo(docs: Uint32Array, from: number, doc: number): number {
