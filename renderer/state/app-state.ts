@@ -28,11 +28,6 @@ export interface Neighbours {
 }
 
 /**
- * The renderer's state as a whole, and what crosses its parts: opening an article from the list, a
- * search hit or an annotation; stepping through the list; reloading everything the library feeds
- * when it changes. In a narrow window only one pane shows (`pane`).
- */
-/**
  * Reads the views again after a change no sooner than this many times the last such read took, from
  * its start: while a source refresh commits a batch after batch, the window's reads (list, counts,
  * sources, folders, all growing with the library) take at most about a fifth of the core's time and
@@ -49,6 +44,11 @@ export interface AppStateClock {
 
 const realClock: AppStateClock = { after: afterTimeout, now: () => performance.now() };
 
+/**
+ * The renderer's state as a whole, and what crosses its parts: opening an article from the list, a
+ * search hit or an annotation; stepping through the list; reloading everything the library feeds
+ * when it changes. In a narrow window only one pane shows (`pane`).
+ */
 export class AppState extends Observable {
   readonly notices = new Notices();
   readonly settings: SettingsModel;
@@ -65,7 +65,7 @@ export class AppState extends Observable {
   /** The articles changes named while a refresh for earlier ones was under way: read once more after it. */
   #changedMeanwhile: Set<string> | null = null;
   #refreshing = false;
-  /** When the last read for changes started and how long it took (its start if still under way). */
+  /** When the last finished read for changes started, and how long it took: the next one waits on it. */
   #lastChangeRead = { start: -Infinity, took: 0 };
   readonly #clock: AppStateClock;
 
