@@ -17,6 +17,13 @@ export interface PushResult {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * A share row `s` this reporter made (row-level security lets them delete only their own) that nothing
+ * but a collection warranted: not made directly, and no annotation of theirs on the article shared to
+ * that desk. Moving an article out of a shared collection and unsharing the collection take back these.
+ */
+const OWN_SHARE_NOTHING_ELSE_WARRANTS = `s.shared_by = current_user AND NOT s.direct
+  AND NOT EXISTS (SELECT 1 FROM annotations a WHERE a.article_id = s.article_id AND a.desk = s.desk AND a.author = current_user)`;
 /** Articles first (annotations name them), then collections, annotations, deletions. */
 const ORDER: Record<ArchiveOutboxEntry['kind'], number> = { article: 0, collection: 1, annotation: 2, 'annotation-delete': 3 };
 
@@ -134,8 +141,7 @@ class PushBatch {
    */
   async #takeBackUnwarranted(archiveId: string, desks: readonly string[]): Promise<void> {
     await this.#client.query(
-      `DELETE FROM article_shares s WHERE s.article_id = $1 AND s.shared_by = current_user AND NOT s.direct AND NOT (s.desk = ANY($2::text[]))
-         AND NOT EXISTS (SELECT 1 FROM annotations a WHERE a.article_id = s.article_id AND a.desk = s.desk AND a.author = current_user)`,
+      `DELETE FROM article_shares s WHERE s.article_id = $1 AND NOT (s.desk = ANY($2::text[])) AND ${OWN_SHARE_NOTHING_ELSE_WARRANTS}`,
       [archiveId, desks],
     );
   }
@@ -170,8 +176,7 @@ class PushBatch {
       .filter((id): id is string => id !== null);
     if (archiveIds.length === 0) return;
     await this.#client.query(
-      `DELETE FROM article_shares s WHERE s.shared_by = current_user AND s.desk = ANY($1::text[]) AND s.article_id = ANY($2::uuid[]) AND NOT s.direct
-         AND NOT EXISTS (SELECT 1 FROM annotations a WHERE a.article_id = s.article_id AND a.desk = s.desk AND a.author = current_user)`,
+      `DELETE FROM article_shares s WHERE s.desk = ANY($1::text[]) AND s.article_id = ANY($2::uuid[]) AND ${OWN_SHARE_NOTHING_ELSE_WARRANTS}`,
       [desks, archiveIds],
     );
   }
