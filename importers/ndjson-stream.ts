@@ -3,10 +3,10 @@
 // the file holding it must import back. Each line is checked against the record limit on its own;
 // lines are handed to the parse pool in chunks of whole lines, and the runner commits each chunk's
 // records as they come, so memory holds a chunk or two, never the file.
-import { constants } from 'node:fs';
-import { open, stat, type FileHandle } from 'node:fs/promises';
+import { closeSync, readSync } from 'node:fs';
 import { MAX_PDF_IMPORT_BYTES } from '../contract/import-report.ts';
 import { extensionOf } from './format-sniff.ts';
+import { openRegularFile, readAsync } from './import-inputs.ts';
 import { failedItem } from './import-failure.ts';
 import { ImportInputError, type ParsedItem } from './import-types.ts';
 import { DEFAULT_PARSE_TIMEOUT_MS, type ParsePool } from './parse-pool.ts';
@@ -45,7 +45,7 @@ type LineChunk = { kind: 'lines'; firstLine: number; bytes: Uint8Array } | { kin
 export async function* lineChunks(path: string, options: NdjsonStreamOptions = {}): AsyncGenerator<LineChunk> {
   const maxRecordBytes = options.maxRecordBytes ?? MAX_NDJSON_RECORD_BYTES;
   const chunkBytes = options.chunkBytes ?? NDJSON_CHUNK_BYTES;
-  const handle = await openRegular(path);
+  const { fd } = await openRegularFile(path);
   try {
     /** Whole lines waiting to be sent (from line `firstLine` on), then the line being read. */
     let lines: Buffer[] = [];
@@ -82,7 +82,7 @@ export async function* lineChunks(path: string, options: NdjsonStreamOptions = {
     const read = Buffer.alloc(READ_BYTES);
     for (;;) {
       if (options.signal?.aborted) throw options.signal.reason;
-      const { bytesRead } = await handle.read(read, 0, READ_BYTES, null);
+      const { bytesRead } = await readAsync(fd, read, 0, READ_BYTES, null);
       if (bytesRead === 0) break;
       for (let at = 0; at < bytesRead; ) {
         const newline = read.indexOf(NEWLINE, at);
@@ -106,20 +106,8 @@ export async function* lineChunks(path: string, options: NdjsonStreamOptions = {
     if (currentBytes > 0 || tooLong) yield* endLine();
     if (linesBytes > 0) yield take();
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
-}
-
-/** Opens a regular file only: a FIFO or a device would never end (as import-inputs.ts's reader). */
-async function openRegular(path: string): Promise<FileHandle> {
-  if (!(await stat(path)).isFile()) throw new ImportInputError({ kind: 'not-a-regular-file' });
-  // O_NONBLOCK: should the path become a FIFO after the check, opening it still returns at once.
-  const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  if (!(await handle.stat()).isFile()) {
-    await handle.close();
-    throw new ImportInputError({ kind: 'not-a-regular-file' });
-  }
-  return handle;
 }
 
 /**
@@ -127,19 +115,18 @@ async function openRegular(path: string): Promise<FileHandle> {
  * UTF-16 file's newlines are two bytes; such a file is read whole, under the per-file limit.
  */
 export async function readsAsLines(path: string): Promise<boolean> {
-  let handle: FileHandle;
+  let fd: number;
   try {
-    handle = await openRegular(path);
+    ({ fd } = await openRegularFile(path));
   } catch {
     return false;
   }
   try {
     const head = Buffer.alloc(4096);
-    const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    const bytes = head.subarray(0, bytesRead);
+    const bytes = head.subarray(0, readSync(fd, head, 0, head.length, 0));
     return !(bytes[0] === 0xff && bytes[1] === 0xfe) && !(bytes[0] === 0xfe && bytes[1] === 0xff) && !bytes.includes(0);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
